@@ -1,0 +1,261 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/shopspring/decimal"
+)
+
+// Contract is an outsourced-service contract as the engine evaluates it:
+// its parties and term, the organisations it serves, the monthly charges,
+// the indicators in force month by month, how absent values count, and the
+// service-credit rules.
+//
+// The zero Contract is invalid; Validate names every missing field.
+type Contract struct {
+	Name         string
+	Customer     string
+	Supplier     string
+	Commencement kpi.Month // the service commencement month: service month 1, first month of contract year 1
+	Term         int       // the number of months the contract runs, 1 or more
+	Orgs         []string  // the organisations served, at least one; a shared service serves several
+	Charges      []Charge  // the monthly charges of each organisation over time
+	KPIs         []KPI     // the indicators, in report order
+	Absences     Absences  // how absent values count
+	Credits      credits.Rules
+}
+
+// Charge is an organisation's monthly charge from a month onwards; a later
+// Charge for the same organisation replaces it.
+type Charge struct {
+	Org    string
+	From   kpi.Month
+	Amount decimal.Decimal // 0 or more
+	Note   string          // the authority, such as "CCN 12"; may be empty
+}
+
+// KPI is an indicator of the contract and the months it is in force. A KPI
+// added by a change note starts after commencement; one retired or
+// replaced stops before the end of the term.
+type KPI struct {
+	kpi.Definition
+	From kpi.Month // first month in force; zero means commencement
+	To   kpi.Month // last month in force; zero means the end of the term
+	Orgs []string  // the organisations it is measured for; nil means all
+	Note string    // why it starts or stops when it does, such as "replaces KPI09 (CCN 31)"
+}
+
+// Absences is the contract's rule for KPI-months without a value. Each
+// field must be kpi.Red (the absence counts as a failure below the MSL) or
+// kpi.Unmeasured (reported, never credited). A not-applicable or not-due
+// value never counts as a failure.
+type Absences struct {
+	Missing     kpi.Status // no measurement supplied for a KPI in force
+	Unavailable kpi.Status // a value that exists but was not available ("UNVL")
+}
+
+// ErrInvalidContract is wrapped by every problem Validate finds.
+var ErrInvalidContract = errors.New("invalid contract")
+
+// Last returns the contract's last month.
+func (c *Contract) Last() kpi.Month { return c.Commencement.AddMonths(c.Term - 1) }
+
+// ServiceMonth returns m's number counted from commencement, which is
+// service month 1: with commencement April 2015, June 2021 is 75.
+func (c *Contract) ServiceMonth(m kpi.Month) int { return m.Sub(c.Commencement) + 1 }
+
+// Year returns the contract year m falls in: the twelve months from
+// commencement are year 1. With commencement April 2015, June 2021 is in
+// year 7. Months before commencement fall in year 0 or earlier.
+func (c *Contract) Year(m kpi.Month) int {
+	n := m.Sub(c.Commencement)
+	if n < 0 {
+		return (n + 1) / 12
+	}
+	return n/12 + 1
+}
+
+// window returns the months k is in force.
+func (c *Contract) window(k *KPI) (kpi.Month, kpi.Month) {
+	from, to := k.From, k.To
+	if from.IsZero() {
+		from = c.Commencement
+	}
+	if to.IsZero() {
+		to = c.Last()
+	}
+	return from, to
+}
+
+// orgs returns the organisations k is measured for.
+func (c *Contract) orgs(k *KPI) []string {
+	if k.Orgs == nil {
+		return c.Orgs
+	}
+	return k.Orgs
+}
+
+// charge returns org's charge in month m.
+func (c *Contract) charge(org string, m kpi.Month) (decimal.Decimal, bool) {
+	best := -1
+	for i, ch := range c.Charges {
+		if ch.Org == org && !ch.From.After(m) && (best < 0 || ch.From.After(c.Charges[best].From)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return decimal.Decimal{}, false
+	}
+	return c.Charges[best].Amount, true
+}
+
+// MitigationScope returns what mitigation records of this contract are
+// checked against, for mitigation.NewRegister.
+func (c *Contract) MitigationScope() mitigation.Scope {
+	s := mitigation.Scope{Orgs: slices.Clone(c.Orgs), First: c.Commencement, Last: c.Last()}
+	for _, k := range c.KPIs {
+		s.KPIs = append(s.KPIs, k.ID)
+	}
+	return s
+}
+
+// windows returns the credit-bearing KPIs' windows, for the credit rules.
+func (c *Contract) windows() []credits.Window {
+	var out []credits.Window
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		if k.Kind == kpi.KPI {
+			from, to := c.window(k)
+			out = append(out, credits.Window{KPI: k.ID, From: from, To: to})
+		}
+	}
+	return out
+}
+
+// Validate reports every problem with c, sorted and joined with
+// errors.Join; each wraps ErrInvalidContract, and problems with a KPI
+// definition also wrap kpi.ErrInvalidDefinition.
+func (c *Contract) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("contract %q: "+format+": %w", append([]any{c.Name}, append(args, ErrInvalidContract)...)...))
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		bad("name is empty")
+	}
+	if c.Commencement.IsZero() {
+		bad("commencement month not set")
+	}
+	if c.Term < 1 {
+		bad("term %d months: want 1 or more", c.Term)
+	} else if !c.Commencement.IsZero() && c.Last().IsZero() {
+		bad("term %d months runs past year 9999", c.Term)
+	}
+	if len(c.Orgs) == 0 {
+		bad("no organisations")
+	}
+	orgs := map[string]bool{}
+	for _, o := range c.Orgs {
+		if strings.TrimSpace(o) == "" {
+			bad("organisation name is empty")
+		}
+		if orgs[o] {
+			bad("organisation %q listed twice", o)
+		}
+		orgs[o] = true
+	}
+	if err := c.validateCharges(orgs); err != nil {
+		errs = append(errs, err)
+	}
+	ids := map[string]bool{}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		if err := k.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+		}
+		if ids[k.ID] {
+			bad("kpi %s listed twice", k.ID)
+		}
+		ids[k.ID] = true
+		if c.Term < 1 || c.Commencement.IsZero() {
+			continue
+		}
+		from, to := c.window(k)
+		if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
+			bad("kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
+		}
+		for _, st := range k.Schedule.Glide {
+			if st.Month.Before(from) || st.Month.After(to) {
+				bad("kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
+			}
+		}
+		for _, o := range k.Orgs {
+			if !orgs[o] {
+				bad("kpi %s: organisation %q is not served by the contract", k.ID, o)
+			}
+		}
+		if k.Orgs != nil && len(k.Orgs) == 0 {
+			bad("kpi %s: measured for no organisation", k.ID)
+		}
+	}
+	for _, a := range []struct {
+		name string
+		s    kpi.Status
+	}{{"missing", c.Absences.Missing}, {"unavailable", c.Absences.Unavailable}} {
+		if a.s != kpi.Red && a.s != kpi.Unmeasured {
+			bad("absences: %s must count as red or unmeasured, not %s", a.name, a.s)
+		}
+	}
+	if err := c.Credits.Validate(c.windows()); err != nil {
+		errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+	}
+	return joinSorted(errs)
+}
+
+func (c *Contract) validateCharges(orgs map[string]bool) error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("contract %q: charges: "+format+": %w", append([]any{c.Name}, append(args, ErrInvalidContract)...)...))
+	}
+	type key struct {
+		org  string
+		from kpi.Month
+	}
+	seen := map[key]bool{}
+	for _, ch := range c.Charges {
+		switch {
+		case !orgs[ch.Org]:
+			bad("organisation %q is not served by the contract", ch.Org)
+		case ch.From.IsZero():
+			bad("%s: from month not set", ch.Org)
+		case seen[key{ch.Org, ch.From}]:
+			bad("%s: two charges from %s", ch.Org, ch.From)
+		case ch.Amount.Sign() < 0:
+			bad("%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
+		}
+		seen[key{ch.Org, ch.From}] = true
+	}
+	if !c.Commencement.IsZero() {
+		for _, o := range c.Orgs {
+			if _, ok := c.charge(o, c.Commencement); !ok {
+				bad("%s: no charge from commencement %s", o, c.Commencement)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// joinSorted sorts errors by message and joins them; nil if none.
+func joinSorted(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}

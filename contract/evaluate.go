@@ -1,0 +1,277 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalidInput is wrapped by every problem Evaluate finds in its input
+// other than the contract's own: a period outside the contract, and
+// measurements that are duplicated, for unknown KPIs or organisations,
+// outside a KPI's months in force, or invalid for their KPI.
+var ErrInvalidInput = errors.New("invalid evaluation input")
+
+// Input is what a contract is evaluated on.
+type Input struct {
+	From, To     kpi.Month // the months evaluated, inclusive; zero means commencement and the end of the term
+	Measurements []kpi.Measurement
+	Mitigations  *mitigation.Register // nil when none were agreed
+}
+
+// Result is a contract's evaluation: every month's KPI-months and board
+// summary, and the credit ledger with its contract-year totals.
+type Result struct {
+	Months []Month
+	Ledger *credits.Ledger
+}
+
+// Month is one evaluated month.
+type Month struct {
+	Month        kpi.Month
+	ServiceMonth int // counted from commencement, which is 1
+	Year         int // the contract year
+	Cells        []Cell
+	Summary      Summary
+}
+
+// Cell is one KPI-month for one organisation: the classification as
+// measured, the status the contract gives it, any mitigation, and its
+// credit line.
+type Cell struct {
+	Kind kpi.Kind
+	// Measured is the classification of the value as measured; an absent
+	// value is Unmeasured with its reason.
+	Measured kpi.Result
+	// Raw is the status before mitigation, after the contract's absence
+	// rule: an absence the contract counts as a failure is Red here.
+	Raw kpi.Status
+	// Status is the status after mitigation: Raw, or a deemed status.
+	Status     kpi.Status
+	Mitigation mitigation.Record // the agreed mitigation, when Mitigated
+	Mitigated  bool
+	Credit     credits.Line // the cell's line in the ledger
+	Note       string       // the measurement's note, if any
+}
+
+// Reason explains the cell in words: the classification, the absence rule
+// if it applied, and the mitigation if there is one.
+func (c Cell) Reason() string {
+	s := c.Measured.Reason()
+	if c.Measured.Status == kpi.Unmeasured && c.Raw == kpi.Red {
+		s += "; the contract counts " + c.Measured.Absent.String() + " as red"
+	}
+	if c.Mitigated {
+		s += fmt.Sprintf("; mitigated by %s (%s", c.Mitigation.Ref, c.Mitigation.Effect)
+		if c.Mitigation.Effect == mitigation.Deemed {
+			s += " " + c.Mitigation.Deemed.String()
+		}
+		s += ")"
+	}
+	return s
+}
+
+// Summary is the month's line of a board's summary table, counting the
+// credit-bearing KPI-months only (PIs are reported but not counted) by
+// their raw status.
+type Summary struct {
+	TSL        int // met the target (Green)
+	MSL        int // met the minimum only (Amber)
+	BelowMSL   int // below the minimum (Red), including absences the contract counts as failures
+	Unmeasured int // without a value and not counted as a failure
+	Total      int // in force
+	Mitigated  int // with an agreed mitigation
+}
+
+type mkey struct {
+	kpi, org string
+	month    kpi.Month
+}
+
+// Evaluate classifies every KPI in force in every month of the input's
+// period for every organisation it is measured for, applies the contract's
+// absence rule and the agreed mitigations, and computes the credits. A KPI
+// in force without a measurement is Missing, never guessed.
+//
+// Evaluate validates the contract and the input first and reports every
+// problem it finds; on any problem it returns no result.
+func (c *Contract) Evaluate(in Input) (*Result, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	from, to := in.From, in.To
+	if from.IsZero() {
+		from = c.Commencement
+	}
+	if to.IsZero() {
+		to = c.Last()
+	}
+	if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
+		return nil, fmt.Errorf("contract %q: period %s..%s not within the contract's %s..%s: %w",
+			c.Name, from, to, c.Commencement, c.Last(), ErrInvalidInput)
+	}
+	index, err := c.index(in.Measurements)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	periods := make([]credits.Period, 0, to.Sub(from)+1)
+	yearCharges := map[int]decimal.Decimal{}
+	for m := from; !m.After(to); m = m.AddMonths(1) {
+		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m)}
+		p := credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges)}
+		for _, o := range c.Orgs {
+			ch, _ := c.charge(o, m)
+			p.Charges = p.Charges.Add(ch)
+		}
+		for i := range c.KPIs {
+			k := &c.KPIs[i]
+			kf, kt := c.window(k)
+			if m.Before(kf) || m.After(kt) {
+				continue
+			}
+			for _, org := range c.orgs(k) {
+				cell := c.cell(k, org, m, in.Measurements, index, in.Mitigations)
+				mo.Cells = append(mo.Cells, cell)
+				mo.Summary.add(cell)
+				ch, _ := c.charge(org, m)
+				p.Outcomes = append(p.Outcomes, credits.Outcome{
+					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
+					Absent: cell.Measured.Absent, Mitigation: cell.Mitigation.Ref,
+					Relief: cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief, Charges: ch,
+				})
+			}
+		}
+		res.Months = append(res.Months, mo)
+		periods = append(periods, p)
+	}
+	led, err := credits.Calculate(c.Credits, periods)
+	if err != nil {
+		return nil, fmt.Errorf("contract %q: %w", c.Name, err)
+	}
+	res.Ledger = led
+	li := 0
+	for i := range res.Months {
+		for j := range res.Months[i].Cells {
+			for led.Lines[li].Kind != credits.CreditLine {
+				li++
+			}
+			res.Months[i].Cells[j].Credit = led.Lines[li]
+			li++
+		}
+	}
+	return res, nil
+}
+
+// cell evaluates one KPI-month for one organisation.
+func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int, reg *mitigation.Register) Cell {
+	meas := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}
+	if i, ok := index[mkey{k.ID, org, m}]; ok {
+		meas = ms[i]
+	}
+	cell := Cell{Kind: k.Kind, Measured: kpi.Classify(k.Definition, meas), Note: meas.Note}
+	cell.Raw = cell.Measured.Status
+	switch cell.Measured.Absent {
+	case kpi.Missing:
+		cell.Raw = c.Absences.Missing
+	case kpi.Unavailable:
+		cell.Raw = c.Absences.Unavailable
+	}
+	cell.Status = cell.Raw
+	if rec, ok := reg.Lookup(k.ID, org, m); ok {
+		cell.Mitigation, cell.Mitigated = rec, true
+		if rec.Effect == mitigation.Deemed {
+			cell.Status = rec.Deemed
+		}
+	}
+	return cell
+}
+
+func (s *Summary) add(c Cell) {
+	if c.Kind != kpi.KPI {
+		return
+	}
+	s.Total++
+	switch c.Raw {
+	case kpi.Green:
+		s.TSL++
+	case kpi.Amber:
+		s.MSL++
+	case kpi.Red:
+		s.BelowMSL++
+	default:
+		s.Unmeasured++
+	}
+	if c.Mitigated {
+		s.Mitigated++
+	}
+}
+
+// yearCharges returns the sum of every organisation's charges over the
+// months of contract year y within the term, memoised in memo.
+func (c *Contract) yearCharges(y int, memo map[int]decimal.Decimal) decimal.Decimal {
+	if v, ok := memo[y]; ok {
+		return v
+	}
+	var sum decimal.Decimal
+	start := c.Commencement.AddMonths((y - 1) * 12)
+	for i := 0; i < 12; i++ {
+		m := start.AddMonths(i)
+		if m.After(c.Last()) {
+			break
+		}
+		for _, o := range c.Orgs {
+			ch, _ := c.charge(o, m)
+			sum = sum.Add(ch)
+		}
+	}
+	memo[y] = sum
+	return sum
+}
+
+// index checks every measurement and indexes it by KPI, organisation and
+// month.
+func (c *Contract) index(ms []kpi.Measurement) (map[mkey]int, error) {
+	var errs []error
+	bad := func(m kpi.Measurement, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("measurement %s/%s/%s: "+format+": %w",
+			append([]any{m.KPI, m.Org, m.Month}, append(args, ErrInvalidInput)...)...))
+	}
+	kpis := map[string]*KPI{}
+	for i := range c.KPIs {
+		kpis[c.KPIs[i].ID] = &c.KPIs[i]
+	}
+	index := make(map[mkey]int, len(ms))
+	for i, m := range ms {
+		k, ok := kpis[m.KPI]
+		if !ok {
+			bad(m, "no such kpi in the contract")
+			continue
+		}
+		if !slices.Contains(c.orgs(k), m.Org) {
+			bad(m, "organisation %q is not measured for this kpi", m.Org)
+			continue
+		}
+		from, to := c.window(k)
+		if m.Month.Before(from) || m.Month.After(to) {
+			bad(m, "kpi not in force (in force %s..%s)", from, to)
+			continue
+		}
+		if err := m.Check(k.Definition); err != nil {
+			errs = append(errs, fmt.Errorf("%w: %w", err, ErrInvalidInput))
+			continue
+		}
+		key := mkey{m.KPI, m.Org, m.Month}
+		if j, dup := index[key]; dup {
+			bad(m, "duplicate of measurement %d", j+1)
+			continue
+		}
+		index[key] = i
+	}
+	return index, joinSorted(errs)
+}

@@ -1,0 +1,115 @@
+package kpi
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// rangeProblem says what is wrong with v as a value of unit u, or "".
+func (u Unit) rangeProblem(v decimal.Decimal) string {
+	switch u {
+	case Percent:
+		if v.Sign() < 0 || v.Cmp(hundred) > 0 {
+			return fmt.Sprintf("%s outside 0..100 (unit percent)", FormatValue(v))
+		}
+	case Count:
+		if v.Sign() < 0 || !v.IsInteger() {
+			return fmt.Sprintf("%s is not a whole number of 0 or more (unit count)", FormatValue(v))
+		}
+	case Ratio:
+		if v.Sign() < 0 {
+			return fmt.Sprintf("%s is negative (unit ratio)", FormatValue(v))
+		}
+	}
+	return ""
+}
+
+// Definition describes one indicator of a contract: what it measures, which
+// way is better, whether it carries credits, how precisely it is measured
+// and the thresholds it is judged against month by month.
+//
+// The zero Definition is invalid; Validate names every missing field.
+type Definition struct {
+	ID        string    // the contract's reference, such as "IMT_KPI_14"
+	Name      string    // the short description, such as "% of devices patched within 21 days"
+	Unit      Unit      // what the value measures
+	Direction Direction // which way is better
+	Kind      Kind      // KPI (credit-bearing) or PI (reported only)
+	Precision Precision // rounding applied to a measured value before comparison
+	Schedule  Schedule  // the thresholds month by month
+}
+
+// Validate reports every problem with d, each as an *Error wrapping
+// ErrInvalidDefinition, sorted and joined with errors.Join. It returns nil
+// if d is valid.
+func (d Definition) Validate() error {
+	var errs []error
+	add := func(m Month, where, msg string) {
+		errs = append(errs, &Error{KPI: d.ID, Month: m, Where: where, Msg: msg, Err: ErrInvalidDefinition})
+	}
+	id := d.ID
+	if strings.TrimSpace(id) == "" {
+		add(Month{}, "", "id is empty")
+	} else if strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t\"") {
+		add(Month{}, "", fmt.Sprintf("id %q has surrounding space, a comma, a quote or a control character", id))
+	}
+	if d.Unit < Percent || d.Unit > Ratio {
+		add(Month{}, "", "unit not set (want one of "+strings.Join(unitWords[1:], ", ")+")")
+	}
+	if d.Direction < HigherIsBetter || d.Direction > LowerIsBetter {
+		add(Month{}, "", "direction not set (want one of "+strings.Join(directionWords[1:], ", ")+")")
+	}
+	if d.Kind < KPI || d.Kind > PI {
+		add(Month{}, "", "kind not set (want one of "+strings.Join(kindWords[1:], ", ")+")")
+	}
+	for _, p := range d.Precision.problems() {
+		add(Month{}, "", p)
+	}
+	for _, p := range thresholdProblems(d.Schedule.Base, &d) {
+		add(Month{}, "base", p)
+	}
+	seen := map[Month]bool{}
+	for _, st := range d.Schedule.Glide {
+		if st.Month.IsZero() {
+			add(Month{}, "glide", "step month not set")
+			continue
+		}
+		if seen[st.Month] {
+			add(st.Month, "glide", "month appears twice in the glide path")
+		}
+		seen[st.Month] = true
+		for _, p := range thresholdProblems(st.Thresholds, &d) {
+			add(st.Month, "glide", p)
+		}
+	}
+	from := map[Month]bool{}
+	for _, c := range d.Schedule.Changes {
+		if c.From.IsZero() {
+			add(Month{}, "change", "from month not set")
+			continue
+		}
+		if from[c.From] {
+			add(c.From, "change", "two changes take effect this month")
+		}
+		from[c.From] = true
+		for _, p := range thresholdProblems(c.Thresholds, &d) {
+			add(c.From, "change", p)
+		}
+	}
+	return joinSorted(errs)
+}
+
+// joinSorted sorts errors by their message and joins them; nil if none.
+func joinSorted(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}

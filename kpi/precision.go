@@ -1,0 +1,96 @@
+package kpi
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Rounding is a rounding mode named by a contract. The zero Rounding is
+// invalid: a contract must say how it rounds.
+type Rounding uint8
+
+// The rounding modes. Each maps to exactly one decimal method.
+const (
+	HalfUp   Rounding = iota + 1 // ties away from zero, as Excel's ROUND: 99.95 -> 100.0
+	HalfEven                     // ties to the even digit (banker's rounding): 2.25 -> 2.2
+	Up                           // away from zero: 99.91 -> 100.0
+	Down                         // towards zero (truncation): 99.99 -> 99.9
+	Ceiling                      // towards +infinity
+	Floor                        // towards -infinity
+)
+
+var roundingWords = enumWords{"rounding", "half-up", "half-even", "up", "down", "ceiling", "floor"}
+
+// String returns the text form, such as "half-up".
+func (r Rounding) String() string { return roundingWords.name(uint8(r)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Rounding) MarshalText() ([]byte, error) { return roundingWords.marshal(uint8(r)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Rounding) UnmarshalText(b []byte) error {
+	v, err := roundingWords.parse(b)
+	*r = Rounding(v)
+	return err
+}
+
+// Round rounds d to places decimal places in mode r. It panics if r is not
+// a valid Rounding: callers validate first.
+func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
+	switch r {
+	case HalfUp:
+		return d.Round(places)
+	case HalfEven:
+		return d.RoundBank(places)
+	case Up:
+		return d.RoundUp(places)
+	case Down:
+		return d.RoundDown(places)
+	case Ceiling:
+		return d.RoundCeil(places)
+	case Floor:
+		return d.RoundFloor(places)
+	}
+	panic(fmt.Sprintf("kpi: invalid rounding %d", r))
+}
+
+// Precision is the contract's measurement precision: a measured value is
+// rounded to Places decimal places in mode Rounding before it is compared
+// with its thresholds, so that 99.949 at one place is 99.9.
+//
+// The zero Precision is invalid, because it names no rounding mode.
+type Precision struct {
+	Places   int32    // decimal places kept, 0 to 10
+	Rounding Rounding // how the dropped digits round
+}
+
+// Apply returns d rounded as p says. It panics if p is invalid.
+func (p Precision) Apply(d decimal.Decimal) decimal.Decimal {
+	return p.Rounding.Round(d, p.Places)
+}
+
+// String returns a description such as "1 dp half-up".
+func (p Precision) String() string { return fmt.Sprintf("%d dp %s", p.Places, p.Rounding) }
+
+func (p Precision) problems() []string {
+	var out []string
+	if p.Places < 0 || p.Places > 10 {
+		out = append(out, fmt.Sprintf("precision: places %d outside 0..10", p.Places))
+	}
+	if p.Rounding < HalfUp || p.Rounding > Floor {
+		out = append(out, "precision: rounding not set (want one of "+strings.Join(roundingWords[1:], ", ")+")")
+	}
+	return out
+}
+
+// FormatValue formats d with exactly the decimal places it carries ("95",
+// "99.949", "10.50"), whatever the decimal package's globals say. Reports
+// and error messages print values through it.
+func FormatValue(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.StringFixed(0)
+}

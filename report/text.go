@@ -1,0 +1,228 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+)
+
+// Text writes a plain-text report of r, an evaluation of c: the board's
+// summary table (as council packs print it, counting raw outcomes), the
+// RAG table of every indicator, the mitigations agreed, the credit ledger
+// and the contract-year totals. Money is printed with the contract's
+// places; the output depends only on its inputs.
+func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	b := bufio.NewWriter(w)
+	t := &textWriter{b: b, c: c, r: r}
+	t.header()
+	t.summary()
+	t.rag()
+	t.mitigations()
+	t.ledger()
+	t.years()
+	return b.Flush()
+}
+
+type textWriter struct {
+	b *bufio.Writer
+	c *contract.Contract
+	r *contract.Result
+}
+
+func (t *textWriter) f(format string, args ...any) { fmt.Fprintf(t.b, format, args...) }
+
+func (t *textWriter) header() {
+	ms := t.r.Months
+	t.f("%s\n", t.c.Name)
+	t.f("Customer: %s. Supplier: %s. Service commencement %s.\n", t.c.Customer, t.c.Supplier, t.c.Commencement.Pack())
+	if len(ms) > 0 {
+		first, last := ms[0], ms[len(ms)-1]
+		t.f("Period %s to %s: service months %d to %d.\n", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
+	}
+	t.f("\n")
+}
+
+// monthHeads returns the column heads "Yr 7 Jun-21".
+func (t *textWriter) monthHeads() []string {
+	out := make([]string, len(t.r.Months))
+	for i, m := range t.r.Months {
+		out[i] = fmt.Sprintf("Yr %d %s", m.Year, m.Month.Pack())
+	}
+	return out
+}
+
+func (t *textWriter) summary() {
+	t.f("Summary (raw outcomes, KPIs only; PIs are reported below but not counted)\n")
+	rows := []struct {
+		name string
+		get  func(contract.Summary) int
+	}{
+		{"TSL achieved", func(s contract.Summary) int { return s.TSL }},
+		{"MSL achieved", func(s contract.Summary) int { return s.MSL }},
+		{"Below MSL", func(s contract.Summary) int { return s.BelowMSL }},
+		{"Not measured", func(s contract.Summary) int { return s.Unmeasured }},
+		{"TOTAL", func(s contract.Summary) int { return s.Total }},
+		{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
+	}
+	tab := [][]string{append([]string{"Overall Contract Performance"}, t.monthHeads()...)}
+	for _, row := range rows {
+		line := []string{row.name}
+		nonzero := false
+		for _, m := range t.r.Months {
+			n := row.get(m.Summary)
+			nonzero = nonzero || n != 0
+			line = append(line, fmt.Sprint(n))
+		}
+		if row.name == "Not measured" && !nonzero {
+			continue
+		}
+		tab = append(tab, line)
+	}
+	t.table(tab)
+}
+
+func (t *textWriter) rag() {
+	t.f("RAG by indicator (raw status; * marks an agreed mitigation; - not in force)\n")
+	tab := [][]string{append([]string{"Indicator", "Kind"}, t.monthHeads()...)}
+	type rowKey struct{ kpi, org string }
+	rowOf := map[rowKey]int{}
+	for mi, m := range t.r.Months {
+		for _, cell := range m.Cells {
+			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
+			i, ok := rowOf[k]
+			if !ok {
+				name := k.kpi
+				if len(t.c.Orgs) > 1 {
+					name += " " + k.org
+				}
+				row := append([]string{name, cell.Kind.String()}, make([]string, len(t.r.Months))...)
+				for j := range t.r.Months {
+					row[2+j] = "-"
+				}
+				tab = append(tab, row)
+				i = len(tab) - 1
+				rowOf[k] = i
+			}
+			s := cell.Raw.String()
+			if cell.Mitigated {
+				s += "*"
+			}
+			tab[i][2+mi] = s
+		}
+	}
+	t.table(tab)
+}
+
+func (t *textWriter) mitigations() {
+	seen := map[string]bool{}
+	var lines []string
+	for _, m := range t.r.Months {
+		for _, cell := range m.Cells {
+			if !cell.Mitigated || seen[cell.Mitigation.Ref] {
+				continue
+			}
+			seen[cell.Mitigation.Ref] = true
+			rec := cell.Mitigation
+			span := rec.From.Pack()
+			if rec.Last() != rec.From {
+				span += " to " + rec.Last().Pack()
+			}
+			agreed := ""
+			if !rec.AgreedOn.IsZero() {
+				agreed = " agreed " + rec.AgreedOn.Format("2006-01-02")
+			}
+			if rec.AgreedBy != "" {
+				agreed += " by " + rec.AgreedBy
+			}
+			lines = append(lines, fmt.Sprintf("%s  %s %s (%s)%s\n    reason: %s", rec.Ref, rec.KPI, span, rec.Effect, agreed, rec.Reason))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	t.f("Mitigations agreed\n")
+	for _, l := range lines {
+		t.f("%s\n", l)
+	}
+	t.f("\n")
+}
+
+func (t *textWriter) ledger() {
+	money := t.c.Credits.Money
+	t.f("Service credit ledger (failures, reliefs and caps; green and PI lines cost nothing)\n")
+	for _, l := range t.r.Ledger.Lines {
+		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
+			continue
+		}
+		who := l.KPI
+		if l.Kind == credits.CapLine {
+			who = "cap"
+		} else if len(t.c.Orgs) > 1 {
+			who += " " + l.Org
+		}
+		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), who, money.Format(l.Amount), l.Rule)
+	}
+	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
+	for _, m := range t.r.Ledger.Months {
+		t.f("%s  %14s %12s %12s %12s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
+	}
+	t.f("\n")
+}
+
+func (t *textWriter) years() {
+	money := t.c.Credits.Money
+	for _, y := range t.r.Ledger.Years {
+		capText := "no annual cap"
+		if y.HasCap {
+			capText = "annual cap " + money.Format(y.Cap)
+		}
+		t.f("Contract year %d (%s to %s evaluated): charges %s, %s\n", y.Year, y.From.Pack(), y.To.Pack(), money.Format(y.Charges), capText)
+		t.f("  uncapped %s, cut %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+		for _, d := range y.Drivers {
+			ms := make([]string, len(d.Months))
+			for i, m := range d.Months {
+				ms[i] = m.Pack()
+			}
+			t.f("  driven by %s%s: %s (%s)\n", d.KPI, orgSuffix(d.Org, len(t.c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
+		}
+	}
+	t.f("Total credit: %s\n", money.Format(t.r.Ledger.Total))
+}
+
+func orgSuffix(org string, orgs int) string {
+	if orgs > 1 {
+		return " " + org
+	}
+	return ""
+}
+
+// table writes rows with the first column left-aligned and the others
+// right-aligned, each as wide as its widest cell, then a blank line.
+func (t *textWriter) table(rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], len(c))
+		}
+	}
+	for _, r := range rows {
+		var sb strings.Builder
+		for i, c := range r {
+			if i == 0 {
+				sb.WriteString(c + strings.Repeat(" ", width[0]-len(c)))
+				continue
+			}
+			sb.WriteString("  " + strings.Repeat(" ", width[i]-len(c)) + c)
+		}
+		t.f("%s\n", strings.TrimRight(sb.String(), " "))
+	}
+	t.f("\n")
+}
+
