@@ -144,6 +144,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
 					Absent: cell.Measured.Absent, Mitigation: cell.Mitigation.Ref,
 					Relief: cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief, Charges: ch,
+					Measured: cell.Measured,
 				})
 			}
 		}

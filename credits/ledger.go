@@ -46,6 +46,10 @@ type Outcome struct {
 	Mitigation string          // the Ref of the mitigation record; "" when none
 	Relief     bool            // the mitigation relieves the KPI-month of credits
 	Charges    decimal.Decimal // the month's charges for the outcome's organisation
+	// Measured is the classification: the value as measured and rounded,
+	// and the thresholds that applied, for regimes that score the value
+	// itself (bands, shortfalls).
+	Measured kpi.Result
 
 	_ [0]func()
 }
@@ -88,15 +92,24 @@ type Line struct {
 	_ [0]func()
 }
 
-// Regime scores one month's outcomes into credit lines. Implementations
+// Regime scores months of outcomes into credit lines. Implementations
 // hold plain configuration data and never modify their inputs.
 type Regime interface {
 	// Validate checks the regime against the credit-bearing KPIs of the
 	// contract and the months each is in force.
 	Validate(kpis []Window) error
+	// Begin starts one evaluation, which is fed months in order. A regime
+	// whose credits depend on earlier months (repeat failures, rolling
+	// windows) keeps what it needs in the Run, never in the Regime.
+	Begin(money Money) Run
+}
+
+// Run is one evaluation of a Regime, fed one month at a time in month
+// order.
+type Run interface {
 	// Assess returns one CreditLine per outcome of p, in the order of
-	// p.Outcomes, with amounts rounded as money says.
-	Assess(p Period, money Money) ([]Line, error)
+	// p.Outcomes, with amounts rounded as the Run's Money says.
+	Assess(p Period) ([]Line, error)
 }
 
 // Window is a credit-bearing KPI and the months it is in force, inclusive.
@@ -204,13 +217,14 @@ type Ledger struct {
 // a cut appears as a CapLine, so lines always add up to the totals.
 func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 	led := &Ledger{}
+	run := rules.Regime.Begin(rules.Money)
 	var year *YearTotal
 	drivers := map[[2]string]int{}
 	for i, p := range periods {
 		if i > 0 && !p.Month.After(periods[i-1].Month) {
 			return nil, fmt.Errorf("month %s: periods out of order after %s", p.Month, periods[i-1].Month)
 		}
-		lines, err := rules.Regime.Assess(p, rules.Money)
+		lines, err := run.Assess(p)
 		if err != nil {
 			return nil, fmt.Errorf("month %s: %w", p.Month, err)
 		}

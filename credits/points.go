@@ -104,8 +104,18 @@ func (p Points) Validate(kpis []Window) error {
 	return errors.Join(errs...)
 }
 
+// Begin starts an evaluation: the Points regime needs no history, so its
+// Run is the regime itself with the money rounding.
+func (p Points) Begin(money Money) Run { return pointsRun{p, money} }
+
+type pointsRun struct {
+	p     Points
+	money Money
+}
+
 // Assess returns one line per outcome of period.
-func (p Points) Assess(period Period, money Money) ([]Line, error) {
+func (r pointsRun) Assess(period Period) ([]Line, error) {
+	p, money := r.p, r.money
 	lines := make([]Line, 0, len(period.Outcomes))
 	for _, o := range period.Outcomes {
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
