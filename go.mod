@@ -2,4 +2,11 @@ module github.com/servicecredit/engine
 
 go 1.24
 
-require github.com/shopspring/decimal v1.6.0 // indirect
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	go.yaml.in/yaml/v4 v4.0.0 // indirect
+	pgregory.net/rapid v1.3.0 // indirect
+)

@@ -205,3 +205,7 @@ func (m *Month) UnmarshalText(b []byte) error {
 	*m = v
 	return nil
 }
+
+// Equal reports whether m and u are the same month. It is the same as
+// m == u, and lets go-cmp compare structs holding Months.
+func (m Month) Equal(u Month) bool { return m == u }

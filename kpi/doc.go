@@ -1,0 +1,62 @@
+// Package kpi judges service levels: it holds the definition of a key
+// performance indicator (KPI) or performance indicator (PI), the
+// thresholds it is judged against month by month, a month's measurement,
+// and the classification of that measurement as Green, Amber or Red. It
+// knows nothing of money.
+//
+// # Definitions
+//
+// A Definition has an id, a name, a Unit (percent, count, score, ratio), a
+// Direction (HigherIsBetter, or LowerIsBetter as in "P1 incidents <= 3 a
+// month"), a Kind (KPI, credit-bearing; or PI, reported only), a Precision
+// and a Schedule of Thresholds. Validate reports every problem at once,
+// each naming the KPI and, where there is one, the month:
+//
+//	kpi KPI05: 2021-06: glide: msl 98 above tsl 95 (higher is better)
+//
+// # Thresholds and schedules
+//
+// Thresholds hold a Target Service Level (TSL) and a Minimum Service Level
+// (MSL). For a HigherIsBetter KPI the MSL may not exceed the TSL, for a
+// LowerIsBetter KPI it may not be below it. A threshold may not carry more
+// decimal places than the KPI's precision, and percentages lie in 0..100.
+//
+// A Schedule gives the thresholds of each month: a glide-path Step for that
+// month if there is one (a new KPI's months of increasingly demanding
+// levels); else the latest Change in effect (a change note's revision from
+// a month onwards); else the Base. Schedule.At also says which of these
+// applied, as a Source.
+//
+// # Classification
+//
+// Classify rounds the measured value to the KPI's Precision, with the
+// rounding mode the contract names (99.949 at one place half-up is 99.9),
+// and then compares it with the month's thresholds. Both bounds are
+// inclusive:
+//
+//	Green  the rounded value meets the TSL (equal counts as met)
+//	Amber  it misses the TSL but meets the MSL
+//	Red    it misses the MSL
+//
+// A Measurement may instead be absent: Unavailable ("UNVL"),
+// NotApplicable ("N/A") or NotDue. An absent value is Unmeasured, with its
+// reason; it is never treated as zero or as a pass. Whether an absence
+// counts as a failure is decided by the contract (package contract), which
+// also marks KPI-months with no measurement at all as Missing.
+//
+// # Months
+//
+// Month is a calendar month usable as a map key. ParseMonth reads
+// "2021-06" and the packs' "Jun-21" (two-digit years are 2000-2099);
+// String writes "2021-06" and Pack writes "Jun-21". The zero Month is
+// invalid and marshals to empty text.
+//
+// # Values and errors
+//
+// Values are shopspring decimals, exact; FormatValue prints one with the
+// digits it carries, independent of that package's global settings.
+// Problems are *Error values that name the KPI, organisation and month and
+// unwrap to ErrInvalidDefinition or ErrInvalidMeasurement; enumerations
+// reject unknown words with ErrUnknownWord, listing the accepted ones;
+// ParseMonth's errors wrap ErrMonth.
+package kpi
