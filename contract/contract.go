@@ -176,7 +176,7 @@ func (c *Contract) Validate() error {
 	ids := map[string]bool{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		if err := k.Validate(); err != nil {
+		for _, err := range flatten(k.Validate()) {
 			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
 		}
 		if ids[k.ID] {
@@ -212,8 +212,12 @@ func (c *Contract) Validate() error {
 			bad("absences: %s must count as red or unmeasured, not %s", a.name, a.s)
 		}
 	}
-	if err := c.Credits.Validate(c.windows()); err != nil {
-		errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+	if c.Term >= 1 && !c.Commencement.IsZero() {
+		// The credit rules are checked against the KPIs' months in force,
+		// which need a valid term.
+		for _, err := range flatten(c.Credits.Validate(c.windows())) {
+			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+		}
 	}
 	return joinSorted(errs)
 }
@@ -248,7 +252,22 @@ func (c *Contract) validateCharges(orgs map[string]bool) error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return joinSorted(errs)
+}
+
+// flatten returns the errors joined in err, one by one; nil for nil.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // joinSorted sorts errors by message and joins them; nil if none.

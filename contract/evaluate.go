@@ -264,7 +264,9 @@ func (c *Contract) index(ms []kpi.Measurement) (map[mkey]int, error) {
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {
-			errs = append(errs, fmt.Errorf("%w: %w", err, ErrInvalidInput))
+			for _, e := range flatten(err) {
+				errs = append(errs, fmt.Errorf("%w: %w", e, ErrInvalidInput))
+			}
 			continue
 		}
 		key := mkey{m.KPI, m.Org, m.Month}

@@ -1,0 +1,48 @@
+// Package contract composes the engine: a Contract holds its parties, its
+// term and organisations, the monthly charges, the indicators in force
+// month by month, its rule for absent values and its service-credit rules;
+// Evaluate turns measurements and agreed mitigations into results a board,
+// a finance team and an auditor can each check.
+//
+// # Months and years
+//
+// The commencement month is service month 1 and the first month of
+// contract year 1; each contract year is twelve months. With commencement
+// April 2015, June 2021 is service month 75 in contract year 7.
+//
+// # Indicators in force
+//
+// Each KPI is in force from its From month (zero: commencement) to its To
+// month (zero: the end of the term), so a KPI replaced by a change note
+// stops and its replacements start, with their own glide paths. A glide
+// path month outside the KPI's months in force is an error. A KPI is
+// measured for every organisation of the contract unless it names some.
+//
+// # Evaluation
+//
+// For every month of the period and every indicator in force, Evaluate
+// classifies the measurement (package kpi). A KPI in force without a
+// measurement is Missing. The contract's Absences rule then says whether a
+// missing or unavailable value counts as a failure (Red) or stays
+// unmeasured; not-applicable and not-due values never count. That status
+// is the raw status. An agreed mitigation (package mitigation) either
+// relieves the KPI-month of credits, keeping the raw status, or deems it a
+// status; the raw status is always kept beside it.
+//
+// The month's Summary counts credit-bearing KPIs by raw status, as council
+// performance packs do: TSL achieved, MSL achieved, below MSL, total in
+// force and mitigations agreed. PIs are reported in the cells but neither
+// counted nor credited.
+//
+// The credit rules (package credits) then turn the months into a ledger
+// whose lines add up to its monthly and contract-year totals; each cell
+// carries its own line. The annual cap is a share of the whole contract
+// year's charges; contract-year totals cover the months evaluated.
+//
+// # Errors
+//
+// Validate and Evaluate report every problem they find, sorted, naming the
+// KPI, organisation and month at fault; problems wrap ErrInvalidContract
+// or ErrInvalidInput. On any problem Evaluate returns no result: nothing is
+// half-evaluated. Evaluate never modifies its inputs.
+package contract

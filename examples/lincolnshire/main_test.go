@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden checks the whole printed report against testdata. Run
+// `go test ./examples/lincolnshire -update` after an intended change and
+// review the diff.
+func TestGolden(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out))
+	golden := filepath.Join("testdata", "report.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	require.Equal(t, string(want), out.String())
+}
+
+// TestTable1 checks the published figures of the report's Table 1
+// directly, independent of the golden file's layout.
+func TestTable1(t *testing.T) {
+	c := Contract()
+	reg, err := mitigation.NewRegister(Mitigations(), c.MitigationScope())
+	require.NoError(t, err)
+	res, err := c.Evaluate(contract.Input{From: jun21, To: oct21, Measurements: Measurements(), Mitigations: reg})
+	require.NoError(t, err)
+	var got []contract.Summary
+	var service []int
+	for _, m := range res.Months {
+		got = append(got, m.Summary)
+		service = append(service, m.ServiceMonth)
+		require.Equal(t, 7, m.Year)
+	}
+	require.Equal(t, []int{75, 76, 77, 78, 79}, service)
+	require.Equal(t, []contract.Summary{
+		{TSL: 11, MSL: 2, BelowMSL: 0, Total: 13, Mitigated: 2},
+		{TSL: 13, MSL: 1, BelowMSL: 0, Total: 14, Mitigated: 1},
+		{TSL: 14, MSL: 0, BelowMSL: 0, Total: 14, Mitigated: 0},
+		{TSL: 13, MSL: 1, BelowMSL: 0, Total: 14, Mitigated: 1},
+		{TSL: 13, MSL: 0, BelowMSL: 1, Total: 14, Mitigated: 1},
+	}, got)
+	require.True(t, res.Ledger.Total.IsZero(), "every failure in the period was mitigated")
+}
+
+// TestGlobalsDoNotChangeOutput flips the decimal package's globals and
+// expects a byte-identical report: output never depends on them.
+func TestGlobalsDoNotChangeOutput(t *testing.T) {
+	var before bytes.Buffer
+	require.NoError(t, run(&before))
+	flipDecimalGlobals(t)
+	var after bytes.Buffer
+	require.NoError(t, run(&after))
+	require.Equal(t, before.String(), after.String())
+}
+
+// TestKPI09Retired checks the replacement by change: KPI09 appears in June
+// only, KPI18 and KPI19 from July with their glide path.
+func TestKPI09Retired(t *testing.T) {
+	c := Contract()
+	res, err := c.Evaluate(contract.Input{From: jun21, To: oct21, Measurements: Measurements()})
+	require.NoError(t, err)
+	for _, m := range res.Months {
+		var ids []string
+		for _, cell := range m.Cells {
+			ids = append(ids, cell.Measured.KPI)
+			if cell.Measured.KPI == "IMT_KPI_18" {
+				want := map[kpi.Month]string{jul21: "glide path step 1 of 3", aug21: "glide path step 2 of 3", sep21: "glide path step 3 of 3", oct21: "base"}
+				require.Equal(t, want[m.Month], cell.Measured.Source.String())
+			}
+		}
+		joined := strings.Join(ids, " ")
+		require.Equal(t, m.Month == jun21, strings.Contains(joined, "IMT_KPI_09"), m.Month.String())
+		require.Equal(t, m.Month != jun21, strings.Contains(joined, "IMT_KPI_18"), m.Month.String())
+	}
+}
