@@ -14,33 +14,49 @@ type Result struct {
 	Org   string
 	Month Month
 
-	Status Status  // Green, Amber, Red, or Unmeasured
+	Status Status  // Green, Amber, Red, Unmeasured, or Reported for a Figure
 	Absent Absence // why there was no value, when Status is Unmeasured
 
 	Value      decimal.Decimal // the value as measured
 	Rounded    decimal.Decimal // the value after the precision, as compared
 	Precision  Precision       // the precision applied
 	Direction  Direction       // which way is better
-	Thresholds Thresholds      // the thresholds that applied
+	Kind       Kind            // KPI, PI or Figure
+	Thresholds Thresholds      // the thresholds that applied, with any MSL margin resolved
 	Source     Source          // the part of the schedule they came from
+
+	Relative   Relative        // the relative target, if the KPI has one
+	BaseMonth  Month           // for a relative target: the month compared with
+	Base       decimal.Decimal // for a relative target: that month's value, rounded
+	BaseAbsent Absence         // for a relative target without a baseline: why that month had no value
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
+func newResult(d Definition, m Measurement) Result {
+	return Result{KPI: d.ID, Org: m.Org, Month: m.Month, Precision: d.Precision,
+		Direction: d.Direction, Kind: d.Kind, Relative: d.Relative}
+}
+
 // Classify judges measurement m against definition d in m's month. The
 // value is first rounded to d's precision; then it is Green if it meets the
-// TSL, Amber if it meets the MSL only, Red otherwise. Both bounds are
-// inclusive. An absent value is Unmeasured with its reason: what an absence
-// costs is the contract's decision, not the classifier's.
+// TSL, Amber if it meets the MSL only, Red otherwise. Bounds are inclusive
+// unless the thresholds make them strict. An absent value is Unmeasured
+// with its reason: what an absence costs is the contract's decision, not
+// the classifier's. A Figure's value is Reported, never judged. A KPI with
+// a relative target needs its baseline: see ClassifyAgainst; Classify
+// alone gives it NoBaseline.
 //
 // Classify assumes d is valid (see Definition.Validate) and m is one of its
 // measurements (see Measurement.Check).
 func Classify(d Definition, m Measurement) Result {
-	t, src := d.Schedule.At(m.Month)
-	r := Result{
-		KPI: d.ID, Org: m.Org, Month: m.Month,
-		Precision: d.Precision, Direction: d.Direction,
-		Thresholds: t, Source: src,
+	if d.Relative != 0 {
+		return ClassifyAgainst(d, m, Measurement{})
+	}
+	r := newResult(d, m)
+	if d.Kind != Figure {
+		t, src := d.Schedule.At(m.Month)
+		r.Thresholds, r.Source = t.Resolve(d.Direction), src
 	}
 	if m.Absent != 0 {
 		r.Status, r.Absent = Unmeasured, m.Absent
@@ -48,10 +64,13 @@ func Classify(d Definition, m Measurement) Result {
 	}
 	r.Value = m.Value
 	r.Rounded = d.Precision.Apply(m.Value)
+	t := r.Thresholds
 	switch {
-	case meets(r.Rounded, t.TSL, d.Direction):
+	case d.Kind == Figure:
+		r.Status = Reported
+	case meets(r.Rounded, t.TSL, d.Direction, t.TSLBound):
 		r.Status = Green
-	case meets(r.Rounded, t.MSL, d.Direction):
+	case meets(r.Rounded, t.MSL, d.Direction, t.MSLBound):
 		r.Status = Amber
 	default:
 		r.Status = Red
@@ -59,30 +78,54 @@ func Classify(d Definition, m Measurement) Result {
 	return r
 }
 
-// meets reports whether v meets level in direction dir, inclusively.
-func meets(v, level decimal.Decimal, dir Direction) bool {
+// meets reports whether v meets level in direction dir with bound b.
+func meets(v, level decimal.Decimal, dir Direction, b Bound) bool {
+	c := v.Cmp(level)
 	if dir == LowerIsBetter {
-		return v.Cmp(level) <= 0
+		c = -c
 	}
-	return v.Cmp(level) >= 0
+	if b == Strict {
+		return c > 0
+	}
+	return c >= 0
+}
+
+// op returns the comparison a threshold asks for: ">=", ">", "<=" or "<".
+func op(dir Direction, b Bound) string {
+	s := ">"
+	if dir == LowerIsBetter {
+		s = "<"
+	}
+	if b != Strict {
+		s += "="
+	}
+	return s
 }
 
 // Reason explains the status in words, such as
-// "99.949 rounds to 99.9 (1 dp half-up); tsl 99.9 met (>=, base): green".
+// "99.949 rounds to 99.9 (1 dp half-up); tsl >= 99.9 met (base): green".
 func (r Result) Reason() string {
-	if r.Status == Unmeasured {
+	if r.Status == Unmeasured && r.Absent != NoBaseline {
 		return fmt.Sprintf("no value (%s): unmeasured", r.Absent)
 	}
-	op := ">="
-	if r.Direction == LowerIsBetter {
-		op = "<="
-	}
 	head := fmt.Sprintf("%s rounds to %s (%s); ", FormatValue(r.Value), r.Rounded.StringFixed(r.Precision.Places), r.Precision)
+	if r.Status == Reported {
+		return head + "reported figure, no target"
+	}
+	if r.Relative != 0 {
+		return r.relativeReason(head)
+	}
+	t := r.Thresholds
+	tsl := fmt.Sprintf("tsl %s %s", op(r.Direction, t.TSLBound), FormatValue(t.TSL))
+	msl := fmt.Sprintf("msl %s %s", op(r.Direction, t.MSLBound), FormatValue(t.MSL))
+	if t.MSLMargin.IsSet() {
+		msl += " (tsl " + map[bool]string{true: "less", false: "plus"}[r.Direction == HigherIsBetter] + " " + t.MSLMargin.String() + ")"
+	}
 	switch r.Status {
 	case Green:
-		return head + fmt.Sprintf("tsl %s met (%s, %s): green", FormatValue(r.Thresholds.TSL), op, r.Source)
+		return fmt.Sprintf("%s%s met (%s): green", head, tsl, r.Source)
 	case Amber:
-		return head + fmt.Sprintf("tsl %s missed, msl %s met (%s, %s): amber", FormatValue(r.Thresholds.TSL), FormatValue(r.Thresholds.MSL), op, r.Source)
+		return fmt.Sprintf("%s%s missed, %s met (%s): amber", head, tsl, msl, r.Source)
 	}
-	return head + fmt.Sprintf("msl %s missed (%s, %s): red", FormatValue(r.Thresholds.MSL), op, r.Source)
+	return fmt.Sprintf("%s%s missed (%s): red", head, msl, r.Source)
 }

@@ -99,9 +99,9 @@ func TestClassifyReason(t *testing.T) {
 	tests := []struct {
 		name, month, value, want string
 	}{
-		{"rounded down below tsl", "2021-06", "99.949", "99.949 rounds to 99.9 (1 dp half-up); tsl 99.9 met (>=, base): green"},
-		{"amber", "2021-06", "99.6", "99.6 rounds to 99.6 (1 dp half-up); tsl 99.9 missed, msl 99.5 met (>=, base): amber"},
-		{"red under a change", "2022-03", "98", "98 rounds to 98.0 (1 dp half-up); msl 99.0 missed (>=, change from 2022-01 (CCN 42)): red"},
+		{"rounded down below tsl", "2021-06", "99.949", "99.949 rounds to 99.9 (1 dp half-up); tsl >= 99.9 met (base): green"},
+		{"amber", "2021-06", "99.6", "99.6 rounds to 99.6 (1 dp half-up); tsl >= 99.9 missed, msl >= 99.5 met (base): amber"},
+		{"red under a change", "2022-03", "98", "98 rounds to 98.0 (1 dp half-up); msl >= 99.0 missed (change from 2022-01 (CCN 42)): red"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,7 +111,7 @@ func TestClassifyReason(t *testing.T) {
 	}
 	lo := def(LowerIsBetter, "10", "15")
 	r := Classify(lo, Measurement{KPI: lo.ID, Month: MustParseMonth("2021-06"), Value: dec("12")})
-	require.Equal(t, "12 rounds to 12.0 (1 dp half-up); tsl 10 missed, msl 15 met (<=, base): amber", r.Reason())
+	require.Equal(t, "12 rounds to 12.0 (1 dp half-up); tsl <= 10 missed, msl <= 15 met (base): amber", r.Reason())
 }
 
 func TestScheduleAt(t *testing.T) {
@@ -166,7 +166,7 @@ func TestDefinitionValidate(t *testing.T) {
 		{"zero definition", func(d *Definition) { *d = Definition{} }, []string{
 			"kpi : direction not set (want one of higher-is-better, lower-is-better)",
 			"kpi : id is empty",
-			"kpi : kind not set (want one of kpi, pi)",
+			"kpi : kind not set (want one of kpi, pi, figure)",
 			"kpi : precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)",
 			"kpi : unit not set (want one of percent, count, score, ratio)",
 		}},
@@ -218,7 +218,7 @@ func TestDefinitionValidate(t *testing.T) {
 			d.Schedule.Base = MustLevels("95", "98")
 		}, []string{
 			"kpi KPI01: base: msl 98 above tsl 95 (higher is better)",
-			"kpi KPI01: kind not set (want one of kpi, pi)",
+			"kpi KPI01: kind not set (want one of kpi, pi, figure)",
 		}},
 	}
 	for _, tt := range tests {
@@ -322,7 +322,7 @@ func TestEnumText(t *testing.T) {
 	require.Equal(t, Amber, s)
 	err := s.UnmarshalText([]byte("Amber"))
 	require.ErrorIs(t, err, ErrUnknownWord)
-	require.EqualError(t, err, `status "Amber": unknown word (want one of green, amber, red, unmeasured)`)
+	require.EqualError(t, err, `status "Amber": unknown word (want one of green, amber, red, unmeasured, reported)`)
 	var d Direction
 	require.EqualError(t, d.UnmarshalText([]byte("up")), `direction "up": unknown word (want one of higher-is-better, lower-is-better)`)
 	var r Rounding
@@ -357,4 +357,37 @@ func TestFormatValue(t *testing.T) {
 		require.Equal(t, want, FormatValue(dec(in)))
 	}
 	require.Equal(t, "1200", FormatValue(decimal.New(12, 2)), "positive exponents print as an integer")
+}
+
+func TestQuotient(t *testing.T) {
+	tests := []struct {
+		name     string
+		num, den string
+		places   int32
+		mode     Rounding
+		want     string
+	}{
+		{"two thirds as a percentage", "200", "3", 2, HalfUp, "66.67"},
+		{"exact tie half-up", "1", "8", 2, HalfUp, "0.13"},
+		{"exact tie half-even", "1", "8", 2, HalfEven, "0.12"},
+		{"just above a tie", "1250001", "10000000", 2, HalfEven, "0.13"},
+		{"just below a tie", "1249999", "10000000", 2, HalfUp, "0.12"},
+		{"down keeps truncation", "2", "3", 1, Down, "0.6"},
+		{"up past exact", "1", "3", 0, Up, "1"},
+		{"negative ceiling", "-1", "3", 1, Ceiling, "-0.3"},
+		{"negative floor", "-1", "3", 1, Floor, "-0.4"},
+		{"negative half-up", "-2", "3", 2, HalfUp, "-0.67"},
+		{"availability", "118564", "118800", 4, HalfUp, "0.9980"},
+		{"exact", "65", "1000", 4, HalfUp, "0.0650"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Precision{Places: tt.places, Rounding: tt.mode}
+			got, ok := p.Quotient(dec(tt.num), dec(tt.den))
+			require.True(t, ok)
+			require.Equal(t, tt.want, got.StringFixed(tt.places))
+		})
+	}
+	_, ok := Precision{Places: 2, Rounding: HalfUp}.Quotient(dec("1"), dec("0"))
+	require.False(t, ok, "a zero denominator is not measurable")
 }

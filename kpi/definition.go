@@ -42,7 +42,8 @@ type Definition struct {
 	Direction Direction // which way is better
 	Kind      Kind      // KPI (credit-bearing) or PI (reported only)
 	Precision Precision // rounding applied to a measured value before comparison
-	Schedule  Schedule  // the thresholds month by month
+	Schedule  Schedule  // the thresholds month by month; empty for a Figure or a relative target
+	Relative  Relative  // a target relative to an earlier value, such as Decrease; zero for fixed thresholds
 }
 
 // Validate reports every problem with d, each as an *Error wrapping
@@ -65,11 +66,23 @@ func (d Definition) Validate() error {
 	if d.Direction < HigherIsBetter || d.Direction > LowerIsBetter {
 		add(Month{}, "", "direction not set (want one of "+strings.Join(directionWords[1:], ", ")+")")
 	}
-	if d.Kind < KPI || d.Kind > PI {
+	if d.Kind < KPI || d.Kind > Figure {
 		add(Month{}, "", "kind not set (want one of "+strings.Join(kindWords[1:], ", ")+")")
 	}
 	for _, p := range d.Precision.problems() {
 		add(Month{}, "", p)
+	}
+	if d.Relative > NoWorseThanLastYear {
+		add(Month{}, "", fmt.Sprintf("relative target %d unknown", d.Relative))
+	}
+	if d.Kind == Figure && d.Relative != 0 {
+		add(Month{}, "", "a figure has no target, relative or not")
+	}
+	if d.Kind == Figure || d.Relative != 0 {
+		if !d.Schedule.isEmpty() {
+			add(Month{}, "", "thresholds given for a "+map[bool]string{true: "figure", false: "relative target"}[d.Kind == Figure]+", which has none")
+		}
+		return joinSorted(errs)
 	}
 	for _, p := range thresholdProblems(d.Schedule.Base, &d) {
 		add(Month{}, "base", p)

@@ -104,11 +104,14 @@ const (
 	// PI is a performance indicator: classified and reported, never
 	// credited.
 	PI
+	// Figure is a reported figure with no target, such as a call volume
+	// or a count of change records: shown, never classified or credited.
+	Figure
 )
 
-var kindWords = enumWords{"kind", "kpi", "pi"}
+var kindWords = enumWords{"kind", "kpi", "pi", "figure"}
 
-// String returns "kpi" or "pi".
+// String returns "kpi", "pi" or "figure".
 func (k Kind) String() string { return kindWords.name(uint8(k)) }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -130,11 +133,12 @@ const (
 	Amber                        // the Minimum Service Level was met, the target was not
 	Red                          // the Minimum Service Level was not met
 	Unmeasured                   // no value to classify; the Absence says why
+	Reported                     // a Figure's value: reported, with no target to judge it by
 )
 
-var statusWords = enumWords{"status", "green", "amber", "red", "unmeasured"}
+var statusWords = enumWords{"status", "green", "amber", "red", "unmeasured", "reported"}
 
-// String returns "green", "amber", "red" or "unmeasured".
+// String returns "green", "amber", "red", "unmeasured" or "reported".
 func (s Status) String() string { return statusWords.name(uint8(s)) }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -167,12 +171,19 @@ const (
 	// Missing: no measurement was supplied for a KPI in force. Only the
 	// evaluation of a contract produces it; input never says Missing.
 	Missing
+	// NoBaseline: a relative target (such as "decrease") has no earlier
+	// value to compare with: the first month, or an earlier month without
+	// a value. Only classification produces it.
+	NoBaseline
+	// NoInput: a computed value lacks one of its inputs. Only evaluation
+	// produces it.
+	NoInput
 )
 
-var absenceWords = enumWords{"absence", "unavailable", "not-applicable", "not-due", "missing"}
+var absenceWords = enumWords{"absence", "unavailable", "not-applicable", "not-due", "missing", "no-baseline", "no-input"}
 
-// String returns "unavailable", "not-applicable", "not-due" or "missing";
-// the zero Absence gives "present".
+// String returns "unavailable", "not-applicable", "not-due", "missing",
+// "no-baseline" or "no-input"; the zero Absence gives "present".
 func (a Absence) String() string {
 	if a == 0 {
 		return "present"

@@ -35,10 +35,10 @@ func Example() {
 		fmt.Printf("%s %-5s %s\n", r.Month.Pack(), r.Status, r.Reason())
 	}
 	// Output:
-	// Jul-21 green 79.96 rounds to 80.0 (1 dp half-up); tsl 80 met (>=, glide path step 1 of 3): green
-	// Aug-21 amber 84.94 rounds to 84.9 (1 dp half-up); tsl 85 missed, msl 80 met (>=, glide path step 2 of 3): amber
-	// Sep-21 green 88 rounds to 88.0 (1 dp half-up); tsl 88 met (>=, glide path step 3 of 3): green
-	// Oct-21 red   84.9 rounds to 84.9 (1 dp half-up); msl 85 missed (>=, base): red
+	// Jul-21 green 79.96 rounds to 80.0 (1 dp half-up); tsl >= 80 met (glide path step 1 of 3): green
+	// Aug-21 amber 84.94 rounds to 84.9 (1 dp half-up); tsl >= 85 missed, msl >= 80 met (glide path step 2 of 3): amber
+	// Sep-21 green 88 rounds to 88.0 (1 dp half-up); tsl >= 88 met (glide path step 3 of 3): green
+	// Oct-21 red   84.9 rounds to 84.9 (1 dp half-up); msl >= 85 missed (base): red
 }
 
 // Months parse from both the ISO form and the packs' form.

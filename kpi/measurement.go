@@ -42,9 +42,9 @@ func (m Measurement) Check(d Definition) error {
 		add("month not set")
 	}
 	switch {
-	case m.Absent == Missing:
-		add("absence \"missing\" is for evaluation results, not input")
-	case m.Absent > Missing:
+	case m.Absent >= Missing && m.Absent <= NoInput:
+		add(fmt.Sprintf("absence %q is for evaluation results, not input", m.Absent))
+	case m.Absent > NoInput:
 		add(fmt.Sprintf("absence %d unknown", m.Absent))
 	case m.Absent != 0:
 		if !m.Value.IsZero() || m.HasCounts {

@@ -94,3 +94,27 @@ func FormatValue(d decimal.Decimal) string {
 	}
 	return d.StringFixed(0)
 }
+
+// Quotient returns num/den rounded as p says, exactly: the result is what
+// rounding the true quotient would give, with no intermediate rounding to
+// a global precision. It reports false when den is zero: a zero
+// denominator is not measurable.
+func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
+	if den.IsZero() {
+		return decimal.Decimal{}, false
+	}
+	// Truncate the quotient two places beyond the precision. A non-zero
+	// remainder means the true value lies strictly between q and the next
+	// step away from zero; nudging q one further place in that direction
+	// keeps it strictly inside that interval, so every rounding mode treats
+	// it as it would treat the true value.
+	q, r := num.QuoRem(den, p.Places+2)
+	if !r.IsZero() {
+		nudge := decimal.New(1, -(p.Places + 3))
+		if (num.Sign() < 0) != (den.Sign() < 0) {
+			nudge = nudge.Neg()
+		}
+		q = q.Add(nudge)
+	}
+	return p.Apply(q), true
+}

@@ -7,18 +7,130 @@ import (
 )
 
 // Thresholds are the service levels a KPI-month is judged against: the
-// Target Service Level (TSL) and the Minimum Service Level (MSL). Both
-// bounds are inclusive: meeting the TSL exactly is Green, meeting the MSL
-// exactly is Amber.
+// Target Service Level (TSL) and the Minimum Service Level (MSL). By
+// default both bounds are inclusive: meeting the TSL exactly is Green,
+// meeting the MSL exactly is Amber. A Strict bound must be beaten, as in
+// "abandonment below 10%", which 9.99% meets and 10% does not.
+//
+// The MSL is either given (MSL) or derived from the TSL by a Margin, as in
+// "5 points below the TSL" or "5% below the TSL"; a margin always loosens
+// the TSL, downwards for a HigherIsBetter KPI and upwards for a
+// LowerIsBetter one.
 //
 // For a HigherIsBetter KPI the MSL must not exceed the TSL; for a
 // LowerIsBetter KPI it must not be below it. An MSL equal to the TSL means
-// there is no Amber band. The zero Thresholds are 0/0.
+// there is no Amber band. The zero Thresholds are 0/0, both inclusive.
 type Thresholds struct {
-	TSL decimal.Decimal // Target Service Level
-	MSL decimal.Decimal // Minimum Service Level
+	TSL       decimal.Decimal // Target Service Level
+	MSL       decimal.Decimal // Minimum Service Level; must be zero when MSLMargin is set
+	TSLBound  Bound           // Inclusive (the zero value) or Strict
+	MSLBound  Bound           // Inclusive (the zero value) or Strict
+	MSLMargin Margin          // when set, the MSL is the TSL loosened by this margin
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Bound says whether a threshold is met by a value equal to it. The zero
+// Bound is Inclusive, the usual contract wording ("99% or above").
+type Bound uint8
+
+// The kinds of bound.
+const (
+	Inclusive Bound = iota // a value equal to the threshold meets it
+	Strict                 // the value must beat the threshold ("below 10%")
+)
+
+// String returns "inclusive" or "strict".
+func (b Bound) String() string {
+	switch b {
+	case Inclusive:
+		return "inclusive"
+	case Strict:
+		return "strict"
+	}
+	return fmt.Sprintf("bound(%d)", b)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (b Bound) MarshalText() ([]byte, error) {
+	if b > Strict {
+		return nil, fmt.Errorf("bound %d: %w", b, ErrUnknownWord)
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, accepting "inclusive"
+// and "strict".
+func (b *Bound) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "inclusive":
+		*b = Inclusive
+	case "strict":
+		*b = Strict
+	default:
+		return fmt.Errorf("bound %q: %w (want one of inclusive, strict)", text, ErrUnknownWord)
+	}
+	return nil
+}
+
+// MarginUnit says how a Margin is measured.
+type MarginUnit uint8
+
+// The units of a margin. The zero MarginUnit means no margin.
+const (
+	Points       MarginUnit = iota + 1 // in the KPI's own units: "5 points below the TSL"
+	PercentOfTSL                       // as a percentage of the TSL: "5% below the TSL"
+)
+
+var marginWords = enumWords{"margin unit", "points", "percent-of-tsl"}
+
+// String returns "points" or "percent-of-tsl".
+func (u MarginUnit) String() string { return marginWords.name(uint8(u)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (u MarginUnit) MarshalText() ([]byte, error) { return marginWords.marshal(uint8(u)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (u *MarginUnit) UnmarshalText(b []byte) error {
+	v, err := marginWords.parse(b)
+	*u = MarginUnit(v)
+	return err
+}
+
+// Margin derives an MSL from the TSL. The zero Margin is unset.
+type Margin struct {
+	By   decimal.Decimal // how far below (or, lower-is-better, above) the TSL; 0 or more
+	Unit MarginUnit
+}
+
+// IsSet reports whether m derives the MSL.
+func (m Margin) IsSet() bool { return m.Unit != 0 }
+
+// String describes the margin: "5 points" or "5%".
+func (m Margin) String() string {
+	if m.Unit == PercentOfTSL {
+		return FormatValue(m.By) + "%"
+	}
+	return FormatValue(m.By) + " points"
+}
+
+// Resolve returns t with its MSL derived from the margin, if it has one,
+// for a KPI of direction dir. The derived MSL is exact: 5% below a TSL of
+// 28 is 26.6.
+func (t Thresholds) Resolve(dir Direction) Thresholds {
+	if !t.MSLMargin.IsSet() {
+		return t
+	}
+	gap := t.MSLMargin.By
+	if t.MSLMargin.Unit == PercentOfTSL {
+		gap = t.TSL.Abs().Mul(gap).Shift(-2)
+	}
+	if dir == LowerIsBetter {
+		t.MSL = t.TSL.Add(gap)
+	} else {
+		t.MSL = t.TSL.Sub(gap)
+	}
+	return t
 }
 
 // Levels returns Thresholds with the given TSL and MSL.
@@ -30,9 +142,22 @@ func MustLevels(tsl, msl string) Thresholds {
 	return Thresholds{TSL: decimal.RequireFromString(tsl), MSL: decimal.RequireFromString(msl)}
 }
 
-// String returns "tsl 95 msl 90".
+// String returns "tsl 95 msl 90", marking strict bounds and a margin:
+// "tsl 10 (strict) msl 5 points from tsl".
 func (t Thresholds) String() string {
-	return "tsl " + FormatValue(t.TSL) + " msl " + FormatValue(t.MSL)
+	s := "tsl " + FormatValue(t.TSL)
+	if t.TSLBound == Strict {
+		s += " (strict)"
+	}
+	if t.MSLMargin.IsSet() {
+		s += " msl " + t.MSLMargin.String() + " from tsl"
+	} else {
+		s += " msl " + FormatValue(t.MSL)
+	}
+	if t.MSLBound == Strict {
+		s += " (strict)"
+	}
+	return s
 }
 
 // Step is one month of a glide path: the thresholds that apply in Month
@@ -61,6 +186,13 @@ type Schedule struct {
 	Base    Thresholds // the levels that apply unless a step or change says otherwise
 	Glide   []Step     // glide-path months, each with its own levels; any order, no month twice
 	Changes []Change   // lasting changes; any order, no From twice
+}
+
+// isEmpty reports whether s holds no thresholds at all.
+func (s Schedule) isEmpty() bool {
+	b := s.Base
+	return len(s.Glide) == 0 && len(s.Changes) == 0 && b.TSL.IsZero() && b.MSL.IsZero() &&
+		b.TSLBound == Inclusive && b.MSLBound == Inclusive && !b.MSLMargin.IsSet()
 }
 
 // Constant returns a Schedule with the same thresholds in every month.
@@ -132,20 +264,39 @@ func (s Schedule) At(m Month) (Thresholds, Source) {
 // thresholdProblems checks one set of thresholds for a KPI.
 func thresholdProblems(t Thresholds, d *Definition) []string {
 	var out []string
-	if d.Direction == HigherIsBetter && t.MSL.Cmp(t.TSL) > 0 {
-		out = append(out, fmt.Sprintf("msl %s above tsl %s (higher is better)", FormatValue(t.MSL), FormatValue(t.TSL)))
+	if t.TSLBound > Strict || t.MSLBound > Strict {
+		out = append(out, "bound must be inclusive or strict")
 	}
-	if d.Direction == LowerIsBetter && t.MSL.Cmp(t.TSL) < 0 {
-		out = append(out, fmt.Sprintf("msl %s below tsl %s (lower is better)", FormatValue(t.MSL), FormatValue(t.TSL)))
+	if t.MSLMargin.IsSet() {
+		switch {
+		case t.MSLMargin.Unit > PercentOfTSL:
+			out = append(out, fmt.Sprintf("msl margin unit %d unknown", t.MSLMargin.Unit))
+		case t.MSLMargin.By.Sign() < 0:
+			out = append(out, fmt.Sprintf("msl margin %s is negative", FormatValue(t.MSLMargin.By)))
+		}
+		if !t.MSL.IsZero() {
+			out = append(out, fmt.Sprintf("msl %s given as well as a margin of %s", FormatValue(t.MSL), t.MSLMargin))
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	r := t.Resolve(d.Direction)
+	if d.Direction == HigherIsBetter && r.MSL.Cmp(r.TSL) > 0 {
+		out = append(out, fmt.Sprintf("msl %s above tsl %s (higher is better)", FormatValue(r.MSL), FormatValue(r.TSL)))
+	}
+	if d.Direction == LowerIsBetter && r.MSL.Cmp(r.TSL) < 0 {
+		out = append(out, fmt.Sprintf("msl %s below tsl %s (lower is better)", FormatValue(r.MSL), FormatValue(r.TSL)))
 	}
 	for _, v := range [...]struct {
-		name string
-		d    decimal.Decimal
-	}{{"tsl", t.TSL}, {"msl", t.MSL}} {
-		if msg := d.Unit.rangeProblem(v.d); msg != "" {
+		name    string
+		d       decimal.Decimal
+		derived bool
+	}{{"tsl", r.TSL, false}, {"msl", r.MSL, t.MSLMargin.IsSet()}} {
+		if msg := d.Unit.rangeProblem(v.d); msg != "" && !(v.derived && d.Unit != Percent) {
 			out = append(out, v.name+" "+msg)
 		}
-		if d.Precision.Places >= 0 && -v.d.Exponent() > d.Precision.Places && !v.d.Equal(v.d.Truncate(d.Precision.Places)) {
+		if !v.derived && d.Precision.Places >= 0 && !v.d.Equal(v.d.Truncate(d.Precision.Places)) {
 			out = append(out, fmt.Sprintf("%s %s has more decimal places than the precision (%d)", v.name, FormatValue(v.d), d.Precision.Places))
 		}
 	}
