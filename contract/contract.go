@@ -49,6 +49,29 @@ type KPI struct {
 	To   kpi.Month // last month in force; zero means the end of the term
 	Orgs []string  // the organisations it is measured for; nil means all
 	Note string    // why it starts or stops when it does, such as "replaces KPI09 (CCN 31)"
+	// Unavailable overrides the contract's Absences.Unavailable for this
+	// KPI: kpi.Red or kpi.Unmeasured; zero keeps the contract's rule.
+	Unavailable kpi.Status
+	// Pooled, when set, computes the KPI's value from other percentage KPIs
+	// of the same month and organisation, as "overall SLA performance"
+	// pools the P1-P4 results by their call volumes. A measurement supplied
+	// for a pooled KPI is kept as the published figure, beside ours.
+	Pooled []Part
+}
+
+// Part is one input of a pooled KPI: a percentage KPI, weighted either by
+// the value of another indicator of the same month (such as the call
+// volume, a kpi.Figure) or, when Weight is empty, by the counts its
+// measurement carries (numerator and denominator).
+//
+// The pooled value is the sum of value x weight over the sum of the
+// weights, rounded once to the pooled KPI's precision. A part that is not
+// applicable with no weight (no calls of that priority) adds nothing; any
+// other missing input leaves the pooled value absent (kpi.NoInput) with
+// its reason, never guessed.
+type Part struct {
+	KPI    string // the percentage KPI pooled
+	Weight string // the indicator whose value weights it; empty to use the measurement's counts
 }
 
 // Absences is the contract's rule for KPI-months without a value. Each
@@ -195,6 +218,9 @@ func (c *Contract) Validate() error {
 				bad("kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
 			}
 		}
+		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
+			bad("kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)
+		}
 		for _, o := range k.Orgs {
 			if !orgs[o] {
 				bad("kpi %s: organisation %q is not served by the contract", k.ID, o)
@@ -212,6 +238,7 @@ func (c *Contract) Validate() error {
 			bad("absences: %s must count as red or unmeasured, not %s", a.name, a.s)
 		}
 	}
+	errs = append(errs, c.poolProblems()...)
 	if c.Term >= 1 && !c.Commencement.IsZero() {
 		// The credit rules are checked against the KPIs' months in force,
 		// which need a valid term.
@@ -253,6 +280,45 @@ func (c *Contract) validateCharges(orgs map[string]bool) error {
 		}
 	}
 	return joinSorted(errs)
+}
+
+// poolProblems checks every pooled KPI's parts.
+func (c *Contract) poolProblems() []error {
+	var errs []error
+	byID := map[string]*KPI{}
+	for i := range c.KPIs {
+		byID[c.KPIs[i].ID] = &c.KPIs[i]
+	}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		if len(k.Pooled) == 0 {
+			continue
+		}
+		bad := func(format string, args ...any) {
+			errs = append(errs, fmt.Errorf("contract %q: kpi %s: pooled: "+format+": %w",
+				append([]any{c.Name, k.ID}, append(args, ErrInvalidContract)...)...))
+		}
+		if k.Unit != kpi.Percent {
+			bad("a pooled kpi must be a percentage, not %s", k.Unit)
+		}
+		for _, p := range k.Pooled {
+			part, ok := byID[p.KPI]
+			switch {
+			case !ok:
+				bad("part %q is not a kpi of the contract", p.KPI)
+			case len(part.Pooled) > 0 || part.ID == k.ID:
+				bad("part %s is itself pooled", p.KPI)
+			case part.Unit != kpi.Percent:
+				bad("part %s must be a percentage, not %s", p.KPI, part.Unit)
+			}
+			if p.Weight != "" {
+				if _, ok := byID[p.Weight]; !ok {
+					bad("weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
+				}
+			}
+		}
+	}
+	return errs
 }
 
 // flatten returns the errors joined in err, one by one; nil for nil.

@@ -238,7 +238,7 @@ func TestEvaluate(t *testing.T) {
 	cells := res.Months[3].Cells
 	require.Equal(t, "no value (missing): unmeasured; the contract counts missing as red", cells[0].Reason())
 	require.Equal(t, "red: 1 of 10 points = 10 points x 0.1% of charges 120000.00 = 1200.00", cells[0].Credit.Rule)
-	require.Equal(t, "84 rounds to 84.0 (1 dp half-up); tsl 85 missed, msl 80 met (>=, glide path step 2 of 2): amber; mitigated by M2 (deemed green)",
+	require.Equal(t, "84 rounds to 84.0 (1 dp half-up); tsl >= 85 missed, msl >= 80 met (glide path step 2 of 2): amber; mitigated by M2 (deemed green)",
 		res.Months[4].Cells[1].Reason())
 	require.Equal(t, "green: no credit (deemed green by mitigation M2)", res.Months[4].Cells[1].Credit.Rule)
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
@@ -57,12 +58,21 @@ type Cell struct {
 	Mitigated  bool
 	Credit     credits.Line // the cell's line in the ledger
 	Note       string       // the measurement's note, if any
+	// Computation explains a pooled KPI's value: its parts and the sums.
+	Computation string
+	// Published is the figure supplied for a pooled KPI, shown beside the
+	// computed one; HasPublished says whether there was one.
+	Published    kpi.Measurement
+	HasPublished bool
 }
 
 // Reason explains the cell in words: the classification, the absence rule
 // if it applied, and the mitigation if there is one.
 func (c Cell) Reason() string {
 	s := c.Measured.Reason()
+	if c.Computation != "" {
+		s = c.Computation + "; " + s
+	}
 	if c.Measured.Status == kpi.Unmeasured && c.Raw == kpi.Red {
 		s += "; the contract counts " + c.Measured.Absent.String() + " as red"
 	}
@@ -171,17 +181,31 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 
 // cell evaluates one KPI-month for one organisation.
 func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int, reg *mitigation.Register) Cell {
-	meas := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}
-	if i, ok := index[mkey{k.ID, org, m}]; ok {
-		meas = ms[i]
+	var cell Cell
+	meas, found := lookup(k.ID, org, m, ms, index)
+	if len(k.Pooled) > 0 {
+		cell.Published, cell.HasPublished = meas, found
+		meas, cell.Computation = c.pool(k, org, m, ms, index)
 	}
-	cell := Cell{Kind: k.Kind, Measured: kpi.Classify(k.Definition, meas), Note: meas.Note}
+	cell.Kind, cell.Note = k.Kind, meas.Note
+	if k.Relative != 0 {
+		base, _ := lookup(k.ID, org, k.Relative.Baseline(m), ms, index)
+		cell.Measured = kpi.ClassifyAgainst(k.Definition, meas, base)
+	} else {
+		cell.Measured = kpi.Classify(k.Definition, meas)
+	}
 	cell.Raw = cell.Measured.Status
 	switch cell.Measured.Absent {
 	case kpi.Missing:
 		cell.Raw = c.Absences.Missing
 	case kpi.Unavailable:
 		cell.Raw = c.Absences.Unavailable
+		if k.Unavailable != 0 {
+			cell.Raw = k.Unavailable
+		}
+	}
+	if k.Kind == kpi.Figure && cell.Raw == kpi.Red {
+		cell.Raw = kpi.Unmeasured // a figure has no target to fail
 	}
 	cell.Status = cell.Raw
 	if rec, ok := reg.Lookup(k.ID, org, m); ok {
@@ -191,6 +215,68 @@ func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 		}
 	}
 	return cell
+}
+
+// lookup returns the measurement of KPI id for org in month m, or a
+// Missing one.
+func lookup(id, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, bool) {
+	if i, ok := index[mkey{id, org, m}]; ok {
+		return ms[i], true
+	}
+	return kpi.Measurement{KPI: id, Org: org, Month: m, Absent: kpi.Missing}, false
+}
+
+// pool computes a pooled KPI's measurement and explains it.
+func (c *Contract) pool(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, string) {
+	out := kpi.Measurement{KPI: k.ID, Org: org, Month: m}
+	var num, den decimal.Decimal
+	var parts []string
+	hundred := decimal.NewFromInt(100)
+	for _, p := range k.Pooled {
+		v, _ := lookup(p.KPI, org, m, ms, index)
+		var n, d decimal.Decimal
+		var what string
+		if p.Weight == "" {
+			switch {
+			case v.Absent == kpi.NotApplicable:
+				parts = append(parts, p.KPI+" not applicable")
+				continue
+			case v.Absent != 0:
+				out.Absent = kpi.NoInput
+				return out, fmt.Sprintf("pooled: no value for %s (%s)", p.KPI, v.Absent)
+			case !v.HasCounts:
+				out.Absent = kpi.NoInput
+				return out, fmt.Sprintf("pooled: %s has no counts to weight it", p.KPI)
+			}
+			n, d = v.Numerator.Mul(hundred), v.Denominator
+			what = fmt.Sprintf("%s %s/%s", p.KPI, kpi.FormatValue(v.Numerator), kpi.FormatValue(v.Denominator))
+		} else {
+			w, _ := lookup(p.Weight, org, m, ms, index)
+			noWeight := w.Absent != 0 || w.Value.IsZero()
+			switch {
+			case v.Absent == kpi.NotApplicable && noWeight:
+				parts = append(parts, p.KPI+" not applicable")
+				continue
+			case v.Absent != 0:
+				out.Absent = kpi.NoInput
+				return out, fmt.Sprintf("pooled: no value for %s (%s)", p.KPI, v.Absent)
+			case w.Absent != 0:
+				out.Absent = kpi.NoInput
+				return out, fmt.Sprintf("pooled: no weight %s for %s (%s)", p.Weight, p.KPI, w.Absent)
+			}
+			n, d = v.Value.Mul(w.Value), w.Value
+			what = fmt.Sprintf("%s %s%% x %s", p.KPI, kpi.FormatValue(v.Value), kpi.FormatValue(w.Value))
+		}
+		num, den = num.Add(n), den.Add(d)
+		parts = append(parts, what)
+	}
+	q, ok := k.Precision.Quotient(num, den)
+	if !ok {
+		out.Absent = kpi.NotApplicable
+		return out, "pooled: nothing to pool (" + strings.Join(parts, ", ") + ")"
+	}
+	out.Value = q
+	return out, fmt.Sprintf("pooled: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
 }
 
 func (s *Summary) add(c Cell) {

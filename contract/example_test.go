@@ -74,10 +74,10 @@ func Example() {
 	fmt.Println("total credit", res.Ledger.Total.StringFixed(2))
 	// Output:
 	// Jun-21 (service month 75, year 7): TSL 1, MSL 0, below MSL 1, total 2, mitigated 1
-	//   AVAIL: 98.7 rounds to 98.7 (1 dp half-up); msl 99.0 missed (>=, base): red; mitigated by M1 (relief)
+	//   AVAIL: 98.7 rounds to 98.7 (1 dp half-up); msl >= 99.0 missed (base): red; mitigated by M1 (relief)
 	//   credit 0.00: red relieved by mitigation M1: no credit (would have been 1 of 10 points = 10 points x 0.1% of charges 500000.00 = 5000.00)
 	// Jul-21 (service month 76, year 7): TSL 1, MSL 1, below MSL 0, total 2, mitigated 0
-	//   BACKLOG: 12.04 rounds to 12.0 (1 dp half-up); tsl 10 missed, msl 15 met (<=, base): amber
+	//   BACKLOG: 12.04 rounds to 12.0 (1 dp half-up); tsl <= 10 missed, msl <= 15 met (base): amber
 	//   credit 1250.00: amber: 0.5 of 5 points = 2.5 points x 0.1% of charges 500000.00 = 1250.00
 	// total credit 1250.00
 }

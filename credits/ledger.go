@@ -2,7 +2,6 @@ package credits
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -10,223 +9,87 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Money is how a contract rounds money: to Places decimal places (2 for
-// pounds and pence) in mode Rounding. The zero Money is invalid.
-type Money struct {
-	Places   int32
-	Rounding kpi.Rounding
-}
-
-// Round rounds d as m says.
-func (m Money) Round(d decimal.Decimal) decimal.Decimal { return m.Rounding.Round(d, m.Places) }
-
-// Format formats d with m's places, whatever the decimal package's globals
-// say.
-func (m Money) Format(d decimal.Decimal) string { return d.StringFixed(m.Places) }
-
-func (m Money) validate() error {
-	if m.Places < 0 || m.Places > 6 {
-		return fmt.Errorf("money: places %d outside 0..6: %w", m.Places, ErrInvalidRules)
-	}
-	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
-		return fmt.Errorf("money: rounding not set: %w", ErrInvalidRules)
-	}
-	return nil
-}
-
-// Outcome is one KPI-month as a credit regime sees it: its statuses and
-// mitigation, and the charges its credit is a share of.
-type Outcome struct {
-	KPI        string
-	Org        string
-	Kind       kpi.Kind   // PIs never cost anything
-	Raw        kpi.Status // the status as measured
-	Status     kpi.Status // the status after any deemed mitigation; credits follow it
-	Absent     kpi.Absence
-	Mitigation string          // the Ref of the mitigation record; "" when none
-	Relief     bool            // the mitigation relieves the KPI-month of credits
-	Charges    decimal.Decimal // the month's charges for the outcome's organisation
-	// Measured is the classification: the value as measured and rounded,
-	// and the thresholds that applied, for regimes that score the value
-	// itself (bands, shortfalls).
-	Measured kpi.Result
-
-	_ [0]func()
-}
-
-// Period is one month of a contract as a credit regime sees it.
-type Period struct {
-	Month       kpi.Month
-	Year        int             // the contract year the month falls in, 1-based
-	Charges     decimal.Decimal // the month's charges, all organisations
-	YearCharges decimal.Decimal // the charges of the whole contract year, for the annual cap
-	Outcomes    []Outcome
-
-	_ [0]func()
-}
-
-// LineKind distinguishes the ledger's credit lines from its cap lines.
-type LineKind uint8
-
-// The kinds of ledger line.
-const (
-	CreditLine LineKind = iota + 1 // a KPI-month's credit, possibly zero
-	CapLine                        // a cap's cut, a negative amount
-)
-
-// Line is one line of the credit ledger: a KPI-month's credit with the rule
-// that produced it, or a cap's cut.
-type Line struct {
-	Kind       LineKind
-	Month      kpi.Month
-	Year       int
-	KPI        string // empty on a cap line
-	Org        string
-	Raw        kpi.Status
-	Status     kpi.Status
-	Mitigation string
-	Points     decimal.Decimal // the points lost
-	Amount     decimal.Decimal // money, rounded; negative on a cap line
-	Rule       string          // the rule and arithmetic that produced Amount, in words
-
-	_ [0]func()
-}
-
-// Regime scores months of outcomes into credit lines. Implementations
-// hold plain configuration data and never modify their inputs.
-type Regime interface {
-	// Validate checks the regime against the credit-bearing KPIs of the
-	// contract and the months each is in force.
-	Validate(kpis []Window) error
-	// Begin starts one evaluation, which is fed months in order. A regime
-	// whose credits depend on earlier months (repeat failures, rolling
-	// windows) keeps what it needs in the Run, never in the Regime.
-	Begin(money Money) Run
-}
-
-// Run is one evaluation of a Regime, fed one month at a time in month
-// order.
-type Run interface {
-	// Assess returns one CreditLine per outcome of p, in the order of
-	// p.Outcomes, with amounts rounded as the Run's Money says.
-	Assess(p Period) ([]Line, error)
-}
-
-// Window is a credit-bearing KPI and the months it is in force, inclusive.
-type Window struct {
-	KPI      string
-	From, To kpi.Month
-}
-
-// Caps limit the credits payable. A nil field means the contract sets no
-// such cap.
-type Caps struct {
-	// Month is the most a month's credits can be, as a percentage of that
-	// month's charges.
-	Month *decimal.Decimal
-	// Year is the most a contract year's credits can be, as a percentage of
-	// that year's charges.
-	Year *decimal.Decimal
-}
-
-// Rules are everything the ledger needs besides the months: the regime,
-// the caps and the money rounding.
-type Rules struct {
-	Regime Regime
-	Caps   Caps
-	Money  Money
-}
-
-// ErrInvalidRules is wrapped by every problem with a regime's, a cap's or
-// the money's configuration.
-var ErrInvalidRules = errors.New("invalid credit rules")
-
-// Validate checks the rules against the credit-bearing KPIs' windows.
-func (r Rules) Validate(kpis []Window) error {
-	var errs []error
-	if r.Regime == nil {
-		errs = append(errs, fmt.Errorf("regime not set: %w", ErrInvalidRules))
-	} else if err := r.Regime.Validate(kpis); err != nil {
-		errs = append(errs, err)
-	}
-	if err := r.Money.validate(); err != nil {
-		errs = append(errs, err)
-	}
-	for _, c := range []struct {
-		name string
-		pct  *decimal.Decimal
-	}{{"monthly cap", r.Caps.Month}, {"annual cap", r.Caps.Year}} {
-		if c.pct != nil && (c.pct.Sign() < 0 || c.pct.Cmp(decimal.NewFromInt(100)) > 0) {
-			errs = append(errs, fmt.Errorf("%s %s%% outside 0..100: %w", c.name, kpi.FormatValue(*c.pct), ErrInvalidRules))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // MonthTotal is one month of the ledger.
 type MonthTotal struct {
 	Month    kpi.Month
-	Year     int
-	Charges  decimal.Decimal
+	Year     int             // the contract year
+	Charges  decimal.Decimal // the month's charges, the base of the monthly cap
 	Uncapped decimal.Decimal // the sum of the month's credit lines
 	Cut      decimal.Decimal // the sum of the month's cap lines, zero or negative
 	Total    decimal.Decimal // Uncapped + Cut: what comes off the invoice
 
-	_ [0]func()
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Driver is a KPI's share of a contract year's uncapped credits.
+// Driver is a KPI's share, for one organisation, of a contract year's
+// uncapped credits.
 type Driver struct {
 	KPI    string
 	Org    string
-	Amount decimal.Decimal
-	Months []kpi.Month // the months it cost money
+	Amount decimal.Decimal // the sum of its credit lines in the year, before caps
+	Months []kpi.Month     // the months it cost money, in order
 
-	_ [0]func()
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // YearTotal is one contract year of the ledger, over the months evaluated.
 type YearTotal struct {
 	Year     int
 	From, To kpi.Month       // the first and last month evaluated in the year
-	Charges  decimal.Decimal // the whole year's charges
-	Cap      decimal.Decimal // the annual cap in money; zero with no annual cap
+	Charges  decimal.Decimal // the whole year's charges, the base of the annual cap
+	Cap      decimal.Decimal // the annual cap in money, rounded; zero with no annual cap
 	HasCap   bool            // whether the contract caps the year
-	Uncapped decimal.Decimal
-	Cut      decimal.Decimal // by monthly and annual caps, zero or negative
-	Total    decimal.Decimal
-	Drivers  []Driver // KPIs that cost money, largest first
+	Uncapped decimal.Decimal // the sum of the year's credit lines
+	Cut      decimal.Decimal // the sum of the year's cap lines, monthly and annual, zero or negative
+	Total    decimal.Decimal // Uncapped + Cut
+	Drivers  []Driver        // the KPIs that cost money, by Amount largest first, then by KPI and organisation
 
-	_ [0]func()
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // Ledger is the result of applying credit rules to months: every line,
 // and the monthly and yearly totals they add up to.
 type Ledger struct {
-	Lines  []Line // by month; within a month, credit lines in outcome order, then cap lines
-	Months []MonthTotal
-	Years  []YearTotal
-	Total  decimal.Decimal
+	Lines  []Line          // by month; within a month, credit lines in outcome order, then cap lines
+	Months []MonthTotal    // one per period, in order
+	Years  []YearTotal     // one per contract year evaluated, in order
+	Total  decimal.Decimal // the sum of the years' totals: the credit over all the periods
 
-	_ [0]func()
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Calculate applies rules to periods, which must be in month order with no
-// month twice, and returns the ledger. Each month's credit lines are
-// capped first by the monthly cap, then by what remains of the annual cap;
-// a cut appears as a CapLine, so lines always add up to the totals.
+// Calculate applies rules to periods and returns the ledger.
+//
+// The periods must be in month order with no month twice; their contract
+// years must not go backwards, and every period of a year must carry the
+// same YearCharges; no charges may be negative. Each month's credit lines
+// are capped first by the monthly cap, then by what remains of the annual
+// cap; a cut appears as a CapLine, so lines always add up to the totals.
+//
+// Calculate checks the rules as Rules.Validate does, except for the
+// regime's own Validate, which needs the contract's KPIs. A problem with
+// the rules wraps ErrInvalidRules; problems with the periods, each naming
+// the month, wrap ErrInvalidPeriod. On any problem it returns no ledger.
+// It never modifies rules or periods.
 func Calculate(rules Rules, periods []Period) (*Ledger, error) {
+	if err := joinSorted(rules.problems()); err != nil {
+		return nil, err
+	}
+	if err := checkPeriods(periods); err != nil {
+		return nil, err
+	}
+	money := rules.Money
 	led := &Ledger{}
-	run := rules.Regime.Begin(rules.Money)
+	run := rules.Regime.Begin(money)
 	var year *YearTotal
 	drivers := map[[2]string]int{}
-	for i, p := range periods {
-		if i > 0 && !p.Month.After(periods[i-1].Month) {
-			return nil, fmt.Errorf("month %s: periods out of order after %s", p.Month, periods[i-1].Month)
-		}
+	for _, p := range periods {
 		lines, err := run.Assess(p)
 		if err != nil {
 			return nil, fmt.Errorf("month %s: %w", p.Month, err)
+		}
+		if err := checkLines(p, lines); err != nil {
+			return nil, err
 		}
 		if year == nil || year.Year != p.Year {
 			led.Years = append(led.Years, YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges})
@@ -234,7 +97,7 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 			clear(drivers)
 			if rules.Caps.Year != nil {
 				year.HasCap = true
-				year.Cap = rules.Money.Round(p.YearCharges.Mul(*rules.Caps.Year).Shift(-2))
+				year.Cap = money.Round(p.YearCharges.Mul(*rules.Caps.Year).Shift(-2))
 			}
 		}
 		year.To = p.Month
@@ -249,19 +112,22 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 					drivers[k] = j
 					year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org})
 				}
-				year.Drivers[j].Amount = year.Drivers[j].Amount.Add(l.Amount)
-				year.Drivers[j].Months = append(year.Drivers[j].Months, p.Month)
+				d := &year.Drivers[j]
+				d.Amount = d.Amount.Add(l.Amount)
+				if n := len(d.Months); n == 0 || d.Months[n-1] != p.Month {
+					d.Months = append(d.Months, p.Month)
+				}
 			}
 		}
 		led.Lines = append(led.Lines, lines...)
 		running := mt.Uncapped
 		if rules.Caps.Month != nil {
-			limit := rules.Money.Round(p.Charges.Mul(*rules.Caps.Month).Shift(-2))
+			limit := money.Round(p.Charges.Mul(*rules.Caps.Month).Shift(-2))
 			if running.Cmp(limit) > 0 {
 				cut := limit.Sub(running)
 				led.Lines = append(led.Lines, capLine(p, cut, fmt.Sprintf("monthly cap %s%% of charges %s = %s; credits %s cut by %s",
-					kpi.FormatValue(*rules.Caps.Month), rules.Money.Format(p.Charges), rules.Money.Format(limit),
-					rules.Money.Format(running), rules.Money.Format(cut.Neg()))))
+					kpi.FormatValue(*rules.Caps.Month), money.Format(p.Charges), money.Format(limit),
+					money.Format(running), money.Format(cut.Neg()))))
 				running = limit
 			}
 		}
@@ -270,8 +136,8 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 			if running.Cmp(left) > 0 {
 				cut := left.Sub(running)
 				led.Lines = append(led.Lines, capLine(p, cut, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month; credits %s cut by %s",
-					kpi.FormatValue(*rules.Caps.Year), p.Year, rules.Money.Format(p.YearCharges), rules.Money.Format(year.Cap),
-					rules.Money.Format(left), rules.Money.Format(running), rules.Money.Format(cut.Neg()))))
+					kpi.FormatValue(*rules.Caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap),
+					money.Format(left), money.Format(running), money.Format(cut.Neg()))))
 				running = left
 			}
 		}
@@ -297,4 +163,69 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 
 func capLine(p Period, cut decimal.Decimal, rule string) Line {
 	return Line{Kind: CapLine, Month: p.Month, Year: p.Year, Amount: cut, Rule: rule}
+}
+
+// checkPeriods reports every problem with the periods' order, years and
+// charges, each wrapping ErrInvalidPeriod.
+func checkPeriods(periods []Period) error {
+	var errs []error
+	bad := func(m kpi.Month, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("month %s: "+format+": %w", append(append([]any{m}, args...), ErrInvalidPeriod)...))
+	}
+	first := 0 // the index of the first period of the current year
+	for i, p := range periods {
+		if p.Month.IsZero() {
+			bad(p.Month, "month not set")
+		}
+		if i > 0 {
+			prev := periods[i-1]
+			if !p.Month.After(prev.Month) {
+				bad(p.Month, "periods out of order after %s", prev.Month)
+			}
+			switch {
+			case p.Year < prev.Year:
+				bad(p.Month, "contract year %d after year %d", p.Year, prev.Year)
+			case p.Year == prev.Year && !p.YearCharges.Equal(periods[first].YearCharges):
+				bad(p.Month, "year %d charges %s differ from %s in %s", p.Year,
+					kpi.FormatValue(p.YearCharges), kpi.FormatValue(periods[first].YearCharges), periods[first].Month)
+			}
+			if p.Year != prev.Year {
+				first = i
+			}
+		}
+		if p.Charges.Sign() < 0 {
+			bad(p.Month, "charges %s are negative", kpi.FormatValue(p.Charges))
+		}
+		if p.YearCharges.Sign() < 0 {
+			bad(p.Month, "year %d charges %s are negative", p.Year, kpi.FormatValue(p.YearCharges))
+		}
+		for _, o := range p.Outcomes {
+			if o.Charges.Sign() < 0 {
+				bad(p.Month, "%s: charges %s are negative", who(o), kpi.FormatValue(o.Charges))
+			}
+		}
+	}
+	return joinSorted(errs)
+}
+
+// checkLines checks that a regime kept its side of the Run contract: one
+// credit line per outcome, none negative.
+func checkLines(p Period, lines []Line) error {
+	if len(lines) != len(p.Outcomes) {
+		return fmt.Errorf("month %s: regime gave %d lines for %d outcomes", p.Month, len(lines), len(p.Outcomes))
+	}
+	for _, l := range lines {
+		if l.Kind != CreditLine || l.Amount.Sign() < 0 {
+			return fmt.Errorf("month %s: kpi %s: regime gave a line that is not a credit of zero or more", p.Month, l.KPI)
+		}
+	}
+	return nil
+}
+
+// who names an outcome's KPI and, if it has one, its organisation.
+func who(o Outcome) string {
+	if o.Org == "" {
+		return "kpi " + o.KPI
+	}
+	return "kpi " + o.KPI + ": org " + o.Org
 }

@@ -1,10 +1,7 @@
 package credits
 
 import (
-	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -14,25 +11,35 @@ import (
 // later Weight for the same KPI replaces an earlier one, which is how a
 // change note redistributes a retired KPI's points to the others.
 type Weight struct {
-	KPI    string
-	From   kpi.Month
+	KPI    string          // the KPI's id
+	From   kpi.Month       // the first month the points apply
 	Points decimal.Decimal // the KPI's share of the amount at risk, 0 or more
-	Note   string          // the authority, such as "CCN 7"; may be empty
+	Note   string          // the authority, such as "CCN 7"; may be empty; quoted in the lines it prices
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // Points is the simplest credit regime: each credit-bearing KPI carries
 // points; an Amber month loses the Amber fraction of them and a Red month
 // the Red fraction; each point lost is worth PointValue per cent of the
-// month's charges for the KPI's organisation.
+// month's charges for the KPI's organisation:
 //
-// A KPI-month relieved by a mitigation, Green, unmeasured, or a PI costs
-// nothing, and its line says why. Each line's amount is rounded as the
-// ledger's Money says.
+//	amount = round(charges x PointValue/100 x points x fraction)
+//
+// rounded once per line as the ledger's Money says. A KPI-month relieved
+// by a mitigation, Green or Unmeasured costs nothing, as does every month
+// of an indicator that is not a KPI (a PI or a reported figure), and its
+// line says why. The points in force in a month are those of the latest Weight
+// for the KPI whose From is not after it.
+//
+// The zero Points is invalid: its point value is not positive.
 type Points struct {
-	Weights    []Weight
-	Amber      decimal.Decimal // fraction of the KPI's points lost when Amber, 0 to 1
+	Weights    []Weight        // each KPI's points over time; any order
+	Amber      decimal.Decimal // fraction of the KPI's points lost when Amber, 0 to 1, not above Red
 	Red        decimal.Decimal // fraction of the KPI's points lost when Red, 0 to 1
-	PointValue decimal.Decimal // per cent of the month's charges one point is worth
+	PointValue decimal.Decimal // per cent of the month's charges one point is worth, above 0
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // weight returns the points of KPI id in month m and the Weight that gave
@@ -40,7 +47,7 @@ type Points struct {
 func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 	best := -1
 	for i, w := range p.Weights {
-		if w.KPI == id && !w.From.After(m) && (best < 0 || w.From.After(p.Weights[best].From)) {
+		if w.KPI == id && !w.From.IsZero() && !w.From.After(m) && (best < 0 || w.From.After(p.Weights[best].From)) {
 			best = i
 		}
 	}
@@ -50,9 +57,13 @@ func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 	return p.Weights[best], true
 }
 
-// Validate checks the fractions and point value, that no KPI has two
-// weights from the same month, and that every credit-bearing KPI has
-// points from its first month in force.
+// Validate checks the regime against the credit-bearing KPIs' windows: the
+// Amber and Red fractions lie in 0..1 with Amber not above Red, the point
+// value is positive, every Weight is for a KPI in kpis, has a From month
+// and points of 0 or more, no KPI has two weights from the same month, and
+// every KPI has points from its first month in force. It reports every
+// problem, each wrapping ErrInvalidRules, sorted by message and joined
+// with errors.Join; nil if p is valid.
 func (p Points) Validate(kpis []Window) error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -83,30 +94,32 @@ func (p Points) Validate(kpis []Window) error {
 		known[w.KPI] = true
 	}
 	for _, w := range p.Weights {
-		switch {
-		case !known[w.KPI]:
+		if !known[w.KPI] {
 			bad("kpi %s: weight for a kpi that is not credit-bearing in the contract", w.KPI)
-		case w.From.IsZero():
-			bad("kpi %s: weight from month not set", w.KPI)
-		case seen[key{w.KPI, w.From}]:
-			bad("kpi %s: two weights from %s", w.KPI, w.From)
-		case w.Points.Sign() < 0:
+		}
+		if w.Points.Sign() < 0 {
 			bad("kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
 		}
-		seen[key{w.KPI, w.From}] = true
+		switch k := (key{w.KPI, w.From}); {
+		case w.From.IsZero():
+			bad("kpi %s: weight from month not set", w.KPI)
+		case seen[k]:
+			bad("kpi %s: two weights from %s", w.KPI, w.From)
+		default:
+			seen[k] = true
+		}
 	}
 	for _, w := range kpis {
 		if _, ok := p.weight(w.KPI, w.From); !ok {
 			bad("kpi %s: no points from %s, its first month in force", w.KPI, w.From)
 		}
 	}
-	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	return errors.Join(errs...)
+	return joinSorted(errs)
 }
 
 // Begin starts an evaluation: the Points regime needs no history, so its
 // Run is the regime itself with the money rounding.
-func (p Points) Begin(money Money) Run { return pointsRun{p, money} }
+func (p Points) Begin(money Money) Run { return pointsRun{p: p, money: money} }
 
 type pointsRun struct {
 	p     Points
@@ -120,10 +133,19 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 	for _, o := range period.Outcomes {
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation}
-		if o.Kind == kpi.PI {
-			l.Rule = "pi: reported only, never credited"
+		if o.Kind != kpi.KPI {
+			if o.Kind == 0 {
+				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
+			}
+			if _, err := o.Kind.MarshalText(); err != nil {
+				return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+			}
+			l.Rule = o.Kind.String() + ": reported only, never credited"
 			lines = append(lines, l)
 			continue
+		}
+		if o.Relief && o.Mitigation == "" {
+			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(o), ErrInvalidPeriod)
 		}
 		var frac decimal.Decimal
 		switch o.Status {
@@ -136,20 +158,23 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 		case kpi.Red:
 			frac = p.Red
 		default:
-			return nil, fmt.Errorf("kpi %s: status %s cannot be credited", o.KPI, o.Status)
+			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
 			deemed = fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
 		}
 		if !o.Status.Failed() {
+			if o.Relief {
+				l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
+			}
 			l.Rule += deemed
 			lines = append(lines, l)
 			continue
 		}
 		w, ok := p.weight(o.KPI, period.Month)
 		if !ok {
-			return nil, fmt.Errorf("kpi %s: no points in force in %s: %w", o.KPI, period.Month, ErrInvalidRules)
+			return nil, fmt.Errorf("%s: no points in force in %s: %w", who(o), period.Month, ErrInvalidRules)
 		}
 		lost := w.Points.Mul(frac)
 		amount := money.Round(o.Charges.Mul(p.PointValue).Shift(-2).Mul(lost))

@@ -1,0 +1,120 @@
+package contract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/stretchr/testify/require"
+)
+
+// packFixture is a shared-service pack's shape: P1 and P2 percentages with
+// their volumes (figures), an overall figure pooled from them, calls open at
+// period end with a "Decrease" target, and an availability KPI whose
+// unavailable months count as failures while the contract's default does
+// not.
+func packFixture() *Contract {
+	c := fixture()
+	pct := func(id, tsl string) KPI {
+		k := percentKPI(id, kpi.HigherIsBetter, tsl, tsl)
+		k.Precision.Places = 2
+		k.Kind = kpi.PI
+		return k
+	}
+	figure := func(id string) KPI {
+		return KPI{Definition: kpi.Definition{ID: id, Name: id, Unit: kpi.Count, Direction: kpi.HigherIsBetter,
+			Kind: kpi.Figure, Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}}}
+	}
+	overall := pct("ALL", "85")
+	overall.Pooled = []Part{{KPI: "P1", Weight: "P1_VOL"}, {KPI: "P2", Weight: "P2_VOL"}}
+	open := KPI{Definition: kpi.Definition{ID: "OPEN", Name: "calls open", Unit: kpi.Count, Direction: kpi.LowerIsBetter,
+		Kind: kpi.PI, Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}, Relative: kpi.Decrease}}
+	avail := pct("AVAIL", "99")
+	avail.Kind = kpi.KPI
+	avail.Unavailable = kpi.Red
+	c.KPIs = []KPI{avail, pct("P1", "95"), figure("P1_VOL"), pct("P2", "90"), figure("P2_VOL"), overall, open}
+	c.Credits.Regime = credits.Points{Weights: []credits.Weight{{KPI: "AVAIL", From: apr21, Points: dec("10")}},
+		Amber: dec("0.5"), Red: dec("1"), PointValue: dec("0.1")}
+	return c
+}
+
+func TestEvaluatePackShapes(t *testing.T) {
+	c := packFixture()
+	require.NoError(t, c.Validate())
+	na := func(id string, m kpi.Month) kpi.Measurement {
+		return kpi.Measurement{KPI: id, Org: "Org", Month: m, Absent: kpi.NotApplicable}
+	}
+	unvl := func(id string, m kpi.Month) kpi.Measurement {
+		return kpi.Measurement{KPI: id, Org: "Org", Month: m, Absent: kpi.Unavailable}
+	}
+	ms := []kpi.Measurement{
+		unvl("AVAIL", apr21), meas("AVAIL", may21, "99.5"), meas("AVAIL", jun21, "99"),
+		// April: no P1 calls, P2 60% of 50
+		na("P1", apr21), meas("P1_VOL", apr21, "0"), meas("P2", apr21, "60"), meas("P2_VOL", apr21, "50"),
+		// May: P1 62.5% of 8, P2 56.16% of 86, and the pack's published figure
+		meas("P1", may21, "62.50"), meas("P1_VOL", may21, "8"), meas("P2", may21, "56.16"), meas("P2_VOL", may21, "86"),
+		meas("ALL", may21, "56.55"),
+		// June: P2's volume unavailable: no pooled value
+		meas("P1", jun21, "100"), meas("P1_VOL", jun21, "2"), meas("P2", jun21, "50"), unvl("P2_VOL", jun21),
+		// calls open at period end: first month, then a decrease, then equal
+		meas("OPEN", apr21, "670"), meas("OPEN", may21, "668"), meas("OPEN", jun21, "668"),
+	}
+	res, err := c.Evaluate(Input{To: jun21, Measurements: ms})
+	require.NoError(t, err)
+	cell := func(month int, id string) Cell {
+		for _, x := range res.Months[month].Cells {
+			if x.Measured.KPI == id {
+				return x
+			}
+		}
+		t.Fatalf("no cell %s in month %d", id, month)
+		return Cell{}
+	}
+	tests := []struct {
+		name   string
+		month  int
+		id     string
+		raw    kpi.Status
+		reason string
+	}{
+		{"unavailable counts as red for this kpi", 0, "AVAIL", kpi.Red, "no value (unavailable): unmeasured; the contract counts unavailable as red"},
+		{"not applicable never counts", 0, "P1", kpi.Unmeasured, "no value (not-applicable): unmeasured"},
+		{"figure is reported", 0, "P2_VOL", kpi.Reported, "50 rounds to 50 (0 dp half-up); reported figure, no target"},
+		{"pooled with a not-applicable part", 0, "ALL", kpi.Red, "pooled: P1 not applicable, P2 60% x 50 = 3000/50; 60.00 rounds to 60.00 (2 dp half-up); msl >= 85 missed (base): red"},
+		{"pooled from two parts", 1, "ALL", kpi.Red, "pooled: P1 62.50% x 8, P2 56.16% x 86 = 5329.76/94; 56.70 rounds to 56.70 (2 dp half-up); msl >= 85 missed (base): red"},
+		{"pooled input missing", 2, "ALL", kpi.Unmeasured, "pooled: no weight P2_VOL for P2 (unavailable); no value (no-input): unmeasured"},
+		{"relative: first month", 0, "OPEN", kpi.Unmeasured, "670 rounds to 670 (0 dp half-up); no value in 2021-03 to compare with (missing): unmeasured"},
+		{"relative: decrease", 1, "OPEN", kpi.Green, "668 rounds to 668 (0 dp half-up); decrease from 670 in 2021-04 met (decrease): green"},
+		{"relative: equal is no decrease", 2, "OPEN", kpi.Red, "668 rounds to 668 (0 dp half-up); decrease from 668 in 2021-05 not met (decrease): red"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := cell(tt.month, tt.id)
+			require.Equal(t, tt.raw, x.Raw)
+			require.Equal(t, tt.reason, x.Reason())
+		})
+	}
+	may := cell(1, "ALL")
+	require.True(t, may.HasPublished)
+	require.Equal(t, "56.55", kpi.FormatValue(may.Published.Value), "the pack's figure is kept beside ours")
+	require.False(t, cell(0, "ALL").HasPublished)
+	require.Equal(t, Summary{BelowMSL: 1, Total: 1}, res.Months[0].Summary, "only KPIs are counted")
+	require.Equal(t, "1000.00", res.Ledger.Months[0].Total.StringFixed(2), "AVAIL unavailable costs its points")
+	require.True(t, cell(0, "P2_VOL").Credit.Amount.IsZero(), "figures cost nothing")
+}
+
+func TestValidatePools(t *testing.T) {
+	c := packFixture()
+	c.KPIs[5].Pooled = append(c.KPIs[5].Pooled, Part{KPI: "NOPE"}, Part{KPI: "P1_VOL"}, Part{KPI: "P1", Weight: "NOWEIGHT"}, Part{KPI: "ALL"})
+	c.KPIs[6].Unavailable = kpi.Amber
+	err := c.Validate()
+	require.ErrorIs(t, err, ErrInvalidContract)
+	require.Equal(t, strings.Join([]string{
+		`contract "test": kpi ALL: pooled: part "NOPE" is not a kpi of the contract: invalid contract`,
+		`contract "test": kpi ALL: pooled: part ALL is itself pooled: invalid contract`,
+		`contract "test": kpi ALL: pooled: part P1_VOL must be a percentage, not count: invalid contract`,
+		`contract "test": kpi ALL: pooled: weight "NOWEIGHT" of part P1 is not an indicator of the contract: invalid contract`,
+		`contract "test": kpi OPEN: unavailable must count as red or unmeasured, not amber: invalid contract`,
+	}, "\n"), err.Error())
+}

@@ -1,0 +1,76 @@
+// Package credits turns a contract's KPI outcomes into service credits:
+// money off the supplier's invoice when service levels are missed. It
+// holds the credit Rules (a Regime, the Caps and how Money rounds), the
+// months as a regime sees them (Period, Outcome), and the Ledger that
+// Calculate produces: every line, and the monthly and yearly totals they
+// add up to.
+//
+// # The points regime
+//
+// Points is the regime most public-sector contracts use. Each
+// credit-bearing KPI carries points (a Weight, from a month onwards; a
+// later Weight replaces an earlier one, which is how a change note
+// redistributes a retired KPI's points). Each KPI-month gives one line:
+//
+//	Green                 no credit
+//	Amber                 Amber fraction of the points lost
+//	Red                   Red fraction of the points lost
+//	Unmeasured            no credit (the line says why the value is absent)
+//	relieved (mitigation) no credit (the line says what it would have cost)
+//	PI or figure          no credit, whatever its status: only a KPI is credited
+//
+// and a point lost is worth PointValue per cent of the month's charges
+// for the outcome's organisation:
+//
+//	amount = round(charges x PointValue/100 x points x fraction)
+//
+// The amount is rounded once, per line, to Money.Places in Money.Rounding
+// (half-up is Excel's ROUND, ties away from zero; half-even is banker's
+// rounding); totals are sums of rounded lines, never rounded again. A
+// deemed mitigation has already replaced the outcome's Status, and the
+// line is priced at the deemed status and says so. Every line's Rule
+// gives the arithmetic in words, such as
+//
+//	amber: 0.5 of 10 points = 5.0 points x 0.2% of charges 100000.00 = 1000.00
+//
+// # Caps
+//
+// Calculate feeds the periods to the regime in month order. Each month's
+// credit lines add up to its uncapped credit. If the contract has a
+// monthly cap (a percentage of the month's charges, rounded as money) and
+// the month's credits exceed it, a CapLine cuts them to the cap. Then, if
+// the contract has an annual cap (a percentage of the contract year's
+// charges, rounded as money), the month may pay at most what the year's
+// earlier months have left of it; another CapLine cuts the rest. So the
+// annual cap's headroom shrinks month by month, and once it is used up
+// later months of the year pay nothing. A new contract year starts with
+// its whole cap. The annual cap counts only the months evaluated: months
+// of the year before the first period are not known to Calculate.
+//
+// Cap lines carry negative amounts and follow the month's credit lines, so
+// the lines of a month always add up to its total, the months of a year
+// to the year's total, and the years to the ledger's total, exactly. No
+// total is ever negative; a month never pays more than its cap, nor a
+// year more than its cap. Each YearTotal lists its Drivers, the KPIs (per
+// organisation) whose uncapped credits make up the year's, largest first,
+// ties by KPI then organisation.
+//
+// Because the annual cap is shared by the months of a year, a better
+// outcome in one month never raises that month's credit, the year's or
+// the ledger's, but can leave more of the annual cap to a later month of
+// the same year.
+//
+// # Errors
+//
+// Rules.Validate reports every problem with the rules at once, each
+// wrapping ErrInvalidRules, sorted and joined with errors.Join, one per
+// line:
+//
+//	points regime: kpi KPI05: no points from 2021-07, its first month in force: invalid credit rules
+//
+// Calculate checks the rules again (all but the regime's own validation,
+// which needs the contract's KPIs) and the periods: months in order, no
+// month twice, contract years that never go backwards, the same year
+// charges in every month of a year, no negative charges. Problems with the
+// periods wrap ErrInvalidPeriod and name the month.
+package credits

@@ -1,0 +1,347 @@
+package credits_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+)
+
+// scenario is a generated set of rules and periods that Calculate accepts.
+type scenario struct {
+	rules   credits.Rules
+	points  credits.Points
+	periods []credits.Period
+}
+
+// money draws an amount of 0 to 5,000,000,000.00 with 2 places; small
+// amounts are as likely as large ones.
+func money(t *rapid.T, label string) decimal.Decimal {
+	maxCents := rapid.SampledFrom([]int64{100, 100_000_00, 5_000_000_000_00}).Draw(t, label+" scale")
+	return decimal.New(rapid.Int64Range(0, maxCents).Draw(t, label), -2)
+}
+
+func capPct(t *rapid.T, label string) *decimal.Decimal {
+	if !rapid.Bool().Draw(t, label+" set") {
+		return nil
+	}
+	v := decimal.New(rapid.Int64Range(0, 100_00).Draw(t, label), -2) // 0.00 to 100.00
+	return &v
+}
+
+var (
+	roundings = []kpi.Rounding{kpi.HalfUp, kpi.HalfEven, kpi.Up, kpi.Down, kpi.Ceiling, kpi.Floor}
+	statuses  = []kpi.Status{kpi.Green, kpi.Amber, kpi.Red, kpi.Unmeasured}
+	failures  = []kpi.Status{kpi.Green, kpi.Amber, kpi.Red}
+)
+
+func genScenario(t *rapid.T) scenario {
+	var ids []string
+	for i := range rapid.IntRange(1, 4).Draw(t, "kpis") {
+		ids = append(ids, fmt.Sprintf("K%d", i+1))
+	}
+	orgs := rapid.SampledFrom([][]string{{""}, {"LCC"}, {"LCC", "NCC"}}).Draw(t, "orgs")
+	start := month("2021-01").AddMonths(rapid.IntRange(0, 11).Draw(t, "start"))
+	offset := rapid.IntRange(0, 11).Draw(t, "months since commencement")
+	n := rapid.IntRange(1, 30).Draw(t, "months")
+
+	amber := rapid.Int64Range(0, 100).Draw(t, "amber")
+	pts := credits.Points{
+		Amber:      decimal.New(amber, -2),
+		Red:        decimal.New(rapid.Int64Range(amber, 100).Draw(t, "red"), -2),
+		PointValue: decimal.New(rapid.Int64Range(1, 500).Draw(t, "point value"), -2),
+	}
+	type wkey struct {
+		kpi  string
+		from kpi.Month
+	}
+	seen := map[wkey]bool{}
+	for _, id := range ids {
+		pts.Weights = append(pts.Weights, credits.Weight{KPI: id, From: start, Points: decimal.New(rapid.Int64Range(0, 200).Draw(t, "points"), -1)})
+		seen[wkey{id, start}] = true
+	}
+	for range rapid.IntRange(0, 3).Draw(t, "weight changes") {
+		w := credits.Weight{
+			KPI:    rapid.SampledFrom(ids).Draw(t, "changed kpi"),
+			From:   start.AddMonths(rapid.IntRange(1, n).Draw(t, "change month")),
+			Points: decimal.New(rapid.Int64Range(0, 200).Draw(t, "new points"), -1),
+			Note:   "CCN",
+		}
+		if !seen[wkey{w.KPI, w.From}] {
+			seen[wkey{w.KPI, w.From}] = true
+			pts.Weights = append(pts.Weights, w)
+		}
+	}
+	rules := credits.Rules{
+		Regime: pts,
+		Caps:   credits.Caps{Month: capPct(t, "monthly cap"), Year: capPct(t, "annual cap")},
+		Money:  credits.Money{Places: 2, Rounding: rapid.SampledFrom(roundings).Draw(t, "rounding")},
+	}
+	var windows []credits.Window
+	for _, id := range ids {
+		windows = append(windows, credits.Window{KPI: id, From: start, To: start.AddMonths(n - 1)})
+	}
+	if err := rules.Validate(windows); err != nil {
+		t.Fatalf("generated rules are invalid: %v", err)
+	}
+
+	yearCharges := map[int]decimal.Decimal{}
+	var periods []credits.Period
+	for i := range n {
+		year := (offset+i)/12 + 1
+		if _, ok := yearCharges[year]; !ok {
+			yearCharges[year] = money(t, "year charges")
+		}
+		p := credits.Period{Month: start.AddMonths(i), Year: year, Charges: money(t, "charges"), YearCharges: yearCharges[year]}
+		for _, id := range ids {
+			for _, org := range orgs {
+				o := credits.Outcome{
+					KPI: id, Org: org,
+					Kind:    rapid.SampledFrom([]kpi.Kind{kpi.KPI, kpi.KPI, kpi.KPI, kpi.PI, kpi.Figure}).Draw(t, "kind"),
+					Status:  rapid.SampledFrom(statuses).Draw(t, "status"),
+					Charges: money(t, "outcome charges"),
+				}
+				o.Raw = o.Status
+				if o.Status == kpi.Unmeasured {
+					o.Absent = kpi.Unavailable
+				}
+				switch rapid.IntRange(0, 4).Draw(t, "mitigation") {
+				case 0:
+					o.Mitigation, o.Relief = "R", true
+				case 1:
+					o.Mitigation = "D"
+					o.Status = rapid.SampledFrom(failures).Draw(t, "deemed")
+				}
+				p.Outcomes = append(p.Outcomes, o)
+			}
+		}
+		periods = append(periods, p)
+	}
+	return scenario{rules: rules, points: pts, periods: periods}
+}
+
+// clonePeriods copies periods deeply enough to change one outcome.
+func clonePeriods(ps []credits.Period) []credits.Period {
+	out := slices.Clone(ps)
+	for i := range out {
+		out[i].Outcomes = slices.Clone(out[i].Outcomes)
+	}
+	return out
+}
+
+func calculate(t *rapid.T, s scenario, periods []credits.Period) *credits.Ledger {
+	led, err := credits.Calculate(s.rules, periods)
+	if err != nil {
+		t.Fatalf("Calculate: %v", err)
+	}
+	return led
+}
+
+// reference prices a scenario the plain way, straight from the contract's
+// words: each failing, unrelieved KPI-month loses its fraction of its
+// points in force at PointValue% of its charges, rounded; a month pays at
+// most its cap; a year pays at most its cap. It returns each credit line's
+// amount and each year's total.
+func reference(s scenario) (lines []decimal.Decimal, years map[int]decimal.Decimal) {
+	p, m := s.points, s.rules.Money
+	cappedMonths := map[int]decimal.Decimal{}
+	yearCharges := map[int]decimal.Decimal{}
+	for _, per := range s.periods {
+		var month decimal.Decimal
+		for _, o := range per.Outcomes {
+			amount := decimal.Zero
+			if o.Kind == kpi.KPI && !o.Relief && o.Status.Failed() {
+				var points decimal.Decimal
+				var from kpi.Month
+				for _, w := range p.Weights {
+					if w.KPI == o.KPI && !w.From.After(per.Month) && !w.From.Before(from) {
+						points, from = w.Points, w.From
+					}
+				}
+				frac := p.Red
+				if o.Status == kpi.Amber {
+					frac = p.Amber
+				}
+				amount = m.Round(o.Charges.Mul(p.PointValue).Mul(points).Mul(frac).Shift(-2))
+			}
+			lines = append(lines, amount)
+			month = month.Add(amount)
+		}
+		if c := s.rules.Caps.Month; c != nil {
+			month = decimal.Min(month, m.Round(per.Charges.Mul(*c).Shift(-2)))
+		}
+		cappedMonths[per.Year] = cappedMonths[per.Year].Add(month)
+		yearCharges[per.Year] = per.YearCharges
+	}
+	years = map[int]decimal.Decimal{}
+	for y, total := range cappedMonths {
+		if c := s.rules.Caps.Year; c != nil {
+			total = decimal.Min(total, m.Round(yearCharges[y].Mul(*c).Shift(-2)))
+		}
+		years[y] = total
+	}
+	return lines, years
+}
+
+func creditAmounts(led *credits.Ledger) []decimal.Decimal {
+	var out []decimal.Decimal
+	for _, l := range led.Lines {
+		if l.Kind == credits.CreditLine {
+			out = append(out, l.Amount)
+		}
+	}
+	return out
+}
+
+// Lines add up to month totals, months to years, years to the ledger; no
+// total is negative; capped totals never exceed their caps; and the ledger
+// agrees with the plain reference.
+func TestPropertyLedger(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := genScenario(t)
+		led := calculate(t, s, s.periods)
+		checkSums(t, led)
+		m := s.rules.Money
+		for i, mt := range led.Months {
+			if c := s.rules.Caps.Month; c != nil {
+				limit := m.Round(s.periods[i].Charges.Mul(*c).Shift(-2))
+				if mt.Total.Cmp(limit) > 0 {
+					t.Fatalf("%s: total %s above monthly cap %s", mt.Month, m.Format(mt.Total), m.Format(limit))
+				}
+			}
+		}
+		for _, y := range led.Years {
+			if c := s.rules.Caps.Year; c != nil {
+				if !y.HasCap || y.Total.Cmp(y.Cap) > 0 {
+					t.Fatalf("year %d: total %s above annual cap %s", y.Year, m.Format(y.Total), m.Format(y.Cap))
+				}
+			} else if y.HasCap || !y.Cap.IsZero() {
+				t.Fatalf("year %d: a cap without an annual cap", y.Year)
+			}
+		}
+		if led.Total.Sign() < 0 {
+			t.Fatalf("ledger total %s is negative", m.Format(led.Total))
+		}
+
+		lines, years := reference(s)
+		got := creditAmounts(led)
+		if len(got) != len(lines) {
+			t.Fatalf("%d credit lines, reference %d", len(got), len(lines))
+		}
+		for i := range lines {
+			if !got[i].Equal(lines[i]) {
+				t.Fatalf("credit line %d: %s, reference %s", i, m.Format(got[i]), m.Format(lines[i]))
+			}
+		}
+		for _, y := range led.Years {
+			if !y.Total.Equal(years[y.Year]) {
+				t.Fatalf("year %d: total %s, reference %s", y.Year, m.Format(y.Total), m.Format(years[y.Year]))
+			}
+		}
+	})
+}
+
+// noMore checks that a change meant to help the supplier raised nothing:
+// no credit line, no month's uncapped credits, not the changed month's
+// total, no year's total and not the ledger's total. Other months' totals
+// may rise under an annual cap, because a cheaper month leaves more of the
+// cap for later months; without an annual cap none may.
+func noMore(t *rapid.T, s scenario, before, after *credits.Ledger, changed kpi.Month) {
+	t.Helper()
+	m := s.rules.Money
+	b, a := creditAmounts(before), creditAmounts(after)
+	for i := range b {
+		if a[i].Cmp(b[i]) > 0 {
+			t.Fatalf("credit line %d rose from %s to %s", i, m.Format(b[i]), m.Format(a[i]))
+		}
+	}
+	for i := range before.Months {
+		mb, ma := before.Months[i], after.Months[i]
+		if ma.Uncapped.Cmp(mb.Uncapped) > 0 {
+			t.Fatalf("%s: uncapped credits rose from %s to %s", mb.Month, m.Format(mb.Uncapped), m.Format(ma.Uncapped))
+		}
+		if (mb.Month == changed || s.rules.Caps.Year == nil) && ma.Total.Cmp(mb.Total) > 0 {
+			t.Fatalf("%s: credit rose from %s to %s", mb.Month, m.Format(mb.Total), m.Format(ma.Total))
+		}
+	}
+	for i := range before.Years {
+		if after.Years[i].Total.Cmp(before.Years[i].Total) > 0 {
+			t.Fatalf("year %d: credit rose from %s to %s", before.Years[i].Year, m.Format(before.Years[i].Total), m.Format(after.Years[i].Total))
+		}
+	}
+	if after.Total.Cmp(before.Total) > 0 {
+		t.Fatalf("total credit rose from %s to %s", m.Format(before.Total), m.Format(after.Total))
+	}
+}
+
+// Better performance never costs more: moving one outcome from Red to
+// Amber or Green, or from Amber to Green, raises no credit.
+func TestPropertyBetterNeverCostsMore(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := genScenario(t)
+		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
+		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
+		changed := clonePeriods(s.periods)
+		o := &changed[i].Outcomes[j]
+		switch o.Status {
+		case kpi.Red:
+			o.Status = rapid.SampledFrom([]kpi.Status{kpi.Amber, kpi.Green}).Draw(t, "better")
+		case kpi.Amber:
+			o.Status = kpi.Green
+		default:
+			t.Skip("no better status")
+		}
+		if o.Mitigation == "" {
+			o.Raw = o.Status
+		}
+		noMore(t, s, calculate(t, s, s.periods), calculate(t, s, changed), s.periods[i].Month)
+	})
+}
+
+// A mitigation never raises a credit: relieving one outcome raises no
+// credit.
+func TestPropertyReliefNeverRaises(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := genScenario(t)
+		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
+		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
+		changed := clonePeriods(s.periods)
+		o := &changed[i].Outcomes[j]
+		o.Mitigation, o.Relief = "NEW", true
+		before, after := calculate(t, s, s.periods), calculate(t, s, changed)
+		noMore(t, s, before, after, s.periods[i].Month)
+		if o.Kind == kpi.KPI && !creditAmounts(after)[lineIndex(changed, i, j)].IsZero() {
+			t.Fatalf("a relieved outcome costs money")
+		}
+	})
+}
+
+// lineIndex is the position of outcome j of period i among the credit
+// lines.
+func lineIndex(ps []credits.Period, i, j int) int {
+	n := j
+	for _, p := range ps[:i] {
+		n += len(p.Outcomes)
+	}
+	return n
+}
+
+// An annual cap can make a later month dearer when an earlier month gets
+// cheaper: the property above allows it, and this pins down why.
+func TestAnnualCapHeadroomMovesToLaterMonths(t *testing.T) {
+	r := rules()
+	r.Caps.Year = pct("0.1") // 1200.00
+	before, err := credits.Calculate(r, []credits.Period{period("2021-06", 1, kpi.Red, kpi.Red), period("2021-07", 1, kpi.Red, kpi.Red)})
+	require.NoError(t, err)
+	after, err := credits.Calculate(r, []credits.Period{period("2021-06", 1, kpi.Green, kpi.Green), period("2021-07", 1, kpi.Red, kpi.Red)})
+	require.NoError(t, err)
+	require.Equal(t, "0.00", after.Months[0].Total.StringFixed(2))
+	require.Equal(t, "0.00", before.Months[1].Total.StringFixed(2))
+	require.Equal(t, "1200.00", after.Months[1].Total.StringFixed(2), "July gets the headroom June no longer uses")
+	require.Equal(t, before.Total.StringFixed(2), after.Total.StringFixed(2), "but the year costs no more")
+}

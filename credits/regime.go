@@ -1,0 +1,93 @@
+package credits
+
+import (
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Outcome is one KPI-month as a credit regime sees it: its statuses and
+// mitigation, and the charges its credit is a share of.
+type Outcome struct {
+	KPI        string          // the KPI's id
+	Org        string          // the organisation; empty for the whole service
+	Kind       kpi.Kind        // only a KPI costs anything; a PI or a reported figure never does
+	Raw        kpi.Status      // the status as measured
+	Status     kpi.Status      // the status after any deemed mitigation; credits follow it
+	Absent     kpi.Absence     // why there is no value, when Status is Unmeasured
+	Mitigation string          // the Ref of the mitigation record; "" when none
+	Relief     bool            // the mitigation relieves the KPI-month of credits; needs Mitigation
+	Charges    decimal.Decimal // the month's charges for the outcome's organisation, 0 or more
+	// Measured is the classification: the value as measured and rounded,
+	// and the thresholds that applied, for regimes that score the value
+	// itself (bands, shortfalls).
+	Measured kpi.Result
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Period is one month of a contract as a credit regime sees it.
+type Period struct {
+	Month       kpi.Month
+	Year        int             // the contract year the month falls in, 1-based
+	Charges     decimal.Decimal // the month's charges, all organisations, 0 or more: the base of the monthly cap
+	YearCharges decimal.Decimal // the charges of the whole contract year, 0 or more: the base of the annual cap
+	Outcomes    []Outcome       // the month's KPI-months, in report order
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// LineKind distinguishes the ledger's credit lines from its cap lines.
+// The zero LineKind is invalid.
+type LineKind uint8
+
+// The kinds of ledger line.
+const (
+	CreditLine LineKind = iota + 1 // a KPI-month's credit, possibly zero
+	CapLine                        // a cap's cut, a negative amount
+)
+
+// Line is one line of the credit ledger: a KPI-month's credit with the rule
+// that produced it, or a cap's cut.
+type Line struct {
+	Kind       LineKind
+	Month      kpi.Month
+	Year       int             // the contract year
+	KPI        string          // empty on a cap line
+	Org        string          // empty on a cap line
+	Raw        kpi.Status      // the status as measured; zero on a cap line
+	Status     kpi.Status      // the status credited; zero on a cap line
+	Mitigation string          // the mitigation's Ref, if any
+	Points     decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
+	Amount     decimal.Decimal // money, rounded; zero or more on a credit line, negative on a cap line
+	Rule       string          // the rule and arithmetic that produced Amount, in words
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Regime scores months of outcomes into credit lines. Implementations
+// hold plain configuration data and never modify their inputs.
+type Regime interface {
+	// Validate checks the regime against the credit-bearing KPIs of the
+	// contract and the months each is in force. Each problem wraps
+	// ErrInvalidRules.
+	Validate(kpis []Window) error
+	// Begin starts one evaluation, which is fed months in order. A regime
+	// whose credits depend on earlier months (repeat failures, rolling
+	// windows) keeps what it needs in the Run, never in the Regime.
+	Begin(money Money) Run
+}
+
+// Run is one evaluation of a Regime, fed one month at a time in month
+// order.
+type Run interface {
+	// Assess returns one CreditLine per outcome of p, in the order of
+	// p.Outcomes, each with an amount of zero or more rounded as the
+	// Run's Money says.
+	Assess(p Period) ([]Line, error)
+}
+
+// Window is a credit-bearing KPI and the months it is in force, inclusive.
+type Window struct {
+	KPI      string    // the KPI's id
+	From, To kpi.Month // its first and last months in force
+}

@@ -1,0 +1,130 @@
+package credits
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalidRules is wrapped by every problem with a regime's, a cap's or
+// the money's configuration, and by a period that needs points the regime
+// does not give.
+var ErrInvalidRules = errors.New("invalid credit rules")
+
+// ErrInvalidPeriod is wrapped by every problem Calculate finds in its
+// periods: months out of order, a contract year that goes backwards or
+// whose charges change within the year, negative charges, and an outcome
+// whose kind or status cannot be credited.
+var ErrInvalidPeriod = errors.New("invalid credit period")
+
+// Money is how a contract rounds money: to Places decimal places (2 for
+// pounds and pence), 0 to 6, in mode Rounding. The zero Money is invalid,
+// because it names no rounding mode.
+type Money struct {
+	Places   int32        // decimal places of a money amount, 0 to 6
+	Rounding kpi.Rounding // how a credit line's or a cap's dropped digits round
+}
+
+// Round rounds d as m says. It panics if m's Rounding is invalid: callers
+// validate first.
+func (m Money) Round(d decimal.Decimal) decimal.Decimal { return m.Rounding.Round(d, m.Places) }
+
+// Format formats d with m's places, whatever the decimal package's globals
+// say: "1234.50".
+func (m Money) Format(d decimal.Decimal) string { return d.StringFixed(m.Places) }
+
+func (m Money) problems() []string {
+	var out []string
+	if m.Places < 0 || m.Places > 6 {
+		out = append(out, fmt.Sprintf("money: places %d outside 0..6", m.Places))
+	}
+	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
+		out = append(out, "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)")
+	}
+	return out
+}
+
+// Caps limit the credits payable. A nil field means the contract sets no
+// such cap; the zero Caps cap nothing.
+type Caps struct {
+	// Month is the most a month's credits can be, as a percentage (0 to
+	// 100) of that month's charges.
+	Month *decimal.Decimal
+	// Year is the most a contract year's credits can be, as a percentage
+	// (0 to 100) of that year's charges.
+	Year *decimal.Decimal
+}
+
+// Rules are everything the ledger needs besides the months: the regime,
+// the caps and the money rounding. The zero Rules are invalid: they name
+// no regime and no rounding.
+type Rules struct {
+	Regime Regime // how outcomes become credit lines; required
+	Caps   Caps   // the monthly and annual caps, if any
+	Money  Money  // how money rounds
+}
+
+// Validate checks the rules against the credit-bearing KPIs' windows: that
+// a regime is set and valid for them (see the regime's Validate), that the
+// money has 0 to 6 places and a rounding mode, and that each cap is a
+// percentage from 0 to 100. It reports every problem, each wrapping
+// ErrInvalidRules, sorted by message and joined with errors.Join; nil if
+// the rules are valid.
+func (r Rules) Validate(kpis []Window) error {
+	errs := r.problems()
+	if r.Regime != nil {
+		errs = append(errs, flatten(r.Regime.Validate(kpis))...)
+	}
+	return joinSorted(errs)
+}
+
+// problems reports what is wrong with the rules other than the regime's
+// own configuration.
+func (r Rules) problems() []error {
+	var errs []error
+	bad := func(msg string) { errs = append(errs, fmt.Errorf("%s: %w", msg, ErrInvalidRules)) }
+	if r.Regime == nil {
+		bad("regime not set")
+	}
+	for _, p := range r.Money.problems() {
+		bad(p)
+	}
+	hundred := decimal.NewFromInt(100)
+	for _, c := range []struct {
+		name string
+		pct  *decimal.Decimal
+	}{{"monthly cap", r.Caps.Month}, {"annual cap", r.Caps.Year}} {
+		if c.pct != nil && (c.pct.Sign() < 0 || c.pct.Cmp(hundred) > 0) {
+			bad(fmt.Sprintf("%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
+		}
+	}
+	return errs
+}
+
+// flatten returns the errors err joins, or err alone; nil for nil.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// joinSorted sorts errors by message and joins them; nil if none.
+func joinSorted(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}

@@ -1,0 +1,187 @@
+package credits_test
+
+import (
+	"testing"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRulesValidate(t *testing.T) {
+	points := func(f func(*credits.Points)) func(*credits.Rules) {
+		return func(r *credits.Rules) {
+			p := regime()
+			f(&p)
+			r.Regime = p
+		}
+	}
+	tests := []struct {
+		name   string
+		why    string
+		change func(*credits.Rules)
+		want   string // "" for valid rules
+	}{
+		{
+			name:   "valid",
+			why:    "the test fixture is valid",
+			change: func(*credits.Rules) {},
+		},
+		{
+			name:   "valid with caps at the bounds",
+			why:    "caps of 0% and 100% are allowed",
+			change: func(r *credits.Rules) { r.Caps = credits.Caps{Month: pct("0"), Year: pct("100")} },
+		},
+		{
+			name:   "valid fractions at the bounds",
+			why:    "fractions of 0 and 1, and amber equal to red, are allowed",
+			change: points(func(p *credits.Points) { p.Amber, p.Red = dec("0"), dec("0") }),
+		},
+		{
+			name:   "amber fraction negative",
+			why:    "a fraction lies in 0..1",
+			change: points(func(p *credits.Points) { p.Amber = dec("-0.1") }),
+			want:   "points regime: amber fraction -0.1 outside 0..1: invalid credit rules",
+		},
+		{
+			name:   "red fraction above one",
+			why:    "a KPI cannot lose more than its points",
+			change: points(func(p *credits.Points) { p.Red = dec("1.5") }),
+			want:   "points regime: red fraction 1.5 outside 0..1: invalid credit rules",
+		},
+		{
+			name:   "amber above red",
+			why:    "amber is better than red, so it may not cost more",
+			change: points(func(p *credits.Points) { p.Amber, p.Red = dec("0.8"), dec("0.6") }),
+			want:   "points regime: amber fraction 0.8 above red fraction 0.6: invalid credit rules",
+		},
+		{
+			name:   "point value zero",
+			why:    "the zero Points is invalid",
+			change: points(func(p *credits.Points) { p.PointValue = dec("0") }),
+			want:   "points regime: point value 0% is not positive: invalid credit rules",
+		},
+		{
+			name:   "point value negative",
+			why:    "a point is worth something",
+			change: points(func(p *credits.Points) { p.PointValue = dec("-0.10") }),
+			want:   "points regime: point value -0.10% is not positive: invalid credit rules",
+		},
+		{
+			name: "weight for unknown kpi",
+			why:  "a weight must be for a credit-bearing KPI of the contract",
+			change: points(func(p *credits.Points) {
+				p.Weights = append(p.Weights, credits.Weight{KPI: "Z", From: month("2021-04"), Points: dec("1")})
+			}),
+			want: "points regime: kpi Z: weight for a kpi that is not credit-bearing in the contract: invalid credit rules",
+		},
+		{
+			name: "two weights same month",
+			why:  "which would apply is ambiguous",
+			change: points(func(p *credits.Points) {
+				p.Weights = append(p.Weights, credits.Weight{KPI: "A", From: month("2021-04"), Points: dec("3")})
+			}),
+			want: "points regime: kpi A: two weights from 2021-04: invalid credit rules",
+		},
+		{
+			name: "kpi without points from its first month",
+			why:  "a failure in the KPI's first month would have no price",
+			change: points(func(p *credits.Points) {
+				p.Weights[0].From = month("2021-05")
+			}),
+			want: "points regime: kpi A: no points from 2021-04, its first month in force: invalid credit rules",
+		},
+		{
+			name: "weight from not set",
+			why:  "a weight must say when it starts",
+			change: points(func(p *credits.Points) {
+				p.Weights = append(p.Weights, credits.Weight{KPI: "B", Points: dec("3")})
+			}),
+			want: "points regime: kpi B: weight from month not set: invalid credit rules",
+		},
+		{
+			name:   "negative points",
+			why:    "points are 0 or more",
+			change: points(func(p *credits.Points) { p.Weights[1].Points = dec("-1") }),
+			want:   "points regime: kpi B: -1 points is negative: invalid credit rules",
+		},
+		{
+			name:   "money places above six",
+			why:    "money has 0 to 6 places",
+			change: func(r *credits.Rules) { r.Money.Places = 7 },
+			want:   "money: places 7 outside 0..6: invalid credit rules",
+		},
+		{
+			name:   "money places negative",
+			why:    "money has 0 to 6 places",
+			change: func(r *credits.Rules) { r.Money.Places = -1 },
+			want:   "money: places -1 outside 0..6: invalid credit rules",
+		},
+		{
+			name:   "money rounding not set",
+			why:    "the zero Money names no rounding",
+			change: func(r *credits.Rules) { r.Money.Rounding = 0 },
+			want:   "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+		},
+		{
+			name:   "money rounding unknown",
+			why:    "a rounding out of range is as bad as none",
+			change: func(r *credits.Rules) { r.Money.Rounding = kpi.Floor + 1 },
+			want:   "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+		},
+		{
+			name:   "monthly cap above 100",
+			why:    "a cap is a percentage of charges",
+			change: func(r *credits.Rules) { r.Caps.Month = pct("100.01") },
+			want:   "monthly cap 100.01% outside 0..100: invalid credit rules",
+		},
+		{
+			name:   "annual cap negative",
+			why:    "a cap is a percentage of charges",
+			change: func(r *credits.Rules) { r.Caps.Year = pct("-5") },
+			want:   "annual cap -5% outside 0..100: invalid credit rules",
+		},
+		{
+			name:   "nil regime",
+			why:    "rules must name a regime",
+			change: func(r *credits.Rules) { r.Regime = nil },
+			want:   "regime not set: invalid credit rules",
+		},
+		{
+			name:   "zero rules",
+			why:    "the zero Rules name neither a regime nor a rounding",
+			change: func(r *credits.Rules) { *r = credits.Rules{} },
+			want: "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
+				"regime not set: invalid credit rules",
+		},
+		{
+			name: "all problems together and sorted",
+			why:  "the regime's problems are merged with the others, one per line, sorted",
+			change: func(r *credits.Rules) {
+				points(func(p *credits.Points) { p.Amber = dec("2") })(r)
+				r.Caps.Month = pct("101")
+				r.Money.Places = 9
+			},
+			want: "money: places 9 outside 0..6: invalid credit rules\n" +
+				"monthly cap 101% outside 0..100: invalid credit rules\n" +
+				"points regime: amber fraction 2 above red fraction 1: invalid credit rules\n" +
+				"points regime: amber fraction 2 outside 0..1: invalid credit rules",
+		},
+	}
+	names := map[string]bool{}
+	for _, tt := range tests {
+		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
+		names[tt.name] = true
+		t.Run(tt.name, func(t *testing.T) {
+			r := rules()
+			tt.change(&r)
+			err := r.Validate(windows())
+			if tt.want == "" {
+				require.NoError(t, err, tt.why)
+				return
+			}
+			require.ErrorIs(t, err, credits.ErrInvalidRules, tt.why)
+			require.EqualError(t, err, tt.want, tt.why)
+		})
+	}
+}
