@@ -58,7 +58,8 @@ type Ledger struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Calculate applies rules to periods and returns the ledger.
+// Calculate applies rules to periods and returns the ledger. It is a Book
+// fed every period, with every line kept.
 //
 // The periods must be in month order with no month twice; their contract
 // years must not go backwards, and every period of a year must carry the
@@ -69,8 +70,8 @@ type Ledger struct {
 // Calculate checks the rules as Rules.Validate does, except for the
 // regime's own Validate, which needs the contract's KPIs. A problem with
 // the rules wraps ErrInvalidRules; problems with the periods, each naming
-// the month, wrap ErrInvalidPeriod. On any problem it returns no ledger.
-// It never modifies rules or periods.
+// the month, wrap ErrInvalidPeriod, and all of them are reported. On any
+// problem it returns no ledger. It never modifies rules or periods.
 func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 	if err := joinSorted(rules.problems()); err != nil {
 		return nil, err
@@ -78,88 +79,155 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 	if err := checkPeriods(periods); err != nil {
 		return nil, err
 	}
-	money := rules.Money
+	book, err := Open(rules)
+	if err != nil {
+		return nil, err
+	}
 	led := &Ledger{}
-	run := rules.Regime.Begin(money)
-	var year *YearTotal
-	drivers := map[[2]string]int{}
 	for _, p := range periods {
-		lines, err := run.Assess(p)
+		lines, mt, err := book.Add(p)
 		if err != nil {
-			return nil, fmt.Errorf("month %s: %w", p.Month, err)
-		}
-		if err := checkLines(p, lines); err != nil {
 			return nil, err
 		}
-		if year == nil || year.Year != p.Year {
-			led.Years = append(led.Years, YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges})
-			year = &led.Years[len(led.Years)-1]
-			clear(drivers)
-			if rules.Caps.Year != nil {
-				year.HasCap = true
-				year.Cap = money.Round(p.YearCharges.Mul(*rules.Caps.Year).Shift(-2))
-			}
-		}
-		year.To = p.Month
-		mt := MonthTotal{Month: p.Month, Year: p.Year, Charges: p.Charges}
-		for _, l := range lines {
-			mt.Uncapped = mt.Uncapped.Add(l.Amount)
-			if l.Amount.Sign() != 0 {
-				k := [2]string{l.KPI, l.Org}
-				j, ok := drivers[k]
-				if !ok {
-					j = len(year.Drivers)
-					drivers[k] = j
-					year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org})
-				}
-				d := &year.Drivers[j]
-				d.Amount = d.Amount.Add(l.Amount)
-				if n := len(d.Months); n == 0 || d.Months[n-1] != p.Month {
-					d.Months = append(d.Months, p.Month)
-				}
-			}
-		}
 		led.Lines = append(led.Lines, lines...)
-		running := mt.Uncapped
-		if rules.Caps.Month != nil {
-			limit := money.Round(p.Charges.Mul(*rules.Caps.Month).Shift(-2))
-			if running.Cmp(limit) > 0 {
-				cut := limit.Sub(running)
-				led.Lines = append(led.Lines, capLine(p, cut, fmt.Sprintf("monthly cap %s%% of charges %s = %s; credits %s cut by %s",
-					kpi.FormatValue(*rules.Caps.Month), money.Format(p.Charges), money.Format(limit),
-					money.Format(running), money.Format(cut.Neg()))))
-				running = limit
-			}
-		}
-		if year.HasCap {
-			left := year.Cap.Sub(year.Total)
-			if running.Cmp(left) > 0 {
-				cut := left.Sub(running)
-				led.Lines = append(led.Lines, capLine(p, cut, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month; credits %s cut by %s",
-					kpi.FormatValue(*rules.Caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap),
-					money.Format(left), money.Format(running), money.Format(cut.Neg()))))
-				running = left
-			}
-		}
-		mt.Total = running
-		mt.Cut = running.Sub(mt.Uncapped)
-		year.Uncapped = year.Uncapped.Add(mt.Uncapped)
-		year.Cut = year.Cut.Add(mt.Cut)
-		year.Total = year.Total.Add(mt.Total)
 		led.Months = append(led.Months, mt)
 	}
-	for i := range led.Years {
-		y := &led.Years[i]
+	led.Years, led.Total = book.Years(), book.Total()
+	return led, nil
+}
+
+// Book keeps a ledger month by month, for evaluations too long to hold
+// every line: it holds only the current contract year's running totals
+// and drivers, and the totals of the years before. Open one with Open and
+// feed it periods in month order with Add.
+type Book struct {
+	rules   Rules
+	run     Run
+	prev    Period // the last period added; zero Month before the first
+	first   Period // the first period of the current year
+	years   []YearTotal
+	drivers map[[2]string]int // KPI and organisation to the index in the current year's Drivers
+	total   decimal.Decimal
+	err     error // the error that spoiled the book, if any
+}
+
+// Open checks rules (as Calculate does) and returns an empty Book.
+func Open(rules Rules) (*Book, error) {
+	if err := joinSorted(rules.problems()); err != nil {
+		return nil, err
+	}
+	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}}, nil
+}
+
+// Add assesses period p, which must follow the last period added, and
+// returns its lines (its credit lines in outcome order, then any cap
+// lines) and its total. After an error the Book is spoiled: every later
+// call returns that error.
+func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
+	if b.err != nil {
+		return nil, MonthTotal{}, b.err
+	}
+	lines, mt, err := b.add(p)
+	if err != nil {
+		b.err = err
+		return nil, MonthTotal{}, err
+	}
+	return lines, mt, nil
+}
+
+func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
+	if err := joinSorted(checkPeriod(b.prev, b.first, p)); err != nil {
+		return nil, MonthTotal{}, err
+	}
+	lines, err := b.run.Assess(p)
+	if err != nil {
+		return nil, MonthTotal{}, fmt.Errorf("month %s: %w", p.Month, err)
+	}
+	if err := checkLines(p, lines); err != nil {
+		return nil, MonthTotal{}, err
+	}
+	money, caps := b.rules.Money, b.rules.Caps
+	if len(b.years) == 0 || b.prev.Year != p.Year {
+		b.years = append(b.years, YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges})
+		clear(b.drivers)
+		b.first = p
+		if caps.Year != nil {
+			y := &b.years[len(b.years)-1]
+			y.HasCap = true
+			y.Cap = money.Round(p.YearCharges.Mul(*caps.Year).Shift(-2))
+		}
+	}
+	b.prev = p
+	year := &b.years[len(b.years)-1]
+	year.To = p.Month
+	mt := MonthTotal{Month: p.Month, Year: p.Year, Charges: p.Charges}
+	for _, l := range lines {
+		if l.Amount.Sign() == 0 {
+			continue
+		}
+		mt.Uncapped = mt.Uncapped.Add(l.Amount)
+		k := [2]string{l.KPI, l.Org}
+		j, ok := b.drivers[k]
+		if !ok {
+			j = len(year.Drivers)
+			b.drivers[k] = j
+			year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org})
+		}
+		d := &year.Drivers[j]
+		d.Amount = d.Amount.Add(l.Amount)
+		if n := len(d.Months); n == 0 || d.Months[n-1] != p.Month {
+			d.Months = append(d.Months, p.Month)
+		}
+	}
+	running := mt.Uncapped
+	if caps.Month != nil {
+		limit := money.Round(p.Charges.Mul(*caps.Month).Shift(-2))
+		if running.Cmp(limit) > 0 {
+			cut := limit.Sub(running)
+			lines = append(lines, capLine(p, cut, fmt.Sprintf("monthly cap %s%% of charges %s = %s; credits %s cut by %s",
+				kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(limit),
+				money.Format(running), money.Format(cut.Neg()))))
+			running = limit
+		}
+	}
+	if year.HasCap {
+		left := year.Cap.Sub(year.Total)
+		if running.Cmp(left) > 0 {
+			cut := left.Sub(running)
+			lines = append(lines, capLine(p, cut, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month; credits %s cut by %s",
+				kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap),
+				money.Format(left), money.Format(running), money.Format(cut.Neg()))))
+			running = left
+		}
+	}
+	mt.Total = running
+	mt.Cut = running.Sub(mt.Uncapped)
+	year.Uncapped = year.Uncapped.Add(mt.Uncapped)
+	year.Cut = year.Cut.Add(mt.Cut)
+	year.Total = year.Total.Add(mt.Total)
+	b.total = b.total.Add(mt.Total)
+	return lines, mt, nil
+}
+
+// Years returns the contract years so far, each with its drivers sorted
+// by amount, largest first; the last year may still be running.
+func (b *Book) Years() []YearTotal {
+	out := slices.Clone(b.years)
+	for i := range out {
+		y := &out[i]
+		y.Drivers = slices.Clone(y.Drivers)
 		slices.SortStableFunc(y.Drivers, func(a, b Driver) int {
 			if c := b.Amount.Cmp(a.Amount); c != 0 {
 				return c
 			}
 			return cmp.Or(cmp.Compare(a.KPI, b.KPI), cmp.Compare(a.Org, b.Org))
 		})
-		led.Total = led.Total.Add(y.Total)
 	}
-	return led, nil
+	return out
 }
+
+// Total returns the credit over every period added so far.
+func (b *Book) Total() decimal.Decimal { return b.total }
 
 func capLine(p Period, cut decimal.Decimal, rule string) Line {
 	return Line{Kind: CapLine, Month: p.Month, Year: p.Year, Amount: cut, Rule: rule}
@@ -169,43 +237,51 @@ func capLine(p Period, cut decimal.Decimal, rule string) Line {
 // charges, each wrapping ErrInvalidPeriod.
 func checkPeriods(periods []Period) error {
 	var errs []error
-	bad := func(m kpi.Month, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("month %s: "+format+": %w", append(append([]any{m}, args...), ErrInvalidPeriod)...))
-	}
-	first := 0 // the index of the first period of the current year
-	for i, p := range periods {
-		if p.Month.IsZero() {
-			bad(p.Month, "month not set")
+	var prev, first Period
+	for _, p := range periods {
+		errs = append(errs, checkPeriod(prev, first, p)...)
+		if prev.Month.IsZero() || p.Year != prev.Year {
+			first = p
 		}
-		if i > 0 {
-			prev := periods[i-1]
-			if !p.Month.After(prev.Month) {
-				bad(p.Month, "periods out of order after %s", prev.Month)
-			}
-			switch {
-			case p.Year < prev.Year:
-				bad(p.Month, "contract year %d after year %d", p.Year, prev.Year)
-			case p.Year == prev.Year && !p.YearCharges.Equal(periods[first].YearCharges):
-				bad(p.Month, "year %d charges %s differ from %s in %s", p.Year,
-					kpi.FormatValue(p.YearCharges), kpi.FormatValue(periods[first].YearCharges), periods[first].Month)
-			}
-			if p.Year != prev.Year {
-				first = i
-			}
-		}
-		if p.Charges.Sign() < 0 {
-			bad(p.Month, "charges %s are negative", kpi.FormatValue(p.Charges))
-		}
-		if p.YearCharges.Sign() < 0 {
-			bad(p.Month, "year %d charges %s are negative", p.Year, kpi.FormatValue(p.YearCharges))
-		}
-		for _, o := range p.Outcomes {
-			if o.Charges.Sign() < 0 {
-				bad(p.Month, "%s: charges %s are negative", who(o), kpi.FormatValue(o.Charges))
-			}
-		}
+		prev = p
 	}
 	return joinSorted(errs)
+}
+
+// checkPeriod reports the problems with p following prev (zero Month for
+// the first period), where first is the first period of prev's year.
+func checkPeriod(prev, first, p Period) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("month %s: "+format+": %w", append(append([]any{p.Month}, args...), ErrInvalidPeriod)...))
+	}
+	if p.Month.IsZero() {
+		bad("month not set")
+	}
+	if !prev.Month.IsZero() {
+		if !p.Month.After(prev.Month) {
+			bad("periods out of order after %s", prev.Month)
+		}
+		switch {
+		case p.Year < prev.Year:
+			bad("contract year %d after year %d", p.Year, prev.Year)
+		case p.Year == prev.Year && !p.YearCharges.Equal(first.YearCharges):
+			bad("year %d charges %s differ from %s in %s", p.Year,
+				kpi.FormatValue(p.YearCharges), kpi.FormatValue(first.YearCharges), first.Month)
+		}
+	}
+	if p.Charges.Sign() < 0 {
+		bad("charges %s are negative", kpi.FormatValue(p.Charges))
+	}
+	if p.YearCharges.Sign() < 0 {
+		bad("year %d charges %s are negative", p.Year, kpi.FormatValue(p.YearCharges))
+	}
+	for _, o := range p.Outcomes {
+		if o.Charges.Sign() < 0 {
+			bad("%s: charges %s are negative", who(o), kpi.FormatValue(o.Charges))
+		}
+	}
+	return errs
 }
 
 // checkLines checks that a regime kept its side of the Run contract: one
