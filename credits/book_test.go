@@ -13,7 +13,7 @@ import (
 // the lines, month totals, years and total that Calculate gives.
 func TestBookMatchesCalculate(t *testing.T) {
 	r := rules()
-	r.Caps = credits.Caps{Month: pct("1.5"), Year: pct("1")}
+	r.Caps = credits.Caps{Month: pct("1.2"), Year: pct("0.15")}
 	periods := []credits.Period{
 		period("2022-02", 1, kpi.Red, kpi.Amber),
 		period("2022-03", 1, kpi.Red, kpi.Red),

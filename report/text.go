@@ -107,46 +107,23 @@ func (t *textWriter) rag() {
 				i = len(tab) - 1
 				rowOf[k] = i
 			}
-			s := cell.Raw.String()
-			if cell.Mitigated {
-				s += "*"
-			}
-			tab[i][2+mi] = s
+			tab[i][2+mi] = ragCell(cell)
 		}
 	}
 	t.table(tab)
+	if hasDeemed(t.r) {
+		t.f("raw>deemed: a mitigation deems the status shown after the >\n\n")
+	}
 }
 
 func (t *textWriter) mitigations() {
-	seen := map[string]bool{}
-	var lines []string
-	for _, m := range t.r.Months {
-		for _, cell := range m.Cells {
-			if !cell.Mitigated || seen[cell.Mitigation.Ref] {
-				continue
-			}
-			seen[cell.Mitigation.Ref] = true
-			rec := cell.Mitigation
-			span := rec.From.Pack()
-			if rec.Last() != rec.From {
-				span += " to " + rec.Last().Pack()
-			}
-			agreed := ""
-			if !rec.AgreedOn.IsZero() {
-				agreed = " agreed " + rec.AgreedOn.Format("2006-01-02")
-			}
-			if rec.AgreedBy != "" {
-				agreed += " by " + rec.AgreedBy
-			}
-			lines = append(lines, fmt.Sprintf("%s  %s %s (%s)%s\n    reason: %s", rec.Ref, rec.KPI, span, rec.Effect, agreed, rec.Reason))
-		}
-	}
-	if len(lines) == 0 {
+	recs := mitigationsOf(t.r)
+	if len(recs) == 0 {
 		return
 	}
 	t.f("Mitigations agreed\n")
-	for _, l := range lines {
-		t.f("%s\n", l)
+	for _, rec := range recs {
+		t.f("%s  %s %s (%s)%s\n    reason: %s\n", rec.Ref, rec.KPI, span(rec), effect(rec), agreed(rec), rec.Reason)
 	}
 	t.f("\n")
 }
@@ -225,4 +202,3 @@ func (t *textWriter) table(rows [][]string) {
 	}
 	t.f("\n")
 }
-
