@@ -1,0 +1,26 @@
+// Command servicecredit checks and evaluates outsourcing contracts from
+// files: a contract definition (YAML or JSON), a month-by-month CSV of
+// measurements and an optional register of agreed mitigations (CSV, YAML
+// or JSON). It prints the RAG table, the board summary, the service-credit
+// ledger and the contract-year totals, or explains one KPI-month.
+//
+// Usage:
+//
+//	servicecredit validate CONTRACT [MEASUREMENTS] [MITIGATIONS]
+//	servicecredit evaluate CONTRACT MEASUREMENTS [MITIGATIONS] [-from M] [-to M] [-org ORG] [-format text|csv|json|markdown]
+//	servicecredit explain  CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH [-org ORG] [-from M] [-to M]
+//
+// Exit status: 0 when all is well; 1 when an input file has a problem or
+// the evaluation fails; 2 on a usage error. Errors go to standard error,
+// one per line, as FILE:LINE:COLUMN: FIELD "TEXT": PROBLEM. Output never
+// contains colour or other terminal escapes.
+//
+// The file formats are described in docs/contract-format.md and the JSON
+// and CSV outputs in docs/json-output.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

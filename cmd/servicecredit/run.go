@@ -1,0 +1,423 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/servicecredit/engine/report"
+)
+
+// The exit codes.
+const (
+	exitOK      = 0 // all is well
+	exitProblem = 1 // an input file has a problem, or the evaluation failed
+	exitUsage   = 2 // the command line is wrong
+)
+
+const usage = `usage: servicecredit COMMAND [ARGUMENTS]
+
+Commands:
+  validate  check a contract and, optionally, measurements and mitigations
+  evaluate  print the RAG table, board summary, credit ledger and year totals
+  explain   explain one KPI-month in plain words
+
+Run "servicecredit COMMAND -h" for a command's arguments and flags.
+
+Files: CONTRACT is YAML or JSON; MEASUREMENTS is CSV ("-" reads standard
+input); MITIGATIONS is CSV, YAML or JSON, by its extension. The formats are
+described in docs/contract-format.md.
+
+Exit status: 0 when all is well; 1 when an input file has a problem or the
+evaluation fails; 2 on a usage error. Errors go to standard error, one per
+line, as FILE:LINE:COLUMN: FIELD "TEXT": PROBLEM. Output never contains
+colour or other terminal escapes.
+`
+
+// env is one run of the command: its standard streams.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// run runs the command line args (without the program name) and returns
+// the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "validate":
+		return e.validate(args[1:])
+	case "evaluate":
+		return e.evaluate(args[1:])
+	case "explain":
+		return e.explain(args[1:])
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[0] == "help" {
+			return run([]string{args[1], "-h"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "servicecredit: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newFlags returns the flag set of a command, printing help to stdout when
+// asked for with -h and to stderr on a usage error.
+func (e *env) newFlags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet("servicecredit "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "usage: servicecredit %s %s\n\n%s\n", name, synopsis, about)
+		var flags bytes.Buffer
+		fs.SetOutput(&flags)
+		fs.PrintDefaults()
+		fs.SetOutput(out)
+		if flags.Len() > 0 {
+			fmt.Fprintf(out, "\nFlags (before or after the file names):\n%s", flags.String())
+		}
+		fmt.Fprint(out, "\nExit status: 0 when all is well; 1 when an input file has a problem or the\nevaluation fails; 2 on a usage error.\n")
+	}
+	return fs
+}
+
+// parse parses args with fs, allowing flags after the positional
+// arguments, and returns the positional arguments. It returns a non-nil
+// exit status when the command should stop: after -h, or on a usage error.
+func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, *int) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			code := exitUsage
+			if errors.Is(err, flag.ErrHelp) {
+				code = exitOK
+				fs.SetOutput(e.stdout)
+				fs.Usage()
+				return nil, &code
+			}
+			fmt.Fprintf(e.stderr, "%s: %v\n", fs.Name(), err)
+			fs.SetOutput(e.stderr)
+			fs.Usage()
+			return nil, &code
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageError reports a wrong command line.
+func (e *env) usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "%s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.SetOutput(e.stderr)
+	fs.Usage()
+	return exitUsage
+}
+
+// inputs are the files a command reads.
+type inputs struct {
+	contract     *contract.Contract
+	measurements []kpi.Measurement
+	register     *mitigation.Register
+}
+
+// read reads the files named; measurements and mitigations may be "". It
+// reports every problem in every file it can check: measurements and
+// mitigations are checked against the contract, so only when it is valid.
+func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inputs, []error) {
+	var errs []error
+	in := &inputs{}
+	data, err := os.ReadFile(contractFile)
+	if err != nil {
+		return nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+	}
+	in.contract, err = load.Contract(contractFile, data)
+	if err != nil {
+		errs = append(errs, load.Errors(err)...)
+		for _, f := range []string{measurementsFile, mitigationsFile} {
+			if f != "" {
+				errs = append(errs, fmt.Errorf("%s: not checked: the contract has problems", f))
+			}
+		}
+		return nil, errs
+	}
+	if measurementsFile != "" {
+		var r io.Reader = e.stdin
+		if measurementsFile != "-" {
+			f, err := os.Open(measurementsFile)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, unwrapPath(err)))
+			} else {
+				defer f.Close()
+				r = f
+			}
+		}
+		if r != nil && (measurementsFile == "-" || len(errs) == 0) {
+			in.measurements, err = load.Measurements(measurementsFile, r, in.contract)
+			errs = append(errs, load.Errors(err)...)
+		}
+	}
+	if mitigationsFile != "" {
+		data, err := os.ReadFile(mitigationsFile)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, unwrapPath(err)))
+		} else {
+			in.register, err = load.Register(mitigationsFile, data, in.contract)
+			errs = append(errs, load.Errors(err)...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return in, nil
+}
+
+// unwrapPath drops the operation and path of an *os.PathError, which the
+// caller's message already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// period returns the months to evaluate: from and to if given, else the
+// first and last months measured.
+func period(ms []kpi.Measurement, from, to kpi.Month) (kpi.Month, kpi.Month, error) {
+	var first, last kpi.Month
+	for _, m := range ms {
+		if first.IsZero() || m.Month.Before(first) {
+			first = m.Month
+		}
+		if m.Month.After(last) {
+			last = m.Month
+		}
+	}
+	if from.IsZero() {
+		from = first
+	}
+	if to.IsZero() {
+		to = last
+	}
+	if from.IsZero() || to.IsZero() {
+		return from, to, errors.New("no month measured: give -from and -to")
+	}
+	return from, to, nil
+}
+
+// evaluate evaluates in over from..to.
+func (in *inputs) evaluate(from, to kpi.Month) (*contract.Result, error) {
+	from, to, err := period(in.measurements, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return in.contract.Evaluate(contract.Input{From: from, To: to, Measurements: in.measurements, Mitigations: in.register})
+}
+
+func (e *env) validate(args []string) int {
+	fs := e.newFlags("validate", "CONTRACT [MEASUREMENTS] [MITIGATIONS]",
+		`Validate checks a contract file and, when given, a measurements file and a
+mitigations file against it, and reports every problem found, one per line on
+standard error. When all the files are valid and measurements are given, it
+also evaluates the months measured. On success it prints one line per file.`)
+	pos, stop := e.parse(fs, args)
+	if stop != nil {
+		return *stop
+	}
+	if len(pos) < 1 || len(pos) > 3 {
+		return e.usageError(fs, "want 1 to 3 file names, got %d", len(pos))
+	}
+	pos = append(pos, "", "")
+	in, errs := e.read(pos[0], pos[1], pos[2])
+	if len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(e.stderr, err)
+		}
+		word := "problems"
+		if len(errs) == 1 {
+			word = "problem"
+		}
+		fmt.Fprintf(e.stderr, "%d %s found\n", len(errs), word)
+		return exitProblem
+	}
+	c := in.contract
+	fmt.Fprintf(e.stdout, "%s: ok: %q, %d indicators, %s to %s, %s\n", pos[0], c.Name, len(c.KPIs), c.Commencement, c.Last(), plural(len(c.Orgs), "organisation"))
+	if pos[1] != "" {
+		from, to, _ := period(in.measurements, kpi.Month{}, kpi.Month{})
+		fmt.Fprintf(e.stdout, "%s: ok: %s, %s to %s\n", pos[1], plural(len(in.measurements), "measurement"), from, to)
+	}
+	if pos[2] != "" {
+		fmt.Fprintf(e.stdout, "%s: ok: %s\n", pos[2], plural(len(in.register.Records()), "mitigation record"))
+	}
+	if pos[1] != "" {
+		res, err := in.evaluate(kpi.Month{}, kpi.Month{})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "evaluation: %v\n1 problem found\n", err)
+			return exitProblem
+		}
+		fmt.Fprintf(e.stdout, "evaluation: ok: %s to %s, total credit %s\n", res.Months[0].Month, res.Months[len(res.Months)-1].Month,
+			c.Credits.Money.Format(res.Ledger.Total))
+	}
+	return exitOK
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// format is an output format of evaluate.
+type format string
+
+var formats = []string{"text", "csv", "json", "markdown"}
+
+func (f format) MarshalText() ([]byte, error) { return []byte(f), nil }
+
+func (f *format) UnmarshalText(b []byte) error {
+	for _, w := range formats {
+		if string(b) == w {
+			*f = format(w)
+			return nil
+		}
+	}
+	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(formats, ", "))
+}
+
+// periodFlags adds -from, -to and -org to fs.
+func periodFlags(fs *flag.FlagSet) (from, to *kpi.Month, org *string) {
+	from, to = new(kpi.Month), new(kpi.Month)
+	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated, 2021-06 or Jun-21 (default: the first month measured)")
+	fs.TextVar(to, "to", kpi.Month{}, "last `month` evaluated (default: the last month measured)")
+	org = fs.String("org", "", "show only `organisation` ORG (money totals and caps stay the whole contract's)")
+	return from, to, org
+}
+
+func (e *env) evaluate(args []string) int {
+	fs := e.newFlags("evaluate", "CONTRACT MEASUREMENTS [MITIGATIONS] [flags]",
+		`Evaluate prints, for the months evaluated, the board summary per month (TSL
+achieved, MSL achieved, below MSL, mitigation agreed, total), the RAG table of
+every indicator (raw status; * where a mitigation is agreed; raw>deemed where
+a mitigation deems another status), the mitigations applied, the credit ledger
+and the contract-year totals. The json and csv formats are documented in
+docs/json-output.md; their field names are stable.`)
+	from, to, org := periodFlags(fs)
+	out := format("text")
+	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json or markdown")
+	pos, stop := e.parse(fs, args)
+	if stop != nil {
+		return *stop
+	}
+	if len(pos) < 2 || len(pos) > 3 {
+		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
+	}
+	pos = append(pos, "")
+	in, errs := e.read(pos[0], pos[1], pos[2])
+	if len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(e.stderr, err)
+		}
+		return exitProblem
+	}
+	if *org != "" && !contains(in.contract.Orgs, *org) {
+		return e.usageError(fs, "-org %q: not an organisation of the contract (want one of %s)", *org, strings.Join(in.contract.Orgs, ", "))
+	}
+	res, err := in.evaluate(*from, *to)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "evaluation: %v\n", err)
+		return exitProblem
+	}
+	res = report.ForOrg(res, *org)
+	switch out {
+	case "csv":
+		err = report.CSV(e.stdout, in.contract, res)
+	case "json":
+		err = report.JSON(e.stdout, in.contract, res, *org)
+	case "markdown":
+		err = report.Markdown(e.stdout, in.contract, res)
+	default:
+		err = report.Text(e.stdout, in.contract, res)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "servicecredit: writing the report: %v\n", err)
+		return exitProblem
+	}
+	return exitOK
+}
+
+func (e *env) explain(args []string) int {
+	fs := e.newFlags("explain", "CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH [flags]",
+		`Explain prints the whole reasoning for one KPI-month in plain words: the
+measured value and its rounding, the thresholds in force and where they come
+from (base levels, glide path step or change note), the status, the absence
+rule, the mitigation, the points and money, and the month's caps. The months
+evaluated are those evaluate would use with the same flags, so that caps agree.`)
+	from, to, org := periodFlags(fs)
+	pos, stop := e.parse(fs, args)
+	if stop != nil {
+		return *stop
+	}
+	if len(pos) < 4 || len(pos) > 5 {
+		return e.usageError(fs, "want CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH, got %d arguments", len(pos))
+	}
+	id, monthText := pos[len(pos)-2], pos[len(pos)-1]
+	files := append(pos[:len(pos)-2:len(pos)-2], "")
+	month, err := kpi.ParseMonth(monthText)
+	if err != nil {
+		return e.usageError(fs, "%v", err)
+	}
+	in, errs := e.read(files[0], files[1], files[2])
+	if len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(e.stderr, err)
+		}
+		return exitProblem
+	}
+	known := false
+	for _, k := range in.contract.KPIs {
+		known = known || k.ID == id
+	}
+	if !known {
+		return e.usageError(fs, "kpi %q: not an indicator of the contract", id)
+	}
+	res, err := in.evaluate(*from, *to)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "evaluation: %v\n", err)
+		return exitProblem
+	}
+	if err := report.Explain(e.stdout, in.contract, res, id, *org, month); err != nil {
+		fmt.Fprintf(e.stderr, "explain: %v\n", err)
+		return exitProblem
+	}
+	return exitOK
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

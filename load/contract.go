@@ -1,0 +1,523 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// The contract file's structures. Every field is a pointer so that a
+// missing field is told apart from a zero one; see docs/contract-format.md.
+type (
+	contractDTO struct {
+		Name          *yString     `yaml:"name"`
+		Customer      *yString     `yaml:"customer"`
+		Supplier      *yString     `yaml:"supplier"`
+		Commencement  *yMonth      `yaml:"commencement"`
+		Term          *yWhole      `yaml:"term"`
+		Organisations []yString    `yaml:"organisations"`
+		Charges       []chargeDTO  `yaml:"charges"`
+		Absences      *absencesDTO `yaml:"absences"`
+		KPIs          []kpiDTO     `yaml:"kpis"`
+		Credits       *creditsDTO  `yaml:"credits"`
+	}
+	chargeDTO struct {
+		Organisation *yString  `yaml:"organisation"`
+		From         *yMonth   `yaml:"from"`
+		Amount       *yDecimal `yaml:"amount"`
+		Note         *yString  `yaml:"note"`
+	}
+	absencesDTO struct {
+		Missing     *yStatus `yaml:"missing"`
+		Unavailable *yStatus `yaml:"unavailable"`
+	}
+	kpiDTO struct {
+		ID            *yString      `yaml:"id"`
+		Name          *yString      `yaml:"name"`
+		Kind          *yKind        `yaml:"kind"`
+		Unit          *yUnit        `yaml:"unit"`
+		Direction     *yDirection   `yaml:"direction"`
+		Precision     *precisionDTO `yaml:"precision"`
+		TSL           *yDecimal     `yaml:"tsl"`
+		MSL           *yDecimal     `yaml:"msl"`
+		Glide         []stepDTO     `yaml:"glide"`
+		Changes       []changeDTO   `yaml:"changes"`
+		From          *yMonth       `yaml:"from"`
+		To            *yMonth       `yaml:"to"`
+		Organisations []yString     `yaml:"organisations"`
+		Note          *yString      `yaml:"note"`
+	}
+	precisionDTO struct {
+		Places   *yWhole    `yaml:"places"`
+		Rounding *yRounding `yaml:"rounding"`
+	}
+	stepDTO struct {
+		Month *yMonth   `yaml:"month"`
+		TSL   *yDecimal `yaml:"tsl"`
+		MSL   *yDecimal `yaml:"msl"`
+	}
+	changeDTO struct {
+		From *yMonth   `yaml:"from"`
+		TSL  *yDecimal `yaml:"tsl"`
+		MSL  *yDecimal `yaml:"msl"`
+		Note *yString  `yaml:"note"`
+	}
+	creditsDTO struct {
+		Regime *regimeDTO `yaml:"regime"`
+		Caps   *capsDTO   `yaml:"caps"`
+		Money  *moneyDTO  `yaml:"money"`
+	}
+	// regimeDTO is a tagged union: exactly one field is set.
+	regimeDTO struct {
+		Points *pointsDTO `yaml:"points"`
+	}
+	pointsDTO struct {
+		Amber      *yDecimal   `yaml:"amber"`
+		Red        *yDecimal   `yaml:"red"`
+		PointValue *yDecimal   `yaml:"point-value"`
+		Weights    []weightDTO `yaml:"weights"`
+	}
+	weightDTO struct {
+		KPI    *yString  `yaml:"kpi"`
+		From   *yMonth   `yaml:"from"`
+		Points *yDecimal `yaml:"points"`
+		Note   *yString  `yaml:"note"`
+	}
+	capsDTO struct {
+		Month *yDecimal `yaml:"month"`
+		Year  *yDecimal `yaml:"year"`
+	}
+	moneyDTO struct {
+		Places   *yWhole    `yaml:"places"`
+		Rounding *yRounding `yaml:"rounding"`
+	}
+)
+
+// Contract reads a contract file: YAML, or JSON (which is read by the same
+// loader, being YAML), as docs/contract-format.md describes. name is the
+// file's name, used in errors only.
+//
+// It reports every problem it finds, each as an *Error naming the file,
+// line, column and field, sorted by place and joined: syntax errors,
+// unknown or repeated fields, missing required fields, values that do not
+// parse, and then everything contract.Contract.Validate finds. The
+// engine's checks run once the file has been read without a problem; a
+// KPI's own definition is checked as soon as its fields have been read. On
+// any problem it returns no contract.
+func Contract(name string, data []byte) (*contract.Contract, error) {
+	ps := &problems{file: name}
+	var dto contractDTO
+	doc := decodeYAML(ps, data, &dto)
+	if doc == nil {
+		return nil, ps.err()
+	}
+	cv := &converter{doc: doc, ps: ps}
+	c := cv.contract(&dto)
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	cv.validate(c, &dto)
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	return c, nil
+}
+
+type converter struct {
+	doc *document
+	ps  *problems
+}
+
+func (cv *converter) str(path string, v *yString, want string) string {
+	if v == nil {
+		if want != "" {
+			cv.doc.missing(path, want)
+		}
+		return ""
+	}
+	return v.s
+}
+
+func (cv *converter) dec(path string, v *yDecimal, want string) decimal.Decimal {
+	if v == nil {
+		cv.doc.missing(path, want)
+		return decimal.Decimal{}
+	}
+	return v.d
+}
+
+func (cv *converter) month(path string, v *yMonth, want string) kpi.Month {
+	if v == nil {
+		if want != "" {
+			cv.doc.missing(path, want)
+		}
+		return kpi.Month{}
+	}
+	return v.m
+}
+
+func (cv *converter) whole(path string, v *yWhole, want string) int {
+	if v == nil {
+		cv.doc.missing(path, want)
+		return 0
+	}
+	return v.n
+}
+
+func word[T any, P textPtr[T]](cv *converter, path string, v *yWord[T, P], want string) T {
+	if v == nil {
+		cv.doc.missing(path, want)
+		var zero T
+		return zero
+	}
+	return v.v
+}
+
+// mapping reports a required mapping that is missing.
+func (cv *converter) mapping(path string, present bool, want string) bool {
+	if !present {
+		cv.doc.missing(path, want)
+	}
+	return present
+}
+
+func (cv *converter) contract(d *contractDTO) *contract.Contract {
+	c := &contract.Contract{
+		Name:         cv.str("name", d.Name, "the contract's name"),
+		Customer:     cv.str("customer", d.Customer, "the customer's name"),
+		Supplier:     cv.str("supplier", d.Supplier, "the supplier's name"),
+		Commencement: cv.month("commencement", d.Commencement, "the service commencement month, such as 2015-04"),
+		Term:         cv.whole("term", d.Term, "the number of months the contract runs, such as 96"),
+		Orgs:         texts(d.Organisations),
+	}
+	if d.Organisations == nil {
+		cv.doc.missing("organisations", "a list of the organisations served, such as [LCC]")
+	}
+	if len(d.Charges) == 0 {
+		cv.doc.missing("charges", "a list of monthly charges")
+	}
+	for i, ch := range d.Charges {
+		p := fmt.Sprintf("charges[%d]", i)
+		c.Charges = append(c.Charges, contract.Charge{
+			Org:    cv.str(p+".organisation", ch.Organisation, "the organisation charged"),
+			From:   cv.month(p+".from", ch.From, "the first month of the charge, such as 2015-04"),
+			Amount: cv.dec(p+".amount", ch.Amount, "the monthly charge, such as 850000.00"),
+			Note:   cv.str(p+".note", ch.Note, ""),
+		})
+	}
+	if cv.mapping("absences", d.Absences != nil, "absences: {missing: red, unavailable: red}") {
+		c.Absences = contract.Absences{
+			Missing:     word(cv, "absences.missing", d.Absences.Missing, "red or unmeasured"),
+			Unavailable: word(cv, "absences.unavailable", d.Absences.Unavailable, "red or unmeasured"),
+		}
+	}
+	if len(d.KPIs) == 0 {
+		cv.doc.missing("kpis", "a list of indicators")
+	}
+	for i := range d.KPIs {
+		p := fmt.Sprintf("kpis[%d]", i)
+		k := cv.kpi(p, &d.KPIs[i])
+		if !cv.problemsUnder(p) {
+			cv.definition(i, &d.KPIs[i], k)
+		}
+		c.KPIs = append(c.KPIs, k)
+	}
+	if cv.mapping("credits", d.Credits != nil, "the credit regime, caps and money rounding") {
+		c.Credits = cv.credits(d.Credits)
+	}
+	return c
+}
+
+// problemsUnder reports whether a problem was recorded in the part of the
+// file at path, so that checks needing that part whole are skipped.
+func (cv *converter) problemsUnder(path string) bool {
+	for _, e := range cv.ps.list {
+		if e.Field == path || strings.HasPrefix(e.Field, path+".") || strings.HasPrefix(e.Field, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
+	k := contract.KPI{Definition: kpi.Definition{
+		ID:        cv.str(p+".id", d.ID, "the indicator's reference, such as KPI05"),
+		Name:      cv.str(p+".name", d.Name, "the indicator's description"),
+		Kind:      word(cv, p+".kind", d.Kind, "kpi or pi"),
+		Unit:      word(cv, p+".unit", d.Unit, "percent, count, score or ratio"),
+		Direction: word(cv, p+".direction", d.Direction, "higher-is-better or lower-is-better"),
+	}}
+	if cv.mapping(p+".precision", d.Precision != nil, "precision: {places: 1, rounding: half-up}") {
+		k.Precision = kpi.Precision{
+			Places:   int32(cv.whole(p+".precision.places", d.Precision.Places, "the decimal places kept, such as 1")),
+			Rounding: word(cv, p+".precision.rounding", d.Precision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		}
+	}
+	k.Schedule.Base = kpi.Levels(cv.dec(p+".tsl", d.TSL, "the target service level, such as 99.5"),
+		cv.dec(p+".msl", d.MSL, "the minimum service level, such as 99.0"))
+	for j, st := range d.Glide {
+		q := fmt.Sprintf("%s.glide[%d]", p, j)
+		k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
+			Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
+			Thresholds: kpi.Levels(cv.dec(q+".tsl", st.TSL, "the step's target service level"),
+				cv.dec(q+".msl", st.MSL, "the step's minimum service level")),
+		})
+	}
+	for j, ch := range d.Changes {
+		q := fmt.Sprintf("%s.changes[%d]", p, j)
+		k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
+			From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
+			Thresholds: kpi.Levels(cv.dec(q+".tsl", ch.TSL, "the target service level from then on"),
+				cv.dec(q+".msl", ch.MSL, "the minimum service level from then on")),
+			Note: cv.str(q+".note", ch.Note, ""),
+		})
+	}
+	k.From = cv.month(p+".from", d.From, "")
+	k.To = cv.month(p+".to", d.To, "")
+	k.Orgs = texts(d.Organisations)
+	k.Note = cv.str(p+".note", d.Note, "")
+	return k
+}
+
+// definition checks one KPI's definition and places each problem at the
+// field, glide step or change it is about.
+func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
+	p := fmt.Sprintf("kpis[%d]", i)
+	for _, err := range flatten(k.Definition.Validate()) {
+		var ke *kpi.Error
+		if !errors.As(err, &ke) {
+			cv.ps.add(cv.doc.at(p), p, err.Error(), err)
+			continue
+		}
+		field := p
+		switch ke.Where {
+		case "base":
+			field = p + "." + strings.Fields(ke.Msg)[0]
+			if field != p+".tsl" && field != p+".msl" {
+				field = p
+			}
+		case "glide":
+			for j, st := range d.Glide {
+				if st.Month != nil && st.Month.m == ke.Month {
+					field = fmt.Sprintf("%s.glide[%d]", p, j)
+					break
+				}
+			}
+		case "change":
+			for j, ch := range d.Changes {
+				if ch.From != nil && ch.From.m == ke.Month {
+					field = fmt.Sprintf("%s.changes[%d]", p, j)
+					break
+				}
+			}
+		default:
+			if strings.HasPrefix(ke.Msg, "precision") {
+				field = p + ".precision"
+			} else if strings.HasPrefix(ke.Msg, "id ") {
+				field = p + ".id"
+			}
+		}
+		cv.ps.add(cv.doc.at(field), field, ke.Error(), err)
+	}
+}
+
+func (cv *converter) credits(d *creditsDTO) credits.Rules {
+	var r credits.Rules
+	if cv.mapping("credits.regime", d.Regime != nil, "exactly one regime, such as points: {...}") {
+		set := 0
+		if d.Regime.Points != nil {
+			set++
+			r.Regime = cv.points(d.Regime.Points)
+		}
+		if set != 1 && cv.doc.present("credits.regime") {
+			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points)", nil)
+		}
+	}
+	if d.Caps != nil {
+		if d.Caps.Month != nil {
+			v := d.Caps.Month.d
+			r.Caps.Month = &v
+		}
+		if d.Caps.Year != nil {
+			v := d.Caps.Year.d
+			r.Caps.Year = &v
+		}
+	}
+	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
+		r.Money = credits.Money{
+			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
+			Rounding: word(cv, "credits.money.rounding", d.Money.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		}
+	}
+	return r
+}
+
+func (cv *converter) points(d *pointsDTO) credits.Points {
+	const p = "credits.regime.points"
+	pts := credits.Points{
+		Amber:      cv.dec(p+".amber", d.Amber, "the fraction of a KPI's points lost when amber, such as 0.5"),
+		Red:        cv.dec(p+".red", d.Red, "the fraction of a KPI's points lost when red, such as 1"),
+		PointValue: cv.dec(p+".point-value", d.PointValue, "the per cent of the month's charges one point is worth, such as 0.12"),
+	}
+	for i, w := range d.Weights {
+		q := fmt.Sprintf("%s.weights[%d]", p, i)
+		pts.Weights = append(pts.Weights, credits.Weight{
+			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
+			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
+			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
+			Note:   cv.str(q+".note", w.Note, ""),
+		})
+	}
+	return pts
+}
+
+// validate runs the engine's checks on c and places each problem at the
+// part of the file it is about.
+func (cv *converter) validate(c *contract.Contract, d *contractDTO) {
+	prefix := fmt.Sprintf("contract %q: ", c.Name)
+	var errs []error
+	for _, err := range flatten(c.Validate()) {
+		// The credit rules' problems arrive as one error wrapping the
+		// contract's sentinel and their own list.
+		if w, ok := err.(interface{ Unwrap() []error }); ok && !isJoin(err) && errors.Is(err, credits.ErrInvalidRules) {
+			for _, part := range w.Unwrap() {
+				if part != contract.ErrInvalidContract {
+					errs = append(errs, flatten(part)...)
+				}
+			}
+			continue
+		}
+		errs = append(errs, err)
+	}
+	for _, err := range errs {
+		if errors.Is(err, kpi.ErrInvalidDefinition) {
+			continue // reported with its place by definition
+		}
+		msg := strings.TrimPrefix(err.Error(), prefix)
+		msg = strings.TrimSuffix(msg, ": "+contract.ErrInvalidContract.Error())
+		msg = strings.TrimSuffix(msg, ": "+credits.ErrInvalidRules.Error())
+		field := cv.fieldOf(msg, d)
+		for _, root := range []string{"charges: ", "absences: "} {
+			if strings.HasPrefix(field, root[:len(root)-2]) {
+				msg = strings.TrimPrefix(msg, root)
+			}
+		}
+		cv.ps.add(cv.doc.at(field), field, msg, err)
+	}
+}
+
+// fieldOf guesses the part of the file an engine message is about.
+func (cv *converter) fieldOf(msg string, d *contractDTO) string {
+	kpiIndex := func(id string) string {
+		for i, k := range d.KPIs {
+			if k.ID != nil && k.ID.s == id {
+				return fmt.Sprintf("kpis[%d]", i)
+			}
+		}
+		return "kpis"
+	}
+	idAfter := func(s, marker string) (string, bool) {
+		_, rest, ok := strings.Cut(s, marker)
+		if !ok {
+			return "", false
+		}
+		id, _, _ := strings.Cut(rest, ":")
+		return id, true
+	}
+	switch {
+	case strings.HasPrefix(msg, "points regime: "):
+		rest := strings.TrimPrefix(msg, "points regime: ")
+		if id, ok := idAfter(rest, "kpi "); ok && strings.HasPrefix(rest, "kpi ") {
+			for i, w := range d.Credits.Regime.Points.Weights {
+				if w.KPI != nil && w.KPI.s == id {
+					return fmt.Sprintf("credits.regime.points.weights[%d]", i)
+				}
+			}
+			return "credits.regime.points.weights"
+		}
+		for _, f := range []struct{ prefix, field string }{
+			{"amber", "amber"}, {"red", "red"}, {"point value", "point-value"},
+		} {
+			if strings.HasPrefix(rest, f.prefix) {
+				return "credits.regime.points." + f.field
+			}
+		}
+		return "credits.regime.points"
+	case strings.HasPrefix(msg, "money"):
+		return "credits.money"
+	case strings.HasPrefix(msg, "monthly cap"):
+		return "credits.caps.month"
+	case strings.HasPrefix(msg, "annual cap"):
+		return "credits.caps.year"
+	case strings.HasPrefix(msg, "regime"):
+		return "credits.regime"
+	case strings.HasPrefix(msg, "charges: "):
+		rest := strings.TrimPrefix(msg, "charges: ")
+		for i, ch := range d.Charges {
+			if ch.Organisation != nil && (strings.HasPrefix(rest, ch.Organisation.s+": ") || strings.Contains(rest, fmt.Sprintf("%q", ch.Organisation.s))) {
+				return fmt.Sprintf("charges[%d]", i)
+			}
+		}
+		return "charges"
+	case strings.HasPrefix(msg, "kpi ") && strings.HasSuffix(msg, " listed twice"):
+		id := strings.TrimSuffix(strings.TrimPrefix(msg, "kpi "), " listed twice")
+		for i := len(d.KPIs) - 1; i >= 0; i-- {
+			if k := d.KPIs[i]; k.ID != nil && k.ID.s == id {
+				return fmt.Sprintf("kpis[%d].id", i)
+			}
+		}
+		return "kpis"
+	case strings.HasPrefix(msg, "kpi "):
+		id, _ := idAfter(msg, "kpi ")
+		return kpiIndex(id)
+	case strings.HasPrefix(msg, "absences: missing"):
+		return "absences.missing"
+	case strings.HasPrefix(msg, "absences: unavailable"):
+		return "absences.unavailable"
+	case strings.HasPrefix(msg, "organisation"), strings.HasPrefix(msg, "no organisations"):
+		return "organisations"
+	case strings.HasPrefix(msg, "name"):
+		return "name"
+	case strings.HasPrefix(msg, "term"):
+		return "term"
+	case strings.HasPrefix(msg, "commencement"):
+		return "commencement"
+	}
+	return ""
+}
+
+// flatten returns the individual problems in err, unwrapping the lists
+// errors.Join makes (but not a single error wrapping several causes).
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err) {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// isJoin reports whether err is a list from errors.Join: its message is
+// its parts' messages, one per line.
+func isJoin(err error) bool {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return false
+	}
+	parts := j.Unwrap()
+	msgs := make([]string, len(parts))
+	for i, e := range parts {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n") == err.Error()
+}

@@ -1,0 +1,173 @@
+package load_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected messages of testdata/bad")
+
+const shipped = "../examples/lincolnshire/"
+
+func read(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
+}
+
+// lincolnshire loads the shipped contract.
+func lincolnshire(t testing.TB) *contract.Contract {
+	t.Helper()
+	c, err := load.Contract("contract.yaml", read(t, shipped+"contract.yaml"))
+	require.NoError(t, err)
+	return c
+}
+
+// TestBad runs every file under testdata/bad through its loader and checks
+// the exact messages against the file's .want. Files named contract-* are
+// contracts; measurements-* and mitigations-* are read against the shipped
+// Lincolnshire contract.
+func TestBad(t *testing.T) {
+	c := lincolnshire(t)
+	files, err := filepath.Glob("testdata/bad/*")
+	require.NoError(t, err)
+	n := 0
+	for _, path := range files {
+		if strings.HasSuffix(path, ".want") {
+			continue
+		}
+		n++
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			data := read(t, path)
+			var err error
+			switch {
+			case strings.HasPrefix(name, "contract-"):
+				_, err = load.Contract(name, data)
+			case strings.HasPrefix(name, "measurements-"):
+				_, err = load.Measurements(name, bytes.NewReader(data), c)
+			case strings.HasPrefix(name, "mitigations-"):
+				_, err = load.Register(name, data, c)
+			default:
+				t.Fatalf("%s: name says nothing of the loader", name)
+			}
+			require.Error(t, err)
+			require.ErrorIs(t, err, load.ErrInvalid)
+			var lines []string
+			for _, e := range load.Errors(err) {
+				var le *load.Error
+				require.ErrorAs(t, e, &le, "every problem is a *load.Error")
+				require.Equal(t, name, le.File)
+				lines = append(lines, e.Error())
+			}
+			got := strings.Join(lines, "\n") + "\n"
+			if *update {
+				require.NoError(t, os.WriteFile(path+".want", []byte(got), 0o644))
+			}
+			if diff := cmp.Diff(string(read(t, path+".want")), got); diff != "" {
+				t.Errorf("messages (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if n < 30 {
+		t.Errorf("%d bad inputs, want at least 30", n)
+	}
+}
+
+// TestJSONContract checks that the JSON spelling of the shipped contract,
+// with some decimals as JSON numbers, loads to the same contract.
+func TestJSONContract(t *testing.T) {
+	want := lincolnshire(t)
+	got, err := load.Contract("contract.json", read(t, "testdata/good/contract.json"))
+	require.NoError(t, err)
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(kpi.Thresholds{})); diff != "" {
+		t.Errorf("JSON contract differs (-yaml +json):\n%s", diff)
+	}
+}
+
+// TestShippedFiles loads the shipped files and checks what they hold.
+func TestShippedFiles(t *testing.T) {
+	c := lincolnshire(t)
+	require.Len(t, c.KPIs, 16)
+	f, err := os.Open(shipped + "measurements.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	ms, err := load.Measurements("measurements.csv", f, c)
+	require.NoError(t, err)
+	require.Len(t, ms, 73)
+	recs, err := load.Mitigations("mitigations.yaml", read(t, shipped+"mitigations.yaml"))
+	require.NoError(t, err)
+	require.Len(t, recs, 3)
+	require.Equal(t, "T2-2", recs[1].Ref)
+	require.Equal(t, kpi.MustParseMonth("2021-07"), recs[1].To)
+	require.Equal(t, mitigation.Relief, recs[1].Effect)
+	require.Equal(t, "2021-08-17", recs[1].AgreedOn.Format("2006-01-02"))
+}
+
+// TestMeasurementSpellings checks the accepted spellings of values,
+// absences and months.
+func TestMeasurementSpellings(t *testing.T) {
+	c := lincolnshire(t)
+	in := "\ufeffKPI, Organisation ,month,value,numerator,denominator,absence,note\n" +
+		"IMT_KPI_01,LCC,2021-06,99.9%,,,,\n" +
+		"IMT_KPI_02,,Jun-21, 99.90 ,,,,pack says 99.90\n" +
+		"IMT_KPI_03,LCC,jun-21,UNVL,,,,\n" +
+		"IMT_KPI_04,LCC,2021-06,N/A,,,,no P1 calls\n" +
+		"IMT_KPI_05,LCC,2021-06,not-due,,,,\n" +
+		"IMT_KPI_06,LCC,2021-06,,,,not-applicable,\n" +
+		"IMT_KPI_07,LCC,2021-06,,,,,\n" +
+		"IMT_KPI_08,LCC,2021-06,66.7,2,3,,\n"
+	ms, err := load.Measurements("m.csv", strings.NewReader(in), c)
+	require.NoError(t, err)
+	jun := kpi.MustParseMonth("2021-06")
+	want := []kpi.Measurement{
+		{KPI: "IMT_KPI_01", Org: "LCC", Month: jun, Value: dec("99.9")},
+		{KPI: "IMT_KPI_02", Org: "LCC", Month: jun, Value: dec("99.90"), Note: "pack says 99.90"},
+		{KPI: "IMT_KPI_03", Org: "LCC", Month: jun, Absent: kpi.Unavailable},
+		{KPI: "IMT_KPI_04", Org: "LCC", Month: jun, Absent: kpi.NotApplicable, Note: "no P1 calls"},
+		{KPI: "IMT_KPI_05", Org: "LCC", Month: jun, Absent: kpi.NotDue},
+		{KPI: "IMT_KPI_06", Org: "LCC", Month: jun, Absent: kpi.NotApplicable},
+		// IMT_KPI_07's empty value supplies nothing: it is evaluated as missing.
+		{KPI: "IMT_KPI_08", Org: "LCC", Month: jun, Value: dec("66.7"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true},
+	}
+	if diff := cmp.Diff(want, ms, cmpopts.IgnoreUnexported(kpi.Measurement{})); diff != "" {
+		t.Errorf("measurements (-want +got):\n%s", diff)
+	}
+	// The value keeps the places written: 99.90 is not 99.9 in text.
+	require.Equal(t, "99.90", kpi.FormatValue(ms[1].Value))
+}
+
+// TestMitigationsCSVMatchesYAML checks the two spellings of the shipped
+// register give the same records.
+func TestMitigationsCSVMatchesYAML(t *testing.T) {
+	want, err := load.Mitigations("mitigations.yaml", read(t, shipped+"mitigations.yaml"))
+	require.NoError(t, err)
+	got, err := load.Mitigations("mitigations.csv", read(t, "testdata/good/mitigations.csv"))
+	require.NoError(t, err)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CSV records differ (-yaml +csv):\n%s", diff)
+	}
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestErrorsOfNil(t *testing.T) {
+	require.Nil(t, load.Errors(nil))
+	e := errors.New("x")
+	require.Equal(t, []error{e}, load.Errors(e))
+}

@@ -1,0 +1,234 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+)
+
+// The columns of a measurements file.
+var (
+	measurementColumns  = []string{"kpi", "organisation", "month", "value", "numerator", "denominator", "absence", "note"}
+	measurementRequired = []string{"kpi", "month", "value"}
+)
+
+// Measurements reads a measurements file, CSV with a header row, as
+// docs/contract-format.md describes: one row per KPI, organisation and
+// month, with columns kpi, organisation, month, value and optionally
+// numerator, denominator, absence and note. c is the contract measured: it
+// gives each KPI's unit (a value may end in "%" only for a percent KPI),
+// organisations and months in force.
+//
+// A value is a decimal as written ("99.9", "99.9%"), or an absence:
+// "UNVL" (unavailable), "N/A" (not applicable) or "not-due". An empty
+// value with no absence means nothing was supplied: the row is checked but
+// yields no measurement, so the evaluation counts the KPI-month as missing
+// under the contract's rule.
+//
+// It reports every problem, each as an *Error naming the file, line,
+// column and field, sorted and joined; on any problem it returns no
+// measurements.
+func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measurement, error) {
+	ps := &problems{file: name}
+	t := readCSV(ps, r, measurementColumns, measurementRequired)
+	if t == nil {
+		return nil, ps.err()
+	}
+	kpis := map[string]*contract.KPI{}
+	for i := range c.KPIs {
+		kpis[c.KPIs[i].ID] = &c.KPIs[i]
+	}
+	type key struct {
+		kpi, org string
+		month    kpi.Month
+	}
+	first := map[key]int{}
+	var out []kpi.Measurement
+	for ri := range t.rows {
+		row := &t.rows[ri]
+		before := len(ps.list)
+		id, idPos := t.get(row, "kpi")
+		k := kpis[id]
+		switch {
+		case id == "":
+			ps.add(idPos, "kpi", "empty (want the id of one of the contract's KPIs)", nil)
+		case k == nil:
+			ps.addText(idPos, "kpi", id, "not an indicator of the contract", nil)
+		}
+		org, orgPos := t.get(row, "organisation")
+		switch {
+		case org == "" && len(c.Orgs) == 1:
+			org = c.Orgs[0]
+		case org == "":
+			ps.add(orgPos, "organisation", "empty (want one of "+strings.Join(c.Orgs, ", ")+": the contract serves several)", nil)
+		case k != nil && !slices.Contains(kpiOrgs(c, k), org):
+			ps.addText(orgPos, "organisation", org, "not measured for "+id+" (want one of "+strings.Join(kpiOrgs(c, k), ", ")+")", nil)
+		}
+		ms, monthPos := t.get(row, "month")
+		m, err := kpi.ParseMonth(ms)
+		if err != nil {
+			ps.addText(monthPos, "month", ms, monthWant, err)
+		} else if k != nil {
+			from, to := kpiWindow(c, k)
+			if m.Before(from) || m.After(to) {
+				ps.addText(monthPos, "month", ms, fmt.Sprintf("%s is not in force (in force %s..%s)", id, from, to), nil)
+			}
+		}
+		meas := kpi.Measurement{KPI: id, Org: org, Month: m}
+		meas.Note, _ = t.get(row, "note")
+		supplied := readValue(ps, t, row, k, &meas)
+		if len(ps.list) > before {
+			continue
+		}
+		kk := key{id, org, m}
+		if line, dup := first[kk]; dup {
+			ps.addf(pos{row.line, 0}, "", "%s %s %s: measurement repeated (first at line %d)", id, org, m, line)
+			continue
+		}
+		first[kk] = row.line
+		if !supplied {
+			continue
+		}
+		if err := meas.Check(k.Definition); err != nil {
+			for _, e := range flatten(err) {
+				field := "value"
+				_, p := t.get(row, "value")
+				var ke *kpi.Error
+				msg := e.Error()
+				if errors.As(e, &ke) {
+					msg = strings.TrimPrefix(ke.Msg, "value ")
+					if f := strings.Fields(msg)[0]; f == "numerator" || f == "denominator" {
+						field = f
+						_, p = t.get(row, f)
+					}
+				}
+				if p == (pos{}) {
+					p = pos{row.line, 0}
+				}
+				ps.add(p, field, msg, e)
+			}
+			continue
+		}
+		out = append(out, meas)
+	}
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	return out, nil
+}
+
+// readValue reads a row's value, absence and counts into m. It reports
+// whether a measurement was supplied: false for an empty value with no
+// absence.
+func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.Measurement) bool {
+	v, vp := t.get(row, "value")
+	a, ap := t.get(row, "absence")
+	num, np := t.get(row, "numerator")
+	den, dp := t.get(row, "denominator")
+	if word, ok := absenceWord(v); ok {
+		if a != "" {
+			ps.addText(ap, "absence", a, "given with an absent value "+strconv.Quote(v)+" (give one or the other)", nil)
+		}
+		m.Absent = word
+	} else if a != "" {
+		word, ok := absenceWord(a)
+		switch {
+		case !ok:
+			ps.addText(ap, "absence", a, "unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)", nil)
+		case v != "":
+			ps.addText(vp, "value", v, "given with absence "+strconv.Quote(a)+" (give one or the other)", nil)
+		}
+		m.Absent = word
+	}
+	if m.Absent != 0 {
+		if num != "" || den != "" {
+			ps.add(pos{row.line, 0}, "numerator", "given although the value is absent", nil)
+		}
+		return true
+	}
+	if v == "" {
+		if num != "" || den != "" {
+			ps.add(vp, "value", "empty although numerator and denominator are given (want the value they make)", nil)
+		}
+		return false
+	}
+	text := v
+	if strings.HasSuffix(text, "%") {
+		text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
+		if k != nil && k.Unit != kpi.Percent {
+			ps.addText(vp, "value", v, fmt.Sprintf("a percent sign on a %s kpi (%s is measured as %s)", k.Unit, k.ID, k.Unit), nil)
+			return true
+		}
+	}
+	d, msg := parseDecimal(text)
+	if msg != "" {
+		ps.addText(vp, "value", v, msg, nil)
+		return true
+	}
+	m.Value = d
+	switch {
+	case num == "" && den == "":
+	case num == "" || den == "":
+		p, f := np, "numerator"
+		if num != "" {
+			p, f = dp, "denominator"
+		}
+		if p.col == 0 {
+			p = pos{row.line, 0}
+		}
+		ps.add(p, f, "empty (give both numerator and denominator, or neither)", nil)
+	default:
+		n, msg := parseDecimal(num)
+		if msg != "" {
+			ps.addText(np, "numerator", num, msg, nil)
+		}
+		dd, msg2 := parseDecimal(den)
+		if msg2 != "" {
+			ps.addText(dp, "denominator", den, msg2, nil)
+		}
+		m.Numerator, m.Denominator, m.HasCounts = n, dd, true
+	}
+	return true
+}
+
+// absenceWord maps the spellings of an absent value to the engine's
+// Absence: the packs' UNVL and N/A (any case), and the words unavailable,
+// not-applicable and not-due.
+func absenceWord(s string) (kpi.Absence, bool) {
+	switch strings.ToLower(s) {
+	case "unvl", "unavailable":
+		return kpi.Unavailable, true
+	case "n/a", "not-applicable":
+		return kpi.NotApplicable, true
+	case "not-due":
+		return kpi.NotDue, true
+	}
+	return 0, false
+}
+
+// kpiWindow returns the months k is in force in c, as the contract
+// defines them: From, or commencement; To, or the end of the term.
+func kpiWindow(c *contract.Contract, k *contract.KPI) (kpi.Month, kpi.Month) {
+	from, to := k.From, k.To
+	if from.IsZero() {
+		from = c.Commencement
+	}
+	if to.IsZero() {
+		to = c.Last()
+	}
+	return from, to
+}
+
+// kpiOrgs returns the organisations k is measured for: its own, or all.
+func kpiOrgs(c *contract.Contract, k *contract.KPI) []string {
+	if k.Orgs == nil {
+		return c.Orgs
+	}
+	return k.Orgs
+}

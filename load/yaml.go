@@ -1,0 +1,397 @@
+package load
+
+import (
+	"encoding"
+	"errors"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// document is a YAML or JSON file: the position of every node by path, so
+// that problems found after decoding can name their place. Paths are
+// written as "kpis[3].precision.places", with 0-based list indices.
+type document struct {
+	ps    *problems
+	vals  map[string]pos  // path to the position of its value
+	nulls map[string]bool // paths whose value is null
+	valAt map[pos]string  // position to the path of the outermost value there
+	keyAt map[pos]string  // position to the path of the mapping key there
+}
+
+// decodeYAML reads data, a YAML or JSON document, into out with unknown
+// and repeated fields rejected, and records every problem in ps. It
+// returns nil if data is not a YAML document at all.
+func decodeYAML(ps *problems, data []byte, out any) *document {
+	d := &document{ps: ps, vals: map[string]pos{}, nulls: map[string]bool{}, valAt: map[pos]string{}, keyAt: map[pos]string{}}
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil {
+		d.loadErrors(err)
+		return nil
+	}
+	d.index(&root, "")
+	if err := yaml.Load(data, out, yaml.WithKnownFields()); err != nil {
+		d.loadErrors(err)
+	}
+	return d
+}
+
+func (d *document) index(n *yaml.Node, path string) {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) > 0 {
+			d.index(n.Content[0], path)
+		}
+		return
+	}
+	p := pos{n.Line, n.Column}
+	d.vals[path] = p
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		d.nulls[path] = true
+	}
+	if _, ok := d.valAt[p]; !ok {
+		d.valAt[p] = path
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			kp := joinPath(path, k.Value)
+			if _, ok := d.keyAt[pos{k.Line, k.Column}]; !ok {
+				d.keyAt[pos{k.Line, k.Column}] = kp
+			}
+			if _, seen := d.vals[kp]; !seen {
+				d.index(n.Content[i+1], kp)
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			d.index(c, path+"["+strconv.Itoa(i)+"]")
+		}
+	}
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// parentPath returns the path of the mapping or list holding path.
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// at returns the position of path's value, or of its nearest ancestor
+// that is present in the file.
+func (d *document) at(path string) pos {
+	for {
+		if p, ok := d.vals[path]; ok {
+			return p
+		}
+		if path == "" {
+			return pos{}
+		}
+		path = parentPath(path)
+	}
+}
+
+// present reports whether path has a value other than null in the file.
+func (d *document) present(path string) bool {
+	_, ok := d.vals[path]
+	return ok && !d.nulls[path]
+}
+
+// missing records that the required field at path is absent or null,
+// unless the field is present and a problem with it was already recorded.
+func (d *document) missing(path, want string) {
+	if d.present(path) {
+		return // present but undecodable: already reported
+	}
+	d.ps.add(d.at(path), path, "missing (want "+want+")", nil)
+}
+
+var (
+	reUnknown   = regexp.MustCompile(`^field (.*) not found in type (\S+)$`)
+	reRepeated  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
+	reRepeated2 = regexp.MustCompile(`^field (.*) already set in type`)
+	reConstruct = regexp.MustCompile("^cannot construct (!!\\w+)(?: `(.*)`)? into (\\S+)")
+)
+
+// loadErrors records the problems in err, an error from yaml.Load.
+func (d *document) loadErrors(err error) {
+	var list []*yaml.LoadError
+	var many *yaml.LoadErrors
+	var one *yaml.LoadError
+	switch {
+	case errors.As(err, &many):
+		list = many.Errors
+	case errors.As(err, &one):
+		list = []*yaml.LoadError{one}
+	default:
+		d.ps.add(pos{}, "", "not valid YAML or JSON", nil)
+		return
+	}
+	for _, e := range list {
+		p := pos{e.Mark.Line, e.Mark.Column}
+		var leaf *leafError
+		if errors.As(e, &leaf) {
+			if leaf.quoted {
+				d.ps.addText(p, d.valAt[p], leaf.text, leaf.msg, leaf.cause)
+			} else {
+				d.ps.add(p, d.valAt[p], leaf.msg, leaf.cause)
+			}
+			continue
+		}
+		msg := e.Message
+		if e.Stage != yaml.ConstructorStage {
+			d.ps.add(p, "", "not valid YAML or JSON: "+strings.TrimPrefix(msg, "yaml: "), nil)
+			continue
+		}
+		switch {
+		case strings.Contains(msg, "no documents in stream"):
+			d.ps.add(p, "", "empty file (want a mapping of fields, such as name: ...)", nil)
+		case strings.Contains(msg, "expected single document"):
+			d.ps.add(p, "", "more than one YAML document (want exactly one)", nil)
+		case reUnknown.MatchString(msg):
+			m := reUnknown.FindStringSubmatch(msg)
+			d.ps.add(p, d.keyAt[p], "unknown field (want one of "+strings.Join(fieldsOf(m[2]), ", ")+")", nil)
+		case reRepeated.MatchString(msg):
+			m := reRepeated.FindStringSubmatch(msg)
+			d.ps.add(p, d.keyAt[p], "field given twice (first at line "+m[2]+")", nil)
+		case reRepeated2.MatchString(msg):
+			d.ps.add(p, d.keyAt[p], "field given twice", nil)
+		case reConstruct.MatchString(msg):
+			m := reConstruct.FindStringSubmatch(msg)
+			want := "a mapping of fields"
+			if strings.HasPrefix(m[3], "[]") {
+				want = "a list"
+			}
+			d.ps.add(p, d.valAt[p], "want "+want+", not "+nodeWord(m[1], m[2]), nil)
+		default:
+			d.ps.add(p, d.valAt[p], "not understood: "+strings.TrimPrefix(msg, "yaml: "), nil)
+		}
+	}
+}
+
+// nodeWord describes a node by its tag and text.
+func nodeWord(tag, text string) string {
+	switch tag {
+	case "!!map":
+		return "a mapping"
+	case "!!seq":
+		return "a list"
+	}
+	return strconv.Quote(text)
+}
+
+// dtoTypes are the file structures whose fields an unknown-field error
+// lists.
+var dtoTypes = []any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
+	creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, capsDTO{}, moneyDTO{}, mitigationsDTO{}, recordDTO{}}
+
+// fieldsOf returns the YAML keys of the DTO type named typ, as the YAML
+// library names it in an error ("load.kpiDTO").
+func fieldsOf(typ string) []string {
+	for _, v := range dtoTypes {
+		t := reflect.TypeOf(v)
+		if t.String() != typ {
+			continue
+		}
+		var keys []string
+		for i := range t.NumField() {
+			if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+				keys = append(keys, k)
+			}
+		}
+		return keys
+	}
+	return []string{"the documented fields"}
+}
+
+// leafError is a problem with one scalar, returned from UnmarshalYAML; the
+// YAML library adds its position.
+type leafError struct {
+	text   string
+	quoted bool
+	msg    string
+	cause  error
+}
+
+func (e *leafError) Error() string { return strconv.Quote(e.text) + ": " + e.msg }
+func (e *leafError) Unwrap() error { return e.cause }
+
+// scalar returns the text of n, or an error if n is a list or mapping.
+func scalar(n *yaml.Node) (pos, string, error) {
+	if n.Kind != yaml.ScalarNode {
+		kind := "a mapping"
+		if n.Kind == yaml.SequenceNode {
+			kind = "a list"
+		}
+		return pos{}, "", &leafError{msg: "want a single value, not " + kind}
+	}
+	return pos{n.Line, n.Column}, n.Value, nil
+}
+
+// yString is any scalar, read as text.
+type yString struct {
+	pos
+	s string
+}
+
+func (v *yString) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	*v = yString{p, s}
+	return err
+}
+
+// yDecimal is a decimal, plain or quoted, read exactly from its text.
+type yDecimal struct {
+	pos
+	text string
+	d    decimal.Decimal
+}
+
+func (v *yDecimal) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	d, msg := parseDecimal(s)
+	if msg != "" {
+		return &leafError{text: s, quoted: true, msg: msg}
+	}
+	*v = yDecimal{p, s, d}
+	return nil
+}
+
+// yWhole is a whole number of 0 or more.
+type yWhole struct {
+	pos
+	n int
+}
+
+func (v *yWhole) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	i, msg := parseWhole(s)
+	if msg != "" {
+		return &leafError{text: s, quoted: true, msg: msg}
+	}
+	*v = yWhole{p, i}
+	return nil
+}
+
+// yMonth is a month, "2021-06" or "Jun-21".
+type yMonth struct {
+	pos
+	m kpi.Month
+}
+
+func (v *yMonth) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	m, err := kpi.ParseMonth(s)
+	if err != nil {
+		return &leafError{text: s, quoted: true, msg: monthWant, cause: err}
+	}
+	*v = yMonth{p, m}
+	return nil
+}
+
+const monthWant = "not a month (want 2021-06 or Jun-21)"
+
+// yDate is a calendar date, "2021-07-20".
+type yDate struct {
+	pos
+	t time.Time
+}
+
+func (v *yDate) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	t, msg := parseDate(s)
+	if msg != "" {
+		return &leafError{text: s, quoted: true, msg: msg}
+	}
+	*v = yDate{p, t}
+	return nil
+}
+
+func parseDate(s string) (time.Time, string) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, "not a date (want 2021-07-20)"
+	}
+	return t, ""
+}
+
+// textPtr is a pointer to an enumeration of the engine.
+type textPtr[T any] interface {
+	*T
+	encoding.TextUnmarshaler
+}
+
+// yWord is one word of an engine enumeration, such as "half-up".
+type yWord[T any, P textPtr[T]] struct {
+	pos
+	v T
+}
+
+func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	var w T
+	if err := P(&w).UnmarshalText([]byte(s)); err != nil {
+		return &leafError{text: s, quoted: true, msg: wordProblem(s, err), cause: err}
+	}
+	*v = yWord[T, P]{p, w}
+	return nil
+}
+
+// wordProblem returns the engine's complaint about text without its own
+// prefix: "unknown word (want one of percent, count, score, ratio)".
+func wordProblem(text string, err error) string {
+	if _, after, ok := strings.Cut(err.Error(), strconv.Quote(text)+": "); ok {
+		return after
+	}
+	return "unknown word"
+}
+
+type (
+	yUnit      = yWord[kpi.Unit, *kpi.Unit]
+	yDirection = yWord[kpi.Direction, *kpi.Direction]
+	yKind      = yWord[kpi.Kind, *kpi.Kind]
+	yRounding  = yWord[kpi.Rounding, *kpi.Rounding]
+	yStatus    = yWord[kpi.Status, *kpi.Status]
+)
+
+// strings returns the texts of a list of strings.
+func texts(vs []yString) []string {
+	if vs == nil {
+		return nil
+	}
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.s
+	}
+	return out
+}

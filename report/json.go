@@ -1,0 +1,228 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+)
+
+// JSONFormat names the layout JSON writes; it changes only when a field
+// is removed or changes meaning.
+const JSONFormat = "servicecredit/evaluation/v1"
+
+// The JSON output's structures; docs/json-output.md documents every field.
+// Decimals are strings: money with the contract's money places, measured
+// values as given, rounded values with the KPI's places.
+type (
+	jsonReport struct {
+		Format       string         `json:"format"`
+		Contract     jsonContract   `json:"contract"`
+		From         string         `json:"from"`
+		To           string         `json:"to"`
+		Organisation string         `json:"organisation,omitzero"`
+		Months       []jsonMonth    `json:"months"`
+		Mitigations  []jsonRecord   `json:"mitigations"`
+		Ledger       []jsonLine     `json:"ledger"`
+		MonthTotals  []jsonMonthSum `json:"month_totals"`
+		Years        []jsonYear     `json:"years"`
+		TotalCredit  string         `json:"total_credit"`
+	}
+	jsonContract struct {
+		Name          string   `json:"name"`
+		Customer      string   `json:"customer"`
+		Supplier      string   `json:"supplier"`
+		Commencement  string   `json:"commencement"`
+		Term          int      `json:"term"`
+		Organisations []string `json:"organisations"`
+		MoneyPlaces   int32    `json:"money_places"`
+	}
+	jsonMonth struct {
+		Month        string      `json:"month"`
+		ServiceMonth int         `json:"service_month"`
+		ContractYear int         `json:"contract_year"`
+		Summary      jsonSummary `json:"summary"`
+		Cells        []jsonCell  `json:"cells"`
+	}
+	jsonSummary struct {
+		TSLAchieved      int `json:"tsl_achieved"`
+		MSLAchieved      int `json:"msl_achieved"`
+		BelowMSL         int `json:"below_msl"`
+		NotMeasured      int `json:"not_measured"`
+		Total            int `json:"total"`
+		MitigationAgreed int `json:"mitigation_agreed"`
+	}
+	jsonCell struct {
+		KPI          string `json:"kpi"`
+		Organisation string `json:"organisation"`
+		Kind         string `json:"kind"`
+		Value        string `json:"value,omitzero"`
+		Rounded      string `json:"rounded,omitzero"`
+		Absence      string `json:"absence,omitzero"`
+		TSL          string `json:"tsl"`
+		MSL          string `json:"msl"`
+		Thresholds   string `json:"thresholds_from"`
+		Measured     string `json:"measured"`
+		Raw          string `json:"raw"`
+		Status       string `json:"status"`
+		Mitigation   string `json:"mitigation,omitzero"`
+		Points       string `json:"points"`
+		Credit       string `json:"credit"`
+		Reason       string `json:"reason"`
+		Rule         string `json:"rule"`
+		Note         string `json:"note,omitzero"`
+	}
+	jsonRecord struct {
+		Ref          string `json:"ref"`
+		KPI          string `json:"kpi"`
+		Organisation string `json:"organisation,omitzero"`
+		From         string `json:"from"`
+		To           string `json:"to"`
+		Effect       string `json:"effect"`
+		Deemed       string `json:"deemed,omitzero"`
+		Reason       string `json:"reason"`
+		Impact       string `json:"impact,omitzero"`
+		PathToGreen  string `json:"path_to_green,omitzero"`
+		AgreedOn     string `json:"agreed_on,omitzero"`
+		AgreedBy     string `json:"agreed_by,omitzero"`
+	}
+	jsonLine struct {
+		Month        string `json:"month"`
+		ContractYear int    `json:"contract_year"`
+		Kind         string `json:"kind"`
+		KPI          string `json:"kpi,omitzero"`
+		Organisation string `json:"organisation,omitzero"`
+		Raw          string `json:"raw,omitzero"`
+		Status       string `json:"status,omitzero"`
+		Mitigation   string `json:"mitigation,omitzero"`
+		Points       string `json:"points"`
+		Amount       string `json:"amount"`
+		Rule         string `json:"rule"`
+	}
+	jsonMonthSum struct {
+		Month        string `json:"month"`
+		ContractYear int    `json:"contract_year"`
+		Charges      string `json:"charges"`
+		Uncapped     string `json:"uncapped"`
+		Cut          string `json:"cut"`
+		Credit       string `json:"credit"`
+	}
+	jsonYear struct {
+		ContractYear int          `json:"contract_year"`
+		From         string       `json:"from"`
+		To           string       `json:"to"`
+		Charges      string       `json:"charges"`
+		Cap          string       `json:"annual_cap,omitzero"`
+		Uncapped     string       `json:"uncapped"`
+		Cut          string       `json:"cut"`
+		Credit       string       `json:"credit"`
+		Drivers      []jsonDriver `json:"drivers"`
+	}
+	jsonDriver struct {
+		KPI          string   `json:"kpi"`
+		Organisation string   `json:"organisation"`
+		Amount       string   `json:"amount"`
+		Months       []string `json:"months"`
+	}
+)
+
+// JSON writes r, an evaluation of c, as one indented JSON object whose
+// fields docs/json-output.md documents. The output depends only on its
+// inputs and ignores the decimal package's globals. org is the
+// organisation the result was restricted to with ForOrg, or "".
+func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) error {
+	money := c.Credits.Money
+	out := jsonReport{
+		Format: JSONFormat,
+		Contract: jsonContract{
+			Name: c.Name, Customer: c.Customer, Supplier: c.Supplier, Commencement: c.Commencement.String(),
+			Term: c.Term, Organisations: nonNil(c.Orgs), MoneyPlaces: money.Places,
+		},
+		Organisation: org,
+		Months:       []jsonMonth{},
+		Mitigations:  []jsonRecord{},
+		Ledger:       []jsonLine{},
+		MonthTotals:  []jsonMonthSum{},
+		Years:        []jsonYear{},
+		TotalCredit:  money.Format(r.Ledger.Total),
+	}
+	if len(r.Months) > 0 {
+		out.From, out.To = r.Months[0].Month.String(), r.Months[len(r.Months)-1].Month.String()
+	}
+	for _, m := range r.Months {
+		jm := jsonMonth{Month: m.Month.String(), ServiceMonth: m.ServiceMonth, ContractYear: m.Year, Cells: []jsonCell{},
+			Summary: jsonSummary{TSLAchieved: m.Summary.TSL, MSLAchieved: m.Summary.MSL, BelowMSL: m.Summary.BelowMSL,
+				NotMeasured: m.Summary.Unmeasured, Total: m.Summary.Total, MitigationAgreed: m.Summary.Mitigated}}
+		for _, cell := range m.Cells {
+			res := cell.Measured
+			jc := jsonCell{
+				KPI: res.KPI, Organisation: res.Org, Kind: cell.Kind.String(),
+				TSL: kpi.FormatValue(res.Thresholds.TSL), MSL: kpi.FormatValue(res.Thresholds.MSL),
+				Thresholds: res.Source.String(), Measured: res.Status.String(), Raw: cell.Raw.String(),
+				Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
+				Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: cell.Note,
+			}
+			if res.Status == kpi.Unmeasured {
+				jc.Absence = res.Absent.String()
+			} else {
+				jc.Value, jc.Rounded = kpi.FormatValue(res.Value), res.Rounded.StringFixed(res.Precision.Places)
+			}
+			if cell.Mitigated {
+				jc.Mitigation = cell.Mitigation.Ref
+			}
+			jm.Cells = append(jm.Cells, jc)
+		}
+		out.Months = append(out.Months, jm)
+	}
+	for _, rec := range mitigationsOf(r) {
+		jr := jsonRecord{Ref: rec.Ref, KPI: rec.KPI, Organisation: rec.Org, From: rec.From.String(), To: rec.Last().String(),
+			Effect: rec.Effect.String(), Reason: rec.Reason, Impact: rec.Impact, PathToGreen: rec.PathToGreen, AgreedBy: rec.AgreedBy}
+		if rec.Deemed != 0 {
+			jr.Deemed = rec.Deemed.String()
+		}
+		if !rec.AgreedOn.IsZero() {
+			jr.AgreedOn = rec.AgreedOn.Format("2006-01-02")
+		}
+		out.Mitigations = append(out.Mitigations, jr)
+	}
+	for _, l := range r.Ledger.Lines {
+		jl := jsonLine{Month: l.Month.String(), ContractYear: l.Year, Kind: "cap", Points: kpi.FormatValue(l.Points),
+			Amount: money.Format(l.Amount), Rule: l.Rule}
+		if l.Kind == credits.CreditLine {
+			jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
+		}
+		out.Ledger = append(out.Ledger, jl)
+	}
+	for _, m := range r.Ledger.Months {
+		out.MonthTotals = append(out.MonthTotals, jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
+			Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)})
+	}
+	for _, y := range r.Ledger.Years {
+		jy := jsonYear{ContractYear: y.Year, From: y.From.String(), To: y.To.String(), Charges: money.Format(y.Charges),
+			Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), Credit: money.Format(y.Total), Drivers: []jsonDriver{}}
+		if y.HasCap {
+			jy.Cap = money.Format(y.Cap)
+		}
+		for _, d := range y.Drivers {
+			jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Amount: money.Format(d.Amount), Months: []string{}}
+			for _, m := range d.Months {
+				jd.Months = append(jd.Months, m.String())
+			}
+			jy.Drivers = append(jy.Drivers, jd)
+		}
+		out.Years = append(out.Years, jy)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

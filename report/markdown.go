@@ -1,0 +1,161 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+)
+
+// Markdown writes the report Text writes as GitHub-flavoured Markdown:
+// headings, the summary and RAG tables, the mitigations, the ledger and
+// the contract-year totals.
+func Markdown(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	b := bufio.NewWriter(w)
+	md := &mdWriter{b: b, c: c, r: r}
+	md.all()
+	return b.Flush()
+}
+
+type mdWriter struct {
+	b *bufio.Writer
+	c *contract.Contract
+	r *contract.Result
+}
+
+func (m *mdWriter) f(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
+
+// row writes one table row, escaping the cells.
+func (m *mdWriter) row(cells ...string) {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.ReplaceAll(strings.ReplaceAll(c, "|", `\|`), "\n", " ")
+	}
+	m.f("| %s |\n", strings.Join(out, " | "))
+}
+
+// head writes a table's header row, with the columns after the first
+// right-aligned.
+func (m *mdWriter) head(cells ...string) {
+	m.row(cells...)
+	seps := make([]string, len(cells))
+	for i := range cells {
+		seps[i] = "---"
+		if i > 0 {
+			seps[i] = "---:"
+		}
+	}
+	m.f("|%s|\n", strings.Join(seps, "|"))
+}
+
+func (m *mdWriter) all() {
+	c, r := m.c, m.r
+	money := c.Credits.Money
+	m.f("# %s\n\n", c.Name)
+	m.f("Customer: %s. Supplier: %s. Service commencement %s.", c.Customer, c.Supplier, c.Commencement.Pack())
+	if len(r.Months) > 0 {
+		first, last := r.Months[0], r.Months[len(r.Months)-1]
+		m.f(" Period %s to %s: service months %d to %d.", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
+	}
+	m.f("\n\n## Summary\n\nRaw outcomes, KPIs only; PIs are reported below but not counted.\n\n")
+	heads := []string{"Overall Contract Performance"}
+	for _, mo := range r.Months {
+		heads = append(heads, fmt.Sprintf("Yr %d %s", mo.Year, mo.Month.Pack()))
+	}
+	m.head(heads...)
+	for _, row := range []struct {
+		name string
+		get  func(contract.Summary) int
+	}{
+		{"TSL achieved", func(s contract.Summary) int { return s.TSL }},
+		{"MSL achieved", func(s contract.Summary) int { return s.MSL }},
+		{"Below MSL", func(s contract.Summary) int { return s.BelowMSL }},
+		{"Not measured", func(s contract.Summary) int { return s.Unmeasured }},
+		{"TOTAL", func(s contract.Summary) int { return s.Total }},
+		{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
+	} {
+		cells, nonzero := []string{row.name}, false
+		for _, mo := range r.Months {
+			n := row.get(mo.Summary)
+			nonzero = nonzero || n != 0
+			cells = append(cells, fmt.Sprint(n))
+		}
+		if row.name != "Not measured" || nonzero {
+			m.row(cells...)
+		}
+	}
+	m.f("\n## RAG by indicator\n\nRaw status; `*` marks an agreed mitigation; `raw>deemed` a deemed status; `-` not in force.\n\n")
+	type rowKey struct{ kpi, org string }
+	var order []rowKey
+	rows := map[rowKey][]string{}
+	for mi, mo := range r.Months {
+		for _, cell := range mo.Cells {
+			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
+			if _, ok := rows[k]; !ok {
+				name := k.kpi
+				if len(c.Orgs) > 1 {
+					name += " " + k.org
+				}
+				row := []string{name, cell.Kind.String()}
+				for range r.Months {
+					row = append(row, "-")
+				}
+				rows[k] = row
+				order = append(order, k)
+			}
+			rows[k][2+mi] = ragCell(cell)
+		}
+	}
+	m.head(append([]string{"Indicator", "Kind"}, heads[1:]...)...)
+	for _, k := range order {
+		m.row(rows[k]...)
+	}
+	if recs := mitigationsOf(r); len(recs) > 0 {
+		m.f("\n## Mitigations agreed\n\n")
+		for _, rec := range recs {
+			m.f("- **%s** %s %s (%s)%s: %s\n", rec.Ref, rec.KPI, span(rec), effect(rec), agreed(rec), rec.Reason)
+		}
+	}
+	m.f("\n## Service credit ledger\n\nFailures, reliefs and caps; green and PI lines cost nothing.\n\n")
+	m.head("Month", "Indicator", "Credit", "Rule")
+	for _, l := range r.Ledger.Lines {
+		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
+			continue
+		}
+		who := l.KPI
+		if l.Kind == credits.CapLine {
+			who = "cap"
+		} else if len(c.Orgs) > 1 {
+			who += " " + l.Org
+		}
+		m.row(l.Month.Pack(), who, money.Format(l.Amount), l.Rule)
+	}
+	m.f("\n## Monthly totals\n\n")
+	m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
+	for _, mt := range r.Ledger.Months {
+		m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+	}
+	m.f("\n## Contract years\n\n")
+	m.head("Year", "Evaluated", "Charges", "Annual cap", "Uncapped", "Cut", "Credit")
+	for _, y := range r.Ledger.Years {
+		capText := "none"
+		if y.HasCap {
+			capText = money.Format(y.Cap)
+		}
+		m.row(fmt.Sprint(y.Year), y.From.Pack()+" to "+y.To.Pack(), money.Format(y.Charges), capText,
+			money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+	}
+	for _, y := range r.Ledger.Years {
+		for _, d := range y.Drivers {
+			ms := make([]string, len(d.Months))
+			for i, mo := range d.Months {
+				ms[i] = mo.Pack()
+			}
+			m.f("- Year %d driven by %s%s: %s (%s)\n", y.Year, d.KPI, orgSuffix(d.Org, len(c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
+		}
+	}
+	m.f("\n**Total credit: %s**\n", money.Format(r.Ledger.Total))
+}
