@@ -57,6 +57,66 @@ type KPI struct {
 	// pools the P1-P4 results by their call volumes. A measurement supplied
 	// for a pooled KPI is kept as the published figure, beside ours.
 	Pooled []Part
+	// Combine, when set, gives the KPI a value for the shared service as a
+	// whole, combined from the organisations' values; the zero value leaves
+	// it uncombined, as for the availability of different systems.
+	Combine Combine
+}
+
+// Combined is the organisation name of the shared service's combined
+// cells (Month.Combined).
+const Combined = "combined"
+
+// Combination says how a KPI's values for several organisations combine.
+// The zero Combination means they are not combined.
+type Combination uint8
+
+// The ways to combine.
+const (
+	// Summed adds the organisations' values: volumes and counts.
+	Summed Combination = iota + 1
+	// Weighted pools the organisations' percentages, each weighted by the
+	// organisation's value of Combine.Weight, such as its call volume.
+	Weighted
+	// Repooled computes a pooled KPI again from its parts' combined
+	// values, as the overall SLA of the whole service.
+	Repooled
+)
+
+var combinationWords = []string{"combination", "summed", "weighted", "repooled"}
+
+// String returns "summed", "weighted" or "repooled".
+func (c Combination) String() string {
+	if c >= Summed && c <= Repooled {
+		return combinationWords[c]
+	}
+	return fmt.Sprintf("combination(%d)", c)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c Combination) MarshalText() ([]byte, error) {
+	if c >= Summed && c <= Repooled {
+		return []byte(combinationWords[c]), nil
+	}
+	return nil, fmt.Errorf("combination %d: %w", c, kpi.ErrUnknownWord)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *Combination) UnmarshalText(b []byte) error {
+	for i := Summed; i <= Repooled; i++ {
+		if combinationWords[i] == string(b) {
+			*c = i
+			return nil
+		}
+	}
+	return fmt.Errorf("combination %q: %w (want one of summed, weighted, repooled)", b, kpi.ErrUnknownWord)
+}
+
+// Combine says how a KPI's organisations' values combine into the shared
+// service's.
+type Combine struct {
+	How    Combination
+	Weight string // for Weighted: the indicator whose value weights each organisation's
 }
 
 // Part is one input of a pooled KPI: a percentage KPI, weighted either by
@@ -239,6 +299,7 @@ func (c *Contract) Validate() error {
 		}
 	}
 	errs = append(errs, c.poolProblems()...)
+	errs = append(errs, c.combineProblems()...)
 	if c.Term >= 1 && !c.Commencement.IsZero() {
 		// The credit rules are checked against the KPIs' months in force,
 		// which need a valid term.
@@ -316,6 +377,60 @@ func (c *Contract) poolProblems() []error {
 					bad("weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
 				}
 			}
+		}
+	}
+	return errs
+}
+
+// combineProblems checks every KPI's Combine.
+func (c *Contract) combineProblems() []error {
+	var errs []error
+	byID := map[string]*KPI{}
+	for i := range c.KPIs {
+		byID[c.KPIs[i].ID] = &c.KPIs[i]
+	}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		cb := k.Combine
+		if cb.How == 0 && cb.Weight == "" {
+			continue
+		}
+		bad := func(format string, args ...any) {
+			errs = append(errs, fmt.Errorf("contract %q: kpi %s: combine: "+format+": %w",
+				append([]any{c.Name, k.ID}, append(args, ErrInvalidContract)...)...))
+		}
+		switch cb.How {
+		case Summed:
+			if k.Unit != kpi.Count {
+				bad("only counts can be summed, not %s", k.Unit)
+			}
+		case Weighted:
+			if k.Unit != kpi.Percent {
+				bad("only percentages can be weighted, not %s", k.Unit)
+			}
+			w, ok := byID[cb.Weight]
+			switch {
+			case cb.Weight == "":
+				bad("weighted needs a weight")
+			case !ok:
+				bad("weight %q is not an indicator of the contract", cb.Weight)
+			case w.Combine.How == 0:
+				bad("weight %s is not itself combined", cb.Weight)
+			}
+		case Repooled:
+			if len(k.Pooled) == 0 {
+				bad("repooled needs a pooled kpi")
+			}
+			for _, p := range k.Pooled {
+				if part, ok := byID[p.KPI]; ok && part.Combine.How == 0 {
+					bad("part %s is not combined", p.KPI)
+				}
+			}
+		default:
+			bad("how to combine not set (want one of summed, weighted, repooled)")
+		}
+		if cb.How != Weighted && cb.Weight != "" {
+			bad("weight given for %s", cb.How)
 		}
 	}
 	return errs

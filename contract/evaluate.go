@@ -39,6 +39,10 @@ type Month struct {
 	Year         int // the contract year
 	Cells        []Cell
 	Summary      Summary
+	// Combined holds, for a contract serving several organisations, the
+	// month's cells of the KPIs the contract combines (KPI.Combine), with
+	// Org Combined. They are neither counted in the Summary nor credited.
+	Combined []Cell
 }
 
 // Cell is one KPI-month for one organisation: the classification as
@@ -130,6 +134,8 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	var combMs []kpi.Measurement
+	combIdx := map[mkey]int{}
 	periods := make([]credits.Period, 0, to.Sub(from)+1)
 	yearCharges := map[int]decimal.Decimal{}
 	for m := from; !m.After(to); m = m.AddMonths(1) {
@@ -157,6 +163,9 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 					Measured: cell.Measured,
 				})
 			}
+		}
+		if len(c.Orgs) > 1 {
+			mo.Combined, combMs = c.combined(m, in.Measurements, index, combMs, combIdx)
 		}
 		res.Months = append(res.Months, mo)
 		periods = append(periods, p)
@@ -215,6 +224,96 @@ func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 		}
 	}
 	return cell
+}
+
+// combined returns month m's combined cells. The combined measurements of
+// every month so far are kept in combMs and combIdx, where relative
+// targets find their baselines.
+func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]int, combMs []kpi.Measurement, combIdx map[mkey]int) ([]Cell, []kpi.Measurement) {
+	how := map[string]string{}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		kf, kt := c.window(k)
+		if k.Combine.How == 0 || k.Combine.How == Repooled || m.Before(kf) || m.After(kt) {
+			continue
+		}
+		v, why := c.combine(k, m, ms, index)
+		combIdx[mkey{k.ID, Combined, m}] = len(combMs)
+		combMs = append(combMs, v)
+		how[k.ID] = why
+	}
+	var cells []Cell
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		kf, kt := c.window(k)
+		if k.Combine.How == 0 || m.Before(kf) || m.After(kt) {
+			continue
+		}
+		cell := c.cell(k, Combined, m, combMs, combIdx, nil)
+		if cell.Computation == "" {
+			cell.Computation = how[k.ID]
+		} else {
+			cell.HasPublished = false // the pack publishes no combined figure
+		}
+		cells = append(cells, cell)
+	}
+	return cells, combMs
+}
+
+// combine computes a Summed or Weighted KPI's combined measurement and
+// explains it.
+func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, string) {
+	out := kpi.Measurement{KPI: k.ID, Org: Combined, Month: m}
+	var num, den decimal.Decimal
+	var parts []string
+	applicable := false
+	for _, org := range c.orgs(k) {
+		v, _ := lookup(k.ID, org, m, ms, index)
+		if k.Combine.How == Summed {
+			switch v.Absent {
+			case 0:
+				applicable = true
+				num = num.Add(v.Value)
+				parts = append(parts, org+" "+kpi.FormatValue(v.Value))
+			case kpi.NotApplicable:
+				parts = append(parts, org+" not applicable")
+			default:
+				out.Absent = kpi.NoInput
+				return out, fmt.Sprintf("combined: no value for %s (%s)", org, v.Absent)
+			}
+			continue
+		}
+		w, _ := lookup(k.Combine.Weight, org, m, ms, index)
+		switch {
+		case v.Absent == kpi.NotApplicable && (w.Absent != 0 || w.Value.IsZero()):
+			parts = append(parts, org+" not applicable")
+			continue
+		case v.Absent != 0:
+			out.Absent = kpi.NoInput
+			return out, fmt.Sprintf("combined: no value for %s (%s)", org, v.Absent)
+		case w.Absent != 0:
+			out.Absent = kpi.NoInput
+			return out, fmt.Sprintf("combined: no weight %s for %s (%s)", k.Combine.Weight, org, w.Absent)
+		}
+		applicable = true
+		num, den = num.Add(v.Value.Mul(w.Value)), den.Add(w.Value)
+		parts = append(parts, fmt.Sprintf("%s %s%% x %s", org, kpi.FormatValue(v.Value), kpi.FormatValue(w.Value)))
+	}
+	if !applicable {
+		out.Absent = kpi.NotApplicable
+		return out, "combined: nothing to combine (" + strings.Join(parts, ", ") + ")"
+	}
+	if k.Combine.How == Summed {
+		out.Value = num
+		return out, "combined: " + strings.Join(parts, " + ") + " = " + kpi.FormatValue(num)
+	}
+	q, ok := k.Precision.Quotient(num, den)
+	if !ok {
+		out.Absent = kpi.NotApplicable
+		return out, "combined: nothing to combine (" + strings.Join(parts, ", ") + ")"
+	}
+	out.Value = q
+	return out, fmt.Sprintf("combined: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
 }
 
 // lookup returns the measurement of KPI id for org in month m, or a

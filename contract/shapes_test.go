@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -117,4 +118,83 @@ func TestValidatePools(t *testing.T) {
 		`contract "test": kpi ALL: pooled: weight "NOWEIGHT" of part P1 is not an indicator of the contract: invalid contract`,
 		`contract "test": kpi OPEN: unavailable must count as red or unmeasured, not amber: invalid contract`,
 	}, "\n"), err.Error())
+}
+
+func TestEvaluateCombined(t *testing.T) {
+	c := packFixture()
+	c.Orgs = []string{"Brent", "Lewisham"}
+	c.Charges = []Charge{{Org: "Brent", From: apr21, Amount: dec("0")}, {Org: "Lewisham", From: apr21, Amount: dec("0")}}
+	c.Credits.Regime = credits.None{}
+	byID := func(id string) *KPI {
+		for i := range c.KPIs {
+			if c.KPIs[i].ID == id {
+				return &c.KPIs[i]
+			}
+		}
+		t.Fatalf("no kpi %s", id)
+		return nil
+	}
+	byID("P1").Combine = Combine{How: Weighted, Weight: "P1_VOL"}
+	byID("P2").Combine = Combine{How: Weighted, Weight: "P2_VOL"}
+	byID("P1_VOL").Combine = Combine{How: Summed}
+	byID("P2_VOL").Combine = Combine{How: Summed}
+	byID("ALL").Combine = Combine{How: Repooled}
+	byID("OPEN").Combine = Combine{How: Summed}
+	require.NoError(t, c.Validate())
+	m := func(id, org string, month kpi.Month, v string) kpi.Measurement {
+		return kpi.Measurement{KPI: id, Org: org, Month: month, Value: dec(v)}
+	}
+	na := func(id, org string, month kpi.Month) kpi.Measurement {
+		return kpi.Measurement{KPI: id, Org: org, Month: month, Absent: kpi.NotApplicable}
+	}
+	var ms []kpi.Measurement
+	for _, org := range c.Orgs {
+		ms = append(ms, m("AVAIL", org, apr21, "99.5"), m("AVAIL", org, may21, "99.5"))
+	}
+	ms = append(ms,
+		// April: Brent had no P1 calls
+		na("P1", "Brent", apr21), m("P1_VOL", "Brent", apr21, "0"), m("P2", "Brent", apr21, "50"), m("P2_VOL", "Brent", apr21, "10"),
+		m("P1", "Lewisham", apr21, "75"), m("P1_VOL", "Lewisham", apr21, "4"), m("P2", "Lewisham", apr21, "60"), m("P2_VOL", "Lewisham", apr21, "30"),
+		m("OPEN", "Brent", apr21, "670"), m("OPEN", "Lewisham", apr21, "1022"),
+		// May: Lewisham's P2 volume is unavailable
+		m("P1", "Brent", may21, "100"), m("P1_VOL", "Brent", may21, "2"), m("P2", "Brent", may21, "50"), m("P2_VOL", "Brent", may21, "10"),
+		m("P1", "Lewisham", may21, "100"), m("P1_VOL", "Lewisham", may21, "1"), m("P2", "Lewisham", may21, "50"),
+		kpi.Measurement{KPI: "P2_VOL", Org: "Lewisham", Month: may21, Absent: kpi.Unavailable},
+		m("OPEN", "Brent", may21, "668"), m("OPEN", "Lewisham", may21, "818"),
+	)
+	res, err := c.Evaluate(Input{To: may21, Measurements: ms})
+	require.NoError(t, err)
+	got := map[string]string{}
+	for i, mo := range res.Months {
+		for _, cell := range mo.Combined {
+			require.Equal(t, Combined, cell.Measured.Org)
+			require.True(t, cell.Credit.Amount.IsZero())
+			got[fmt.Sprint(i, " ", cell.Measured.KPI)] = cell.Raw.String() + " | " + cell.Reason()
+		}
+	}
+	require.Equal(t, map[string]string{
+		"0 P1":     "red | combined: Brent not applicable, Lewisham 75% x 4 = 300/4; 75.00 rounds to 75.00 (2 dp half-up); msl >= 95 missed (base): red",
+		"0 P1_VOL": "reported | combined: Brent 0 + Lewisham 4 = 4; 4 rounds to 4 (0 dp half-up); reported figure, no target",
+		"0 P2":     "red | combined: Brent 50% x 10, Lewisham 60% x 30 = 2300/40; 57.50 rounds to 57.50 (2 dp half-up); msl >= 90 missed (base): red",
+		"0 P2_VOL": "reported | combined: Brent 10 + Lewisham 30 = 40; 40 rounds to 40 (0 dp half-up); reported figure, no target",
+		"0 ALL":    "red | pooled: P1 75.00% x 4, P2 57.50% x 40 = 2600.00/44; 59.09 rounds to 59.09 (2 dp half-up); msl >= 85 missed (base): red",
+		"0 OPEN":   "unmeasured | combined: Brent 670 + Lewisham 1022 = 1692; 1692 rounds to 1692 (0 dp half-up); no value in 2021-03 to compare with (missing): unmeasured",
+		"1 P1":     "green | combined: Brent 100% x 2, Lewisham 100% x 1 = 300/3; 100.00 rounds to 100.00 (2 dp half-up); tsl >= 95 met (base): green",
+		"1 P1_VOL": "reported | combined: Brent 2 + Lewisham 1 = 3; 3 rounds to 3 (0 dp half-up); reported figure, no target",
+		"1 P2":     "unmeasured | combined: no weight P2_VOL for Lewisham (unavailable); no value (no-input): unmeasured",
+		"1 P2_VOL": "unmeasured | combined: no value for Lewisham (unavailable); no value (no-input): unmeasured",
+		"1 ALL":    "unmeasured | pooled: no value for P2 (no-input); no value (no-input): unmeasured",
+		"1 OPEN":   "green | combined: Brent 668 + Lewisham 818 = 1486; 1486 rounds to 1486 (0 dp half-up); decrease from 1692 in 2021-04 met (decrease): green",
+	}, got)
+	require.Equal(t, Summary{TSL: 2, Total: 2}, res.Months[0].Summary, "combined cells are not counted")
+
+	byID("P1").Combine = Combine{How: Weighted}
+	byID("ALL").Combine = Combine{How: Summed, Weight: "X"}
+	byID("AVAIL").Combine = Combine{How: 9}
+	require.Equal(t, strings.Join([]string{
+		`contract "test": kpi ALL: combine: only counts can be summed, not percent: invalid contract`,
+		`contract "test": kpi ALL: combine: weight given for summed: invalid contract`,
+		`contract "test": kpi AVAIL: combine: how to combine not set (want one of summed, weighted, repooled): invalid contract`,
+		`contract "test": kpi P1: combine: weighted needs a weight: invalid contract`,
+	}, "\n"), c.Validate().Error())
 }
