@@ -22,8 +22,16 @@ type Result struct {
 	Precision  Precision       // the precision applied
 	Direction  Direction       // which way is better
 	Kind       Kind            // KPI, PI or Figure
+	Unit       Unit            // what the value measures
 	Thresholds Thresholds      // the thresholds that applied, with any MSL margin resolved
 	Source     Source          // the part of the schedule they came from
+
+	// Derived says Value was derived from Numerator/Denominator (see
+	// Measurement.FromCounts): Rounded is exact; Value shows the quotient
+	// to six more places, truncated, and Inexact says it goes on.
+	Derived                bool
+	Inexact                bool
+	Numerator, Denominator decimal.Decimal
 
 	Relative   Relative        // the relative target, if the KPI has one
 	BaseMonth  Month           // for a relative target: the month compared with
@@ -35,7 +43,7 @@ type Result struct {
 
 func newResult(d Definition, m Measurement) Result {
 	return Result{KPI: d.ID, Org: m.Org, Month: m.Month, Precision: d.Precision,
-		Direction: d.Direction, Kind: d.Kind, Relative: d.Relative}
+		Direction: d.Direction, Kind: d.Kind, Unit: d.Unit, Relative: d.Relative}
 }
 
 // Classify judges measurement m against definition d in m's month. The
@@ -62,8 +70,7 @@ func Classify(d Definition, m Measurement) Result {
 		r.Status, r.Absent = Unmeasured, m.Absent
 		return r
 	}
-	r.Value = m.Value
-	r.Rounded = d.Precision.Apply(m.Value)
+	r.setValue(d, m)
 	t := r.Thresholds
 	switch {
 	case d.Kind == Figure:
@@ -76,6 +83,19 @@ func Classify(d Definition, m Measurement) Result {
 		r.Status = Red
 	}
 	return r
+}
+
+// setValue sets the value and the rounded value of r from m.
+func (r *Result) setValue(d Definition, m Measurement) {
+	if m.FromCounts {
+		var exact bool
+		r.Rounded, r.Value, exact = m.derive(d.Unit, d.Precision)
+		r.Derived, r.Inexact = true, !exact
+		r.Numerator, r.Denominator = m.Numerator, m.Denominator
+		return
+	}
+	r.Value = m.Value
+	r.Rounded = d.Precision.Apply(m.Value)
 }
 
 // meets reports whether v meets level in direction dir with bound b.
@@ -108,7 +128,18 @@ func (r Result) Reason() string {
 	if r.Status == Unmeasured && r.Absent != NoBaseline {
 		return fmt.Sprintf("no value (%s): unmeasured", r.Absent)
 	}
-	head := fmt.Sprintf("%s rounds to %s (%s); ", FormatValue(r.Value), r.Rounded.StringFixed(r.Precision.Places), r.Precision)
+	value := FormatValue(r.Value)
+	if r.Derived {
+		if r.Inexact {
+			value += "..."
+		}
+		times := ""
+		if r.Unit == Percent {
+			times = "100 x "
+		}
+		value = fmt.Sprintf("%s%s/%s = %s", times, FormatValue(r.Numerator), FormatValue(r.Denominator), value)
+	}
+	head := fmt.Sprintf("%s rounds to %s (%s); ", value, r.Rounded.StringFixed(r.Precision.Places), r.Precision)
 	if r.Status == Reported {
 		return head + "reported figure, no target"
 	}

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -22,8 +23,13 @@ type Measurement struct {
 	Numerator   decimal.Decimal // with HasCounts: the things that met the standard
 	Denominator decimal.Decimal // with HasCounts: the things measured
 	HasCounts   bool            // whether Numerator and Denominator are given
-	Absent      Absence         // why there is no value; zero when Value is present
-	Note        string          // free text carried into reports, such as the pack's own comment
+	// FromCounts says the value is derived from the counts instead of
+	// given: 100 x Numerator / Denominator for a percentage, Numerator /
+	// Denominator otherwise, rounded once to the KPI's precision, exactly.
+	// Value must then be zero.
+	FromCounts bool
+	Absent     Absence // why there is no value; zero when Value is present
+	Note       string  // free text carried into reports, such as the pack's own comment
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -50,8 +56,12 @@ func (m Measurement) Check(d Definition) error {
 		if !m.Value.IsZero() || m.HasCounts {
 			add(fmt.Sprintf("value given although absent (%s)", m.Absent))
 		}
+	case m.FromCounts && !m.HasCounts:
+		add("value to be derived from counts, but no counts given")
+	case m.FromCounts && !m.Value.IsZero():
+		add(fmt.Sprintf("value %s given as well as derived from counts", FormatValue(m.Value)))
 	default:
-		if msg := d.Unit.rangeProblem(m.Value); msg != "" {
+		if msg := d.Unit.rangeProblem(m.Value); msg != "" && !m.FromCounts {
 			add("value " + msg)
 		}
 		if m.HasCounts {
@@ -64,4 +74,36 @@ func (m Measurement) Check(d Definition) error {
 		}
 	}
 	return joinSorted(errs)
+}
+
+// derivedPlaces is how many places beyond the precision a derived value
+// keeps for display; the classification uses the exactly rounded value.
+const derivedPlaces = 6
+
+// derive returns m's value derived from its counts for a KPI of unit u:
+// the exactly rounded value at p, the value for display (p's places plus
+// six, truncated), and whether that display value is exact.
+func (m Measurement) derive(u Unit, p Precision) (rounded, shown decimal.Decimal, exact bool) {
+	num := m.Numerator
+	if u == Percent {
+		num = num.Shift(2)
+	}
+	if m.Denominator.IsZero() {
+		return decimal.Decimal{}, decimal.Decimal{}, false
+	}
+	rounded, _ = p.Quotient(num, m.Denominator)
+	shown, rem := num.QuoRem(m.Denominator, p.Places+derivedPlaces)
+	if rem.IsZero() {
+		return rounded, trimZeros(shown), true
+	}
+	return rounded, shown, false
+}
+
+// trimZeros drops the trailing zeros of d's fraction: 1.4800 is 1.48.
+func trimZeros(d decimal.Decimal) decimal.Decimal {
+	s := FormatValue(d)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return decimal.RequireFromString(s)
 }

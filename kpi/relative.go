@@ -59,7 +59,7 @@ func ClassifyAgainst(d Definition, m Measurement, base Measurement) Result {
 		r.Status, r.Absent = Unmeasured, m.Absent
 		return r
 	}
-	r.Value, r.Rounded = m.Value, d.Precision.Apply(m.Value)
+	r.setValue(d, m)
 	if base.Month != r.BaseMonth || base.KPI != d.ID || base.Absent != 0 {
 		r.Status, r.Absent, r.BaseAbsent = Unmeasured, NoBaseline, base.Absent
 		if base.Month != r.BaseMonth || base.KPI != d.ID {

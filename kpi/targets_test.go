@@ -139,3 +139,43 @@ func TestFigure(t *testing.T) {
 	vol.Schedule, vol.Relative = Schedule{}, Decrease
 	require.EqualError(t, vol.Validate(), "kpi VOL: a figure has no target, relative or not")
 }
+
+func TestFromCounts(t *testing.T) {
+	aug := MustParseMonth("2017-08")
+	avail := Definition{ID: "AVAIL", Name: "systems availability", Unit: Percent, Direction: HigherIsBetter, Kind: KPI,
+		Precision: Precision{Places: 0, Rounding: Down}, Schedule: Constant(MustLevels("99", "94"))}
+	norfolk := Measurement{KPI: "AVAIL", Month: aug, Numerator: dec("118564"), Denominator: dec("118800"), HasCounts: true, FromCounts: true}
+	tests := []struct {
+		name     string
+		rounding Rounding
+		m        Measurement
+		status   Status
+		reason   string
+	}{
+		{"norfolk august, the pack's truncation", Down, norfolk, Green,
+			"100 x 118564/118800 = 99.801346... rounds to 99 (0 dp down); tsl >= 99 met (base): green"},
+		{"norfolk august, half-up", HalfUp, norfolk, Green,
+			"100 x 118564/118800 = 99.801346... rounds to 100 (0 dp half-up); tsl >= 99 met (base): green"},
+		{"exact quotient has no ellipsis", Down, Measurement{KPI: "AVAIL", Month: aug, Numerator: dec("95"), Denominator: dec("100"), HasCounts: true, FromCounts: true}, Amber,
+			"100 x 95/100 = 95 rounds to 95 (0 dp down); tsl >= 99 missed, msl >= 94 met (base): amber"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := avail
+			d.Precision.Rounding = tt.rounding
+			require.NoError(t, tt.m.Check(d))
+			r := Classify(d, tt.m)
+			require.Equal(t, tt.status, r.Status)
+			require.Equal(t, tt.reason, r.Reason())
+		})
+	}
+	bad := norfolk
+	bad.Value = dec("99")
+	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value 99 given as well as derived from counts")
+	bad = Measurement{KPI: "AVAIL", Month: aug, FromCounts: true}
+	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value to be derived from counts, but no counts given")
+	ratio := Definition{ID: "CPU", Name: "contacts per user", Unit: Ratio, Direction: LowerIsBetter, Kind: KPI,
+		Precision: Precision{Places: 2, Rounding: HalfUp}, Schedule: Constant(MustLevels("1.5", "1.5"))}
+	r := Classify(ratio, Measurement{KPI: "CPU", Month: aug, Numerator: dec("7400"), Denominator: dec("5000"), HasCounts: true, FromCounts: true})
+	require.Equal(t, "7400/5000 = 1.48 rounds to 1.48 (2 dp half-up); tsl <= 1.5 met (base): green", r.Reason())
+}
