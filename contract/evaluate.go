@@ -64,6 +64,10 @@ type Cell struct {
 	Note       string       // the measurement's note, if any
 	// Computation explains a pooled KPI's value: its parts and the sums.
 	Computation string
+	// Card says the cell gets a report card under the contract's
+	// ReportCard rule, and CardReason why.
+	Card       bool
+	CardReason string
 	// Published is the figure supplied for a pooled KPI, shown beside the
 	// computed one; HasPublished says whether there was one.
 	Published    kpi.Measurement
@@ -216,6 +220,7 @@ func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 	if k.Kind == kpi.Figure && cell.Raw == kpi.Red {
 		cell.Raw = kpi.Unmeasured // a figure has no target to fail
 	}
+	cell.Card, cell.CardReason = c.card(cell)
 	cell.Status = cell.Raw
 	if rec, ok := reg.Lookup(k.ID, org, m); ok {
 		cell.Mitigation, cell.Mitigated = rec, true
@@ -314,6 +319,27 @@ func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[
 	}
 	out.Value = q
 	return out, fmt.Sprintf("combined: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
+}
+
+// card applies the contract's report-card rule to a classified cell.
+func (c *Contract) card(cell Cell) (bool, string) {
+	if cell.Raw == kpi.Red {
+		return true, "red"
+	}
+	r, v := cell.Measured, c.ReportCard.Variance
+	if !v.IsSet() || r.Kind == kpi.Figure || r.Relative != 0 || r.Status == kpi.Unmeasured {
+		return false, ""
+	}
+	limit := v.By
+	if v.Unit == kpi.PercentOfTSL {
+		limit = r.Thresholds.TSL.Abs().Mul(v.By).Shift(-2)
+	}
+	diff := r.Rounded.Sub(r.Thresholds.TSL)
+	if diff.Abs().Cmp(limit) < 0 {
+		return false, ""
+	}
+	return true, fmt.Sprintf("varies from tsl %s by %s, at least %s (%s)", kpi.FormatValue(r.Thresholds.TSL),
+		kpi.FormatValue(diff), kpi.FormatValue(limit), v)
 }
 
 // lookup returns the measurement of KPI id for org in month m, or a

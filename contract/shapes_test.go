@@ -198,3 +198,32 @@ func TestEvaluateCombined(t *testing.T) {
 		`contract "test": kpi P1: combine: weighted needs a weight: invalid contract`,
 	}, "\n"), c.Validate().Error())
 }
+
+func TestReportCard(t *testing.T) {
+	c := fixture()
+	c.ReportCard = ReportCard{Variance: kpi.Margin{By: dec("5"), Unit: kpi.PercentOfTSL}}
+	require.NoError(t, c.Validate())
+	res, err := c.Evaluate(Input{To: may21, Measurements: []kpi.Measurement{
+		meas("A", apr21, "99"),   // TSL 95: better by 4, under 4.75
+		meas("A", may21, "100"),  // better by 5, at least 4.75: carded although green
+		meas("B", apr21, "10.4"), // lower is better, TSL 10: worse by 0.4, under 0.5
+		meas("B", may21, "16"),   // red
+	}})
+	require.NoError(t, err)
+	type card struct {
+		on     bool
+		reason string
+	}
+	var got []card
+	for _, m := range res.Months {
+		for _, cell := range m.Cells {
+			got = append(got, card{cell.Card, cell.CardReason})
+		}
+	}
+	require.Equal(t, []card{
+		{false, ""}, {false, ""},
+		{true, "varies from tsl 95 by 5.0, at least 4.75 (5%)"}, {true, "red"},
+	}, got)
+	c.ReportCard.Variance.By = dec("0")
+	require.EqualError(t, c.Validate(), `contract "test": report card: variance 0% must be a positive number of points or percent of tsl: invalid contract`)
+}

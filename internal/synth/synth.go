@@ -1,0 +1,183 @@
+// Package synth generates deterministic synthetic contracts, measurements
+// and mitigations for benchmarks and property tests: the same seed gives
+// the same portfolio on every machine.
+//
+// A generated contract has the shapes real contracts have: percentage KPIs
+// higher and lower is better, counts, KPIs added on a glide path and KPIs
+// retired part-way through the term, PIs, charges that change, missing and
+// unavailable months, and relief mitigations.
+package synth
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/shopspring/decimal"
+)
+
+// Shape is the size of a generated contract.
+type Shape struct {
+	KPIs   int // indicators, 1 or more
+	Months int // the term, 1 or more
+	Orgs   int // organisations served, 1 or more
+}
+
+// Portfolio is one generated contract with its inputs.
+type Portfolio struct {
+	Contract     *contract.Contract
+	Measurements []kpi.Measurement
+	Mitigations  []mitigation.Record
+}
+
+// Generate returns the contract numbered n of a portfolio seeded by seed.
+// It panics if the shape is not positive, as its callers are tests.
+func Generate(seed uint64, n int, s Shape) Portfolio {
+	if s.KPIs < 1 || s.Months < 1 || s.Orgs < 1 {
+		panic(fmt.Sprintf("synth: shape %+v is not positive", s))
+	}
+	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	start := kpi.MustParseMonth("2015-04").AddMonths(r.IntN(60))
+	last := start.AddMonths(s.Months - 1)
+	c := &contract.Contract{
+		Name:         fmt.Sprintf("synthetic contract %d", n),
+		Customer:     "Council", Supplier: "Supplier",
+		Commencement: start, Term: s.Months,
+		Absences:     contract.Absences{Missing: kpi.Red, Unavailable: kpi.Unmeasured},
+	}
+	for o := range s.Orgs {
+		org := fmt.Sprintf("ORG%d", o+1)
+		c.Orgs = append(c.Orgs, org)
+		amount := decimal.New(int64(50_000+r.IntN(2_000_000)), 0)
+		c.Charges = append(c.Charges, contract.Charge{Org: org, From: start, Amount: amount})
+		if s.Months > 24 {
+			c.Charges = append(c.Charges, contract.Charge{Org: org, From: start.AddMonths(12 + r.IntN(s.Months-12)),
+				Amount: amount.Add(decimal.New(int64(r.IntN(100_000)), 0)), Note: "indexation"})
+		}
+	}
+	var weights []credits.Weight
+	for i := range s.KPIs {
+		k := indicator(r, i, start, last)
+		c.KPIs = append(c.KPIs, k)
+		if k.Kind == kpi.KPI {
+			from := k.From
+			if from.IsZero() {
+				from = start
+			}
+			weights = append(weights, credits.Weight{KPI: k.ID, From: from, Points: decimal.New(int64(1+r.IntN(10)), 0)})
+		}
+	}
+	monthCap, yearCap := decimal.New(int64(5+r.IntN(10)), 0), decimal.New(int64(3+r.IntN(10)), 0)
+	c.Credits = credits.Rules{
+		Regime: credits.Points{Weights: weights, Amber: decimal.New(5, -1), Red: decimal.New(1, 0), PointValue: decimal.New(int64(1+r.IntN(20)), -2)},
+		Caps:   credits.Caps{Month: &monthCap, Year: &yearCap},
+		Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	p := Portfolio{Contract: c}
+	for m := start; !m.After(last); m = m.AddMonths(1) {
+		for i := range c.KPIs {
+			k := &c.KPIs[i]
+			if !inForce(k, m, start, last) {
+				continue
+			}
+			for _, org := range c.Orgs {
+				if r.IntN(50) == 0 {
+					continue // missing: the contract counts it as red
+				}
+				p.Measurements = append(p.Measurements, measurement(r, k, org, m))
+			}
+		}
+	}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		if r.IntN(4) != 0 {
+			continue
+		}
+		from := start.AddMonths(r.IntN(s.Months))
+		if !inForce(k, from, start, last) {
+			continue
+		}
+		p.Mitigations = append(p.Mitigations, mitigation.Record{
+			Ref: fmt.Sprintf("M%d", len(p.Mitigations)+1), KPI: k.ID, From: from,
+			Reason: "customer dependency", Effect: mitigation.Relief,
+		})
+	}
+	return p
+}
+
+func inForce(k *contract.KPI, m, start, last kpi.Month) bool {
+	from, to := k.From, k.To
+	if from.IsZero() {
+		from = start
+	}
+	if to.IsZero() {
+		to = last
+	}
+	return !m.Before(from) && !m.After(to)
+}
+
+// indicator returns the i-th KPI of a contract running start..last.
+func indicator(r *rand.Rand, i int, start, last kpi.Month) contract.KPI {
+	id := fmt.Sprintf("KPI%03d", i+1)
+	term := last.Sub(start) + 1
+	var k contract.KPI
+	switch r.IntN(6) {
+	case 0: // lower is better percentage: backlog older than 30 days
+		k.Definition = kpi.Definition{Unit: kpi.Percent, Direction: kpi.LowerIsBetter, Schedule: kpi.Constant(kpi.MustLevels("10.0", "15.0"))}
+	case 1: // count, lower is better: P1 incidents
+		k.Definition = kpi.Definition{Unit: kpi.Count, Direction: kpi.LowerIsBetter, Schedule: kpi.Constant(kpi.MustLevels("3", "5")),
+			Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}}
+	default:
+		k.Definition = kpi.Definition{Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Schedule: kpi.Constant(kpi.MustLevels("99.5", "99.0"))}
+	}
+	k.ID, k.Name, k.Kind = id, "synthetic "+id, kpi.KPI
+	if k.Unit == kpi.Percent {
+		k.Precision = kpi.Precision{Places: 1, Rounding: []kpi.Rounding{kpi.HalfUp, kpi.HalfEven, kpi.Down}[r.IntN(3)]}
+	}
+	if r.IntN(8) == 0 {
+		k.Kind = kpi.PI
+	}
+	if term > 6 && r.IntN(6) == 0 { // added by a change note, on a three-month glide path
+		k.From = start.AddMonths(1 + r.IntN(term-4))
+		if k.Direction == kpi.HigherIsBetter && k.Unit == kpi.Percent {
+			k.Schedule.Glide = []kpi.Step{
+				{Month: k.From, Thresholds: kpi.MustLevels("97.0", "96.0")},
+				{Month: k.From.AddMonths(1), Thresholds: kpi.MustLevels("98.0", "97.0")},
+				{Month: k.From.AddMonths(2), Thresholds: kpi.MustLevels("99.0", "98.0")},
+			}
+		}
+	}
+	if term > 6 && r.IntN(6) == 0 { // retired by a change note
+		from := k.From
+		if from.IsZero() {
+			from = start
+		}
+		k.To = from.AddMonths(r.IntN(last.Sub(from) + 1))
+		for len(k.Schedule.Glide) > 0 && k.Schedule.Glide[len(k.Schedule.Glide)-1].Month.After(k.To) {
+			k.Schedule.Glide = k.Schedule.Glide[:len(k.Schedule.Glide)-1]
+		}
+	}
+	return k
+}
+
+// measurement returns a value for k: mostly meeting the target, sometimes
+// not, now and then unavailable.
+func measurement(r *rand.Rand, k *contract.KPI, org string, m kpi.Month) kpi.Measurement {
+	out := kpi.Measurement{KPI: k.ID, Org: org, Month: m}
+	if r.IntN(40) == 0 {
+		out.Absent = kpi.Unavailable
+		return out
+	}
+	switch {
+	case k.Unit == kpi.Count:
+		out.Value = decimal.New(int64(r.IntN(7)), 0)
+	case k.Direction == kpi.LowerIsBetter:
+		out.Value = decimal.New(int64(r.IntN(2000)), -2) // 0.00 to 19.99
+	default:
+		out.Value = decimal.New(int64(9_700+r.IntN(301)), -2) // 97.00 to 100.00
+	}
+	return out
+}
