@@ -43,10 +43,10 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 	start := kpi.MustParseMonth("2015-04").AddMonths(r.IntN(60))
 	last := start.AddMonths(s.Months - 1)
 	c := &contract.Contract{
-		Name:         fmt.Sprintf("synthetic contract %d", n),
-		Customer:     "Council", Supplier: "Supplier",
+		Name:     fmt.Sprintf("synthetic contract %d", n),
+		Customer: "Council", Supplier: "Supplier",
 		Commencement: start, Term: s.Months,
-		Absences:     contract.Absences{Missing: kpi.Red, Unavailable: kpi.Unmeasured},
+		Absences: contract.Absences{Missing: kpi.Red, Unavailable: kpi.Unmeasured},
 	}
 	for o := range s.Orgs {
 		org := fmt.Sprintf("ORG%d", o+1)
