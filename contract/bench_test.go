@@ -49,3 +49,17 @@ func BenchmarkEvaluate(b *testing.B) {
 	b.ReportMetric(float64(len(ms))*float64(b.N)/b.Elapsed().Seconds(), "kpi-months/s")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkStream measures evaluation handing each month over without
+// keeping it, for 50 KPIs over 120 months.
+func BenchmarkStream(b *testing.B) {
+	c, ms := benchContract(50, 120)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Stream(Input{Measurements: ms}, func(*Month) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(ms))*float64(b.N)/b.Elapsed().Seconds(), "kpi-months/s")
+	b.ReportMetric(0, "ns/op")
+}

@@ -39,6 +39,9 @@ type Month struct {
 	Year         int // the contract year
 	Cells        []Cell
 	Summary      Summary
+	Credit       credits.MonthTotal // the month's credit: uncapped, cut by caps, and payable
+	Caps         []credits.Line     // the month's cap lines, if a cap bit
+
 	// Combined holds, for a contract serving several organisations, the
 	// month's cells of the KPIs the contract combines (KPI.Combine), with
 	// Org Combined. They are neither counted in the Summary nor credited.
@@ -114,11 +117,43 @@ type mkey struct {
 // Evaluate classifies every KPI in force in every month of the input's
 // period for every organisation it is measured for, applies the contract's
 // absence rule and the agreed mitigations, and computes the credits. A KPI
-// in force without a measurement is Missing, never guessed.
+// in force without a measurement is Missing, never guessed. It is Stream
+// with every month kept.
 //
 // Evaluate validates the contract and the input first and reports every
 // problem it finds; on any problem it returns no result.
 func (c *Contract) Evaluate(in Input) (*Result, error) {
+	res := &Result{Ledger: &credits.Ledger{}}
+	tot, err := c.Stream(in, func(m *Month) error {
+		for _, cell := range m.Cells {
+			res.Ledger.Lines = append(res.Ledger.Lines, cell.Credit)
+		}
+		res.Ledger.Lines = append(res.Ledger.Lines, m.Caps...)
+		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
+		res.Months = append(res.Months, *m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Ledger.Years, res.Ledger.Total = tot.Years, tot.Total
+	return res, nil
+}
+
+// Totals are what an evaluation adds up to over all its months.
+type Totals struct {
+	Years []credits.YearTotal // one per contract year evaluated, with the KPIs that drove it
+	Total decimal.Decimal     // the credit over every month evaluated
+}
+
+// Stream evaluates as Evaluate does, but hands each month to each as soon
+// as it is complete, with its cells, credit total and cap lines, and keeps
+// none of them: memory is bounded by the KPIs in force, not by the number
+// of months. Each Month is handed over once and not touched again, so each
+// may keep it. Stream stops at the first error each returns
+// and returns that error. The contract and input are validated first, as
+// for Evaluate, before any month is handed over.
+func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -137,14 +172,17 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	book, err := credits.Open(c.Credits)
+	if err != nil {
+		return nil, fmt.Errorf("contract %q: %w", c.Name, err)
+	}
 	var combMs []kpi.Measurement
 	combIdx := map[mkey]int{}
-	periods := make([]credits.Period, 0, to.Sub(from)+1)
 	yearCharges := map[int]decimal.Decimal{}
+	var p credits.Period
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m)}
-		p := credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges)}
+		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: p.Outcomes[:0]}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)
 			p.Charges = p.Charges.Add(ch)
@@ -171,25 +209,19 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		if len(c.Orgs) > 1 {
 			mo.Combined, combMs = c.combined(m, in.Measurements, index, combMs, combIdx)
 		}
-		res.Months = append(res.Months, mo)
-		periods = append(periods, p)
-	}
-	led, err := credits.Calculate(c.Credits, periods)
-	if err != nil {
-		return nil, fmt.Errorf("contract %q: %w", c.Name, err)
-	}
-	res.Ledger = led
-	li := 0
-	for i := range res.Months {
-		for j := range res.Months[i].Cells {
-			for led.Lines[li].Kind != credits.CreditLine {
-				li++
-			}
-			res.Months[i].Cells[j].Credit = led.Lines[li]
-			li++
+		lines, total, err := book.Add(p)
+		if err != nil {
+			return nil, fmt.Errorf("contract %q: %w", c.Name, err)
+		}
+		for i := range mo.Cells {
+			mo.Cells[i].Credit = lines[i]
+		}
+		mo.Caps, mo.Credit = lines[len(mo.Cells):], total
+		if err := each(&mo); err != nil {
+			return nil, err
 		}
 	}
-	return res, nil
+	return &Totals{Years: book.Years(), Total: book.Total()}, nil
 }
 
 // cell evaluates one KPI-month for one organisation.

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -226,4 +227,21 @@ func TestReportCard(t *testing.T) {
 	}, got)
 	c.ReportCard.Variance.By = dec("0")
 	require.EqualError(t, c.Validate(), `contract "test": report card: variance 0% must be a positive number of points or percent of tsl: invalid contract`)
+}
+
+// TestStreamStopsOnError: the first error from each ends the evaluation.
+func TestStreamStopsOnError(t *testing.T) {
+	c := fixture()
+	stop := errors.New("stop")
+	var seen []kpi.Month
+	tot, err := c.Stream(Input{To: jun21}, func(m *Month) error {
+		seen = append(seen, m.Month)
+		if m.Month == may21 {
+			return stop
+		}
+		return nil
+	})
+	require.Nil(t, tot)
+	require.ErrorIs(t, err, stop)
+	require.Equal(t, []kpi.Month{apr21, may21}, seen)
 }
