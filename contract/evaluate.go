@@ -181,7 +181,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
 	for m := from; !m.After(to); m = m.AddMonths(1) {
-		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m)}
+		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: make([]Cell, 0, c.cellsIn(m))}
 		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: p.Outcomes[:0]}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)
@@ -222,6 +222,18 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		}
 	}
 	return &Totals{Years: book.Years(), Total: book.Total()}, nil
+}
+
+// cellsIn returns the number of KPI-organisation cells in force in m.
+func (c *Contract) cellsIn(m kpi.Month) int {
+	n := 0
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		if kf, kt := c.window(k); !m.Before(kf) && !m.After(kt) {
+			n += len(c.orgs(k))
+		}
+	}
+	return n
 }
 
 // cell evaluates one KPI-month for one organisation.

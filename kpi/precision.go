@@ -66,8 +66,12 @@ type Precision struct {
 	Rounding Rounding // how the dropped digits round
 }
 
-// Apply returns d rounded as p says. It panics if p is invalid.
+// Apply returns d rounded as p says, with exactly p.Places decimal places.
+// It panics if p is invalid.
 func (p Precision) Apply(d decimal.Decimal) decimal.Decimal {
+	if d.Exponent() == -p.Places {
+		return d // already at the precision: nothing to round or rescale
+	}
 	return p.Rounding.Round(d, p.Places)
 }
 
