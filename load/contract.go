@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
@@ -45,27 +46,47 @@ type (
 		Precision     *precisionDTO `yaml:"precision"`
 		TSL           *yDecimal     `yaml:"tsl"`
 		MSL           *yDecimal     `yaml:"msl"`
+		TSLBound      *yBound       `yaml:"tsl-bound"`
+		MSLBound      *yBound       `yaml:"msl-bound"`
+		MSLMargin     *marginDTO    `yaml:"msl-margin"`
+		Relative      *yRelative    `yaml:"relative"`
 		Glide         []stepDTO     `yaml:"glide"`
 		Changes       []changeDTO   `yaml:"changes"`
 		From          *yMonth       `yaml:"from"`
 		To            *yMonth       `yaml:"to"`
 		Organisations []yString     `yaml:"organisations"`
+		Unavailable   *yStatus      `yaml:"unavailable"`
+		Pooled        []partDTO     `yaml:"pooled"`
 		Note          *yString      `yaml:"note"`
+	}
+	marginDTO struct {
+		By   *yDecimal    `yaml:"by"`
+		Unit *yMarginUnit `yaml:"unit"`
+	}
+	partDTO struct {
+		KPI    *yString `yaml:"kpi"`
+		Weight *yString `yaml:"weight"`
 	}
 	precisionDTO struct {
 		Places   *yWhole    `yaml:"places"`
 		Rounding *yRounding `yaml:"rounding"`
 	}
 	stepDTO struct {
-		Month *yMonth   `yaml:"month"`
-		TSL   *yDecimal `yaml:"tsl"`
-		MSL   *yDecimal `yaml:"msl"`
+		Month     *yMonth    `yaml:"month"`
+		TSL       *yDecimal  `yaml:"tsl"`
+		MSL       *yDecimal  `yaml:"msl"`
+		TSLBound  *yBound    `yaml:"tsl-bound"`
+		MSLBound  *yBound    `yaml:"msl-bound"`
+		MSLMargin *marginDTO `yaml:"msl-margin"`
 	}
 	changeDTO struct {
-		From *yMonth   `yaml:"from"`
-		TSL  *yDecimal `yaml:"tsl"`
-		MSL  *yDecimal `yaml:"msl"`
-		Note *yString  `yaml:"note"`
+		From      *yMonth    `yaml:"from"`
+		TSL       *yDecimal  `yaml:"tsl"`
+		MSL       *yDecimal  `yaml:"msl"`
+		TSLBound  *yBound    `yaml:"tsl-bound"`
+		MSLBound  *yBound    `yaml:"msl-bound"`
+		MSLMargin *marginDTO `yaml:"msl-margin"`
+		Note      *yString   `yaml:"note"`
 	}
 	creditsDTO struct {
 		Regime *regimeDTO `yaml:"regime"`
@@ -105,7 +126,9 @@ type (
 // It reports every problem it finds, each as an *Error naming the file,
 // line, column and field, sorted by place and joined: syntax errors,
 // unknown or repeated fields, missing required fields, values that do not
-// parse, and then everything contract.Contract.Validate finds. The
+// parse, fields that exclude each other (msl and msl-margin) or that the
+// KPI's kind forbids (thresholds for a figure or a relative target), and
+// then everything contract.Contract.Validate finds. The
 // engine's checks run once the file has been read without a problem; a
 // KPI's own definition is checked as soon as its fields have been read. On
 // any problem it returns no contract.
@@ -248,7 +271,7 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 	k := contract.KPI{Definition: kpi.Definition{
 		ID:        cv.str(p+".id", d.ID, "the indicator's reference, such as KPI05"),
 		Name:      cv.str(p+".name", d.Name, "the indicator's description"),
-		Kind:      word(cv, p+".kind", d.Kind, "kpi or pi"),
+		Kind:      word(cv, p+".kind", d.Kind, "kpi, pi or figure"),
 		Unit:      word(cv, p+".unit", d.Unit, "percent, count, score or ratio"),
 		Direction: word(cv, p+".direction", d.Direction, "higher-is-better or lower-is-better"),
 	}}
@@ -258,30 +281,118 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 			Rounding: word(cv, p+".precision.rounding", d.Precision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
 		}
 	}
-	k.Schedule.Base = kpi.Levels(cv.dec(p+".tsl", d.TSL, "the target service level, such as 99.5"),
-		cv.dec(p+".msl", d.MSL, "the minimum service level, such as 99.0"))
-	for j, st := range d.Glide {
-		q := fmt.Sprintf("%s.glide[%d]", p, j)
-		k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
-			Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
-			Thresholds: kpi.Levels(cv.dec(q+".tsl", st.TSL, "the step's target service level"),
-				cv.dec(q+".msl", st.MSL, "the step's minimum service level")),
-		})
+	figure := d.Kind != nil && d.Kind.v == kpi.Figure
+	if figure && d.Relative != nil {
+		cv.ps.add(cv.doc.at(p+".relative"), p+".relative", "given for a figure, which has no target (leave it out)", nil)
+	} else if d.Relative != nil {
+		k.Relative = d.Relative.v
 	}
-	for j, ch := range d.Changes {
-		q := fmt.Sprintf("%s.changes[%d]", p, j)
-		k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
-			From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
-			Thresholds: kpi.Levels(cv.dec(q+".tsl", ch.TSL, "the target service level from then on"),
-				cv.dec(q+".msl", ch.MSL, "the minimum service level from then on")),
-			Note: cv.str(q+".note", ch.Note, ""),
-		})
+	switch {
+	case figure:
+		cv.noLevels(p, "a figure, which has no target")
+	case d.Relative != nil:
+		cv.noLevels(p, fmt.Sprintf("a relative target (%s), which has no fixed levels", d.Relative.v))
+	default:
+		k.Schedule.Base = cv.thresholds(p, levelsDTO{d.TSL, d.MSL, d.TSLBound, d.MSLBound, d.MSLMargin},
+			"the target service level, such as 99.5", "the minimum service level, such as 99.0")
+		for j, st := range d.Glide {
+			q := fmt.Sprintf("%s.glide[%d]", p, j)
+			k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
+				Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
+				Thresholds: cv.thresholds(q, levelsDTO{st.TSL, st.MSL, st.TSLBound, st.MSLBound, st.MSLMargin},
+					"the step's target service level", "the step's minimum service level"),
+			})
+		}
+		for j, ch := range d.Changes {
+			q := fmt.Sprintf("%s.changes[%d]", p, j)
+			k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
+				From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
+				Thresholds: cv.thresholds(q, levelsDTO{ch.TSL, ch.MSL, ch.TSLBound, ch.MSLBound, ch.MSLMargin},
+					"the target service level from then on", "the minimum service level from then on"),
+				Note: cv.str(q+".note", ch.Note, ""),
+			})
+		}
 	}
 	k.From = cv.month(p+".from", d.From, "")
 	k.To = cv.month(p+".to", d.To, "")
 	k.Orgs = texts(d.Organisations)
+	if d.Unavailable != nil {
+		k.Unavailable = d.Unavailable.v
+	}
+	k.Pooled = cv.pooled(p, d.Pooled)
 	k.Note = cv.str(p+".note", d.Note, "")
 	return k
+}
+
+// levelsDTO is the threshold fields a KPI, a glide step and a change share.
+type levelsDTO struct {
+	tsl, msl           *yDecimal
+	tslBound, mslBound *yBound
+	margin             *marginDTO
+}
+
+// thresholds reads the threshold fields of the mapping at p: a tsl, and
+// either an msl or an msl-margin, with optional bounds.
+func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) kpi.Thresholds {
+	t := kpi.Thresholds{TSL: cv.dec(p+".tsl", l.tsl, tslWant)}
+	if l.tslBound != nil {
+		t.TSLBound = l.tslBound.v
+	}
+	if l.mslBound != nil {
+		t.MSLBound = l.mslBound.v
+	}
+	switch {
+	case l.margin != nil && l.msl != nil:
+		cv.ps.add(cv.doc.at(p+".msl-margin"), p+".msl-margin", "given as well as msl (want one of them: an msl, or a margin from the tsl)", nil)
+	case l.margin != nil && cv.problemsUnder(p+".msl-margin"):
+		// not a mapping, or a field that does not parse: already reported
+	case l.margin != nil:
+		q := p + ".msl-margin"
+		t.MSLMargin = kpi.Margin{
+			By:   cv.dec(q+".by", l.margin.By, "how far the msl lies from the tsl, such as 5"),
+			Unit: word(cv, q+".unit", l.margin.Unit, "points or percent-of-tsl"),
+		}
+	default:
+		t.MSL = cv.dec(p+".msl", l.msl, mslWant+", or an msl-margin")
+	}
+	return t
+}
+
+// noLevels reports every threshold field given in the KPI at p, which has
+// none: a figure or a relative target.
+func (cv *converter) noLevels(p, what string) {
+	for _, f := range []string{"tsl", "msl", "tsl-bound", "msl-bound", "msl-margin", "glide", "changes"} {
+		if cv.doc.present(p + "." + f) {
+			cv.ps.add(cv.doc.at(p+"."+f), p+"."+f, "given for "+what+" (leave it out)", nil)
+		}
+	}
+}
+
+// pooled reads the parts of a pooled KPI.
+func (cv *converter) pooled(p string, parts []partDTO) []contract.Part {
+	if parts == nil {
+		return nil
+	}
+	if len(parts) == 0 {
+		cv.ps.add(cv.doc.at(p+".pooled"), p+".pooled", "empty list (want at least one part, such as {kpi: P1, weight: P1_VOL}, or leave it out)", nil)
+		return nil
+	}
+	out := make([]contract.Part, 0, len(parts))
+	seen := map[string]int{}
+	for j, part := range parts {
+		q := fmt.Sprintf("%s.pooled[%d]", p, j)
+		pt := contract.Part{
+			KPI:    cv.str(q+".kpi", part.KPI, "the id of the percentage kpi pooled, such as P1"),
+			Weight: cv.str(q+".weight", part.Weight, ""),
+		}
+		if first, dup := seen[pt.KPI]; dup && part.KPI != nil {
+			cv.ps.addf(cv.doc.at(q+".kpi"), q+".kpi", "part %s listed twice (first as pooled[%d])", pt.KPI, first)
+		} else if part.KPI != nil {
+			seen[pt.KPI] = j
+		}
+		out = append(out, pt)
+	}
+	return out
 }
 
 // definition checks one KPI's definition and places each problem at the
@@ -297,9 +408,13 @@ func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
 		field := p
 		switch ke.Where {
 		case "base":
-			field = p + "." + strings.Fields(ke.Msg)[0]
-			if field != p+".tsl" && field != p+".msl" {
-				field = p
+			switch w := strings.Fields(ke.Msg)[0]; {
+			case strings.HasPrefix(ke.Msg, "msl margin "):
+				field = p + ".msl-margin.by"
+			case w == "msl" && d.MSLMargin != nil:
+				field = p + ".msl-margin" // the msl derived from the margin
+			case w == "tsl" || w == "msl":
+				field = p + "." + w
 			}
 		case "glide":
 			for j, st := range d.Glide {
@@ -474,7 +589,18 @@ func (cv *converter) fieldOf(msg string, d *contractDTO) string {
 		return "kpis"
 	case strings.HasPrefix(msg, "kpi "):
 		id, _ := idAfter(msg, "kpi ")
-		return kpiIndex(id)
+		field := kpiIndex(id)
+		rest := strings.TrimPrefix(msg, "kpi "+id+": ")
+		switch {
+		case field == "kpis":
+		case strings.HasPrefix(rest, "unavailable "):
+			return field + ".unavailable"
+		case strings.HasPrefix(rest, "pooled: a pooled kpi must be"):
+			return field + ".unit"
+		case strings.HasPrefix(rest, "pooled: "):
+			return partField(field, d.KPIs, strings.TrimPrefix(rest, "pooled: "))
+		}
+		return field
 	case strings.HasPrefix(msg, "absences: missing"):
 		return "absences.missing"
 	case strings.HasPrefix(msg, "absences: unavailable"):
@@ -489,6 +615,31 @@ func (cv *converter) fieldOf(msg string, d *contractDTO) string {
 		return "commencement"
 	}
 	return ""
+}
+
+// partField places an engine message about a pooled KPI's part, such as
+// `weight "P1_VOL" of part P1 is not an indicator of the contract`, at the
+// part's kpi or weight field of the KPI at field ("kpis[3]").
+func partField(field string, kpis []kpiDTO, rest string) string {
+	var i int
+	if _, err := fmt.Sscanf(field, "kpis[%d]", &i); err != nil || i < 0 || i >= len(kpis) {
+		return field
+	}
+	sub := ".kpi"
+	if strings.HasPrefix(rest, "weight ") {
+		sub = ".weight"
+		_, rest, _ = strings.Cut(rest, " of ")
+	}
+	id, _, _ := strings.Cut(strings.TrimPrefix(rest, "part "), " ")
+	if u, err := strconv.Unquote(id); err == nil {
+		id = u
+	}
+	for j, part := range kpis[i].Pooled {
+		if part.KPI != nil && part.KPI.s == id {
+			return fmt.Sprintf("%s.pooled[%d]%s", field, j, sub)
+		}
+	}
+	return field + ".pooled"
 }
 
 // flatten returns the individual problems in err, unwrapping the lists

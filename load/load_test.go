@@ -171,3 +171,57 @@ func TestErrorsOfNil(t *testing.T) {
 	e := errors.New("x")
 	require.Equal(t, []error{e}, load.Errors(e))
 }
+
+// TestNewFields checks that every field added to the contract format
+// (bounds, msl margins, relative targets, figures, a KPI's own unavailable
+// rule and pooled KPIs) lands in the engine's value, in YAML and in JSON.
+func TestNewFields(t *testing.T) {
+	m := kpi.MustParseMonth
+	pct := kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
+	whole := kpi.Precision{Places: 0, Rounding: kpi.HalfUp}
+	def := func(id, name string, kind kpi.Kind, unit kpi.Unit, dir kpi.Direction, p kpi.Precision) kpi.Definition {
+		return kpi.Definition{ID: id, Name: name, Kind: kind, Unit: unit, Direction: dir, Precision: p}
+	}
+	levels := func(d kpi.Definition, tsl, msl string) kpi.Definition {
+		d.Schedule = kpi.Constant(kpi.MustLevels(tsl, msl))
+		return d
+	}
+	avail := def("AVAIL", "Availability", kpi.KPI, kpi.Percent, kpi.HigherIsBetter, pct)
+	avail.Schedule = kpi.Schedule{
+		Base: kpi.Thresholds{TSL: dec("99.5"), TSLBound: kpi.Strict, MSLBound: kpi.Strict,
+			MSLMargin: kpi.Margin{By: dec("0.5"), Unit: kpi.Points}},
+		Glide: []kpi.Step{{Month: m("2020-04"), Thresholds: kpi.Thresholds{TSL: dec("98"),
+			MSLMargin: kpi.Margin{By: dec("2"), Unit: kpi.PercentOfTSL}}}},
+		Changes: []kpi.Change{{From: m("2020-10"), Note: "CCN 7",
+			Thresholds: kpi.Thresholds{TSL: dec("99.6"), MSL: dec("99.1"), MSLBound: kpi.Strict}}},
+	}
+	open := def("OPEN", "Calls open at period end", kpi.PI, kpi.Count, kpi.LowerIsBetter, whole)
+	open.Relative = kpi.Decrease
+	sat := def("SAT", "Customer satisfaction", kpi.PI, kpi.Score, kpi.HigherIsBetter, pct)
+	sat.Relative = kpi.NoWorseThanLastYear
+	want := []contract.KPI{
+		{Definition: avail, Unavailable: kpi.Unmeasured},
+		{Definition: levels(def("P1", "P1 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
+		{Definition: levels(def("P2", "P2 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
+		{Definition: def("P1_VOL", "P1 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
+		{Definition: def("P2_VOL", "P2 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
+		{Definition: levels(def("OVERALL", "Overall SLA performance", kpi.KPI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90"),
+			Pooled: []contract.Part{{KPI: "P1", Weight: "P1_VOL"}, {KPI: "P2", Weight: "P2_VOL"}}},
+		{Definition: levels(def("BY_COUNTS", "P1 and P2 pooled by their counts", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90"),
+			Pooled: []contract.Part{{KPI: "P1"}, {KPI: "P2"}}},
+		{Definition: open},
+		{Definition: sat},
+	}
+	for _, name := range []string{"new-fields.yaml", "new-fields.json"} {
+		t.Run(name, func(t *testing.T) {
+			c, err := load.Contract(name, read(t, "testdata/good/"+name))
+			require.NoError(t, err)
+			if diff := cmp.Diff(want, c.KPIs, cmpopts.IgnoreUnexported(kpi.Thresholds{})); diff != "" {
+				t.Errorf("kpis (-want +got):\n%s", diff)
+			}
+			// The margin is read exactly, JSON number or not: 0.5, one place.
+			require.Equal(t, "0.5", c.KPIs[0].Schedule.Base.MSLMargin.By.StringFixed(1))
+			require.Equal(t, int32(-1), c.KPIs[0].Schedule.Base.MSLMargin.By.Exponent())
+		})
+	}
+}

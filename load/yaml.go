@@ -197,7 +197,7 @@ func nodeWord(tag, text string) string {
 
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
-var dtoTypes = []any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
+var dtoTypes = []any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
 	creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, capsDTO{}, moneyDTO{}, mitigationsDTO{}, recordDTO{}}
 
 // fieldsOf returns the YAML keys of the DTO type named typ, as the YAML
@@ -377,11 +377,14 @@ func wordProblem(text string, err error) string {
 }
 
 type (
-	yUnit      = yWord[kpi.Unit, *kpi.Unit]
-	yDirection = yWord[kpi.Direction, *kpi.Direction]
-	yKind      = yWord[kpi.Kind, *kpi.Kind]
-	yRounding  = yWord[kpi.Rounding, *kpi.Rounding]
-	yStatus    = yWord[kpi.Status, *kpi.Status]
+	yUnit       = yWord[kpi.Unit, *kpi.Unit]
+	yDirection  = yWord[kpi.Direction, *kpi.Direction]
+	yKind       = yWord[kpi.Kind, *kpi.Kind]
+	yRounding   = yWord[kpi.Rounding, *kpi.Rounding]
+	yStatus     = yWord[kpi.Status, *kpi.Status]
+	yBound      = yWord[kpi.Bound, *kpi.Bound]
+	yMarginUnit = yWord[kpi.MarginUnit, *kpi.MarginUnit]
+	yRelative   = yWord[kpi.Relative, *kpi.Relative]
 )
 
 // strings returns the texts of a list of strings.

@@ -198,3 +198,20 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestCorrectedTranscriptions reads the shipped, corrected tables of the
+// Brent-Lewisham example: every indicator of both tables, twelve months.
+func TestCorrectedTranscriptions(t *testing.T) {
+	for _, tt := range []struct{ file, org string }{
+		{"../examples/brent-lewisham/brent.tsv", "Brent"},
+		{"../examples/brent-lewisham/lewisham.tsv", "Lewisham"},
+	} {
+		t.Run(tt.org, func(t *testing.T) {
+			ms, err := read(t, tt.file, tt.org)
+			require.NoError(t, err)
+			require.Len(t, ms, 28*12, "28 indicators, 12 months")
+			require.Equal(t, kpi.MustParseMonth("2016-04"), ms[0].Month)
+			require.Equal(t, kpi.MustParseMonth("2017-03"), ms[11].Month)
+		})
+	}
+}

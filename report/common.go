@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 )
 
@@ -23,9 +24,13 @@ func mitigationsOf(r *contract.Result) []mitigation.Record {
 
 // ragCell shows a cell's raw status, then its deemed status after ">"
 // when a mitigation deems another, and "*" when a mitigation applies:
-// "amber*", "red>green*".
+// "amber*", "red>green*". A reported figure shows its value instead of a
+// status.
 func ragCell(c contract.Cell) string {
 	s := c.Raw.String()
+	if c.Raw == kpi.Reported {
+		s = rounded(c.Measured)
+	}
 	if c.Status != c.Raw {
 		s += ">" + c.Status.String()
 	}
@@ -73,4 +78,76 @@ func agreed(rec mitigation.Record) string {
 		s += " by " + rec.AgreedBy
 	}
 	return s
+}
+
+// rounded returns a classified value as compared: with the KPI's places.
+func rounded(r kpi.Result) string { return r.Rounded.StringFixed(r.Precision.Places) }
+
+// hasKind reports whether r has a cell of kind k.
+func hasKind(r *contract.Result, k kpi.Kind) bool {
+	for _, m := range r.Months {
+		for _, c := range m.Cells {
+			if c.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pooledCell is one pooled KPI-month as the reports show it: our value,
+// the pack's published figure, the status and the computation.
+type pooledCell struct {
+	month       kpi.Month
+	who         string // the KPI, and the organisation when there are several
+	computed    string // our value with the KPI's places, or "none (reason)"
+	published   string // the figure as published, its absence, or "none"
+	status      string // the raw status, as in the RAG table
+	computation string
+}
+
+// pooledCells returns the pooled KPI-months of r, month by month in cell
+// order; orgs is the number of organisations the contract serves.
+func pooledCells(r *contract.Result, orgs int) []pooledCell {
+	var out []pooledCell
+	for _, m := range r.Months {
+		for _, c := range m.Cells {
+			if c.Computation == "" {
+				continue
+			}
+			pc := pooledCell{month: m.Month, who: c.Measured.KPI + orgSuffix(c.Measured.Org, orgs),
+				computed: computed(c.Measured), published: published(c), status: ragCell(c), computation: c.Computation}
+			out = append(out, pc)
+		}
+	}
+	return out
+}
+
+// computed returns a value as compared, or "none (absence)".
+func computed(r kpi.Result) string {
+	if r.Status == kpi.Unmeasured {
+		return "none (" + r.Absent.String() + ")"
+	}
+	return rounded(r)
+}
+
+// published returns a pooled cell's published figure as written, its
+// absence, or "none" when no figure was supplied.
+func published(c contract.Cell) string {
+	switch {
+	case !c.HasPublished:
+		return "none"
+	case c.Published.Absent != 0:
+		return c.Published.Absent.String()
+	}
+	return kpi.FormatValue(c.Published.Value)
+}
+
+// note returns a cell's note: the measurement's, or for a pooled KPI the
+// published figure's.
+func note(c contract.Cell) string {
+	if c.Note == "" && c.HasPublished {
+		return c.Published.Note
+	}
+	return c.Note
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/servicecredit/engine/contract"
@@ -18,35 +19,64 @@ var CSVHeader = []string{
 	"measured", "raw", "status", "mitigation", "points", "amount", "rule",
 }
 
+// CSVPooledColumns are the columns CSV adds after CSVHeader's when the
+// contract has a pooled KPI: the figure published for a pooled KPI-month
+// (or why it is absent) beside our computed value, and the computation.
+var CSVPooledColumns = []string{"published", "published_absence", "computation"}
+
 // CSV writes r, an evaluation of c, as one CSV table: a "credit" row for
-// every KPI-month (green, PI and relieved ones included, with a zero
-// amount) and a "cap" row for every cut by a cap, month by month. The
+// every KPI-month (green, PI, figure and relieved ones included, with a
+// zero amount) and a "cap" row for every cut by a cap, month by month. The
 // amounts add up to the total credit. Decimals are written as the text
-// report writes them.
+// report writes them. The columns are CSVHeader's, followed by
+// CSVPooledColumns' when any KPI of c is pooled, so that a contract always
+// gives the same columns.
 func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
 	money := c.Credits.Money
+	pooled := false
+	for _, k := range c.KPIs {
+		pooled = pooled || len(k.Pooled) > 0
+	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	header := CSVHeader
+	if pooled {
+		header = append(slices.Clone(CSVHeader), CSVPooledColumns...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, m := range r.Months {
 		month, sm, yr := m.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year)
 		for _, cell := range m.Cells {
 			res := cell.Measured
-			value, rounded, absence := "", "", ""
+			value, round, absence := "", "", ""
 			if res.Status == kpi.Unmeasured {
 				absence = res.Absent.String()
 			} else {
-				value, rounded = kpi.FormatValue(res.Value), res.Rounded.StringFixed(res.Precision.Places)
+				value, round = kpi.FormatValue(res.Value), rounded(res)
+			}
+			tsl, msl, from := "", "", ""
+			if hasLevels(res) {
+				tsl, msl, from = kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String()
 			}
 			mit := ""
 			if cell.Mitigated {
 				mit = cell.Mitigation.Ref
 			}
-			if err := cw.Write([]string{month, sm, yr, "credit", res.KPI, res.Org, cell.Kind.String(),
-				value, rounded, absence, kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String(),
+			row := []string{month, sm, yr, "credit", res.KPI, res.Org, cell.Kind.String(),
+				value, round, absence, tsl, msl, from,
 				res.Status.String(), cell.Raw.String(), cell.Status.String(), mit,
-				kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule}); err != nil {
+				kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule}
+			if pooled {
+				pub, pubAbsent := "", ""
+				if cell.HasPublished && cell.Published.Absent != 0 {
+					pubAbsent = cell.Published.Absent.String()
+				} else if cell.HasPublished {
+					pub = kpi.FormatValue(cell.Published.Value)
+				}
+				row = append(row, pub, pubAbsent, cell.Computation)
+			}
+			if err := cw.Write(row); err != nil {
 				return err
 			}
 		}
@@ -54,8 +84,12 @@ func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
 			if l.Kind != credits.CapLine || l.Month != m.Month {
 				continue
 			}
-			if err := cw.Write([]string{month, sm, yr, "cap", "", "", "", "", "", "", "", "", "", "", "", "", "",
-				"", money.Format(l.Amount), l.Rule}); err != nil {
+			row := []string{month, sm, yr, "cap", "", "", "", "", "", "", "", "", "", "", "", "", "",
+				"", money.Format(l.Amount), l.Rule}
+			if pooled {
+				row = append(row, "", "", "")
+			}
+			if err := cw.Write(row); err != nil {
 				return err
 			}
 		}

@@ -76,7 +76,22 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 		p("Measured:", "%s", kpi.FormatValue(res.Value))
 		p("Rounding:", "%s rounds to %s (%s)", kpi.FormatValue(res.Value), res.Rounded.StringFixed(res.Precision.Places), res.Precision)
 	}
-	p("Thresholds:", "%s, from the %s", res.Thresholds, thresholdSource(res.Source))
+	if cell.Computation != "" {
+		p("Computed:", "%s", strings.TrimPrefix(cell.Computation, "pooled: "))
+		pub := published(cell)
+		if !cell.HasPublished {
+			pub = "none supplied"
+		}
+		p("Published:", "%s", pub)
+	}
+	switch {
+	case res.Kind == kpi.Figure:
+		p("Target:", "none: a figure is reported, never judged")
+	case res.Relative != 0:
+		p("Target:", "%s, compared with %s", res.Relative, res.BaseMonth.Pack())
+	default:
+		p("Thresholds:", "%s, from the %s", res.Thresholds, thresholdSource(res.Source))
+	}
 	p("Status:", "%s", res.Reason())
 	if res.Status == kpi.Unmeasured {
 		if cell.Raw == kpi.Red {
@@ -85,8 +100,8 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 			p("Absence:", "%s is reported, never credited", res.Absent)
 		}
 	}
-	if cell.Note != "" {
-		p("Pack note:", "%s", cell.Note)
+	if n := note(cell); n != "" {
+		p("Pack note:", "%s", n)
 	}
 	if cell.Mitigated {
 		rec := cell.Mitigation

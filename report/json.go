@@ -61,9 +61,18 @@ type (
 		Value        string `json:"value,omitzero"`
 		Rounded      string `json:"rounded,omitzero"`
 		Absence      string `json:"absence,omitzero"`
-		TSL          string `json:"tsl"`
-		MSL          string `json:"msl"`
-		Thresholds   string `json:"thresholds_from"`
+		TSL          string `json:"tsl,omitzero"`
+		TSLBound     string `json:"tsl_bound,omitzero"`
+		MSL          string `json:"msl,omitzero"`
+		MSLBound     string `json:"msl_bound,omitzero"`
+		MSLMargin    string `json:"msl_margin,omitzero"`
+		Thresholds   string `json:"thresholds_from,omitzero"`
+		Relative     string `json:"relative,omitzero"`
+		BaseMonth    string `json:"baseline_month,omitzero"`
+		Base         string `json:"baseline,omitzero"`
+		Computation  string `json:"computation,omitzero"`
+		Published    string `json:"published,omitzero"`
+		PubAbsence   string `json:"published_absence,omitzero"`
 		Measured     string `json:"measured"`
 		Raw          string `json:"raw"`
 		Status       string `json:"status"`
@@ -159,15 +168,36 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 			res := cell.Measured
 			jc := jsonCell{
 				KPI: res.KPI, Organisation: res.Org, Kind: cell.Kind.String(),
-				TSL: kpi.FormatValue(res.Thresholds.TSL), MSL: kpi.FormatValue(res.Thresholds.MSL),
-				Thresholds: res.Source.String(), Measured: res.Status.String(), Raw: cell.Raw.String(),
+				Measured: res.Status.String(), Raw: cell.Raw.String(),
 				Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
-				Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: cell.Note,
+				Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
+				Computation: cell.Computation,
+			}
+			if hasLevels(res) {
+				t := res.Thresholds
+				jc.TSL, jc.MSL, jc.Thresholds = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), res.Source.String()
+				jc.TSLBound, jc.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
+				if t.MSLMargin.IsSet() {
+					jc.MSLMargin = t.MSLMargin.String()
+				}
+			}
+			if res.Relative != 0 {
+				jc.Relative, jc.BaseMonth = res.Relative.String(), res.BaseMonth.String()
+				if res.Status != kpi.Unmeasured {
+					jc.Base = res.Base.StringFixed(res.Precision.Places)
+				}
 			}
 			if res.Status == kpi.Unmeasured {
 				jc.Absence = res.Absent.String()
 			} else {
-				jc.Value, jc.Rounded = kpi.FormatValue(res.Value), res.Rounded.StringFixed(res.Precision.Places)
+				jc.Value, jc.Rounded = kpi.FormatValue(res.Value), rounded(res)
+			}
+			if cell.HasPublished {
+				if cell.Published.Absent != 0 {
+					jc.PubAbsence = cell.Published.Absent.String()
+				} else {
+					jc.Published = kpi.FormatValue(cell.Published.Value)
+				}
 			}
 			if cell.Mitigated {
 				jc.Mitigation = cell.Mitigation.Ref
@@ -218,6 +248,19 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// hasLevels reports whether r was judged against fixed thresholds: not a
+// figure, and not a relative target.
+func hasLevels(r kpi.Result) bool { return r.Kind != kpi.Figure && r.Relative == 0 }
+
+// strictWord returns "strict" for a strict bound and "" for the usual
+// inclusive one, which the outputs leave out.
+func strictWord(b kpi.Bound) string {
+	if b == kpi.Strict {
+		return b.String()
+	}
+	return ""
 }
 
 func nonNil(s []string) []string {

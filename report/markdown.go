@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
 )
 
 // Markdown writes the report Text writes as GitHub-flavoured Markdown:
@@ -112,6 +113,17 @@ func (m *mdWriter) all() {
 	m.head(append([]string{"Indicator", "Kind"}, heads[1:]...)...)
 	for _, k := range order {
 		m.row(rows[k]...)
+	}
+	if hasKind(r, kpi.Figure) {
+		m.f("\nA figure shows its value as reported, with no target and no RAG status.\n")
+	}
+	if pcs := pooledCells(r, len(c.Orgs)); len(pcs) > 0 {
+		m.f("\n## Pooled indicators\n\nOur value, computed from its parts, beside the figure published.\n\n")
+		m.row("Month", "Indicator", "Computed", "Published", "Status", "Computation")
+		m.f("|---|---|---:|---:|---|---|\n")
+		for _, pc := range pcs {
+			m.row(pc.month.Pack(), pc.who, pc.computed, pc.published, pc.status, pc.computation)
+		}
 	}
 	if recs := mitigationsOf(r); len(recs) > 0 {
 		m.f("\n## Mitigations agreed\n\n")

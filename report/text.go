@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
 )
 
 // Text writes a plain-text report of r, an evaluation of c: the board's
@@ -21,6 +22,7 @@ func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
 	t.header()
 	t.summary()
 	t.rag()
+	t.pooled()
 	t.mitigations()
 	t.ledger()
 	t.years()
@@ -114,6 +116,26 @@ func (t *textWriter) rag() {
 	if hasDeemed(t.r) {
 		t.f("raw>deemed: a mitigation deems the status shown after the >\n\n")
 	}
+	if hasKind(t.r, kpi.Figure) {
+		t.f("figure: its value as reported, with no target and no RAG status\n\n")
+	}
+}
+
+func (t *textWriter) pooled() {
+	pcs := pooledCells(t.r, len(t.c.Orgs))
+	if len(pcs) == 0 {
+		return
+	}
+	t.f("Pooled indicators (our value, computed from its parts, beside the figure published)\n")
+	tab := [][]string{{"Month", "Indicator", "Computed", "Published", "Status"}}
+	for _, pc := range pcs {
+		tab = append(tab, []string{pc.month.Pack(), pc.who, pc.computed, pc.published, pc.status})
+	}
+	t.table(tab)
+	for _, pc := range pcs {
+		t.f("%s %s: %s\n", pc.month.Pack(), pc.who, pc.computation)
+	}
+	t.f("\n")
 }
 
 func (t *textWriter) mitigations() {

@@ -173,3 +173,22 @@ func TestUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestNewFieldsEndToEnd runs a contract using every newer field (bounds,
+// margins, figures, a pooled KPI, a relative target, two organisations)
+// through the command: validate accepts it, and evaluate -org shows one
+// organisation's pooled values beside the published ones.
+func TestNewFieldsEndToEnd(t *testing.T) {
+	shared := []string{"contract.yaml", "measurements.csv", "mitigations.yaml"}
+	code, out, errOut := cli(t, "../../report/testdata", "", append([]string{"validate"}, shared...)...)
+	require.Equal(t, 0, code, errOut)
+	golden(t, "validate-new-fields.golden", out)
+
+	code, out, errOut = cli(t, "../../report/testdata", "", append([]string{"evaluate", "-org", "A", "-format", "markdown"}, shared...)...)
+	require.Equal(t, 0, code, errOut)
+	golden(t, "evaluate-new-fields-org-a.markdown.golden", out)
+
+	code, out, errOut = cli(t, "../../load/testdata/good", "", "validate", "new-fields.json")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "new-fields.json")
+}

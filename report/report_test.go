@@ -1,0 +1,292 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/report"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// shared loads and evaluates testdata's shared service over Jun-21 to
+// Aug-21: two organisations, a deemed and a relieved mitigation, PIs,
+// figures, a pooled KPI and a relative target.
+func shared(t testing.TB) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		require.NoError(t, err)
+		return data
+	}
+	c, err := load.Contract("contract.yaml", read("contract.yaml"))
+	require.NoError(t, err)
+	ms, err := load.Measurements("measurements.csv", bytes.NewReader(read("measurements.csv")), c)
+	require.NoError(t, err)
+	reg, err := load.Register("mitigations.yaml", read("mitigations.yaml"), c)
+	require.NoError(t, err)
+	res, err := c.Evaluate(contract.Input{From: kpi.MustParseMonth("2021-06"), To: kpi.MustParseMonth("2021-08"),
+		Measurements: ms, Mitigations: reg})
+	require.NoError(t, err)
+	return c, res
+}
+
+// render writes r in format, restricted to org when org is not empty.
+func render(t testing.TB, format string, c *contract.Contract, r *contract.Result, org string) string {
+	t.Helper()
+	r = report.ForOrg(r, org)
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "text":
+		err = report.Text(&b, c, r)
+	case "markdown":
+		err = report.Markdown(&b, c, r)
+	case "json":
+		err = report.JSON(&b, c, r, org)
+	case "csv":
+		err = report.CSV(&b, c, r)
+	default:
+		t.Fatalf("unknown format %q", format)
+	}
+	require.NoError(t, err)
+	return b.String()
+}
+
+func TestGolden(t *testing.T) {
+	c, res := shared(t)
+	for _, tc := range []struct {
+		name, format, org string
+		why               string
+	}{
+		{"shared.text", "text", "", "both organisations, figures shown by value, the pooled section"},
+		{"shared.markdown", "markdown", "", "the same as Markdown"},
+		{"shared.json", "json", "", "the pooled, figure, relative, bound and margin fields"},
+		{"shared.csv", "csv", "", "the pooled columns after the usual ones"},
+		{"shared-org-a.text", "text", "A", "ForOrg: organisation A's cells, whole-contract totals"},
+		{"shared-org-b.json", "json", "B", "ForOrg: organisation B's cells and credit lines, with cap lines"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			golden(t, tc.name+".golden", render(t, tc.format, c, res, tc.org))
+		})
+	}
+}
+
+func TestExplainGolden(t *testing.T) {
+	c, res := shared(t)
+	for _, tc := range []struct {
+		name, kpi, org, month string
+		why                   string
+	}{
+		{"explain-pooled", "OVERALL", "A", "2021-07", "computed beside published, with the computation"},
+		{"explain-pooled-unpublished", "OVERALL", "B", "2021-07", "no figure published, a part unavailable"},
+		{"explain-figure", "P1_VOL", "B", "2021-06", "a figure has no target"},
+		{"explain-relative", "OPEN", "", "2021-08", "a relative target says what it was compared with"},
+		{"explain-deemed", "AVAIL", "A", "2021-07", "a deemed mitigation and a strict msl from a margin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, report.Explain(&b, c, res, tc.kpi, tc.org, kpi.MustParseMonth(tc.month)))
+			golden(t, tc.name+".golden", b.String())
+		})
+	}
+}
+
+func TestExplainNoCell(t *testing.T) {
+	c, res := shared(t)
+	for _, tc := range []struct {
+		name, kpi, org, month, want string
+	}{
+		{"month not evaluated", "AVAIL", "A", "2021-09", "kpi AVAIL: 2021-09: month not evaluated"},
+		{"org not measured", "OPEN", "B", "2021-06", `kpi OPEN: 2021-06: not in force for organisation "B"`},
+		{"unknown kpi", "NOPE", "", "2021-06", "kpi NOPE: 2021-06: not in force"},
+		{"org needed", "AVAIL", "", "2021-06", "kpi AVAIL: 2021-06: measured for A, B: name one organisation"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := report.Explain(io.Discard, c, res, tc.kpi, tc.org, kpi.MustParseMonth(tc.month))
+			require.ErrorIs(t, err, report.ErrNoCell)
+			require.Equal(t, tc.want+": "+report.ErrNoCell.Error(), err.Error())
+		})
+	}
+}
+
+// rowOf returns the line of text that starts with prefix.
+func rowOf(t *testing.T, text, prefix string) string {
+	t.Helper()
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	t.Fatalf("no line starting %q in:\n%s", prefix, text)
+	return ""
+}
+
+// TestDeemedMarker checks how a deemed mitigation shows in the RAG table:
+// raw>deemed with the mitigation's star, and a legend only when one is
+// shown; a relief shows the raw status with a star.
+func TestDeemedMarker(t *testing.T) {
+	c, res := shared(t)
+	jul := res.Months[1]
+	var deemed contract.Cell
+	for _, cell := range jul.Cells {
+		if cell.Measured.KPI == "AVAIL" && cell.Measured.Org == "A" {
+			deemed = cell
+		}
+	}
+	require.Equal(t, kpi.Red, deemed.Raw)
+	require.Equal(t, kpi.Green, deemed.Status)
+
+	text := render(t, "text", c, res, "")
+	require.Equal(t, "AVAIL A       kpi        green   red>green*        amber", rowOf(t, text, "AVAIL A "))
+	require.Contains(t, text, "raw>deemed: a mitigation deems the status shown after the >\n")
+	require.Equal(t, "OVERALL B     kpi        amber   unmeasured         red*", rowOf(t, text, "OVERALL B "))
+	md := render(t, "markdown", c, res, "")
+	require.Contains(t, md, "| AVAIL A | kpi | green | red>green* | amber |\n")
+
+	// Organisation B's report has a relief but nothing deemed: no legend.
+	b := render(t, "text", c, res, "B")
+	require.NotContains(t, b, "raw>deemed")
+	require.NotContains(t, b, ">green")
+	require.Contains(t, b, "red*")
+}
+
+// TestForOrg checks ForOrg with several organisations: each sees its own
+// cells and credit lines, summaries recounted, caps and totals the whole
+// contract's, and the result it was given unchanged.
+func TestForOrg(t *testing.T) {
+	c, res := shared(t)
+	before := render(t, "json", c, res, "")
+	require.Same(t, res, report.ForOrg(res, ""), "an empty org returns the result itself")
+
+	parts := map[string]*contract.Result{}
+	for _, org := range []string{"A", "B"} {
+		r := report.ForOrg(res, org)
+		parts[org] = r
+		require.Len(t, r.Months, len(res.Months))
+		for i, m := range r.Months {
+			require.Equal(t, res.Months[i].Month, m.Month)
+			require.NotEmpty(t, m.Cells)
+			for _, cell := range m.Cells {
+				require.Equal(t, org, cell.Measured.Org)
+			}
+		}
+		for _, l := range r.Ledger.Lines {
+			if l.Kind == credits.CreditLine {
+				require.Equal(t, org, l.Org)
+			}
+		}
+		require.True(t, r.Ledger.Total.Equal(res.Ledger.Total), "totals stay the whole contract's")
+	}
+	// The organisations' cells, summaries and credit lines add up to the
+	// whole; the cap lines appear in each.
+	for i, m := range res.Months {
+		a, b := parts["A"].Months[i], parts["B"].Months[i]
+		require.Equal(t, len(m.Cells), len(a.Cells)+len(b.Cells))
+		sum := contract.Summary{
+			TSL: a.Summary.TSL + b.Summary.TSL, MSL: a.Summary.MSL + b.Summary.MSL,
+			BelowMSL: a.Summary.BelowMSL + b.Summary.BelowMSL, Unmeasured: a.Summary.Unmeasured + b.Summary.Unmeasured,
+			Total: a.Summary.Total + b.Summary.Total, Mitigated: a.Summary.Mitigated + b.Summary.Mitigated,
+		}
+		require.Equal(t, m.Summary, sum, "month %s", m.Month)
+	}
+	credit := func(r *contract.Result, kind credits.LineKind) (decimal.Decimal, int) {
+		var sum decimal.Decimal
+		n := 0
+		for _, l := range r.Ledger.Lines {
+			if l.Kind == kind {
+				sum, n = sum.Add(l.Amount), n+1
+			}
+		}
+		return sum, n
+	}
+	whole, _ := credit(res, credits.CreditLine)
+	a, _ := credit(parts["A"], credits.CreditLine)
+	b, _ := credit(parts["B"], credits.CreditLine)
+	require.True(t, whole.Equal(a.Add(b)), "credit lines: %s != %s + %s", whole, a, b)
+	_, caps := credit(res, credits.CapLine)
+	require.Positive(t, caps, "the test data has a cap cut")
+	for _, org := range []string{"A", "B"} {
+		_, n := credit(parts[org], credits.CapLine)
+		require.Equal(t, caps, n, "cap lines of %s", org)
+	}
+	// An organisation the contract does not serve sees no cells.
+	none := report.ForOrg(res, "C")
+	for _, m := range none.Months {
+		require.Empty(t, m.Cells)
+		require.Equal(t, contract.Summary{}, m.Summary)
+	}
+	require.Equal(t, before, render(t, "json", c, res, ""), "ForOrg changed its input")
+}
+
+// TestFigureAndPooledCells checks the rules the golden files show, so a
+// careless -update cannot lose them: a figure shows its value and status
+// "reported" with no thresholds; a pooled KPI shows our value beside the
+// published one.
+func TestFigureAndPooledCells(t *testing.T) {
+	c, res := shared(t)
+	text := render(t, "text", c, res, "")
+	require.Equal(t, "P1_VOL A   figure            4           10            0", rowOf(t, text, "P1_VOL A "))
+	require.Equal(t, "Aug-21  OVERALL A             91.0  unavailable       amber", rowOf(t, text, "Aug-21  OVERALL A "))
+	require.Equal(t, "Jul-21  OVERALL B  none (no-input)         none  unmeasured", rowOf(t, text, "Jul-21  OVERALL B "))
+	js := render(t, "json", c, res, "")
+	require.Contains(t, js, `"kind": "figure",
+          "value": "4",
+          "rounded": "4",
+          "measured": "reported",
+          "raw": "reported",
+          "status": "reported",`)
+	require.Contains(t, js, `"computation": "pooled: P1 80% x 10, P2 97.5% x 30 = 3725.0/40",
+          "published": "93.1",`)
+	require.Contains(t, js, `"computation": "pooled: P1 not applicable, P2 91% x 25 = 2275/25",
+          "published_absence": "unavailable",`)
+	csv := render(t, "csv", c, res, "")
+	require.True(t, strings.HasPrefix(csv, strings.Join(append(report.CSVHeader, report.CSVPooledColumns...), ",")+"\n"))
+}
+
+// TestGlobals checks that the reports ignore the decimal package's
+// globals.
+func TestGlobals(t *testing.T) {
+	c, res := shared(t)
+	formats := []string{"text", "markdown", "json", "csv"}
+	want := map[string]string{}
+	for _, f := range formats {
+		want[f] = render(t, f, c, res, "")
+	}
+	prec, trim, quotes := decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
+	decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = 3, false, true
+	t.Cleanup(func() {
+		decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = prec, trim, quotes
+	})
+	for _, f := range formats {
+		if diff := cmp.Diff(want[f], render(t, f, c, res, "")); diff != "" {
+			t.Errorf("%s changes with the decimal globals (-before +after):\n%s", f, diff)
+		}
+	}
+}
