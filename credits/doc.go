@@ -60,6 +60,40 @@
 // the ledger's, but can leave more of the annual cap to a later month of
 // the same year.
 //
+// # Schemes: composed regimes
+//
+// Scheme composes a regime from plain-data parts, so a contract file can
+// express the regimes real contracts use:
+//
+//	Score       how a failed KPI-month scores: StatusScore (Amber and Red
+//	            scores), Bands (the band its value falls in, MSA Schedule
+//	            2.2 style), Shortfall (rate x shortfall below a target,
+//	            Crown Commercial style), Allocation (a share of an at-risk
+//	            pool, US state style)
+//	AmberRule   an Amber counts only from the n-th failure in a window
+//	Repeat      x multiplier from the n-th failure within m periods
+//	Price       per-point money with allowance and ratchets, a points
+//	            table of the month's total to a percentage of the bill, or
+//	            a percentage of the outcome's charges
+//
+// A month not due (a quarterly KPI outside its quarter's last month)
+// costs nothing and is no measurement period. Each relieved month costs
+// nothing; Scheme.Mitigated says whether it breaks a repeat chain.
+//
+// # Caps, rolling and two-limb; triggers
+//
+// Besides the monthly and annual caps, Caps.Rolling caps every 12 months'
+// credits at a percentage of their charges, and Caps.TwoLimb caps year 1
+// at a percentage of the estimated year-1 charges and later years at a
+// percentage of the 12 months' charges before them. They apply in that
+// order, each cut a CapLine naming its Cap. The rolling cap shares its
+// headroom across months as the annual cap does, so a better month can
+// leave more to a later one; the year's and the ledger's totals never
+// rise without a rolling cap. Rules.Triggers report Events (points in a
+// window, consecutive failures, j of k failures, a cap reached, a Material
+// failure) with their evidence: Book.Events after each month, and
+// Ledger.Events.
+//
 // # Errors
 //
 // Rules.Validate reports every problem with the rules at once, each

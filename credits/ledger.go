@@ -39,6 +39,9 @@ type YearTotal struct {
 	Charges  decimal.Decimal // the whole year's charges, the base of the annual cap
 	Cap      decimal.Decimal // the annual cap in money, rounded; zero with no annual cap
 	HasCap   bool            // whether the contract caps the year
+	LimbCap  decimal.Decimal // the two-limb cap in money, rounded; zero with no two-limb cap
+	HasLimb  bool            // whether the contract has a two-limb cap
+	LimbBase decimal.Decimal // the charges the two-limb cap is a percentage of: the estimate in year 1, the 12 months before in later years
 	Uncapped decimal.Decimal // the sum of the year's credit lines
 	Cut      decimal.Decimal // the sum of the year's cap lines, monthly and annual, zero or negative
 	Total    decimal.Decimal // Uncapped + Cut
@@ -54,6 +57,7 @@ type Ledger struct {
 	Months []MonthTotal    // one per period, in order
 	Years  []YearTotal     // one per contract year evaluated, in order
 	Total  decimal.Decimal // the sum of the years' totals: the credit over all the periods
+	Events []Event         // the triggers' events, by month; within a month in the order of the Rules' Triggers
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -91,6 +95,7 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 		}
 		led.Lines = append(led.Lines, lines...)
 		led.Months = append(led.Months, mt)
+		led.Events = append(led.Events, book.Events()...)
 	}
 	led.Years, led.Total = book.Years(), book.Total()
 	return led, nil
@@ -98,13 +103,19 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 
 // Book keeps a ledger month by month, for evaluations too long to hold
 // every line: it holds only the current contract year's running totals
-// and drivers, and the totals of the years before. Open one with Open and
-// feed it periods in month order with Add.
+// and drivers, the totals of the years before, the last 12 months'
+// charges and credits (for the rolling and two-limb caps), and what the
+// regime and the triggers' windows need. Open one with Open and feed it
+// periods in month order with Add; Events gives the events of the last
+// month added.
 type Book struct {
 	rules   Rules
 	run     Run
-	prev    Period // the last period added; zero Month before the first
-	first   Period // the first period of the current year
+	recent  []monthRecord // the months evaluated among the 12 up to the last one added, in order
+	watch   *watch
+	events  []Event // the events of the last period added
+	prev    Period  // the last period added; zero Month before the first
+	first   Period  // the first period of the current year
 	years   []YearTotal
 	drivers map[[2]string]int // KPI and organisation to the index in the current year's Drivers
 	total   decimal.Decimal
@@ -116,19 +127,33 @@ func Open(rules Rules) (*Book, error) {
 	if err := joinSorted(rules.problems()); err != nil {
 		return nil, err
 	}
-	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}}, nil
+	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
 }
+
+// monthRecord is a month's charges and capped credit, kept for the rolling
+// and two-limb caps.
+type monthRecord struct {
+	month          kpi.Month
+	charges, total decimal.Decimal
+}
+
+// Events returns the events the Rules' Triggers raised in the last period
+// added, in the order of the Triggers; none before the first Add or after
+// an error.
+func (b *Book) Events() []Event { return slices.Clone(b.events) }
 
 // Add assesses period p, which must follow the last period added, and
 // returns its lines (its credit lines in outcome order, then any cap
 // lines) and its total. After an error the Book is spoiled: every later
 // call returns that error.
 func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
+	b.events = nil
 	if b.err != nil {
 		return nil, MonthTotal{}, b.err
 	}
 	lines, mt, err := b.add(p)
 	if err != nil {
+		b.events = nil
 		b.err = err
 		return nil, MonthTotal{}, err
 	}
@@ -148,14 +173,30 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	}
 	money, caps := b.rules.Money, b.rules.Caps
 	if len(b.years) == 0 || b.prev.Year != p.Year {
-		b.years = append(b.years, YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges})
-		clear(b.drivers)
-		b.first = p
+		y := YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges}
 		if caps.Year != nil {
-			y := &b.years[len(b.years)-1]
 			y.HasCap = true
 			y.Cap = money.Round(p.YearCharges.Mul(*caps.Year).Shift(-2))
 		}
+		if t := caps.TwoLimb; t != nil {
+			y.HasLimb = true
+			if p.Year == 1 {
+				y.LimbBase = t.Estimate
+				y.LimbCap = money.Round(t.Estimate.Mul(t.First).Shift(-2))
+			} else {
+				if n := b.monthsBefore(p.Month, 12); n < 12 {
+					return nil, MonthTotal{}, fmt.Errorf("month %s: two-limb cap: year %d needs the charges of the 12 months %s..%s, and %d of them were evaluated: %w",
+						p.Month, p.Year, p.Month.AddMonths(-12), p.Month.AddMonths(-1), n, ErrInvalidPeriod)
+				}
+				for _, r := range b.recent {
+					y.LimbBase = y.LimbBase.Add(r.charges)
+				}
+				y.LimbCap = money.Round(y.LimbBase.Mul(t.Later).Shift(-2))
+			}
+		}
+		b.years = append(b.years, y)
+		clear(b.drivers)
+		b.first = p
 	}
 	b.prev = p
 	year := &b.years[len(b.years)-1]
@@ -180,26 +221,65 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		}
 	}
 	running := mt.Uncapped
-	if caps.Month != nil {
-		limit := money.Round(p.Charges.Mul(*caps.Month).Shift(-2))
-		if running.Cmp(limit) > 0 {
-			cut := limit.Sub(running)
-			lines = append(lines, capLine(p, cut, fmt.Sprintf("monthly cap %s%% of charges %s = %s; credits %s cut by %s",
-				kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(limit),
-				money.Format(running), money.Format(cut.Neg()))))
-			running = limit
+	var hits []capHit
+	// limit cuts the month's running credit to left, if it is more, with
+	// a cap line whose rule starts with head; a credit that uses up left
+	// exactly is a hit without a cut.
+	limit := func(kind CapKind, left decimal.Decimal, head string) {
+		left = decimal.Max(left, decimal.Zero)
+		switch c := running.Cmp(left); {
+		case c > 0:
+			cut := left.Sub(running)
+			rule := fmt.Sprintf("%s; credits %s cut by %s", head, money.Format(running), money.Format(cut.Neg()))
+			lines = append(lines, capLine(p, kind, cut, rule))
+			hits = append(hits, capHit{kind, rule})
+			running = left
+		case c == 0 && left.Sign() > 0:
+			hits = append(hits, capHit{kind, fmt.Sprintf("%s; credits %s use it up", head, money.Format(running))})
 		}
+	}
+	if caps.Month != nil {
+		lim := money.Round(p.Charges.Mul(*caps.Month).Shift(-2))
+		limit(MonthCap, lim, fmt.Sprintf("monthly cap %s%% of charges %s = %s",
+			kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(lim)))
 	}
 	if year.HasCap {
 		left := year.Cap.Sub(year.Total)
-		if running.Cmp(left) > 0 {
-			cut := left.Sub(running)
-			lines = append(lines, capLine(p, cut, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month; credits %s cut by %s",
-				kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap),
-				money.Format(left), money.Format(running), money.Format(cut.Neg()))))
-			running = left
+		limit(YearCap, left, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month",
+			kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap), money.Format(left)))
+	}
+	if caps.Rolling != nil {
+		charges, paid := p.Charges, decimal.Zero
+		for _, r := range b.recent {
+			if p.Month.Sub(r.month) < 12 {
+				charges, paid = charges.Add(r.charges), paid.Add(r.total)
+			}
+		}
+		lim := money.Round(charges.Mul(*caps.Rolling).Shift(-2))
+		limit(RollingCap, lim.Sub(paid), fmt.Sprintf("rolling cap %s%% of charges %s in the 12 months to %s = %s; %s paid in the 11 months before, %s left",
+			kpi.FormatValue(*caps.Rolling), money.Format(charges), p.Month, money.Format(lim), money.Format(paid),
+			money.Format(decimal.Max(lim.Sub(paid), decimal.Zero))))
+	}
+	if year.HasLimb {
+		left := year.LimbCap.Sub(year.Total)
+		base := fmt.Sprintf("estimated year 1 charges %s", money.Format(year.LimbBase))
+		pct := caps.TwoLimb.First
+		if p.Year != 1 {
+			base = fmt.Sprintf("charges %s in the 12 months before year %d", money.Format(year.LimbBase), p.Year)
+			pct = caps.TwoLimb.Later
+		}
+		limit(TwoLimbCap, left, fmt.Sprintf("two-limb cap %s%% of %s = %s; %s left this month",
+			kpi.FormatValue(pct), base, money.Format(year.LimbCap), money.Format(decimal.Max(left, decimal.Zero))))
+	}
+	b.recent = append(b.recent, monthRecord{month: p.Month, charges: p.Charges, total: running})
+	keep := b.recent[:0]
+	for _, r := range b.recent {
+		if p.Month.Sub(r.month) < 12 {
+			keep = append(keep, r)
 		}
 	}
+	b.recent = keep
+	b.events = b.watch.see(b.rules.Triggers, p, lines, hits)
 	mt.Total = running
 	mt.Cut = running.Sub(mt.Uncapped)
 	year.Uncapped = year.Uncapped.Add(mt.Uncapped)
@@ -229,8 +309,20 @@ func (b *Book) Years() []YearTotal {
 // Total returns the credit over every period added so far.
 func (b *Book) Total() decimal.Decimal { return b.total }
 
-func capLine(p Period, cut decimal.Decimal, rule string) Line {
-	return Line{Kind: CapLine, Month: p.Month, Year: p.Year, Amount: cut, Rule: rule}
+func capLine(p Period, kind CapKind, cut decimal.Decimal, rule string) Line {
+	return Line{Kind: CapLine, Month: p.Month, Year: p.Year, Amount: cut, Rule: rule, Cap: kind}
+}
+
+// monthsBefore counts the months among the n before m that were
+// evaluated.
+func (b *Book) monthsBefore(m kpi.Month, n int) int {
+	k := 0
+	for _, r := range b.recent {
+		if d := m.Sub(r.month); d >= 1 && d <= n {
+			k++
+		}
+	}
+	return k
 }
 
 // checkPeriods reports every problem with the periods' order, years and

@@ -270,7 +270,7 @@ func TestCapLineFields(t *testing.T) {
 	led, err := credits.Calculate(r, []credits.Period{period("2021-06", 3, kpi.Red, kpi.Red)})
 	require.NoError(t, err)
 	require.Len(t, led.Lines, 3)
-	want := credits.Line{Kind: credits.CapLine, Month: month("2021-06"), Year: 3, Amount: dec("-500"),
+	want := credits.Line{Kind: credits.CapLine, Month: month("2021-06"), Year: 3, Amount: dec("-500"), Cap: credits.MonthCap,
 		Rule: "monthly cap 1% of charges 100000.00 = 1000.00; credits 1500.00 cut by 500.00"}
 	if diff := cmp.Diff(want, led.Lines[2], cmpMonth); diff != "" {
 		t.Errorf("cap line (-want +got):\n%s", diff)

@@ -132,7 +132,7 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 	lines := make([]Line, 0, len(period.Outcomes))
 	for _, o := range period.Outcomes {
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
-			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation}
+			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
 				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
@@ -190,7 +190,7 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 			lines = append(lines, l)
 			continue
 		}
-		l.Points, l.Amount = lost, amount
+		l.Points, l.Amount, l.Failed = lost, amount, true
 		l.Rule = o.Status.String() + ": " + arith + deemed
 		lines = append(lines, l)
 	}

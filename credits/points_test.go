@@ -20,8 +20,9 @@ func TestPointsLines(t *testing.T) {
 			Kind: credits.CreditLine, Month: month("2021-06"), Year: 1, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Rule: rule,
 		}
+		l.Absent = o.Absent
 		if points != "" {
-			l.Points, l.Amount = dec(points), dec(amount)
+			l.Points, l.Amount, l.Failed = dec(points), dec(amount), true
 		}
 		return l
 	}

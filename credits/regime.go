@@ -60,6 +60,11 @@ type Line struct {
 	Points     decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
 	Amount     decimal.Decimal // money, rounded; zero or more on a credit line, negative on a cap line
 	Rule       string          // the rule and arithmetic that produced Amount, in words
+	Absent     kpi.Absence     // why the KPI-month has no value, when Status is Unmeasured
+	Failed     bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
+	Band       string          // the band the value fell in, for a Scheme scoring by Bands; empty otherwise
+	Material   bool            // the band is a Material failure (a Failed line only)
+	Cap        CapKind         // on a cap line: the cap that bit; zero on a credit line
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }

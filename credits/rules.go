@@ -57,6 +57,36 @@ type Caps struct {
 	// Year is the most a contract year's credits can be, as a percentage
 	// (0 to 100) of that year's charges.
 	Year *decimal.Decimal
+	// Rolling is the most the credits of any 12 months can be, as a
+	// percentage (0 to 100) of those months' charges: each month may pay
+	// at most the percentage of the charges of the 12 months ending with
+	// it, less what the 11 months before it paid, and never less than
+	// nothing. Only months evaluated count. A window whose charges fall
+	// (an expensive month leaving it) can find its earlier months already
+	// paid more than its cap; no cap claws back, so the window stays over
+	// and its month pays nothing.
+	Rolling *decimal.Decimal
+	// TwoLimb caps each contract year's credits: year 1 at a percentage of
+	// the estimated year-1 charges, each later year at a percentage of the
+	// charges of the 12 months before the year starts.
+	TwoLimb *TwoLimb
+}
+
+// TwoLimb is a two-limb cap on a contract year's credits, as the UK Model
+// Services Agreement's service credit cap: in contract year 1, First per
+// cent of Estimate (the estimated year-1 charges); in each later year,
+// Later per cent of the charges of the 12 months immediately before the
+// year's first month. Those 12 months must have been evaluated in the same
+// Book (or Calculate): the cap of a later year needs their charges, and a
+// year whose 12 months before were not all evaluated is an error.
+//
+// The zero TwoLimb caps every year at nothing.
+type TwoLimb struct {
+	First    decimal.Decimal // per cent of Estimate, 0 to 100: year 1's cap
+	Estimate decimal.Decimal // the estimated year-1 charges, 0 or more
+	Later    decimal.Decimal // per cent of the 12 months' charges before a later year, 0 to 100
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // Rules are everything the ledger needs besides the months: the regime,
@@ -66,6 +96,9 @@ type Rules struct {
 	Regime Regime // how outcomes become credit lines; required
 	Caps   Caps   // the monthly and annual caps, if any
 	Money  Money  // how money rounds
+	// Triggers are the conditions reported as Events, such as a
+	// termination right; none by default.
+	Triggers []Trigger
 }
 
 // Validate checks the rules against the credit-bearing KPIs' windows: that
@@ -97,10 +130,33 @@ func (r Rules) problems() []error {
 	for _, c := range []struct {
 		name string
 		pct  *decimal.Decimal
-	}{{"monthly cap", r.Caps.Month}, {"annual cap", r.Caps.Year}} {
+	}{{"monthly cap", r.Caps.Month}, {"annual cap", r.Caps.Year}, {"rolling cap", r.Caps.Rolling}} {
 		if c.pct != nil && (c.pct.Sign() < 0 || c.pct.Cmp(hundred) > 0) {
 			bad(fmt.Sprintf("%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
 		}
+	}
+	if t := r.Caps.TwoLimb; t != nil {
+		for _, f := range []struct {
+			name string
+			pct  decimal.Decimal
+		}{{"first", t.First}, {"later", t.Later}} {
+			if f.pct.Sign() < 0 || f.pct.Cmp(hundred) > 0 {
+				bad(fmt.Sprintf("two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
+			}
+		}
+		if t.Estimate.Sign() < 0 {
+			bad(fmt.Sprintf("two-limb cap: estimate %s is negative", kpi.FormatValue(t.Estimate)))
+		}
+	}
+	names := map[string]bool{}
+	for _, t := range r.Triggers {
+		for _, p := range t.problems() {
+			bad(p)
+		}
+		if t.Name != "" && names[t.Name] {
+			bad(fmt.Sprintf("trigger %q: named twice", t.Name))
+		}
+		names[t.Name] = true
 	}
 	return errs
 }

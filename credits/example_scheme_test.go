@@ -1,0 +1,190 @@
+package credits_test
+
+import (
+	"fmt"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// exampleOutcome is a higher-is-better KPI-month measuring value against
+// TSL 99 and MSL 98.
+func exampleOutcome(id, value, charges string) credits.Outcome {
+	v := decimal.RequireFromString(value)
+	s := kpi.Red
+	switch {
+	case v.Cmp(decimal.NewFromInt(99)) >= 0:
+		s = kpi.Green
+	case v.Cmp(decimal.NewFromInt(98)) >= 0:
+		s = kpi.Amber
+	}
+	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: decimal.RequireFromString(charges),
+		Measured: kpi.Result{Value: v, Rounded: v, Direction: kpi.HigherIsBetter}}
+}
+
+// The UK Model Services Agreement's banded points with the repeat-failure
+// multiplier: three worked examples, each a run of monthly measurements.
+func ExampleScheme_bands() {
+	d := decimal.RequireFromString
+	at := func(s string) *decimal.Decimal { v := d(s); return &v }
+	bands := credits.Bands{
+		Direction: kpi.HigherIsBetter,
+		Value:     credits.TableRounded,
+		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
+		Bands: []credits.Band{
+			{Name: "target", Min: at("99"), MinEdge: credits.Inclusive, Points: d("0")},
+			{Name: "minor", Min: at("98.0"), MinEdge: credits.Inclusive, Max: at("98.9"), MaxEdge: credits.Inclusive, Points: d("1")},
+			{Name: "serious", Min: at("97.0"), MinEdge: credits.Inclusive, Max: at("97.9"), MaxEdge: credits.Inclusive, Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), MinEdge: credits.Inclusive, Max: at("96.9"), MaxEdge: credits.Inclusive, Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: credits.Exclusive, Points: d("4"), Material: true},
+		},
+	}
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores:    []credits.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
+			Repeat:    credits.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
+			Mitigated: credits.MitigatedBreaks,
+			Price:     credits.Price{Basis: credits.PerPoint, Value: d("100")},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	window := []credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}
+	if err := rules.Validate(window); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, values := range [][]string{{"98.5", "96.5", "96.5"}, {"96.5", "98.5", "96.5"}, {"98.5"}} {
+		var periods []credits.Period
+		for j, v := range values {
+			periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(j), Year: 1,
+				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{exampleOutcome("AVAIL", v, "100000")}})
+		}
+		led, err := credits.Calculate(rules, periods)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("example %d:\n", i+1)
+		for _, l := range led.Lines {
+			fmt.Printf("  %s %s points  %s\n", l.Month.Pack(), kpi.FormatValue(l.Points), l.Rule)
+		}
+	}
+	// Output:
+	// example 1:
+	//   Apr-21 1 points  amber: value 98.5 in band minor [98.0, 98.9] scores 1; month's points 0 to 1: 1 at x1 = 1 x 100.00 = 100.00
+	//   May-21 6 points  red: value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6; month's points 0 to 6: 6 at x1 = 6 x 100.00 = 600.00
+	//   Jun-21 6 points  red: value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6; month's points 0 to 6: 6 at x1 = 6 x 100.00 = 600.00
+	// example 2:
+	//   Apr-21 3 points  red: value 96.5 in band severe [96.0, 96.9] scores 3; month's points 0 to 3: 3 at x1 = 3 x 100.00 = 300.00
+	//   May-21 2 points  amber: value 98.5 in band minor [98.0, 98.9] scores 1; repeat: failure 2 in 2 periods, x2 = 2; month's points 0 to 2: 2 at x1 = 2 x 100.00 = 200.00
+	//   Jun-21 6 points  red: value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6; month's points 0 to 6: 6 at x1 = 6 x 100.00 = 600.00
+	// example 3:
+	//   Apr-21 1 points  amber: value 98.5 in band minor [98.0, 98.9] scores 1; month's points 0 to 1: 1 at x1 = 1 x 100.00 = 100.00
+}
+
+// A band table whose bands leave a gap or overlap is rejected with the
+// values at fault.
+func ExampleBands() {
+	d := decimal.RequireFromString
+	at := func(s string) *decimal.Decimal { v := d(s); return &v }
+	late := credits.Bands{
+		Direction: kpi.LowerIsBetter,
+		Value:     credits.AsMeasured,
+		Bands: []credits.Band{
+			{Name: "on time", Max: at("5"), MaxEdge: credits.Exclusive, Points: d("0")},
+			{Name: "late", Min: at("5"), MinEdge: credits.Inclusive, Max: at("10"), MaxEdge: credits.Inclusive, Points: d("1")},
+			{Name: "very late", Min: at("10"), MinEdge: credits.Inclusive, Max: at("20"), MaxEdge: credits.Inclusive, Points: d("2")},
+			{Name: "too late", Min: at("20.5"), MinEdge: credits.Inclusive, Points: d("3")},
+		},
+	}
+	s := credits.Scheme{Scores: []credits.Score{{KPIs: []string{"DAYS"}, Bands: &late}}, Price: credits.Price{Basis: credits.PerPoint, Value: d("50")}}
+	fmt.Println(s.Validate([]credits.Window{{KPI: "DAYS", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}))
+	// Output:
+	// scheme: score 1: bands: bands "late" [5, 10] and "very late" [10, 20] both claim 10: invalid credit rules
+	// scheme: score 1: bands: bands "very late" [10, 20] and "too late" [20.5, ∞) leave a gap from 20 to 20.5: invalid credit rules
+}
+
+// The Crown Commercial call-off shortfall: target 98%, actual 75%, rate 1:
+// 23% of the period's charges.
+func ExampleShortfall() {
+	d := decimal.RequireFromString
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &credits.Shortfall{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: credits.AsMeasured}}},
+			Price: credits.Price{Basis: credits.PercentOfCharges},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
+		Charges: d("100000"), YearCharges: d("1200000"),
+		Outcomes: []credits.Outcome{exampleOutcome("RESOLVE", "75", "100000")}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(led.Lines[0].Rule)
+	// Output:
+	// red: shortfall 98 - 75 = 23 x rate 1 scores 23% of charges 100000.00 = 23000.00
+}
+
+// A US state's at-risk pool: invoice 100,000, 10% at risk, the category
+// 50% of the pool, the KPI 40% of the category: 2,000.
+func ExampleAllocation() {
+	d := decimal.RequireFromString
+	monthCap := d("10") // a month never loses more than the amount at risk
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"UPTIME"}, Allocation: &credits.Allocation{
+				AtRisk: d("10"), Category: "hosting", CategoryShare: d("50"), KPIShare: d("40")}}},
+			Price: credits.Price{Basis: credits.PercentOfCharges},
+		},
+		Caps:  credits.Caps{Month: &monthCap},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
+		Charges: d("100000"), YearCharges: d("1200000"),
+		Outcomes: []credits.Outcome{exampleOutcome("UPTIME", "97", "100000")}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(led.Lines[0].Rule)
+	// Output:
+	// red: at risk 10% x category hosting 50% x kpi 40% scores 2% of charges 100000.00 = 2000.00
+}
+
+// Points worth money, the first 20 of a month free, and ratchet bands
+// like tax brackets: 21-100 at x1.0, 101-200 at x1.2, 201 on at x1.5.
+func ExamplePrice() {
+	d := decimal.RequireFromString
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{
+				{KPIs: []string{"A"}, Status: &credits.StatusScore{Amber: d("40"), Red: d("120")}},
+				{KPIs: []string{"B"}, Status: &credits.StatusScore{Amber: d("50"), Red: d("130")}},
+			},
+			Price: credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
+				{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	red := func(id string) credits.Outcome {
+		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000")}
+	}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
+		Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{red("A"), red("B")}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range led.Lines {
+		fmt.Printf("%s %8s  %s\n", l.KPI, l.Amount.StringFixed(2), l.Rule)
+	}
+	fmt.Println("month", led.Months[0].Total.StringFixed(2))
+	// Output:
+	// A  1040.00  red: red scores 120; month's points 0 to 120: 20 free, 80 at x1, 20 at x1.2 = 104.0 x 10.00 = 1040.00
+	// B  1710.00  red: red scores 130; month's points 120 to 250: 80 at x1.2, 50 at x1.5 = 171.0 x 10.00 = 1710.00
+	// month 2750.00
+}

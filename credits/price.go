@@ -1,0 +1,209 @@
+package credits
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Ratchet is one marginal band of a per-point price: every point of a
+// month above Above costs Multiplier times the point's value, until the
+// next Ratchet's Above, as tax brackets do.
+type Ratchet struct {
+	Above      decimal.Decimal // the points of a month above which the multiplier applies, not below the Allowance
+	Multiplier decimal.Decimal // 1 or more, not below the previous band's
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// TableRow is one row of a points table: a month with at least Points
+// points in total loses Percent per cent of its charges, unless a later
+// row with more points applies.
+type TableRow struct {
+	Points  decimal.Decimal // the least total points for the row, 0 or more
+	Percent decimal.Decimal // per cent of the month's charges, 0 to 100
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Price turns a Scheme's scores into money, one of three ways (Basis):
+//
+//   - PerPoint: a point is worth Value in money. The first Allowance points
+//     of each month cost nothing, the points above Allowance cost Value
+//     each, and the points above each Ratchet's Above cost its Multiplier
+//     times Value: with Allowance 20 and Ratchets above 100 at x1.2 and
+//     above 200 at x1.5, points 21-100 cost x1.0, 101-200 x1.2 and 201 on
+//     x1.5. A month's points are counted in outcome order: each line costs
+//     what its own points add to the month's cost, rounded once per line.
+//     Because multipliers never fall, a line's points never cost less
+//     than an earlier line's would, and fewer points before it never make
+//     it dearer.
+//   - PointsTable: the month's total points look up a percentage of the
+//     month's charges (Period.Charges) in Table, a step function (the row
+//     with the most Points not above the total; none: nothing). The
+//     month's credit, rounded once, is split over its lines in proportion
+//     to their points by largest remainder, so the lines add up to it
+//     exactly. A line's share can rise when another KPI improves, but the
+//     month's credit never does.
+//   - PercentOfCharges: each score is a percentage of the outcome's
+//     charges, rounded once per line.
+//
+// Fields that do not belong to the Basis must be zero. The zero Price is
+// invalid: it names no basis.
+type Price struct {
+	Basis     PriceBasis      // how scores become money
+	Value     decimal.Decimal // PerPoint: money per point, above 0
+	Allowance decimal.Decimal // PerPoint: the points of a month that cost nothing, 0 or more
+	Ratchet   []Ratchet       // PerPoint: the marginal bands above the Allowance, by Above ascending
+	Table     []TableRow      // PointsTable: by Points ascending, no Points twice, Percent never falling
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (p Price) problems() []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, "price: "+fmt.Sprintf(format, args...)) }
+	if !priceWords.valid(uint8(p.Basis)) {
+		bad("basis not set (want one of %s)", priceWords.list())
+		return out
+	}
+	if p.Basis != PerPoint {
+		if !p.Value.IsZero() || !p.Allowance.IsZero() || len(p.Ratchet) > 0 {
+			bad("value, allowance and ratchet are for per-point, not %s", p.Basis)
+		}
+	}
+	if p.Basis != PointsTable && len(p.Table) > 0 {
+		bad("table is for points-table, not %s", p.Basis)
+	}
+	hundred := decimal.NewFromInt(100)
+	one := decimal.NewFromInt(1)
+	switch p.Basis {
+	case PerPoint:
+		if p.Value.Sign() <= 0 {
+			bad("value %s per point is not positive", kpi.FormatValue(p.Value))
+		}
+		if p.Allowance.Sign() < 0 {
+			bad("allowance %s points is negative", kpi.FormatValue(p.Allowance))
+		}
+		prevAbove, prevMult := p.Allowance, one
+		for i, r := range p.Ratchet {
+			if r.Above.Cmp(prevAbove) < 0 || (i > 0 && r.Above.Equal(prevAbove)) {
+				bad("ratchet %d: above %s points not above %s", i+1, kpi.FormatValue(r.Above), kpi.FormatValue(prevAbove))
+			}
+			if r.Multiplier.Cmp(prevMult) < 0 {
+				bad("ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
+			}
+			prevAbove, prevMult = r.Above, decimal.Max(prevMult, r.Multiplier)
+		}
+	case PointsTable:
+		if len(p.Table) == 0 {
+			bad("no table rows")
+		}
+		for i, r := range p.Table {
+			if r.Points.Sign() < 0 {
+				bad("table row %d: %s points is negative", i+1, kpi.FormatValue(r.Points))
+			}
+			if r.Percent.Sign() < 0 || r.Percent.Cmp(hundred) > 0 {
+				bad("table row %d: %s%% outside 0..100", i+1, kpi.FormatValue(r.Percent))
+			}
+			if i > 0 {
+				q := p.Table[i-1]
+				if r.Points.Cmp(q.Points) <= 0 {
+					bad("table row %d: %s points not above row %d's %s", i+1, kpi.FormatValue(r.Points), i, kpi.FormatValue(q.Points))
+				}
+				if r.Percent.Cmp(q.Percent) < 0 {
+					bad("table row %d: %s%% below row %d's %s%%", i+1, kpi.FormatValue(r.Percent), i, kpi.FormatValue(q.Percent))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// segment is a run of a month's points with one multiplier: points
+// (lo, hi], or above lo when open.
+type segment struct {
+	lo, hi decimal.Decimal
+	open   bool
+	mult   decimal.Decimal
+}
+
+func (p Price) segments() []segment {
+	segs := []segment{{lo: decimal.Zero, hi: p.Allowance, mult: decimal.Zero}}
+	lo, mult := p.Allowance, decimal.NewFromInt(1)
+	for _, r := range p.Ratchet {
+		segs = append(segs, segment{lo: lo, hi: r.Above, mult: mult})
+		lo, mult = r.Above, r.Multiplier
+	}
+	return append(segs, segment{lo: lo, open: true, mult: mult})
+}
+
+// perPoint prices points (from, from+n] of a month: the weighted points
+// and a description of each run, such as "5 free, 10 at x1".
+func (p Price) perPoint(from, n decimal.Decimal) (decimal.Decimal, string) {
+	to := from.Add(n)
+	var weighted decimal.Decimal
+	var parts []string
+	for _, s := range p.segments() {
+		lo, hi := decimal.Max(from, s.lo), to
+		if !s.open {
+			hi = decimal.Min(to, s.hi)
+		}
+		if hi.Cmp(lo) <= 0 {
+			continue
+		}
+		k := hi.Sub(lo)
+		weighted = weighted.Add(k.Mul(s.mult))
+		if s.mult.IsZero() {
+			parts = append(parts, kpi.FormatValue(k)+" free")
+		} else {
+			parts = append(parts, kpi.FormatValue(k)+" at x"+kpi.FormatValue(s.mult))
+		}
+	}
+	return weighted, strings.Join(parts, ", ")
+}
+
+// row returns the table's percentage for a month's total points.
+func (p Price) row(total decimal.Decimal) (decimal.Decimal, int) {
+	pct, at := decimal.Zero, 0
+	for i, r := range p.Table {
+		if r.Points.Cmp(total) <= 0 {
+			pct, at = r.Percent, i+1
+		}
+	}
+	return pct, at
+}
+
+// split divides whole, a money amount with places decimals, in proportion
+// to weights (0 or more, not all zero) by largest remainder: each part is
+// its exact share truncated to places, and the units left over go one
+// each to the largest remainders, ties to the earlier part. The parts add
+// up to whole exactly.
+func split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []decimal.Decimal {
+	var total decimal.Decimal
+	for _, w := range weights {
+		total = total.Add(w)
+	}
+	parts := make([]decimal.Decimal, len(weights))
+	rems := make([]decimal.Decimal, len(weights))
+	var sum decimal.Decimal
+	for i, w := range weights {
+		q, r := whole.Mul(w).QuoRem(total, places)
+		parts[i], rems[i] = q, r
+		sum = sum.Add(q)
+	}
+	unit := decimal.New(1, -places)
+	order := make([]int, len(weights))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
+	for k := 0; whole.Sub(sum).Cmp(unit) >= 0 && k < len(order); k++ {
+		parts[order[k]] = parts[order[k]].Add(unit)
+		sum = sum.Add(unit)
+	}
+	return parts
+}

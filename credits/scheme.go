@@ -1,0 +1,517 @@
+package credits
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Score says how the KPI-months of some KPIs score: exactly one of its
+// parts is set. The zero Score is invalid: it names no KPI and no part.
+type Score struct {
+	KPIs       []string     // the credit-bearing KPIs scored this way; each KPI in one Score of a Scheme
+	Status     *StatusScore // by status: Amber and Red scores
+	Bands      *Bands       // by the band the value falls in
+	Shortfall  *Shortfall   // by how far the value falls short of a target
+	Allocation *Allocation  // by a share of an at-risk pool
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+type scorer interface {
+	score(o Outcome) (scored, error)
+}
+
+// part returns the Score's one part, its name, and how many parts are set.
+func (s Score) part() (scorer, string, int) {
+	var p scorer
+	var name string
+	n := 0
+	if s.Status != nil {
+		p, name, n = *s.Status, "status", n+1
+	}
+	if s.Bands != nil {
+		p, name, n = *s.Bands, "bands", n+1
+	}
+	if s.Shortfall != nil {
+		p, name, n = *s.Shortfall, "shortfall", n+1
+	}
+	if s.Allocation != nil {
+		p, name, n = *s.Allocation, "allocation", n+1
+	}
+	return p, name, n
+}
+
+// Repeat escalates a failure that repeats: a KPI-month that fails (scores
+// above zero) and is at least the Nth failure of the same KPI, for the
+// same organisation, within the last Within measurement periods (this one
+// included) has its score multiplied by Multiplier. Multipliers never
+// compound: a third failure in a row is multiplied once, like the second.
+// "x2 when the KPI also failed in the previous measurement period" is
+// Multiplier 2, Nth 2, Within 2.
+//
+// Within counts the KPI's measurement periods, not calendar months: a
+// month whose outcome is Unmeasured because the KPI is not due (a
+// quarterly KPI outside its quarter's last month, kpi.NotDue) is skipped,
+// neither breaking nor extending a chain, so a quarterly KPI's previous
+// period is the previous quarter. Any other month counts: Green, and
+// Unmeasured for any other reason, as a period without a failure. A month
+// relieved by a mitigation counts as the Scheme's Mitigated says.
+//
+// The zero Repeat escalates nothing.
+type Repeat struct {
+	Multiplier decimal.Decimal // 1 or more
+	Nth        int             // 2 or more
+	Within     int             // measurement periods, Nth to 24
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (r Repeat) isZero() bool { return r.Multiplier.IsZero() && r.Nth == 0 && r.Within == 0 }
+
+func (r Repeat) problems() []string {
+	if r.isZero() {
+		return nil
+	}
+	var out []string
+	if r.Multiplier.Cmp(decimal.NewFromInt(1)) < 0 {
+		out = append(out, fmt.Sprintf("repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
+	}
+	if r.Nth < 2 {
+		out = append(out, fmt.Sprintf("repeat: nth %d below 2", r.Nth))
+	}
+	if r.Within < max(r.Nth, 2) || r.Within > 24 {
+		out = append(out, fmt.Sprintf("repeat: within %d periods outside %d..24", r.Within, max(r.Nth, 2)))
+	}
+	return out
+}
+
+// AmberRule makes an Amber month a default only from the Nth failure of
+// the KPI (for the organisation) within the last Within calendar months,
+// this one included; an earlier Amber costs nothing and is no failure for
+// Repeat. A Red month counts towards the Nth as an Amber would: counting
+// only Ambers would let a Red improving to Amber make a later Amber cost
+// money. Months not due are never failures. A month relieved by a
+// mitigation counts as the Scheme's Mitigated says.
+//
+// The zero AmberRule makes every Amber a default.
+type AmberRule struct {
+	Nth    int // 2 or more
+	Within int // calendar months, 1 to 24, usually 12
+}
+
+func (a AmberRule) isZero() bool { return a == AmberRule{} }
+
+func (a AmberRule) problems() []string {
+	if a.isZero() {
+		return nil
+	}
+	var out []string
+	if a.Nth < 2 {
+		out = append(out, fmt.Sprintf("amber rule: nth %d below 2", a.Nth))
+	}
+	if a.Within < 1 || a.Within > 24 {
+		out = append(out, fmt.Sprintf("amber rule: within %d months outside 1..24", a.Within))
+	}
+	return out
+}
+
+// Scheme is a credit regime composed of parts, each plain data: Scores say
+// how each KPI's failed months score (StatusScore, Bands, Shortfall,
+// Allocation); an optional AmberRule forgives early Ambers; an optional
+// Repeat multiplies repeated failures; and Price turns the scores into
+// money. Each outcome gives one line:
+//
+//	PI or figure             no credit, whatever its status
+//	Green                    no credit
+//	Unmeasured               no credit; if not due, outside the history
+//	Amber or Red             score -> amber rule -> repeat -> price
+//	relieved (mitigation)    no credit (the line says what it would have scored)
+//
+// A part scores only a month whose status (after any deemed mitigation)
+// is Amber or Red: a Green month costs nothing, whatever its value. A
+// value-scoring part (Bands, Shortfall) scores the measured value even
+// when a deemed mitigation moved the status from Red to Amber; a deemed
+// Green costs nothing.
+//
+// Mitigated says how a relieved month counts in the history the
+// AmberRule and Repeat read; it must be set when either is. Either way a
+// relieved month never costs anything, and relieving a month never raises
+// any other month's score. A third choice, skipping relieved months as
+// not-due months are skipped, is deliberately not offered: skipping a
+// month can bring an older failure back into a Repeat window, so relief
+// could raise a later credit.
+//
+// The zero Scheme is invalid: it has no scores and no price.
+type Scheme struct {
+	Scores    []Score   // each credit-bearing KPI in exactly one
+	Amber     AmberRule // zero: every Amber is a default
+	Repeat    Repeat    // zero: no escalation
+	Mitigated Mitigated // how relieved months count in the history; required with Amber or Repeat
+	Price     Price     // what scores are worth
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Validate checks the scheme against the credit-bearing KPIs' windows:
+// every part is valid, each KPI of kpis is in exactly one Score and no
+// Score names another, an Allocation is priced as a percentage of charges
+// and the allocations fit their pool, and Mitigated is set when an
+// AmberRule or Repeat is. It reports every problem, each wrapping
+// ErrInvalidRules, sorted and joined with errors.Join; nil if s is valid.
+func (s Scheme) Validate(kpis []Window) error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("scheme: "+format+": %w", append(args, ErrInvalidRules)...))
+	}
+	known := map[string]bool{}
+	for _, w := range kpis {
+		known[w.KPI] = true
+	}
+	scoredBy := map[string]int{}
+	type cat struct {
+		share, kpis decimal.Decimal
+		first       int
+	}
+	cats := map[string]*cat{}
+	var catOrder []string
+	var atRisk *decimal.Decimal
+	if len(s.Scores) == 0 {
+		bad("no scores")
+	}
+	for i, sc := range s.Scores {
+		where := fmt.Sprintf("score %d", i+1)
+		if len(sc.KPIs) == 0 {
+			bad("%s: no kpis", where)
+		}
+		for _, id := range sc.KPIs {
+			if !known[id] {
+				bad("%s: kpi %s is not credit-bearing in the contract", where, id)
+			}
+			if j, ok := scoredBy[id]; ok {
+				bad("%s: kpi %s already scored by score %d", where, id, j+1)
+			} else {
+				scoredBy[id] = i
+			}
+		}
+		p, name, n := sc.part()
+		if n != 1 {
+			bad("%s: %d parts set (want exactly one of status, bands, shortfall, allocation)", where, n)
+			continue
+		}
+		var probs []string
+		switch x := p.(type) {
+		case StatusScore:
+			probs = x.problems()
+		case Bands:
+			probs = x.problems()
+		case Shortfall:
+			probs = x.problems()
+		case Allocation:
+			probs = x.problems()
+			if s.Price.Basis != PercentOfCharges {
+				bad("%s: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
+			}
+			if atRisk == nil {
+				atRisk = &x.AtRisk
+			} else if !atRisk.Equal(x.AtRisk) {
+				bad("%s: allocation: at risk %s%% differs from %s%%", where, kpi.FormatValue(x.AtRisk), kpi.FormatValue(*atRisk))
+			}
+			c, ok := cats[x.Category]
+			if !ok {
+				c = &cat{share: x.CategoryShare, first: i}
+				cats[x.Category] = c
+				catOrder = append(catOrder, x.Category)
+			} else if !c.share.Equal(x.CategoryShare) {
+				bad("%s: allocation: category %s share %s%% differs from %s%% in score %d", where, x.Category,
+					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
+			}
+			c.kpis = c.kpis.Add(x.KPIShare.Mul(decimal.NewFromInt(int64(len(sc.KPIs)))))
+		}
+		for _, msg := range probs {
+			bad("%s: %s: %s", where, name, msg)
+		}
+	}
+	hundred := decimal.NewFromInt(100)
+	var pool decimal.Decimal
+	for _, name := range catOrder {
+		c := cats[name]
+		pool = pool.Add(c.share)
+		if c.kpis.Cmp(hundred) > 0 {
+			bad("allocation: category %s: kpi shares add up to %s%%, above 100%%", name, kpi.FormatValue(c.kpis))
+		}
+	}
+	if pool.Cmp(hundred) > 0 {
+		bad("allocation: category shares add up to %s%%, above 100%%", kpi.FormatValue(pool))
+	}
+	for _, w := range kpis {
+		if _, ok := scoredBy[w.KPI]; !ok {
+			bad("kpi %s: in no score", w.KPI)
+		}
+	}
+	for _, msg := range s.Price.problems() {
+		bad("%s", msg)
+	}
+	for _, msg := range append(s.Amber.problems(), s.Repeat.problems()...) {
+		bad("%s", msg)
+	}
+	escalates := !s.Amber.isZero() || !s.Repeat.isZero()
+	switch {
+	case escalates && !mitigatedWords.valid(uint8(s.Mitigated)):
+		bad("mitigated not set (want one of %s)", mitigatedWords.list())
+	case !escalates && s.Mitigated != 0:
+		bad("mitigated %s set without an amber rule or repeat", s.Mitigated)
+	}
+	return joinSorted(errs)
+}
+
+// Begin starts an evaluation. The Run keeps, for each KPI and
+// organisation, only the history its AmberRule and Repeat windows need.
+func (s Scheme) Begin(money Money) Run {
+	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{}}
+	for _, sc := range s.Scores {
+		p, _, _ := sc.part()
+		for _, id := range sc.KPIs {
+			r.scorers[id] = p
+		}
+	}
+	return r
+}
+
+// history is what a Scheme's run remembers of one KPI for one
+// organisation: the months of its recent failures (for the AmberRule) and
+// whether each of its last measurement periods failed (for Repeat), most
+// recent last.
+type history struct {
+	statusFails []kpi.Month
+	scoreFails  []bool
+}
+
+type schemeRun struct {
+	s       Scheme
+	money   Money
+	scorers map[string]scorer
+	hist    map[[2]string]*history
+}
+
+// pending is a line being assessed, with the score it will be priced at.
+type pending struct {
+	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing
+	why   string          // the scoring, in words
+}
+
+// Assess returns one line per outcome of period.
+func (r *schemeRun) Assess(period Period) ([]Line, error) {
+	lines := make([]Line, len(period.Outcomes))
+	pend := make([]pending, len(period.Outcomes))
+	for i, o := range period.Outcomes {
+		l := &lines[i]
+		*l = Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
+			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
+		if o.Kind != kpi.KPI {
+			if o.Kind == 0 {
+				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
+			}
+			if _, err := o.Kind.MarshalText(); err != nil {
+				return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+			}
+			l.Rule = o.Kind.String() + ": reported only, never credited"
+			continue
+		}
+		if o.Relief && o.Mitigation == "" {
+			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(o), ErrInvalidPeriod)
+		}
+		sc, ok := r.scorers[o.KPI]
+		if !ok {
+			return nil, fmt.Errorf("%s: in no score: %w", who(o), ErrInvalidRules)
+		}
+		deemed := ""
+		if o.Mitigation != "" && !o.Relief {
+			deemed = fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
+		}
+		key := [2]string{o.KPI, o.Org}
+		switch o.Status {
+		case kpi.Green:
+			l.Rule = "green: no credit"
+			if o.Relief {
+				l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
+			}
+			l.Rule += deemed
+			r.record(key, period.Month, false, false)
+			continue
+		case kpi.Unmeasured:
+			if o.Absent == kpi.NotDue {
+				l.Rule = "not due: no credit; not a measurement period"
+				continue
+			}
+			l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
+			r.record(key, period.Month, false, false)
+			continue
+		case kpi.Amber, kpi.Red:
+		default:
+			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
+		}
+		got, err := sc.score(o)
+		if err != nil {
+			return nil, err
+		}
+		counts := !o.Relief || r.s.Mitigated == MitigatedCounts
+		h := r.hist[key]
+		var why strings.Builder
+		why.WriteString(o.Status.String() + ": " + got.why)
+		score := got.score
+		if a := r.s.Amber; !a.isZero() && o.Status == kpi.Amber {
+			n := 1
+			if h != nil {
+				for _, m := range h.statusFails {
+					if period.Month.Sub(m) < a.Within {
+						n++
+					}
+				}
+			}
+			if n < a.Nth {
+				fmt.Fprintf(&why, "; failure %d of the %d needed in %d months for an amber to count: not a default", n, a.Nth, a.Within)
+				score = decimal.Zero
+			} else {
+				fmt.Fprintf(&why, "; failure %d in %d months (from %d an amber counts)", n, a.Within, a.Nth)
+			}
+		}
+		failed := score.Sign() > 0
+		if rp := r.s.Repeat; !rp.isZero() && failed {
+			n := 1
+			if h != nil {
+				for _, f := range h.scoreFails[max(0, len(h.scoreFails)-(rp.Within-1)):] {
+					if f {
+						n++
+					}
+				}
+			}
+			if n >= rp.Nth {
+				score = score.Mul(rp.Multiplier)
+				fmt.Fprintf(&why, "; repeat: failure %d in %d periods, x%s = %s", n, rp.Within, kpi.FormatValue(rp.Multiplier), kpi.FormatValue(score))
+			}
+		}
+		r.record(key, period.Month, counts, counts && failed)
+		if o.Relief {
+			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have scored %s)", o.Status, o.Mitigation, strings.TrimPrefix(why.String(), o.Status.String()+": "))
+			if counts {
+				l.Rule += "; still a failure for the history"
+			} else if !r.s.Amber.isZero() || !r.s.Repeat.isZero() {
+				l.Rule += "; breaks the chain"
+			}
+			continue
+		}
+		l.Failed, l.Band, l.Material = failed, got.band, failed && got.material
+		pend[i] = pending{score: score, why: why.String() + deemed}
+	}
+	return lines, r.price(period, lines, pend)
+}
+
+// record adds a measurement period to a KPI's history: statusFail says
+// whether it counts as an Amber-or-Red month, scoreFail whether as a
+// failure for Repeat. The history keeps only what the windows need.
+func (r *schemeRun) record(key [2]string, m kpi.Month, statusFail, scoreFail bool) {
+	a, rp := r.s.Amber, r.s.Repeat
+	if a.isZero() && rp.isZero() {
+		return
+	}
+	h := r.hist[key]
+	if h == nil {
+		h = &history{}
+		r.hist[key] = h
+	}
+	if !a.isZero() {
+		keep := h.statusFails[:0]
+		for _, f := range h.statusFails {
+			if m.Sub(f) < a.Within-1 {
+				keep = append(keep, f)
+			}
+		}
+		h.statusFails = keep
+		if statusFail {
+			h.statusFails = append(h.statusFails, m)
+		}
+	}
+	if !rp.isZero() {
+		h.scoreFails = append(h.scoreFails, scoreFail)
+		if n := len(h.scoreFails); n > rp.Within-1 {
+			h.scoreFails = append(h.scoreFails[:0], h.scoreFails[n-(rp.Within-1):]...)
+		}
+	}
+}
+
+// price turns the pending scores into the lines' points, amounts and
+// rules.
+func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
+	p, money := r.s.Price, r.money
+	switch p.Basis {
+	case PerPoint:
+		var before decimal.Decimal
+		for i, x := range pend {
+			if x.score.Sign() <= 0 {
+				continue
+			}
+			weighted, runs := p.perPoint(before, x.score)
+			amount := money.Round(weighted.Mul(p.Value))
+			l := &lines[i]
+			l.Points, l.Amount = x.score, amount
+			l.Rule = fmt.Sprintf("%s; month's points %s to %s: %s = %s x %s = %s", x.why,
+				kpi.FormatValue(before), kpi.FormatValue(before.Add(x.score)), runs,
+				kpi.FormatValue(weighted), money.Format(p.Value), money.Format(amount))
+			before = before.Add(x.score)
+		}
+	case PointsTable:
+		var total decimal.Decimal
+		weights := make([]decimal.Decimal, len(pend))
+		for i, x := range pend {
+			weights[i] = x.score
+			total = total.Add(x.score)
+		}
+		if total.Sign() <= 0 {
+			break
+		}
+		pct, row := p.row(total)
+		whole := money.Round(period.Charges.Mul(pct).Shift(-2))
+		var parts []decimal.Decimal
+		if whole.Sign() > 0 {
+			parts = split(whole, weights, money.Places)
+		}
+		head := fmt.Sprintf("month's %s points: no table row, no credit", kpi.FormatValue(total))
+		if row > 0 {
+			head = fmt.Sprintf("month's %s points: row %d, %s%% of charges %s = %s", kpi.FormatValue(total), row,
+				kpi.FormatValue(pct), money.Format(period.Charges), money.Format(whole))
+		}
+		for i, x := range pend {
+			if x.score.Sign() <= 0 {
+				continue
+			}
+			l := &lines[i]
+			l.Points = x.score
+			if parts != nil {
+				l.Amount = parts[i]
+			}
+			l.Rule = fmt.Sprintf("%s; %s; share for %s of %s points = %s", x.why, head,
+				kpi.FormatValue(x.score), kpi.FormatValue(total), money.Format(l.Amount))
+		}
+	case PercentOfCharges:
+		for i, x := range pend {
+			if x.score.Sign() <= 0 {
+				continue
+			}
+			l := &lines[i]
+			o := period.Outcomes[i]
+			l.Amount = money.Round(o.Charges.Mul(x.score).Shift(-2))
+			l.Rule = fmt.Sprintf("%s%% of charges %s = %s", x.why, money.Format(o.Charges), money.Format(l.Amount))
+		}
+	default:
+		return fmt.Errorf("scheme: price basis %s: %w", p.Basis, ErrInvalidRules)
+	}
+	for i, x := range pend {
+		if l := &lines[i]; l.Rule == "" {
+			l.Rule = x.why + ": no credit"
+		}
+	}
+	return nil
+}

@@ -1,0 +1,411 @@
+package credits
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// StatusScore scores a KPI-month by its status alone: Amber points for an
+// Amber month, Red points for a Red one. The zero StatusScore scores
+// nothing.
+type StatusScore struct {
+	Amber decimal.Decimal // the score of an Amber month, 0 or more, not above Red
+	Red   decimal.Decimal // the score of a Red month, 0 or more
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (s StatusScore) problems() []string {
+	var out []string
+	if s.Amber.Sign() < 0 {
+		out = append(out, fmt.Sprintf("amber score %s is negative", kpi.FormatValue(s.Amber)))
+	}
+	if s.Red.Sign() < 0 {
+		out = append(out, fmt.Sprintf("red score %s is negative", kpi.FormatValue(s.Red)))
+	}
+	if s.Amber.Cmp(s.Red) > 0 {
+		out = append(out, fmt.Sprintf("amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
+	}
+	return out
+}
+
+func (s StatusScore) score(o Outcome) (scored, error) {
+	if o.Status == kpi.Amber {
+		return scored{score: s.Amber, why: "amber scores " + kpi.FormatValue(s.Amber)}, nil
+	}
+	return scored{score: s.Red, why: "red scores " + kpi.FormatValue(s.Red)}, nil
+}
+
+// Band is one row of a band table: the values from Min to Max, each bound
+// Inclusive or Exclusive, and the score a value in the band gives. A nil
+// Min (Max) leaves the band unbounded below (above), and its edge must
+// then be unset.
+type Band struct {
+	Name     string           // such as "minor"; unique in its table
+	Min      *decimal.Decimal // the lower bound; nil: none
+	MinEdge  Edge             // whether Min is in the band; zero when Min is nil
+	Max      *decimal.Decimal // the upper bound; nil: none
+	MaxEdge  Edge             // whether Max is in the band; zero when Max is nil
+	Points   decimal.Decimal  // the score of a value in the band, 0 or more
+	Material bool             // a value in the band is a Material failure (such as Serious, Severe, below the service threshold)
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// contains reports whether v lies in the band.
+func (b Band) contains(v decimal.Decimal) bool {
+	if b.Min != nil {
+		if c := v.Cmp(*b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
+			return false
+		}
+	}
+	if b.Max != nil {
+		if c := v.Cmp(*b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
+			return false
+		}
+	}
+	return true
+}
+
+// String describes the band's values, such as "[98.0, 98.9]", "[99, ∞)" or
+// "(-∞, 96)".
+func (b Band) String() string {
+	lo, hi := "(-∞", "∞)"
+	if b.Min != nil {
+		lo = "(" + kpi.FormatValue(*b.Min)
+		if b.MinEdge == Inclusive {
+			lo = "[" + kpi.FormatValue(*b.Min)
+		}
+	}
+	if b.Max != nil {
+		hi = kpi.FormatValue(*b.Max) + ")"
+		if b.MaxEdge == Inclusive {
+			hi = kpi.FormatValue(*b.Max) + "]"
+		}
+	}
+	return lo + ", " + hi
+}
+
+// Bands scores a failed KPI-month by the band its value falls in, as the
+// UK Model Services Agreement's Schedule 2.2 does (Minor, Serious, Severe,
+// below the KPI Service Threshold). The bands must cover every value
+// exactly once, and a worse value (by Direction) may never score less than
+// a better one. With Value TableRounded the value is first rounded to
+// Precision, and a gap between bands that holds no value of that
+// precision ("98.0 - 98.9" then "99 or more", at one place) is no gap.
+//
+// The zero Bands is invalid: it has no bands, direction or value basis.
+type Bands struct {
+	Direction kpi.Direction // which way is better; must match the KPI's
+	Value     ValueBasis    // which value is scored
+	Precision kpi.Precision // with Value TableRounded: the table's precision; zero otherwise
+	Bands     []Band        // any order
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (b Bands) value(o Outcome) decimal.Decimal { return basisValue(b.Value, b.Precision, o) }
+
+func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
+	switch basis {
+	case KPIRounded:
+		return o.Measured.Rounded
+	case TableRounded:
+		return p.Apply(o.Measured.Value)
+	}
+	return o.Measured.Value
+}
+
+func basisProblems(basis ValueBasis, p kpi.Precision) []string {
+	var out []string
+	if !basisWords.valid(uint8(basis)) {
+		out = append(out, "value basis not set (want one of "+basisWords.list()+")")
+	}
+	switch {
+	case basis == TableRounded && (p.Places < 0 || p.Places > 10):
+		out = append(out, fmt.Sprintf("precision: places %d outside 0..10", p.Places))
+	case basis == TableRounded && (p.Rounding < kpi.HalfUp || p.Rounding > kpi.Floor):
+		out = append(out, "precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)")
+	case basis != TableRounded && p != (kpi.Precision{}):
+		out = append(out, fmt.Sprintf("precision %s set but the value basis is %s, not table-rounded", p, basis))
+	}
+	return out
+}
+
+func directionProblems(d kpi.Direction) []string {
+	if d != kpi.HigherIsBetter && d != kpi.LowerIsBetter {
+		return []string{"direction not set (want one of higher-is-better, lower-is-better)"}
+	}
+	return nil
+}
+
+// problems reports every problem with the table: its settings, each band,
+// and every gap, overlap and inversion between bands, naming the bands and
+// values at fault.
+func (b Bands) problems() []string {
+	out := append(directionProblems(b.Direction), basisProblems(b.Value, b.Precision)...)
+	if len(b.Bands) == 0 {
+		return append(out, "no bands")
+	}
+	names := map[string]bool{}
+	good := true
+	for i, x := range b.Bands {
+		name := fmt.Sprintf("band %q", x.Name)
+		if x.Name == "" {
+			name = fmt.Sprintf("band %d", i+1)
+			out = append(out, name+": name not set")
+		} else if names[x.Name] {
+			out = append(out, name+": named twice")
+		}
+		names[x.Name] = true
+		if x.Points.Sign() < 0 {
+			out = append(out, fmt.Sprintf("%s: %s points is negative", name, kpi.FormatValue(x.Points)))
+		}
+		for _, e := range []struct {
+			side  string
+			bound *decimal.Decimal
+			edge  Edge
+		}{{"min", x.Min, x.MinEdge}, {"max", x.Max, x.MaxEdge}} {
+			switch {
+			case e.bound == nil && e.edge != 0:
+				out = append(out, fmt.Sprintf("%s: %s edge %s without a %s", name, e.side, e.edge, e.side))
+				good = false
+			case e.bound != nil && !edgeWords.valid(uint8(e.edge)):
+				out = append(out, fmt.Sprintf("%s: %s %s: edge not set (want one of inclusive, exclusive)", name, e.side, kpi.FormatValue(*e.bound)))
+				good = false
+			}
+		}
+		if x.Min != nil && x.Max != nil {
+			if c := x.Min.Cmp(*x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
+				out = append(out, fmt.Sprintf("%s: %s holds no value", name, x))
+				good = false
+			}
+		}
+	}
+	if !good {
+		return out
+	}
+	sorted := slices.Clone(b.Bands)
+	slices.SortStableFunc(sorted, func(p, q Band) int {
+		switch {
+		case p.Min == nil && q.Min == nil:
+			return 0
+		case p.Min == nil:
+			return -1
+		case q.Min == nil:
+			return 1
+		}
+		if c := p.Min.Cmp(*q.Min); c != 0 {
+			return c
+		}
+		return int(p.MinEdge) - int(q.MinEdge) // inclusive first
+	})
+	if lo := sorted[0]; lo.Min != nil {
+		out = append(out, fmt.Sprintf("no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+	}
+	if hi := sorted[len(sorted)-1]; hi.Max != nil {
+		out = append(out, fmt.Sprintf("no band for values above %s (band %q is %s)", kpi.FormatValue(*hi.Max), hi.Name, hi))
+	}
+	for i := 1; i < len(sorted); i++ {
+		p, q := sorted[i-1], sorted[i]
+		if msg := b.join(p, q); msg != "" {
+			out = append(out, msg)
+		}
+		better, worse := q, p // higher values are better
+		if b.Direction == kpi.LowerIsBetter {
+			better, worse = p, q
+		}
+		if better.Points.Cmp(worse.Points) > 0 {
+			out = append(out, fmt.Sprintf("band %q %s scores %s, more than worse band %q %s with %s",
+				better.Name, better, kpi.FormatValue(better.Points), worse.Name, worse, kpi.FormatValue(worse.Points)))
+		}
+	}
+	return out
+}
+
+// join describes the gap or overlap between band p and the next band q in
+// value order; "" when q starts exactly where p ends.
+func (b Bands) join(p, q Band) string {
+	where := fmt.Sprintf("bands %q %s and %q %s", p.Name, p, q.Name, q)
+	if p.Max == nil {
+		return where + " overlap"
+	}
+	if q.Min == nil {
+		return where + " overlap" // unreachable after sorting, unless two open below
+	}
+	switch c := p.Max.Cmp(*q.Min); {
+	case c > 0:
+		return fmt.Sprintf("%s overlap from %s to %s", where, kpi.FormatValue(*q.Min), kpi.FormatValue(*p.Max))
+	case c == 0 && p.MaxEdge == Inclusive && q.MinEdge == Inclusive:
+		return fmt.Sprintf("%s both claim %s", where, kpi.FormatValue(*q.Min))
+	case c == 0 && p.MaxEdge == Exclusive && q.MinEdge == Exclusive:
+		return fmt.Sprintf("%s leave %s in neither", where, kpi.FormatValue(*q.Min))
+	case c == 0:
+		return ""
+	}
+	// p ends below q's start: a gap, unless rounding to the table's
+	// precision leaves no value in it.
+	if b.Value == TableRounded && b.Precision.Places >= 0 && b.Precision.Places <= 10 {
+		places := b.Precision.Places
+		next := p.Max.RoundCeil(places)
+		if next.Equal(*p.Max) && p.MaxEdge == Inclusive {
+			next = next.Add(decimal.New(1, -places))
+		}
+		if c := next.Cmp(*q.Min); c > 0 || (c == 0 && q.MinEdge == Inclusive) {
+			return ""
+		}
+		return fmt.Sprintf("%s leave a gap from %s to %s (%s is in neither at %d places)", where,
+			kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min), kpi.FormatValue(next), places)
+	}
+	return fmt.Sprintf("%s leave a gap from %s to %s", where, kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min))
+}
+
+func (b Bands) score(o Outcome) (scored, error) {
+	if o.Measured.Direction != b.Direction {
+		return scored{}, fmt.Errorf("%s: bands are %s but the kpi is %s: %w", who(o), b.Direction, o.Measured.Direction, ErrInvalidRules)
+	}
+	v := b.value(o)
+	for _, x := range b.Bands {
+		if x.contains(v) {
+			return scored{score: x.Points, band: x.Name, material: x.Material,
+				why: fmt.Sprintf("value %s in band %s %s scores %s", kpi.FormatValue(v), x.Name, x, kpi.FormatValue(x.Points))}, nil
+		}
+	}
+	return scored{}, fmt.Errorf("%s: value %s in no band: %w", who(o), kpi.FormatValue(v), ErrInvalidRules)
+}
+
+// Shortfall scores a failed KPI-month by how far its value falls short of
+// Target, as Crown Commercial call-off contracts do: score = Rate x
+// shortfall, where the shortfall is Target - value (higher is better) or
+// value - Target (lower is better), in the KPI's units (percentage
+// points), never below zero. With a Step, the shortfall is first floored
+// to whole steps ("each full 1%": Step 1; "every whole 0.1 point": Step
+// 0.1). With Value TableRounded the value is first rounded to Precision.
+// With Price PercentOfCharges the score is a percentage of the charges.
+//
+// The zero Shortfall is invalid: its rate is not positive.
+type Shortfall struct {
+	Direction kpi.Direction   // which way is better; must match the KPI's
+	Target    decimal.Decimal // the level the shortfall is measured from
+	Rate      decimal.Decimal // the score per unit of shortfall, above 0
+	Step      decimal.Decimal // 0: no flooring; else the shortfall is floored to whole Steps
+	Value     ValueBasis      // which value is scored
+	Precision kpi.Precision   // with Value TableRounded: the precision; zero otherwise
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (s Shortfall) problems() []string {
+	out := append(directionProblems(s.Direction), basisProblems(s.Value, s.Precision)...)
+	if s.Rate.Sign() <= 0 {
+		out = append(out, fmt.Sprintf("rate %s is not positive", kpi.FormatValue(s.Rate)))
+	}
+	if s.Step.Sign() < 0 {
+		out = append(out, fmt.Sprintf("step %s is negative", kpi.FormatValue(s.Step)))
+	}
+	return out
+}
+
+func (s Shortfall) score(o Outcome) (scored, error) {
+	if o.Measured.Direction != s.Direction {
+		return scored{}, fmt.Errorf("%s: shortfall is %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
+	}
+	v := basisValue(s.Value, s.Precision, o)
+	short := s.Target.Sub(v)
+	if s.Direction == kpi.LowerIsBetter {
+		short = short.Neg()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "shortfall %s - %s = %s", kpi.FormatValue(s.Target), kpi.FormatValue(v), kpi.FormatValue(short))
+	if s.Direction == kpi.LowerIsBetter {
+		b.Reset()
+		fmt.Fprintf(&b, "shortfall %s - %s = %s", kpi.FormatValue(v), kpi.FormatValue(s.Target), kpi.FormatValue(short))
+	}
+	if short.Sign() < 0 {
+		short = decimal.Zero
+		b.WriteString(", none")
+	}
+	if s.Step.Sign() > 0 {
+		steps, _ := short.QuoRem(s.Step, 0)
+		short = steps.Mul(s.Step)
+		fmt.Fprintf(&b, ", %s whole steps of %s = %s", kpi.FormatValue(steps), kpi.FormatValue(s.Step), kpi.FormatValue(short))
+	}
+	score := s.Rate.Mul(short)
+	fmt.Fprintf(&b, " x rate %s scores %s", kpi.FormatValue(s.Rate), kpi.FormatValue(score))
+	return scored{score: score, why: b.String()}, nil
+}
+
+// Allocation scores a failed KPI-month with its share of an at-risk pool,
+// as US state outsourcing contracts do: the pool is AtRisk per cent of the
+// month's invoice, the KPI's Category gets CategoryShare per cent of it,
+// and the KPI KPIShare per cent of that:
+//
+//	score = AtRisk x CategoryShare/100 x KPIShare/100 (per cent of charges)
+//
+// so with Price PercentOfCharges an invoice of 100,000 with 10% at risk,
+// a category of 50% and a KPI of 40% costs 2,000. Across a Scheme every
+// Allocation names the same AtRisk, a category always has the same
+// CategoryShare, the categories' shares add up to at most 100, and within
+// a category the KPIs' shares add up to at most 100. A monthly cap of
+// AtRisk per cent (Caps.Month) keeps a month within the pool when
+// escalation multiplies a score.
+//
+// The zero Allocation is invalid: it names no category.
+type Allocation struct {
+	AtRisk        decimal.Decimal // per cent of the month's invoice at risk, above 0, at most 100
+	Category      string          // the category's name
+	CategoryShare decimal.Decimal // per cent of the pool the category gets, 0 to 100
+	KPIShare      decimal.Decimal // per cent of the category's share each of the Score's KPIs gets, 0 to 100
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (a Allocation) problems() []string {
+	var out []string
+	hundred := decimal.NewFromInt(100)
+	if a.Category == "" {
+		out = append(out, "category not set")
+	}
+	if a.AtRisk.Sign() <= 0 || a.AtRisk.Cmp(hundred) > 0 {
+		out = append(out, fmt.Sprintf("at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
+	}
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"category share", a.CategoryShare}, {"kpi share", a.KPIShare}} {
+		if f.v.Sign() < 0 || f.v.Cmp(hundred) > 0 {
+			out = append(out, fmt.Sprintf("%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
+		}
+	}
+	return out
+}
+
+func (a Allocation) score(Outcome) (scored, error) {
+	score := trim(a.AtRisk.Mul(a.CategoryShare).Mul(a.KPIShare).Shift(-4))
+	return scored{score: score, why: fmt.Sprintf("at risk %s%% x category %s %s%% x kpi %s%% scores %s",
+		kpi.FormatValue(a.AtRisk), a.Category, kpi.FormatValue(a.CategoryShare), kpi.FormatValue(a.KPIShare), kpi.FormatValue(score))}, nil
+}
+
+// trim drops d's trailing fractional zeros: 2.0000 is 2, 2.50 is 2.5.
+func trim(d decimal.Decimal) decimal.Decimal {
+	for d.Exponent() < 0 {
+		t := d.Truncate(-d.Exponent() - 1)
+		if !t.Equal(d) {
+			break
+		}
+		d = t
+	}
+	return d
+}
+
+// scored is what a scoring part makes of one failed KPI-month.
+type scored struct {
+	score    decimal.Decimal // 0 or more
+	why      string          // the arithmetic, in words
+	band     string          // the band, for Bands
+	material bool            // the band is a Material failure
+}

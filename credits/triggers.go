@@ -1,0 +1,300 @@
+package credits
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// CapKind names a cap. The zero CapKind is invalid; it marks a line that
+// is not a cap line.
+type CapKind uint8
+
+// The caps.
+const (
+	MonthCap   CapKind = iota + 1 // Caps.Month: a month's credits
+	YearCap                       // Caps.Year: a contract year's credits
+	RollingCap                    // Caps.Rolling: the credits of the 12 months ending with a month
+	TwoLimbCap                    // Caps.TwoLimb: a contract year's credits, year 1 against the estimate, later years against the 12 months before
+)
+
+var capWords = words{"cap", "month", "year", "rolling-12-months", "two-limb"}
+
+// String returns "month", "year", "rolling-12-months" or "two-limb".
+func (c CapKind) String() string { return capWords.name(uint8(c)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c CapKind) MarshalText() ([]byte, error) { return capWords.marshal(uint8(c)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *CapKind) UnmarshalText(b []byte) error {
+	v, err := capWords.parse(b)
+	*c = CapKind(v)
+	return err
+}
+
+// TriggerKind is the condition a Trigger watches for. The zero TriggerKind
+// is invalid.
+type TriggerKind uint8
+
+// The trigger conditions.
+const (
+	// PointsInWindow: the points of all KPIs in the last Months months,
+	// this one included, add up to Points or more.
+	PointsInWindow TriggerKind = iota + 1
+	// ConsecutiveFailures: the same KPI (for the same organisation) failed
+	// in each of its last Months measurement periods.
+	ConsecutiveFailures
+	// FailuresInWindow: the same KPI (for the same organisation) failed in
+	// Failures or more of its last Months measurement periods.
+	FailuresInWindow
+	// CapReached: a cap bit this month, or the month's credit used up
+	// what was left of it exactly.
+	CapReached
+	// MaterialFailure: a KPI-month failed in a band marked Material
+	// (Serious, Severe, below the service threshold), which opens a
+	// rectification plan.
+	MaterialFailure
+)
+
+var triggerWords = words{"trigger kind", "points-in-window", "consecutive-failures", "failures-in-window", "cap-reached", "material-failure"}
+
+// String returns the text form, such as "points-in-window".
+func (k TriggerKind) String() string { return triggerWords.name(uint8(k)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k TriggerKind) MarshalText() ([]byte, error) { return triggerWords.marshal(uint8(k)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *TriggerKind) UnmarshalText(b []byte) error {
+	v, err := triggerWords.parse(b)
+	*k = TriggerKind(v)
+	return err
+}
+
+// Trigger is a condition that gives the customer a right, such as to
+// terminate or to escalate, reported as an Event with its evidence in
+// every month the condition holds. Failures are the ledger's Failed
+// lines (scored, not relieved); a KPI's measurement periods skip the
+// months it is not due (kpi.NotDue), as Repeat does.
+//
+// The zero Trigger is invalid: it has no name and no kind.
+type Trigger struct {
+	Name     string          // such as "termination" or "rectification plan"; unique in the Rules
+	Kind     TriggerKind     // the condition
+	Points   decimal.Decimal // PointsInWindow: the points that trigger, above 0; zero otherwise
+	Months   int             // PointsInWindow, FailuresInWindow: the window, 1 to 24; ConsecutiveFailures: the run, 2 to 24; zero otherwise
+	Failures int             // FailuresInWindow: the failures that trigger, 1 to Months; zero otherwise
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (t Trigger) problems() []string {
+	var out []string
+	name := t.Name
+	if name == "" {
+		name = "(unnamed)"
+		out = append(out, "trigger: name not set")
+	}
+	bad := func(format string, args ...any) {
+		out = append(out, fmt.Sprintf("trigger %q: ", name)+fmt.Sprintf(format, args...))
+	}
+	if !triggerWords.valid(uint8(t.Kind)) {
+		bad("kind not set (want one of %s)", triggerWords.list())
+		return out
+	}
+	switch {
+	case t.Kind == PointsInWindow && t.Points.Sign() <= 0:
+		bad("points %s is not positive", kpi.FormatValue(t.Points))
+	case t.Kind != PointsInWindow && !t.Points.IsZero():
+		bad("points %s set for %s", kpi.FormatValue(t.Points), t.Kind)
+	}
+	switch t.Kind {
+	case PointsInWindow, FailuresInWindow:
+		if t.Months < 1 || t.Months > 24 {
+			bad("months %d outside 1..24", t.Months)
+		}
+	case ConsecutiveFailures:
+		if t.Months < 2 || t.Months > 24 {
+			bad("months %d outside 2..24", t.Months)
+		}
+	default:
+		if t.Months != 0 {
+			bad("months %d set for %s", t.Months, t.Kind)
+		}
+	}
+	if t.Kind == FailuresInWindow {
+		if t.Failures < 1 || t.Failures > t.Months {
+			bad("failures %d outside 1..%d", t.Failures, max(t.Months, 1))
+		}
+	} else if t.Failures != 0 {
+		bad("failures %d set for %s", t.Failures, t.Kind)
+	}
+	return out
+}
+
+// Event is a Trigger's condition holding in a month, with its evidence.
+type Event struct {
+	Trigger string          // the Trigger's Name
+	Kind    TriggerKind     // the Trigger's Kind
+	Month   kpi.Month       // the month the condition held
+	KPI     string          // the KPI, for failure and material-failure events; empty otherwise
+	Org     string          // its organisation, if any
+	Months  []kpi.Month     // the evidence: the months that failed or carried points, in order
+	Points  decimal.Decimal // PointsInWindow: the points in the window
+	Cap     CapKind         // CapReached: the cap
+	Detail  string          // the evidence in words
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// watch is what a Book remembers for its triggers: the points of its
+// last months and each KPI's failures in its last measurement periods,
+// never more than the longest window.
+type watch struct {
+	span   int // the longest failure window, in measurement periods
+	pspan  int // the longest points window, in months
+	points []monthPoints
+	fails  map[[2]string][]periodFail
+}
+
+// capHit is a cap that bit or was used up in a month.
+type capHit struct {
+	kind   CapKind
+	detail string
+}
+
+type monthPoints struct {
+	month  kpi.Month
+	points decimal.Decimal
+}
+
+type periodFail struct {
+	month  kpi.Month
+	failed bool
+}
+
+func newWatch(ts []Trigger) *watch {
+	w := &watch{fails: map[[2]string][]periodFail{}}
+	for _, t := range ts {
+		switch t.Kind {
+		case PointsInWindow:
+			w.pspan = max(w.pspan, t.Months)
+		case ConsecutiveFailures, FailuresInWindow:
+			w.span = max(w.span, t.Months)
+		}
+	}
+	return w
+}
+
+// see records month p's credit lines and returns the failure and points
+// events they raise.
+func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event {
+	var events []Event
+	if w.pspan > 0 {
+		var pts decimal.Decimal
+		for _, l := range lines {
+			if l.Kind == CreditLine && l.Failed {
+				pts = pts.Add(l.Points)
+			}
+		}
+		w.points = append(w.points, monthPoints{p.Month, pts})
+		keep := w.points[:0]
+		for _, x := range w.points {
+			if p.Month.Sub(x.month) < w.pspan {
+				keep = append(keep, x)
+			}
+		}
+		w.points = keep
+	}
+	var keys [][2]string
+	if w.span > 0 {
+		for _, l := range lines {
+			if l.Kind != CreditLine || (l.Status == kpi.Unmeasured && l.Absent == kpi.NotDue) {
+				continue
+			}
+			k := [2]string{l.KPI, l.Org}
+			h := append(w.fails[k], periodFail{p.Month, l.Failed})
+			if len(h) > w.span {
+				h = append(h[:0], h[len(h)-w.span:]...)
+			}
+			w.fails[k] = h
+			keys = append(keys, k)
+		}
+	}
+	for _, t := range ts {
+		switch t.Kind {
+		case PointsInWindow:
+			var sum decimal.Decimal
+			var months []kpi.Month
+			for _, x := range w.points {
+				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
+					sum = sum.Add(x.points)
+					months = append(months, x.month)
+				}
+			}
+			if sum.Cmp(t.Points) >= 0 {
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: sum,
+					Detail: fmt.Sprintf("%s points in the %d months to %s (%s), at least %s", kpi.FormatValue(sum), t.Months, p.Month,
+						monthList(months), kpi.FormatValue(t.Points))})
+			}
+		case ConsecutiveFailures, FailuresInWindow:
+			need := t.Failures
+			if t.Kind == ConsecutiveFailures {
+				need = t.Months
+			}
+			for _, k := range keys {
+				h := w.fails[k]
+				if !h[len(h)-1].failed {
+					continue // raised in the month of a failure only
+				}
+				var months []kpi.Month
+				for _, x := range h[max(0, len(h)-t.Months):] {
+					if x.failed {
+						months = append(months, x.month)
+					}
+				}
+				if len(months) < need {
+					continue
+				}
+				what := fmt.Sprintf("failed %d of its last %d measurement periods", len(months), t.Months)
+				if t.Kind == ConsecutiveFailures {
+					what = fmt.Sprintf("failed %d measurement periods in a row", t.Months)
+				}
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: k[0], Org: k[1], Months: months,
+					Detail: fmt.Sprintf("%s %s: %s", whoKey(k), what, monthList(months))})
+			}
+		case CapReached:
+			for _, c := range hits {
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Cap: c.kind,
+					Months: []kpi.Month{p.Month}, Detail: c.detail})
+			}
+		case MaterialFailure:
+			for _, l := range lines {
+				if l.Kind == CreditLine && l.Failed && l.Material {
+					events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org,
+						Months: []kpi.Month{p.Month},
+						Detail: fmt.Sprintf("%s: material failure in band %s in %s", whoKey([2]string{l.KPI, l.Org}), l.Band, p.Month)})
+				}
+			}
+		}
+	}
+	return events
+}
+
+func whoKey(k [2]string) string {
+	if k[1] == "" {
+		return "kpi " + k[0]
+	}
+	return "kpi " + k[0] + ": org " + k[1]
+}
+
+func monthList(ms []kpi.Month) string {
+	s := make([]string, len(ms))
+	for i, m := range ms {
+		s[i] = m.String()
+	}
+	return strings.Join(s, ", ")
+}

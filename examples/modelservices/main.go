@@ -1,0 +1,100 @@
+// Command modelservices prints the UK Model Services Agreement's worked
+// examples of banded service points (Schedule 2.2 style) with the
+// repeat-failure multiplier, and the triggers they raise: three runs of
+// monthly availability against a 99% target.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "modelservices:", err)
+		os.Exit(1)
+	}
+}
+
+var d = decimal.RequireFromString
+
+func at(s string) *decimal.Decimal { v := d(s); return &v }
+
+// Rules are the worked examples' rules: target 99% scores 0; Minor
+// 98.0-98.9 1 point; Serious 97.0-97.9 2; Severe 96.0-96.9 3; below the
+// KPI Service Threshold of 96 4; values rounded to one place first; a
+// failure after a failure in the previous period x2; a point worth
+// 100.00; a rectification plan for every Material failure.
+func Rules() credits.Rules {
+	bands := credits.Bands{
+		Direction: kpi.HigherIsBetter,
+		Value:     credits.TableRounded,
+		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
+		Bands: []credits.Band{
+			{Name: "target", Min: at("99"), MinEdge: credits.Inclusive, Points: d("0")},
+			{Name: "minor", Min: at("98.0"), MinEdge: credits.Inclusive, Max: at("98.9"), MaxEdge: credits.Inclusive, Points: d("1")},
+			{Name: "serious", Min: at("97.0"), MinEdge: credits.Inclusive, Max: at("97.9"), MaxEdge: credits.Inclusive, Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), MinEdge: credits.Inclusive, Max: at("96.9"), MaxEdge: credits.Inclusive, Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: credits.Exclusive, Points: d("4"), Material: true},
+		},
+	}
+	return credits.Rules{
+		Regime: credits.Scheme{
+			Scores:    []credits.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
+			Repeat:    credits.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
+			Mitigated: credits.MitigatedBreaks,
+			Price:     credits.Price{Basis: credits.PerPoint, Value: d("100")},
+		},
+		Money:    credits.Money{Places: 2, Rounding: kpi.HalfUp},
+		Triggers: []credits.Trigger{{Name: "rectification plan", Kind: credits.MaterialFailure}},
+	}
+}
+
+// Examples are the three worked examples' measurements, month by month.
+var Examples = [][]string{{"98.5", "96.5", "96.5"}, {"96.5", "98.5", "96.5"}, {"98.5"}}
+
+func outcome(value string) credits.Outcome {
+	v := d(value)
+	s := kpi.Red
+	switch {
+	case v.Cmp(d("99")) >= 0:
+		s = kpi.Green
+	case v.Cmp(d("98")) >= 0:
+		s = kpi.Amber
+	}
+	return credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
+		Measured: kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+}
+
+func run(w io.Writer) error {
+	rules := Rules()
+	window := []credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}
+	if err := rules.Validate(window); err != nil {
+		return err
+	}
+	for i, values := range Examples {
+		var periods []credits.Period
+		for j, v := range values {
+			periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(j), Year: 1,
+				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{outcome(v)}})
+		}
+		led, err := credits.Calculate(rules, periods)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "Example %d\n", i+1)
+		for j, l := range led.Lines {
+			fmt.Fprintf(w, "  period %d  %5s%%  %s points  %8s  %s\n", j+1, values[j], kpi.FormatValue(l.Points), l.Amount.StringFixed(2), l.Rule)
+		}
+		for _, e := range led.Events {
+			fmt.Fprintf(w, "  event %s: %s\n", e.Trigger, e.Detail)
+		}
+		fmt.Fprintf(w, "  total %s\n", led.Total.StringFixed(2))
+	}
+	return nil
+}

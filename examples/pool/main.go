@@ -1,0 +1,82 @@
+// Command pool prints the US state outsourcing worked example of an
+// at-risk pool: invoice 100,000, 10% at risk, the category 50% of the
+// pool and the KPI 40% of the category: 2,000. A second month in which
+// every KPI fails shows that the month never loses more than the amount
+// at risk.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "pool:", err)
+		os.Exit(1)
+	}
+}
+
+var d = decimal.RequireFromString
+
+func alloc(cat, catShare, kpiShare string) *credits.Allocation {
+	return &credits.Allocation{AtRisk: d("10"), Category: cat, CategoryShare: d(catShare), KPIShare: d(kpiShare)}
+}
+
+func run(w io.Writer) error {
+	atRisk := d("10")
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{
+				{KPIs: []string{"UPTIME"}, Allocation: alloc("hosting", "50", "40")},
+				{KPIs: []string{"BACKUP"}, Allocation: alloc("hosting", "50", "60")},
+				{KPIs: []string{"P1-FIX", "P2-FIX"}, Allocation: alloc("service desk", "50", "50")},
+			},
+			Price: credits.Price{Basis: credits.PercentOfCharges},
+		},
+		Caps:  credits.Caps{Month: &atRisk},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	ids := []string{"UPTIME", "BACKUP", "P1-FIX", "P2-FIX"}
+	var ws []credits.Window
+	for _, id := range ids {
+		ws = append(ws, credits.Window{KPI: id, From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")})
+	}
+	if err := rules.Validate(ws); err != nil {
+		return err
+	}
+	o := func(id string, s kpi.Status) credits.Outcome {
+		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000")}
+	}
+	month := func(m string, statuses ...kpi.Status) credits.Period {
+		p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: d("100000"), YearCharges: d("1200000")}
+		for i, id := range ids {
+			p.Outcomes = append(p.Outcomes, o(id, statuses[i]))
+		}
+		return p
+	}
+	led, err := credits.Calculate(rules, []credits.Period{
+		month("2021-04", kpi.Red, kpi.Green, kpi.Green, kpi.Green),
+		month("2021-05", kpi.Red, kpi.Red, kpi.Red, kpi.Red),
+	})
+	if err != nil {
+		return err
+	}
+	for _, l := range led.Lines {
+		name := l.KPI
+		if l.Kind == credits.CapLine {
+			name = "cap"
+		}
+		fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), name, l.Amount.StringFixed(2), l.Rule)
+	}
+	for _, m := range led.Months {
+		fmt.Fprintf(w, "%s credit %s of invoice %s (at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),
+			m.Charges.Mul(atRisk).Shift(-2).StringFixed(2))
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+// Command ratchet prints service points priced with a free allowance and
+// marginal ratchet bands (points 21-100 at x1.0, 101-200 at x1.2, 201 on
+// at x1.5), the same points looked up in a table of total points to a
+// percentage of the bill, and the rolling 12-month and two-limb caps with
+// the triggers they raise.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "ratchet:", err)
+		os.Exit(1)
+	}
+}
+
+var d = decimal.RequireFromString
+
+func scores() []credits.Score {
+	return []credits.Score{
+		{KPIs: []string{"A"}, Status: &credits.StatusScore{Amber: d("40"), Red: d("120")}},
+		{KPIs: []string{"B"}, Status: &credits.StatusScore{Amber: d("50"), Red: d("130")}},
+	}
+}
+
+func run(w io.Writer) error {
+	ws := []credits.Window{
+		{KPI: "A", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2023-03")},
+		{KPI: "B", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2023-03")},
+	}
+	o := func(id string, s kpi.Status) credits.Outcome {
+		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000")}
+	}
+	months := func(n int, a, b kpi.Status) []credits.Period {
+		var ps []credits.Period
+		for i := range n {
+			ps = append(ps, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: i/12 + 1,
+				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o("A", a), o("B", b)}})
+		}
+		return ps
+	}
+	print := func(title string, rules credits.Rules, ps []credits.Period, lines bool) error {
+		if err := rules.Validate(ws); err != nil {
+			return err
+		}
+		led, err := credits.Calculate(rules, ps)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, title)
+		if lines {
+			for _, l := range led.Lines {
+				name := l.KPI
+				if l.Kind == credits.CapLine {
+					name = "cap"
+				}
+				fmt.Fprintf(w, "  %s %-3s %9s  %s\n", l.Month.Pack(), name, l.Amount.StringFixed(2), l.Rule)
+			}
+		}
+		for _, m := range led.Months {
+			fmt.Fprintf(w, "  %s uncapped %9s cut %9s credit %9s\n", m.Month.Pack(), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))
+		}
+		for _, e := range led.Events {
+			fmt.Fprintf(w, "  event %s %s: %s\n", e.Month.Pack(), e.Trigger, e.Detail)
+		}
+		fmt.Fprintf(w, "  total %s\n", led.Total.StringFixed(2))
+		return nil
+	}
+	money := credits.Money{Places: 2, Rounding: kpi.HalfUp}
+	ratchet := credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
+		{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}}
+	if err := print("Per-point with a 20-point allowance and ratchets: A Red (120), B Red (130)",
+		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money},
+		months(1, kpi.Red, kpi.Red), true); err != nil {
+		return err
+	}
+	table := credits.Price{Basis: credits.PointsTable, Table: []credits.TableRow{
+		{Points: d("50"), Percent: d("1")}, {Points: d("100"), Percent: d("2.5")}, {Points: d("200"), Percent: d("5")}}}
+	if err := print("Points table: 50+ points 1%, 100+ 2.5%, 200+ 5% of the bill: A Amber (40), B Red (130)",
+		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: table}, Money: money},
+		months(1, kpi.Amber, kpi.Red), true); err != nil {
+		return err
+	}
+	rolling := d("0.15")
+	if err := print("Rolling 12-month cap of 0.15% of charges, A Amber every month, with triggers",
+		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money,
+			Caps: credits.Caps{Rolling: &rolling},
+			Triggers: []credits.Trigger{
+				{Name: "cap reached", Kind: credits.CapReached},
+				{Name: "termination", Kind: credits.PointsInWindow, Points: d("400"), Months: 12},
+			}},
+		months(14, kpi.Amber, kpi.Green), false); err != nil {
+		return err
+	}
+	return print("Two-limb cap: year 1 at 1% of estimated charges 600000.00, later years at 1% of the 12 months before; A Red every month",
+		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money,
+			Caps: credits.Caps{TwoLimb: &credits.TwoLimb{First: d("1"), Estimate: d("600000"), Later: d("1")}}},
+		months(15, kpi.Red, kpi.Green), false)
+}
