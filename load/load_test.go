@@ -131,7 +131,8 @@ func TestMeasurementSpellings(t *testing.T) {
 		"IMT_KPI_05,LCC,2021-06,not-due,,,,\n" +
 		"IMT_KPI_06,LCC,2021-06,,,,not-applicable,\n" +
 		"IMT_KPI_07,LCC,2021-06,,,,,\n" +
-		"IMT_KPI_08,LCC,2021-06,66.7,2,3,,\n"
+		"IMT_KPI_08,LCC,2021-06,66.7,2,3,,\n" +
+		"IMT_KPI_09,LCC,2021-06,,118564,118800,,minutes available of agreed\n"
 	ms, err := load.Measurements("m.csv", strings.NewReader(in), c)
 	require.NoError(t, err)
 	jun := kpi.MustParseMonth("2021-06")
@@ -144,6 +145,9 @@ func TestMeasurementSpellings(t *testing.T) {
 		{KPI: "IMT_KPI_06", Org: "LCC", Month: jun, Absent: kpi.NotApplicable},
 		// IMT_KPI_07's empty value supplies nothing: it is evaluated as missing.
 		{KPI: "IMT_KPI_08", Org: "LCC", Month: jun, Value: dec("66.7"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true},
+		// An empty value with counts is derived from them by the engine.
+		{KPI: "IMT_KPI_09", Org: "LCC", Month: jun, Numerator: dec("118564"), Denominator: dec("118800"), HasCounts: true, FromCounts: true,
+			Note: "minutes available of agreed"},
 	}
 	if diff := cmp.Diff(want, ms, cmpopts.IgnoreUnexported(kpi.Measurement{})); diff != "" {
 		t.Errorf("measurements (-want +got):\n%s", diff)

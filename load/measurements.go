@@ -29,7 +29,9 @@ var (
 // "UNVL" (unavailable), "N/A" (not applicable) or "not-due". An empty
 // value with no absence means nothing was supplied: the row is checked but
 // yields no measurement, so the evaluation counts the KPI-month as missing
-// under the contract's rule.
+// under the contract's rule; an empty value with a numerator and a
+// denominator is derived from them (kpi.Measurement.FromCounts), rounded
+// once to the KPI's precision.
 //
 // It reports every problem, each as an *Error naming the file, line,
 // column and field, sorted and joined; on any problem it returns no
@@ -153,25 +155,26 @@ func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.M
 		return true
 	}
 	if v == "" {
-		if num != "" || den != "" {
-			ps.add(vp, "value", "empty although numerator and denominator are given (want the value they make)", nil)
+		if num == "" && den == "" {
+			return false
 		}
-		return false
-	}
-	text := v
-	if strings.HasSuffix(text, "%") {
-		text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
-		if k != nil && k.Unit != kpi.Percent {
-			ps.addText(vp, "value", v, fmt.Sprintf("a percent sign on a %s kpi (%s is measured as %s)", k.Unit, k.ID, k.Unit), nil)
+		m.FromCounts = true // the engine derives the value from the counts, rounding once
+	} else {
+		text := v
+		if strings.HasSuffix(text, "%") {
+			text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
+			if k != nil && k.Unit != kpi.Percent {
+				ps.addText(vp, "value", v, fmt.Sprintf("a percent sign on a %s kpi (%s is measured as %s)", k.Unit, k.ID, k.Unit), nil)
+				return true
+			}
+		}
+		d, msg := parseDecimal(text)
+		if msg != "" {
+			ps.addText(vp, "value", v, msg, nil)
 			return true
 		}
+		m.Value = d
 	}
-	d, msg := parseDecimal(text)
-	if msg != "" {
-		ps.addText(vp, "value", v, msg, nil)
-		return true
-	}
-	m.Value = d
 	switch {
 	case num == "" && den == "":
 	case num == "" || den == "":
