@@ -29,15 +29,15 @@ type Contract struct {
 	KPIs         []KPI     // the indicators, in report order
 	Absences     Absences  // how absent values count
 	Credits      credits.Rules
-	ReportCard   ReportCard // which KPI-months a board sees in detail
+	ReportCard   *ReportCard // which KPI-months a board sees in detail; nil when the pack has no report cards
 }
 
 // ReportCard is a pack's rule for which KPI-months get a report card, the
 // page a board reads in detail: every Red month, and, when Variance is
 // set, every month whose rounded value differs from the TSL by at least
 // that margin, better or worse ("Red RAG rating or variance of 5% or
-// more"). Figures and relative targets have no TSL to vary from. The
-// zero ReportCard cards Red months only.
+// more"). Figures and relative targets have no TSL to vary from. A
+// ReportCard with no Variance cards Red months only.
 type ReportCard struct {
 	Variance kpi.Margin
 }
@@ -311,7 +311,8 @@ func (c *Contract) Validate() error {
 	}
 	errs = append(errs, c.poolProblems()...)
 	errs = append(errs, c.combineProblems()...)
-	if v := c.ReportCard.Variance; v.IsSet() && (v.Unit > kpi.PercentOfTSL || v.By.Sign() <= 0) {
+	if rc := c.ReportCard; rc != nil && rc.Variance.IsSet() && (rc.Variance.Unit > kpi.PercentOfTSL || rc.Variance.By.Sign() <= 0) {
+		v := rc.Variance
 		bad("report card: variance %s must be a positive number of points or percent of tsl", v)
 	}
 	if c.Term >= 1 && !c.Commencement.IsZero() {

@@ -367,6 +367,9 @@ func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[
 
 // card applies the contract's report-card rule to a classified cell.
 func (c *Contract) card(cell Cell) (bool, string) {
+	if c.ReportCard == nil {
+		return false, ""
+	}
 	if cell.Raw == kpi.Red {
 		return true, "red"
 	}

@@ -202,7 +202,7 @@ func TestEvaluateCombined(t *testing.T) {
 
 func TestReportCard(t *testing.T) {
 	c := fixture()
-	c.ReportCard = ReportCard{Variance: kpi.Margin{By: dec("5"), Unit: kpi.PercentOfTSL}}
+	c.ReportCard = &ReportCard{Variance: kpi.Margin{By: dec("5"), Unit: kpi.PercentOfTSL}}
 	require.NoError(t, c.Validate())
 	res, err := c.Evaluate(Input{To: may21, Measurements: []kpi.Measurement{
 		meas("A", apr21, "99"),   // TSL 95: better by 4, under 4.75

@@ -26,6 +26,14 @@ type (
 		Absences      *absencesDTO `yaml:"absences"`
 		KPIs          []kpiDTO     `yaml:"kpis"`
 		Credits       *creditsDTO  `yaml:"credits"`
+		ReportCard    *cardDTO     `yaml:"report-card"`
+	}
+	cardDTO struct {
+		Variance *marginDTO `yaml:"variance"`
+	}
+	combineDTO struct {
+		How    *yCombination `yaml:"how"`
+		Weight *yString      `yaml:"weight"`
 	}
 	chargeDTO struct {
 		Organisation *yString  `yaml:"organisation"`
@@ -57,6 +65,7 @@ type (
 		Organisations []yString     `yaml:"organisations"`
 		Unavailable   *yStatus      `yaml:"unavailable"`
 		Pooled        []partDTO     `yaml:"pooled"`
+		Combine       *combineDTO   `yaml:"combine"`
 		Note          *yString      `yaml:"note"`
 	}
 	marginDTO struct {
@@ -96,6 +105,7 @@ type (
 	// regimeDTO is a tagged union: exactly one field is set.
 	regimeDTO struct {
 		Points *pointsDTO `yaml:"points"`
+		None   *struct{}  `yaml:"none"`
 	}
 	pointsDTO struct {
 		Amber      *yDecimal   `yaml:"amber"`
@@ -253,6 +263,16 @@ func (cv *converter) contract(d *contractDTO) *contract.Contract {
 	if cv.mapping("credits", d.Credits != nil, "the credit regime, caps and money rounding") {
 		c.Credits = cv.credits(d.Credits)
 	}
+	if d.ReportCard != nil {
+		c.ReportCard = &contract.ReportCard{}
+	}
+	if d.ReportCard != nil && d.ReportCard.Variance != nil {
+		const q = "report-card.variance"
+		c.ReportCard.Variance = kpi.Margin{
+			By:   cv.dec(q+".by", d.ReportCard.Variance.By, "how far from the tsl a value must be to get a card, such as 5"),
+			Unit: word(cv, q+".unit", d.ReportCard.Variance.Unit, "points or percent-of-tsl"),
+		}
+	}
 	return c
 }
 
@@ -320,6 +340,12 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 		k.Unavailable = d.Unavailable.v
 	}
 	k.Pooled = cv.pooled(p, d.Pooled)
+	if d.Combine != nil {
+		k.Combine = contract.Combine{
+			How:    word(cv, p+".combine.how", d.Combine.How, "summed, weighted or repooled"),
+			Weight: cv.str(p+".combine.weight", d.Combine.Weight, ""),
+		}
+	}
 	k.Note = cv.str(p+".note", d.Note, "")
 	return k
 }
@@ -449,8 +475,12 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			set++
 			r.Regime = cv.points(d.Regime.Points)
 		}
+		if d.Regime.None != nil {
+			set++
+			r.Regime = credits.None{}
+		}
 		if set != 1 && cv.doc.present("credits.regime") {
-			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points)", nil)
+			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, none)", nil)
 		}
 	}
 	if d.Caps != nil {
@@ -599,8 +629,14 @@ func (cv *converter) fieldOf(msg string, d *contractDTO) string {
 			return field + ".unit"
 		case strings.HasPrefix(rest, "pooled: "):
 			return partField(field, d.KPIs, strings.TrimPrefix(rest, "pooled: "))
+		case strings.HasPrefix(rest, "combine: weight"), strings.HasPrefix(rest, "combine: weighted needs"):
+			return field + ".combine.weight"
+		case strings.HasPrefix(rest, "combine: "):
+			return field + ".combine.how"
 		}
 		return field
+	case strings.HasPrefix(msg, "report card: "):
+		return "report-card.variance"
 	case strings.HasPrefix(msg, "absences: missing"):
 		return "absences.missing"
 	case strings.HasPrefix(msg, "absences: unavailable"):

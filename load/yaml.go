@@ -3,6 +3,7 @@ package load
 import (
 	"encoding"
 	"errors"
+	"github.com/servicecredit/engine/contract"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -377,14 +378,15 @@ func wordProblem(text string, err error) string {
 }
 
 type (
-	yUnit       = yWord[kpi.Unit, *kpi.Unit]
-	yDirection  = yWord[kpi.Direction, *kpi.Direction]
-	yKind       = yWord[kpi.Kind, *kpi.Kind]
-	yRounding   = yWord[kpi.Rounding, *kpi.Rounding]
-	yStatus     = yWord[kpi.Status, *kpi.Status]
-	yBound      = yWord[kpi.Bound, *kpi.Bound]
-	yMarginUnit = yWord[kpi.MarginUnit, *kpi.MarginUnit]
-	yRelative   = yWord[kpi.Relative, *kpi.Relative]
+	yUnit        = yWord[kpi.Unit, *kpi.Unit]
+	yDirection   = yWord[kpi.Direction, *kpi.Direction]
+	yKind        = yWord[kpi.Kind, *kpi.Kind]
+	yRounding    = yWord[kpi.Rounding, *kpi.Rounding]
+	yStatus      = yWord[kpi.Status, *kpi.Status]
+	yBound       = yWord[kpi.Bound, *kpi.Bound]
+	yMarginUnit  = yWord[kpi.MarginUnit, *kpi.MarginUnit]
+	yRelative    = yWord[kpi.Relative, *kpi.Relative]
+	yCombination = yWord[contract.Combination, *contract.Combination]
 )
 
 // strings returns the texts of a list of strings.

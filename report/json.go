@@ -45,6 +45,7 @@ type (
 		ContractYear int         `json:"contract_year"`
 		Summary      jsonSummary `json:"summary"`
 		Cells        []jsonCell  `json:"cells"`
+		Combined     []jsonCell  `json:"combined,omitempty"`
 	}
 	jsonSummary struct {
 		TSLAchieved      int `json:"tsl_achieved"`
@@ -71,6 +72,8 @@ type (
 		BaseMonth    string `json:"baseline_month,omitzero"`
 		Base         string `json:"baseline,omitzero"`
 		Computation  string `json:"computation,omitzero"`
+		Card         bool   `json:"card,omitzero"`
+		CardReason   string `json:"card_reason,omitzero"`
 		Published    string `json:"published,omitzero"`
 		PubAbsence   string `json:"published_absence,omitzero"`
 		Measured     string `json:"measured"`
@@ -165,44 +168,10 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 			Summary: jsonSummary{TSLAchieved: m.Summary.TSL, MSLAchieved: m.Summary.MSL, BelowMSL: m.Summary.BelowMSL,
 				NotMeasured: m.Summary.Unmeasured, Total: m.Summary.Total, MitigationAgreed: m.Summary.Mitigated}}
 		for _, cell := range m.Cells {
-			res := cell.Measured
-			jc := jsonCell{
-				KPI: res.KPI, Organisation: res.Org, Kind: cell.Kind.String(),
-				Measured: res.Status.String(), Raw: cell.Raw.String(),
-				Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
-				Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
-				Computation: cell.Computation,
-			}
-			if hasLevels(res) {
-				t := res.Thresholds
-				jc.TSL, jc.MSL, jc.Thresholds = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), res.Source.String()
-				jc.TSLBound, jc.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
-				if t.MSLMargin.IsSet() {
-					jc.MSLMargin = t.MSLMargin.String()
-				}
-			}
-			if res.Relative != 0 {
-				jc.Relative, jc.BaseMonth = res.Relative.String(), res.BaseMonth.String()
-				if res.Status != kpi.Unmeasured {
-					jc.Base = res.Base.StringFixed(res.Precision.Places)
-				}
-			}
-			if res.Status == kpi.Unmeasured {
-				jc.Absence = res.Absent.String()
-			} else {
-				jc.Value, jc.Rounded = kpi.FormatValue(res.Value), rounded(res)
-			}
-			if cell.HasPublished {
-				if cell.Published.Absent != 0 {
-					jc.PubAbsence = cell.Published.Absent.String()
-				} else {
-					jc.Published = kpi.FormatValue(cell.Published.Value)
-				}
-			}
-			if cell.Mitigated {
-				jc.Mitigation = cell.Mitigation.Ref
-			}
-			jm.Cells = append(jm.Cells, jc)
+			jm.Cells = append(jm.Cells, jsonCellOf(cell, money))
+		}
+		for _, cell := range m.Combined {
+			jm.Combined = append(jm.Combined, jsonCellOf(cell, money))
 		}
 		out.Months = append(out.Months, jm)
 	}
@@ -268,4 +237,49 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// jsonCellOf returns a cell's JSON form.
+func jsonCellOf(cell contract.Cell, money credits.Money) jsonCell {
+	res := cell.Measured
+	jc := jsonCell{
+		KPI: res.KPI, Organisation: res.Org, Kind: cell.Kind.String(),
+		Measured: res.Status.String(), Raw: cell.Raw.String(),
+		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
+		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
+		Computation: cell.Computation,
+	}
+	if hasLevels(res) {
+		t := res.Thresholds
+		jc.TSL, jc.MSL, jc.Thresholds = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), res.Source.String()
+		jc.TSLBound, jc.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
+		if t.MSLMargin.IsSet() {
+			jc.MSLMargin = t.MSLMargin.String()
+		}
+	}
+	if res.Relative != 0 {
+		jc.Relative, jc.BaseMonth = res.Relative.String(), res.BaseMonth.String()
+		if res.Status != kpi.Unmeasured {
+			jc.Base = res.Base.StringFixed(res.Precision.Places)
+		}
+	}
+	if res.Status == kpi.Unmeasured {
+		jc.Absence = res.Absent.String()
+	} else {
+		jc.Value, jc.Rounded = kpi.FormatValue(res.Value), rounded(res)
+	}
+	if cell.HasPublished {
+		if cell.Published.Absent != 0 {
+			jc.PubAbsence = cell.Published.Absent.String()
+		} else {
+			jc.Published = kpi.FormatValue(cell.Published.Value)
+		}
+	}
+	if cell.Mitigated {
+		jc.Mitigation = cell.Mitigation.Ref
+	}
+	if cell.Card {
+		jc.Card, jc.CardReason = true, cell.CardReason
+	}
+	return jc
 }

@@ -72,6 +72,8 @@ func render(t testing.TB, format string, c *contract.Contract, r *contract.Resul
 		err = report.JSON(&b, c, r, org)
 	case "csv":
 		err = report.CSV(&b, c, r)
+	case "pack":
+		err = report.Pack(&b, c, r)
 	default:
 		t.Fatalf("unknown format %q", format)
 	}
@@ -89,6 +91,7 @@ func TestGolden(t *testing.T) {
 		{"shared.markdown", "markdown", "", "the same as Markdown"},
 		{"shared.json", "json", "", "the pooled, figure, relative, bound and margin fields"},
 		{"shared.csv", "csv", "", "the pooled columns after the usual ones"},
+		{"shared.pack", "pack", "", "each organisation's table of indicators by month, the pooled figures"},
 		{"shared-org-a.text", "text", "A", "ForOrg: organisation A's cells, whole-contract totals"},
 		{"shared-org-b.json", "json", "B", "ForOrg: organisation B's cells and credit lines, with cap lines"},
 	} {
@@ -274,7 +277,7 @@ func TestFigureAndPooledCells(t *testing.T) {
 // globals.
 func TestGlobals(t *testing.T) {
 	c, res := shared(t)
-	formats := []string{"text", "markdown", "json", "csv"}
+	formats := []string{"text", "markdown", "json", "csv", "pack"}
 	want := map[string]string{}
 	for _, f := range formats {
 		want[f] = render(t, f, c, res, "")

@@ -7,7 +7,7 @@
 // Usage:
 //
 //	servicecredit validate CONTRACT [MEASUREMENTS] [MITIGATIONS]
-//	servicecredit evaluate CONTRACT MEASUREMENTS [MITIGATIONS] [-from M] [-to M] [-org ORG] [-format text|csv|json|markdown]
+//	servicecredit evaluate CONTRACT MEASUREMENTS [MITIGATIONS] [-from M] [-to M] [-org ORG] [-format text|csv|json|markdown|pack]
 //	servicecredit explain  CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH [-org ORG] [-from M] [-to M]
 //
 // Exit status: 0 when all is well; 1 when an input file has a problem or

@@ -291,7 +291,7 @@ func plural(n int, word string) string {
 // format is an output format of evaluate.
 type format string
 
-var formats = []string{"text", "csv", "json", "markdown"}
+var formats = []string{"text", "csv", "json", "markdown", "pack"}
 
 func (f format) MarshalText() ([]byte, error) { return []byte(f), nil }
 
@@ -324,7 +324,7 @@ and the contract-year totals. The json and csv formats are documented in
 docs/json-output.md; their field names are stable.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
-	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json or markdown")
+	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, markdown or pack (a pack's tables: indicators by month)")
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
 		return *stop
@@ -356,6 +356,8 @@ docs/json-output.md; their field names are stable.`)
 		err = report.JSON(e.stdout, in.contract, res, *org)
 	case "markdown":
 		err = report.Markdown(e.stdout, in.contract, res)
+	case "pack":
+		err = report.Pack(e.stdout, in.contract, res)
 	default:
 		err = report.Text(e.stdout, in.contract, res)
 	}
