@@ -34,10 +34,11 @@ type Contract struct {
 
 // ReportCard is a pack's rule for which KPI-months get a report card, the
 // page a board reads in detail: every Red month, and, when Variance is
-// set, every month whose rounded value differs from the TSL by at least
-// that margin, better or worse ("Red RAG rating or variance of 5% or
-// more"). Figures and relative targets have no TSL to vary from. A
-// ReportCard with no Variance cards Red months only.
+// set, every month whose rounded value falls short of the TSL by at least
+// that margin ("off target: Red RAG rating or variance of 5% or more").
+// Doing better than the target never earns a card. Figures and relative
+// targets have no TSL to vary from. A ReportCard with no Variance cards
+// Red months only.
 type ReportCard struct {
 	Variance kpi.Margin
 }

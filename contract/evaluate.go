@@ -381,12 +381,15 @@ func (c *Contract) card(cell Cell) (bool, string) {
 	if v.Unit == kpi.PercentOfTSL {
 		limit = r.Thresholds.TSL.Abs().Mul(v.By).Shift(-2)
 	}
-	diff := r.Rounded.Sub(r.Thresholds.TSL)
-	if diff.Abs().Cmp(limit) < 0 {
+	worse := r.Thresholds.TSL.Sub(r.Rounded) // how far short of the target
+	if r.Direction == kpi.LowerIsBetter {
+		worse = worse.Neg()
+	}
+	if worse.Cmp(limit) < 0 {
 		return false, ""
 	}
-	return true, fmt.Sprintf("varies from tsl %s by %s, at least %s (%s)", kpi.FormatValue(r.Thresholds.TSL),
-		kpi.FormatValue(diff), kpi.FormatValue(limit), v)
+	return true, fmt.Sprintf("short of tsl %s by %s, at least %s (%s)", kpi.FormatValue(r.Thresholds.TSL),
+		kpi.FormatValue(worse), kpi.FormatValue(limit), v)
 }
 
 // lookup returns the measurement of KPI id for org in month m, or a

@@ -205,9 +205,9 @@ func TestReportCard(t *testing.T) {
 	c.ReportCard = &ReportCard{Variance: kpi.Margin{By: dec("5"), Unit: kpi.PercentOfTSL}}
 	require.NoError(t, c.Validate())
 	res, err := c.Evaluate(Input{To: may21, Measurements: []kpi.Measurement{
-		meas("A", apr21, "99"),   // TSL 95: better by 4, under 4.75
-		meas("A", may21, "100"),  // better by 5, at least 4.75: carded although green
-		meas("B", apr21, "10.4"), // lower is better, TSL 10: worse by 0.4, under 0.5
+		meas("A", apr21, "100"),  // TSL 95, MSL 90: better by 5, never carded
+		meas("A", may21, "90.2"), // short by 4.8, at least 4.75: carded although amber
+		meas("B", apr21, "10.4"), // lower is better, TSL 10: short by 0.4, under 0.5
 		meas("B", may21, "16"),   // red
 	}})
 	require.NoError(t, err)
@@ -223,7 +223,7 @@ func TestReportCard(t *testing.T) {
 	}
 	require.Equal(t, []card{
 		{false, ""}, {false, ""},
-		{true, "varies from tsl 95 by 5.0, at least 4.75 (5%)"}, {true, "red"},
+		{true, "short of tsl 95 by 4.8, at least 4.75 (5%)"}, {true, "red"},
 	}, got)
 	c.ReportCard.Variance.By = dec("0")
 	require.EqualError(t, c.Validate(), `contract "test": report card: variance 0% must be a positive number of points or percent of tsl: invalid contract`)

@@ -90,7 +90,7 @@ func (t *textWriter) cards() {
 	if len(rows) == 0 {
 		return
 	}
-	t.f("Report cards (red, or varying from target as the contract's rule says)\n")
+	t.f("Report cards (red, or short of the target by the contract's margin)\n")
 	t.table(append([][]string{{"Month", "Indicator", "Value", "Why"}}, rows...))
 }
 

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden checks the text and the JSON report against testdata. Run
+// `go test ./examples/norfolk -update` after an intended change and review
+// the diff.
+func TestGolden(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var out bytes.Buffer
+			require.NoError(t, run(&out, ".", format))
+			golden := filepath.Join("testdata", "report."+format+".golden")
+			if *update {
+				require.NoError(t, os.MkdirAll("testdata", 0o755))
+				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			require.Equal(t, string(want), out.String())
+		})
+	}
+}
+
+// TestReportFacts checks the figures the report states, independent of
+// layout.
+func TestReportFacts(t *testing.T) {
+	_, res, err := evaluate(".")
+	require.NoError(t, err)
+	aug := res.Months[len(res.Months)-1]
+	require.Equal(t, kpi.MustParseMonth("2017-08"), aug.Month)
+	cell := func(id string) contract.Cell {
+		for _, c := range aug.Cells {
+			if c.Measured.KPI == id {
+				return c
+			}
+		}
+		t.Fatalf("no cell %s", id)
+		return contract.Cell{}
+	}
+	avail := cell("AVAIL")
+	require.Equal(t, "99.801346", kpi.FormatValue(avail.Measured.Value), "118,564 of 118,800 minutes")
+	require.True(t, avail.Measured.Inexact)
+	require.Equal(t, "99", avail.Measured.Rounded.String(), "printed as 99%, truncated")
+	require.Equal(t, kpi.Green, avail.Raw)
+	require.Equal(t, kpi.Green, cell("ABANDON").Raw, "7% is below 10%")
+	require.Equal(t, kpi.Green, cell("CONTACTS").Raw, "1.48 is 1.5 or below")
+	require.Equal(t, kpi.Amber, cell("SLA").Raw, "76% against 80%: within the 5% margin, exactly at it")
+	require.True(t, cell("SLA").Card, "short of the target by 5%: a report card")
+	require.Equal(t, kpi.Reported, cell("RETURN").Raw)
+	require.Equal(t, kpi.Missing, res.Months[0].Cells[0].Measured.Absent, "not in the report: missing, not guessed")
+	require.Equal(t, kpi.Unmeasured, res.Months[0].Cells[0].Raw)
+	var availRAG []kpi.Status
+	for _, m := range res.Months {
+		for _, c := range m.Cells {
+			if c.Measured.KPI == "AVAIL" {
+				availRAG = append(availRAG, c.Raw)
+			}
+		}
+	}
+	require.Equal(t, []kpi.Status{kpi.Green, kpi.Amber, kpi.Amber, kpi.Red, kpi.Amber, kpi.Green, kpi.Green}, availRAG,
+		"99, 98, 95, 94, 98, 99, 99 against 99 with a minimum of 94.05")
+}
