@@ -391,3 +391,27 @@ func TestQuotient(t *testing.T) {
 	_, ok := Precision{Places: 2, Rounding: HalfUp}.Quotient(dec("1"), dec("0"))
 	require.False(t, ok, "a zero denominator is not measurable")
 }
+
+// TestRoundSmallMatchesDecimal checks the integer fast path against the
+// decimal package's rounding on many values, every mode and place.
+func TestRoundSmallMatchesDecimal(t *testing.T) {
+	slow := map[Rounding]func(decimal.Decimal, int32) decimal.Decimal{
+		HalfUp: decimal.Decimal.Round, HalfEven: decimal.Decimal.RoundBank, Up: decimal.Decimal.RoundUp,
+		Down: decimal.Decimal.RoundDown, Ceiling: decimal.Decimal.RoundCeil, Floor: decimal.Decimal.RoundFloor,
+	}
+	values := []string{"0", "0.05", "-0.05", "0.15", "-0.15", "2.25", "2.35", "-2.25", "99.949", "99.95", "99.9500001",
+		"-99.95", "12345678901234.567", "-0.000000000000000005", "0.5", "-0.5", "1.5", "-1.5", "9.99999999999999999",
+		"100", "4.999", "-4.001", "0.0001"}
+	for _, s := range values {
+		for mode, f := range slow {
+			for places := int32(0); places <= 4; places++ {
+				d := dec(s)
+				want := f(d, places)
+				got := mode.Round(d, places)
+				if !got.Equal(want) || got.Exponent() != -places && !got.IsZero() {
+					t.Errorf("%s.Round(%s, %d) = %s (exp %d), want %s", mode, s, places, got, got.Exponent(), want)
+				}
+			}
+		}
+	}
+}

@@ -39,6 +39,9 @@ func (r *Rounding) UnmarshalText(b []byte) error {
 // Round rounds d to places decimal places in mode r. It panics if r is not
 // a valid Rounding: callers validate first.
 func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
+	if v, ok := r.roundSmall(d, places); ok {
+		return v
+	}
 	switch r {
 	case HalfUp:
 		return d.Round(places)
@@ -54,6 +57,50 @@ func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
 		return d.RoundFloor(places)
 	}
 	panic(fmt.Sprintf("kpi: invalid rounding %d", r))
+}
+
+// pow10 holds the powers of ten that fit an int64.
+var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// roundSmall rounds d exactly as Round does, in integer arithmetic, when
+// its coefficient has at most 17 digits and at most 18 digits are dropped;
+// it reports false otherwise. Measured values are nearly always this small,
+// and the decimal package's own rounding allocates several times.
+func (r Rounding) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
+	drop := -places - d.Exponent()
+	if drop <= 0 || drop > 18 || d.NumDigits() > 17 || r < HalfUp || r > Floor {
+		return decimal.Decimal{}, false
+	}
+	c := d.CoefficientInt64()
+	div := pow10[drop]
+	q, rem := c/div, c%div // truncated towards zero
+	if rem != 0 {
+		neg := c < 0
+		if neg {
+			rem = -rem
+		}
+		up := false // away from zero
+		switch r {
+		case HalfUp:
+			up = 2*rem >= div
+		case HalfEven:
+			up = 2*rem > div || (2*rem == div && q%2 != 0)
+		case Up:
+			up = true
+		case Ceiling:
+			up = !neg
+		case Floor:
+			up = neg
+		}
+		if up {
+			if neg {
+				q--
+			} else {
+				q++
+			}
+		}
+	}
+	return decimal.New(q, -places), true
 }
 
 // Precision is the contract's measurement precision: a measured value is

@@ -1,0 +1,135 @@
+package synth_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/synth"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/mitigation"
+)
+
+// benchShape is one contract of the portfolio: 50 KPIs over 120
+// months, one organisation. 500 of them make 3M KPI-months.
+var benchShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1}
+
+func report(b *testing.B, kpiMonths int) {
+	b.ReportMetric(float64(kpiMonths)*float64(b.N)/b.Elapsed().Seconds(), "kpi-months/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(kpiMonths)/float64(b.N), "ns/kpi-month")
+}
+
+// BenchmarkParse reads a measurement CSV into measurements.
+func BenchmarkParse(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	var csv bytes.Buffer
+	if err := synth.WriteMeasurements(&csv, p); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(csv.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load.Measurements("m.csv", bytes.NewReader(csv.Bytes()), p.Contract); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, len(p.Measurements))
+}
+
+// BenchmarkEvaluate classifies, mitigates, credits and totals a contract
+// from values in memory, handing each month over without keeping it.
+func BenchmarkEvaluate(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Contract.Stream(in, func(*contract.Month) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, len(p.Measurements))
+}
+
+// BenchmarkEvaluateParallel evaluates independent contracts on every core.
+func BenchmarkEvaluateParallel(b *testing.B) {
+	const n = 8
+	var ps []synth.Portfolio
+	var regs []*mitigation.Register
+	for i := range n {
+		p := synth.Generate(1, i, benchShape)
+		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps, regs = append(ps, p), append(regs, reg)
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			p := ps[i%n]
+			if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i%n]}, func(*contract.Month) error { return nil }); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+	report(b, len(ps[0].Measurements))
+}
+
+// BenchmarkEndToEnd reads the three files from disk, evaluates and keeps
+// the ledger: files in, ledger out.
+func BenchmarkEndToEnd(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	dir := b.TempDir()
+	if err := synth.WriteFiles(dir, p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := load.Contract("contract.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := os.Open(filepath.Join(dir, "measurements.csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms, err := load.Measurements("measurements.csv", f, c)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err = os.ReadFile(filepath.Join(dir, "mitigations.csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		reg, err := load.Register("mitigations.csv", data, c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var lines int
+		if _, err := c.Stream(contract.Input{Measurements: ms, Mitigations: reg}, func(m *contract.Month) error {
+			lines += len(m.Cells) + len(m.Caps)
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		if lines < len(ms) {
+			b.Fatalf("%d ledger lines for %d measurements", lines, len(ms))
+		}
+	}
+	report(b, len(p.Measurements))
+}
+
