@@ -132,4 +132,3 @@ func BenchmarkEndToEnd(b *testing.B) {
 	}
 	report(b, len(p.Measurements))
 }
-

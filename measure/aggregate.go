@@ -1,0 +1,191 @@
+package measure
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/servicecredit/engine/kpi"
+)
+
+// Rule says how ticket results make a month's figures for one KPI. Every
+// field is required.
+//
+// The zero Rule is invalid: Validate names every field not set.
+type Rule struct {
+	KPI         string        `yaml:"kpi"`
+	Attribution Attribution   `yaml:"attribution"`
+	Orgs        []string      `yaml:"orgs"`         // the organisations measured; one empty name for a single-organisation contract
+	Combine     Combine       `yaml:"combine"`      // how the combined figure is made, or none
+	CombinedOrg string        `yaml:"combined-org"` // the Org of the combined figure, such as "all"; required unless combine is none
+	Zone        string        `yaml:"zone"`         // the IANA zone whose local months are the periods
+	Precision   kpi.Precision `yaml:"precision"`    // the KPI's precision: the one rounding
+}
+
+// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+func (r Rule) Validate() error {
+	ps := &problems{}
+	r.problems(ps)
+	return ps.err()
+}
+
+func (r Rule) problems(ps *problems) *time.Location {
+	if r.KPI == "" {
+		ps.option("kpi", "empty")
+	}
+	if !attributionWords.valid(uint8(r.Attribution)) {
+		ps.option("attribution", "not set (want one of %s)", attributionWords.list())
+	}
+	orgsProblems(ps, r.Orgs)
+	combineProblems(ps, r.Combine, r.CombinedOrg)
+	precisionProblems(ps, r.Precision)
+	return loadZone(ps, "zone", r.Zone)
+}
+
+func combineProblems(ps *problems, how Combine, org string) {
+	switch {
+	case !combineWords.valid(uint8(how)):
+		ps.option("combine", "not set (want one of %s)", combineWords.list())
+	case how == NoCombined && org != "":
+		ps.option("combined-org", "given although combine is none")
+	case how != NoCombined && org == "":
+		ps.option("combined-org", "empty (want the name of the combined figure, such as all)")
+	}
+}
+
+// Report is a month's figures for one KPI from ticket results, as of an
+// instant.
+type Report struct {
+	KPI     string
+	Month   kpi.Month
+	AsOf    time.Time
+	Figures []Figure // one per organisation in the rule's order, then the combined figure
+}
+
+// Aggregate derives the figures of month from ticket results judged at
+// asOf. Each population is a set of results, such as every incident's
+// response and every incident's restoration; their counts are summed, so
+// "response met + restore met over twice the incidents" is two
+// populations. Each ticket counts at most once in each population, in the
+// month the rule's Attribution gives:
+//
+//   - resolved-in-period: met and breached tickets resolved in the month;
+//   - logged-in-period: met and breached tickets logged in the month (open
+//     ones are listed, not counted);
+//   - logged-in-period-open-breaches-fail: as logged-in-period, and open
+//     tickets past their deadline fail;
+//   - outcome-known-in-period: met tickets in the month of resolution,
+//     breached ones (open or resolved) in the month of the breach.
+//
+// Each ticket is judged against its own priority's target, so pooling
+// across priorities is sound. Excluded and not-applicable tickets logged
+// in the month are listed, not counted. An organisation with no counted
+// ticket is not applicable, "no qualifying records", never 0% or 100%.
+//
+// Aggregate fails with ErrInvalidOptions if r is invalid or a result was
+// judged at another instant than asOf, and with ErrInvalidRecord if a
+// ticket appears twice in a population or its organisation is not one of
+// r.Orgs.
+func Aggregate(r Rule, month kpi.Month, asOf time.Time, populations ...[]Result) (Report, error) {
+	ps := &problems{}
+	loc := r.problems(ps)
+	if month.IsZero() {
+		ps.option("month", "not set")
+	}
+	if !ps.ok() {
+		return Report{}, ps.err()
+	}
+	p := periodOf(month, loc)
+	ts := newTallies(r.Orgs)
+	for pi, pop := range populations {
+		seen := make(map[string]bool, len(pop))
+		for i := range pop {
+			res := &pop[i]
+			who := "ticket " + fmt.Sprintf("%q", res.Ticket)
+			if !res.AsOf.Equal(asOf) {
+				ps.add(res.Source.pos(), who, "as-of", fmt.Sprintf("judged as of %s, the report is as of %s", stamp(res.AsOf), stamp(asOf)), ErrInvalidOptions)
+				continue
+			}
+			if seen[res.Ticket] {
+				ps.record(res.Source.pos(), who, "id", "given twice in population %d", pi)
+				continue
+			}
+			seen[res.Ticket] = true
+			if !knownOrg(ps, res.Source.pos(), who, res.Org, r.Orgs) {
+				continue
+			}
+			if l, ok := attribute(r.Attribution, p, res); ok {
+				l.Population, l.Record, l.Org = pi, res.Ticket, res.Org
+				t := ts[res.Org]
+				t.lines = append(t.lines, l)
+				if l.Counted {
+					t.counted++
+					if l.Met {
+						t.met++
+					}
+				}
+			}
+		}
+	}
+	if !ps.ok() {
+		return Report{}, ps.err()
+	}
+	return Report{KPI: r.KPI, Month: month, AsOf: asOf, Figures: figures(r.KPI, month, r.Precision, r.Combine, r.CombinedOrg, r.Orgs, ts)}, nil
+}
+
+// attribute returns res's line in period p, and false if it has none.
+func attribute(a Attribution, p period, res *Result) (Line, bool) {
+	met := func() (Line, bool) {
+		return Line{Counted: true, Met: true, Why: "met: " + res.Explain()}, true
+	}
+	failed := func() (Line, bool) {
+		return Line{Counted: true, Why: res.Outcome.String() + ": " + res.Explain()}, true
+	}
+	listed := func(why string) (Line, bool) {
+		return Line{Why: why + ": " + res.Explain()}, true
+	}
+	switch res.Outcome {
+	case Excluded, NotApplicable:
+		if p.has(res.Logged) {
+			return listed("not counted")
+		}
+		return Line{}, false
+	}
+	switch a {
+	case ResolvedInPeriod:
+		switch {
+		case !p.has(res.Resolved):
+		case res.Outcome == Met:
+			return met()
+		case res.Outcome == Breached:
+			return failed()
+		}
+	case LoggedInPeriod, LoggedOpenBreachesFail:
+		switch {
+		case !p.has(res.Logged):
+		case res.Outcome == Met:
+			return met()
+		case res.Outcome == Breached:
+			return failed()
+		case res.Outcome == OpenBreached && a == LoggedOpenBreachesFail:
+			return failed()
+		default:
+			return listed("not counted, open at the as-of instant")
+		}
+	case OutcomeKnownInPeriod:
+		switch res.Outcome {
+		case Met:
+			if p.has(res.Resolved) {
+				return met()
+			}
+		case Breached, OpenBreached:
+			if p.has(res.Breach) {
+				return failed()
+			}
+		case OpenWithin:
+			if p.has(res.Logged) {
+				return listed("not counted, open within target at the as-of instant")
+			}
+		}
+	}
+	return Line{}, false
+}

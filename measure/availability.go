@@ -1,0 +1,352 @@
+package measure
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Outage is a period a service was unavailable, or planned maintenance.
+// The zero Outage is invalid: it has no id, service or times.
+type Outage struct {
+	ID      string
+	Service string
+	Orgs    []string // the organisations affected; informational
+	Start   time.Time
+	End     time.Time
+	Planned bool // planned maintenance
+
+	// Weight, with HasWeight, is the outage's impact, 0 to 1, for the
+	// impact-weight weighting: 0.5 for half the service lost.
+	Weight    decimal.Decimal
+	HasWeight bool
+	// Users is the number of users affected, for user-minutes.
+	Users int
+
+	Exclusion string // why the outage is not counted; empty when it is
+	Source    Source
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+func (o *Outage) name() string { return "outage " + strconv.Quote(o.ID) }
+
+// Service is a service whose availability is measured.
+type Service struct {
+	Name     string `yaml:"name"`
+	Calendar string `yaml:"calendar"` // its service hours: the agreed time
+	Users    int    `yaml:"users"`    // its users, for user-minutes; zero otherwise
+}
+
+// AvailabilityRule says how outages make availability figures. Every
+// field is required.
+//
+// The zero AvailabilityRule is invalid: Validate names every field not
+// set.
+type AvailabilityRule struct {
+	KPI       string        `yaml:"kpi"`
+	Org       string        `yaml:"org"`      // the Org of the measurements; may be empty for a single-organisation contract
+	Services  []Service     `yaml:"services"` // the services measured
+	Planned   Planned       `yaml:"planned"`
+	Minutes   Minutes       `yaml:"minutes"`
+	Weighting Weighting     `yaml:"weighting"`
+	Pooled    bool          `yaml:"pooled"` // whether a figure pooling all services follows the services' own
+	Precision kpi.Precision `yaml:"precision"`
+}
+
+// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+func (r AvailabilityRule) Validate() error {
+	ps := &problems{}
+	r.problems(ps)
+	return ps.err()
+}
+
+func (r AvailabilityRule) problems(ps *problems) {
+	if r.KPI == "" {
+		ps.option("kpi", "empty")
+	}
+	if len(r.Services) == 0 {
+		ps.option("services", "none (want the services measured, each with its calendar)")
+	}
+	seen := map[string]bool{}
+	for i, s := range r.Services {
+		f := fmt.Sprintf("services[%d]", i)
+		switch {
+		case s.Name == "":
+			ps.option(f+".name", "empty")
+		case seen[s.Name]:
+			ps.option(f+".name", "%q given twice", s.Name)
+		}
+		seen[s.Name] = true
+		if s.Calendar == "" {
+			ps.option(f+".calendar", "empty (want the calendar of its service hours)")
+		}
+		if r.Weighting == UserMinutes && s.Users <= 0 {
+			ps.option(f+".users", "not positive (weighting is user-minutes: want the service's users)")
+		}
+	}
+	if !plannedWords.valid(uint8(r.Planned)) {
+		ps.option("planned", "not set (want one of %s)", plannedWords.list())
+	}
+	if !minutesWords.valid(uint8(r.Minutes)) {
+		ps.option("minutes", "not set (want one of %s)", minutesWords.list())
+	}
+	if !weightingWords.valid(uint8(r.Weighting)) {
+		ps.option("weighting", "not set (want one of %s)", weightingWords.list())
+	}
+	precisionProblems(ps, r.Precision)
+}
+
+// CheckOutages reports every problem with outages on their own: no id or
+// service, an end not after the start, a weight outside 0..1, negative
+// users, an id given twice. Problems wrap ErrInvalidRecord.
+func CheckOutages(outages []Outage) error {
+	ps := &problems{}
+	checkOutages(ps, outages)
+	return ps.err()
+}
+
+func checkOutages(ps *problems, outages []Outage) {
+	seen := map[string]Source{}
+	for i := range outages {
+		o := &outages[i]
+		p, who := o.Source.pos(), o.name()
+		if o.ID == "" {
+			ps.record(p, who, "id", "empty")
+		} else if first, dup := seen[o.ID]; dup {
+			ps.record(p, who, "id", "given twice (first at line %d)", first.Line)
+		} else {
+			seen[o.ID] = o.Source
+		}
+		if o.Service == "" {
+			ps.record(p, who, "service", "empty")
+		}
+		switch {
+		case o.Start.IsZero() || o.End.IsZero():
+			ps.record(p, who, "end", "want a start and an end")
+		case !o.End.After(o.Start):
+			ps.record(p, who, "end", "%s not after start %s", stamp(o.End), stamp(o.Start))
+		}
+		if o.HasWeight && (o.Weight.Sign() < 0 || o.Weight.Cmp(decimal.NewFromInt(1)) > 0) {
+			ps.record(p, who, "impact-weight", "%s outside 0..1", kpi.FormatValue(o.Weight))
+		}
+		if o.Users < 0 {
+			ps.record(p, who, "users-affected", "negative")
+		}
+	}
+}
+
+// minutePlaces is the decimal places of minutes shown as evidence.
+const minutePlaces = 4
+
+// Availability derives month's availability of each service of r, and the
+// pooled figure if r.Pooled, from outages. cals are the calendars the
+// services name. For each service:
+//
+//   - the agreed time is the open time of its calendar in the local month
+//     (real elapsed time: a 24x7 London March has 44,580 minutes), or the
+//     month's days x 1,440 minutes with minutes days-times-1440;
+//   - outages are clipped to the month and to the service's open time;
+//     overlapping outages count once, and an unplanned outage inside a
+//     planned window counts as planned;
+//   - planned maintenance is excluded from both sides, counted as down,
+//     or ignored (left in the agreed time, not down), as r.Planned says;
+//   - with a weighting, each minute counts the heaviest overlapping
+//     outage's weight (or users affected over the service's users).
+//
+// The value is 100 x (agreed - down) / agreed, rounded once. A service
+// with no agreed time in the month is not applicable. Outages of services
+// not in r are an error; excluded outages are listed, not counted.
+//
+// It fails with ErrInvalidOptions for an invalid rule or an unknown
+// calendar, and with ErrInvalidRecord for invalid outages; on any problem
+// it measures nothing.
+func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ...*Calendar) ([]Figure, error) {
+	ps := &problems{}
+	r.problems(ps)
+	if month.IsZero() {
+		ps.option("month", "not set")
+	}
+	byName := map[string]*Calendar{}
+	for _, c := range cals {
+		byName[c.name] = c
+	}
+	services := map[string]*Calendar{}
+	for i, s := range r.Services {
+		c, ok := byName[s.Calendar]
+		if !ok && s.Calendar != "" {
+			ps.option(fmt.Sprintf("services[%d].calendar", i), "%q is not a calendar given", s.Calendar)
+		}
+		services[s.Name] = c
+	}
+	checkOutages(ps, outages)
+	for i := range outages {
+		o := &outages[i]
+		if _, ok := services[o.Service]; !ok && o.Service != "" {
+			ps.addText(o.Source.pos(), o.name(), "service", o.Service, "not a service of the rule", ErrInvalidRecord)
+		}
+		if r.Weighting == ImpactWeighted && !o.HasWeight && !o.Planned {
+			ps.record(o.Source.pos(), o.name(), "impact-weight", "empty (weighting is impact-weight)")
+		}
+	}
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	var out []Figure
+	var allAgreed, allDown decimal.Decimal
+	var allLines []Line
+	for _, s := range r.Services {
+		agreed, down, lines := serviceTime(r, s, services[s.Name], month, outages)
+		f := availabilityFigure(r, month, agreed, down, lines)
+		f.Service = s.Name
+		out = append(out, f)
+		allAgreed, allDown = allAgreed.Add(agreed), allDown.Add(down)
+		allLines = append(allLines, lines...)
+	}
+	if r.Pooled {
+		out = append(out, availabilityFigure(r, month, allAgreed, allDown, allLines))
+	}
+	return out, nil
+}
+
+func availabilityFigure(r AvailabilityRule, m kpi.Month, agreed, down decimal.Decimal, lines []Line) Figure {
+	f := Figure{Lines: lines}
+	f.Measurement = kpi.Measurement{KPI: r.KPI, Org: r.Org, Month: m}
+	if agreed.Sign() <= 0 {
+		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, "no agreed service time in the month"
+		return f
+	}
+	up := agreed.Sub(down)
+	f.Measurement.Value, _ = r.Precision.Quotient(up.Mul(decimal.NewFromInt(100)), agreed)
+	f.Measurement.Numerator = minutes(up)
+	f.Measurement.Denominator = minutes(agreed)
+	f.Measurement.HasCounts = true
+	f.Measurement.Note = fmt.Sprintf("%s of %s agreed minutes available", kpi.FormatValue(f.Measurement.Numerator), kpi.FormatValue(f.Measurement.Denominator))
+	return f
+}
+
+// minutes converts nanoseconds to minutes at minutePlaces.
+func minutes(ns decimal.Decimal) decimal.Decimal {
+	return ns.DivRound(decimal.NewFromInt(int64(time.Minute)), minutePlaces)
+}
+
+// serviceTime returns the agreed and down time of service s in month, in
+// nanoseconds (weighted), and the lines explaining them.
+func serviceTime(r AvailabilityRule, s Service, cal *Calendar, month kpi.Month, outages []Outage) (agreed, down decimal.Decimal, lines []Line) {
+	sched := cal.sched
+	p := periodOf(month, sched.Location())
+	measure := func(a, b time.Time) time.Duration {
+		if r.Minutes == DaysTimes1440 {
+			return b.Sub(a)
+		}
+		return sched.Elapsed(a, b, nil)
+	}
+	var base time.Duration
+	if r.Minutes == DaysTimes1440 {
+		base = time.Duration(servicehoursDays(month)) * 24 * time.Hour
+	} else {
+		base = sched.Elapsed(p.start, p.end, nil)
+	}
+	// The outages of s in the month, and the instants where anything changes.
+	var mine []*Outage
+	cuts := []time.Time{}
+	for i := range outages {
+		o := &outages[i]
+		if o.Service != s.Name {
+			continue
+		}
+		a, b := later(o.Start, p.start), o.End
+		if b.After(p.end) {
+			b = p.end
+		}
+		if !b.After(a) {
+			continue
+		}
+		kind := "unplanned"
+		if o.Planned {
+			kind = "planned"
+		}
+		in := measure(a, b)
+		if o.Exclusion != "" {
+			lines = append(lines, Line{Record: o.ID, Why: fmt.Sprintf("%s %s to %s, %s min: not counted, excluded: %s", kind, stamp(a), stamp(b), minutesText(in), o.Exclusion)})
+			continue
+		}
+		mine = append(mine, o)
+		cuts = append(cuts, a, b)
+		lines = append(lines, Line{Record: o.ID, Counted: true, Why: fmt.Sprintf("%s %s to %s, %s min in service time in the month (overlaps count once)", kind, stamp(a), stamp(b), minutesText(in))})
+	}
+	slices.SortFunc(cuts, time.Time.Compare)
+	cuts = slices.CompactFunc(cuts, time.Time.Equal)
+	var planned time.Duration
+	unplanned := decimal.Zero
+	var unplannedPlain time.Duration
+	one := decimal.NewFromInt(1)
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		isPlanned, weight, active := false, decimal.Zero, false
+		for _, o := range mine {
+			if o.Start.After(a) || !o.End.After(a) {
+				continue
+			}
+			if o.Planned {
+				isPlanned = true
+				continue
+			}
+			active = true
+			w := one
+			switch r.Weighting {
+			case ImpactWeighted:
+				w = o.Weight
+			case UserMinutes:
+				w = decimal.NewFromInt(int64(o.Users))
+			}
+			if w.Cmp(weight) > 0 {
+				weight = w
+			}
+		}
+		d := measure(a, b)
+		switch {
+		case isPlanned:
+			planned += d
+		case active:
+			unplannedPlain += d
+			unplanned = unplanned.Add(weight.Mul(decimal.NewFromInt(int64(d))))
+		}
+	}
+	agreed = decimal.NewFromInt(int64(base))
+	plannedD := decimal.NewFromInt(int64(planned))
+	if r.Weighting == UserMinutes {
+		// user-time: every user for the agreed time; planned work affects them all.
+		users := decimal.NewFromInt(int64(s.Users))
+		agreed, plannedD = agreed.Mul(users), plannedD.Mul(users)
+	}
+	switch r.Planned {
+	case PlannedExcluded:
+		agreed = agreed.Sub(plannedD)
+		down = unplanned
+	case PlannedDown:
+		down = unplanned.Add(plannedD)
+	case PlannedIgnored:
+		down = unplanned
+	}
+	lines = append(lines, Line{Record: s.Name, Why: fmt.Sprintf("service %s: %s min agreed (%s), %s min planned (%s), %s min unplanned",
+		s.Name, minutesText(base), r.Minutes, minutesText(planned), r.Planned, minutesText(unplannedPlain))})
+	return agreed, down, lines
+}
+
+// servicehoursDays returns the number of days in m.
+func servicehoursDays(m kpi.Month) int {
+	return time.Date(m.Year(), m.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// minutesText prints a duration in minutes, with seconds as a fraction.
+func minutesText(d time.Duration) string {
+	if d%time.Minute == 0 {
+		return strconv.FormatInt(int64(d/time.Minute), 10)
+	}
+	return kpi.FormatValue(minutes(decimal.NewFromInt(int64(d))))
+}

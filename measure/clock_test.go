@@ -1,0 +1,160 @@
+package measure_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/servicehours"
+)
+
+func TestClockWorkedExamples(t *testing.T) {
+	reopened := func(t testing.TB) measure.Ticket {
+		tk := ticket(t, "INC5", "P2", "2023-05-15T09:00:00+01:00", "2023-05-17T15:00:00+01:00")
+		tk.Reopens = []measure.Reopen{{Resolved: at(t, "2023-05-15T13:00:00+01:00"), Reopened: at(t, "2023-05-17T10:00:00+01:00")}}
+		return tk
+	}
+	held := func(t testing.TB) measure.Ticket {
+		tk := ticket(t, "INC3", "P1", "2023-06-12T09:00:00+01:00", "2023-06-12T14:30:00+01:00")
+		tk.Holds = []servicehours.Interval{interval(t, "2023-06-12T10:00:00+01:00", "2023-06-12T13:00:00+01:00")}
+		return tk
+	}
+	for _, tt := range []struct {
+		name     string
+		why      string
+		ticket   func(testing.TB) measure.Ticket
+		opts     func(*measure.ClockOptions)
+		outcome  measure.Outcome
+		elapsed  time.Duration
+		deadline string // RFC 3339; empty: not checked
+	}{
+		{
+			name: "weekend-not-counted",
+			why:  "Friday 16:30-18:00 and Monday 08:00-14:00 are 7h30m of LBH time",
+			ticket: func(t testing.TB) measure.Ticket {
+				return ticket(t, "INC1", "P2", "2023-03-03T16:30:00Z", "2023-03-06T14:00:00Z")
+			},
+			outcome: measure.Met, elapsed: 7*time.Hour + 30*time.Minute, deadline: "2023-03-06T14:30:00Z",
+		},
+		{
+			name: "easter-closed",
+			why:  "Good Friday and Easter Monday are closed: due Tuesday 14:00, resolved 14:30",
+			ticket: func(t testing.TB) measure.Ticket {
+				return ticket(t, "INC2", "P2", "2023-04-06T16:00:00+01:00", "2023-04-11T14:30:00+01:00")
+			},
+			outcome: measure.Breached, elapsed: 8*time.Hour + 30*time.Minute, deadline: "2023-04-11T14:00:00+01:00",
+		},
+		{
+			name:    "hold-paused",
+			why:     "the 3-hour hold pauses the 24x7 clock: 2h30m of 4h",
+			ticket:  held,
+			outcome: measure.Met, elapsed: 2*time.Hour + 30*time.Minute, deadline: "2023-06-12T16:00:00+01:00",
+		},
+		{
+			name:    "hold-ignored",
+			why:     "with pauses none the hold counts: 5h30m of 4h",
+			ticket:  held,
+			opts:    func(o *measure.ClockOptions) { o.Pauses = measure.PauseNone },
+			outcome: measure.Breached, elapsed: 5*time.Hour + 30*time.Minute, deadline: "2023-06-12T13:00:00+01:00",
+		},
+		{
+			name:    "reopen-first-resolution",
+			why:     "Monday 09:00-13:00",
+			ticket:  reopened,
+			outcome: measure.Met, elapsed: 4 * time.Hour,
+		},
+		{
+			name:    "reopen-last-cycle",
+			why:     "Wednesday 10:00-15:00",
+			ticket:  reopened,
+			opts:    func(o *measure.ClockOptions) { o.Reopen = measure.LastCycle },
+			outcome: measure.Met, elapsed: 5 * time.Hour,
+		},
+		{
+			name:    "reopen-each-cycle",
+			why:     "4h and 5h, each within 8h; the last cycle is reported",
+			ticket:  reopened,
+			opts:    func(o *measure.ClockOptions) { o.Reopen = measure.EachCycle },
+			outcome: measure.Met, elapsed: 5 * time.Hour,
+		},
+		{
+			name:    "reopen-final-gaps-paused",
+			why:     "4h + 5h with the Monday 13:00 to Wednesday 10:00 gap paused",
+			ticket:  reopened,
+			opts:    func(o *measure.ClockOptions) { o.Reopen = measure.FinalGapsPaused },
+			outcome: measure.Breached, elapsed: 9 * time.Hour, deadline: "2023-05-17T14:00:00+01:00",
+		},
+		{
+			name:    "reopen-whole-span",
+			why:     "Monday 9h, Tuesday 10h, Wednesday 7h",
+			ticket:  reopened,
+			opts:    func(o *measure.ClockOptions) { o.Reopen = measure.WholeSpan },
+			outcome: measure.Breached, elapsed: 26 * time.Hour, deadline: "2023-05-15T17:00:00+01:00",
+		},
+		{
+			name: "spring-forward",
+			why:  "00:30 GMT to 04:45 BST is 3h15m of real time on the night clocks go forward",
+			ticket: func(t testing.TB) measure.Ticket {
+				return ticket(t, "INC6", "P1", "2023-03-26T00:30:00Z", "2023-03-26T04:45:00+01:00")
+			},
+			outcome: measure.Met, elapsed: 3*time.Hour + 15*time.Minute, deadline: "2023-03-26T05:30:00+01:00",
+		},
+		{
+			name: "boundary-exactly-met",
+			why:  "Monday 10:00-18:00 is exactly 8h; met on equality, with the deadline at Monday's close",
+			ticket: func(t testing.TB) measure.Ticket {
+				return ticket(t, "INC7", "P2", "2021-06-28T10:00:00+01:00", "2021-06-29T08:00:00+01:00")
+			},
+			outcome: measure.Met, elapsed: 8 * time.Hour, deadline: "2021-06-28T18:00:00+01:00",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := baseOptions()
+			if tt.opts != nil {
+				tt.opts(&o)
+			}
+			c := newClock(t, o)
+			tk := tt.ticket(t)
+			r, err := c.Evaluate(&tk, at(t, "2024-01-01T00:00:00Z"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Outcome != tt.outcome || r.Elapsed != tt.elapsed {
+				t.Errorf("%s: got %s elapsed %s, want %s elapsed %s\n%s", tt.why, r.Outcome, r.Elapsed, tt.outcome, tt.elapsed, r.Explain())
+			}
+			if tt.deadline != "" && !r.Deadline.Equal(at(t, tt.deadline)) {
+				t.Errorf("%s: deadline %s, want %s", tt.why, r.Deadline.Format(time.RFC3339), tt.deadline)
+			}
+		})
+	}
+}
+
+// "5 days" from Maundy Thursday 2023 16:00 BST on LBH, in each unit.
+func TestTargetUnits(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		why      string
+		target   measure.Target
+		deadline string
+	}{
+		{"business-hours", "5 x 10 business hours: Thu 2h, Tue-Fri 40h, Mon 8h", measure.Target{Unit: measure.BusinessTime, Within: measure.Duration(50 * time.Hour)}, "2023-04-17T16:00:00+01:00"},
+		{"working-days-same-time", "Tue 11, Wed, Thu, Fri, Mon 17: the fifth working day at 16:00", measure.Target{Unit: measure.WorkingDaysSameTime, Days: 5}, "2023-04-17T16:00:00+01:00"},
+		{"working-days-close-of-day", "the fifth working day's close", measure.Target{Unit: measure.WorkingDaysCloseOfDay, Days: 5}, "2023-04-17T18:00:00+01:00"},
+		{"calendar-days", "five days later at the same clock time, holidays or not", measure.Target{Unit: measure.CalendarDays, Days: 5}, "2023-04-11T16:00:00+01:00"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := baseOptions()
+			tt.target.Priority, tt.target.Calendar = "P3", "LBH"
+			o.Targets = append(o.Targets, tt.target)
+			c := newClock(t, o)
+			tk := ticket(t, "INC", "P3", "2023-04-06T16:00:00+01:00", "")
+			r, err := c.Evaluate(&tk, at(t, "2023-04-06T17:00:00+01:00"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Deadline.Equal(at(t, tt.deadline)) || r.Outcome != measure.OpenWithin {
+				t.Errorf("%s: deadline %s (%s), want %s", tt.why, r.Deadline.In(london).Format(time.RFC3339), r.Outcome, tt.deadline)
+			}
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package measure
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Figure is one derived measurement with the evidence for it: the counts
+// it was computed from and, record by record, what was counted and why.
+type Figure struct {
+	// Measurement is the value for the KPI, organisation and month, rounded
+	// once to the rule's precision; or absent (not-applicable, "no
+	// qualifying records") when nothing qualified.
+	Measurement kpi.Measurement
+
+	// Met and Counted are the counts behind a proportion: the records that
+	// met the standard and the records measured. Failed is Counted - Met,
+	// for volume-dependent rules such as "39 or fewer tickets: at most 2
+	// late". Other measures leave them zero and say what they summed in
+	// Lines.
+	Met, Failed, Counted int
+
+	// Service is the service measured, for a service's availability;
+	// empty for a pooled figure and for other measures.
+	Service string
+
+	// Lines explain the figure record by record, in input order.
+	Lines []Line
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// Line is one record's part in a figure.
+type Line struct {
+	Population int    // which population (result set) the record came from, 0-based
+	Record     string // the record's id
+	Org        string
+	Counted    bool   // whether it counts in the figure
+	Met        bool   // whether it counts as meeting the standard
+	Why        string // what was counted and why, or why it was not
+}
+
+// period is a local month as instants [start, end).
+type period struct {
+	start, end time.Time
+}
+
+func periodOf(m kpi.Month, loc *time.Location) period {
+	start := time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, loc)
+	next := m.AddMonths(1)
+	return period{start: start, end: time.Date(next.Year(), next.Month(), 1, 0, 0, 0, 0, loc)}
+}
+
+func (p period) has(t time.Time) bool { return !t.IsZero() && !t.Before(p.start) && t.Before(p.end) }
+
+// loadZone reads an IANA zone name for option field.
+func loadZone(ps *problems, field, name string) *time.Location {
+	if name == "" {
+		ps.option(field, "empty (want an IANA zone such as Europe/London)")
+		return nil
+	}
+	if name == "Local" {
+		ps.option(field, "machine-local time is not allowed (want an IANA zone such as Europe/London)")
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		ps.add(pos{}, "", field, fmt.Sprintf("%q is not a known IANA zone", name), ErrInvalidOptions)
+		return nil
+	}
+	return loc
+}
+
+func precisionProblems(ps *problems, p kpi.Precision) {
+	if p.Places < 0 || p.Places > 10 {
+		ps.option("precision.places", "%d outside 0..10", p.Places)
+	}
+	if _, err := p.Rounding.MarshalText(); err != nil {
+		ps.option("precision.rounding", "not set (want one of half-up, half-even, up, down, ceiling, floor)")
+	}
+}
+
+// orgsProblems checks a rule's organisation list.
+func orgsProblems(ps *problems, orgs []string) {
+	if len(orgs) == 0 {
+		ps.option("orgs", "none (want the organisations measured; one empty name for a single-organisation contract)")
+	}
+	seen := map[string]bool{}
+	for i, o := range orgs {
+		if o == "" && len(orgs) > 1 {
+			ps.option(fmt.Sprintf("orgs[%d]", i), "empty, with other organisations named")
+		}
+		if seen[o] {
+			ps.option(fmt.Sprintf("orgs[%d]", i), "%q given twice", o)
+		}
+		seen[o] = true
+	}
+}
+
+// NoRecords is the Note of a figure with no qualifying records.
+const NoRecords = "no qualifying records"
+
+// tally accumulates a proportion per organisation.
+type tally struct {
+	met, counted int
+	lines        []Line
+}
+
+// proportion returns the figure 100 * met / counted, rounded once as p
+// says, or not applicable with no records.
+func proportion(id, org string, m kpi.Month, p kpi.Precision, t *tally) Figure {
+	f := Figure{Met: t.met, Counted: t.counted, Failed: t.counted - t.met, Lines: t.lines}
+	f.Measurement = kpi.Measurement{KPI: id, Org: org, Month: m}
+	if t.counted == 0 {
+		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, NoRecords
+		return f
+	}
+	num, den := decimal.NewFromInt(int64(t.met)), decimal.NewFromInt(int64(t.counted))
+	v, _ := p.Quotient(num.Mul(decimal.NewFromInt(100)), den)
+	f.Measurement.Value, f.Measurement.Numerator, f.Measurement.Denominator, f.Measurement.HasCounts = v, num, den, true
+	return f
+}
+
+// combined returns the figure of all organisations: the pooled counts, or
+// the mean of the unrounded percentages of those with records.
+func combined(id, org string, m kpi.Month, p kpi.Precision, how Combine, orgs []string, ts map[string]*tally) Figure {
+	all := &tally{}
+	for _, o := range orgs {
+		t := ts[o]
+		all.met += t.met
+		all.counted += t.counted
+		all.lines = append(all.lines, t.lines...)
+	}
+	if how == Pooled {
+		return proportion(id, org, m, p, all)
+	}
+	// mean of percentages: 100/n * sum(met_i/counted_i), exactly.
+	num, den := decimal.Zero, decimal.NewFromInt(1)
+	n := 0
+	for _, o := range orgs {
+		t := ts[o]
+		if t.counted == 0 {
+			continue
+		}
+		n++
+		c := decimal.NewFromInt(int64(t.counted))
+		num = num.Mul(c).Add(decimal.NewFromInt(int64(t.met)).Mul(den))
+		den = den.Mul(c)
+	}
+	f := Figure{Met: all.met, Counted: all.counted, Failed: all.counted - all.met, Lines: all.lines}
+	f.Measurement = kpi.Measurement{KPI: id, Org: org, Month: m}
+	if n == 0 {
+		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, NoRecords
+		return f
+	}
+	f.Measurement.Value, _ = p.Quotient(num.Mul(decimal.NewFromInt(100)), den.Mul(decimal.NewFromInt(int64(n))))
+	f.Measurement.Note = fmt.Sprintf("mean of %d organisations' percentages", n)
+	return f
+}
+
+// figures returns the per-organisation figures in the order of orgs, then
+// the combined one unless how is NoCombined.
+func figures(id string, m kpi.Month, p kpi.Precision, how Combine, combinedOrg string, orgs []string, ts map[string]*tally) []Figure {
+	out := make([]Figure, 0, len(orgs)+1)
+	for _, o := range orgs {
+		out = append(out, proportion(id, o, m, p, ts[o]))
+	}
+	if how != NoCombined {
+		out = append(out, combined(id, combinedOrg, m, p, how, orgs, ts))
+	}
+	return out
+}
+
+func newTallies(orgs []string) map[string]*tally {
+	ts := make(map[string]*tally, len(orgs))
+	for _, o := range orgs {
+		ts[o] = &tally{}
+	}
+	return ts
+}
+
+// knownOrg records a problem if org is not one of orgs.
+func knownOrg(ps *problems, p pos, record, org string, orgs []string) bool {
+	if slices.Contains(orgs, org) {
+		return true
+	}
+	ps.addText(p, record, "organisation", org, "not an organisation of the rule (want "+listOrNone(orgs)+")", ErrInvalidRecord)
+	return false
+}

@@ -1,0 +1,100 @@
+package measure
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// The columns of an outages file.
+var (
+	outageColumns  = []string{"id", "service", "organisations", "start", "end", "planned", "impact-weight", "users-affected", "exclusion"}
+	outageRequired = []string{"id", "service", "start", "end", "planned"}
+)
+
+// ReadOutages reads an outages file, CSV with a header row, as
+// docs/records.md describes; name and zone are as for ReadTickets. It
+// checks each outage as CheckOutages does and reports every problem, each
+// an *Error naming the file, line, column, outage and field and wrapping
+// ErrInvalidRecord; on any problem it returns no outages.
+func ReadOutages(name string, r io.Reader, zone *time.Location) ([]Outage, error) {
+	ps := &problems{}
+	t := readCSV(ps, name, r, outageColumns, outageRequired, "")
+	if t == nil {
+		return nil, ps.err()
+	}
+	var out []Outage
+	first := map[string]int{}
+	for ri := range t.rows {
+		rw := &t.rows[ri]
+		before := len(ps.list)
+		id, _ := t.get(rw, "id")
+		who := "outage " + strconv.Quote(id)
+		get := func(col string) cell { return t.cell(ps, rw, who, col) }
+		o := Outage{ID: id, Source: Source{File: name, Line: rw.line}}
+		get("id").nonEmpty()
+		if c := get("service"); c.nonEmpty() {
+			o.Service = c.text
+		}
+		o.Orgs = get("organisations").parts()
+		o.Start, _ = get("start").instant(zone, true)
+		o.End, _ = get("end").instant(zone, true)
+		if c := get("planned"); c.text == "" {
+			c.ps.add(c.p, who, "planned", "empty (want yes or no)", ErrInvalidRecord)
+		} else {
+			o.Planned = c.flag()
+		}
+		if c := get("impact-weight"); c.text != "" {
+			w, msg := parseDecimal(c.text)
+			if msg != "" {
+				c.bad(msg)
+			}
+			o.Weight, o.HasWeight = w, msg == ""
+		}
+		if c := get("users-affected"); c.text != "" {
+			o.Users, _ = c.whole()
+		}
+		o.Exclusion, _ = t.get(rw, "exclusion")
+		if line, dup := first[id]; dup && id != "" {
+			_, p := t.get(rw, "id")
+			ps.record(p, who, "id", "given twice (first at line %d)", line)
+			continue
+		}
+		first[id] = rw.line
+		if len(ps.list) > before {
+			continue
+		}
+		out = append(out, o)
+	}
+	checkOutages(ps, out)
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	return out, nil
+}
+
+// parseDecimal parses text as an optional minus sign, digits, and
+// optionally a point and more digits; exponents, thousands separators, a
+// leading plus, NaN and infinities are rejected. On failure it returns
+// what was expected.
+func parseDecimal(text string) (decimal.Decimal, string) {
+	const want = "not a decimal (want digits with an optional decimal point, such as 0.5)"
+	if len(text) > 40 {
+		return decimal.Decimal{}, "longer than 40 characters"
+	}
+	s := strings.TrimPrefix(text, "-")
+	whole, frac, point := strings.Cut(s, ".")
+	if !digitsOnly(whole) || (point && !digitsOnly(frac)) {
+		return decimal.Decimal{}, want
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return decimal.Decimal{}, want
+	}
+	return d, ""
+}
+
+func digitsOnly(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
