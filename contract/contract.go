@@ -176,9 +176,10 @@ func (c *Contract) Year(m kpi.Month) int {
 	return n/12 + 1
 }
 
-// window returns the months k is in force.
-func (c *Contract) window(k *KPI) (kpi.Month, kpi.Month) {
-	from, to := k.From, k.To
+// Window returns the months k is in force in c, inclusive: k.From, or
+// commencement when it is zero; k.To, or the end of the term.
+func (c *Contract) Window(k *KPI) (from, to kpi.Month) {
+	from, to = k.From, k.To
 	if from.IsZero() {
 		from = c.Commencement
 	}
@@ -188,8 +189,9 @@ func (c *Contract) window(k *KPI) (kpi.Month, kpi.Month) {
 	return from, to
 }
 
-// orgs returns the organisations k is measured for.
-func (c *Contract) orgs(k *KPI) []string {
+// OrgsOf returns the organisations k is measured for: its own Orgs, or
+// every organisation of c when it names none.
+func (c *Contract) OrgsOf(k *KPI) []string {
 	if k.Orgs == nil {
 		return c.Orgs
 	}
@@ -226,7 +228,7 @@ func (c *Contract) windows() []credits.Window {
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		if k.Kind == kpi.KPI {
-			from, to := c.window(k)
+			from, to := c.Window(k)
 			out = append(out, credits.Window{KPI: k.ID, From: from, To: to})
 		}
 	}
@@ -281,7 +283,7 @@ func (c *Contract) Validate() error {
 		if c.Term < 1 || c.Commencement.IsZero() {
 			continue
 		}
-		from, to := c.window(k)
+		from, to := c.Window(k)
 		if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
 			bad("kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
 		}

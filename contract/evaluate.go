@@ -189,14 +189,14 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		}
 		for i := range c.KPIs {
 			k := &c.KPIs[i]
-			kf, kt := c.window(k)
+			kf, kt := c.Window(k)
 			if m.Before(kf) || m.After(kt) {
 				continue
 			}
-			for _, org := range c.orgs(k) {
+			for _, org := range c.OrgsOf(k) {
 				cell := c.cell(k, org, m, in.Measurements, index, in.Mitigations)
 				mo.Cells = append(mo.Cells, cell)
-				mo.Summary.add(cell)
+				mo.Summary.Add(cell)
 				ch, _ := c.charge(org, m)
 				p.Outcomes = append(p.Outcomes, credits.Outcome{
 					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
@@ -229,8 +229,8 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 	n := 0
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		if kf, kt := c.window(k); !m.Before(kf) && !m.After(kt) {
-			n += len(c.orgs(k))
+		if kf, kt := c.Window(k); !m.Before(kf) && !m.After(kt) {
+			n += len(c.OrgsOf(k))
 		}
 	}
 	return n
@@ -282,7 +282,7 @@ func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]in
 	how := map[string]string{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		kf, kt := c.window(k)
+		kf, kt := c.Window(k)
 		if k.Combine.How == 0 || k.Combine.How == Repooled || m.Before(kf) || m.After(kt) {
 			continue
 		}
@@ -294,7 +294,7 @@ func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]in
 	var cells []Cell
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		kf, kt := c.window(k)
+		kf, kt := c.Window(k)
 		if k.Combine.How == 0 || m.Before(kf) || m.After(kt) {
 			continue
 		}
@@ -316,7 +316,7 @@ func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[
 	var num, den decimal.Decimal
 	var parts []string
 	applicable := false
-	for _, org := range c.orgs(k) {
+	for _, org := range c.OrgsOf(k) {
 		v, _ := lookup(k.ID, org, m, ms, index)
 		if k.Combine.How == Summed {
 			switch v.Absent {
@@ -454,7 +454,9 @@ func (c *Contract) pool(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 	return out, fmt.Sprintf("pooled: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
 }
 
-func (s *Summary) add(c Cell) {
+// Add counts cell c in s as Evaluate does: credit-bearing KPIs only, by
+// raw status, and whether a mitigation was agreed.
+func (s *Summary) Add(c Cell) {
 	if c.Kind != kpi.KPI {
 		return
 	}
@@ -515,11 +517,11 @@ func (c *Contract) index(ms []kpi.Measurement) (map[mkey]int, error) {
 			bad(m, "no such kpi in the contract")
 			continue
 		}
-		if !slices.Contains(c.orgs(k), m.Org) {
+		if !slices.Contains(c.OrgsOf(k), m.Org) {
 			bad(m, "organisation %q is not measured for this kpi", m.Org)
 			continue
 		}
-		from, to := c.window(k)
+		from, to := c.Window(k)
 		if m.Month.Before(from) || m.Month.After(to) {
 			bad(m, "kpi not in force (in force %s..%s)", from, to)
 			continue

@@ -69,15 +69,15 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 			org = c.Orgs[0]
 		case org == "":
 			ps.add(orgPos, "organisation", "empty (want one of "+strings.Join(c.Orgs, ", ")+": the contract serves several)", nil)
-		case k != nil && !slices.Contains(kpiOrgs(c, k), org):
-			ps.addText(orgPos, "organisation", org, "not measured for "+id+" (want one of "+strings.Join(kpiOrgs(c, k), ", ")+")", nil)
+		case k != nil && !slices.Contains(c.OrgsOf(k), org):
+			ps.addText(orgPos, "organisation", org, "not measured for "+id+" (want one of "+strings.Join(c.OrgsOf(k), ", ")+")", nil)
 		}
 		ms, monthPos := t.get(row, "month")
 		m, err := kpi.ParseMonth(ms)
 		if err != nil {
 			ps.addText(monthPos, "month", ms, monthWant, err)
 		} else if k != nil {
-			from, to := kpiWindow(c, k)
+			from, to := c.Window(k)
 			if m.Before(from) || m.After(to) {
 				ps.addText(monthPos, "month", ms, fmt.Sprintf("%s is not in force (in force %s..%s)", id, from, to), nil)
 			}
@@ -213,25 +213,4 @@ func absenceWord(s string) (kpi.Absence, bool) {
 		return kpi.NotDue, true
 	}
 	return 0, false
-}
-
-// kpiWindow returns the months k is in force in c, as the contract
-// defines them: From, or commencement; To, or the end of the term.
-func kpiWindow(c *contract.Contract, k *contract.KPI) (kpi.Month, kpi.Month) {
-	from, to := k.From, k.To
-	if from.IsZero() {
-		from = c.Commencement
-	}
-	if to.IsZero() {
-		to = c.Last()
-	}
-	return from, to
-}
-
-// kpiOrgs returns the organisations k is measured for: its own, or all.
-func kpiOrgs(c *contract.Contract, k *contract.KPI) []string {
-	if k.Orgs == nil {
-		return c.Orgs
-	}
-	return k.Orgs
 }

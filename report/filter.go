@@ -3,7 +3,6 @@ package report
 import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/kpi"
 )
 
 // ForOrg returns the part of r about organisation org: each month's cells
@@ -26,7 +25,7 @@ func ForOrg(r *contract.Result, org string) *contract.Result {
 				continue
 			}
 			fm.Cells = append(fm.Cells, c)
-			count(&fm.Summary, c)
+			fm.Summary.Add(c)
 		}
 		out.Months[i] = fm
 	}
@@ -38,26 +37,4 @@ func ForOrg(r *contract.Result, org string) *contract.Result {
 	}
 	out.Ledger = led
 	return out
-}
-
-// count adds c to s as contract.Evaluate counts it: credit-bearing KPIs
-// only, by raw status.
-func count(s *contract.Summary, c contract.Cell) {
-	if c.Kind != kpi.KPI {
-		return
-	}
-	s.Total++
-	switch c.Raw {
-	case kpi.Green:
-		s.TSL++
-	case kpi.Amber:
-		s.MSL++
-	case kpi.Red:
-		s.BelowMSL++
-	default:
-		s.Unmeasured++
-	}
-	if c.Mitigated {
-		s.Mitigated++
-	}
 }

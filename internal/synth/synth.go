@@ -80,7 +80,7 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 	for m := start; !m.After(last); m = m.AddMonths(1) {
 		for i := range c.KPIs {
 			k := &c.KPIs[i]
-			if !inForce(k, m, start, last) {
+			if from, to := c.Window(k); m.Before(from) || m.After(to) {
 				continue
 			}
 			for _, org := range c.Orgs {
@@ -97,7 +97,7 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 			continue
 		}
 		from := start.AddMonths(r.IntN(s.Months))
-		if !inForce(k, from, start, last) {
+		if kf, kt := c.Window(k); from.Before(kf) || from.After(kt) {
 			continue
 		}
 		p.Mitigations = append(p.Mitigations, mitigation.Record{
@@ -108,16 +108,6 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 	return p
 }
 
-func inForce(k *contract.KPI, m, start, last kpi.Month) bool {
-	from, to := k.From, k.To
-	if from.IsZero() {
-		from = start
-	}
-	if to.IsZero() {
-		to = last
-	}
-	return !m.Before(from) && !m.After(to)
-}
 
 // indicator returns the i-th KPI of a contract running start..last.
 func indicator(r *rand.Rand, i int, start, last kpi.Month) contract.KPI {
