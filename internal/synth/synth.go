@@ -108,7 +108,6 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 	return p
 }
 
-
 // indicator returns the i-th KPI of a contract running start..last.
 func indicator(r *rand.Rand, i int, start, last kpi.Month) contract.KPI {
 	id := fmt.Sprintf("KPI%03d", i+1)
