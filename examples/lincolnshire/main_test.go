@@ -2,19 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden checks the whole printed report against testdata. Run
 // `go test ./examples/lincolnshire -update` after an intended change and
@@ -22,13 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestGolden(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
-	golden := filepath.Join("testdata", "report.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	require.Equal(t, string(want), out.String())
+	golden.Check(t, filepath.Join("testdata", "report.golden"), out.Bytes())
 }
 
 // TestTable1 checks the published figures of the report's Table 1

@@ -2,17 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden checks the text and the JSON report against testdata. Run
 // `go test ./examples/norfolk -update` after an intended change and review
@@ -22,14 +19,7 @@ func TestGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer
 			require.NoError(t, run(&out, ".", format))
-			golden := filepath.Join("testdata", "report."+format+".golden")
-			if *update {
-				require.NoError(t, os.MkdirAll("testdata", 0o755))
-				require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			require.Equal(t, string(want), out.String())
+			golden.Check(t, filepath.Join("testdata", "report."+format+".golden"), out.Bytes())
 		})
 	}
 }

@@ -1,0 +1,32 @@
+// Package golden compares a test's output with a golden file and, when the
+// test binary runs with -update, rewrites the file instead: the standard
+// library's own pattern, shared by the examples' tests.
+//
+// Review the diff of every rewritten file before committing it: a golden
+// file is the published figure an auditor checks.
+package golden
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files instead of comparing with them")
+
+// Check fails t unless got equals the golden file at path (relative to the
+// test's package). With -update it writes got to path first, creating its
+// directory.
+func Check(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "golden file %s (run the test with -update to create it)", path)
+	require.Equal(t, string(want), string(got), "output differs from %s (run with -update to accept it)", path)
+}
