@@ -48,13 +48,20 @@ type Service struct {
 // The zero AvailabilityRule is invalid: Validate names every field not
 // set.
 type AvailabilityRule struct {
-	KPI       string        `yaml:"kpi"`
-	Org       string        `yaml:"org"`      // the Org of the measurements; may be empty for a single-organisation contract
-	Services  []Service     `yaml:"services"` // the services measured
-	Planned   Planned       `yaml:"planned"`
-	Minutes   Minutes       `yaml:"minutes"`
-	Weighting Weighting     `yaml:"weighting"`
-	Pooled    bool          `yaml:"pooled"` // whether a figure pooling all services follows the services' own
+	KPI       string    `yaml:"kpi"`
+	Org       string    `yaml:"org"`      // the Org of the measurements; may be empty for a single-organisation contract
+	Services  []Service `yaml:"services"` // the services measured
+	Planned   Planned   `yaml:"planned"`
+	Minutes   Minutes   `yaml:"minutes"`
+	Weighting Weighting `yaml:"weighting"`
+	Pooled    bool      `yaml:"pooled"` // whether a figure pooling all services follows the services' own
+	// Orgs, when not empty, asks for a figure per organisation: all the
+	// services pooled, down only for the outages that affect it (the
+	// outage's Orgs). Optional.
+	Orgs []string `yaml:"orgs"`
+	// Unnamed says how an outage naming no organisation counts in the
+	// per-organisation figures; required with Orgs, and only then.
+	Unnamed   Unnamed       `yaml:"unnamed"`
 	Precision kpi.Precision `yaml:"precision"`
 }
 
@@ -98,7 +105,23 @@ func (r AvailabilityRule) problems(ps *problems) {
 	if !weightingWords.valid(uint8(r.Weighting)) {
 		ps.option("weighting", "not set (want one of %s)", weightingWords.list())
 	}
+	if len(r.Orgs) > 0 {
+		orgsProblems(ps, r.Orgs)
+		if !unnamedWords.valid(uint8(r.Unnamed)) {
+			ps.option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.list())
+		}
+	} else if r.Unnamed != 0 {
+		ps.option("unnamed", "given although no orgs are")
+	}
 	precisionProblems(ps, r.Precision)
+}
+
+// affects reports whether outage o counts in org's figure.
+func (r AvailabilityRule) affects(o *Outage, org string) bool {
+	if len(o.Orgs) == 0 {
+		return r.Unnamed == UnnamedAffectAll
+	}
+	return slices.Contains(o.Orgs, org)
 }
 
 // CheckOutages reports every problem with outages on their own: no id or
@@ -158,9 +181,16 @@ const minutePlaces = 4
 //   - with a weighting, each minute counts the heaviest overlapping
 //     outage's weight (or users affected over the service's users).
 //
+// The figures are each service's, in the order of r.Services; then the
+// pooled one if r.Pooled; then, for each of r.Orgs, the organisation's:
+// every service's agreed time, down only for the outages affecting it
+// (an outage naming no organisation affects all of them, or is an error,
+// as r.Unnamed says), its Measurement.Org the organisation.
+//
 // The value is 100 x (agreed - down) / agreed, rounded once. A service
 // with no agreed time in the month is not applicable. Outages of services
-// not in r are an error; excluded outages are listed, not counted.
+// not in r are an error, as are organisations not in r.Orgs when given;
+// excluded outages are listed, not counted.
 //
 // It fails with ErrInvalidOptions for an invalid rule or an unknown
 // calendar, and with ErrInvalidRecord for invalid outages; on any problem
@@ -189,6 +219,14 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ..
 		if _, ok := services[o.Service]; !ok && o.Service != "" {
 			ps.addText(o.Source.pos(), o.name(), "service", o.Service, "not a service of the rule", ErrInvalidRecord)
 		}
+		if len(r.Orgs) > 0 {
+			if len(o.Orgs) == 0 && r.Unnamed == UnnamedInvalid {
+				ps.record(o.Source.pos(), o.name(), "organisations", "empty (unnamed is invalid: name the organisations affected)")
+			}
+			for _, org := range o.Orgs {
+				knownOrg(ps, o.Source.pos(), o.name(), org, r.Orgs)
+			}
+		}
 		if r.Weighting == ImpactWeighted && !o.HasWeight && !o.Planned {
 			ps.record(o.Source.pos(), o.name(), "impact-weight", "empty (weighting is impact-weight)")
 		}
@@ -209,6 +247,26 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ..
 	}
 	if r.Pooled {
 		out = append(out, availabilityFigure(r, month, allAgreed, allDown, allLines))
+	}
+	for _, org := range r.Orgs {
+		var theirs []Outage
+		for i := range outages {
+			if r.affects(&outages[i], org) {
+				theirs = append(theirs, outages[i])
+			}
+		}
+		var agreed, down decimal.Decimal
+		var lines []Line
+		for _, s := range r.Services {
+			a, d, l := serviceTime(r, s, services[s.Name], month, theirs)
+			agreed, down, lines = agreed.Add(a), down.Add(d), append(lines, l...)
+		}
+		for i := range lines {
+			lines[i].Org = org
+		}
+		f := availabilityFigure(r, month, agreed, down, lines)
+		f.Measurement.Org = org
+		out = append(out, f)
 	}
 	return out, nil
 }

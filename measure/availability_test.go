@@ -112,3 +112,58 @@ func TestAvailabilityMoreDowntimeNeverRaises(t *testing.T) {
 	// property: adding an outage never raises availability, in every planned mode.
 	rapidAvailability(t)
 }
+
+func TestAvailabilityPerOrganisation(t *testing.T) {
+	withOrgs := func(o measure.Outage, orgs ...string) measure.Outage { o.Orgs = orgs; return o }
+	outages := []measure.Outage{
+		withOrgs(outage(t, "u1", "S", "2021-06-10T02:00:00+01:00", "2021-06-10T04:00:00+01:00", false), "A"),      // 120
+		withOrgs(outage(t, "u2", "S", "2021-06-11T02:00:00+01:00", "2021-06-11T03:00:00+01:00", false), "A", "B"), // 60
+		outage(t, "u3", "S", "2021-06-12T02:00:00+01:00", "2021-06-12T02:30:00+01:00", false),                     // 30, naming none
+	}
+	rule := func(u measure.Unnamed) measure.AvailabilityRule {
+		r := availRule(measure.PlannedDown, measure.Service{Name: "S", Calendar: "C24"}, measure.Service{Name: "T", Calendar: "C24"})
+		r.Pooled, r.Orgs, r.Unnamed = true, []string{"A", "B"}, u
+		return r
+	}
+	for _, tt := range []struct {
+		name    string
+		why     string
+		rule    measure.AvailabilityRule
+		outages []measure.Outage
+		want    []string // org/service: value
+		err     string
+	}{
+		{
+			name: "unnamed-affect-all", rule: rule(measure.UnnamedAffectAll), outages: outages,
+			why:  "S: 210 of 43,200 down; T: none; pooled 210 of 86,400; A 210, B 90 of 86,400",
+			want: []string{"/S: 99.5139", "/T: 100.0000", "/: 99.7569", "A/: 99.7569", "B/: 99.8958"},
+		},
+		{
+			name: "unnamed-invalid", rule: rule(measure.UnnamedInvalid), outages: outages,
+			why: "u3 names no organisation",
+			err: `outage "u3": organisations: empty (unnamed is invalid: name the organisations affected)`,
+		},
+		{
+			name: "unknown-organisation", rule: rule(measure.UnnamedAffectAll), outages: append(outages[:2:2], withOrgs(outages[2], "C")),
+			why: "C is not measured",
+			err: `outage "u3": organisation "C": not an organisation of the rule (want A, B)`,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := measure.Availability(tt.rule, kpi.MustParseMonth("2021-06"), tt.outages, c24(t))
+			if tt.err != "" {
+				require.ErrorIs(t, err, measure.ErrInvalidRecord)
+				require.EqualError(t, err, tt.err, tt.why)
+				return
+			}
+			require.NoError(t, err)
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Measurement.Org+"/"+f.Service+": "+f.Measurement.Value.StringFixed(4))
+			}
+			require.Equal(t, tt.want, got, tt.why)
+		})
+	}
+	err := measure.AvailabilityRule{Orgs: []string{"A"}}.Validate()
+	require.ErrorContains(t, err, "unnamed: not set (orgs are given: want one of all-organisations, invalid)")
+}

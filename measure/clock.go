@@ -235,6 +235,7 @@ type Clock struct {
 	kinds   map[string]bool
 	targets map[string]*target
 	wall    *servicehours.Schedule // every hour of every day, for wall-clock units
+	cals    []*Calendar            // the calendars given, for Reconcile's variants
 }
 
 // target is a Target with its calendar resolved.
@@ -258,6 +259,7 @@ func NewClock(o ClockOptions, cals ...*Calendar) (*Clock, error) {
 		rules:   Rules{Start: o.Start, StartField: o.StartField, Stop: o.Stop, Pauses: o.Pauses, Reopen: o.Reopen, PriorityChange: o.PriorityChange},
 		kinds:   map[string]bool{},
 		targets: map[string]*target{},
+		cals:    cals,
 	}
 	for _, k := range o.Kinds {
 		c.kinds[k] = true
@@ -386,20 +388,9 @@ func (r Result) Explain() string {
 // ErrInvalidRecord.
 func (c *Clock) Check(tickets []Ticket) error {
 	ps := &problems{}
-	seen := make(map[string]Source, len(tickets))
+	checkTickets(ps, tickets)
 	for i := range tickets {
-		t := &tickets[i]
-		t.problems(ps, true)
-		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			where := "given twice"
-			if first.Line > 0 {
-				where = fmt.Sprintf("given twice (first at line %d)", first.Line)
-			}
-			ps.record(t.Source.pos(), t.name(), "id", "%s", where)
-		} else {
-			seen[t.ID] = t.Source
-		}
-		c.ticketProblems(ps, t)
+		c.ticketProblems(ps, &tickets[i])
 	}
 	return ps.err()
 }

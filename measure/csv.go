@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/servicecredit/engine/kpi"
 )
 
 // table is a CSV file read whole: its columns by header name and its rows
@@ -269,6 +271,36 @@ func (c cell) whole() (int, bool) {
 func (c cell) nonEmpty() bool {
 	if c.text == "" {
 		c.ps.add(c.p, c.record, c.field, "empty", ErrInvalidRecord)
+		return false
+	}
+	return true
+}
+
+// duration reads c as a Duration, such as 40s or 1m5s.
+func (c cell) duration() (time.Duration, bool) {
+	d, err := ParseDuration(c.text)
+	if err != nil {
+		c.bad("not a duration (want hours, minutes and seconds such as 40s or 1m5s)")
+		return 0, false
+	}
+	return time.Duration(d), true
+}
+
+// month reads c as a month, 2021-06 or Jun-21.
+func (c cell) month() (kpi.Month, bool) {
+	m, err := kpi.ParseMonth(c.text)
+	if err != nil || c.text == "" {
+		c.bad("not a month (want 2021-06 or Jun-21)")
+		return kpi.Month{}, false
+	}
+	return m, true
+}
+
+// word reads c as the text of an enumeration into v, reporting the words
+// it accepts.
+func (c cell) word(v interface{ UnmarshalText([]byte) error }, w words) bool {
+	if err := v.UnmarshalText([]byte(c.text)); err != nil {
+		c.bad("want one of " + w.list())
 		return false
 	}
 	return true

@@ -34,12 +34,23 @@
 // not applicable, never 0% or 100%; the value is rounded once, at the end,
 // with kpi.Precision.Quotient.
 //
-// Availability, Abandonment, NPS, Satisfaction, PerUser and Resolved
-// derive the other measures the same way.
+// Availability (per service, pooled and per organisation), Abandonment,
+// NPS, Satisfaction, PerUser, Resolved, Count and Backlog derive the other measures
+// the same way. Each takes an organisation and a month and selects the
+// qualifying records itself, by a named attribution where there is a
+// choice, so a caller can hand it a whole file. Count's zero is a value;
+// elsewhere no qualifying records is not applicable.
+//
+// # Reconciliation
+//
+// Clock.Reconcile compares the ITSM tool's own verdicts with ours and
+// names, for each ticket on which they differ, the single rule or
+// calendar choice under which they would agree.
 //
 // # Records
 //
-// ReadTickets and ReadOutages read CSV files (docs/records.md). Timestamps
+// ReadTickets, ReadOutages, ReadCalls, ReadResponses, ReadContactCounts
+// and ReadBacklog read CSV files (docs/records.md). Timestamps
 // are RFC 3339 with an offset; a timestamp without one is an error unless
 // the file's zone is named, and then must exist and be unambiguous in it.
 // Every problem is reported, each an *Error naming the file, line, column,

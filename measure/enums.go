@@ -453,3 +453,148 @@ func (v *CallOutcome) UnmarshalText(b []byte) error {
 	*v = CallOutcome(x)
 	return err
 }
+
+// SurveyAttribution says which month a survey response counts in. The zero SurveyAttribution is invalid.
+type SurveyAttribution uint8
+
+// The values of SurveyAttribution.
+const (
+	ResponseInPeriod       SurveyAttribution = iota + 1 // responded-in-period: responses given in the month
+	TicketResolvedInPeriod                              // ticket-resolved-in-period: responses about tickets resolved in the month, whenever given
+)
+
+var surveyAttributionWords = words{"attribution", "responded-in-period", "ticket-resolved-in-period"}
+
+// String returns the text form, such as "responded-in-period".
+func (v SurveyAttribution) String() string { return surveyAttributionWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v SurveyAttribution) MarshalText() ([]byte, error) {
+	return surveyAttributionWords.marshal(uint8(v))
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than responded-in-period, ticket-resolved-in-period.
+func (v *SurveyAttribution) UnmarshalText(b []byte) error {
+	x, err := surveyAttributionWords.parse(b)
+	*v = SurveyAttribution(x)
+	return err
+}
+
+// PriorityBasis says which of a ticket's priorities a count looks at. The zero PriorityBasis is invalid.
+type PriorityBasis uint8
+
+// The values of PriorityBasis.
+const (
+	PriorityInitial PriorityBasis = iota + 1 // initial: the priority the ticket was logged with
+	PriorityFinal                            // final: the last priority it was given
+	PriorityEver                             // ever: any priority it held; a ticket counts once however many of the priorities counted it held
+)
+
+var priorityBasisWords = words{"priority basis", "initial", "final", "ever"}
+
+// String returns the text form, such as "initial".
+func (v PriorityBasis) String() string { return priorityBasisWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v PriorityBasis) MarshalText() ([]byte, error) { return priorityBasisWords.marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than initial, final, ever.
+func (v *PriorityBasis) UnmarshalText(b []byte) error {
+	x, err := priorityBasisWords.parse(b)
+	*v = PriorityBasis(x)
+	return err
+}
+
+var resolutionWords = words{"resolution", "first-line-fix", "first-contact-resolution"}
+
+// String returns the text form, such as "first-line-fix".
+func (v Resolution) String() string { return resolutionWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Resolution) MarshalText() ([]byte, error) { return resolutionWords.marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than first-line-fix, first-contact-resolution.
+func (v *Resolution) UnmarshalText(b []byte) error {
+	x, err := resolutionWords.parse(b)
+	*v = Resolution(x)
+	return err
+}
+
+// Unnamed is how an outage that names no organisation counts in the
+// per-organisation availability figures. The zero Unnamed is invalid.
+type Unnamed uint8
+
+// The values of Unnamed.
+const (
+	UnnamedAffectAll Unnamed = iota + 1 // all-organisations: an outage naming no organisation affects every organisation
+	UnnamedInvalid                      // invalid: every outage must name the organisations it affects
+)
+
+var unnamedWords = words{"unnamed", "all-organisations", "invalid"}
+
+// String returns the text form, such as "all-organisations".
+func (v Unnamed) String() string { return unnamedWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Unnamed) MarshalText() ([]byte, error) { return unnamedWords.marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than all-organisations, invalid.
+func (v *Unnamed) UnmarshalText(b []byte) error {
+	x, err := unnamedWords.parse(b)
+	*v = Unnamed(x)
+	return err
+}
+
+// Age is how a ticket's age is counted against a number of days. The zero Age is invalid.
+type Age uint8
+
+// The values of Age.
+const (
+	ElapsedHours Age = iota + 1 // elapsed-hours: older than N days when more than N x 24 hours of wall-clock time have passed
+	LocalDays                   // calendar-days: older than N days when the snapshot's local date is more than N days after the logged local date
+)
+
+var ageWords = words{"age", "elapsed-hours", "calendar-days"}
+
+// String returns the text form, such as "elapsed-hours".
+func (v Age) String() string { return ageWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Age) MarshalText() ([]byte, error) { return ageWords.marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than elapsed-hours, calendar-days.
+func (v *Age) UnmarshalText(b []byte) error {
+	x, err := ageWords.parse(b)
+	*v = Age(x)
+	return err
+}
+
+// Snapshot names which backlog snapshot stands for a month. The zero Snapshot is invalid.
+type Snapshot uint8
+
+// The values of Snapshot.
+const (
+	LastInMonth     Snapshot = iota + 1 // last-in-month: the latest snapshot taken in the local month
+	FirstAfterMonth                     // first-after-month: the earliest snapshot taken in the following local month, such as one at 00:00 on the 1st
+)
+
+var snapshotWords = words{"snapshot", "last-in-month", "first-after-month"}
+
+// String returns the text form, such as "last-in-month".
+func (v Snapshot) String() string { return snapshotWords.name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Snapshot) MarshalText() ([]byte, error) { return snapshotWords.marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than last-in-month, first-after-month.
+func (v *Snapshot) UnmarshalText(b []byte) error {
+	x, err := snapshotWords.parse(b)
+	*v = Snapshot(x)
+	return err
+}

@@ -74,11 +74,30 @@ func Example() {
 }
 
 // The net promoter score is computed from the counts and rounded once.
+// The responses may be a whole file: those of the organisation and month
+// are selected by the named attribution.
 func ExampleNPS() {
-	f, err := measure.NPS("NPS", "", kpi.MustParseMonth("2021-06"), kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, []int{10, 9, 3})
+	when := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
+	responses := []measure.Response{
+		{ID: "R1", Org: "LBH", Responded: when("2021-06-01T10:00:00+01:00"), Score: 10},
+		{ID: "R2", Org: "LBH", Responded: when("2021-06-15T10:00:00+01:00"), Score: 9},
+		{ID: "R3", Org: "LBH", Responded: when("2021-06-30T23:30:00+01:00"), Score: 3},
+		{ID: "R4", Org: "LBH", Responded: when("2021-07-01T00:30:00+01:00"), Score: 0},
+	}
+	f, err := measure.NPS(measure.SurveyRule{
+		KPI: "NPS", Attribution: measure.ResponseInPeriod, Zone: "Europe/London",
+		Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp},
+	}, "LBH", kpi.MustParseMonth("2021-06"), responses)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(f.Measurement.Value.StringFixed(2), "-", f.Measurement.Note)
-	// Output: 33.33 - 2 promoters, 1 detractors of 3 responses
+	for _, l := range f.Lines {
+		fmt.Println(l.Record, l.Why)
+	}
+	// Output:
+	// 33.33 - 2 promoters, 1 detractors of 3 responses
+	// R1 score 10: promoter
+	// R2 score 9: promoter
+	// R3 score 3: detractor
 }

@@ -106,3 +106,44 @@ func FuzzReadOutages(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadCalls(f *testing.F) {
+	seedFiles(f, "calls-*.csv")
+	f.Fuzz(func(t *testing.T, data []byte, named bool) {
+		cs, err := measure.ReadCalls("c.csv", bytes.NewReader(data), zoneOf(named))
+		checkErr(t, err, "c.csv")
+		if err == nil {
+			if cerr := measure.CheckCalls(cs); cerr != nil {
+				t.Fatalf("calls read but invalid: %v", cerr)
+			}
+		}
+	})
+}
+
+func FuzzReadResponses(f *testing.F) {
+	seedFiles(f, "responses-*.csv")
+	f.Fuzz(func(t *testing.T, data []byte, named bool) {
+		for _, scale := range []measure.Scale{measure.NPSScale(), measure.SatisfactionScale(5)} {
+			rs, err := measure.ReadResponses("r.csv", bytes.NewReader(data), zoneOf(named), scale)
+			checkErr(t, err, "r.csv")
+			if err == nil {
+				if cerr := measure.CheckResponses(rs, scale); cerr != nil {
+					t.Fatalf("responses read but invalid: %v", cerr)
+				}
+			}
+		}
+	})
+}
+
+func FuzzReadContactCounts(f *testing.F) {
+	seedFiles(f, "counts-*.csv")
+	f.Fuzz(func(t *testing.T, data []byte, _ bool) {
+		cs, err := measure.ReadContactCounts("n.csv", bytes.NewReader(data))
+		checkErr(t, err, "n.csv")
+		if err == nil {
+			if cerr := measure.CheckContactCounts(cs); cerr != nil {
+				t.Fatalf("counts read but invalid: %v", cerr)
+			}
+		}
+	})
+}

@@ -92,3 +92,89 @@ func TestReadOutages(t *testing.T) {
 		})
 	}
 }
+
+// readCase runs a reader case: on error the problems, else each record
+// as format says, into the golden file.
+func readCase[T any](t *testing.T, golden_ string, records []T, err error, format func(T) string) {
+	t.Helper()
+	var got string
+	if err != nil {
+		require.ErrorIs(t, err, measure.ErrInvalidRecord)
+		require.Nil(t, records, "nothing is read from a bad file")
+		got = problems(t, err)
+	}
+	for _, r := range records {
+		got += format(r) + "\n"
+	}
+	golden(t, golden_, got)
+}
+
+func TestReadCalls(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		why  string
+		file string
+		zone *time.Location
+	}{
+		{"good", "every outcome; C2 zone-less, read in London; C5 of a single-organisation contract", "calls-good.csv", london},
+		{"bad", "BOM and any-case headers; an unknown column, a bare number of seconds, a negative wait, an unknown outcome, empties, a short row", "calls-bad.csv", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, err := measure.ReadCalls(tt.file, open(t, tt.file), tt.zone)
+			readCase(t, "calls-"+tt.name+".golden", cs, err, func(c measure.Call) string {
+				return fmt.Sprintf("%s line %d: %q queued %s %s after %s", c.ID, c.Source.Line, c.Org, c.Queued.Format(time.RFC3339), c.Outcome, c.Wait)
+			})
+		})
+	}
+}
+
+func TestReadResponses(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		why   string
+		file  string
+		scale measure.Scale
+	}{
+		{"nps-good", "0 and 10 are on the scale; R2 zone-less, read in London", "responses-nps-good.csv", measure.NPSScale()},
+		{"nps-bad", "11 and -1 off the scale, a repeated id, a bad and an empty timestamp, an empty and a fractional score", "responses-nps-bad.csv", measure.NPSScale()},
+		{"csat-good", "the optional columns left out", "responses-csat-good.csv", measure.SatisfactionScale(5)},
+		{"csat-bad", "0, 6 and 10 are off a 1..5 scale", "responses-csat-bad.csv", measure.SatisfactionScale(5)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := measure.ReadResponses(tt.file, open(t, tt.file), london, tt.scale)
+			readCase(t, "responses-"+tt.name+".golden", rs, err, func(r measure.Response) string {
+				return fmt.Sprintf("%s line %d: %q ticket %q responded %s ticket resolved %s score %d", r.ID, r.Source.Line, r.Org, r.Ticket,
+					stampOrDash(r.Responded), stampOrDash(r.TicketResolved), r.Score)
+			})
+		})
+	}
+	_, err := measure.ReadResponses("r.csv", stringsReader(""), nil, measure.Scale{})
+	require.ErrorIs(t, err, measure.ErrInvalidOptions)
+	require.EqualError(t, err, "scale: 0..0: want at least two scores from 0 upwards, such as 0..10 or 1..5")
+}
+
+func TestReadContactCounts(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		why  string
+		file string
+	}{
+		{"good", "both month forms; zero users read (the measure says not applicable)", "counts-good.csv"},
+		{"bad", "a month given twice in two forms, a bad month, an exponent, thousands separators, a negative and an empty count", "counts-bad.csv"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, err := measure.ReadContactCounts(tt.file, open(t, tt.file))
+			readCase(t, "counts-"+tt.name+".golden", cs, err, func(c measure.ContactCount) string {
+				return fmt.Sprintf("line %d: %q %s contacts %d users %d", c.Source.Line, c.Org, c.Month, c.Contacts, c.Users)
+			})
+		})
+	}
+}
+
+// stampOrDash formats t as RFC 3339, or "-" for the zero time.
+func stampOrDash(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
+}
