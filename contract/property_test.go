@@ -30,13 +30,6 @@ func generated(t *rapid.T) (synth.Portfolio, *mitigation.Register, *contract.Res
 	return p, reg, res
 }
 
-func totals(res *contract.Result) (uncapped, total decimal.Decimal) {
-	for _, y := range res.Ledger.Years {
-		uncapped = uncapped.Add(y.Uncapped)
-	}
-	return uncapped, res.Ledger.Total
-}
-
 // TestPropertyDeterministic: the same inputs in any order give the same
 // results.
 func TestPropertyDeterministic(t *testing.T) {
