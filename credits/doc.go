@@ -68,13 +68,21 @@
 //	Score       how a failed KPI-month scores: StatusScore (Amber and Red
 //	            scores), Bands (the band its value falls in, MSA Schedule
 //	            2.2 style), Shortfall (rate x shortfall below a target,
-//	            Crown Commercial style), Allocation (a share of an at-risk
-//	            pool, US state style)
+//	            Crown Commercial style), ShortfallBands (the shortfall
+//	            looked up in bands of a per cent of charges), Deduction
+//	            (available points x excess failure% / required%, an exact
+//	            fraction priced unrounded), Allocation (a share of an
+//	            at-risk pool, US state style)
 //	AmberRule   an Amber counts only from the n-th failure in a window
 //	Repeat      x multiplier from the n-th failure within m periods
 //	Price       per-point money with allowance and ratchets, a points
 //	            table of the month's total to a percentage of the bill, or
 //	            a percentage of the outcome's charges
+//
+// A Deduction's points are a fraction: Price carries them exactly (over
+// the month's common denominator) and rounds only the money, once per
+// line, or once per month for a points table; a line shows them to
+// DeductionPlaces.
 //
 // A month not due (a quarterly KPI outside its quarter's last month)
 // costs nothing and is no measurement period. Each relieved month costs

@@ -188,3 +188,67 @@ func ExamplePrice() {
 	// B  1710.00  red: red scores 130; month's points 120 to 250: 80 at x1.2, 50 at x1.5 = 171.0 x 10.00 = 1710.00
 	// month 2750.00
 }
+
+// A performance-percentage deduction: 10 points at risk on a KPI required
+// at 99.5%, measured at 98.2%, a point worth 1000.00. The points are
+// 10 x (1.8 - 0.5) / 99.5 = 0.130653266..., priced unrounded: 130.65,
+// where points rounded to 0.13 first would have given 130.00.
+func ExampleDeduction() {
+	d := decimal.RequireFromString
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"AVAIL"}, Deduction: &credits.Deduction{
+				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: credits.AsMeasured}}},
+			Price: credits.Price{Basis: credits.PerPoint, Value: d("1000")},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
+		Charges: d("100000"), YearCharges: d("1200000"),
+		Outcomes: []credits.Outcome{exampleOutcome("AVAIL", "98.2", "100000")}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(led.Lines[0].Rule)
+	fmt.Println(led.Lines[0].Points, led.Total.StringFixed(2))
+	// Output:
+	// amber: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 0.130653; month's points 0 to 0.130653: 0.130653 at x1 = 0.130653 x 1000.00 = 130.65
+	// 0.130653 130.65
+}
+
+// A shortfall looked up in bands of a percentage of the charges: up to 1
+// point below the 98% target costs 2%, over 1 up to 3 points 5%, over 3
+// points 10%.
+func ExampleShortfallBands() {
+	d := decimal.RequireFromString
+	at := func(s string) *decimal.Decimal { v := d(s); return &v }
+	rules := credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &credits.ShortfallBands{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Value: credits.AsMeasured,
+				Bands: []credits.Band{
+					{Name: "slight", Min: at("0"), MinEdge: credits.Inclusive, Max: at("1"), MaxEdge: credits.Inclusive, Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: credits.Exclusive, Max: at("3"), MaxEdge: credits.Inclusive, Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: credits.Exclusive, Points: d("10")},
+				}}}},
+			Price: credits.Price{Basis: credits.PercentOfCharges},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	for i, v := range []string{"97.5", "97", "96.99", "94.99"} {
+		led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
+			Charges: d("100000"), YearCharges: d("1200000"),
+			Outcomes: []credits.Outcome{exampleOutcome("RESOLVE", v, "100000")}}})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(led.Lines[0].Rule)
+	}
+	// Output:
+	// red: shortfall 98 - 97.5 = 0.5 in band slight [0, 1] scores 2% of charges 100000.00 = 2000.00
+	// red: shortfall 98 - 97 = 1 in band slight [0, 1] scores 2% of charges 100000.00 = 2000.00
+	// red: shortfall 98 - 96.99 = 1.01 in band marked (1, 3] scores 5% of charges 100000.00 = 5000.00
+	// red: shortfall 98 - 94.99 = 3.01 in band severe (3, ∞) scores 10% of charges 100000.00 = 10000.00
+}

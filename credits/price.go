@@ -141,16 +141,21 @@ func (p Price) segments() []segment {
 	return append(segs, segment{lo: lo, open: true, mult: mult})
 }
 
-// perPoint prices points (from, from+n] of a month: the weighted points
-// and a description of each run, such as "5 free, 10 at x1".
-func (p Price) perPoint(from, n decimal.Decimal) (decimal.Decimal, string) {
+// perPoint prices points (from, from+n] of a month, each given times
+// den: the weighted points, times den, and a description of each run,
+// such as "5 free, 10 at x1".
+func (p Price) perPoint(from, n, den decimal.Decimal) (decimal.Decimal, string) {
 	to := from.Add(n)
 	var weighted decimal.Decimal
 	var parts []string
 	for _, s := range p.segments() {
-		lo, hi := decimal.Max(from, s.lo), to
+		slo, shi := s.lo, s.hi
+		if !isOne(den) {
+			slo, shi = slo.Mul(den), shi.Mul(den)
+		}
+		lo, hi := decimal.Max(from, slo), to
 		if !s.open {
-			hi = decimal.Min(to, s.hi)
+			hi = decimal.Min(to, shi)
 		}
 		if hi.Cmp(lo) <= 0 {
 			continue
@@ -158,19 +163,24 @@ func (p Price) perPoint(from, n decimal.Decimal) (decimal.Decimal, string) {
 		k := hi.Sub(lo)
 		weighted = weighted.Add(k.Mul(s.mult))
 		if s.mult.IsZero() {
-			parts = append(parts, kpi.FormatValue(k)+" free")
+			parts = append(parts, showFrac(k, den)+" free")
 		} else {
-			parts = append(parts, kpi.FormatValue(k)+" at x"+kpi.FormatValue(s.mult))
+			parts = append(parts, showFrac(k, den)+" at x"+kpi.FormatValue(s.mult))
 		}
 	}
 	return weighted, strings.Join(parts, ", ")
 }
 
-// row returns the table's percentage for a month's total points.
-func (p Price) row(total decimal.Decimal) (decimal.Decimal, int) {
+// row returns the table's percentage for a month's total points, given
+// times den.
+func (p Price) row(total, den decimal.Decimal) (decimal.Decimal, int) {
 	pct, at := decimal.Zero, 0
 	for i, r := range p.Table {
-		if r.Points.Cmp(total) <= 0 {
+		pts := r.Points
+		if !isOne(den) {
+			pts = pts.Mul(den)
+		}
+		if pts.Cmp(total) <= 0 {
 			pct, at = r.Percent, i+1
 		}
 	}

@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/servicecredit/engine/kpi"
@@ -11,11 +12,13 @@ import (
 // Score says how the KPI-months of some KPIs score: exactly one of its
 // parts is set. The zero Score is invalid: it names no KPI and no part.
 type Score struct {
-	KPIs       []string     // the credit-bearing KPIs scored this way; each KPI in one Score of a Scheme
-	Status     *StatusScore // by status: Amber and Red scores
-	Bands      *Bands       // by the band the value falls in
-	Shortfall  *Shortfall   // by how far the value falls short of a target
-	Allocation *Allocation  // by a share of an at-risk pool
+	KPIs           []string        // the credit-bearing KPIs scored this way; each KPI in one Score of a Scheme
+	Status         *StatusScore    // by status: Amber and Red scores
+	Bands          *Bands          // by the band the value falls in
+	Shortfall      *Shortfall      // by how far the value falls short of a target
+	ShortfallBands *ShortfallBands // by the band the shortfall falls in, a per cent of charges
+	Deduction      *Deduction      // by a performance-percentage deduction of the points available
+	Allocation     *Allocation     // by a share of an at-risk pool
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -37,6 +40,12 @@ func (s Score) part() (scorer, string, int) {
 	}
 	if s.Shortfall != nil {
 		p, name, n = *s.Shortfall, "shortfall", n+1
+	}
+	if s.ShortfallBands != nil {
+		p, name, n = *s.ShortfallBands, "shortfall bands", n+1
+	}
+	if s.Deduction != nil {
+		p, name, n = *s.Deduction, "deduction", n+1
 	}
 	if s.Allocation != nil {
 		p, name, n = *s.Allocation, "allocation", n+1
@@ -120,6 +129,7 @@ func (a AmberRule) problems() []string {
 
 // Scheme is a credit regime composed of parts, each plain data: Scores say
 // how each KPI's failed months score (StatusScore, Bands, Shortfall,
+// ShortfallBands, Deduction,
 // Allocation); an optional AmberRule forgives early Ambers; an optional
 // Repeat multiplies repeated failures; and Price turns the scores into
 // money. Each outcome gives one line:
@@ -198,7 +208,7 @@ func (s Scheme) Validate(kpis []Window) error {
 		}
 		p, name, n := sc.part()
 		if n != 1 {
-			bad("%s: %d parts set (want exactly one of status, bands, shortfall, allocation)", where, n)
+			bad("%s: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
 			continue
 		}
 		var probs []string
@@ -208,6 +218,13 @@ func (s Scheme) Validate(kpis []Window) error {
 		case Bands:
 			probs = x.problems()
 		case Shortfall:
+			probs = x.problems()
+		case ShortfallBands:
+			probs = x.problems()
+			if s.Price.Basis != PercentOfCharges {
+				bad("%s: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
+			}
+		case Deduction:
 			probs = x.problems()
 		case Allocation:
 			probs = x.problems()
@@ -298,7 +315,8 @@ type schemeRun struct {
 
 // pending is a line being assessed, with the score it will be priced at.
 type pending struct {
-	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing
+	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
+	den   decimal.Decimal // the score's denominator (a Deduction's); zero: 1
 	why   string          // the scoring, in words
 }
 
@@ -390,7 +408,7 @@ func (r *schemeRun) Assess(period Period) ([]Line, error) {
 			}
 			if n >= rp.Nth {
 				score = score.Mul(rp.Multiplier)
-				fmt.Fprintf(&why, "; repeat: failure %d in %d periods, x%s = %s", n, rp.Within, kpi.FormatValue(rp.Multiplier), kpi.FormatValue(score))
+				fmt.Fprintf(&why, "; repeat: failure %d in %d periods, x%s = %s", n, rp.Within, kpi.FormatValue(rp.Multiplier), showFrac(score, got.den))
 			}
 		}
 		r.record(key, period.Month, counts, counts && failed)
@@ -404,7 +422,7 @@ func (r *schemeRun) Assess(period Period) ([]Line, error) {
 			continue
 		}
 		l.Failed, l.Band, l.Material = failed, got.band, failed && got.material
-		pend[i] = pending{score: score, why: why.String() + deemed}
+		pend[i] = pending{score: score, den: got.den, why: why.String() + deemed}
 	}
 	return lines, r.price(period, lines, pend)
 }
@@ -443,44 +461,50 @@ func (r *schemeRun) record(key [2]string, m kpi.Month, statusFail, scoreFail boo
 }
 
 // price turns the pending scores into the lines' points, amounts and
-// rules.
+// rules. A month whose scores have denominators (Deductions) is priced on
+// their common denominator, so that the money is rounded once from the
+// exact points.
 func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 	p, money := r.s.Price, r.money
+	den, scaled := commonDen(pend)
 	switch p.Basis {
 	case PerPoint:
-		var before decimal.Decimal
+		var before decimal.Decimal // the month's points so far, times den
 		for i, x := range pend {
 			if x.score.Sign() <= 0 {
 				continue
 			}
-			weighted, runs := p.perPoint(before, x.score)
-			amount := money.Round(weighted.Mul(p.Value))
+			n := scaled(i)
+			weighted, runs := p.perPoint(before, n, den)
+			amount := quotient(money, weighted.Mul(p.Value), den)
 			l := &lines[i]
-			l.Points, l.Amount = x.score, amount
+			l.Points, l.Amount = fracValue(x.score, x.den), amount
 			l.Rule = fmt.Sprintf("%s; month's points %s to %s: %s = %s x %s = %s", x.why,
-				kpi.FormatValue(before), kpi.FormatValue(before.Add(x.score)), runs,
-				kpi.FormatValue(weighted), money.Format(p.Value), money.Format(amount))
-			before = before.Add(x.score)
+				showFrac(before, den), showFrac(before.Add(n), den), runs,
+				showFrac(weighted, den), money.Format(p.Value), money.Format(amount))
+			before = before.Add(n)
 		}
 	case PointsTable:
-		var total decimal.Decimal
+		var total decimal.Decimal // times den
 		weights := make([]decimal.Decimal, len(pend))
 		for i, x := range pend {
-			weights[i] = x.score
-			total = total.Add(x.score)
+			if x.score.Sign() > 0 {
+				weights[i] = scaled(i)
+				total = total.Add(weights[i])
+			}
 		}
 		if total.Sign() <= 0 {
 			break
 		}
-		pct, row := p.row(total)
+		pct, row := p.row(total, den)
 		whole := money.Round(period.Charges.Mul(pct).Shift(-2))
 		var parts []decimal.Decimal
 		if whole.Sign() > 0 {
 			parts = split(whole, weights, money.Places)
 		}
-		head := fmt.Sprintf("month's %s points: no table row, no credit", kpi.FormatValue(total))
+		head := fmt.Sprintf("month's %s points: no table row, no credit", showFrac(total, den))
 		if row > 0 {
-			head = fmt.Sprintf("month's %s points: row %d, %s%% of charges %s = %s", kpi.FormatValue(total), row,
+			head = fmt.Sprintf("month's %s points: row %d, %s%% of charges %s = %s", showFrac(total, den), row,
 				kpi.FormatValue(pct), money.Format(period.Charges), money.Format(whole))
 		}
 		for i, x := range pend {
@@ -488,12 +512,12 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 				continue
 			}
 			l := &lines[i]
-			l.Points = x.score
+			l.Points = fracValue(x.score, x.den)
 			if parts != nil {
 				l.Amount = parts[i]
 			}
 			l.Rule = fmt.Sprintf("%s; %s; share for %s of %s points = %s", x.why, head,
-				kpi.FormatValue(x.score), kpi.FormatValue(total), money.Format(l.Amount))
+				showFrac(x.score, x.den), showFrac(total, den), money.Format(l.Amount))
 		}
 	case PercentOfCharges:
 		for i, x := range pend {
@@ -502,7 +526,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			}
 			l := &lines[i]
 			o := period.Outcomes[i]
-			l.Amount = money.Round(o.Charges.Mul(x.score).Shift(-2))
+			l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
 			l.Rule = fmt.Sprintf("%s%% of charges %s = %s", x.why, money.Format(o.Charges), money.Format(l.Amount))
 		}
 	default:
@@ -514,4 +538,45 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 		}
 	}
 	return nil
+}
+
+// commonDen returns the month's common denominator, the product of the
+// distinct denominators of the scores above zero (1 when there are none),
+// and a function giving score i times den/its denominator, exactly.
+func commonDen(pend []pending) (decimal.Decimal, func(i int) decimal.Decimal) {
+	var dens []decimal.Decimal
+	for _, x := range pend {
+		if x.score.Sign() > 0 && !isOne(x.den) && !slices.ContainsFunc(dens, x.den.Equal) {
+			dens = append(dens, x.den)
+		}
+	}
+	if len(dens) == 0 {
+		return decimal.NewFromInt(1), func(i int) decimal.Decimal { return pend[i].score }
+	}
+	den := decimal.NewFromInt(1)
+	for _, d := range dens {
+		den = den.Mul(d)
+	}
+	return den, func(i int) decimal.Decimal {
+		x := pend[i]
+		f := decimal.NewFromInt(1)
+		skipped := isOne(x.den)
+		for _, d := range dens {
+			if !skipped && d.Equal(x.den) {
+				skipped = true
+				continue
+			}
+			f = f.Mul(d)
+		}
+		return x.score.Mul(f)
+	}
+}
+
+// quotient returns num/den as money, rounded once as money says.
+func quotient(money Money, num, den decimal.Decimal) decimal.Decimal {
+	if isOne(den) {
+		return money.Round(num)
+	}
+	q, _ := kpi.Precision{Places: money.Places, Rounding: money.Rounding}.Quotient(num, den)
+	return q
 }

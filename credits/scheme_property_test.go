@@ -50,14 +50,30 @@ func genPrice(t *rapid.T, allocation bool) credits.Price {
 	return credits.Price{Basis: basis}
 }
 
-func genScore(t *rapid.T, id string, i int, allocation bool) credits.Score {
+func genScore(t *rapid.T, id string, i int, allocation, percent bool) credits.Score {
 	s := credits.Score{KPIs: []string{id}}
 	if allocation {
 		s.Allocation = &credits.Allocation{AtRisk: dec("12"), Category: fmt.Sprintf("C%d", i%2), CategoryShare: dec("50"),
 			KPIShare: decimal.NewFromInt(rapid.Int64Range(0, 25).Draw(t, "kpi share"))}
 		return s
 	}
-	switch rapid.IntRange(0, 2).Draw(t, "scorer") {
+	switch rapid.IntRange(0, 4).Draw(t, "scorer") {
+	case 3:
+		d := credits.Deduction{Direction: kpi.HigherIsBetter, Required: rapid.SampledFrom([]decimal.Decimal{dec("99"), dec("99.5"), dec("97.3"), dec("100")}).Draw(t, "required"),
+			Available: decimal.New(rapid.Int64Range(1, 300).Draw(t, "available"), -1),
+			Value:     rapid.SampledFrom([]credits.ValueBasis{credits.AsMeasured, credits.KPIRounded}).Draw(t, "deduction basis")}
+		s.Deduction = &d
+		return s
+	case 4:
+		if percent {
+			sb := shortBands()
+			sb.Target = dec("99")
+			sb.Value = rapid.SampledFrom([]credits.ValueBasis{credits.AsMeasured, credits.KPIRounded}).Draw(t, "shortfall bands basis")
+			s.ShortfallBands = &sb
+			return s
+		}
+		s.Status = &credits.StatusScore{Amber: dec("1"), Red: dec("2")}
+		return s
 	case 0:
 		a := rapid.Int64Range(0, 5).Draw(t, "amber score")
 		s.Status = &credits.StatusScore{Amber: decimal.NewFromInt(a), Red: decimal.NewFromInt(a + rapid.Int64Range(0, 5).Draw(t, "red extra"))}
@@ -118,7 +134,7 @@ func genSchemeScenario(t *rapid.T) schemeScenario {
 	allocation := rapid.IntRange(0, 4).Draw(t, "allocation") == 0
 	s := credits.Scheme{Price: genPrice(t, allocation)}
 	for i, id := range ids {
-		s.Scores = append(s.Scores, genScore(t, id, i, allocation))
+		s.Scores = append(s.Scores, genScore(t, id, i, allocation, s.Price.Basis == credits.PercentOfCharges))
 	}
 	if rapid.Bool().Draw(t, "repeat") {
 		n := rapid.IntRange(2, 3).Draw(t, "nth")

@@ -465,9 +465,9 @@ func TestSchemeValidate(t *testing.T) {
 		"scheme: repeat: within 30 periods outside 2..24: invalid credit rules",
 		"scheme: score 1: kpi X is not credit-bearing in the contract: invalid credit rules",
 		"scheme: score 1: status: amber score 2 above red score 1: invalid credit rules",
-		"scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, allocation): invalid credit rules",
+		"scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
 		"scheme: score 2: kpi A already scored by score 1: invalid credit rules",
-		"scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, allocation): invalid credit rules",
+		"scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
 		"scheme: score 3: no kpis: invalid credit rules",
 	}, "\n"))
 	require.EqualError(t, credits.Scheme{}.Validate(nil), "scheme: no scores: invalid credit rules\nscheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules")

@@ -147,7 +147,14 @@ func directionProblems(d kpi.Direction) []string {
 // and every gap, overlap and inversion between bands, naming the bands and
 // values at fault.
 func (b Bands) problems() []string {
-	out := append(directionProblems(b.Direction), basisProblems(b.Value, b.Precision)...)
+	return append(directionProblems(b.Direction), b.table(false)...)
+}
+
+// table reports every problem with the table's value basis, its bands,
+// and the gaps, overlaps and inversions between them. With fromZero the
+// values to cover are 0 and above (shortfalls); otherwise every value.
+func (b Bands) table(fromZero bool) []string {
+	out := basisProblems(b.Value, b.Precision)
 	if len(b.Bands) == 0 {
 		return append(out, "no bands")
 	}
@@ -204,7 +211,12 @@ func (b Bands) problems() []string {
 		}
 		return int(p.MinEdge) - int(q.MinEdge) // inclusive first
 	})
-	if lo := sorted[0]; lo.Min != nil {
+	switch lo := sorted[0]; {
+	case lo.Min == nil:
+	case fromZero && (lo.Min.Sign() < 0 || (lo.Min.Sign() == 0 && lo.MinEdge == Inclusive)):
+	case fromZero:
+		out = append(out, fmt.Sprintf("no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+	default:
 		out = append(out, fmt.Sprintf("no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	}
 	if hi := sorted[len(sorted)-1]; hi.Max != nil {
@@ -404,7 +416,8 @@ func trim(d decimal.Decimal) decimal.Decimal {
 
 // scored is what a scoring part makes of one failed KPI-month.
 type scored struct {
-	score    decimal.Decimal // 0 or more
+	score    decimal.Decimal // 0 or more; the numerator when den is set
+	den      decimal.Decimal // the score's denominator, above 0 (a Deduction's); zero: 1
 	why      string          // the arithmetic, in words
 	band     string          // the band, for Bands
 	material bool            // the band is a Material failure

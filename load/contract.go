@@ -97,32 +97,6 @@ type (
 		MSLMargin *marginDTO `yaml:"msl-margin"`
 		Note      *yString   `yaml:"note"`
 	}
-	creditsDTO struct {
-		Regime *regimeDTO `yaml:"regime"`
-		Caps   *capsDTO   `yaml:"caps"`
-		Money  *moneyDTO  `yaml:"money"`
-	}
-	// regimeDTO is a tagged union: exactly one field is set.
-	regimeDTO struct {
-		Points *pointsDTO `yaml:"points"`
-		None   *struct{}  `yaml:"none"`
-	}
-	pointsDTO struct {
-		Amber      *yDecimal   `yaml:"amber"`
-		Red        *yDecimal   `yaml:"red"`
-		PointValue *yDecimal   `yaml:"point-value"`
-		Weights    []weightDTO `yaml:"weights"`
-	}
-	weightDTO struct {
-		KPI    *yString  `yaml:"kpi"`
-		From   *yMonth   `yaml:"from"`
-		Points *yDecimal `yaml:"points"`
-		Note   *yString  `yaml:"note"`
-	}
-	capsDTO struct {
-		Month *yDecimal `yaml:"month"`
-		Year  *yDecimal `yaml:"year"`
-	}
 	moneyDTO struct {
 		Places   *yWhole    `yaml:"places"`
 		Rounding *yRounding `yaml:"rounding"`
@@ -467,60 +441,6 @@ func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
 	}
 }
 
-func (cv *converter) credits(d *creditsDTO) credits.Rules {
-	var r credits.Rules
-	if cv.mapping("credits.regime", d.Regime != nil, "exactly one regime, such as points: {...}") {
-		set := 0
-		if d.Regime.Points != nil {
-			set++
-			r.Regime = cv.points(d.Regime.Points)
-		}
-		if d.Regime.None != nil {
-			set++
-			r.Regime = credits.None{}
-		}
-		if set != 1 && cv.doc.present("credits.regime") {
-			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, none)", nil)
-		}
-	}
-	if d.Caps != nil {
-		if d.Caps.Month != nil {
-			v := d.Caps.Month.d
-			r.Caps.Month = &v
-		}
-		if d.Caps.Year != nil {
-			v := d.Caps.Year.d
-			r.Caps.Year = &v
-		}
-	}
-	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
-		r.Money = credits.Money{
-			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
-			Rounding: word(cv, "credits.money.rounding", d.Money.Rounding, "half-up, half-even, up, down, ceiling or floor"),
-		}
-	}
-	return r
-}
-
-func (cv *converter) points(d *pointsDTO) credits.Points {
-	const p = "credits.regime.points"
-	pts := credits.Points{
-		Amber:      cv.dec(p+".amber", d.Amber, "the fraction of a KPI's points lost when amber, such as 0.5"),
-		Red:        cv.dec(p+".red", d.Red, "the fraction of a KPI's points lost when red, such as 1"),
-		PointValue: cv.dec(p+".point-value", d.PointValue, "the per cent of the month's charges one point is worth, such as 0.12"),
-	}
-	for i, w := range d.Weights {
-		q := fmt.Sprintf("%s.weights[%d]", p, i)
-		pts.Weights = append(pts.Weights, credits.Weight{
-			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
-			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
-			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
-			Note:   cv.str(q+".note", w.Note, ""),
-		})
-	}
-	return pts
-}
-
 // validate runs the engine's checks on c and places each problem at the
 // part of the file it is about.
 func (cv *converter) validate(c *contract.Contract, d *contractDTO) {
@@ -574,33 +494,10 @@ func (cv *converter) fieldOf(msg string, d *contractDTO) string {
 		id, _, _ := strings.Cut(rest, ":")
 		return id, true
 	}
+	if f := cv.creditField(msg, d.Credits); f != "" {
+		return f
+	}
 	switch {
-	case strings.HasPrefix(msg, "points regime: "):
-		rest := strings.TrimPrefix(msg, "points regime: ")
-		if id, ok := idAfter(rest, "kpi "); ok && strings.HasPrefix(rest, "kpi ") {
-			for i, w := range d.Credits.Regime.Points.Weights {
-				if w.KPI != nil && w.KPI.s == id {
-					return fmt.Sprintf("credits.regime.points.weights[%d]", i)
-				}
-			}
-			return "credits.regime.points.weights"
-		}
-		for _, f := range []struct{ prefix, field string }{
-			{"amber", "amber"}, {"red", "red"}, {"point value", "point-value"},
-		} {
-			if strings.HasPrefix(rest, f.prefix) {
-				return "credits.regime.points." + f.field
-			}
-		}
-		return "credits.regime.points"
-	case strings.HasPrefix(msg, "money"):
-		return "credits.money"
-	case strings.HasPrefix(msg, "monthly cap"):
-		return "credits.caps.month"
-	case strings.HasPrefix(msg, "annual cap"):
-		return "credits.caps.year"
-	case strings.HasPrefix(msg, "regime"):
-		return "credits.regime"
 	case strings.HasPrefix(msg, "charges: "):
 		rest := strings.TrimPrefix(msg, "charges: ")
 		for i, ch := range d.Charges {

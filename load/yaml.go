@@ -198,8 +198,8 @@ func nodeWord(tag, text string) string {
 
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
-var dtoTypes = []any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
-	creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, capsDTO{}, moneyDTO{}, mitigationsDTO{}, recordDTO{}}
+var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
+	mitigationsDTO{}, recordDTO{}}, creditDTOs...)
 
 // fieldsOf returns the YAML keys of the DTO type named typ, as the YAML
 // library names it in an error ("load.kpiDTO").

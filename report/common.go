@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 )
@@ -150,4 +151,17 @@ func note(c contract.Cell) string {
 		return c.Published.Note
 	}
 	return c.Note
+}
+
+// lineWho names a ledger line's subject: the KPI (with the organisation
+// when the contract serves several), or "cap month", "cap year",
+// "cap rolling-12-months", "cap two-limb" for the cap that bit.
+func lineWho(l credits.Line, orgs int) string {
+	if l.Kind == credits.CapLine {
+		if l.Cap == 0 {
+			return "cap"
+		}
+		return "cap " + l.Cap.String()
+	}
+	return l.KPI + orgSuffix(l.Org, orgs)
 }

@@ -84,8 +84,31 @@ func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
 			if l.Kind != credits.CapLine || l.Month != m.Month {
 				continue
 			}
-			row := []string{month, sm, yr, "cap", "", "", "", "", "", "", "", "", "", "", "", "", "",
+			capKind := ""
+			if l.Cap != 0 {
+				capKind = l.Cap.String()
+			}
+			row := []string{month, sm, yr, "cap", "", "", capKind, "", "", "", "", "", "", "", "", "", "",
 				"", money.Format(l.Amount), l.Rule}
+			if pooled {
+				row = append(row, "", "", "")
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range r.Months {
+		for _, e := range r.Ledger.Events {
+			if e.Month != m.Month {
+				continue
+			}
+			pts := ""
+			if e.Kind == credits.PointsInWindow {
+				pts = kpi.FormatValue(e.Points)
+			}
+			row := []string{e.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year), "event", e.KPI, e.Org, e.Kind.String(),
+				"", "", "", "", "", "", "", "", "", "", pts, "", e.Trigger + ": " + e.Detail}
 			if pooled {
 				row = append(row, "", "", "")
 			}

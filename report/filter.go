@@ -29,7 +29,7 @@ func ForOrg(r *contract.Result, org string) *contract.Result {
 		}
 		out.Months[i] = fm
 	}
-	led := &credits.Ledger{Months: r.Ledger.Months, Years: r.Ledger.Years, Total: r.Ledger.Total}
+	led := &credits.Ledger{Months: r.Ledger.Months, Years: r.Ledger.Years, Total: r.Ledger.Total, Events: r.Ledger.Events}
 	for _, l := range r.Ledger.Lines {
 		if l.Kind == credits.CapLine || l.Org == org {
 			led.Lines = append(led.Lines, l)

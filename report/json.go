@@ -28,7 +28,19 @@ type (
 		Ledger       []jsonLine     `json:"ledger"`
 		MonthTotals  []jsonMonthSum `json:"month_totals"`
 		Years        []jsonYear     `json:"years"`
+		Events       []jsonEvent    `json:"events,omitempty"`
 		TotalCredit  string         `json:"total_credit"`
+	}
+	jsonEvent struct {
+		Month        string   `json:"month"`
+		Trigger      string   `json:"trigger"`
+		Kind         string   `json:"kind"`
+		KPI          string   `json:"kpi,omitzero"`
+		Organisation string   `json:"organisation,omitzero"`
+		Months       []string `json:"months"`
+		Points       string   `json:"points,omitzero"`
+		Cap          string   `json:"cap,omitzero"`
+		Detail       string   `json:"detail"`
 	}
 	jsonContract struct {
 		Name          string   `json:"name"`
@@ -104,6 +116,7 @@ type (
 		Month        string `json:"month"`
 		ContractYear int    `json:"contract_year"`
 		Kind         string `json:"kind"`
+		Cap          string `json:"cap,omitzero"`
 		KPI          string `json:"kpi,omitzero"`
 		Organisation string `json:"organisation,omitzero"`
 		Raw          string `json:"raw,omitzero"`
@@ -189,6 +202,9 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 	for _, l := range r.Ledger.Lines {
 		jl := jsonLine{Month: l.Month.String(), ContractYear: l.Year, Kind: "cap", Points: kpi.FormatValue(l.Points),
 			Amount: money.Format(l.Amount), Rule: l.Rule}
+		if l.Kind == credits.CapLine && l.Cap != 0 {
+			jl.Cap = l.Cap.String()
+		}
 		if l.Kind == credits.CreditLine {
 			jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
 		}
@@ -212,6 +228,20 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 			jy.Drivers = append(jy.Drivers, jd)
 		}
 		out.Years = append(out.Years, jy)
+	}
+	for _, e := range r.Ledger.Events {
+		je := jsonEvent{Month: e.Month.String(), Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Organisation: e.Org,
+			Months: []string{}, Detail: e.Detail}
+		for _, m := range e.Months {
+			je.Months = append(je.Months, m.String())
+		}
+		if e.Kind == credits.PointsInWindow {
+			je.Points = kpi.FormatValue(e.Points)
+		}
+		if e.Cap != 0 {
+			je.Cap = e.Cap.String()
+		}
+		out.Events = append(out.Events, je)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -137,13 +137,14 @@ func (m *mdWriter) all() {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
 			continue
 		}
-		who := l.KPI
-		if l.Kind == credits.CapLine {
-			who = "cap"
-		} else if len(c.Orgs) > 1 {
-			who += " " + l.Org
+		m.row(l.Month.Pack(), lineWho(l, len(c.Orgs)), money.Format(l.Amount), l.Rule)
+	}
+	if evs := r.Ledger.Events; len(evs) > 0 {
+		m.f("\n## Events\n\nThe contract's triggers, with their evidence.\n\n")
+		m.head("Month", "Trigger", "Kind", "Evidence")
+		for _, e := range evs {
+			m.row(e.Month.Pack(), e.Trigger, e.Kind.String(), e.Detail)
 		}
-		m.row(l.Month.Pack(), who, money.Format(l.Amount), l.Rule)
 	}
 	m.f("\n## Monthly totals\n\n")
 	m.head("Month", "Charges", "Uncapped", "Cut", "Credit")

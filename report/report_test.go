@@ -293,3 +293,52 @@ func TestGlobals(t *testing.T) {
 		}
 	}
 }
+
+// TestCapsAndEvents renders the ratchet example's contract file, whose
+// rolling cap bites every month and whose triggers raise events, in every
+// format: each cap line names its cap, and the events carry their
+// evidence.
+func TestCapsAndEvents(t *testing.T) {
+	dir := filepath.Join("..", "examples", "ratchet")
+	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+	require.NoError(t, err)
+	c, err := load.Contract("contract.yaml", data)
+	require.NoError(t, err)
+	mdata, err := os.ReadFile(filepath.Join(dir, "measurements.csv"))
+	require.NoError(t, err)
+	ms, err := load.Measurements("measurements.csv", bytes.NewReader(mdata), c)
+	require.NoError(t, err)
+	res, err := c.Evaluate(contract.Input{From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-05"), Measurements: ms})
+	require.NoError(t, err)
+	res.Ledger.Events = eventsOf(t, c, res)
+	require.NotEmpty(t, res.Ledger.Events)
+	for _, format := range []string{"text", "markdown", "json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			golden(t, "caps-events."+format+".golden", render(t, format, c, res, ""))
+		})
+	}
+}
+
+// eventsOf recomputes the events of r, an evaluation of c serving one
+// organisation, with a credits.Book fed r's months. contract.Evaluate
+// does not yet hand the Book's events over (see credits.Book.Events).
+func eventsOf(t *testing.T, c *contract.Contract, r *contract.Result) []credits.Event {
+	t.Helper()
+	book, err := credits.Open(c.Credits)
+	require.NoError(t, err)
+	var events []credits.Event
+	for _, m := range r.Months {
+		p := credits.Period{Month: m.Month, Year: m.Year, Charges: m.Credit.Charges, YearCharges: m.Credit.Charges.Mul(decimal.NewFromInt(12))}
+		for _, cell := range m.Cells {
+			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: cell.Measured.KPI, Org: cell.Measured.Org, Kind: cell.Kind, Raw: cell.Raw,
+				Status: cell.Status, Absent: cell.Measured.Absent, Charges: m.Credit.Charges, Measured: cell.Measured})
+		}
+		lines, _, err := book.Add(p)
+		require.NoError(t, err)
+		for i, cell := range m.Cells {
+			require.True(t, cell.Credit.Amount.Equal(lines[i].Amount), "the book agrees with the evaluation")
+		}
+		events = append(events, book.Events()...)
+	}
+	return events
+}

@@ -25,6 +25,7 @@ func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
 	t.pooled()
 	t.mitigations()
 	t.ledger()
+	t.events()
 	t.years()
 	return b.Flush()
 }
@@ -157,17 +158,24 @@ func (t *textWriter) ledger() {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
 			continue
 		}
-		who := l.KPI
-		if l.Kind == credits.CapLine {
-			who = "cap"
-		} else if len(t.c.Orgs) > 1 {
-			who += " " + l.Org
-		}
-		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), who, money.Format(l.Amount), l.Rule)
+		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), lineWho(l, len(t.c.Orgs)), money.Format(l.Amount), l.Rule)
 	}
 	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
 	for _, m := range t.r.Ledger.Months {
 		t.f("%s  %14s %12s %12s %12s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
+	}
+	t.f("\n")
+}
+
+// events lists the triggers' events with their evidence, if any.
+func (t *textWriter) events() {
+	evs := t.r.Ledger.Events
+	if len(evs) == 0 {
+		return
+	}
+	t.f("Events (the contract's triggers, with their evidence)\n")
+	for _, e := range evs {
+		t.f("%s  %s (%s): %s\n", e.Month.Pack(), e.Trigger, e.Kind, e.Detail)
 	}
 	t.f("\n")
 }

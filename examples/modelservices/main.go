@@ -71,6 +71,17 @@ func outcome(value string) credits.Outcome {
 		Measured: kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
 }
 
+// ledger runs the rules on a worked example's values, month by month from
+// April 2021.
+func ledger(values []string) (*credits.Ledger, error) {
+	var periods []credits.Period
+	for j, v := range values {
+		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(j), Year: 1,
+			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{outcome(v)}})
+	}
+	return credits.Calculate(Rules(), periods)
+}
+
 func run(w io.Writer) error {
 	rules := Rules()
 	window := []credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}
@@ -78,12 +89,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	for i, values := range Examples {
-		var periods []credits.Period
-		for j, v := range values {
-			periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(j), Year: 1,
-				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{outcome(v)}})
-		}
-		led, err := credits.Calculate(rules, periods)
+		led, err := ledger(values)
 		if err != nil {
 			return err
 		}

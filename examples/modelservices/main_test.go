@@ -2,15 +2,18 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden checks the printed worked example against testdata. Run
 // `go test . -update` in this directory after an intended change and
@@ -18,11 +21,55 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestGolden(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
-	golden := filepath.Join("testdata", "output.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
+	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+}
+
+// evaluateFiles loads and evaluates contract.yaml and measurements.csv,
+// as `servicecredit evaluate` does.
+func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	data, err := os.ReadFile("contract.yaml")
 	require.NoError(t, err)
-	require.Equal(t, string(want), out.String())
+	c, err := load.Contract("contract.yaml", data)
+	require.NoError(t, err)
+	f, err := os.Open("measurements.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	ms, err := load.Measurements("measurements.csv", f, c)
+	require.NoError(t, err)
+	res, err := c.Evaluate(contract.Input{To: c.Commencement.AddMonths(2), Measurements: ms})
+	require.NoError(t, err)
+	return c, res
+}
+
+// TestContractFile checks that contract.yaml holds the rules main.go
+// builds, that each worked example's KPI costs what the Go run says, and
+// the report `servicecredit evaluate` prints.
+func TestContractFile(t *testing.T) {
+	c, res := evaluateFiles(t)
+	want := Rules()
+	s := want.Regime.(credits.Scheme)
+	s.Scores = []credits.Score{{KPIs: []string{"AVAIL-1", "AVAIL-2", "AVAIL-3"}, Bands: s.Scores[0].Bands}}
+	want.Regime = s
+	if diff := cmp.Diff(want, c.Credits); diff != "" {
+		t.Errorf("contract.yaml's rules differ from Rules() (-go +file):\n%s", diff)
+	}
+	for i, values := range Examples {
+		led, err := ledger(values)
+		require.NoError(t, err)
+		id := []string{"AVAIL-1", "AVAIL-2", "AVAIL-3"}[i]
+		var got, wantAmounts []string
+		for _, l := range res.Ledger.Lines {
+			if l.KPI == id && l.Status.Failed() {
+				got = append(got, l.Amount.StringFixed(2)+" for "+l.Points.String()+" points")
+			}
+		}
+		for _, l := range led.Lines {
+			wantAmounts = append(wantAmounts, l.Amount.StringFixed(2)+" for "+l.Points.String()+" points")
+		}
+		require.Equal(t, wantAmounts, got, "worked example %d", i+1)
+	}
+	var out bytes.Buffer
+	require.NoError(t, report.Text(&out, c, res))
+	golden.Check(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
 }

@@ -28,9 +28,11 @@ func alloc(cat, catShare, kpiShare string) *credits.Allocation {
 	return &credits.Allocation{AtRisk: d("10"), Category: cat, CategoryShare: d(catShare), KPIShare: d(kpiShare)}
 }
 
-func run(w io.Writer) error {
+// Rules are the pool's rules: 10% of the invoice at risk, split between
+// the hosting and service desk categories, with a monthly cap of 10%.
+func Rules() credits.Rules {
 	atRisk := d("10")
-	rules := credits.Rules{
+	return credits.Rules{
 		Regime: credits.Scheme{
 			Scores: []credits.Score{
 				{KPIs: []string{"UPTIME"}, Allocation: alloc("hosting", "50", "40")},
@@ -42,6 +44,11 @@ func run(w io.Writer) error {
 		Caps:  credits.Caps{Month: &atRisk},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
+}
+
+func run(w io.Writer) error {
+	atRisk := d("10")
+	rules := Rules()
 	ids := []string{"UPTIME", "BACKUP", "P1-FIX", "P2-FIX"}
 	var ws []credits.Window
 	for _, id := range ids {

@@ -31,6 +31,26 @@ func scores() []credits.Score {
 	}
 }
 
+// ratchetPrice is a point worth 10.00 after a 20-point allowance, x1.2
+// above 100 points and x1.5 above 200.
+func ratchetPrice() credits.Price {
+	return credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
+		{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}}
+}
+
+// RollingRules are the third case's rules, which contract.yaml holds: the
+// ratchet price, a rolling 12-month cap of 0.15% and two triggers.
+func RollingRules() credits.Rules {
+	rolling := d("0.15")
+	return credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchetPrice()},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+		Caps:  credits.Caps{Rolling: &rolling},
+		Triggers: []credits.Trigger{
+			{Name: "cap reached", Kind: credits.CapReached},
+			{Name: "termination", Kind: credits.PointsInWindow, Points: d("400"), Months: 12},
+		}}
+}
+
 func run(w io.Writer) error {
 	ws := []credits.Window{
 		{KPI: "A", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2023-03")},
@@ -75,8 +95,7 @@ func run(w io.Writer) error {
 		return nil
 	}
 	money := credits.Money{Places: 2, Rounding: kpi.HalfUp}
-	ratchet := credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
-		{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}}
+	ratchet := ratchetPrice()
 	if err := print("Per-point with a 20-point allowance and ratchets: A Red (120), B Red (130)",
 		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money},
 		months(1, kpi.Red, kpi.Red), true); err != nil {
@@ -89,15 +108,8 @@ func run(w io.Writer) error {
 		months(1, kpi.Amber, kpi.Red), true); err != nil {
 		return err
 	}
-	rolling := d("0.15")
 	if err := print("Rolling 12-month cap of 0.15% of charges, A Amber every month, with triggers",
-		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money,
-			Caps: credits.Caps{Rolling: &rolling},
-			Triggers: []credits.Trigger{
-				{Name: "cap reached", Kind: credits.CapReached},
-				{Name: "termination", Kind: credits.PointsInWindow, Points: d("400"), Months: 12},
-			}},
-		months(14, kpi.Amber, kpi.Green), false); err != nil {
+		RollingRules(), months(14, kpi.Amber, kpi.Green), false); err != nil {
 		return err
 	}
 	return print("Two-limb cap: year 1 at 1% of estimated charges 600000.00, later years at 1% of the 12 months before; A Red every month",

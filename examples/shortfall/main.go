@@ -22,19 +22,27 @@ func main() {
 
 var d = decimal.RequireFromString
 
-func run(w io.Writer) error {
-	cases := []struct {
-		name  string
-		sf    credits.Shortfall
-		value string
-	}{
+// Case is one of the examples: a shortfall rule and the value it scores.
+type Case struct {
+	Name      string
+	Shortfall credits.Shortfall
+	Value     string
+}
+
+// Cases are the examples, in order; contract.yaml scores RESOLVE-1,
+// RESOLVE-2 and RESOLVE-3 by them.
+func Cases() []Case {
+	return []Case{
 		{"worked example: target 98%, actual 75%, rate 1", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: credits.AsMeasured}, "75"},
 		{"each full 1%: actual 96.4%", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("1"), Value: credits.AsMeasured}, "96.4"},
 		{"every whole 0.1 point, rounded to one place first: actual 97.46%", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("0.1"),
 			Value: credits.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}}, "97.46"},
 	}
-	for _, c := range cases {
-		sf := c.sf
+}
+
+func run(w io.Writer) error {
+	for _, c := range Cases() {
+		sf := c.Shortfall
 		rules := credits.Rules{
 			Regime: credits.Scheme{Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &sf}}, Price: credits.Price{Basis: credits.PercentOfCharges}},
 			Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
@@ -42,7 +50,7 @@ func run(w io.Writer) error {
 		if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
 			return err
 		}
-		v := d(c.value)
+		v := d(c.Value)
 		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
 			Measured: kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
 		led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
@@ -50,7 +58,7 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s\n  %s\n  credit %s\n", c.name, led.Lines[0].Rule, led.Total.StringFixed(2))
+		fmt.Fprintf(w, "%s\n  %s\n  credit %s\n", c.Name, led.Lines[0].Rule, led.Total.StringFixed(2))
 	}
 	return nil
 }

@@ -1,0 +1,86 @@
+package credits_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// withTriggers adds generated triggers of every kind to s's rules.
+func withTriggers(t *rapid.T, s schemeScenario) schemeScenario {
+	n := rapid.IntRange(2, 6).Draw(t, "window")
+	s.rules.Triggers = []credits.Trigger{
+		{Name: "points", Kind: credits.PointsInWindow, Points: decimal.NewFromInt(rapid.Int64Range(1, 20).Draw(t, "trigger points")), Months: n},
+		{Name: "in a row", Kind: credits.ConsecutiveFailures, Months: rapid.IntRange(2, 4).Draw(t, "run")},
+		{Name: "j of k", Kind: credits.FailuresInWindow, Months: n, Failures: rapid.IntRange(1, n).Draw(t, "failures")},
+		{Name: "material", Kind: credits.MaterialFailure},
+		{Name: "cap", Kind: credits.CapReached},
+	}
+	return s
+}
+
+// eventKeys names each event other than a cap's: its trigger, month, KPI
+// and organisation.
+func eventKeys(led *credits.Ledger) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range led.Events {
+		if e.Kind != credits.CapReached {
+			out[fmt.Sprintf("%s %s %s %s", e.Trigger, e.Month, e.KPI, e.Org)] = true
+		}
+	}
+	return out
+}
+
+// Events are deterministic: the same rules and months give the same
+// events, with the same evidence, from Calculate and from a Book.
+func TestPropertyEventsDeterministic(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := withTriggers(t, genSchemeScenario(t))
+		a, b := calc(t, s.rules, s.periods), calc(t, s.rules, clonePeriods(s.periods))
+		if diff := cmp.Diff(a.Events, b.Events); diff != "" {
+			t.Fatalf("events differ between runs:\n%s", diff)
+		}
+		book, err := credits.Open(s.rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fed []credits.Event
+		for _, p := range s.periods {
+			if _, _, err := book.Add(p); err != nil {
+				t.Fatal(err)
+			}
+			fed = append(fed, book.Events()...)
+		}
+		if diff := cmp.Diff(a.Events, fed); diff != "" {
+			t.Fatalf("a Book's events differ from Calculate's:\n%s", diff)
+		}
+	})
+}
+
+// A better month never adds an event: improving one measurement leaves
+// only events (other than a cap's, whose headroom moves between months and
+// caps) that were raised before.
+func TestPropertyBetterMonthAddsNoEvent(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := withTriggers(t, genSchemeScenario(t))
+		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
+		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
+		changed := clonePeriods(s.periods)
+		o := &changed[i].Outcomes[j]
+		if o.Absent == kpi.NotDue {
+			t.Skip("not due")
+		}
+		setValue(o, decimal.Min(o.Measured.Value.Add(decimal.New(rapid.Int64Range(1, 100).Draw(t, "improvement"), -1)), dec("100")))
+		before, after := eventKeys(calc(t, s.rules, s.periods)), eventKeys(calc(t, s.rules, changed))
+		for k := range after {
+			if !before[k] {
+				t.Fatalf("event %q raised only after the improvement", k)
+			}
+		}
+	})
+}

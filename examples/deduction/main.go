@@ -1,0 +1,72 @@
+// Command deduction prints a worked example of a performance-percentage
+// deduction: 10 points at risk on an availability KPI required at 99.5%,
+// a point worth 1000.00. The points are an exact fraction, priced
+// unrounded and rounded once as money: in April, 98.2% gives
+// 10 x (1.8 - 0.5) / 99.5 = 0.130653266... points, 130.65 where points
+// rounded to 0.13 first would give 130.00.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "deduction:", err)
+		os.Exit(1)
+	}
+}
+
+var d = decimal.RequireFromString
+
+// Rules are the example's rules, which contract.yaml holds too.
+func Rules() credits.Rules {
+	return credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"AVAIL"}, Deduction: &credits.Deduction{
+				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: credits.AsMeasured}}},
+			Price: credits.Price{Basis: credits.PerPoint, Value: d("1000")},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+}
+
+// Values are the months' measured availability from April 2021.
+var Values = []string{"98.2", "99.49", "99.7", "97"}
+
+func run(w io.Writer) error {
+	rules := Rules()
+	if err := rules.Validate([]credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
+		return err
+	}
+	var periods []credits.Period
+	for i, value := range Values {
+		v := d(value)
+		s := kpi.Red
+		switch {
+		case v.Cmp(d("99.5")) >= 0:
+			s = kpi.Green
+		case v.Cmp(d("99")) >= 0:
+			s = kpi.Amber
+		}
+		o := credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
+			Measured: kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
+			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
+	}
+	led, err := credits.Calculate(rules, periods)
+	if err != nil {
+		return err
+	}
+	for i, l := range led.Lines {
+		fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), Values[i], l.Amount.StringFixed(2), l.Rule)
+	}
+	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
+	return nil
+}

@@ -1,0 +1,70 @@
+// Command shortfall-bands prints a worked example of a shortfall looked up
+// in bands of a percentage of the charges: below a 98% target, up to 1
+// point short costs 2% of the month's charges, over 1 up to 3 points 5%,
+// over 3 points 10%. Each boundary is shown from both sides.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "shortfall-bands:", err)
+		os.Exit(1)
+	}
+}
+
+var d = decimal.RequireFromString
+
+func at(s string) *decimal.Decimal { v := d(s); return &v }
+
+// Rules are the example's rules, which contract.yaml holds too.
+func Rules() credits.Rules {
+	return credits.Rules{
+		Regime: credits.Scheme{
+			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &credits.ShortfallBands{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Value: credits.AsMeasured,
+				Bands: []credits.Band{
+					{Name: "slight", Min: at("0"), MinEdge: credits.Inclusive, Max: at("1"), MaxEdge: credits.Inclusive, Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: credits.Exclusive, Max: at("3"), MaxEdge: credits.Inclusive, Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: credits.Exclusive, Points: d("10"), Material: true},
+				}}}},
+			Price: credits.Price{Basis: credits.PercentOfCharges},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+}
+
+// Values are the months' measured values from April 2021.
+var Values = []string{"97.5", "97", "96.99", "95", "94.99"}
+
+func run(w io.Writer) error {
+	rules := Rules()
+	if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
+		return err
+	}
+	var periods []credits.Period
+	for i, value := range Values {
+		v := d(value)
+		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
+			Measured: kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
+			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
+	}
+	led, err := credits.Calculate(rules, periods)
+	if err != nil {
+		return err
+	}
+	for i, l := range led.Lines {
+		fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), Values[i], l.Amount.StringFixed(2), l.Rule)
+	}
+	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
+	return nil
+}

@@ -1,0 +1,672 @@
+package load
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// The credits part of the contract file: the regime (a tagged union), the
+// caps, the triggers and the money; see docs/contract-format.md.
+type (
+	creditsDTO struct {
+		Regime   *regimeDTO   `yaml:"regime"`
+		Caps     *capsDTO     `yaml:"caps"`
+		Triggers []triggerDTO `yaml:"triggers"`
+		Money    *moneyDTO    `yaml:"money"`
+	}
+	// regimeDTO is a tagged union: exactly one field is set.
+	regimeDTO struct {
+		Points *pointsDTO `yaml:"points"`
+		Scheme *schemeDTO `yaml:"scheme"`
+		None   *struct{}  `yaml:"none"`
+	}
+	pointsDTO struct {
+		Amber      *yDecimal   `yaml:"amber"`
+		Red        *yDecimal   `yaml:"red"`
+		PointValue *yDecimal   `yaml:"point-value"`
+		Weights    []weightDTO `yaml:"weights"`
+	}
+	weightDTO struct {
+		KPI    *yString  `yaml:"kpi"`
+		From   *yMonth   `yaml:"from"`
+		Points *yDecimal `yaml:"points"`
+		Note   *yString  `yaml:"note"`
+	}
+	schemeDTO struct {
+		Scores    []scoreDTO  `yaml:"scores"`
+		AmberRule *amberDTO   `yaml:"amber-rule"`
+		Repeat    *repeatDTO  `yaml:"repeat"`
+		Mitigated *yMitigated `yaml:"mitigated"`
+		Price     *priceDTO   `yaml:"price"`
+	}
+	// scoreDTO names its KPIs and holds exactly one part.
+	scoreDTO struct {
+		KPIs           []yString          `yaml:"kpis"`
+		Status         *statusScoreDTO    `yaml:"status"`
+		Bands          *bandsDTO          `yaml:"bands"`
+		Shortfall      *shortfallDTO      `yaml:"shortfall"`
+		ShortfallBands *shortfallBandsDTO `yaml:"shortfall-bands"`
+		Deduction      *deductionDTO      `yaml:"deduction"`
+		Allocation     *allocationDTO     `yaml:"allocation"`
+	}
+	statusScoreDTO struct {
+		Amber *yDecimal `yaml:"amber"`
+		Red   *yDecimal `yaml:"red"`
+	}
+	bandsDTO struct {
+		Direction *yDirection   `yaml:"direction"`
+		Value     *yValueBasis  `yaml:"value"`
+		Precision *precisionDTO `yaml:"precision"`
+		Bands     []bandDTO     `yaml:"bands"`
+	}
+	bandDTO struct {
+		Name     *yString  `yaml:"name"`
+		Min      *yDecimal `yaml:"min"`
+		MinEdge  *yEdge    `yaml:"min-edge"`
+		Max      *yDecimal `yaml:"max"`
+		MaxEdge  *yEdge    `yaml:"max-edge"`
+		Points   *yDecimal `yaml:"points"`
+		Material *yBool    `yaml:"material"`
+	}
+	shortfallDTO struct {
+		Direction *yDirection   `yaml:"direction"`
+		Target    *yDecimal     `yaml:"target"`
+		Rate      *yDecimal     `yaml:"rate"`
+		Step      *yDecimal     `yaml:"step"`
+		Value     *yValueBasis  `yaml:"value"`
+		Precision *precisionDTO `yaml:"precision"`
+	}
+	shortfallBandsDTO struct {
+		Direction *yDirection   `yaml:"direction"`
+		Target    *yDecimal     `yaml:"target"`
+		Value     *yValueBasis  `yaml:"value"`
+		Precision *precisionDTO `yaml:"precision"`
+		Bands     []bandDTO     `yaml:"bands"`
+	}
+	deductionDTO struct {
+		Direction *yDirection   `yaml:"direction"`
+		Required  *yDecimal     `yaml:"required"`
+		Available *yDecimal     `yaml:"available"`
+		Value     *yValueBasis  `yaml:"value"`
+		Precision *precisionDTO `yaml:"precision"`
+	}
+	allocationDTO struct {
+		AtRisk        *yDecimal `yaml:"at-risk"`
+		Category      *yString  `yaml:"category"`
+		CategoryShare *yDecimal `yaml:"category-share"`
+		KPIShare      *yDecimal `yaml:"kpi-share"`
+	}
+	amberDTO struct {
+		Nth    *yWhole `yaml:"nth"`
+		Within *yWhole `yaml:"within"`
+	}
+	repeatDTO struct {
+		Multiplier *yDecimal `yaml:"multiplier"`
+		Nth        *yWhole   `yaml:"nth"`
+		Within     *yWhole   `yaml:"within"`
+	}
+	priceDTO struct {
+		Basis     *yPriceBasis `yaml:"basis"`
+		Value     *yDecimal    `yaml:"value"`
+		Allowance *yDecimal    `yaml:"allowance"`
+		Ratchet   []ratchetDTO `yaml:"ratchet"`
+		Table     []rowDTO     `yaml:"table"`
+	}
+	ratchetDTO struct {
+		Above      *yDecimal `yaml:"above"`
+		Multiplier *yDecimal `yaml:"multiplier"`
+	}
+	rowDTO struct {
+		Points  *yDecimal `yaml:"points"`
+		Percent *yDecimal `yaml:"percent"`
+	}
+	capsDTO struct {
+		Month   *yDecimal   `yaml:"month"`
+		Year    *yDecimal   `yaml:"year"`
+		Rolling *yDecimal   `yaml:"rolling"`
+		TwoLimb *twoLimbDTO `yaml:"two-limb"`
+	}
+	twoLimbDTO struct {
+		First    *yDecimal `yaml:"first"`
+		Estimate *yDecimal `yaml:"estimate"`
+		Later    *yDecimal `yaml:"later"`
+	}
+	triggerDTO struct {
+		Name     *yString      `yaml:"name"`
+		Kind     *yTriggerKind `yaml:"kind"`
+		Points   *yDecimal     `yaml:"points"`
+		Months   *yWhole       `yaml:"months"`
+		Failures *yWhole       `yaml:"failures"`
+	}
+)
+
+type (
+	yEdge        = yWord[credits.Edge, *credits.Edge]
+	yValueBasis  = yWord[credits.ValueBasis, *credits.ValueBasis]
+	yPriceBasis  = yWord[credits.PriceBasis, *credits.PriceBasis]
+	yMitigated   = yWord[credits.Mitigated, *credits.Mitigated]
+	yTriggerKind = yWord[credits.TriggerKind, *credits.TriggerKind]
+)
+
+// creditDTOs are the credit structures whose fields an unknown-field
+// error lists.
+var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
+	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
+	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, moneyDTO{}}
+
+// optDec returns an optional decimal, zero when absent.
+func optDec(v *yDecimal) decimal.Decimal {
+	if v == nil {
+		return decimal.Zero
+	}
+	return v.d
+}
+
+// optDecPtr returns an optional decimal, nil when absent.
+func optDecPtr(v *yDecimal) *decimal.Decimal {
+	if v == nil {
+		return nil
+	}
+	d := v.d
+	return &d
+}
+
+// optWhole returns an optional whole number, zero when absent.
+func optWhole(v *yWhole) int {
+	if v == nil {
+		return 0
+	}
+	return v.n
+}
+
+// optWord returns an optional word, its zero value when absent.
+func optWord[T any, P textPtr[T]](v *yWord[T, P]) T {
+	if v == nil {
+		var zero T
+		return zero
+	}
+	return v.v
+}
+
+func (cv *converter) credits(d *creditsDTO) credits.Rules {
+	var r credits.Rules
+	if cv.mapping("credits.regime", d.Regime != nil, "exactly one regime, such as points: {...}") {
+		set := 0
+		if d.Regime.Points != nil {
+			set++
+			r.Regime = cv.points(d.Regime.Points)
+		}
+		if d.Regime.Scheme != nil {
+			set++
+			r.Regime = cv.scheme(d.Regime.Scheme)
+		}
+		if d.Regime.None != nil {
+			set++
+			r.Regime = credits.None{}
+		}
+		if set != 1 && cv.doc.present("credits.regime") {
+			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, scheme, none)", nil)
+		}
+	}
+	if c := d.Caps; c != nil {
+		r.Caps = credits.Caps{Month: optDecPtr(c.Month), Year: optDecPtr(c.Year), Rolling: optDecPtr(c.Rolling)}
+		if t := c.TwoLimb; t != nil {
+			const q = "credits.caps.two-limb"
+			r.Caps.TwoLimb = &credits.TwoLimb{
+				First:    cv.dec(q+".first", t.First, "the per cent of the estimated year-1 charges year 1 may lose, such as 10"),
+				Estimate: cv.dec(q+".estimate", t.Estimate, "the estimated year-1 charges, such as 6000000.00"),
+				Later:    cv.dec(q+".later", t.Later, "the per cent of the 12 months' charges before a later year it may lose, such as 10"),
+			}
+		}
+	}
+	for i, t := range d.Triggers {
+		q := fmt.Sprintf("credits.triggers[%d]", i)
+		r.Triggers = append(r.Triggers, credits.Trigger{
+			Name:     cv.str(q+".name", t.Name, "the trigger's name, such as termination"),
+			Kind:     word(cv, q+".kind", t.Kind, "points-in-window, consecutive-failures, failures-in-window, cap-reached or material-failure"),
+			Points:   optDec(t.Points),
+			Months:   optWhole(t.Months),
+			Failures: optWhole(t.Failures),
+		})
+	}
+	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
+		r.Money = credits.Money{
+			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
+			Rounding: word(cv, "credits.money.rounding", d.Money.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		}
+	}
+	return r
+}
+
+func (cv *converter) points(d *pointsDTO) credits.Points {
+	const p = "credits.regime.points"
+	pts := credits.Points{
+		Amber:      cv.dec(p+".amber", d.Amber, "the fraction of a KPI's points lost when amber, such as 0.5"),
+		Red:        cv.dec(p+".red", d.Red, "the fraction of a KPI's points lost when red, such as 1"),
+		PointValue: cv.dec(p+".point-value", d.PointValue, "the per cent of the month's charges one point is worth, such as 0.12"),
+	}
+	for i, w := range d.Weights {
+		q := fmt.Sprintf("%s.weights[%d]", p, i)
+		pts.Weights = append(pts.Weights, credits.Weight{
+			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
+			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
+			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
+			Note:   cv.str(q+".note", w.Note, ""),
+		})
+	}
+	return pts
+}
+
+const schemePath = "credits.regime.scheme"
+
+func (cv *converter) scheme(d *schemeDTO) credits.Scheme {
+	p := schemePath
+	s := credits.Scheme{Mitigated: optWord(d.Mitigated)}
+	for i := range d.Scores {
+		s.Scores = append(s.Scores, cv.score(fmt.Sprintf("%s.scores[%d]", p, i), &d.Scores[i]))
+	}
+	if a := d.AmberRule; a != nil {
+		s.Amber = credits.AmberRule{
+			Nth:    cv.whole(p+".amber-rule.nth", a.Nth, "the failure from which an amber counts, such as 2"),
+			Within: cv.whole(p+".amber-rule.within", a.Within, "the months the failures are counted in, such as 12"),
+		}
+	}
+	if rp := d.Repeat; rp != nil {
+		s.Repeat = credits.Repeat{
+			Multiplier: cv.dec(p+".repeat.multiplier", rp.Multiplier, "the multiplier of a repeated failure, such as 2"),
+			Nth:        cv.whole(p+".repeat.nth", rp.Nth, "the failure from which the multiplier applies, such as 2"),
+			Within:     cv.whole(p+".repeat.within", rp.Within, "the measurement periods the failures are counted in, such as 2"),
+		}
+	}
+	if cv.mapping(p+".price", d.Price != nil, "price: {basis: per-point, value: 100.00}") {
+		pr := d.Price
+		s.Price = credits.Price{
+			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table or percent-of-charges"),
+			Value:     optDec(pr.Value),
+			Allowance: optDec(pr.Allowance),
+		}
+		for i, r := range pr.Ratchet {
+			q := fmt.Sprintf("%s.price.ratchet[%d]", p, i)
+			s.Price.Ratchet = append(s.Price.Ratchet, credits.Ratchet{
+				Above:      cv.dec(q+".above", r.Above, "the month's points above which the multiplier applies, such as 100"),
+				Multiplier: cv.dec(q+".multiplier", r.Multiplier, "the multiplier of those points, such as 1.2"),
+			})
+		}
+		for i, r := range pr.Table {
+			q := fmt.Sprintf("%s.price.table[%d]", p, i)
+			s.Price.Table = append(s.Price.Table, credits.TableRow{
+				Points:  cv.dec(q+".points", r.Points, "the least total points of the row, such as 50"),
+				Percent: cv.dec(q+".percent", r.Percent, "the per cent of the month's charges, such as 2.5"),
+			})
+		}
+	}
+	return s
+}
+
+func (cv *converter) score(p string, d *scoreDTO) credits.Score {
+	s := credits.Score{KPIs: texts(d.KPIs)}
+	if d.KPIs == nil {
+		cv.doc.missing(p+".kpis", "the KPIs scored this way, such as [KPI01, KPI02]")
+	}
+	if x := d.Status; x != nil {
+		s.Status = &credits.StatusScore{
+			Amber: cv.dec(p+".status.amber", x.Amber, "the score of an amber month, such as 1"),
+			Red:   cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
+		}
+	}
+	if x := d.Bands; x != nil {
+		q := p + ".bands"
+		s.Bands = &credits.Bands{
+			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Precision: cv.optPrecision(q, x.Precision),
+			Bands:     cv.bands(q, x.Bands),
+		}
+	}
+	if x := d.Shortfall; x != nil {
+		q := p + ".shortfall"
+		s.Shortfall = &credits.Shortfall{
+			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
+			Rate:      cv.dec(q+".rate", x.Rate, "the score per unit of shortfall, such as 1"),
+			Step:      optDec(x.Step),
+			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Precision: cv.optPrecision(q, x.Precision),
+		}
+	}
+	if x := d.ShortfallBands; x != nil {
+		q := p + ".shortfall-bands"
+		s.ShortfallBands = &credits.ShortfallBands{
+			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
+			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Precision: cv.optPrecision(q, x.Precision),
+			Bands:     cv.bands(q, x.Bands),
+		}
+	}
+	if x := d.Deduction; x != nil {
+		q := p + ".deduction"
+		s.Deduction = &credits.Deduction{
+			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Required:  cv.dec(q+".required", x.Required, "the required performance per cent, such as 99.5"),
+			Available: cv.dec(q+".available", x.Available, "the points at risk on the KPI, such as 10"),
+			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Precision: cv.optPrecision(q, x.Precision),
+		}
+	}
+	if x := d.Allocation; x != nil {
+		q := p + ".allocation"
+		s.Allocation = &credits.Allocation{
+			AtRisk:        cv.dec(q+".at-risk", x.AtRisk, "the per cent of the month's invoice at risk, such as 10"),
+			Category:      cv.str(q+".category", x.Category, "the category's name, such as availability"),
+			CategoryShare: cv.dec(q+".category-share", x.CategoryShare, "the per cent of the pool the category gets, such as 50"),
+			KPIShare:      cv.dec(q+".kpi-share", x.KPIShare, "the per cent of the category's share each KPI gets, such as 40"),
+		}
+	}
+	return s
+}
+
+// optPrecision reads an optional precision: required in full when given.
+func (cv *converter) optPrecision(p string, d *precisionDTO) kpi.Precision {
+	if d == nil {
+		return kpi.Precision{}
+	}
+	return kpi.Precision{
+		Places:   int32(cv.whole(p+".precision.places", d.Places, "the decimal places kept, such as 1")),
+		Rounding: word(cv, p+".precision.rounding", d.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+	}
+}
+
+func (cv *converter) bands(p string, ds []bandDTO) []credits.Band {
+	if len(ds) == 0 {
+		cv.doc.missing(p+".bands", "a list of bands, such as {name: minor, min: 98, min-edge: inclusive, points: 1}")
+	}
+	var out []credits.Band
+	for i, b := range ds {
+		q := fmt.Sprintf("%s.bands[%d]", p, i)
+		out = append(out, credits.Band{
+			Name:     cv.str(q+".name", b.Name, "the band's name, such as minor"),
+			Min:      optDecPtr(b.Min),
+			MinEdge:  optWord(b.MinEdge),
+			Max:      optDecPtr(b.Max),
+			MaxEdge:  optWord(b.MaxEdge),
+			Points:   cv.dec(q+".points", b.Points, "the score of a value in the band, such as 1"),
+			Material: b.Material != nil && b.Material.b,
+		})
+	}
+	return out
+}
+
+// yBool is true or false.
+type yBool struct {
+	pos
+	b bool
+}
+
+func (v *yBool) UnmarshalYAML(n *yaml.Node) error {
+	p, s, err := scalar(n)
+	if err != nil {
+		return err
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil || (s != "true" && s != "false") {
+		return &leafError{text: s, quoted: true, msg: "not true or false"}
+	}
+	*v = yBool{p, b}
+	return nil
+}
+
+// creditField places an engine message about the credit rules, such as
+// "scheme: score 2: bands: band \"minor\": -1 points is negative", at the
+// part of the file it is about; "" if the message is not about them.
+func (cv *converter) creditField(msg string, d *creditsDTO) string {
+	if d == nil {
+		return ""
+	}
+	cut := func(s, prefix string) (string, bool) { return strings.CutPrefix(s, prefix) }
+	switch {
+	case strings.HasPrefix(msg, "points regime: ") && d.Regime != nil && d.Regime.Points != nil:
+		return pointsField(strings.TrimPrefix(msg, "points regime: "), d.Regime.Points)
+	case strings.HasPrefix(msg, "scheme: ") && d.Regime != nil && d.Regime.Scheme != nil:
+		return schemeField(strings.TrimPrefix(msg, "scheme: "), d.Regime.Scheme)
+	case strings.HasPrefix(msg, "money"):
+		return "credits.money"
+	case strings.HasPrefix(msg, "monthly cap"):
+		return "credits.caps.month"
+	case strings.HasPrefix(msg, "annual cap"):
+		return "credits.caps.year"
+	case strings.HasPrefix(msg, "rolling cap"):
+		return "credits.caps.rolling"
+	case strings.HasPrefix(msg, "two-limb cap: "):
+		rest := strings.TrimPrefix(msg, "two-limb cap: ")
+		return "credits.caps.two-limb" + subField(rest, "first", "estimate", "later")
+	case strings.HasPrefix(msg, "trigger"):
+		if rest, ok := cut(msg, "trigger: name not set"); ok && rest == "" {
+			for i, t := range d.Triggers {
+				if t.Name == nil || t.Name.s == "" {
+					return fmt.Sprintf("credits.triggers[%d].name", i)
+				}
+			}
+			return "credits.triggers"
+		}
+		name, rest, _ := strings.Cut(strings.TrimPrefix(msg, "trigger "), ": ")
+		if u, err := strconv.Unquote(name); err == nil {
+			name = u
+		}
+		sub := subField(rest, "kind", "points", "months", "failures")
+		if rest == "named twice" {
+			sub = ".name"
+		}
+		// With a name given twice, the problem is the later trigger's
+		// when it is about the name, else the first whose field at
+		// fault is present, else the first's.
+		first, chosen := -1, -1
+		for i, t := range d.Triggers {
+			if t.Name == nil || t.Name.s != name {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			present := map[string]bool{".kind": t.Kind != nil, ".points": t.Points != nil, ".months": t.Months != nil, ".failures": t.Failures != nil}
+			if sub == ".name" || (chosen < 0 && present[sub]) {
+				chosen = i
+			}
+		}
+		if chosen < 0 {
+			chosen = first
+		}
+		if chosen < 0 {
+			return "credits.triggers"
+		}
+		return fmt.Sprintf("credits.triggers[%d]%s", chosen, sub)
+	case strings.HasPrefix(msg, "regime"):
+		return "credits.regime"
+	}
+	return ""
+}
+
+// subField returns ".word" for the first of words that rest starts with
+// (a word may hold spaces, matched as written, with the field spelt in
+// kebab case); "" for none.
+func subField(rest string, words ...string) string {
+	for _, w := range words {
+		if strings.HasPrefix(rest, w+" ") || strings.HasPrefix(rest, w+":") || rest == w {
+			return "." + strings.ReplaceAll(w, " ", "-")
+		}
+	}
+	return ""
+}
+
+func pointsField(rest string, d *pointsDTO) string {
+	const p = "credits.regime.points"
+	if id, ok := strings.CutPrefix(rest, "kpi "); ok {
+		id, _, _ = strings.Cut(id, ":")
+		for i, w := range d.Weights {
+			if w.KPI != nil && w.KPI.s == id {
+				return fmt.Sprintf("%s.weights[%d]", p, i)
+			}
+		}
+		return p + ".weights"
+	}
+	for _, f := range []struct{ prefix, field string }{
+		{"amber", "amber"}, {"red", "red"}, {"point value", "point-value"},
+	} {
+		if strings.HasPrefix(rest, f.prefix) {
+			return p + "." + f.field
+		}
+	}
+	return p
+}
+
+func schemeField(rest string, d *schemeDTO) string {
+	p := schemePath
+	switch {
+	case strings.HasPrefix(rest, "no scores"):
+		return p + ".scores"
+	case strings.HasPrefix(rest, "score "):
+		var n int
+		if _, err := fmt.Sscanf(rest, "score %d:", &n); err != nil || n < 1 || n > len(d.Scores) {
+			return p + ".scores"
+		}
+		q := fmt.Sprintf("%s.scores[%d]", p, n-1)
+		_, rest, _ = strings.Cut(rest, ": ")
+		return scoreField(q, rest, &d.Scores[n-1])
+	case strings.HasPrefix(rest, "kpi "), strings.HasPrefix(rest, "allocation: "):
+		return p + ".scores"
+	case strings.HasPrefix(rest, "price: "):
+		rest = strings.TrimPrefix(rest, "price: ")
+		var n int
+		for _, list := range []string{"ratchet", "table row"} {
+			if _, err := fmt.Sscanf(rest, list+" %d:", &n); err == nil {
+				return fmt.Sprintf("%s.price.%s[%d]", p, strings.Fields(list)[0], n-1)
+			}
+		}
+		if strings.HasPrefix(rest, "no table rows") {
+			return p + ".price.table"
+		}
+		if strings.HasPrefix(rest, "value, allowance and ratchet") || strings.HasPrefix(rest, "table is for") {
+			return p + ".price.basis"
+		}
+		return p + ".price" + subField(rest, "basis", "value", "allowance")
+	case strings.HasPrefix(rest, "amber rule: "):
+		return p + ".amber-rule" + subField(strings.TrimPrefix(rest, "amber rule: "), "nth", "within")
+	case strings.HasPrefix(rest, "repeat: "):
+		return p + ".repeat" + subField(strings.TrimPrefix(rest, "repeat: "), "multiplier", "nth", "within")
+	case strings.HasPrefix(rest, "mitigated"):
+		return p + ".mitigated"
+	}
+	return p
+}
+
+// scoreField places a problem with one score (at q) of the scheme.
+func scoreField(q, rest string, d *scoreDTO) string {
+	if strings.HasPrefix(rest, "kpi ") {
+		id, _, _ := strings.Cut(strings.TrimPrefix(rest, "kpi "), " ")
+		for i, k := range d.KPIs {
+			if k.s == id {
+				return fmt.Sprintf("%s.kpis[%d]", q, i)
+			}
+		}
+		return q + ".kpis"
+	}
+	if strings.HasPrefix(rest, "no kpis") {
+		return q + ".kpis"
+	}
+	part, rest, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return q
+	}
+	switch part {
+	case "status":
+		return q + ".status" + statusField(rest)
+	case "bands":
+		return q + ".bands" + bandsField(rest, d.Bands.Bands)
+	case "shortfall bands":
+		if strings.HasPrefix(rest, "priced ") {
+			return q + ".shortfall-bands"
+		}
+		return q + ".shortfall-bands" + bandsField(rest, d.ShortfallBands.Bands)
+	case "shortfall":
+		return q + ".shortfall" + basisField(rest) + subField(rest, "rate", "step")
+	case "deduction":
+		return q + ".deduction" + basisField(rest) + subField(rest, "required", "available")
+	case "allocation":
+		if strings.HasPrefix(rest, "priced ") {
+			return q + ".allocation"
+		}
+		if strings.HasPrefix(rest, "category ") && strings.Contains(rest, " share ") && strings.Contains(rest, "differs") {
+			return q + ".allocation.category-share"
+		}
+		if strings.HasPrefix(rest, "at risk") && strings.Contains(rest, "differs") {
+			return q + ".allocation.at-risk"
+		}
+		return q + ".allocation" + subField(rest, "at risk", "category share", "kpi share", "category")
+	}
+	return q
+}
+
+func statusField(rest string) string {
+	switch {
+	case strings.HasPrefix(rest, "amber"):
+		return ".amber"
+	case strings.HasPrefix(rest, "red"):
+		return ".red"
+	}
+	return ""
+}
+
+// basisField places a problem with a part's direction, value basis or
+// precision.
+func basisField(rest string) string {
+	switch {
+	case strings.HasPrefix(rest, "direction"):
+		return ".direction"
+	case strings.HasPrefix(rest, "value basis"):
+		return ".value"
+	case strings.HasPrefix(rest, "precision"):
+		return ".precision"
+	}
+	return ""
+}
+
+// bandsField places a problem with a band table: at the band it names
+// first, or the table's own field.
+func bandsField(rest string, bands []bandDTO) string {
+	if f := basisField(rest); f != "" {
+		return f
+	}
+	if strings.HasPrefix(rest, "no bands") {
+		return ".bands"
+	}
+	var name string
+	switch {
+	case strings.HasPrefix(rest, "band "), strings.HasPrefix(rest, "bands "):
+		_, after, _ := strings.Cut(rest, " ")
+		if n, err := strconv.QuotedPrefix(after); err == nil {
+			name, _ = strconv.Unquote(n)
+		} else {
+			var i int
+			if _, err := fmt.Sscanf(after, "%d:", &i); err == nil && i >= 1 && i <= len(bands) {
+				return fmt.Sprintf(".bands[%d]", i-1)
+			}
+		}
+	case strings.HasPrefix(rest, "no band for "):
+		_, after, _ := strings.Cut(rest, "(band ")
+		if n, err := strconv.QuotedPrefix(after); err == nil {
+			name, _ = strconv.Unquote(n)
+		}
+	}
+	for i, b := range bands {
+		if b.Name != nil && b.Name.s == name && name != "" {
+			return fmt.Sprintf(".bands[%d]", i)
+		}
+	}
+	return ".bands"
+}
