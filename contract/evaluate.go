@@ -41,6 +41,7 @@ type Month struct {
 	Summary      Summary
 	Credit       credits.MonthTotal // the month's credit: uncapped, cut by caps, and payable
 	Caps         []credits.Line     // the month's cap lines, if a cap bit
+	Events       []credits.Event    // the escalation and termination events the month raised, with their evidence
 
 	// Combined holds, for a contract serving several organisations, the
 	// month's cells of the KPIs the contract combines (KPI.Combine), with
@@ -130,6 +131,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		}
 		res.Ledger.Lines = append(res.Ledger.Lines, m.Caps...)
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
+		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		res.Months = append(res.Months, *m)
 		return nil
 	})
@@ -216,7 +218,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		for i := range mo.Cells {
 			mo.Cells[i].Credit = lines[i]
 		}
-		mo.Caps, mo.Credit = lines[len(mo.Cells):], total
+		mo.Caps, mo.Credit, mo.Events = lines[len(mo.Cells):], total, book.Events()
 		if err := each(&mo); err != nil {
 			return nil, err
 		}
