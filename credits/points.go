@@ -117,18 +117,84 @@ func (p Points) Validate(kpis []Window) error {
 	return joinSorted(errs)
 }
 
-// Begin starts an evaluation: the Points regime needs no history, so its
-// Run is the regime itself with the money rounding.
-func (p Points) Begin(money Money) Run { return pointsRun{p: p, money: money} }
+// Begin starts an evaluation. The Points regime needs no history; its Run
+// keeps an index of the weights and, because a KPI failing the same way
+// against the same charges costs the same month after month, the last
+// arithmetic of each KPI, organisation and status, so that a repeated
+// line is not computed and written out again.
+func (p Points) Begin(money Money) Run {
+	r := &pointsRun{p: p, money: money, weights: map[string][]int{}, done: map[pointsKey]pointsCost{},
+		reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
+	for i, w := range p.Weights {
+		r.weights[w.KPI] = append(r.weights[w.KPI], i)
+	}
+	return r
+}
 
 type pointsRun struct {
-	p     Points
-	money Money
+	p       Points
+	money   Money
+	weights map[string][]int         // a KPI's weights, as indexes into p.Weights
+	done    map[pointsKey]pointsCost // the last cost of each KPI, organisation and status
+
+	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
+	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+}
+
+type pointsKey struct {
+	kpi, org string
+	status   kpi.Status
+}
+
+// pointsCost is a failing line's arithmetic, kept for reuse while the
+// weight and the charges stay the same.
+type pointsCost struct {
+	weight  int // index into Points.Weights
+	charges decimal.Decimal
+	lost    decimal.Decimal
+	amount  decimal.Decimal
+	arith   string // the arithmetic, for a relieved line
+	rule    string // the rule of the line that pays it
+}
+
+// weight returns the index of the weight of KPI id in force in month m.
+func (r *pointsRun) weight(id string, m kpi.Month) (int, bool) {
+	best := -1
+	for _, i := range r.weights[id] {
+		w := r.p.Weights[i]
+		if !w.From.IsZero() && !w.From.After(m) && (best < 0 || w.From.After(r.p.Weights[best].From)) {
+			best = i
+		}
+	}
+	return best, best >= 0
+}
+
+// cost returns the arithmetic of a failing line of outcome o, at fraction
+// frac of weight wi.
+func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
+	k := pointsKey{o.KPI, o.Org, o.Status}
+	if c, ok := r.done[k]; ok && c.weight == wi && c.charges.Equal(o.Charges) {
+		return c
+	}
+	p, money, w := r.p, r.money, r.p.Weights[wi]
+	lost := w.Points.Mul(frac)
+	amount := money.Round(o.Charges.Mul(p.PointValue).Shift(-2).Mul(lost))
+	from := "points"
+	if w.Note != "" {
+		from = "points (" + w.Note + ")"
+	}
+	c := pointsCost{weight: wi, charges: o.Charges, lost: lost, amount: amount,
+		arith: fmt.Sprintf("%s of %s %s = %s points x %s%% of charges %s = %s",
+			kpi.FormatValue(frac), kpi.FormatValue(w.Points), from, kpi.FormatValue(lost),
+			kpi.FormatValue(p.PointValue), money.Format(o.Charges), money.Format(amount))}
+	c.rule = o.Status.String() + ": " + c.arith
+	r.done[k] = c
+	return c
 }
 
 // Assess returns one line per outcome of period.
-func (r pointsRun) Assess(period Period) ([]Line, error) {
-	p, money := r.p, r.money
+func (r *pointsRun) Assess(period Period) ([]Line, error) {
+	p := r.p
 	lines := make([]Line, 0, len(period.Outcomes))
 	for _, o := range period.Outcomes {
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
@@ -140,7 +206,10 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 			if _, err := o.Kind.MarshalText(); err != nil {
 				return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
 			}
-			l.Rule = o.Kind.String() + ": reported only, never credited"
+			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
+				l.Rule = o.Kind.String() + ": reported only, never credited"
+				r.reported[o.Kind] = l.Rule
+			}
 			lines = append(lines, l)
 			continue
 		}
@@ -152,7 +221,10 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 		case kpi.Green:
 			l.Rule = "green: no credit"
 		case kpi.Unmeasured:
-			l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
+			if l.Rule = r.unmeasured[o.Absent]; l.Rule == "" {
+				l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
+				r.unmeasured[o.Absent] = l.Rule
+			}
 		case kpi.Amber:
 			frac = p.Amber
 		case kpi.Red:
@@ -172,26 +244,18 @@ func (r pointsRun) Assess(period Period) ([]Line, error) {
 			lines = append(lines, l)
 			continue
 		}
-		w, ok := p.weight(o.KPI, period.Month)
+		wi, ok := r.weight(o.KPI, period.Month)
 		if !ok {
 			return nil, fmt.Errorf("%s: no points in force in %s: %w", who(o), period.Month, ErrInvalidRules)
 		}
-		lost := w.Points.Mul(frac)
-		amount := money.Round(o.Charges.Mul(p.PointValue).Shift(-2).Mul(lost))
-		from := "points"
-		if w.Note != "" {
-			from = "points (" + w.Note + ")"
-		}
-		arith := fmt.Sprintf("%s of %s %s = %s points x %s%% of charges %s = %s",
-			kpi.FormatValue(frac), kpi.FormatValue(w.Points), from, kpi.FormatValue(lost),
-			kpi.FormatValue(p.PointValue), money.Format(o.Charges), money.Format(amount))
+		c := r.cost(o, wi, frac)
 		if o.Relief {
-			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, arith)
+			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, c.arith)
 			lines = append(lines, l)
 			continue
 		}
-		l.Points, l.Amount, l.Failed = lost, amount, true
-		l.Rule = o.Status.String() + ": " + arith + deemed
+		l.Points, l.Amount, l.Failed = c.lost, c.amount, true
+		l.Rule = c.rule + deemed
 		lines = append(lines, l)
 	}
 	return lines, nil

@@ -100,7 +100,7 @@ func (r *Result) setValue(d Definition, m Measurement) {
 
 // meets reports whether v meets level in direction dir with bound b.
 func meets(v, level decimal.Decimal, dir Direction, b Bound) bool {
-	c := v.Cmp(level)
+	c := compare(v, level)
 	if dir == LowerIsBetter {
 		c = -c
 	}

@@ -415,3 +415,16 @@ func TestRoundSmallMatchesDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareMatchesCmp checks the integer comparison against the decimal
+// package's on values of different exponents and sizes.
+func TestCompareMatchesCmp(t *testing.T) {
+	values := []string{"0", "95", "95.0", "94.95", "-94.95", "99.949", "100", "100.000000000000000001",
+		"12345678901234567", "123456789012345678", "0.00000000000000000001", "-3", "1e3", "1000", "999.9999999999999999"}
+	for _, x := range values {
+		for _, y := range values {
+			a, b := decimal.RequireFromString(x), decimal.RequireFromString(y)
+			require.Equal(t, a.Cmp(b), compare(a, b), "%s vs %s", x, y)
+		}
+	}
+}

@@ -15,7 +15,7 @@ var hundred = decimal.NewFromInt(100)
 func (u Unit) rangeProblem(v decimal.Decimal) string {
 	switch u {
 	case Percent:
-		if v.Sign() < 0 || v.Cmp(hundred) > 0 {
+		if v.Sign() < 0 || compare(v, hundred) > 0 {
 			return fmt.Sprintf("%s outside 0..100 (unit percent)", FormatValue(v))
 		}
 	case Count:

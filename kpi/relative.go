@@ -68,7 +68,7 @@ func ClassifyAgainst(d Definition, m Measurement, base Measurement) Result {
 		return r
 	}
 	r.Base = d.Precision.Apply(base.Value)
-	c := r.Rounded.Cmp(r.Base)
+	c := compare(r.Rounded, r.Base)
 	var met bool
 	switch d.Relative {
 	case Decrease:
