@@ -41,6 +41,17 @@
 // choice, so a caller can hand it a whole file. Count's zero is a value;
 // elsewhere no qualifying records is not applicable.
 //
+// PatchCompliance measures patches installed within N days of release
+// (deadline rule, device scope and exemptions named), device by device.
+//
+// # Plans
+//
+// A Plan gives each measured KPI of a contract its Recipe: one measure
+// and every option, as plain data with kebab-case YAML keys, validated
+// with no defaults. Recipe.Measure derives a KPI-month's figures from
+// Records, with the KPI's id and precision taken from the contract
+// (Subject). Package measure/planfile reads plans from YAML.
+//
 // # Reconciliation
 //
 // Clock.Reconcile compares the ITSM tool's own verdicts with ours and
@@ -49,8 +60,8 @@
 //
 // # Records
 //
-// ReadTickets, ReadOutages, ReadCalls, ReadResponses, ReadContactCounts
-// and ReadBacklog read CSV files (docs/records.md). Timestamps
+// ReadTickets, ReadOutages, ReadCalls, ReadResponses, ReadContactCounts,
+// ReadBacklog and ReadPatches read CSV files (docs/records.md). Timestamps
 // are RFC 3339 with an offset; a timestamp without one is an error unless
 // the file's zone is named, and then must exist and be unambiguous in it.
 // Every problem is reported, each an *Error naming the file, line, column,

@@ -29,6 +29,7 @@ Commands:
   validate  check a contract and, optionally, measurements and mitigations
   evaluate  print the RAG table, board summary, credit ledger and year totals
   explain   explain one KPI-month in plain words
+  measure   derive measurements from record files (tickets, outages, ...) by a plan
 
 Run "servicecredit COMMAND -h" for a command's arguments and flags.
 
@@ -63,6 +64,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.evaluate(args[1:])
 	case "explain":
 		return e.explain(args[1:])
+	case "measure":
+		return e.measure(args[1:])
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[0] == "help" {
 			return run([]string{args[1], "-h"}, stdin, stdout, stderr)

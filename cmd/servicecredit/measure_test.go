@@ -1,0 +1,120 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/stretchr/testify/require"
+)
+
+// The Lincolnshire plan and tickets, as named from examples/lincolnshire.
+const (
+	lincsPlan    = "../../measure/testdata/lincolnshire/plan.yaml"
+	lincsTickets = "../../measure/testdata/lincolnshire/tickets.csv"
+	lincsAsOf    = "2021-11-05T00:00:00Z"
+)
+
+func TestMeasureGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		why  string
+		args []string
+	}{
+		{"lincolnshire.csv", "the measurements CSV evaluate reads, June to October", []string{"-month", "2021-06..2021-10", "-as-of", lincsAsOf}},
+		{"lincolnshire.json", "the same as JSON, flags after the files", []string{"-format", "json", "-as-of", lincsAsOf, "-month", "Jun-21..Oct-21"}},
+		{"explain", "every ticket's part in IMT_KPI_05 for June: counted or not, and why", []string{"-explain", "IMT_KPI_05", "2021-06", "-as-of", lincsAsOf}},
+		{"explain-count", "the P1 incidents of September, -explain=KPI form", []string{"-explain=IMT_KPI_10", "Sep-21"}},
+		{"reconcile", "the three tickets on which the ITSM tool and we disagree, with their causes", []string{"-reconcile", "-as-of", lincsAsOf}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"measure", "contract.yaml", lincsPlan, lincsTickets}, tc.args...)
+			code, out, errOut := cli(t, shipped, "", args...)
+			require.Equal(t, 0, code, errOut)
+			require.Empty(t, errOut, tc.why)
+			golden(t, "measure-"+tc.name+".golden", out)
+		})
+	}
+}
+
+// TestMeasureMatchesExample checks that the measured CSV reads back
+// through the measurements reader evaluate uses, and that its values are
+// those of examples/lincolnshire/measurements.csv for the KPIs measured.
+func TestMeasureMatchesExample(t *testing.T) {
+	code, out, errOut := cli(t, shipped, "", "measure", "contract.yaml", lincsPlan, lincsTickets, "-month", "2021-06..2021-10", "-as-of", lincsAsOf)
+	require.Equal(t, 0, code, errOut)
+	data, err := os.ReadFile("contract.yaml")
+	require.NoError(t, err)
+	c, err := load.Contract("contract.yaml", data)
+	require.NoError(t, err)
+	got, err := load.Measurements("measured.csv", strings.NewReader(out), c)
+	require.NoError(t, err)
+	f, err := os.Open("measurements.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	shippedMs, err := load.Measurements("measurements.csv", f, c)
+	require.NoError(t, err)
+	key := func(m kpi.Measurement) string { return m.KPI + " " + m.Org + " " + m.Month.String() }
+	want := map[string]string{}
+	for _, m := range shippedMs {
+		if m.KPI == "IMT_KPI_05" || m.KPI == "IMT_KPI_10" {
+			want[key(m)] = kpi.FormatValue(m.Value)
+		}
+	}
+	require.Len(t, got, len(want))
+	for _, m := range got {
+		w, ok := want[key(m)]
+		require.True(t, ok, "%s measured but not in measurements.csv", key(m))
+		require.Equal(t, w, kpi.FormatValue(m.Value), key(m))
+	}
+}
+
+func TestMeasureBadInputs(t *testing.T) {
+	bad := filepath.Join(testdata, "measure-bad-tickets.csv")
+	for _, tc := range []struct {
+		name string
+		why  string
+		code int
+		args []string
+	}{
+		{"bad-records", "every problem of the records file with file:line:column, and nothing measured", 1,
+			[]string{"contract.yaml", lincsPlan, bad, "-month", "2021-06", "-as-of", lincsAsOf}},
+		{"bad-plan", "every problem of the plan with file:line:column, KPI and option", 1,
+			[]string{"contract.yaml", filepath.Join(testdata, "measure-bad-plan.yaml"), lincsTickets, "-month", "2021-06", "-as-of", lincsAsOf}},
+		{"plan-not-contract", "a KPI the contract does not have, an organisation it does not measure", 1,
+			[]string{"contract.yaml", filepath.Join(testdata, "measure-unknown-plan.yaml"), lincsTickets, "-month", "2021-06"}},
+		{"unknown-kind", "a file whose header is of no record kind", 1,
+			[]string{"contract.yaml", lincsPlan, "measurements.csv", "-month", "2021-06", "-as-of", lincsAsOf}},
+		{"missing-file", "a records file that does not exist", 1,
+			[]string{"contract.yaml", lincsPlan, "nope.csv", "-month", "2021-06", "-as-of", lincsAsOf}},
+		{"usage-no-month", "the months are never guessed from the records", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-as-of", lincsAsOf}},
+		{"usage-no-as-of", "ticket resolution judges open tickets at an instant: never now", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-month", "2021-06"}},
+		{"usage-bad-month", "a month range that ends before it starts", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-month", "2021-10..2021-06"}},
+		{"usage-explain-incomplete", "-explain wants a KPI and a month", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-explain", "IMT_KPI_05"}},
+		{"usage-explain-unknown", "-explain of a KPI the plan does not measure", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-explain", "IMT_KPI_01", "2021-06"}},
+		{"usage-too-few", "no records file", 2, []string{"contract.yaml", lincsPlan}},
+		{"usage-bad-format", "an unknown format", 2, []string{"contract.yaml", lincsPlan, lincsTickets, "-month", "2021-06", "-format", "xml"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := cli(t, shipped, "", append([]string{"measure"}, tc.args...)...)
+			require.Equal(t, tc.code, code, tc.why)
+			require.Empty(t, out, tc.why)
+			golden(t, "measure-"+tc.name+".golden", strings.ReplaceAll(errOut, testdata, "testdata"))
+		})
+	}
+}
+
+func TestMeasureHelp(t *testing.T) {
+	code, out, errOut := cli(t, "", "", "measure", "-h")
+	require.Equal(t, 0, code)
+	require.Empty(t, errOut)
+	golden(t, "measure-help.golden", out)
+}

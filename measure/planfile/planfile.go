@@ -1,0 +1,356 @@
+// Package planfile reads measurement plans (measure.Plan) and single
+// recipes (measure.Recipe) from YAML, as docs/records.md describes.
+//
+// It is a package of its own so that a program that only measures, with
+// plans built in code, never compiles the YAML library. Files are read
+// with go.yaml.in/yaml/v4: unknown and repeated fields are errors, and
+// every problem, whether the YAML's or the plan's own (Plan.Validate), is
+// a *measure.Error naming the file, line and column, the KPI or calendar
+// at fault and the option's path, wrapping measure.ErrInvalidOptions.
+package planfile
+
+import (
+	"errors"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/servicehours"
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// ReadPlan reads a plan file: YAML (or JSON) with the fields of
+// measure.Plan. name is the file's name for messages. It reports every
+// problem, sorted by place: YAML that does not parse, unknown or repeated
+// fields, values of the wrong shape or words not accepted, and each
+// problem Plan.Validate finds, placed at the option's line (or, for an
+// option missing, at the mapping that should hold it). On any problem it
+// returns no plan.
+func ReadPlan(name string, data []byte) (*measure.Plan, error) {
+	d := &doc{file: name}
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil {
+		d.loadErrors(err)
+		return nil, d.err()
+	}
+	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
+		d.add(1, 0, "", "", "empty file (want a plan: calendars and kpis)")
+		return nil, d.err()
+	}
+	d.index(&root, "")
+	var p measure.Plan
+	if err := root.Load(&p, yaml.WithKnownFields()); err != nil {
+		d.loadErrors(err)
+	}
+	d.validated(p.Validate(), "")
+	if len(d.list) > 0 {
+		return nil, d.err()
+	}
+	return &p, nil
+}
+
+// DecodeRecipe decodes one KPI's recipe from n, a mapping with one key
+// naming the measure, such as the value of a measure: key under a
+// contract's KPI. name is the file's name and path the node's path in
+// it, such as "kpis[4].measure", for messages. It reports every problem
+// as ReadPlan does, with Recipe.Validate's; calendar names are not
+// checked (they are the plan's). On any problem it returns the zero
+// Recipe.
+func DecodeRecipe(name, path string, n *yaml.Node) (measure.Recipe, error) {
+	d := &doc{file: name}
+	d.index(n, path)
+	var r measure.Recipe
+	if err := n.Load(&r, yaml.WithKnownFields()); err != nil {
+		d.loadErrors(err)
+	}
+	d.validated(r.Validate(), path)
+	if len(d.list) > 0 {
+		return measure.Recipe{}, d.err()
+	}
+	return r, nil
+}
+
+// Position returns the line and column of the value at path in data, a
+// plan file, such as "kpis[1].kpi"; or of its nearest ancestor present;
+// 0, 0 if data does not parse. It serves callers that check a plan
+// against other files and name the place of a problem.
+func Position(data []byte, path string) (line, column int) {
+	var root yaml.Node
+	if yaml.Load(data, &root) != nil {
+		return 0, 0
+	}
+	d := &doc{}
+	d.index(&root, "")
+	p := d.at(path)
+	return p.line, p.col
+}
+
+type pos struct{ line, col int }
+
+// doc is a file being read: the position of every node by path, and the
+// problems found.
+type doc struct {
+	file    string
+	vals    map[string]pos    // path to the position of its value
+	scalars map[string]string // path to a scalar's text
+	valAt   map[pos]string    // position to the path of the outermost value there
+	keyAt   map[pos]string    // position to the path of the mapping key there
+	list    []*measure.Error
+}
+
+func (d *doc) index(n *yaml.Node, path string) {
+	if d.vals == nil {
+		d.vals, d.scalars, d.valAt, d.keyAt = map[string]pos{}, map[string]string{}, map[pos]string{}, map[pos]string{}
+	}
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) > 0 {
+			d.index(n.Content[0], path)
+		}
+		return
+	}
+	p := pos{n.Line, n.Column}
+	d.vals[path] = p
+	if _, ok := d.valAt[p]; !ok {
+		d.valAt[p] = path
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		d.scalars[path] = n.Value
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			kp := join(path, k.Value)
+			if _, ok := d.keyAt[pos{k.Line, k.Column}]; !ok {
+				d.keyAt[pos{k.Line, k.Column}] = kp
+			}
+			if _, seen := d.vals[kp]; !seen {
+				d.index(n.Content[i+1], kp)
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			d.index(c, path+"["+strconv.Itoa(i)+"]")
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// at returns the position of path's value, or of its nearest ancestor
+// present in the file.
+func (d *doc) at(path string) pos {
+	for {
+		if p, ok := d.vals[path]; ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			return d.vals[""]
+		}
+		path = path[:i]
+	}
+}
+
+var reKPI = regexp.MustCompile(`^kpis\[\d+\]`)
+var reCalendar = regexp.MustCompile(`^calendars\[\d+\]`)
+
+// record names the KPI or calendar holding path, from the file's text.
+func (d *doc) record(path string) string {
+	if m := reKPI.FindString(path); m != "" {
+		if id, ok := d.scalars[m+".kpi"]; ok && id != "" {
+			return "kpi " + strconv.Quote(id)
+		}
+	}
+	if m := reCalendar.FindString(path); m != "" {
+		if name, ok := d.scalars[m+".name"]; ok && name != "" {
+			return "calendar " + strconv.Quote(name)
+		}
+	}
+	return ""
+}
+
+func (d *doc) add(line, col int, path, text, msg string) {
+	e := &measure.Error{File: d.file, Line: line, Column: col, Record: d.record(path), Field: path, Msg: msg, Err: measure.ErrInvalidOptions}
+	if text != "" {
+		e.Text, e.Quoted = text, true
+	}
+	d.list = append(d.list, e)
+}
+
+// validated places the problems of a Validate under prefix, leaving out
+// those about an option whose value was already reported as not
+// decodable (it decoded as not set).
+func (d *doc) validated(err error, prefix string) {
+	bad := make([]string, 0, len(d.list))
+	for _, e := range d.list {
+		if e.Field != "" {
+			bad = append(bad, e.Field)
+		}
+	}
+	for _, e := range measure.Errors(err) {
+		var me *measure.Error
+		if !errors.As(e, &me) {
+			d.add(0, 0, prefix, "", e.Error())
+			continue
+		}
+		c := *me
+		c.File = d.file
+		c.Field = join(prefix, me.Field)
+		if me.Field == "" {
+			c.Field = prefix
+		}
+		if slices.ContainsFunc(bad, func(b string) bool {
+			return c.Field == b || strings.HasPrefix(c.Field, b+".") || strings.HasPrefix(c.Field, b+"[") || strings.HasPrefix(b, c.Field+"[")
+		}) {
+			continue
+		}
+		p := d.at(c.Field)
+		c.Line, c.Column = p.line, p.col
+		d.list = append(d.list, &c)
+	}
+}
+
+var (
+	reUnknown   = regexp.MustCompile(`^field (.*) not found in type (\S+)$`)
+	reRepeated  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
+	reRepeated2 = regexp.MustCompile(`^field (.*) already set in type`)
+	reConstruct = regexp.MustCompile("^cannot construct (!!\\w+)(?: `(.*)`)? into (\\S+)")
+)
+
+// loadErrors records the problems in err, an error from the YAML library,
+// in our words.
+func (d *doc) loadErrors(err error) {
+	var list []*yaml.LoadError
+	var many *yaml.LoadErrors
+	var one *yaml.LoadError
+	switch {
+	case errors.As(err, &many):
+		list = many.Errors
+	case errors.As(err, &one):
+		list = []*yaml.LoadError{one}
+	default:
+		d.add(0, 0, "", "", "not valid YAML")
+		return
+	}
+	for _, e := range list {
+		line, col := e.Mark.Line, e.Mark.Column
+		p := pos{line, col}
+		var me *measure.Error
+		var ke *kpi.Error
+		var se *servicehours.Error
+		msg := e.Message
+		switch {
+		case errors.As(e, &me):
+			d.add(line, col, d.valAt[p], me.Text, me.Msg)
+		case errors.As(e, &se):
+			d.add(line, col, d.valAt[p], "", se.Error())
+		case errors.As(e, &ke):
+			d.add(line, col, d.valAt[p], "", ke.Error())
+		case e.Stage != yaml.ConstructorStage:
+			d.add(line, col, "", "", "not valid YAML: "+strings.TrimPrefix(msg, "yaml: "))
+		case reUnknown.MatchString(msg):
+			m := reUnknown.FindStringSubmatch(msg)
+			d.add(line, col, d.keyAt[p], "", "unknown field (want one of "+strings.Join(fieldsOf(m[2]), ", ")+")")
+		case reRepeated.MatchString(msg):
+			m := reRepeated.FindStringSubmatch(msg)
+			d.add(line, col, d.keyAt[p], "", "field given twice (first at line "+m[2]+")")
+		case reRepeated2.MatchString(msg):
+			d.add(line, col, d.keyAt[p], "", "field given twice")
+		case reConstruct.MatchString(msg):
+			m := reConstruct.FindStringSubmatch(msg)
+			d.add(line, col, d.valAt[p], "", "want "+want(m[3])+", not "+nodeWord(m[1], m[2]))
+		default:
+			d.add(line, col, d.valAt[p], "", "not understood: "+strings.TrimPrefix(msg, "yaml: "))
+		}
+	}
+}
+
+// want describes the Go type a value should have decoded into.
+func want(typ string) string {
+	switch {
+	case strings.HasPrefix(typ, "[]"):
+		return "a list"
+	case typ == "int" || typ == "int32":
+		return "a whole number"
+	case typ == "bool":
+		return "true or false"
+	case typ == "string":
+		return "a single value"
+	}
+	return "a mapping of fields"
+}
+
+// nodeWord describes a node by its tag and text.
+func nodeWord(tag, text string) string {
+	switch tag {
+	case "!!map":
+		return "a mapping"
+	case "!!seq":
+		return "a list"
+	}
+	return strconv.Quote(text)
+}
+
+// planTypes are the types whose fields an unknown-field error lists.
+var planTypes = []any{measure.Plan{}, measure.PlannedKPI{}, measure.Recipe{}, measure.TicketResolutionRecipe{}, measure.AvailabilityRecipe{},
+	measure.AbandonmentRecipe{}, measure.NPSRecipe{}, measure.SatisfactionRecipe{}, measure.PerUserRecipe{}, measure.ResolvedRecipe{},
+	measure.CountRecipe{}, measure.BacklogRecipe{}, measure.PatchRecipe{}, measure.ClockOptions{}, measure.Target{}, measure.Service{},
+	measure.CalendarSpec{}, measure.CalendarVersion{}, measure.WeekSpec{}, measure.BankHolidays{}, measure.OverrideSpec{}, kpi.Precision{}}
+
+// fieldsOf returns the YAML keys of the type the YAML library names typ,
+// such as "measure.CountRecipe".
+func fieldsOf(typ string) []string {
+	for _, v := range planTypes {
+		if t := reflect.TypeOf(v); t.String() == typ {
+			return keys(t)
+		}
+	}
+	return []string{"the documented fields"}
+}
+
+func keys(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		k, opts, _ := strings.Cut(tag, ",")
+		switch {
+		case strings.Contains(opts, "inline"):
+			out = append(out, keys(f.Type)...)
+		case k == "-" || !f.IsExported():
+		case k == "":
+			out = append(out, strings.ToLower(f.Name))
+		default:
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// err returns the problems sorted by place, each once, joined.
+func (d *doc) err() error {
+	slices.SortStableFunc(d.list, func(a, b *measure.Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column - b.Column
+		}
+		return strings.Compare(a.Error(), b.Error())
+	})
+	d.list = slices.CompactFunc(d.list, func(a, b *measure.Error) bool { return a.Error() == b.Error() })
+	errs := make([]error, len(d.list))
+	for i, e := range d.list {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
