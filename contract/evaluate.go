@@ -200,11 +200,12 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 				mo.Cells = append(mo.Cells, cell)
 				mo.Summary.Add(cell)
 				ch, _ := c.charge(org, m)
+				meas, _ := lookup(k.ID, org, m, in.Measurements, index) // the measurement's incidents, for the incident rule
 				p.Outcomes = append(p.Outcomes, credits.Outcome{
 					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
 					Absent: cell.Measured.Absent, Mitigation: cell.Mitigation.Ref,
 					Relief: cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief, Charges: ch,
-					Measured: cell.Measured,
+					Measured: cell.Measured, Incidents: meas.Incidents,
 				})
 			}
 		}

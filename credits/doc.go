@@ -102,6 +102,34 @@
 // failure) with their evidence: Book.Events after each month, and
 // Ledger.Events.
 //
+// # Critical service level failures
+//
+// Rules.Critical names the KPIs whose failure is critical: when Red, or
+// when the value (rounded to the KPI's precision) is worse than a
+// critical level; a value exactly at the level meets it. In a month with
+// a critical failure the month's credits are replaced by withholding its
+// whole charges: each credit line that would have cost money is zeroed,
+// its Rule saying what it would have cost and why, and a WithholdLine
+// follows the credit lines:
+//
+//	critical service level failure (kpi A: red): the month's charges 100000.00 withheld in place of its credits 1500.00; caps do not apply to it
+//
+// The withholding is part of the month's Uncapped (MonthTotal.Withheld
+// says how much) and of the year's Drivers (a Driver with Withholding).
+// Unless Critical.Capped is set no cap cuts it and it uses none of a
+// cap's headroom; the lines still add up to the totals exactly.
+//
+// # One incident, several KPIs
+//
+// Outcome.Incidents links a KPI-month to the incidents that caused its
+// failure. Rules.Incidents says how the credits of one incident that
+// breaches several KPIs in a month count: all of them (the default), the
+// highest only (ties to the first by KPI id, then organisation), or the
+// one the customer's Decision names; the others are zeroed, their Rule
+// naming the incident, the line that kept the credit and the decision. It
+// is applied before a critical month's withholding, and never raises a
+// credit.
+//
 // # Errors
 //
 // Rules.Validate reports every problem with the rules at once, each

@@ -14,20 +14,24 @@ type MonthTotal struct {
 	Month    kpi.Month
 	Year     int             // the contract year
 	Charges  decimal.Decimal // the month's charges, the base of the monthly cap
-	Uncapped decimal.Decimal // the sum of the month's credit lines
+	Uncapped decimal.Decimal // the sum of the month's credit and withholding lines, before caps
 	Cut      decimal.Decimal // the sum of the month's cap lines, zero or negative
 	Total    decimal.Decimal // Uncapped + Cut: what comes off the invoice
+	Critical bool            // the month is a critical service level failure: its credits are replaced by Withheld
+	Withheld decimal.Decimal // in a critical month, its withholding line's amount, a part of Uncapped; zero otherwise
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // Driver is a KPI's share, for one organisation, of a contract year's
-// uncapped credits.
+// uncapped credits; or, with Withholding, the year's critical-failure
+// withholdings, which belong to no one KPI.
 type Driver struct {
-	KPI    string
-	Org    string
-	Amount decimal.Decimal // the sum of its credit lines in the year, before caps
-	Months []kpi.Month     // the months it cost money, in order
+	KPI         string          // empty with Withholding
+	Org         string          // empty with Withholding
+	Withholding bool            // the driver is the year's withholding lines, not a KPI's credits
+	Amount      decimal.Decimal // the sum of its credit (or withholding) lines in the year, before caps
+	Months      []kpi.Month     // the months it cost money, in order
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -42,9 +46,10 @@ type YearTotal struct {
 	LimbCap  decimal.Decimal // the two-limb cap in money, rounded; zero with no two-limb cap
 	HasLimb  bool            // whether the contract has a two-limb cap
 	LimbBase decimal.Decimal // the charges the two-limb cap is a percentage of: the estimate in year 1, the 12 months before in later years
-	Uncapped decimal.Decimal // the sum of the year's credit lines
+	Uncapped decimal.Decimal // the sum of the year's credit and withholding lines
 	Cut      decimal.Decimal // the sum of the year's cap lines, monthly and annual, zero or negative
 	Total    decimal.Decimal // Uncapped + Cut
+	Withheld decimal.Decimal // the sum of the year's withholding lines, a part of Uncapped
 	Drivers  []Driver        // the KPIs that cost money, by Amount largest first, then by KPI and organisation
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
@@ -53,7 +58,7 @@ type YearTotal struct {
 // Ledger is the result of applying credit rules to months: every line,
 // and the monthly and yearly totals they add up to.
 type Ledger struct {
-	Lines  []Line          // by month; within a month, credit lines in outcome order, then cap lines
+	Lines  []Line          // by month; within a month, credit lines in outcome order, then any withholding line, then cap lines
 	Months []MonthTotal    // one per period, in order
 	Years  []YearTotal     // one per contract year evaluated, in order
 	Total  decimal.Decimal // the sum of the years' totals: the credit over all the periods
@@ -119,7 +124,8 @@ type Book struct {
 	years   []YearTotal
 	drivers map[[2]string]int // KPI and organisation to the index in the current year's Drivers
 	total   decimal.Decimal
-	err     error // the error that spoiled the book, if any
+	capUsed decimal.Decimal // what the current year paid that counts against its annual and two-limb caps
+	err     error           // the error that spoiled the book, if any
 }
 
 // Open checks rules (as Calculate does) and returns an empty Book.
@@ -130,8 +136,9 @@ func Open(rules Rules) (*Book, error) {
 	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
 }
 
-// monthRecord is a month's charges and capped credit, kept for the rolling
-// and two-limb caps.
+// monthRecord is a month's charges and capped credit (without a
+// withholding the caps do not apply to), kept for the rolling and two-limb
+// caps.
 type monthRecord struct {
 	month          kpi.Month
 	charges, total decimal.Decimal
@@ -143,8 +150,9 @@ type monthRecord struct {
 func (b *Book) Events() []Event { return slices.Clone(b.events) }
 
 // Add assesses period p, which must follow the last period added, and
-// returns its lines (its credit lines in outcome order, then any cap
-// lines) and its total. After an error the Book is spoiled: every later
+// returns its lines (its credit lines in outcome order, then any
+// withholding line of a critical month, then any cap lines) and its
+// total. After an error the Book is spoiled: every later
 // call returns that error.
 func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
 	b.events = nil
@@ -171,7 +179,13 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	if err := checkLines(p, lines); err != nil {
 		return nil, MonthTotal{}, err
 	}
+	for i, o := range p.Outcomes {
+		lines[i].Incidents = slices.Clone(o.Incidents)
+	}
 	money, caps := b.rules.Money, b.rules.Caps
+	if err := b.rules.Incidents.apply(p, lines, money); err != nil {
+		return nil, MonthTotal{}, err
+	}
 	if len(b.years) == 0 || b.prev.Year != p.Year {
 		y := YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges}
 		if caps.Year != nil {
@@ -197,22 +211,29 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		b.years = append(b.years, y)
 		clear(b.drivers)
 		b.first = p
+		b.capUsed = decimal.Zero
 	}
 	b.prev = p
 	year := &b.years[len(b.years)-1]
 	year.To = p.Month
 	mt := MonthTotal{Month: p.Month, Year: p.Year, Charges: p.Charges}
+	crit := b.rules.Critical
+	if reasons := crit.failures(p); len(reasons) > 0 {
+		w := crit.withhold(p, lines, reasons, money)
+		lines = append(lines, w)
+		mt.Critical, mt.Withheld = true, w.Amount
+	}
 	for _, l := range lines {
 		if l.Amount.Sign() == 0 {
 			continue
 		}
 		mt.Uncapped = mt.Uncapped.Add(l.Amount)
-		k := [2]string{l.KPI, l.Org}
+		k := [2]string{l.KPI, l.Org} // a withholding line's is {"", ""}: every credit line names its KPI
 		j, ok := b.drivers[k]
 		if !ok {
 			j = len(year.Drivers)
 			b.drivers[k] = j
-			year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org})
+			year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org, Withholding: l.Kind == WithholdLine})
 		}
 		d := &year.Drivers[j]
 		d.Amount = d.Amount.Add(l.Amount)
@@ -221,6 +242,9 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		}
 	}
 	running := mt.Uncapped
+	if !crit.Capped {
+		running = running.Sub(mt.Withheld) // outside the caps
+	}
 	var hits []capHit
 	// limit cuts the month's running credit to left, if it is more, with
 	// a cap line whose rule starts with head; a credit that uses up left
@@ -244,7 +268,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 			kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(lim)))
 	}
 	if year.HasCap {
-		left := year.Cap.Sub(year.Total)
+		left := year.Cap.Sub(b.capUsed)
 		limit(YearCap, left, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month",
 			kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap), money.Format(left)))
 	}
@@ -261,7 +285,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 			money.Format(decimal.Max(lim.Sub(paid), decimal.Zero))))
 	}
 	if year.HasLimb {
-		left := year.LimbCap.Sub(year.Total)
+		left := year.LimbCap.Sub(b.capUsed)
 		base := fmt.Sprintf("estimated year 1 charges %s", money.Format(year.LimbBase))
 		pct := caps.TwoLimb.First
 		if p.Year != 1 {
@@ -280,8 +304,13 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	}
 	b.recent = keep
 	b.events = b.watch.see(b.rules.Triggers, p, lines, hits)
+	b.capUsed = b.capUsed.Add(running)
 	mt.Total = running
-	mt.Cut = running.Sub(mt.Uncapped)
+	if !crit.Capped {
+		mt.Total = running.Add(mt.Withheld)
+	}
+	mt.Cut = mt.Total.Sub(mt.Uncapped)
+	year.Withheld = year.Withheld.Add(mt.Withheld)
 	year.Uncapped = year.Uncapped.Add(mt.Uncapped)
 	year.Cut = year.Cut.Add(mt.Cut)
 	year.Total = year.Total.Add(mt.Total)

@@ -19,7 +19,8 @@ type reporter interface {
 }
 
 // checkSums checks that a ledger adds up: credit lines to each month's
-// Uncapped, cap lines to its Cut, all lines to its Total; months to their
+// Uncapped (with any withholding line), cap lines to its Cut, all lines
+// to its Total; months to their
 // year's totals; years to the ledger's Total; and that no line, month or
 // year is negative except cap lines.
 func checkSums(t reporter, led *credits.Ledger) {
@@ -37,6 +38,11 @@ func checkSums(t reporter, led *credits.Ledger) {
 		case credits.CreditLine:
 			if l.Amount.Sign() < 0 {
 				t.Fatalf("%s %s: credit line %s is negative", l.Month, l.KPI, l.Amount.StringFixed(2))
+			}
+			s.uncapped = s.uncapped.Add(l.Amount)
+		case credits.WithholdLine:
+			if l.Amount.Sign() < 0 {
+				t.Fatalf("%s: withholding line %s is negative", l.Month, l.Amount.StringFixed(2))
 			}
 			s.uncapped = s.uncapped.Add(l.Amount)
 		case credits.CapLine:

@@ -17,6 +17,10 @@ type Outcome struct {
 	Mitigation string          // the Ref of the mitigation record; "" when none
 	Relief     bool            // the mitigation relieves the KPI-month of credits; needs Mitigation
 	Charges    decimal.Decimal // the month's charges for the outcome's organisation, 0 or more
+	// Incidents are the incidents, by reference, that caused this
+	// KPI-month's failure, for the Rules' Incidents rule; none when not
+	// known.
+	Incidents []string
 	// Measured is the classification: the value as measured and rounded,
 	// and the thresholds that applied, for regimes that score the value
 	// itself (bands, shortfalls).
@@ -36,35 +40,37 @@ type Period struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// LineKind distinguishes the ledger's credit lines from its cap lines.
-// The zero LineKind is invalid.
+// LineKind distinguishes the ledger's credit lines from its month-level
+// lines: cap lines and withholding lines. The zero LineKind is invalid.
 type LineKind uint8
 
 // The kinds of ledger line.
 const (
-	CreditLine LineKind = iota + 1 // a KPI-month's credit, possibly zero
-	CapLine                        // a cap's cut, a negative amount
+	CreditLine   LineKind = iota + 1 // a KPI-month's credit, possibly zero
+	CapLine                          // a cap's cut, a negative amount
+	WithholdLine                     // a critical month's charges withheld in place of its credits (see Critical), zero or more
 )
 
 // Line is one line of the credit ledger: a KPI-month's credit with the rule
-// that produced it, or a cap's cut.
+// that produced it, a critical month's withholding, or a cap's cut.
 type Line struct {
 	Kind       LineKind
 	Month      kpi.Month
 	Year       int             // the contract year
-	KPI        string          // empty on a cap line
-	Org        string          // empty on a cap line
+	KPI        string          // empty on a cap or withholding line
+	Org        string          // empty on a cap or withholding line
 	Raw        kpi.Status      // the status as measured; zero on a cap line
 	Status     kpi.Status      // the status credited; zero on a cap line
 	Mitigation string          // the mitigation's Ref, if any
 	Points     decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
-	Amount     decimal.Decimal // money, rounded; zero or more on a credit line, negative on a cap line
+	Amount     decimal.Decimal // money, rounded; zero or more on a credit or withholding line, negative on a cap line
 	Rule       string          // the rule and arithmetic that produced Amount, in words
 	Absent     kpi.Absence     // why the KPI-month has no value, when Status is Unmeasured
 	Failed     bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
 	Band       string          // the band the value fell in, for a Scheme scoring by Bands; empty otherwise
 	Material   bool            // the band is a Material failure (a Failed line only)
 	Cap        CapKind         // on a cap line: the cap that bit; zero on a credit line
+	Incidents  []string        // on a credit line: the outcome's Incidents
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }

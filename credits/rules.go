@@ -99,18 +99,28 @@ type Rules struct {
 	// Triggers are the conditions reported as Events, such as a
 	// termination right; none by default.
 	Triggers []Trigger
+	// Critical replaces a month's credits by withholding its charges when
+	// one of its KPIs fails critically; the zero Critical never does.
+	Critical Critical
+	// Incidents says how the credits of one incident that breaches
+	// several KPIs count; the zero Incidents counts them all.
+	Incidents Incidents
 }
 
 // Validate checks the rules against the credit-bearing KPIs' windows: that
 // a regime is set and valid for them (see the regime's Validate), that the
-// money has 0 to 6 places and a rounding mode, and that each cap is a
-// percentage from 0 to 100. It reports every problem, each wrapping
+// money has 0 to 6 places and a rounding mode, that each cap is a
+// percentage from 0 to 100, and that each Critical KPI is credit-bearing,
+// listed once, with a condition. It reports every problem, each wrapping
 // ErrInvalidRules, sorted by message and joined with errors.Join; nil if
 // the rules are valid.
 func (r Rules) Validate(kpis []Window) error {
 	errs := r.problems()
 	if r.Regime != nil {
 		errs = append(errs, flatten(r.Regime.Validate(kpis))...)
+	}
+	for _, p := range r.Critical.windowProblems(kpis) {
+		errs = append(errs, fmt.Errorf("%s: %w", p, ErrInvalidRules))
 	}
 	return joinSorted(errs)
 }
@@ -157,6 +167,9 @@ func (r Rules) problems() []error {
 			bad(fmt.Sprintf("trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
+	}
+	for _, p := range append(r.Critical.problems(), r.Incidents.problems()...) {
+		bad(p)
 	}
 	return errs
 }

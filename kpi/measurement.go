@@ -30,6 +30,10 @@ type Measurement struct {
 	FromCounts bool
 	Absent     Absence // why there is no value; zero when Value is present
 	Note       string  // free text carried into reports, such as the pack's own comment
+	// Incidents are the incidents, by reference, that caused this
+	// KPI-month's failure; none when not known. A contract's incident
+	// rule (credits.Incidents) reads them.
+	Incidents []string
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }

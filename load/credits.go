@@ -15,10 +15,33 @@ import (
 // caps, the triggers and the money; see docs/contract-format.md.
 type (
 	creditsDTO struct {
-		Regime   *regimeDTO   `yaml:"regime"`
-		Caps     *capsDTO     `yaml:"caps"`
-		Triggers []triggerDTO `yaml:"triggers"`
-		Money    *moneyDTO    `yaml:"money"`
+		Regime    *regimeDTO    `yaml:"regime"`
+		Caps      *capsDTO      `yaml:"caps"`
+		Triggers  []triggerDTO  `yaml:"triggers"`
+		Critical  *criticalDTO  `yaml:"critical"`
+		Incidents *incidentsDTO `yaml:"incidents"`
+		Money     *moneyDTO     `yaml:"money"`
+	}
+	incidentsDTO struct {
+		Rule      *yIncidentRule `yaml:"rule"`
+		Decisions []decisionDTO  `yaml:"decisions"`
+	}
+	decisionDTO struct {
+		Incident  *yString `yaml:"incident"`
+		Month     *yMonth  `yaml:"month"`
+		KPI       *yString `yaml:"kpi"`
+		Org       *yString `yaml:"organisation"`
+		DecidedBy *yString `yaml:"decided-by"`
+		Note      *yString `yaml:"note"`
+	}
+	criticalDTO struct {
+		KPIs   []criticalKPIDTO `yaml:"kpis"`
+		Capped *yBool           `yaml:"capped"`
+	}
+	criticalKPIDTO struct {
+		KPI   *yString  `yaml:"kpi"`
+		Red   *yBool    `yaml:"red"`
+		Level *yDecimal `yaml:"level"`
 	}
 	// regimeDTO is a tagged union: exactly one field is set.
 	regimeDTO struct {
@@ -147,18 +170,19 @@ type (
 )
 
 type (
-	yEdge        = yWord[credits.Edge, *credits.Edge]
-	yValueBasis  = yWord[credits.ValueBasis, *credits.ValueBasis]
-	yPriceBasis  = yWord[credits.PriceBasis, *credits.PriceBasis]
-	yMitigated   = yWord[credits.Mitigated, *credits.Mitigated]
-	yTriggerKind = yWord[credits.TriggerKind, *credits.TriggerKind]
+	yEdge         = yWord[credits.Edge, *credits.Edge]
+	yValueBasis   = yWord[credits.ValueBasis, *credits.ValueBasis]
+	yPriceBasis   = yWord[credits.PriceBasis, *credits.PriceBasis]
+	yMitigated    = yWord[credits.Mitigated, *credits.Mitigated]
+	yTriggerKind  = yWord[credits.TriggerKind, *credits.TriggerKind]
+	yIncidentRule = yWord[credits.IncidentRule, *credits.IncidentRule]
 )
 
 // creditDTOs are the credit structures whose fields an unknown-field
 // error lists.
 var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
 	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
-	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, moneyDTO{}}
+	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, moneyDTO{}}
 
 // optDec returns an optional decimal, zero when absent.
 func optDec(v *yDecimal) decimal.Decimal {
@@ -234,6 +258,40 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			Months:   optWhole(t.Months),
 			Failures: optWhole(t.Failures),
 		})
+	}
+	if x := d.Critical; x != nil {
+		r.Critical.Capped = x.Capped != nil && x.Capped.b
+		if len(x.KPIs) == 0 {
+			cv.doc.missing("credits.critical.kpis", "the KPIs whose failure is critical, such as {kpi: KPI01, red: true}")
+		}
+		for i, k := range x.KPIs {
+			q := fmt.Sprintf("credits.critical.kpis[%d]", i)
+			r.Critical.KPIs = append(r.Critical.KPIs, credits.CriticalKPI{
+				KPI:   cv.str(q+".kpi", k.KPI, "the KPI's id"),
+				Red:   k.Red != nil && k.Red.b,
+				Level: optDecPtr(k.Level),
+			})
+		}
+	}
+	if x := d.Incidents; x != nil {
+		const p = "credits.incidents"
+		r.Incidents.Rule = word(cv, p+".rule", x.Rule, "all, highest or customer-choice")
+		for i, dd := range x.Decisions {
+			q := fmt.Sprintf("%s.decisions[%d]", p, i)
+			dec := credits.Decision{
+				Incident:  cv.str(q+".incident", dd.Incident, "the incident's reference, such as INC-42"),
+				Month:     cv.month(q+".month", dd.Month, "the month of the KPI-months, such as 2021-06"),
+				KPI:       cv.str(q+".kpi", dd.KPI, "the KPI that keeps the credit"),
+				DecidedBy: cv.str(q+".decided-by", dd.DecidedBy, "who decided, such as Contract Manager"),
+			}
+			if dd.Org != nil {
+				dec.Org = dd.Org.s
+			}
+			if dd.Note != nil {
+				dec.Note = dd.Note.s
+			}
+			r.Incidents.Decisions = append(r.Incidents.Decisions, dec)
+		}
 	}
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
 		r.Money = credits.Money{
@@ -486,10 +544,75 @@ func (cv *converter) creditField(msg string, d *creditsDTO) string {
 			return "credits.triggers"
 		}
 		return fmt.Sprintf("credits.triggers[%d]%s", chosen, sub)
+	case strings.HasPrefix(msg, "incidents: ") && d.Incidents != nil:
+		return incidentsField(strings.TrimPrefix(msg, "incidents: "), d.Incidents)
+	case strings.HasPrefix(msg, "critical: ") && d.Critical != nil:
+		return criticalField(strings.TrimPrefix(msg, "critical: "), d.Critical)
 	case strings.HasPrefix(msg, "regime"):
 		return "credits.regime"
 	}
 	return ""
+}
+
+// incidentsField places a problem with the incident rule: at the
+// decision it names (the later one of two), or the rule.
+func incidentsField(rest string, d *incidentsDTO) string {
+	const p = "credits.incidents"
+	var n int
+	if _, err := fmt.Sscanf(rest, "decision %d:", &n); err == nil && n >= 1 && n <= len(d.Decisions) {
+		_, after, _ := strings.Cut(rest, ": ")
+		return fmt.Sprintf("%s.decisions[%d]%s", p, n-1, subField(after, "incident", "month", "kpi", "decided by"))
+	}
+	if strings.HasPrefix(rest, "rule") || strings.Contains(rest, "decisions given") {
+		return p + ".rule"
+	}
+	ref, rest, ok := strings.Cut(strings.TrimPrefix(rest, "incident "), ": ")
+	if !ok {
+		return p
+	}
+	m, rest, _ := strings.Cut(rest, ": ")
+	at := -1
+	for i, dd := range d.Decisions {
+		if dd.Incident != nil && dd.Incident.s == ref && dd.Month != nil && dd.Month.m.String() == m {
+			at = i
+		}
+	}
+	if at < 0 {
+		return p + ".decisions"
+	}
+	return fmt.Sprintf("%s.decisions[%d]%s", p, at, subField(rest, "kpi", "decided by"))
+}
+
+// criticalField places a problem with the critical failure rule: at the
+// KPI it names (the later one when it is listed twice), or the rule.
+func criticalField(rest string, d *criticalDTO) string {
+	const p = "credits.critical"
+	if strings.HasPrefix(rest, "capped") {
+		return p + ".capped"
+	}
+	id, rest, ok := strings.Cut(strings.TrimPrefix(rest, "kpi "), ": ")
+	if !ok {
+		return p
+	}
+	if n, err := strconv.Atoi(id); err == nil && rest == "id not set" && n >= 1 && n <= len(d.KPIs) {
+		return fmt.Sprintf("%s.kpis[%d].kpi", p, n-1)
+	}
+	at := -1
+	for i, k := range d.KPIs {
+		if k.KPI != nil && k.KPI.s == id {
+			at = i
+			if rest != "listed twice" {
+				break
+			}
+		}
+	}
+	switch {
+	case at < 0:
+		return p + ".kpis"
+	case rest == "no condition (want red, a level, or both)":
+		return fmt.Sprintf("%s.kpis[%d]", p, at)
+	}
+	return fmt.Sprintf("%s.kpis[%d].kpi", p, at)
 }
 
 // subField returns ".word" for the first of words that rest starts with

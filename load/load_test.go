@@ -229,3 +229,14 @@ func TestNewFields(t *testing.T) {
 		})
 	}
 }
+
+// TestIncidentsColumn checks that the incidents column is split on ";",
+// trimmed, and left out of rows without one.
+func TestIncidentsColumn(t *testing.T) {
+	c := lincolnshire(t)
+	ms, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,incidents\n"+
+		"IMT_KPI_01,LCC,2021-06,99.9, INC-1 ;INC-2\nIMT_KPI_02,LCC,2021-06,99.8,\n"), c)
+	require.NoError(t, err)
+	require.Equal(t, []string{"INC-1", "INC-2"}, ms[0].Incidents)
+	require.Nil(t, ms[1].Incidents)
+}

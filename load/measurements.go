@@ -14,14 +14,16 @@ import (
 
 // The columns of a measurements file.
 var (
-	measurementColumns  = []string{"kpi", "organisation", "month", "value", "numerator", "denominator", "absence", "note"}
+	measurementColumns  = []string{"kpi", "organisation", "month", "value", "numerator", "denominator", "absence", "note", "incidents"}
 	measurementRequired = []string{"kpi", "month", "value"}
 )
 
 // Measurements reads a measurements file, CSV with a header row, as
 // docs/contract-format.md describes: one row per KPI, organisation and
 // month, with columns kpi, organisation, month, value and optionally
-// numerator, denominator, absence and note. c is the contract measured: it
+// numerator, denominator, absence, note and incidents (the references of
+// the incidents that caused the KPI-month's failure, separated by ";",
+// each trimmed; none empty and none twice). c is the contract measured: it
 // gives each KPI's unit (a value may end in "%" only for a percent KPI),
 // organisations and months in force.
 //
@@ -84,6 +86,7 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 		}
 		meas := kpi.Measurement{KPI: id, Org: org, Month: m}
 		meas.Note, _ = t.get(row, "note")
+		meas.Incidents = readIncidents(ps, t, row)
 		supplied := readValue(ps, t, row, k, &meas)
 		if len(ps.list) > before {
 			continue
@@ -198,6 +201,29 @@ func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.M
 		m.Numerator, m.Denominator, m.HasCounts = n, dd, true
 	}
 	return true
+}
+
+// readIncidents reads a row's incidents: references separated by ";",
+// trimmed, none empty and none twice; nil when the field is empty.
+func readIncidents(ps *problems, t *csvTable, row *csvRow) []string {
+	s, p := t.get(row, "incidents")
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for i, ref := range strings.Split(s, ";") {
+		ref = strings.TrimSpace(ref)
+		switch {
+		case ref == "":
+			ps.addText(p, "incidents", s, fmt.Sprintf("reference %d is empty (want references separated by \";\", such as INC-1; INC-2)", i+1), nil)
+			return nil
+		case slices.Contains(out, ref):
+			ps.addText(p, "incidents", s, "incident "+strconv.Quote(ref)+" given twice", nil)
+			return nil
+		}
+		out = append(out, ref)
+	}
+	return out
 }
 
 // absenceWord maps the spellings of an absent value to the engine's

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
@@ -154,9 +156,13 @@ func note(c contract.Cell) string {
 }
 
 // lineWho names a ledger line's subject: the KPI (with the organisation
-// when the contract serves several), or "cap month", "cap year",
-// "cap rolling-12-months", "cap two-limb" for the cap that bit.
+// when the contract serves several), "withheld" for a critical month's
+// withholding, or "cap month", "cap year", "cap rolling-12-months",
+// "cap two-limb" for the cap that bit.
 func lineWho(l credits.Line, orgs int) string {
+	if l.Kind == credits.WithholdLine {
+		return "withheld"
+	}
 	if l.Kind == credits.CapLine {
 		if l.Cap == 0 {
 			return "cap"
@@ -164,4 +170,45 @@ func lineWho(l credits.Line, orgs int) string {
 		return "cap " + l.Cap.String()
 	}
 	return l.KPI + orgSuffix(l.Org, orgs)
+}
+
+// hasCritical reports whether c has a critical service level failure
+// rule, whose withholdings the reports then show in their own column.
+func hasCritical(c *contract.Contract) bool { return len(c.Credits.Critical.KPIs) > 0 }
+
+// driverWho names a year's driver: the KPI (with the organisation when
+// the contract serves several), or the critical failure withholdings.
+func driverWho(d credits.Driver, orgs int) string {
+	if d.Withholding {
+		return "critical failure withholding"
+	}
+	return d.KPI + orgSuffix(d.Org, orgs)
+}
+
+// decisionsOf returns the customer's incident decisions of c for the
+// months r evaluated, in the contract's order; none unless the contract's
+// incident rule is the customer's choice.
+func decisionsOf(c *contract.Contract, r *contract.Result) []credits.Decision {
+	in := c.Credits.Incidents
+	if in.Rule != credits.CustomerChoice || len(r.Months) == 0 {
+		return nil
+	}
+	from, to := r.Months[0].Month, r.Months[len(r.Months)-1].Month
+	var out []credits.Decision
+	for _, d := range in.Decisions {
+		if !d.Month.Before(from) && !d.Month.After(to) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// decisionText describes a decision: "INC-42 Jun-21: KPI01 keeps the
+// credit, decided by Contract Manager (CCN 7)".
+func decisionText(d credits.Decision, orgs int) string {
+	s := fmt.Sprintf("%s %s: %s%s keeps the credit, decided by %s", d.Incident, d.Month.Pack(), d.KPI, orgSuffix(d.Org, orgs), d.DecidedBy)
+	if d.Note != "" {
+		s += " (" + d.Note + ")"
+	}
+	return s
 }

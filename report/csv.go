@@ -26,7 +26,8 @@ var CSVPooledColumns = []string{"published", "published_absence", "computation"}
 
 // CSV writes r, an evaluation of c, as one CSV table: a "credit" row for
 // every KPI-month (green, PI, figure and relieved ones included, with a
-// zero amount) and a "cap" row for every cut by a cap, month by month. The
+// zero amount), a "withholding" row for a critical month's withholding
+// and a "cap" row for every cut by a cap, month by month. The
 // amounts add up to the total credit. Decimals are written as the text
 // report writes them. The columns are CSVHeader's, followed by
 // CSVPooledColumns' when any KPI of c is pooled, so that a contract always
@@ -81,14 +82,17 @@ func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
 			}
 		}
 		for _, l := range r.Ledger.Lines {
-			if l.Kind != credits.CapLine || l.Month != m.Month {
+			if l.Kind == credits.CreditLine || l.Month != m.Month {
 				continue
 			}
-			capKind := ""
+			kind, capKind := "cap", ""
 			if l.Cap != 0 {
 				capKind = l.Cap.String()
 			}
-			row := []string{month, sm, yr, "cap", "", "", capKind, "", "", "", "", "", "", "", "", "", "",
+			if l.Kind == credits.WithholdLine {
+				kind = "withholding"
+			}
+			row := []string{month, sm, yr, kind, "", "", capKind, "", "", "", "", "", "", "", "", "", "",
 				"", money.Format(l.Amount), l.Rule}
 			if pooled {
 				row = append(row, "", "", "")

@@ -132,6 +132,9 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 			money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		caps := 0
 		for _, l := range r.Ledger.Lines {
+			if l.Kind == credits.WithholdLine && l.Month == month {
+				p("Withheld:", "%s", l.Rule)
+			}
 			if l.Kind == credits.CapLine && l.Month == month {
 				p("Cap:", "%s", l.Rule)
 				caps++

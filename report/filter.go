@@ -7,9 +7,9 @@ import (
 
 // ForOrg returns the part of r about organisation org: each month's cells
 // for org only, with the board summary recounted from them, and the
-// ledger's credit lines for org. The ledger's cap lines and its monthly,
-// yearly and overall totals are the whole contract's, because caps apply
-// to the contract as a whole. An empty org returns r itself. r is not
+// ledger's credit lines for org. The ledger's cap and withholding lines
+// and its monthly, yearly and overall totals are the whole contract's,
+// because caps and withholdings apply to the contract as a whole. An empty org returns r itself. r is not
 // modified.
 func ForOrg(r *contract.Result, org string) *contract.Result {
 	if org == "" {
@@ -31,7 +31,7 @@ func ForOrg(r *contract.Result, org string) *contract.Result {
 	}
 	led := &credits.Ledger{Months: r.Ledger.Months, Years: r.Ledger.Years, Total: r.Ledger.Total, Events: r.Ledger.Events}
 	for _, l := range r.Ledger.Lines {
-		if l.Kind == credits.CapLine || l.Org == org {
+		if l.Kind != credits.CreditLine || l.Org == org {
 			led.Lines = append(led.Lines, l)
 		}
 	}

@@ -29,6 +29,7 @@ type (
 		MonthTotals  []jsonMonthSum `json:"month_totals"`
 		Years        []jsonYear     `json:"years"`
 		Events       []jsonEvent    `json:"events,omitempty"`
+		Decisions    []jsonDecision `json:"incident_decisions,omitempty"`
 		TotalCredit  string         `json:"total_credit"`
 	}
 	jsonEvent struct {
@@ -41,6 +42,14 @@ type (
 		Points       string   `json:"points,omitzero"`
 		Cap          string   `json:"cap,omitzero"`
 		Detail       string   `json:"detail"`
+	}
+	jsonDecision struct {
+		Incident     string `json:"incident"`
+		Month        string `json:"month"`
+		KPI          string `json:"kpi"`
+		Organisation string `json:"organisation,omitzero"`
+		DecidedBy    string `json:"decided_by"`
+		Note         string `json:"note,omitzero"`
 	}
 	jsonContract struct {
 		Name          string   `json:"name"`
@@ -68,35 +77,36 @@ type (
 		MitigationAgreed int `json:"mitigation_agreed"`
 	}
 	jsonCell struct {
-		KPI          string `json:"kpi"`
-		Organisation string `json:"organisation"`
-		Kind         string `json:"kind"`
-		Value        string `json:"value,omitzero"`
-		Rounded      string `json:"rounded,omitzero"`
-		Absence      string `json:"absence,omitzero"`
-		TSL          string `json:"tsl,omitzero"`
-		TSLBound     string `json:"tsl_bound,omitzero"`
-		MSL          string `json:"msl,omitzero"`
-		MSLBound     string `json:"msl_bound,omitzero"`
-		MSLMargin    string `json:"msl_margin,omitzero"`
-		Thresholds   string `json:"thresholds_from,omitzero"`
-		Relative     string `json:"relative,omitzero"`
-		BaseMonth    string `json:"baseline_month,omitzero"`
-		Base         string `json:"baseline,omitzero"`
-		Computation  string `json:"computation,omitzero"`
-		Card         bool   `json:"card,omitzero"`
-		CardReason   string `json:"card_reason,omitzero"`
-		Published    string `json:"published,omitzero"`
-		PubAbsence   string `json:"published_absence,omitzero"`
-		Measured     string `json:"measured"`
-		Raw          string `json:"raw"`
-		Status       string `json:"status"`
-		Mitigation   string `json:"mitigation,omitzero"`
-		Points       string `json:"points"`
-		Credit       string `json:"credit"`
-		Reason       string `json:"reason"`
-		Rule         string `json:"rule"`
-		Note         string `json:"note,omitzero"`
+		KPI          string   `json:"kpi"`
+		Organisation string   `json:"organisation"`
+		Kind         string   `json:"kind"`
+		Value        string   `json:"value,omitzero"`
+		Rounded      string   `json:"rounded,omitzero"`
+		Absence      string   `json:"absence,omitzero"`
+		TSL          string   `json:"tsl,omitzero"`
+		TSLBound     string   `json:"tsl_bound,omitzero"`
+		MSL          string   `json:"msl,omitzero"`
+		MSLBound     string   `json:"msl_bound,omitzero"`
+		MSLMargin    string   `json:"msl_margin,omitzero"`
+		Thresholds   string   `json:"thresholds_from,omitzero"`
+		Relative     string   `json:"relative,omitzero"`
+		BaseMonth    string   `json:"baseline_month,omitzero"`
+		Base         string   `json:"baseline,omitzero"`
+		Computation  string   `json:"computation,omitzero"`
+		Card         bool     `json:"card,omitzero"`
+		CardReason   string   `json:"card_reason,omitzero"`
+		Published    string   `json:"published,omitzero"`
+		PubAbsence   string   `json:"published_absence,omitzero"`
+		Measured     string   `json:"measured"`
+		Raw          string   `json:"raw"`
+		Status       string   `json:"status"`
+		Mitigation   string   `json:"mitigation,omitzero"`
+		Points       string   `json:"points"`
+		Credit       string   `json:"credit"`
+		Reason       string   `json:"reason"`
+		Rule         string   `json:"rule"`
+		Note         string   `json:"note,omitzero"`
+		Incidents    []string `json:"incidents,omitempty"`
 	}
 	jsonRecord struct {
 		Ref          string `json:"ref"`
@@ -133,6 +143,8 @@ type (
 		Uncapped     string `json:"uncapped"`
 		Cut          string `json:"cut"`
 		Credit       string `json:"credit"`
+		Critical     bool   `json:"critical,omitzero"`
+		Withheld     string `json:"withheld,omitzero"`
 	}
 	jsonYear struct {
 		ContractYear int          `json:"contract_year"`
@@ -140,6 +152,7 @@ type (
 		To           string       `json:"to"`
 		Charges      string       `json:"charges"`
 		Cap          string       `json:"annual_cap,omitzero"`
+		Withheld     string       `json:"withheld,omitzero"`
 		Uncapped     string       `json:"uncapped"`
 		Cut          string       `json:"cut"`
 		Credit       string       `json:"credit"`
@@ -148,6 +161,7 @@ type (
 	jsonDriver struct {
 		KPI          string   `json:"kpi"`
 		Organisation string   `json:"organisation"`
+		Withholding  bool     `json:"withholding,omitzero"`
 		Amount       string   `json:"amount"`
 		Months       []string `json:"months"`
 	}
@@ -205,14 +219,21 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 		if l.Kind == credits.CapLine && l.Cap != 0 {
 			jl.Cap = l.Cap.String()
 		}
+		if l.Kind == credits.WithholdLine {
+			jl.Kind = "withholding"
+		}
 		if l.Kind == credits.CreditLine {
 			jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
 		}
 		out.Ledger = append(out.Ledger, jl)
 	}
 	for _, m := range r.Ledger.Months {
-		out.MonthTotals = append(out.MonthTotals, jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
-			Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)})
+		jm := jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
+			Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)}
+		if m.Critical {
+			jm.Critical, jm.Withheld = true, money.Format(m.Withheld)
+		}
+		out.MonthTotals = append(out.MonthTotals, jm)
 	}
 	for _, y := range r.Ledger.Years {
 		jy := jsonYear{ContractYear: y.Year, From: y.From.String(), To: y.To.String(), Charges: money.Format(y.Charges),
@@ -220,8 +241,11 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 		if y.HasCap {
 			jy.Cap = money.Format(y.Cap)
 		}
+		if hasCritical(c) {
+			jy.Withheld = money.Format(y.Withheld)
+		}
 		for _, d := range y.Drivers {
-			jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Amount: money.Format(d.Amount), Months: []string{}}
+			jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Withholding: d.Withholding, Amount: money.Format(d.Amount), Months: []string{}}
 			for _, m := range d.Months {
 				jd.Months = append(jd.Months, m.String())
 			}
@@ -242,6 +266,10 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 			je.Cap = e.Cap.String()
 		}
 		out.Events = append(out.Events, je)
+	}
+	for _, d := range decisionsOf(c, r) {
+		out.Decisions = append(out.Decisions, jsonDecision{Incident: d.Incident, Month: d.Month.String(), KPI: d.KPI,
+			Organisation: d.Org, DecidedBy: d.DecidedBy, Note: d.Note})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -277,7 +305,7 @@ func jsonCellOf(cell contract.Cell, money credits.Money) jsonCell {
 		Measured: res.Status.String(), Raw: cell.Raw.String(),
 		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
 		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
-		Computation: cell.Computation,
+		Computation: cell.Computation, Incidents: cell.Credit.Incidents,
 	}
 	if hasLevels(res) {
 		t := res.Thresholds

@@ -131,7 +131,17 @@ func (m *mdWriter) all() {
 			m.f("- **%s** %s %s (%s)%s: %s\n", rec.Ref, rec.KPI, span(rec), effect(rec), agreed(rec), rec.Reason)
 		}
 	}
-	m.f("\n## Service credit ledger\n\nFailures, reliefs and caps; green and PI lines cost nothing.\n\n")
+	if ds := decisionsOf(c, r); len(ds) > 0 {
+		m.f("\n## Incident decisions\n\nOne incident breaching several KPIs: the customer chose which keeps its credit.\n\n")
+		for _, d := range ds {
+			m.f("- %s\n", decisionText(d, len(c.Orgs)))
+		}
+	}
+	m.f("\n## Service credit ledger\n\nFailures, reliefs and caps; green and PI lines cost nothing.")
+	if hasCritical(c) {
+		m.f(" A critical service level failure withholds the month's charges in place of its credits.")
+	}
+	m.f("\n\n")
 	m.head("Month", "Indicator", "Credit", "Rule")
 	for _, l := range r.Ledger.Lines {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
@@ -147,19 +157,33 @@ func (m *mdWriter) all() {
 		}
 	}
 	m.f("\n## Monthly totals\n\n")
-	m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
-	for _, mt := range r.Ledger.Months {
-		m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+	if hasCritical(c) {
+		m.head("Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
+		for _, mt := range r.Ledger.Months {
+			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Withheld), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+		}
+	} else {
+		m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
+		for _, mt := range r.Ledger.Months {
+			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+		}
 	}
 	m.f("\n## Contract years\n\n")
-	m.head("Year", "Evaluated", "Charges", "Annual cap", "Uncapped", "Cut", "Credit")
+	heads = []string{"Year", "Evaluated", "Charges", "Annual cap", "Uncapped", "Cut", "Credit"}
+	if hasCritical(c) {
+		heads = []string{"Year", "Evaluated", "Charges", "Annual cap", "Withheld", "Uncapped", "Cut", "Credit"}
+	}
+	m.head(heads...)
 	for _, y := range r.Ledger.Years {
 		capText := "none"
 		if y.HasCap {
 			capText = money.Format(y.Cap)
 		}
-		m.row(fmt.Sprint(y.Year), y.From.Pack()+" to "+y.To.Pack(), money.Format(y.Charges), capText,
-			money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+		cells := []string{fmt.Sprint(y.Year), y.From.Pack() + " to " + y.To.Pack(), money.Format(y.Charges), capText}
+		if hasCritical(c) {
+			cells = append(cells, money.Format(y.Withheld))
+		}
+		m.row(append(cells, money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))...)
 	}
 	for _, y := range r.Ledger.Years {
 		for _, d := range y.Drivers {
@@ -167,7 +191,7 @@ func (m *mdWriter) all() {
 			for i, mo := range d.Months {
 				ms[i] = mo.Pack()
 			}
-			m.f("- Year %d driven by %s%s: %s (%s)\n", y.Year, d.KPI, orgSuffix(d.Org, len(c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
+			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, driverWho(d, len(c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
 	m.f("\n**Total credit: %s**\n", money.Format(r.Ledger.Total))

@@ -24,6 +24,7 @@ func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
 	t.rag()
 	t.pooled()
 	t.mitigations()
+	t.decisions()
 	t.ledger()
 	t.events()
 	t.years()
@@ -151,14 +152,39 @@ func (t *textWriter) mitigations() {
 	t.f("\n")
 }
 
+// decisions lists the customer's incident decisions, if any.
+func (t *textWriter) decisions() {
+	ds := decisionsOf(t.c, t.r)
+	if len(ds) == 0 {
+		return
+	}
+	t.f("Incident decisions (one incident breaching several KPIs: the customer chose which keeps its credit)\n")
+	for _, d := range ds {
+		t.f("%s\n", decisionText(d, len(t.c.Orgs)))
+	}
+	t.f("\n")
+}
+
 func (t *textWriter) ledger() {
 	money := t.c.Credits.Money
 	t.f("Service credit ledger (failures, reliefs and caps; green and PI lines cost nothing)\n")
+	if hasCritical(t.c) {
+		t.f("A critical service level failure withholds the month's charges in place of its credits.\n")
+	}
 	for _, l := range t.r.Ledger.Lines {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
 			continue
 		}
 		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), lineWho(l, len(t.c.Orgs)), money.Format(l.Amount), l.Rule)
+	}
+	if hasCritical(t.c) {
+		t.f("\n%-6s  %14s %14s %14s %12s %14s\n", "Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
+		for _, m := range t.r.Ledger.Months {
+			t.f("%s  %14s %14s %14s %12s %14s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Withheld),
+				money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
+		}
+		t.f("\n")
+		return
 	}
 	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
 	for _, m := range t.r.Ledger.Months {
@@ -188,13 +214,18 @@ func (t *textWriter) years() {
 			capText = "annual cap " + money.Format(y.Cap)
 		}
 		t.f("Contract year %d (%s to %s evaluated): charges %s, %s\n", y.Year, y.From.Pack(), y.To.Pack(), money.Format(y.Charges), capText)
-		t.f("  uncapped %s, cut %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+		if hasCritical(t.c) {
+			t.f("  withheld %s (critical failures), ", money.Format(y.Withheld))
+		} else {
+			t.f("  ")
+		}
+		t.f("uncapped %s, cut %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
 		for _, d := range y.Drivers {
 			ms := make([]string, len(d.Months))
 			for i, m := range d.Months {
 				ms[i] = m.Pack()
 			}
-			t.f("  driven by %s%s: %s (%s)\n", d.KPI, orgSuffix(d.Org, len(t.c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
+			t.f("  driven by %s: %s (%s)\n", driverWho(d, len(t.c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
 	t.f("Total credit: %s\n", money.Format(t.r.Ledger.Total))

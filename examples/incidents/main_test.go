@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/report"
+	"github.com/stretchr/testify/require"
+)
+
+// TestGolden checks the printed worked example against testdata. Run
+// `go test . -update` in this directory after an intended change and
+// review the diff.
+func TestGolden(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out))
+	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+}
+
+// evaluateFiles loads contract.yaml and measurements.csv and evaluates the
+// months measured, as `servicecredit evaluate` does.
+func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	data, err := os.ReadFile("contract.yaml")
+	require.NoError(t, err)
+	c, err := load.Contract("contract.yaml", data)
+	require.NoError(t, err)
+	f, err := os.Open("measurements.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	ms, err := load.Measurements("measurements.csv", f, c)
+	require.NoError(t, err)
+	in := contract.Input{From: ms[0].Month, To: ms[0].Month, Measurements: ms}
+	for _, m := range ms {
+		if m.Month.Before(in.From) {
+			in.From = m.Month
+		}
+		if in.To.Before(m.Month) {
+			in.To = m.Month
+		}
+	}
+	res, err := c.Evaluate(in)
+	require.NoError(t, err)
+	return c, res
+}
+
+// TestContractFile checks that contract.yaml holds the rules main.go
+// builds and the report `servicecredit evaluate` prints.
+func TestContractFile(t *testing.T) {
+	c, res := evaluateFiles(t)
+	if diff := cmp.Diff(wantRules(), c.Credits); diff != "" {
+		t.Errorf("contract.yaml's rules differ from main.go's (-go +file):\n%s", diff)
+	}
+	var out bytes.Buffer
+	require.NoError(t, report.Text(&out, c, res))
+	golden.Check(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
+}
+
+// TestFormats renders the contract files' evaluation in every format the
+// CLI writes, so the withholding's rendering is pinned in each.
+func TestFormats(t *testing.T) {
+	c, res := evaluateFiles(t)
+	for _, format := range []string{"markdown", "json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			var out bytes.Buffer
+			var err error
+			switch format {
+			case "markdown":
+				err = report.Markdown(&out, c, res)
+			case "json":
+				err = report.JSON(&out, c, res, "")
+			case "csv":
+				err = report.CSV(&out, c, res)
+			}
+			require.NoError(t, err)
+			golden.Check(t, filepath.Join("testdata", "contract."+format+".golden"), out.Bytes())
+		})
+	}
+}
+
+// wantRules are the rules contract.yaml holds: the customer's choice,
+// with a decision for each month's incident.
+func wantRules() credits.Rules {
+	r := Rules(credits.CustomerChoice)
+	r.Incidents.Decisions = []credits.Decision{
+		{Incident: "INC-7", Month: kpi.MustParseMonth("2021-05"), KPI: "FIX", DecidedBy: "Contract Manager, 2021-06-10", Note: "the fix time is the failure that hurt"},
+		{Incident: "INC-8", Month: kpi.MustParseMonth("2021-06"), KPI: "AVAIL", DecidedBy: "Contract Manager, 2021-07-09"},
+		{Incident: "INC-9", Month: kpi.MustParseMonth("2021-07"), KPI: "AVAIL", DecidedBy: "Contract Manager, 2021-08-12"},
+		{Incident: "INC-10", Month: kpi.MustParseMonth("2021-07"), KPI: "DESK", DecidedBy: "Contract Manager, 2021-08-12", Note: "FIX already shares INC-9"},
+	}
+	return r
+}
+
+// TestDecisions checks what the golden files show, so that a careless
+// -update cannot lose it: May pays only the fix time's credit, as the
+// customer decided, and the measurements' incidents reach the ledger.
+func TestDecisions(t *testing.T) {
+	_, res := evaluateFiles(t)
+	may := res.Months[1]
+	var got []string
+	for _, cell := range may.Cells {
+		got = append(got, cell.Credit.KPI+" "+cell.Credit.Amount.StringFixed(2))
+		require.Equal(t, []string{"INC-7"}, cell.Credit.Incidents)
+	}
+	require.Equal(t, []string{"AVAIL 0.00", "FIX 1000.00", "DESK 0.00"}, got)
+	require.Equal(t, "4000.00", res.Ledger.Total.StringFixed(2))
+}
