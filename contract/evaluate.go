@@ -40,7 +40,7 @@ type Month struct {
 	Cells        []Cell
 	Summary      Summary
 	Credit       credits.MonthTotal // the month's credit: uncapped, cut by caps, and payable
-	Caps         []credits.Line     // the month's cap lines, if a cap bit
+	Lines        []credits.Line     // the month's own lines: caps' cuts and a critical failure's withholding
 	Events       []credits.Event    // the escalation and termination events the month raised, with their evidence
 
 	// Combined holds, for a contract serving several organisations, the
@@ -129,7 +129,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		for _, cell := range m.Cells {
 			res.Ledger.Lines = append(res.Ledger.Lines, cell.Credit)
 		}
-		res.Ledger.Lines = append(res.Ledger.Lines, m.Caps...)
+		res.Ledger.Lines = append(res.Ledger.Lines, m.Lines...)
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		res.Months = append(res.Months, *m)
@@ -149,7 +149,7 @@ type Totals struct {
 }
 
 // Stream evaluates as Evaluate does, but hands each month to each as soon
-// as it is complete, with its cells, credit total and cap lines, and keeps
+// as it is complete, with its cells, credit total and month lines, and keeps
 // none of them: memory is bounded by the KPIs in force, not by the number
 // of months. Each Month is handed over once and not touched again, so each
 // may keep it. Stream stops at the first error each returns
@@ -219,7 +219,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		for i := range mo.Cells {
 			mo.Cells[i].Credit = lines[i]
 		}
-		mo.Caps, mo.Credit, mo.Events = lines[len(mo.Cells):], total, book.Events()
+		mo.Lines, mo.Credit, mo.Events = lines[len(mo.Cells):], total, book.Events()
 		if err := each(&mo); err != nil {
 			return nil, err
 		}

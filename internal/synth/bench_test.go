@@ -121,7 +121,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 		}
 		var lines int
 		if _, err := c.Stream(contract.Input{Measurements: ms, Mitigations: reg}, func(m *contract.Month) error {
-			lines += len(m.Cells) + len(m.Caps)
+			lines += len(m.Cells) + len(m.Lines)
 			return nil
 		}); err != nil {
 			b.Fatal(err)
