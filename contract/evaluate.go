@@ -132,7 +132,9 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		res.Ledger.Lines = append(res.Ledger.Lines, m.Lines...)
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
-		res.Months = append(res.Months, *m)
+		kept := *m
+		kept.Cells = slices.Clone(m.Cells)
+		res.Months = append(res.Months, kept)
 		return nil
 	})
 	if err != nil {
@@ -151,8 +153,8 @@ type Totals struct {
 // Stream evaluates as Evaluate does, but hands each month to each as soon
 // as it is complete, with its cells, credit total and month lines, and keeps
 // none of them: memory is bounded by the KPIs in force, not by the number
-// of months. Each Month is handed over once and not touched again, so each
-// may keep it. Stream stops at the first error each returns
+// of months. The Month's Cells are reused for the next month: each must
+// copy what it keeps of them. Stream stops at the first error each returns
 // and returns that error. The contract and input are validated first, as
 // for Evaluate, before any month is handed over.
 func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
@@ -182,8 +184,12 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	combIdx := map[mkey]int{}
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
+	var cells []Cell // reused month after month
 	for m := from; !m.After(to); m = m.AddMonths(1) {
-		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: make([]Cell, 0, c.cellsIn(m))}
+		if n := c.cellsIn(m); cap(cells) < n {
+			cells = make([]Cell, 0, n)
+		}
+		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
 		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: p.Outcomes[:0]}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -61,4 +62,25 @@ func TestBookSpoiledByError(t *testing.T) {
 
 	_, err = credits.Open(credits.Rules{})
 	require.ErrorIs(t, err, credits.ErrInvalidRules)
+}
+
+// TestTally checks the integer sum against decimal addition, including
+// amounts of other exponents and sums past the integer's range.
+func TestTally(t *testing.T) {
+	cases := [][]string{
+		{"1.10", "2.25", "-0.35"},
+		{"1.1", "2.25", "3"},
+		{"9000000000000000.00", "9000000000000000.00", "0.01"},
+		{"-5.00", "5.00"},
+		{},
+	}
+	for _, amounts := range cases {
+		var want decimal.Decimal
+		var got credits.TallyForTest
+		for _, a := range amounts {
+			want = want.Add(dec(a))
+			got.Add(dec(a))
+		}
+		require.True(t, got.Value().Equal(want), "%v: %s, want %s", amounts, got.Value(), want)
+	}
 }

@@ -123,6 +123,7 @@ type Book struct {
 	first   Period  // the first period of the current year
 	years   []YearTotal
 	drivers map[[2]string]int // KPI and organisation to the index in the current year's Drivers
+	tallies []tally           // the current year's drivers' amounts, by the same index
 	total   decimal.Decimal
 	capUsed decimal.Decimal // what the current year paid that counts against its annual and two-limb caps
 	err     error           // the error that spoiled the book, if any
@@ -208,8 +209,10 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 				y.LimbCap = money.Round(y.LimbBase.Mul(t.Later).Shift(-2))
 			}
 		}
+		b.closeYear()
 		b.years = append(b.years, y)
 		clear(b.drivers)
+		b.tallies = b.tallies[:0]
 		b.first = p
 		b.capUsed = decimal.Zero
 	}
@@ -223,24 +226,27 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		lines = append(lines, w)
 		mt.Critical, mt.Withheld = true, w.Amount
 	}
+	var uncapped tally
 	for _, l := range lines {
 		if l.Amount.Sign() == 0 {
 			continue
 		}
-		mt.Uncapped = mt.Uncapped.Add(l.Amount)
+		uncapped.add(l.Amount)
 		k := [2]string{l.KPI, l.Org} // a withholding line's is {"", ""}: every credit line names its KPI
 		j, ok := b.drivers[k]
 		if !ok {
 			j = len(year.Drivers)
 			b.drivers[k] = j
 			year.Drivers = append(year.Drivers, Driver{KPI: l.KPI, Org: l.Org, Withholding: l.Kind == WithholdLine})
+			b.tallies = append(b.tallies, tally{})
 		}
+		b.tallies[j].add(l.Amount)
 		d := &year.Drivers[j]
-		d.Amount = d.Amount.Add(l.Amount)
 		if n := len(d.Months); n == 0 || d.Months[n-1] != p.Month {
 			d.Months = append(d.Months, p.Month)
 		}
 	}
+	mt.Uncapped = uncapped.value()
 	running := mt.Uncapped
 	if !crit.Capped {
 		running = running.Sub(mt.Withheld) // outside the caps
@@ -325,6 +331,11 @@ func (b *Book) Years() []YearTotal {
 	for i := range out {
 		y := &out[i]
 		y.Drivers = slices.Clone(y.Drivers)
+		if i == len(out)-1 {
+			for j := range y.Drivers {
+				y.Drivers[j].Amount = b.tallies[j].value()
+			}
+		}
 		slices.SortStableFunc(y.Drivers, func(a, b Driver) int {
 			if c := b.Amount.Cmp(a.Amount); c != 0 {
 				return c
@@ -337,6 +348,49 @@ func (b *Book) Years() []YearTotal {
 
 // Total returns the credit over every period added so far.
 func (b *Book) Total() decimal.Decimal { return b.total }
+
+// closeYear writes the running year's drivers' amounts into it.
+func (b *Book) closeYear() {
+	if len(b.years) == 0 {
+		return
+	}
+	y := &b.years[len(b.years)-1]
+	for j := range y.Drivers {
+		y.Drivers[j].Amount = b.tallies[j].value()
+	}
+}
+
+// tally adds money amounts. Amounts with the first amount's exponent and
+// at most 17 digits add up in an integer, since the decimal package
+// allocates for every sum; any other amount is added as a decimal.
+type tally struct {
+	n    int64
+	exp  int32
+	used bool            // n and exp hold amounts
+	rest decimal.Decimal // the amounts that did not fit n
+}
+
+func (t *tally) add(v decimal.Decimal) {
+	if v.NumDigits() <= 17 && (!t.used || v.Exponent() == t.exp) {
+		c := v.CoefficientInt64()
+		if s := t.n + c; (c >= 0) == (s >= t.n) { // no overflow
+			t.n, t.exp, t.used = s, v.Exponent(), true
+			return
+		}
+	}
+	t.rest = t.rest.Add(v)
+}
+
+// value returns the sum of the amounts added.
+func (t tally) value() decimal.Decimal {
+	if !t.used {
+		return t.rest
+	}
+	if t.rest.IsZero() {
+		return decimal.New(t.n, t.exp)
+	}
+	return t.rest.Add(decimal.New(t.n, t.exp))
+}
 
 func capLine(p Period, kind CapKind, cut decimal.Decimal, rule string) Line {
 	return Line{Kind: CapLine, Month: p.Month, Year: p.Year, Amount: cut, Rule: rule, Cap: kind}
