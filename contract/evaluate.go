@@ -66,6 +66,7 @@ type Cell struct {
 	Mitigated  bool
 	Credit     credits.Line // the cell's line in the ledger
 	Note       string       // the measurement's note, if any
+	Incidents  []string     // the incidents the measurement names as the failure's cause
 	// Computation explains a pooled KPI's value: its parts and the sums.
 	Computation string
 	// Card says the cell gets a report card under the contract's
@@ -114,6 +115,41 @@ type mkey struct {
 	kpi, org string
 	month    kpi.Month
 }
+
+// mindex finds measurements: by KPI id, organisation and month through a
+// map, and, for the cells of the main loop, by the KPI's and the
+// organisation's positions in the contract and the month of the term
+// through a dense table that needs no hashing.
+type mindex struct {
+	ms    []kpi.Measurement
+	keys  map[mkey]int
+	dense []int32 // 1 + the index into ms; 0 for none. nil when not built
+	start kpi.Month
+	term  int
+	norgs int
+}
+
+// find returns the index of KPI id's measurement for org in month m.
+func (x *mindex) find(id, org string, m kpi.Month) (int, bool) {
+	i, ok := x.keys[mkey{id, org, m}]
+	return i, ok
+}
+
+// at returns the index of the measurement of the KPI at position ki for
+// the organisation at position oi in month m, through the dense table.
+func (x *mindex) at(ki, oi int, m kpi.Month) (int, bool) {
+	mo := m.Sub(x.start)
+	if mo < 0 || mo >= x.term {
+		return 0, false
+	}
+	v := x.dense[(ki*x.norgs+oi)*x.term+mo]
+	return int(v) - 1, v > 0
+}
+
+// pos is a cell's place in the dense table: the KPI's and the
+// organisation's positions in the contract; ki < 0 when the cell has none
+// (the shared service's combined cells).
+type pos struct{ ki, oi int }
 
 // Evaluate classifies every KPI in force in every month of the input's
 // period for every organisation it is measured for, applies the contract's
@@ -180,8 +216,8 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	if err != nil {
 		return nil, fmt.Errorf("contract %q: %w", c.Name, err)
 	}
-	var combMs []kpi.Measurement
-	combIdx := map[mkey]int{}
+	comb := &mindex{keys: map[mkey]int{}}
+	at := c.positions(in.Mitigations)
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
 	var cells []Cell // reused month after month
@@ -201,22 +237,25 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 			if m.Before(kf) || m.After(kt) {
 				continue
 			}
-			for _, org := range c.OrgsOf(k) {
-				cell := c.cell(k, org, m, in.Measurements, index, in.Mitigations)
+			reg := in.Mitigations
+			if !at.mitigated[i] {
+				reg = nil // no record for this KPI: no need to ask
+			}
+			for j, org := range c.OrgsOf(k) {
+				cell := c.cell(k, pos{i, at.orgs[i][j]}, org, m, index, reg)
 				mo.Cells = append(mo.Cells, cell)
 				mo.Summary.Add(cell)
 				ch, _ := c.charge(org, m)
-				meas, _ := lookup(k.ID, org, m, in.Measurements, index) // the measurement's incidents, for the incident rule
 				p.Outcomes = append(p.Outcomes, credits.Outcome{
 					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
 					Absent: cell.Measured.Absent, Mitigation: cell.Mitigation.Ref,
 					Relief: cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief, Charges: ch,
-					Measured: cell.Measured, Incidents: meas.Incidents,
+					Measured: cell.Measured, Incidents: cell.Incidents,
 				})
 			}
 		}
 		if len(c.Orgs) > 1 {
-			mo.Combined, combMs = c.combined(m, in.Measurements, index, combMs, combIdx)
+			mo.Combined = c.combined(m, index, comb)
 		}
 		lines, total, err := book.Add(p)
 		if err != nil {
@@ -233,6 +272,34 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	return &Totals{Years: book.Years(), Total: book.Total()}, nil
 }
 
+// positions holds, for each KPI of the contract, the positions of the
+// organisations it is measured for and whether any mitigation record names
+// it.
+type positions struct {
+	orgs      [][]int
+	mitigated []bool
+}
+
+func (c *Contract) positions(reg *mitigation.Register) positions {
+	orgAt := make(map[string]int, len(c.Orgs))
+	for i, o := range c.Orgs {
+		orgAt[o] = i
+	}
+	named := map[string]bool{}
+	for _, r := range reg.Records() {
+		named[r.KPI] = true
+	}
+	at := positions{orgs: make([][]int, len(c.KPIs)), mitigated: make([]bool, len(c.KPIs))}
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		for _, o := range c.OrgsOf(k) {
+			at.orgs[i] = append(at.orgs[i], orgAt[o])
+		}
+		at.mitigated[i] = named[k.ID]
+	}
+	return at
+}
+
 // cellsIn returns the number of KPI-organisation cells in force in m.
 func (c *Contract) cellsIn(m kpi.Month) int {
 	n := 0
@@ -246,16 +313,24 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 }
 
 // cell evaluates one KPI-month for one organisation.
-func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int, reg *mitigation.Register) Cell {
+func (c *Contract) cell(k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) Cell {
 	var cell Cell
-	meas, found := lookup(k.ID, org, m, ms, index)
+	meas, found := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}, false
+	if at.ki >= 0 {
+		if i, ok := x.at(at.ki, at.oi, m); ok {
+			meas, found = x.ms[i], true
+		}
+	} else {
+		meas, found = lookup(k.ID, org, m, x)
+	}
+	cell.Incidents = meas.Incidents
 	if len(k.Pooled) > 0 {
 		cell.Published, cell.HasPublished = meas, found
-		meas, cell.Computation = c.pool(k, org, m, ms, index)
+		meas, cell.Computation = c.pool(k, org, m, x)
 	}
 	cell.Kind, cell.Note = k.Kind, meas.Note
 	if k.Relative != 0 {
-		base, _ := lookup(k.ID, org, k.Relative.Baseline(m), ms, index)
+		base, _ := lookup(k.ID, org, k.Relative.Baseline(m), x)
 		cell.Measured = kpi.ClassifyAgainst(k.Definition, meas, base)
 	} else {
 		cell.Measured = kpi.Classify(k.Definition, meas)
@@ -285,9 +360,9 @@ func (c *Contract) cell(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 }
 
 // combined returns month m's combined cells. The combined measurements of
-// every month so far are kept in combMs and combIdx, where relative
+// every month so far are kept in comb, where relative
 // targets find their baselines.
-func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]int, combMs []kpi.Measurement, combIdx map[mkey]int) ([]Cell, []kpi.Measurement) {
+func (c *Contract) combined(m kpi.Month, x, comb *mindex) []Cell {
 	how := map[string]string{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
@@ -295,9 +370,9 @@ func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]in
 		if k.Combine.How == 0 || k.Combine.How == Repooled || m.Before(kf) || m.After(kt) {
 			continue
 		}
-		v, why := c.combine(k, m, ms, index)
-		combIdx[mkey{k.ID, Combined, m}] = len(combMs)
-		combMs = append(combMs, v)
+		v, why := c.combine(k, m, x)
+		comb.keys[mkey{k.ID, Combined, m}] = len(comb.ms)
+		comb.ms = append(comb.ms, v)
 		how[k.ID] = why
 	}
 	var cells []Cell
@@ -307,7 +382,7 @@ func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]in
 		if k.Combine.How == 0 || m.Before(kf) || m.After(kt) {
 			continue
 		}
-		cell := c.cell(k, Combined, m, combMs, combIdx, nil)
+		cell := c.cell(k, pos{ki: -1}, Combined, m, comb, nil)
 		if cell.Computation == "" {
 			cell.Computation = how[k.ID]
 		} else {
@@ -315,18 +390,18 @@ func (c *Contract) combined(m kpi.Month, ms []kpi.Measurement, index map[mkey]in
 		}
 		cells = append(cells, cell)
 	}
-	return cells, combMs
+	return cells
 }
 
 // combine computes a Summed or Weighted KPI's combined measurement and
 // explains it.
-func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, string) {
+func (c *Contract) combine(k *KPI, m kpi.Month, x *mindex) (kpi.Measurement, string) {
 	out := kpi.Measurement{KPI: k.ID, Org: Combined, Month: m}
 	var num, den decimal.Decimal
 	var parts []string
 	applicable := false
 	for _, org := range c.OrgsOf(k) {
-		v, _ := lookup(k.ID, org, m, ms, index)
+		v, _ := lookup(k.ID, org, m, x)
 		if k.Combine.How == Summed {
 			switch v.Absent {
 			case 0:
@@ -341,7 +416,7 @@ func (c *Contract) combine(k *KPI, m kpi.Month, ms []kpi.Measurement, index map[
 			}
 			continue
 		}
-		w, _ := lookup(k.Combine.Weight, org, m, ms, index)
+		w, _ := lookup(k.Combine.Weight, org, m, x)
 		switch {
 		case v.Absent == kpi.NotApplicable && (w.Absent != 0 || w.Value.IsZero()):
 			parts = append(parts, org+" not applicable")
@@ -403,21 +478,21 @@ func (c *Contract) card(cell Cell) (bool, string) {
 
 // lookup returns the measurement of KPI id for org in month m, or a
 // Missing one.
-func lookup(id, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, bool) {
-	if i, ok := index[mkey{id, org, m}]; ok {
-		return ms[i], true
+func lookup(id, org string, m kpi.Month, x *mindex) (kpi.Measurement, bool) {
+	if i, ok := x.find(id, org, m); ok {
+		return x.ms[i], true
 	}
 	return kpi.Measurement{KPI: id, Org: org, Month: m, Absent: kpi.Missing}, false
 }
 
 // pool computes a pooled KPI's measurement and explains it.
-func (c *Contract) pool(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, index map[mkey]int) (kpi.Measurement, string) {
+func (c *Contract) pool(k *KPI, org string, m kpi.Month, x *mindex) (kpi.Measurement, string) {
 	out := kpi.Measurement{KPI: k.ID, Org: org, Month: m}
 	var num, den decimal.Decimal
 	var parts []string
 	hundred := decimal.NewFromInt(100)
 	for _, p := range k.Pooled {
-		v, _ := lookup(p.KPI, org, m, ms, index)
+		v, _ := lookup(p.KPI, org, m, x)
 		var n, d decimal.Decimal
 		var what string
 		if p.Weight == "" {
@@ -435,7 +510,7 @@ func (c *Contract) pool(k *KPI, org string, m kpi.Month, ms []kpi.Measurement, i
 			n, d = v.Numerator.Mul(hundred), v.Denominator
 			what = fmt.Sprintf("%s %s/%s", p.KPI, kpi.FormatValue(v.Numerator), kpi.FormatValue(v.Denominator))
 		} else {
-			w, _ := lookup(p.Weight, org, m, ms, index)
+			w, _ := lookup(p.Weight, org, m, x)
 			noWeight := w.Absent != 0 || w.Value.IsZero()
 			switch {
 			case v.Absent == kpi.NotApplicable && noWeight:
@@ -509,23 +584,29 @@ func (c *Contract) yearCharges(y int, memo map[int]decimal.Decimal) decimal.Deci
 
 // index checks every measurement and indexes it by KPI, organisation and
 // month.
-func (c *Contract) index(ms []kpi.Measurement) (map[mkey]int, error) {
+func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 	var errs []error
 	bad := func(m kpi.Measurement, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("measurement %s/%s/%s: "+format+": %w",
 			append([]any{m.KPI, m.Org, m.Month}, append(args, ErrInvalidInput)...)...))
 	}
-	kpis := map[string]*KPI{}
+	kpis := map[string]int{}
 	for i := range c.KPIs {
-		kpis[c.KPIs[i].ID] = &c.KPIs[i]
+		kpis[c.KPIs[i].ID] = i
 	}
-	index := make(map[mkey]int, len(ms))
+	orgAt := make(map[string]int, len(c.Orgs))
+	for i, o := range c.Orgs {
+		orgAt[o] = i
+	}
+	x := &mindex{ms: ms, keys: make(map[mkey]int, len(ms)), start: c.Commencement, term: c.Term, norgs: len(c.Orgs)}
+	x.dense = make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
 	for i, m := range ms {
-		k, ok := kpis[m.KPI]
+		ki, ok := kpis[m.KPI]
 		if !ok {
 			bad(m, "no such kpi in the contract")
 			continue
 		}
+		k := &c.KPIs[ki]
 		if !slices.Contains(c.OrgsOf(k), m.Org) {
 			bad(m, "organisation %q is not measured for this kpi", m.Org)
 			continue
@@ -542,11 +623,12 @@ func (c *Contract) index(ms []kpi.Measurement) (map[mkey]int, error) {
 			continue
 		}
 		key := mkey{m.KPI, m.Org, m.Month}
-		if j, dup := index[key]; dup {
+		if j, dup := x.keys[key]; dup {
 			bad(m, "duplicate of measurement %d", j+1)
 			continue
 		}
-		index[key] = i
+		x.keys[key] = i
+		x.dense[(ki*x.norgs+orgAt[m.Org])*x.term+m.Month.Sub(c.Commencement)] = int32(i + 1)
 	}
-	return index, joinSorted(errs)
+	return x, joinSorted(errs)
 }
