@@ -69,6 +69,13 @@ type KPI struct {
 	// pools the P1-P4 results by their call volumes. A measurement supplied
 	// for a pooled KPI is kept as the published figure, beside ours.
 	Pooled []Part
+	// Every is how many months each assessment of the KPI covers: 0 or 1
+	// for a monthly KPI, 3 for a quarterly one. The KPI is assessed in the
+	// last month of each period, counted from commencement (with
+	// commencement in April, a quarterly KPI is assessed in June,
+	// September, December and March); its other months are not due: no
+	// measurement is expected, none may be given, and they cost nothing.
+	Every int
 	// Combine, when set, gives the KPI a value for the shared service as a
 	// whole, combined from the organisations' values; the zero value leaves
 	// it uncombined, as for the availability of different systems.
@@ -189,6 +196,13 @@ func (c *Contract) Window(k *KPI) (from, to kpi.Month) {
 	return from, to
 }
 
+// Due reports whether k is assessed in month m: every month for a monthly
+// KPI, the last month of each period of k.Every months from commencement
+// otherwise.
+func (c *Contract) Due(k *KPI, m kpi.Month) bool {
+	return k.Every <= 1 || (m.Sub(c.Commencement)+1)%k.Every == 0
+}
+
 // OrgsOf returns the organisations k is measured for: its own Orgs, or
 // every organisation of c when it names none.
 func (c *Contract) OrgsOf(k *KPI) []string {
@@ -291,6 +305,9 @@ func (c *Contract) Validate() error {
 			if st.Month.Before(from) || st.Month.After(to) {
 				bad("kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
 			}
+		}
+		if k.Every < 0 || k.Every > 12 {
+			bad("kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
 		}
 		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
 			bad("kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)

@@ -316,11 +316,14 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 func (c *Contract) cell(k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) Cell {
 	var cell Cell
 	meas, found := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}, false
-	if at.ki >= 0 {
+	switch {
+	case !c.Due(k, m):
+		meas.Absent = kpi.NotDue
+	case at.ki >= 0:
 		if i, ok := x.at(at.ki, at.oi, m); ok {
 			meas, found = x.ms[i], true
 		}
-	} else {
+	default:
 		meas, found = lookup(k.ID, org, m, x)
 	}
 	cell.Incidents = meas.Incidents
@@ -614,6 +617,10 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 		from, to := c.Window(k)
 		if m.Month.Before(from) || m.Month.After(to) {
 			bad(m, "kpi not in force (in force %s..%s)", from, to)
+			continue
+		}
+		if !c.Due(k, m.Month) && m.Absent != kpi.NotDue {
+			bad(m, "kpi assessed every %d months, not in %s", k.Every, m.Month)
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {

@@ -245,3 +245,34 @@ func TestStreamStopsOnError(t *testing.T) {
 	require.ErrorIs(t, err, stop)
 	require.Equal(t, []kpi.Month{apr21, may21}, seen)
 }
+
+// TestQuarterlyKPI: a KPI assessed every three months from an April
+// commencement is due in June, September, December and March; its other
+// months are not due, cost nothing, and may not be measured.
+func TestQuarterlyKPI(t *testing.T) {
+	c := fixture()
+	c.KPIs[0].Every = 3
+	res, err := c.Evaluate(Input{To: jul21, Measurements: []kpi.Measurement{
+		meas("A", jun21, "80"), // red in the quarter's last month
+		{KPI: "A", Org: "Org", Month: may21, Absent: kpi.NotDue},
+	}})
+	require.NoError(t, err)
+	var got []string
+	for _, m := range res.Months {
+		cell := m.Cells[0]
+		require.Equal(t, "A", cell.Measured.KPI)
+		got = append(got, m.Month.Pack()+" "+cell.Raw.String()+" "+cell.Measured.Absent.String()+" "+cell.Credit.Amount.StringFixed(2))
+	}
+	require.Equal(t, []string{
+		"Apr-21 unmeasured not-due 0.00",
+		"May-21 unmeasured not-due 0.00",
+		"Jun-21 red present 1000.00",
+		"Jul-21 unmeasured not-due 0.00",
+	}, got)
+	require.True(t, c.Due(&c.KPIs[0], kpi.MustParseMonth("2022-03")))
+
+	_, err = c.Evaluate(Input{Measurements: []kpi.Measurement{meas("A", may21, "99")}})
+	require.EqualError(t, err, "measurement A/Org/2021-05: kpi assessed every 3 months, not in 2021-05: invalid evaluation input")
+	c.KPIs[0].Every = 13
+	require.EqualError(t, c.Validate(), `contract "test": kpi A: assessed every 13 months: want 1 to 12: invalid contract`)
+}

@@ -66,6 +66,7 @@ type (
 		Unavailable   *yStatus      `yaml:"unavailable"`
 		Pooled        []partDTO     `yaml:"pooled"`
 		Combine       *combineDTO   `yaml:"combine"`
+		Every         *yWhole       `yaml:"every"`
 		Note          *yString      `yaml:"note"`
 	}
 	marginDTO struct {
@@ -314,6 +315,9 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 		k.Unavailable = d.Unavailable.v
 	}
 	k.Pooled = cv.pooled(p, d.Pooled)
+	if d.Every != nil {
+		k.Every = cv.whole(p+".every", d.Every, "the months each assessment covers, such as 3 for quarterly")
+	}
 	if d.Combine != nil {
 		k.Combine = contract.Combine{
 			How:    word(cv, p+".combine.how", d.Combine.How, "summed, weighted or repooled"),
@@ -522,6 +526,8 @@ func (cv *converter) fieldOf(msg string, d *contractDTO) string {
 		case field == "kpis":
 		case strings.HasPrefix(rest, "unavailable "):
 			return field + ".unavailable"
+		case strings.HasPrefix(rest, "assessed every "):
+			return field + ".every"
 		case strings.HasPrefix(rest, "pooled: a pooled kpi must be"):
 			return field + ".unit"
 		case strings.HasPrefix(rest, "pooled: "):

@@ -240,3 +240,12 @@ func TestIncidentsColumn(t *testing.T) {
 	require.Equal(t, []string{"INC-1", "INC-2"}, ms[0].Incidents)
 	require.Nil(t, ms[1].Incidents)
 }
+
+// TestEvery: a quarterly KPI's assessment period lands in the engine.
+func TestEvery(t *testing.T) {
+	data := strings.Replace(string(read(t, "testdata/bad/contract-kpi-every.yaml")), "every: 13", "every: 3", 1)
+	c, err := load.Contract("c.yaml", []byte(data))
+	require.NoError(t, err)
+	require.Equal(t, 3, c.KPIs[0].Every)
+	require.Equal(t, 0, c.KPIs[1].Every, "monthly when left out")
+}
