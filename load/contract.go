@@ -3,6 +3,9 @@ package load
 import (
 	"errors"
 	"fmt"
+	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/planfile"
+	"go.yaml.in/yaml/v4"
 	"strconv"
 	"strings"
 
@@ -27,6 +30,7 @@ type (
 		KPIs          []kpiDTO     `yaml:"kpis"`
 		Credits       *creditsDTO  `yaml:"credits"`
 		ReportCard    *cardDTO     `yaml:"report-card"`
+		Measurement   yaml.Node    `yaml:"measurement"` // read by Plan (a yaml.Node, not a pointer: the library decodes a *yaml.Node as a struct)
 	}
 	cardDTO struct {
 		Variance *marginDTO `yaml:"variance"`
@@ -67,6 +71,7 @@ type (
 		Pooled        []partDTO     `yaml:"pooled"`
 		Combine       *combineDTO   `yaml:"combine"`
 		Every         *yWhole       `yaml:"every"`
+		Measure       yaml.Node     `yaml:"measure"` // read by Plan
 		Note          *yString      `yaml:"note"`
 	}
 	marginDTO struct {
@@ -133,7 +138,67 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 	if !ps.ok() {
 		return nil, ps.err()
 	}
+	if _, err := Plan(name, data); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// Plan reads the measurement plan a contract file carries: the
+// measurement section (record-zone and calendars, as a plan file's) and
+// each KPI's measure recipe, as docs/records.md describes. It returns nil
+// when the file names no recipe. Problems are reported as planfile reports
+// them, at the contract file's lines and columns. Plan does not check the
+// rest of the contract: Contract does, and calls Plan.
+func Plan(name string, data []byte) (*measure.Plan, error) {
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 ||
+		root.Content[0].Kind != yaml.MappingNode {
+		return nil, nil // not a contract: Contract reports why
+	}
+	top := root.Content[0]
+	plan := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	if m := valueOf(top, "measurement"); m != nil && m.Kind == yaml.MappingNode {
+		plan.Content = append(plan.Content, m.Content...)
+	}
+	kpis := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if seq := valueOf(top, "kpis"); seq != nil && seq.Kind == yaml.SequenceNode {
+		for _, k := range seq.Content {
+			recipe := valueOf(k, "measure")
+			if recipe == nil {
+				continue
+			}
+			id := valueOf(k, "id")
+			if id == nil {
+				id = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: k.Line, Column: k.Column}
+			}
+			kpis.Content = append(kpis.Content, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: k.Line, Column: k.Column,
+				Content: []*yaml.Node{keyNode("kpi", id), id, keyNode("measure", recipe), recipe}})
+		}
+	}
+	if len(kpis.Content) == 0 && len(plan.Content) == 0 {
+		return nil, nil
+	}
+	plan.Content = append(plan.Content, keyNode("kpis", kpis), kpis)
+	return planfile.DecodePlan(name, plan)
+}
+
+// valueOf returns the value of key in mapping node n, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyNode returns a key node reading text, placed at the node it keys.
+func keyNode(text string, at *yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text, Line: at.Line, Column: at.Column}
 }
 
 type converter struct {

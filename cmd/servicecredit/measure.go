@@ -121,7 +121,7 @@ func cutExplain(args []string) (rest []string, id, month string, given bool, pro
 }
 
 func (e *env) measure(args []string) int {
-	fs := e.newFlags("measure", "CONTRACT PLAN RECORDS... [flags]",
+	fs := e.newFlags("measure", "CONTRACT [PLAN] RECORDS... [flags]",
 		`Measure derives the measurements of the KPIs the plan measures from record
 files (tickets, outages, calls, survey responses, contact counts, backlog
 snapshots, device patches) and writes them as the measurements CSV that
@@ -130,7 +130,10 @@ row per KPI, organisation and month, sorted by month, KPI and organisation.
 Each record file's kind is told by its header row (docs/records.md); every
 kind a KPI of the plan reads must be given, and every file given must be
 read by a KPI. A record file with any problem is reported in full and
-nothing is measured. The plan format is described in docs/records.md.
+nothing is measured. The plan is the contract's own (its measurement
+section and its KPIs' measure recipes) unless a PLAN file (.yaml, .yml or
+.json) follows the contract. The plan format is described in
+docs/records.md.
 
 -explain KPI MONTH lists, instead, every record's part in that KPI-month:
 counted or not, and why. -reconcile lists, instead, for each ticket-resolution
@@ -152,8 +155,12 @@ ours, each with the single rule or calendar choice that explains it.`)
 	if stop != nil {
 		return *stop
 	}
-	if len(pos) < 3 {
-		return e.usageError(fs, "want CONTRACT PLAN RECORDS..., got %d file names", len(pos))
+	planFile, recordFiles := "", pos[min(1, len(pos)):]
+	if len(pos) > 1 && isPlanFile(pos[1]) {
+		planFile, recordFiles = pos[1], pos[2:]
+	}
+	if len(pos) < 2 || len(recordFiles) == 0 {
+		return e.usageError(fs, "want CONTRACT [PLAN] RECORDS..., got %d file names", len(pos))
 	}
 	var month kpi.Month
 	switch {
@@ -170,7 +177,7 @@ ours, each with the single rule or calendar choice that explains it.`)
 		return e.usageError(fs, "-month: required (a month such as 2021-06, or a range 2021-06..2021-10)")
 	}
 
-	c, plan, cals, recs, errs := e.readMeasureInputs(pos[0], pos[1], pos[2:])
+	c, plan, cals, recs, errs := e.readMeasureInputs(pos[0], planFile, recordFiles)
 	if len(errs) > 0 {
 		for _, err := range errs {
 			fmt.Fprintln(e.stderr, err)
@@ -259,13 +266,24 @@ func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []str
 	if err != nil {
 		errs = append(errs, load.Errors(err)...)
 	}
-	planData, err := os.ReadFile(planFile)
-	if err != nil {
-		return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
-	}
-	plan, err := planfile.ReadPlan(planFile, planData)
-	if err != nil {
-		return nil, nil, nil, nil, append(errs, measure.Errors(err)...)
+	var plan *measure.Plan
+	planData := data
+	if planFile == "" {
+		// The contract's own recipes: their problems are the contract's.
+		if c == nil {
+			return nil, nil, nil, nil, errs
+		}
+		planFile = contractFile
+		if plan, _ = load.Plan(contractFile, data); plan == nil {
+			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: no KPI has a measure recipe: give a PLAN file, or recipes in the contract (docs/records.md)", contractFile))
+		}
+	} else {
+		if planData, err = os.ReadFile(planFile); err != nil {
+			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
+		}
+		if plan, err = planfile.ReadPlan(planFile, planData); err != nil {
+			return nil, nil, nil, nil, append(errs, measure.Errors(err)...)
+		}
 	}
 	if c == nil {
 		return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: not checked against the contract: the contract has problems", planFile))
@@ -291,6 +309,16 @@ func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []str
 		return nil, nil, nil, nil, errs
 	}
 	return c, plan, cals, recs, nil
+}
+
+// isPlanFile reports whether name is a plan file rather than a records
+// file, by its extension.
+func isPlanFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
 }
 
 // placed gives a plan problem found after reading its file the place of

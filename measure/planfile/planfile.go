@@ -41,7 +41,19 @@ func ReadPlan(name string, data []byte) (*measure.Plan, error) {
 		d.add(1, 0, "", "", "empty file (want a plan: calendars and kpis)")
 		return nil, d.err()
 	}
-	d.index(&root, "")
+	return decodePlan(d, &root)
+}
+
+// DecodePlan decodes a plan from root, a mapping with the fields of a plan
+// file, as ReadPlan does; name is the file's name, for messages. The
+// contract file's loader uses it for the recipes a contract's KPIs carry:
+// positions in messages are those the nodes hold.
+func DecodePlan(name string, root *yaml.Node) (*measure.Plan, error) {
+	return decodePlan(&doc{file: name}, root)
+}
+
+func decodePlan(d *doc, root *yaml.Node) (*measure.Plan, error) {
+	d.index(root, "")
 	var p measure.Plan
 	if err := root.Load(&p, yaml.WithKnownFields()); err != nil {
 		d.loadErrors(err)
