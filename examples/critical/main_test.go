@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
-	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
@@ -23,37 +21,10 @@ func TestGolden(t *testing.T) {
 	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
 }
 
-// evaluateFiles loads contract.yaml and measurements.csv and evaluates the
-// months measured, as `servicecredit evaluate` does.
-func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
-	t.Helper()
-	data, err := os.ReadFile("contract.yaml")
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	f, err := os.Open("measurements.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
-	require.NoError(t, err)
-	in := contract.Input{From: ms[0].Month, To: ms[0].Month, Measurements: ms}
-	for _, m := range ms {
-		if m.Month.Before(in.From) {
-			in.From = m.Month
-		}
-		if in.To.Before(m.Month) {
-			in.To = m.Month
-		}
-	}
-	res, err := c.Evaluate(in)
-	require.NoError(t, err)
-	return c, res
-}
-
 // TestContractFile checks that contract.yaml holds the rules main.go
 // builds and the report `servicecredit evaluate` prints.
 func TestContractFile(t *testing.T) {
-	c, res := evaluateFiles(t)
+	c, res := exampletest.EvaluateFiles(t, ".")
 	if diff := cmp.Diff(Rules(), c.Credits); diff != "" {
 		t.Errorf("contract.yaml's rules differ from main.go's (-go +file):\n%s", diff)
 	}
@@ -65,7 +36,7 @@ func TestContractFile(t *testing.T) {
 // TestFormats renders the contract files' evaluation in every format the
 // CLI writes, so the withholding's rendering is pinned in each.
 func TestFormats(t *testing.T) {
-	c, res := evaluateFiles(t)
+	c, res := exampletest.EvaluateFiles(t, ".")
 	for _, format := range []string{"markdown", "json", "csv"} {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer
@@ -89,7 +60,7 @@ func TestFormats(t *testing.T) {
 // June (a fix time of exactly 8.0 hours) does not, and the withholdings
 // leave the annual cap's headroom to the credits.
 func TestCriticalMonths(t *testing.T) {
-	_, res := evaluateFiles(t)
+	_, res := exampletest.EvaluateFiles(t, ".")
 	var critical []string
 	for _, m := range res.Ledger.Months {
 		if m.Critical {
