@@ -50,7 +50,10 @@
 // and every option, as plain data with kebab-case YAML keys, validated
 // with no defaults. Recipe.Measure derives a KPI-month's figures from
 // Records, with the KPI's id and precision taken from the contract
-// (Subject). Package measure/planfile reads plans from YAML.
+// (Subject). A count, resolved, nps, satisfaction or backlog recipe with
+// a combined-org adds a figure pooling its organisations' records, whose
+// counts are the sums of theirs. Package measure/planfile reads plans
+// from YAML.
 //
 // # Reconciliation
 //

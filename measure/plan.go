@@ -101,6 +101,9 @@ type NPSRecipe struct {
 	Orgs        []string          `yaml:"orgs"`
 	Attribution SurveyAttribution `yaml:"attribution"`
 	Zone        string            `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
 }
 
 // SatisfactionRecipe measures a satisfaction survey's mean score or
@@ -112,6 +115,9 @@ type SatisfactionRecipe struct {
 	Good        int                `yaml:"good"`
 	Attribution SurveyAttribution  `yaml:"attribution"`
 	Zone        string             `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
 }
 
 // PerUserRecipe measures contacts per user (PerUser).
@@ -128,6 +134,9 @@ type ResolvedRecipe struct {
 	Kinds       []string    `yaml:"kinds"`
 	Attribution Attribution `yaml:"attribution"`
 	Zone        string      `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
 }
 
 // CountRecipe counts tickets by priority (Count).
@@ -138,6 +147,9 @@ type CountRecipe struct {
 	Basis       PriorityBasis `yaml:"basis"`
 	Attribution Attribution   `yaml:"attribution"`
 	Zone        string        `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
 }
 
 // BacklogRecipe measures the share of the backlog older than N days
@@ -149,6 +161,9 @@ type BacklogRecipe struct {
 	Age       Age      `yaml:"age"`
 	Snapshot  Snapshot `yaml:"snapshot"`
 	Zone      string   `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
 }
 
 // PatchRecipe measures patch compliance within N days of release
@@ -312,7 +327,9 @@ func (r Recipe) Records() RecordKind {
 }
 
 // Orgs returns the organisations the recipe measures: one figure each
-// (and, for ticket resolution, the combined figure's organisation).
+// (and the combined or pooled figure's organisation, when the recipe has
+// one: ticket-resolution's combined-org, or the combined-org of count,
+// resolved, nps, satisfaction and backlog).
 func (r Recipe) Orgs() []string {
 	switch {
 	case r.TicketResolution != nil:
@@ -329,17 +346,17 @@ func (r Recipe) Orgs() []string {
 	case r.Abandonment != nil:
 		return slices.Clone(r.Abandonment.Orgs)
 	case r.NPS != nil:
-		return slices.Clone(r.NPS.Orgs)
+		return withCombined(r.NPS.Orgs, r.NPS.CombinedOrg)
 	case r.Satisfaction != nil:
-		return slices.Clone(r.Satisfaction.Orgs)
+		return withCombined(r.Satisfaction.Orgs, r.Satisfaction.CombinedOrg)
 	case r.PerUser != nil:
 		return slices.Clone(r.PerUser.Orgs)
 	case r.Resolved != nil:
-		return slices.Clone(r.Resolved.Orgs)
+		return withCombined(r.Resolved.Orgs, r.Resolved.CombinedOrg)
 	case r.Count != nil:
-		return slices.Clone(r.Count.Orgs)
+		return withCombined(r.Count.Orgs, r.Count.CombinedOrg)
 	case r.Backlog != nil:
-		return slices.Clone(r.Backlog.Orgs)
+		return withCombined(r.Backlog.Orgs, r.Backlog.CombinedOrg)
 	case r.PatchCompliance != nil:
 		return slices.Clone(r.PatchCompliance.Orgs)
 	}
@@ -433,10 +450,12 @@ func (r Recipe) problems(ps *problems) {
 	case r.NPS != nil:
 		n := r.NPS
 		orgsProblems(sub, n.Orgs)
+		combinedOrgProblems(sub, n.Orgs, n.CombinedOrg)
 		SurveyRule{KPI: id, Attribution: n.Attribution, Zone: n.Zone, Precision: placeholder}.problems(sub)
 	case r.Satisfaction != nil:
 		s := r.Satisfaction
 		orgsProblems(sub, s.Orgs)
+		combinedOrgProblems(sub, s.Orgs, s.CombinedOrg)
 		if !satisfactionFigureWords.valid(uint8(s.Figure)) {
 			sub.option("figure", "not set (want one of %s)", satisfactionFigureWords.list())
 		}
@@ -447,14 +466,17 @@ func (r Recipe) problems(ps *problems) {
 	case r.Resolved != nil:
 		x := r.Resolved
 		orgsProblems(sub, x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
 		ResolvedRule{KPI: id, Resolution: x.Resolution, Kinds: x.Kinds, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.problems(sub)
 	case r.Count != nil:
 		x := r.Count
 		orgsProblems(sub, x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
 		CountRule{KPI: id, Kinds: x.Kinds, Priorities: x.Priorities, Basis: x.Basis, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.problems(sub)
 	case r.Backlog != nil:
 		x := r.Backlog
 		orgsProblems(sub, x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
 		BacklogRule{KPI: id, Kinds: x.Kinds, OlderThan: x.OlderThan, Age: x.Age, Snapshot: x.Snapshot, Zone: x.Zone, Precision: placeholder}.problems(sub)
 	case r.PatchCompliance != nil:
 		x := r.PatchCompliance
@@ -462,6 +484,23 @@ func (r Recipe) problems(ps *problems) {
 		PatchRule{KPI: id, Within: x.Within, Deadline: x.Deadline, Classes: x.Classes, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.problems(sub)
 	}
 	ps.under(set[0], sub)
+}
+
+// withCombined returns orgs, then combined when it is not empty.
+func withCombined(orgs []string, combined string) []string {
+	out := slices.Clone(orgs)
+	if combined != "" {
+		out = append(out, combined)
+	}
+	return out
+}
+
+// combinedOrgProblems checks an optional combined-org: it must not be one
+// of the organisations measured.
+func combinedOrgProblems(ps *problems, orgs []string, combined string) {
+	if combined != "" && slices.Contains(orgs, combined) {
+		ps.option("combined-org", "%q is one of orgs (want the name of the pooled figure, such as all)", combined)
+	}
 }
 
 // under adds the problems of sub with their fields under path.

@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
@@ -54,7 +55,11 @@ func (t TicketResolutionRecipe) NewClock(cals []*Calendar) (*Clock, error) {
 
 // Measure derives the figures of s's KPI for month from recs: one per
 // organisation of the recipe, in its order, then the combined figure of
-// a ticket-resolution recipe that has one. Records are judged at asOf
+// a ticket-resolution recipe that has one, or the pooled figure of a
+// count, resolved, nps, satisfaction or backlog recipe with a
+// combined-org: the organisations' records measured together, as one
+// organisation's, so that its counts are the sums of theirs; its lines
+// keep each record's own organisation. Records are judged at asOf
 // where the recipe needs an instant (NeedsAsOf). cals are the plan's
 // calendars (Plan.BuildCalendars).
 //
@@ -122,36 +127,82 @@ func (r Recipe) Measure(s Subject, month kpi.Month, asOf time.Time, recs *Record
 		return each(a.Orgs, func(o string) (Figure, error) { return Abandonment(rule, o, month, recs.Calls) })
 	case r.NPS != nil:
 		rule := SurveyRule{KPI: id, Attribution: r.NPS.Attribution, Zone: r.NPS.Zone, Precision: p}
-		return each(r.NPS.Orgs, func(o string) (Figure, error) { return NPS(rule, o, month, recs.Responses) })
+		f := func(o string, rs []Response) (Figure, error) { return NPS(rule, o, month, rs) }
+		return withPooled(r.NPS.Orgs, r.NPS.CombinedOrg, recs.Responses, responseOrg, each, f)
 	case r.Satisfaction != nil:
 		x := r.Satisfaction
 		rule := SatisfactionRule{MeanKPI: id, ShareKPI: id, Top: x.Top, Good: x.Good, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
-		return each(x.Orgs, func(o string) (Figure, error) {
-			mean, share, err := Satisfaction(rule, o, month, recs.Responses)
+		f := func(o string, rs []Response) (Figure, error) {
+			mean, share, err := Satisfaction(rule, o, month, rs)
 			if x.Figure == MeanScore {
 				return mean, err
 			}
 			return share, err
-		})
+		}
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Responses, responseOrg, each, f)
 	case r.PerUser != nil:
 		rule := PerUserRule{KPI: id, Basis: r.PerUser.Basis, Precision: p}
 		return each(r.PerUser.Orgs, func(o string) (Figure, error) { return PerUser(rule, o, month, recs.Counts) })
 	case r.Resolved != nil:
 		x := r.Resolved
 		rule := ResolvedRule{KPI: id, Resolution: x.Resolution, Kinds: x.Kinds, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
-		return each(x.Orgs, func(o string) (Figure, error) { return Resolved(rule, o, month, recs.Tickets) })
+		f := func(o string, ts []Ticket) (Figure, error) { return Resolved(rule, o, month, ts) }
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, each, f)
 	case r.Count != nil:
 		x := r.Count
 		rule := CountRule{KPI: id, Kinds: x.Kinds, Priorities: x.Priorities, Basis: x.Basis, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
-		return each(x.Orgs, func(o string) (Figure, error) { return Count(rule, o, month, recs.Tickets) })
+		f := func(o string, ts []Ticket) (Figure, error) { return Count(rule, o, month, ts) }
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, each, f)
 	case r.Backlog != nil:
 		x := r.Backlog
 		rule := BacklogRule{KPI: id, Kinds: x.Kinds, OlderThan: x.OlderThan, Age: x.Age, Snapshot: x.Snapshot, Zone: x.Zone, Precision: p}
-		return each(x.Orgs, func(o string) (Figure, error) { return Backlog(rule, o, month, recs.Backlog) })
+		f := func(o string, es []BacklogEntry) (Figure, error) { return Backlog(rule, o, month, es) }
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Backlog, backlogOrg, each, f)
 	case r.PatchCompliance != nil:
 		x := r.PatchCompliance
 		rule := PatchRule{KPI: id, Within: x.Within, Deadline: x.Deadline, Classes: x.Classes, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
 		return each(x.Orgs, func(o string) (Figure, error) { return PatchCompliance(rule, o, month, asOf, recs.Patches) })
 	}
 	panic(fmt.Sprintf("measure: recipe %q validated but not measured", r.Name()))
+}
+
+// The organisation and the id of each kind of record withPooled pools.
+func ticketOrg(t *Ticket) (*string, string)        { return &t.Org, t.ID }
+func responseOrg(r *Response) (*string, string)    { return &r.Org, r.ID }
+func backlogOrg(e *BacklogEntry) (*string, string) { return &e.Org, e.ID }
+
+// withPooled measures each of orgs from recs with f, then, when combined
+// is not empty, the pooled figure: f on a copy of the records of orgs,
+// each relabelled as combined's, so that the measure selects them all;
+// its lines then get back their records' own organisations (org returns
+// a record's organisation and its id). recs is not modified.
+func withPooled[T any](orgs []string, combined string, recs []T, org func(*T) (*string, string),
+	each func([]string, func(string) (Figure, error)) ([]Figure, error), f func(string, []T) (Figure, error)) ([]Figure, error) {
+	out, err := each(orgs, func(o string) (Figure, error) { return f(o, recs) })
+	if err != nil || combined == "" {
+		return out, err
+	}
+	pooled := make([]T, 0, len(recs))
+	own := map[string]string{} // a record's id and its own organisation
+	for i := range recs {
+		c := recs[i]
+		o, id := org(&c)
+		if !slices.Contains(orgs, *o) {
+			continue
+		}
+		own[id] = *o
+		*o = combined
+		pooled = append(pooled, c)
+	}
+	all, err := f(combined, pooled)
+	if err != nil {
+		return nil, err
+	}
+	all.Lines = slices.Clone(all.Lines)
+	for i := range all.Lines {
+		if o, ok := own[all.Lines[i].Record]; ok {
+			all.Lines[i].Org = o
+		}
+	}
+	return append(out, all), nil
 }
