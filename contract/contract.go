@@ -308,6 +308,15 @@ func (c *Contract) Validate() error {
 		}
 		if k.Every < 0 || k.Every > 12 {
 			bad("kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
+		} else if k.Every > 1 && k.Relative != 0 && (k.Relative != kpi.NoWorseThanLastYear || 12%k.Every != 0) {
+			bad("kpi %s: relative target %s compares with a month the kpi is not assessed in (assessed every %d months)", k.ID, k.Relative, k.Every)
+		}
+		seenOrg := map[string]bool{}
+		for _, o := range k.Orgs {
+			if seenOrg[o] {
+				bad("kpi %s: organisation %q listed twice", k.ID, o)
+			}
+			seenOrg[o] = true
 		}
 		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
 			bad("kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)

@@ -187,12 +187,19 @@ type Totals struct {
 }
 
 // Stream evaluates as Evaluate does, but hands each month to each as soon
-// as it is complete, with its cells, credit total and month lines, and keeps
-// none of them: memory is bounded by the KPIs in force, not by the number
-// of months. The Month's Cells are reused for the next month: each must
-// copy what it keeps of them. Stream stops at the first error each returns
-// and returns that error. The contract and input are validated first, as
-// for Evaluate, before any month is handed over.
+// as it is complete, with its cells, credit total and month lines, and
+// keeps none of them: memory does not grow with the results. (The
+// measurement index covers the KPIs, organisations and months of the term,
+// and a shared service's combined values are kept month by month for
+// relative targets.) The Month's Cells are reused for the next month: each
+// must copy what it keeps of them. Stream stops at the first error each
+// returns and returns that error.
+//
+// The contract and input are validated first, as for Evaluate, before any
+// month is handed over. A few problems can only be found as the months are
+// credited (a customer's decision missing for an incident, a two-limb cap
+// without its twelve months of history): Stream then returns the error
+// after handing over the months before it, which the caller must discard.
 func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -328,7 +335,7 @@ func (c *Contract) cell(k *KPI, at pos, org string, m kpi.Month, x *mindex, reg 
 	}
 	cell.Incidents = meas.Incidents
 	if len(k.Pooled) > 0 {
-		cell.Published, cell.HasPublished = meas, found
+		cell.Published, cell.HasPublished = meas.Resolved(k.Definition), found
 		meas, cell.Computation = c.pool(k, org, m, x)
 	}
 	cell.Kind, cell.Note = k.Kind, meas.Note
@@ -404,7 +411,7 @@ func (c *Contract) combine(k *KPI, m kpi.Month, x *mindex) (kpi.Measurement, str
 	var parts []string
 	applicable := false
 	for _, org := range c.OrgsOf(k) {
-		v, _ := lookup(k.ID, org, m, x)
+		v, _ := c.resolved(k.ID, org, m, x)
 		if k.Combine.How == Summed {
 			switch v.Absent {
 			case 0:
@@ -419,7 +426,7 @@ func (c *Contract) combine(k *KPI, m kpi.Month, x *mindex) (kpi.Measurement, str
 			}
 			continue
 		}
-		w, _ := lookup(k.Combine.Weight, org, m, x)
+		w, _ := c.resolved(k.Combine.Weight, org, m, x)
 		switch {
 		case v.Absent == kpi.NotApplicable && (w.Absent != 0 || w.Value.IsZero()):
 			parts = append(parts, org+" not applicable")
@@ -479,6 +486,20 @@ func (c *Contract) card(cell Cell) (bool, string) {
 		kpi.FormatValue(worse), kpi.FormatValue(limit), v)
 }
 
+// resolved returns lookup's measurement with a value derived from counts
+// resolved at its KPI's precision, for code that reads its Value.
+func (c *Contract) resolved(id, org string, m kpi.Month, x *mindex) (kpi.Measurement, bool) {
+	meas, ok := lookup(id, org, m, x)
+	if ok && meas.FromCounts {
+		for i := range c.KPIs {
+			if c.KPIs[i].ID == id {
+				return meas.Resolved(c.KPIs[i].Definition), true
+			}
+		}
+	}
+	return meas, ok
+}
+
 // lookup returns the measurement of KPI id for org in month m, or a
 // Missing one.
 func lookup(id, org string, m kpi.Month, x *mindex) (kpi.Measurement, bool) {
@@ -495,7 +516,7 @@ func (c *Contract) pool(k *KPI, org string, m kpi.Month, x *mindex) (kpi.Measure
 	var parts []string
 	hundred := decimal.NewFromInt(100)
 	for _, p := range k.Pooled {
-		v, _ := lookup(p.KPI, org, m, x)
+		v, _ := c.resolved(p.KPI, org, m, x)
 		var n, d decimal.Decimal
 		var what string
 		if p.Weight == "" {
@@ -513,7 +534,7 @@ func (c *Contract) pool(k *KPI, org string, m kpi.Month, x *mindex) (kpi.Measure
 			n, d = v.Numerator.Mul(hundred), v.Denominator
 			what = fmt.Sprintf("%s %s/%s", p.KPI, kpi.FormatValue(v.Numerator), kpi.FormatValue(v.Denominator))
 		} else {
-			w, _ := lookup(p.Weight, org, m, x)
+			w, _ := c.resolved(p.Weight, org, m, x)
 			noWeight := w.Absent != 0 || w.Value.IsZero()
 			switch {
 			case v.Absent == kpi.NotApplicable && noWeight:
@@ -619,8 +640,11 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 			bad(m, "kpi not in force (in force %s..%s)", from, to)
 			continue
 		}
-		if !c.Due(k, m.Month) && m.Absent != kpi.NotDue {
+		if due := c.Due(k, m.Month); !due && m.Absent != kpi.NotDue {
 			bad(m, "kpi assessed every %d months, not in %s", k.Every, m.Month)
+			continue
+		} else if due && m.Absent == kpi.NotDue {
+			bad(m, "not-due given for a month the kpi is assessed in")
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {

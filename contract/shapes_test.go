@@ -276,3 +276,55 @@ func TestQuarterlyKPI(t *testing.T) {
 	c.KPIs[0].Every = 13
 	require.EqualError(t, c.Validate(), `contract "test": kpi A: assessed every 13 months: want 1 to 12: invalid contract`)
 }
+
+// TestReviewFindings pins the defects an independent review found: values
+// derived from counts read as zero outside classification, a KPI measured
+// twice for one organisation, not-due in a month the KPI is assessed, and
+// relative targets on KPIs assessed every few months.
+func TestReviewFindings(t *testing.T) {
+	derived := func(id string, m kpi.Month, num, den string) kpi.Measurement {
+		return kpi.Measurement{KPI: id, Org: "Org", Month: m, Numerator: dec(num), Denominator: dec(den), HasCounts: true, FromCounts: true}
+	}
+	t.Run("relative baseline derived from counts", func(t *testing.T) {
+		c := fixture()
+		c.KPIs[1] = KPI{Definition: kpi.Definition{ID: "B", Name: "B", Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
+			Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Relative: kpi.NoWorse}, To: jun21}
+		res, err := c.Evaluate(Input{To: may21, Measurements: []kpi.Measurement{derived("B", apr21, "99", "100"), derived("B", may21, "98", "100")}})
+		require.NoError(t, err)
+		b := res.Months[1].Cells[1]
+		require.Equal(t, kpi.Red, b.Raw, "98 is worse than 99")
+		require.Contains(t, b.Reason(), "no worse than 99.0 in 2021-04 not met")
+	})
+	t.Run("pooled part derived from counts", func(t *testing.T) {
+		c := packFixture()
+		res, err := c.Evaluate(Input{To: apr21, Measurements: []kpi.Measurement{
+			derived("P1", apr21, "95", "100"), meas("P1_VOL", apr21, "100"), meas("P2", apr21, "95"), meas("P2_VOL", apr21, "100"),
+		}})
+		require.NoError(t, err)
+		for _, cell := range res.Months[0].Cells {
+			if cell.Measured.KPI == "ALL" {
+				require.Equal(t, "95.00", cell.Measured.Rounded.StringFixed(2), cell.Computation)
+				require.Contains(t, cell.Computation, "P1 95.00% x 100")
+			}
+		}
+	})
+	t.Run("organisation listed twice", func(t *testing.T) {
+		c := fixture()
+		c.KPIs[0].Orgs = []string{"Org", "Org"}
+		require.EqualError(t, c.Validate(), `contract "test": kpi A: organisation "Org" listed twice: invalid contract`)
+	})
+	t.Run("not-due in a due month", func(t *testing.T) {
+		c := fixture()
+		_, err := c.Evaluate(Input{Measurements: []kpi.Measurement{{KPI: "A", Org: "Org", Month: apr21, Absent: kpi.NotDue}}})
+		require.EqualError(t, err, "measurement A/Org/2021-04: not-due given for a month the kpi is assessed in: invalid evaluation input")
+	})
+	t.Run("relative target on a quarterly kpi", func(t *testing.T) {
+		c := packFixture()
+		for i := range c.KPIs {
+			if c.KPIs[i].ID == "OPEN" {
+				c.KPIs[i].Every = 3
+			}
+		}
+		require.EqualError(t, c.Validate(), `contract "test": kpi OPEN: relative target decrease compares with a month the kpi is not assessed in (assessed every 3 months): invalid contract`)
+	})
+}

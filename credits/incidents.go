@@ -209,6 +209,10 @@ func (in Incidents) apply(p Period, lines []Line, money Money) error {
 				return fmt.Errorf("month %s: incident %s: the customer's decision names %s, which the incident did not cause: %w",
 					p.Month, ref, d.who(), ErrInvalidPeriod)
 			}
+			if !slices.Contains(is, keep) {
+				return fmt.Errorf("month %s: incident %s: the customer's decision names %s, whose month costs nothing (want one of the lines that cost money): %w",
+					p.Month, ref, d.who(), ErrInvalidPeriod)
+			}
 			why = "customer's choice, decided by " + d.DecidedBy
 			if d.Note != "" {
 				why += " (" + d.Note + ")"

@@ -176,8 +176,6 @@ func TestPropertyIncidentsNeverRaise(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genSchemeScenario(t)
 		refs := []string{"I1", "I2", "I3"}
-		var decisions []credits.Decision
-		decided := map[[2]string]bool{}
 		for pi := range s.periods {
 			p := &s.periods[pi]
 			for oi := range p.Outcomes {
@@ -185,16 +183,29 @@ func TestPropertyIncidentsNeverRaise(t *testing.T) {
 				for _, ref := range refs {
 					if rapid.Bool().Draw(t, "caused by "+ref) {
 						o.Incidents = append(o.Incidents, ref)
-						k := [2]string{ref, p.Month.String()}
-						if !decided[k] {
-							decided[k] = true
-							decisions = append(decisions, credits.Decision{Incident: ref, Month: p.Month, KPI: o.KPI, DecidedBy: "X"})
-						}
 					}
 				}
 			}
 		}
 		all := calc(t, s.rules, s.periods)
+		// The customer decides for each incident and month, naming the first
+		// KPI-month it caused that costs money: a decision naming one that
+		// costs nothing is an error.
+		var decisions []credits.Decision
+		decided := map[[2]string]bool{}
+		amounts, li := creditAmounts(all), 0
+		for _, p := range s.periods {
+			for _, o := range p.Outcomes {
+				for _, ref := range o.Incidents {
+					k := [2]string{ref, p.Month.String()}
+					if !decided[k] && amounts[li].Sign() > 0 {
+						decided[k] = true
+						decisions = append(decisions, credits.Decision{Incident: ref, Month: p.Month, KPI: o.KPI, DecidedBy: "X"})
+					}
+				}
+				li++
+			}
+		}
 		for _, in := range []credits.Incidents{{Rule: credits.HighestOnly}, {Rule: credits.CustomerChoice, Decisions: decisions}} {
 			r := s.rules
 			r.Incidents = in
@@ -216,4 +227,23 @@ func TestPropertyIncidentsNeverRaise(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestIncidentsDecisionCostingNothing: the customer cannot keep an
+// incident's credit on a KPI-month that costs nothing, which would wipe
+// out every credit the incident caused.
+func TestIncidentsDecisionCostingNothing(t *testing.T) {
+	r := rules()
+	r.Regime = credits.Points{Weights: append(regime().Weights, credits.Weight{KPI: "C", From: month("2021-04"), Points: dec("20")}),
+		Amber: dec("0.5"), Red: dec("1"), PointValue: dec("0.1")}
+	r.Incidents = credits.Incidents{Rule: credits.CustomerChoice,
+		Decisions: []credits.Decision{{Incident: "INC1", Month: month("2021-06"), KPI: "C", DecidedBy: "customer"}}}
+	_, err := credits.Calculate(r, []credits.Period{{Month: month("2021-06"), Year: 1, Charges: dec("100000"), YearCharges: dec("1200000"),
+		Outcomes: []credits.Outcome{
+			caused(kpiOutcome("A", kpi.Red), "INC1"),
+			caused(kpiOutcome("B", kpi.Red), "INC1"),
+			caused(kpiOutcome("C", kpi.Green), "INC1"),
+		}}})
+	require.ErrorIs(t, err, credits.ErrInvalidPeriod)
+	require.EqualError(t, err, "month 2021-06: incident INC1: the customer's decision names kpi C, whose month costs nothing (want one of the lines that cost money): invalid credit period")
 }

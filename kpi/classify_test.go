@@ -428,3 +428,11 @@ func TestCompareMatchesCmp(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareDistantExponents: exponents further apart than an integer
+// can scale fall back to the decimal package's comparison.
+func TestCompareDistantExponents(t *testing.T) {
+	a, b := decimal.New(1, 30), decimal.New(1, -30)
+	require.Equal(t, 1, compare(a, b))
+	require.Equal(t, -1, compare(b, a))
+}

@@ -111,3 +111,18 @@ func trimZeros(d decimal.Decimal) decimal.Decimal {
 	}
 	return decimal.RequireFromString(s)
 }
+
+// Resolved returns m with a value derived from counts (FromCounts) turned
+// into a given value: the exact quotient rounded once to d's precision,
+// FromCounts cleared and the counts kept. Any other measurement is
+// returned as it is. Code that reads Value outside Classify (a pooled
+// part, a relative target's baseline, a published figure) must read it
+// from the resolved measurement: a derived measurement's Value is zero.
+func (m Measurement) Resolved(d Definition) Measurement {
+	if !m.FromCounts || m.Absent != 0 {
+		return m
+	}
+	m.Value, _, _ = m.derive(d.Unit, d.Precision)
+	m.FromCounts = false
+	return m
+}

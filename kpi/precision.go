@@ -177,7 +177,7 @@ func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
 // usual case.
 func compare(a, b decimal.Decimal) int {
 	ea, eb := a.Exponent(), b.Exponent()
-	if ea == eb || a.NumDigits() > 17 || b.NumDigits() > 17 {
+	if ea == eb || a.NumDigits() > 17 || b.NumDigits() > 17 || int64(ea)-int64(eb) > 18 || int64(eb)-int64(ea) > 18 {
 		return a.Cmp(b)
 	}
 	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()

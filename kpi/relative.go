@@ -67,7 +67,7 @@ func ClassifyAgainst(d Definition, m Measurement, base Measurement) Result {
 		}
 		return r
 	}
-	r.Base = d.Precision.Apply(base.Value)
+	r.Base = d.Precision.Apply(base.Resolved(d).Value)
 	c := compare(r.Rounded, r.Base)
 	var met bool
 	switch d.Relative {

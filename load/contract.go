@@ -158,7 +158,10 @@ func Plan(name string, data []byte) (*measure.Plan, error) {
 	}
 	top := root.Content[0]
 	plan := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	if m := valueOf(top, "measurement"); m != nil && m.Kind == yaml.MappingNode {
+	if m := valueOf(top, "measurement"); m != nil {
+		if m.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s:%d:%d: measurement: want a mapping of record-zone and calendars: %w", name, m.Line, m.Column, ErrInvalid)
+		}
 		plan.Content = append(plan.Content, m.Content...)
 	}
 	kpis := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}

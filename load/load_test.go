@@ -249,3 +249,13 @@ func TestEvery(t *testing.T) {
 	require.Equal(t, 3, c.KPIs[0].Every)
 	require.Equal(t, 0, c.KPIs[1].Every, "monthly when left out")
 }
+
+// TestMeasurementNotAMapping: a measurement section of the wrong shape is
+// an error, not ignored.
+func TestMeasurementNotAMapping(t *testing.T) {
+	data := string(read(t, "testdata/bad/contract-kpi-every.yaml"))
+	data = strings.Replace(data, "every: 13", "every: 3", 1) + "measurement: 5\n"
+	_, err := load.Contract("c.yaml", []byte(data))
+	require.ErrorIs(t, err, load.ErrInvalid)
+	require.EqualError(t, err, "c.yaml:41:14: measurement: want a mapping of record-zone and calendars: invalid input file")
+}
