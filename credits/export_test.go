@@ -1,6 +1,9 @@
 package credits
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
 
 // TallyForTest exposes tally to the external tests.
 type TallyForTest struct{ t tally }
@@ -10,3 +13,8 @@ func (x *TallyForTest) Add(v decimal.Decimal) { x.t.add(v) }
 
 // Value returns the sum.
 func (x *TallyForTest) Value() decimal.Decimal { return x.t.value() }
+
+// BasisValueForTest exposes basisValue to the external tests.
+func BasisValueForTest(b ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
+	return basisValue(b, p, o)
+}

@@ -610,3 +610,13 @@ func TestSplitAddsUp(t *testing.T) {
 	require.Equal(t, "3333.00", sum.StringFixed(2), "the shares add up; the penny left over goes to the first of equal remainders")
 	require.Equal(t, []string{"2592.34", "370.33", "370.33"}, amountsOf(led))
 }
+
+// TestTableRoundedDerived: a value derived from counts is rounded to the
+// table's precision from the exact quotient, not from its shown figure.
+func TestTableRoundedDerived(t *testing.T) {
+	d := kpi.Definition{ID: "A", Name: "A", Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
+		Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels("99", "90"))}
+	r := kpi.Classify(d, kpi.Measurement{KPI: "A", Month: month("2021-06"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true, FromCounts: true})
+	got := credits.BasisValueForTest(credits.TableRounded, kpi.Precision{Places: 7, Rounding: kpi.HalfUp}, credits.Outcome{Measured: r})
+	require.Equal(t, "66.6666667", got.StringFixed(7))
+}
