@@ -110,10 +110,12 @@ func meets(v, level decimal.Decimal, dir Direction, b Bound) bool {
 	return c >= 0
 }
 
-// op returns the comparison a threshold asks for: ">=", ">", "<=" or "<".
-func op(dir Direction, b Bound) string {
+// Operator returns the comparison a threshold of bound b asks of a value
+// in direction d: ">=", ">", "<=" or "<". It is how reasons and reports
+// print a threshold's boundary.
+func (d Direction) Operator(b Bound) string {
 	s := ">"
-	if dir == LowerIsBetter {
+	if d == LowerIsBetter {
 		s = "<"
 	}
 	if b != Strict {
@@ -147,8 +149,8 @@ func (r Result) Reason() string {
 		return r.relativeReason(head)
 	}
 	t := r.Thresholds
-	tsl := fmt.Sprintf("tsl %s %s", op(r.Direction, t.TSLBound), FormatValue(t.TSL))
-	msl := fmt.Sprintf("msl %s %s", op(r.Direction, t.MSLBound), FormatValue(t.MSL))
+	tsl := fmt.Sprintf("tsl %s %s", r.Direction.Operator(t.TSLBound), FormatValue(t.TSL))
+	msl := fmt.Sprintf("msl %s %s", r.Direction.Operator(t.MSLBound), FormatValue(t.MSL))
 	if t.MSLMargin.IsSet() {
 		msl += " (tsl " + map[bool]string{true: "less", false: "plus"}[r.Direction == HigherIsBetter] + " " + t.MSLMargin.String() + ")"
 	}

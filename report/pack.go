@@ -127,19 +127,7 @@ func target(r kpi.Result) string {
 	case r.Relative != 0:
 		return r.Relative.String()
 	}
-	return op(r.Direction, r.Thresholds.TSLBound) + " " + kpi.FormatValue(r.Thresholds.TSL)
-}
-
-// op returns the comparison a threshold asks for.
-func op(dir kpi.Direction, b kpi.Bound) string {
-	s := ">"
-	if dir == kpi.LowerIsBetter {
-		s = "<"
-	}
-	if b != kpi.Strict {
-		s += "="
-	}
-	return s
+	return r.Direction.Operator(r.Thresholds.TSLBound) + " " + kpi.FormatValue(r.Thresholds.TSL)
 }
 
 func orgCells(cells []contract.Cell, org string) []contract.Cell {
