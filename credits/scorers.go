@@ -115,16 +115,7 @@ func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
 	case KPIRounded:
 		return o.Measured.Rounded
 	case TableRounded:
-		if r := o.Measured; r.Derived {
-			// a value derived from counts: round the exact quotient once
-			num := r.Numerator
-			if r.Unit == kpi.Percent {
-				num = num.Shift(2)
-			}
-			v, _ := p.Quotient(num, r.Denominator)
-			return v
-		}
-		return p.Apply(o.Measured.Value)
+		return o.Measured.At(p)
 	}
 	// As measured. A value derived from counts is its quotient to six places
 	// beyond the KPI's precision, truncated, as its reason shows it.

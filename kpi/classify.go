@@ -110,6 +110,18 @@ func meets(v, level decimal.Decimal, dir Direction, b Bound) bool {
 	return c >= 0
 }
 
+// At returns the measured value rounded as p says, for rules that round it
+// to a precision of their own (a credit table's): a value derived from
+// counts is rounded once from its exact quotient, never from the figure
+// Value shows.
+func (r Result) At(p Precision) decimal.Decimal {
+	if r.Derived {
+		v, _ := p.Quotient(dividend(r.Numerator, r.Unit), r.Denominator)
+		return v
+	}
+	return p.Apply(r.Value)
+}
+
 // Operator returns the comparison a threshold of bound b asks of a value
 // in direction d: ">=", ">", "<=" or "<". It is how reasons and reports
 // print a threshold's boundary.

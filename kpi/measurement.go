@@ -88,10 +88,7 @@ const derivedPlaces = 6
 // the exactly rounded value at p, the value for display (p's places plus
 // six, truncated), and whether that display value is exact.
 func (m Measurement) derive(u Unit, p Precision) (rounded, shown decimal.Decimal, exact bool) {
-	num := m.Numerator
-	if u == Percent {
-		num = num.Shift(2)
-	}
+	num := dividend(m.Numerator, u)
 	if m.Denominator.IsZero() {
 		return decimal.Decimal{}, decimal.Decimal{}, false
 	}
@@ -125,4 +122,13 @@ func (m Measurement) Resolved(d Definition) Measurement {
 	m.Value, _, _ = m.derive(d.Unit, d.Precision)
 	m.FromCounts = false
 	return m
+}
+
+// dividend is what a derived value divides by the denominator: the
+// numerator, times 100 for a percentage.
+func dividend(num decimal.Decimal, u Unit) decimal.Decimal {
+	if u == Percent {
+		return num.Shift(2)
+	}
+	return num
 }

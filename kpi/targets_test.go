@@ -179,3 +179,14 @@ func TestFromCounts(t *testing.T) {
 	r := Classify(ratio, Measurement{KPI: "CPU", Month: aug, Numerator: dec("7400"), Denominator: dec("5000"), HasCounts: true, FromCounts: true})
 	require.Equal(t, "7400/5000 = 1.48 rounds to 1.48 (2 dp half-up); tsl <= 1.5 met (base): green", r.Reason())
 }
+
+func TestResultAt(t *testing.T) {
+	d := Definition{ID: "A", Name: "A", Unit: Percent, Direction: HigherIsBetter, Kind: KPI,
+		Precision: Precision{Places: 0, Rounding: HalfUp}, Schedule: Constant(MustLevels("99", "90"))}
+	jun := MustParseMonth("2021-06")
+	fine := Precision{Places: 7, Rounding: HalfUp}
+	derived := Classify(d, Measurement{KPI: "A", Month: jun, Numerator: dec("2"), Denominator: dec("3"), HasCounts: true, FromCounts: true})
+	require.Equal(t, "66.6666667", derived.At(fine).StringFixed(7), "from the exact quotient, not the shown 66.666666")
+	given := Classify(d, Measurement{KPI: "A", Month: jun, Value: dec("66.66666666")})
+	require.Equal(t, "66.6666667", given.At(fine).StringFixed(7))
+}
