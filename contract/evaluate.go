@@ -407,56 +407,98 @@ func (c *Contract) combined(m kpi.Month, x, comb *mindex) []Cell {
 // explains it.
 func (c *Contract) combine(k *KPI, m kpi.Month, x *mindex) (kpi.Measurement, string) {
 	out := kpi.Measurement{KPI: k.ID, Org: Combined, Month: m}
-	var num, den decimal.Decimal
+	if k.Combine.How != Summed {
+		var acc weighted
+		for _, org := range c.OrgsOf(k) {
+			v, _ := c.resolved(k.ID, org, m, x)
+			w, _ := c.resolved(k.Combine.Weight, org, m, x)
+			if why := acc.add(org, v, k.Combine.Weight, w); why != "" {
+				out.Absent = kpi.NoInput
+				return out, "combined: " + why
+			}
+		}
+		return acc.result(out, k.Precision, "combined", "combine")
+	}
+	var sum decimal.Decimal
 	var parts []string
 	applicable := false
 	for _, org := range c.OrgsOf(k) {
 		v, _ := c.resolved(k.ID, org, m, x)
-		if k.Combine.How == Summed {
-			switch v.Absent {
-			case 0:
-				applicable = true
-				num = num.Add(v.Value)
-				parts = append(parts, org+" "+kpi.FormatValue(v.Value))
-			case kpi.NotApplicable:
-				parts = append(parts, org+" not applicable")
-			default:
-				out.Absent = kpi.NoInput
-				return out, fmt.Sprintf("combined: no value for %s (%s)", org, v.Absent)
-			}
-			continue
-		}
-		w, _ := c.resolved(k.Combine.Weight, org, m, x)
-		switch {
-		case v.Absent == kpi.NotApplicable && (w.Absent != 0 || w.Value.IsZero()):
+		switch v.Absent {
+		case 0:
+			applicable = true
+			sum = sum.Add(v.Value)
+			parts = append(parts, org+" "+kpi.FormatValue(v.Value))
+		case kpi.NotApplicable:
 			parts = append(parts, org+" not applicable")
-			continue
-		case v.Absent != 0:
+		default:
 			out.Absent = kpi.NoInput
 			return out, fmt.Sprintf("combined: no value for %s (%s)", org, v.Absent)
-		case w.Absent != 0:
-			out.Absent = kpi.NoInput
-			return out, fmt.Sprintf("combined: no weight %s for %s (%s)", k.Combine.Weight, org, w.Absent)
 		}
-		applicable = true
-		num, den = num.Add(v.Value.Mul(w.Value)), den.Add(w.Value)
-		parts = append(parts, fmt.Sprintf("%s %s%% x %s", org, kpi.FormatValue(v.Value), kpi.FormatValue(w.Value)))
 	}
 	if !applicable {
 		out.Absent = kpi.NotApplicable
 		return out, "combined: nothing to combine (" + strings.Join(parts, ", ") + ")"
 	}
-	if k.Combine.How == Summed {
-		out.Value = num
-		return out, "combined: " + strings.Join(parts, " + ") + " = " + kpi.FormatValue(num)
+	out.Value = sum
+	return out, "combined: " + strings.Join(parts, " + ") + " = " + kpi.FormatValue(sum)
+}
+
+// weighted pools percentages, each weighted by another indicator's value
+// (or by its own counts), by the rule pooled and combined values share: a
+// part that is not applicable with no weight (absent or zero) adds
+// nothing, as when there were no calls of that priority; any other absent
+// value or weight leaves the result without input, never guessed.
+type weighted struct {
+	num, den decimal.Decimal
+	parts    []string
+}
+
+// add adds part name's value v weighted by weight's value w. It returns,
+// when the result can have no value, why.
+func (a *weighted) add(name string, v kpi.Measurement, weight string, w kpi.Measurement) string {
+	switch {
+	case v.Absent == kpi.NotApplicable && (w.Absent != 0 || w.Value.IsZero()):
+		a.parts = append(a.parts, name+" not applicable")
+		return ""
+	case v.Absent != 0:
+		return fmt.Sprintf("no value for %s (%s)", name, v.Absent)
+	case w.Absent != 0:
+		return fmt.Sprintf("no weight %s for %s (%s)", weight, name, w.Absent)
 	}
-	q, ok := k.Precision.Quotient(num, den)
+	a.num, a.den = a.num.Add(v.Value.Mul(w.Value)), a.den.Add(w.Value)
+	a.parts = append(a.parts, fmt.Sprintf("%s %s%% x %s", name, kpi.FormatValue(v.Value), kpi.FormatValue(w.Value)))
+	return ""
+}
+
+// addCounts adds part name's counts: its numerator as a percentage of its
+// denominator. It returns, when the result can have no value, why.
+func (a *weighted) addCounts(name string, v kpi.Measurement) string {
+	switch {
+	case v.Absent == kpi.NotApplicable:
+		a.parts = append(a.parts, name+" not applicable")
+		return ""
+	case v.Absent != 0:
+		return fmt.Sprintf("no value for %s (%s)", name, v.Absent)
+	case !v.HasCounts:
+		return fmt.Sprintf("%s has no counts to weight it", name)
+	}
+	a.num, a.den = a.num.Add(v.Numerator.Shift(2)), a.den.Add(v.Denominator)
+	a.parts = append(a.parts, fmt.Sprintf("%s %s/%s", name, kpi.FormatValue(v.Numerator), kpi.FormatValue(v.Denominator)))
+	return ""
+}
+
+// result returns out with the pooled value rounded once to p, or not
+// applicable when there was nothing to pool, and explains it: "pooled: P1
+// 62.50% x 8, P2 56.16% x 86 = 5329.76/94".
+func (a *weighted) result(out kpi.Measurement, p kpi.Precision, label, verb string) (kpi.Measurement, string) {
+	q, ok := p.Quotient(a.num, a.den)
 	if !ok {
 		out.Absent = kpi.NotApplicable
-		return out, "combined: nothing to combine (" + strings.Join(parts, ", ") + ")"
+		return out, label + ": nothing to " + verb + " (" + strings.Join(a.parts, ", ") + ")"
 	}
 	out.Value = q
-	return out, fmt.Sprintf("combined: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
+	return out, fmt.Sprintf("%s: %s = %s/%s", label, strings.Join(a.parts, ", "), kpi.FormatValue(a.num), kpi.FormatValue(a.den))
 }
 
 // card applies the contract's report-card rule to a classified cell.
@@ -512,54 +554,22 @@ func lookup(id, org string, m kpi.Month, x *mindex) (kpi.Measurement, bool) {
 // pool computes a pooled KPI's measurement and explains it.
 func (c *Contract) pool(k *KPI, org string, m kpi.Month, x *mindex) (kpi.Measurement, string) {
 	out := kpi.Measurement{KPI: k.ID, Org: org, Month: m}
-	var num, den decimal.Decimal
-	var parts []string
-	hundred := decimal.NewFromInt(100)
+	var acc weighted
 	for _, p := range k.Pooled {
 		v, _ := c.resolved(p.KPI, org, m, x)
-		var n, d decimal.Decimal
-		var what string
+		var why string
 		if p.Weight == "" {
-			switch {
-			case v.Absent == kpi.NotApplicable:
-				parts = append(parts, p.KPI+" not applicable")
-				continue
-			case v.Absent != 0:
-				out.Absent = kpi.NoInput
-				return out, fmt.Sprintf("pooled: no value for %s (%s)", p.KPI, v.Absent)
-			case !v.HasCounts:
-				out.Absent = kpi.NoInput
-				return out, fmt.Sprintf("pooled: %s has no counts to weight it", p.KPI)
-			}
-			n, d = v.Numerator.Mul(hundred), v.Denominator
-			what = fmt.Sprintf("%s %s/%s", p.KPI, kpi.FormatValue(v.Numerator), kpi.FormatValue(v.Denominator))
+			why = acc.addCounts(p.KPI, v)
 		} else {
 			w, _ := c.resolved(p.Weight, org, m, x)
-			noWeight := w.Absent != 0 || w.Value.IsZero()
-			switch {
-			case v.Absent == kpi.NotApplicable && noWeight:
-				parts = append(parts, p.KPI+" not applicable")
-				continue
-			case v.Absent != 0:
-				out.Absent = kpi.NoInput
-				return out, fmt.Sprintf("pooled: no value for %s (%s)", p.KPI, v.Absent)
-			case w.Absent != 0:
-				out.Absent = kpi.NoInput
-				return out, fmt.Sprintf("pooled: no weight %s for %s (%s)", p.Weight, p.KPI, w.Absent)
-			}
-			n, d = v.Value.Mul(w.Value), w.Value
-			what = fmt.Sprintf("%s %s%% x %s", p.KPI, kpi.FormatValue(v.Value), kpi.FormatValue(w.Value))
+			why = acc.add(p.KPI, v, p.Weight, w)
 		}
-		num, den = num.Add(n), den.Add(d)
-		parts = append(parts, what)
+		if why != "" {
+			out.Absent = kpi.NoInput
+			return out, "pooled: " + why
+		}
 	}
-	q, ok := k.Precision.Quotient(num, den)
-	if !ok {
-		out.Absent = kpi.NotApplicable
-		return out, "pooled: nothing to pool (" + strings.Join(parts, ", ") + ")"
-	}
-	out.Value = q
-	return out, fmt.Sprintf("pooled: %s = %s/%s", strings.Join(parts, ", "), kpi.FormatValue(num), kpi.FormatValue(den))
+	return acc.result(out, k.Precision, "pooled", "pool")
 }
 
 // Add counts cell c in s as Evaluate does: credit-bearing KPIs only, by
