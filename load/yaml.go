@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"errors"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/yamlpath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -43,45 +44,26 @@ func decodeYAML(ps *problems, data []byte, out any) *document {
 	return d
 }
 
+// index records the place of every field of the document below n.
 func (d *document) index(n *yaml.Node, path string) {
-	if n.Kind == yaml.DocumentNode {
-		if len(n.Content) > 0 {
-			d.index(n.Content[0], path)
-		}
-		return
-	}
-	p := pos{n.Line, n.Column}
-	d.vals[path] = p
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		d.nulls[path] = true
-	}
-	if _, ok := d.valAt[p]; !ok {
-		d.valAt[p] = path
-	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			kp := joinPath(path, k.Value)
-			if _, ok := d.keyAt[pos{k.Line, k.Column}]; !ok {
-				d.keyAt[pos{k.Line, k.Column}] = kp
-			}
-			if _, seen := d.vals[kp]; !seen {
-				d.index(n.Content[i+1], kp)
+	yamlpath.Walk(n, path, func(path string, key, v *yaml.Node) {
+		if key != nil {
+			if _, ok := d.keyAt[pos{key.Line, key.Column}]; !ok {
+				d.keyAt[pos{key.Line, key.Column}] = path
 			}
 		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			d.index(c, path+"["+strconv.Itoa(i)+"]")
+		if v == nil {
+			return // a repeated key: its first value counts
 		}
-	}
-}
-
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
+		p := pos{v.Line, v.Column}
+		d.vals[path] = p
+		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+			d.nulls[path] = true
+		}
+		if _, ok := d.valAt[p]; !ok {
+			d.valAt[p] = path
+		}
+	})
 }
 
 // parentPath returns the path of the mapping or list holding path.

@@ -11,6 +11,7 @@ package planfile
 
 import (
 	"errors"
+	"github.com/servicecredit/engine/internal/yamlpath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -114,47 +115,29 @@ type doc struct {
 	list    []*measure.Error
 }
 
+// index records the place of every field of the document below n.
 func (d *doc) index(n *yaml.Node, path string) {
 	if d.vals == nil {
 		d.vals, d.scalars, d.valAt, d.keyAt = map[string]pos{}, map[string]string{}, map[pos]string{}, map[pos]string{}
 	}
-	if n.Kind == yaml.DocumentNode {
-		if len(n.Content) > 0 {
-			d.index(n.Content[0], path)
-		}
-		return
-	}
-	p := pos{n.Line, n.Column}
-	d.vals[path] = p
-	if _, ok := d.valAt[p]; !ok {
-		d.valAt[p] = path
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		d.scalars[path] = n.Value
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			kp := join(path, k.Value)
-			if _, ok := d.keyAt[pos{k.Line, k.Column}]; !ok {
-				d.keyAt[pos{k.Line, k.Column}] = kp
-			}
-			if _, seen := d.vals[kp]; !seen {
-				d.index(n.Content[i+1], kp)
+	yamlpath.Walk(n, path, func(path string, key, v *yaml.Node) {
+		if key != nil {
+			if _, ok := d.keyAt[pos{key.Line, key.Column}]; !ok {
+				d.keyAt[pos{key.Line, key.Column}] = path
 			}
 		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			d.index(c, path+"["+strconv.Itoa(i)+"]")
+		if v == nil {
+			return // a repeated key: its first value counts
 		}
-	}
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
+		p := pos{v.Line, v.Column}
+		d.vals[path] = p
+		if _, ok := d.valAt[p]; !ok {
+			d.valAt[p] = path
+		}
+		if v.Kind == yaml.ScalarNode {
+			d.scalars[path] = v.Value
+		}
+	})
 }
 
 // at returns the position of path's value, or of its nearest ancestor
@@ -216,7 +199,7 @@ func (d *doc) validated(err error, prefix string) {
 		}
 		c := *me
 		c.File = d.file
-		c.Field = join(prefix, me.Field)
+		c.Field = yamlpath.Join(prefix, me.Field)
 		if me.Field == "" {
 			c.Field = prefix
 		}
