@@ -5,10 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
-	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -22,37 +20,10 @@ func TestGolden(t *testing.T) {
 }
 
 // TestContractFile checks that contract.yaml holds the rules main.go
-// builds and the report `servicecredit evaluate` prints.
+// builds and that the reports `servicecredit evaluate` prints from the
+// files equal their golden files.
 func TestContractFile(t *testing.T) {
-	c, res := exampletest.EvaluateFiles(t, ".")
-	if diff := cmp.Diff(Rules(), c.Credits); diff != "" {
-		t.Errorf("contract.yaml's rules differ from main.go's (-go +file):\n%s", diff)
-	}
-	var out bytes.Buffer
-	require.NoError(t, report.Text(&out, c, res))
-	golden.Check(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
-}
-
-// TestFormats renders the contract files' evaluation in every format the
-// CLI writes, so the withholding's rendering is pinned in each.
-func TestFormats(t *testing.T) {
-	c, res := exampletest.EvaluateFiles(t, ".")
-	for _, format := range []string{"markdown", "json", "csv"} {
-		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			var err error
-			switch format {
-			case "markdown":
-				err = report.Markdown(&out, c, res)
-			case "json":
-				err = report.JSON(&out, c, res, "")
-			case "csv":
-				err = report.CSV(&out, c, res)
-			}
-			require.NoError(t, err)
-			golden.Check(t, filepath.Join("testdata", "contract."+format+".golden"), out.Bytes())
-		})
-	}
+	exampletest.CheckFiles(t, ".", Rules(), "markdown", "json", "csv")
 }
 
 // TestCriticalMonths checks what the golden files show, so that a

@@ -5,11 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
-	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -23,15 +21,10 @@ func TestGolden(t *testing.T) {
 }
 
 // TestContractFile checks that contract.yaml holds the rules main.go
-// builds and the report `servicecredit evaluate` prints.
+// builds and that the reports `servicecredit evaluate` prints from the
+// files equal their golden files.
 func TestContractFile(t *testing.T) {
-	c, res := exampletest.EvaluateFiles(t, ".")
-	if diff := cmp.Diff(wantRules(), c.Credits); diff != "" {
-		t.Errorf("contract.yaml's rules differ from main.go's (-go +file):\n%s", diff)
-	}
-	var out bytes.Buffer
-	require.NoError(t, report.Text(&out, c, res))
-	golden.Check(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
+	exampletest.CheckFiles(t, ".", wantRules())
 }
 
 // wantRules are the rules contract.yaml must hold: the third case's.

@@ -1,15 +1,20 @@
 // Package exampletest holds what the examples' tests share: loading an
-// example's shipped files and evaluating them as the command-line tool
-// does, so that each example checks its files give its published figures.
+// example's shipped files, evaluating them as the command-line tool does,
+// and checking them against the example's Go and its golden reports.
 package exampletest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -39,5 +44,37 @@ func EvaluateFiles(t testing.TB, dir string) (*contract.Contract, *contract.Resu
 	}
 	res, err := c.Evaluate(in)
 	require.NoError(t, err)
+	return c, res
+}
+
+// CheckFiles evaluates dir's files (EvaluateFiles) and checks that the
+// contract file holds the credit rules the example builds in Go, want, and
+// that the report in text, and in each of the other formats named
+// ("markdown", "json", "csv"), equals its golden file
+// dir/testdata/contract.FORMAT.golden.
+func CheckFiles(t *testing.T, dir string, want credits.Rules, formats ...string) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	c, res := EvaluateFiles(t, dir)
+	if diff := cmp.Diff(want, c.Credits); diff != "" {
+		t.Errorf("contract.yaml's rules differ from the example's Go (-go +file):\n%s", diff)
+	}
+	for _, format := range append([]string{"text"}, formats...) {
+		var out bytes.Buffer
+		var err error
+		switch format {
+		case "text":
+			err = report.Text(&out, c, res)
+		case "markdown":
+			err = report.Markdown(&out, c, res)
+		case "json":
+			err = report.JSON(&out, c, res, "")
+		case "csv":
+			err = report.CSV(&out, c, res)
+		default:
+			t.Fatalf("unknown format %q", format)
+		}
+		require.NoError(t, err, format)
+		golden.Check(t, filepath.Join(dir, "testdata", "contract."+format+".golden"), out.Bytes())
+	}
 	return c, res
 }
