@@ -116,23 +116,39 @@ type mkey struct {
 	month    kpi.Month
 }
 
-// mindex finds measurements: by KPI id, organisation and month through a
-// map, and, for the cells of the main loop, by the KPI's and the
-// organisation's positions in the contract and the month of the term
-// through a dense table that needs no hashing.
+// mindex finds measurements. The contract's own measurements are found
+// through a dense table by the KPI's and the organisation's positions in
+// the contract and the month of the term, so the cells of the main loop
+// need no hashing; the shared service's combined measurements, built month
+// by month, through a map.
 type mindex struct {
-	ms    []kpi.Measurement
-	keys  map[mkey]int
-	dense []int32 // 1 + the index into ms; 0 for none. nil when not built
+	ms []kpi.Measurement
+
+	dense []int32 // 1 + the index into ms; 0 for none
+	kpiAt map[string]int
+	orgAt map[string]int
 	start kpi.Month
 	term  int
 	norgs int
+
+	keys map[mkey]int // for an index without a dense table
 }
 
 // find returns the index of KPI id's measurement for org in month m.
 func (x *mindex) find(id, org string, m kpi.Month) (int, bool) {
-	i, ok := x.keys[mkey{id, org, m}]
-	return i, ok
+	if x.dense == nil {
+		i, ok := x.keys[mkey{id, org, m}]
+		return i, ok
+	}
+	ki, ok := x.kpiAt[id]
+	if !ok {
+		return 0, false
+	}
+	oi, ok := x.orgAt[org]
+	if !ok {
+		return 0, false
+	}
+	return x.at(ki, oi, m)
 }
 
 // at returns the index of the measurement of the KPI at position ki for
@@ -624,37 +640,47 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 		errs = append(errs, fmt.Errorf("measurement %s/%s/%s: "+format+": %w",
 			append([]any{m.KPI, m.Org, m.Month}, append(args, ErrInvalidInput)...)...))
 	}
-	kpis := map[string]int{}
+	x := &mindex{ms: ms, kpiAt: make(map[string]int, len(c.KPIs)), orgAt: make(map[string]int, len(c.Orgs)),
+		start: c.Commencement, term: c.Term, norgs: len(c.Orgs)}
 	for i := range c.KPIs {
-		kpis[c.KPIs[i].ID] = i
+		x.kpiAt[c.KPIs[i].ID] = i
 	}
-	orgAt := make(map[string]int, len(c.Orgs))
 	for i, o := range c.Orgs {
-		orgAt[o] = i
+		x.orgAt[o] = i
 	}
-	x := &mindex{ms: ms, keys: make(map[mkey]int, len(ms)), start: c.Commencement, term: c.Term, norgs: len(c.Orgs)}
 	x.dense = make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
-	for i, m := range ms {
-		ki, ok := kpis[m.KPI]
-		if !ok {
-			bad(m, "no such kpi in the contract")
-			continue
+	ki, oi, ok := -1, -1, false // the last measurement's: inputs come in runs of one KPI or one organisation
+	for i := range ms {
+		m := &ms[i]
+		if ki < 0 || c.KPIs[ki].ID != m.KPI {
+			if ki+1 < len(c.KPIs) && c.KPIs[ki+1].ID == m.KPI {
+				ki++
+			} else if ki, ok = x.kpiAt[m.KPI]; !ok {
+				ki = -1
+				bad(*m, "no such kpi in the contract")
+				continue
+			}
 		}
 		k := &c.KPIs[ki]
-		if !slices.Contains(c.OrgsOf(k), m.Org) {
-			bad(m, "organisation %q is not measured for this kpi", m.Org)
+		if oi < 0 || c.Orgs[oi] != m.Org {
+			if oi, ok = x.orgAt[m.Org]; !ok {
+				oi = -1
+			}
+		}
+		if oi < 0 || (k.Orgs != nil && !slices.Contains(k.Orgs, m.Org)) {
+			bad(*m, "organisation %q is not measured for this kpi", m.Org)
 			continue
 		}
 		from, to := c.Window(k)
 		if m.Month.Before(from) || m.Month.After(to) {
-			bad(m, "kpi not in force (in force %s..%s)", from, to)
+			bad(*m, "kpi not in force (in force %s..%s)", from, to)
 			continue
 		}
 		if due := c.Due(k, m.Month); !due && m.Absent != kpi.NotDue {
-			bad(m, "kpi assessed every %d months, not in %s", k.Every, m.Month)
+			bad(*m, "kpi assessed every %d months, not in %s", k.Every, m.Month)
 			continue
 		} else if due && m.Absent == kpi.NotDue {
-			bad(m, "not-due given for a month the kpi is assessed in")
+			bad(*m, "not-due given for a month the kpi is assessed in")
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {
@@ -663,13 +689,12 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 			}
 			continue
 		}
-		key := mkey{m.KPI, m.Org, m.Month}
-		if j, dup := x.keys[key]; dup {
-			bad(m, "duplicate of measurement %d", j+1)
+		slot := &x.dense[(ki*x.norgs+oi)*x.term+m.Month.Sub(c.Commencement)]
+		if *slot != 0 {
+			bad(*m, "duplicate of measurement %d", *slot)
 			continue
 		}
-		x.keys[key] = i
-		x.dense[(ki*x.norgs+orgAt[m.Org])*x.term+m.Month.Sub(c.Commencement)] = int32(i + 1)
+		*slot = int32(i + 1)
 	}
 	return x, joinSorted(errs)
 }
