@@ -127,6 +127,7 @@ type Book struct {
 	total   decimal.Decimal
 	capUsed decimal.Decimal // what the current year paid that counts against its annual and two-limb caps
 	err     error           // the error that spoiled the book, if any
+	lines   []Line          // the last period's lines, whose memory the next Add reuses
 }
 
 // Open checks rules (as Calculate does) and returns an empty Book.
@@ -153,8 +154,9 @@ func (b *Book) Events() []Event { return slices.Clone(b.events) }
 // Add assesses period p, which must follow the last period added, and
 // returns its lines (its credit lines in outcome order, then any
 // withholding line of a critical month, then any cap lines) and its
-// total. After an error the Book is spoiled: every later
-// call returns that error.
+// total. The lines are valid until the next call to Add, which reuses
+// their memory: append or copy them to keep them. After an error the
+// Book is spoiled: every later call returns that error.
 func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
 	b.events = nil
 	if b.err != nil {
@@ -173,7 +175,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	if err := joinSorted(checkPeriod(b.prev, b.first, p)); err != nil {
 		return nil, MonthTotal{}, err
 	}
-	lines, err := b.run.Assess(p)
+	lines, err := b.run.Assess(p, b.lines[:0])
 	if err != nil {
 		return nil, MonthTotal{}, fmt.Errorf("month %s: %w", p.Month, err)
 	}
@@ -189,6 +191,9 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	}
 	if len(b.years) == 0 || b.prev.Year != p.Year {
 		y := YearTotal{Year: p.Year, From: p.Month, Charges: p.YearCharges}
+		if n := len(b.years); n > 0 {
+			y.Drivers = make([]Driver, 0, len(b.years[n-1].Drivers)) // a year's drivers are much like the last's
+		}
 		if caps.Year != nil {
 			y.HasCap = true
 			y.Cap = money.Round(p.YearCharges.Mul(*caps.Year).Shift(-2))
@@ -321,6 +326,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	year.Cut = year.Cut.Add(mt.Cut)
 	year.Total = year.Total.Add(mt.Total)
 	b.total = b.total.Add(mt.Total)
+	b.lines = lines
 	return lines, mt, nil
 }
 

@@ -345,9 +345,11 @@ type brokenRegime struct {
 	err   error
 }
 
-func (b brokenRegime) Validate([]credits.Window) error               { return nil }
-func (b brokenRegime) Begin(credits.Money) credits.Run               { return b }
-func (b brokenRegime) Assess(credits.Period) ([]credits.Line, error) { return b.lines, b.err }
+func (b brokenRegime) Validate([]credits.Window) error { return nil }
+func (b brokenRegime) Begin(credits.Money) credits.Run { return b }
+func (b brokenRegime) Assess(_ credits.Period, lines []credits.Line) ([]credits.Line, error) {
+	return append(lines, b.lines...), b.err
+}
 
 func TestCalculateErrors(t *testing.T) {
 	G, R := kpi.Green, kpi.Red

@@ -15,12 +15,11 @@ func (None) Begin(Money) Run { return noneRun{} }
 
 type noneRun struct{}
 
-// Assess returns one zero line per outcome.
-func (noneRun) Assess(p Period) ([]Line, error) {
-	lines := make([]Line, len(p.Outcomes))
-	for i, o := range p.Outcomes {
-		lines[i] = Line{Kind: CreditLine, Month: p.Month, Year: p.Year, KPI: o.KPI, Org: o.Org,
-			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Rule: "no service credits in this agreement"}
+// Assess appends one zero line per outcome to lines.
+func (noneRun) Assess(p Period, lines []Line) ([]Line, error) {
+	for _, o := range p.Outcomes {
+		lines = append(lines, Line{Kind: CreditLine, Month: p.Month, Year: p.Year, KPI: o.KPI, Org: o.Org,
+			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Rule: "no service credits in this agreement"})
 	}
 	return lines, nil
 }

@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -192,10 +193,10 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 	return c
 }
 
-// Assess returns one line per outcome of period.
-func (r *pointsRun) Assess(period Period) ([]Line, error) {
+// Assess appends one line per outcome of period to lines.
+func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 	p := r.p
-	lines := make([]Line, 0, len(period.Outcomes))
+	lines = slices.Grow(lines, len(period.Outcomes))
 	for _, o := range period.Outcomes {
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}

@@ -91,10 +91,12 @@ type Regime interface {
 // Run is one evaluation of a Regime, fed one month at a time in month
 // order.
 type Run interface {
-	// Assess returns one CreditLine per outcome of p, in the order of
-	// p.Outcomes, each with an amount of zero or more rounded as the
-	// Run's Money says.
-	Assess(p Period) ([]Line, error)
+	// Assess appends to lines one CreditLine per outcome of p, in the
+	// order of p.Outcomes, each with an amount of zero or more rounded as
+	// the Run's Money says, and returns the extended slice, as append
+	// does. The lines already there are the caller's: Assess neither
+	// reads nor changes them.
+	Assess(p Period, lines []Line) ([]Line, error)
 }
 
 // Window is a credit-bearing KPI and the months it is in force, inclusive.

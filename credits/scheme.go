@@ -320,9 +320,11 @@ type pending struct {
 	why   string          // the scoring, in words
 }
 
-// Assess returns one line per outcome of period.
-func (r *schemeRun) Assess(period Period) ([]Line, error) {
-	lines := make([]Line, len(period.Outcomes))
+// Assess appends one line per outcome of period to out.
+func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
+	base := len(out)
+	out = append(out, make([]Line, len(period.Outcomes))...)
+	lines := out[base:]
 	pend := make([]pending, len(period.Outcomes))
 	for i, o := range period.Outcomes {
 		l := &lines[i]
@@ -424,7 +426,7 @@ func (r *schemeRun) Assess(period Period) ([]Line, error) {
 		l.Failed, l.Band, l.Material = failed, got.band, failed && got.material
 		pend[i] = pending{score: score, den: got.den, why: why.String() + deemed}
 	}
-	return lines, r.price(period, lines, pend)
+	return out, r.price(period, lines, pend)
 }
 
 // record adds a measurement period to a KPI's history: statusFail says
