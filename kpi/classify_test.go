@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -413,6 +414,36 @@ func TestRoundSmallMatchesDecimal(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSmallShared: the shared small decimals are the values decimal.New
+// makes, at their exponent, inside the table and on both sides of its
+// edges; a second request gives the same value; and goroutines racing to
+// fill a slot all get it (run with -race).
+func TestSmallShared(t *testing.T) {
+	for _, places := range []int32{-1, 0, 1, smallPlaces, smallPlaces + 1} {
+		for _, q := range []int64{-1, 0, 1, 995, smallMax - 1, smallMax, smallMax + 1, 1 << 40} {
+			want := decimal.New(q, -places)
+			for range 2 {
+				got := small(q, places)
+				require.True(t, got.Equal(want), "small(%d, %d) = %s, want %s", q, places, got, want)
+				require.Equal(t, want.Exponent(), got.Exponent(), "small(%d, %d) keeps its places", q, places)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	got := make([]decimal.Decimal, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = small(4321, 1)
+		}()
+	}
+	wg.Wait()
+	for _, d := range got {
+		require.Equal(t, "432.1", d.String())
 	}
 }
 

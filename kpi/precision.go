@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -100,7 +101,33 @@ func (r Rounding) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, 
 			}
 		}
 	}
-	return decimal.New(q, -places), true
+	return small(q, places), true
+}
+
+// Rounded values are shared: the decimals with coefficients 0 to
+// smallMax at 0 to smallPlaces places (0 to 100.00 per cent, counts up to
+// 10,000) are each made once, on first use, since a decimal never changes
+// and a new one costs an allocation. The table is filled by whichever
+// goroutine gets there first; any of them makes an equal value.
+const (
+	smallMax    = 10_000
+	smallPlaces = 2
+)
+
+var smallTable [smallPlaces + 1][smallMax + 1]atomic.Pointer[decimal.Decimal]
+
+// small returns the decimal q x 10^-places.
+func small(q int64, places int32) decimal.Decimal {
+	if q < 0 || q > smallMax || places < 0 || places > smallPlaces {
+		return decimal.New(q, -places)
+	}
+	slot := &smallTable[places][q]
+	if d := slot.Load(); d != nil {
+		return *d
+	}
+	d := decimal.New(q, -places)
+	slot.Store(&d)
+	return d
 }
 
 // Precision is the contract's measurement precision: a measured value is
