@@ -185,7 +185,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		kept := *m
-		kept.Cells = slices.Clone(m.Cells)
+		kept.Cells, kept.Lines = slices.Clone(m.Cells), slices.Clone(m.Lines)
 		res.Months = append(res.Months, kept)
 		return nil
 	})
@@ -207,8 +207,8 @@ type Totals struct {
 // keeps none of them: memory does not grow with the results. (The
 // measurement index covers the KPIs, organisations and months of the term,
 // and a shared service's combined values are kept month by month for
-// relative targets.) The Month's Cells are reused for the next month: each
-// must copy what it keeps of them. Stream stops at the first error each
+// relative targets.) The Month, its Cells and its Lines are reused for the
+// next month: each must copy what it keeps of them. Stream stops at the first error each
 // returns and returns that error.
 //
 // The contract and input are validated first, as for Evaluate, before any
@@ -243,13 +243,13 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	at := c.positions(in.Mitigations)
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
-	var cells []Cell // reused month after month
+	var cells []Cell // reused month after month, as is the Month
+	mo := new(Month)
 	for m := from; !m.After(to); m = m.AddMonths(1) {
-		if n := c.cellsIn(m); cap(cells) < n {
-			cells = make([]Cell, 0, n)
-		}
-		mo := Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
-		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: p.Outcomes[:0]}
+		n := c.cellsIn(m)
+		cells = slices.Grow(cells[:0], n)
+		*mo = Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells}
+		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n)}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)
 			p.Charges = p.Charges.Add(ch)
@@ -265,9 +265,10 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 				reg = nil // no record for this KPI: no need to ask
 			}
 			for j, org := range c.OrgsOf(k) {
-				cell := c.cell(k, pos{i, at.orgs[i][j]}, org, m, index, reg)
-				mo.Cells = append(mo.Cells, cell)
-				mo.Summary.Add(cell)
+				mo.Cells = slices.Grow(mo.Cells, 1)[:len(mo.Cells)+1]
+				cell := &mo.Cells[len(mo.Cells)-1]
+				c.cell(cell, k, pos{i, at.orgs[i][j]}, org, m, index, reg)
+				mo.Summary.Add(*cell)
 				ch, _ := c.charge(org, m)
 				p.Outcomes = append(p.Outcomes, credits.Outcome{
 					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
@@ -288,7 +289,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 			mo.Cells[i].Credit = lines[i]
 		}
 		mo.Lines, mo.Credit, mo.Events = lines[len(mo.Cells):], total, book.Events()
-		if err := each(&mo); err != nil {
+		if err := each(mo); err != nil {
 			return nil, err
 		}
 	}
@@ -335,9 +336,10 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 	return n
 }
 
-// cell evaluates one KPI-month for one organisation.
-func (c *Contract) cell(k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) Cell {
-	var cell Cell
+// cell evaluates one KPI-month for one organisation into cell, which it
+// overwrites. Filled in place, a cell is not copied whole into the month.
+func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) {
+	*cell = Cell{}
 	meas, found := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}, false
 	switch {
 	case !c.Due(k, m):
@@ -382,7 +384,6 @@ func (c *Contract) cell(k *KPI, at pos, org string, m kpi.Month, x *mindex, reg 
 			cell.Status = rec.Deemed
 		}
 	}
-	return cell
 }
 
 // combined returns month m's combined cells. The combined measurements of
@@ -408,7 +409,8 @@ func (c *Contract) combined(m kpi.Month, x, comb *mindex) []Cell {
 		if k.Combine.How == 0 || m.Before(kf) || m.After(kt) {
 			continue
 		}
-		cell := c.cell(k, pos{ki: -1}, Combined, m, comb, nil)
+		var cell Cell
+		c.cell(&cell, k, pos{ki: -1}, Combined, m, comb, nil)
 		if cell.Computation == "" {
 			cell.Computation = how[k.ID]
 		} else {
@@ -518,7 +520,7 @@ func (a *weighted) result(out kpi.Measurement, p kpi.Precision, label, verb stri
 }
 
 // card applies the contract's report-card rule to a classified cell.
-func (c *Contract) card(cell Cell) (bool, string) {
+func (c *Contract) card(cell *Cell) (bool, string) {
 	if c.ReportCard == nil {
 		return false, ""
 	}
