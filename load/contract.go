@@ -138,7 +138,7 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 	if !ps.ok() {
 		return nil, ps.err()
 	}
-	if _, err := Plan(name, data); err != nil {
+	if _, err := plan(name, doc.root); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -152,8 +152,15 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 // rest of the contract: Contract does, and calls Plan.
 func Plan(name string, data []byte) (*measure.Plan, error) {
 	var root yaml.Node
-	if err := yaml.Load(data, &root); err != nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 ||
-		root.Content[0].Kind != yaml.MappingNode {
+	if err := yaml.Load(data, &root); err != nil {
+		return nil, nil // not a contract: Contract reports why
+	}
+	return plan(name, &root)
+}
+
+// plan reads the measurement plan of root, a parsed contract file.
+func plan(name string, root *yaml.Node) (*measure.Plan, error) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, nil // not a contract: Contract reports why
 	}
 	top := root.Content[0]

@@ -40,41 +40,52 @@ var (
 // measurements.
 func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measurement, error) {
 	ps := &problems{file: name}
-	t := readCSV(ps, r, measurementColumns, measurementRequired)
+	t := openCSV(ps, r, measurementColumns, measurementRequired)
 	if t == nil {
 		return nil, ps.err()
 	}
-	kpis := map[string]*contract.KPI{}
+	col := measurementCols{kpi: t.column("kpi"), org: t.column("organisation"), month: t.column("month"),
+		value: t.column("value"), num: t.column("numerator"), den: t.column("denominator"),
+		absence: t.column("absence"), note: t.column("note"), incidents: t.column("incidents")}
+	kpis := make(map[string]int, len(c.KPIs))
 	for i := range c.KPIs {
-		kpis[c.KPIs[i].ID] = &c.KPIs[i]
+		kpis[c.KPIs[i].ID] = i
 	}
-	type key struct {
-		kpi, org string
-		month    kpi.Month
+	orgs := make(map[string]int, len(c.Orgs))
+	for i, o := range c.Orgs {
+		orgs[o] = i
 	}
-	first := map[key]int{}
+	// first holds, by KPI, organisation and month of the term, the line
+	// of the first measurement of each; 0 for none yet.
+	first := make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
 	var out []kpi.Measurement
-	for ri := range t.rows {
-		row := &t.rows[ri]
-		before := len(ps.list)
-		id, idPos := t.get(row, "kpi")
-		k := kpis[id]
+	for t.next() {
+		before := len(t.ps.list)
+		id, idPos := t.field(col.kpi)
+		ki, known := kpis[id]
+		var k *contract.KPI
 		switch {
 		case id == "":
 			ps.add(idPos, "kpi", "empty (want the id of one of the contract's KPIs)", nil)
-		case k == nil:
+		case !known:
 			ps.addText(idPos, "kpi", id, "not an indicator of the contract", nil)
+		default:
+			k = &c.KPIs[ki]
+			id = k.ID // the contract's copy: the row's line is not kept for it
 		}
-		org, orgPos := t.get(row, "organisation")
+		org, orgPos := t.field(col.org)
+		oi, orgKnown := orgs[org]
 		switch {
 		case org == "" && len(c.Orgs) == 1:
-			org = c.Orgs[0]
+			org, oi = c.Orgs[0], 0
 		case org == "":
 			ps.add(orgPos, "organisation", "empty (want one of "+strings.Join(c.Orgs, ", ")+": the contract serves several)", nil)
 		case k != nil && !slices.Contains(c.OrgsOf(k), org):
 			ps.addText(orgPos, "organisation", org, "not measured for "+id+" (want one of "+strings.Join(c.OrgsOf(k), ", ")+")", nil)
+		case orgKnown:
+			org = c.Orgs[oi]
 		}
-		ms, monthPos := t.get(row, "month")
+		ms, monthPos := t.field(col.month)
 		m, err := kpi.ParseMonth(ms)
 		if err != nil {
 			ps.addText(monthPos, "month", ms, monthWant, err)
@@ -85,36 +96,40 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 			}
 		}
 		meas := kpi.Measurement{KPI: id, Org: org, Month: m}
-		meas.Note, _ = t.get(row, "note")
-		meas.Incidents = readIncidents(ps, t, row)
-		supplied := readValue(ps, t, row, k, &meas)
+		meas.Note, _ = t.field(col.note)
+		meas.Incidents = readIncidents(t, col.incidents)
+		supplied := readValue(t, col, k, &meas)
 		if len(ps.list) > before {
 			continue
 		}
-		kk := key{id, org, m}
-		if line, dup := first[kk]; dup {
-			ps.addf(pos{row.line, 0}, "", "%s %s %s: measurement repeated (first at line %d)", id, org, m, line)
+		// The row is clean: its KPI, organisation and month are the
+		// contract's, within the term.
+		slot := &first[(ki*len(c.Orgs)+oi)*c.Term+m.Sub(c.Commencement)]
+		if *slot != 0 {
+			ps.addf(pos{t.line, 0}, "", "%s %s %s: measurement repeated (first at line %d)", id, org, m, *slot)
 			continue
 		}
-		first[kk] = row.line
+		*slot = int32(t.line)
 		if !supplied {
 			continue
 		}
 		if err := meas.Check(k.Definition); err != nil {
 			for _, e := range flatten(err) {
-				field := "value"
-				_, p := t.get(row, "value")
+				field, i := "value", col.value
 				var ke *kpi.Error
 				msg := e.Error()
 				if errors.As(e, &ke) {
 					msg = strings.TrimPrefix(ke.Msg, "value ")
-					if f := strings.Fields(msg)[0]; f == "numerator" || f == "denominator" {
-						field = f
-						_, p = t.get(row, f)
+					switch strings.Fields(msg)[0] {
+					case "numerator":
+						field, i = "numerator", col.num
+					case "denominator":
+						field, i = "denominator", col.den
 					}
 				}
-				if p == (pos{}) {
-					p = pos{row.line, 0}
+				_, p := t.field(i)
+				if p.col == 0 {
+					p = pos{t.line, 0}
 				}
 				ps.add(p, field, msg, e)
 			}
@@ -128,14 +143,21 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 	return out, nil
 }
 
-// readValue reads a row's value, absence and counts into m. It reports
-// whether a measurement was supplied: false for an empty value with no
-// absence.
-func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.Measurement) bool {
-	v, vp := t.get(row, "value")
-	a, ap := t.get(row, "absence")
-	num, np := t.get(row, "numerator")
-	den, dp := t.get(row, "denominator")
+// measurementCols are the field indexes of a measurements file's columns;
+// -1 for a column the file does not have.
+type measurementCols struct {
+	kpi, org, month, value, num, den, absence, note, incidents int
+}
+
+// readValue reads the current row's value, absence and counts into m. It
+// reports whether a measurement was supplied: false for an empty value
+// with no absence.
+func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measurement) bool {
+	ps := t.ps
+	v, vp := t.field(col.value)
+	a, ap := t.field(col.absence)
+	num, np := t.field(col.num)
+	den, dp := t.field(col.den)
 	if word, ok := absenceWord(v); ok {
 		if a != "" {
 			ps.addText(ap, "absence", a, "given with an absent value "+strconv.Quote(v)+" (give one or the other)", nil)
@@ -153,7 +175,7 @@ func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.M
 	}
 	if m.Absent != 0 {
 		if num != "" || den != "" {
-			ps.add(pos{row.line, 0}, "numerator", "given although the value is absent", nil)
+			ps.add(pos{t.line, 0}, "numerator", "given although the value is absent", nil)
 		}
 		return true
 	}
@@ -186,7 +208,7 @@ func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.M
 			p, f = dp, "denominator"
 		}
 		if p.col == 0 {
-			p = pos{row.line, 0}
+			p = pos{t.line, 0}
 		}
 		ps.add(p, f, "empty (give both numerator and denominator, or neither)", nil)
 	default:
@@ -203,22 +225,23 @@ func readValue(ps *problems, t *csvTable, row *csvRow, k *contract.KPI, m *kpi.M
 	return true
 }
 
-// readIncidents reads a row's incidents: references separated by ";",
-// trimmed, none empty and none twice; nil when the field is empty.
-func readIncidents(ps *problems, t *csvTable, row *csvRow) []string {
-	s, p := t.get(row, "incidents")
+// readIncidents reads the current row's incidents, in field i: references
+// separated by ";", trimmed, none empty and none twice; nil when the
+// field is empty.
+func readIncidents(t *csvReader, i int) []string {
+	s, p := t.field(i)
 	if s == "" {
 		return nil
 	}
 	var out []string
-	for i, ref := range strings.Split(s, ";") {
+	for n, ref := range strings.Split(s, ";") {
 		ref = strings.TrimSpace(ref)
 		switch {
 		case ref == "":
-			ps.addText(p, "incidents", s, fmt.Sprintf("reference %d is empty (want references separated by \";\", such as INC-1; INC-2)", i+1), nil)
+			t.ps.addText(p, "incidents", s, fmt.Sprintf("reference %d is empty (want references separated by \";\", such as INC-1; INC-2)", n+1), nil)
 			return nil
 		case slices.Contains(out, ref):
-			ps.addText(p, "incidents", s, "incident "+strconv.Quote(ref)+" given twice", nil)
+			t.ps.addText(p, "incidents", s, "incident "+strconv.Quote(ref)+" given twice", nil)
 			return nil
 		}
 		out = append(out, ref)

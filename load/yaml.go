@@ -3,14 +3,14 @@ package load
 import (
 	"encoding"
 	"errors"
-	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/yamlpath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/yamlpath"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 	yaml "go.yaml.in/yaml/v4"
@@ -21,6 +21,7 @@ import (
 // written as "kpis[3].precision.places", with 0-based list indices.
 type document struct {
 	ps    *problems
+	root  *yaml.Node      // the document as parsed
 	vals  map[string]pos  // path to the position of its value
 	nulls map[string]bool // paths whose value is null
 	valAt map[pos]string  // position to the path of the outermost value there
@@ -32,13 +33,13 @@ type document struct {
 // returns nil if data is not a YAML document at all.
 func decodeYAML(ps *problems, data []byte, out any) *document {
 	d := &document{ps: ps, vals: map[string]pos{}, nulls: map[string]bool{}, valAt: map[pos]string{}, keyAt: map[pos]string{}}
-	var root yaml.Node
-	if err := yaml.Load(data, &root); err != nil {
+	d.root = new(yaml.Node)
+	if err := yaml.Load(data, d.root); err != nil {
 		d.loadErrors(err)
 		return nil
 	}
-	d.index(&root, "")
-	if err := yaml.Load(data, out, yaml.WithKnownFields()); err != nil {
+	d.index(d.root, "")
+	if err := d.root.Load(out, yaml.WithKnownFields()); err != nil {
 		d.loadErrors(err)
 	}
 	return d
