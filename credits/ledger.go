@@ -258,30 +258,35 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	}
 	var hits []capHit
 	// limit cuts the month's running credit to left, if it is more, with
-	// a cap line whose rule starts with head; a credit that uses up left
-	// exactly is a hit without a cut.
-	limit := func(kind CapKind, left decimal.Decimal, head string) {
+	// a cap line whose rule starts with head(); a credit that uses up left
+	// exactly is a hit without a cut. The rule is written only for a hit:
+	// most months no cap bites.
+	limit := func(kind CapKind, left decimal.Decimal, head func() string) {
 		left = decimal.Max(left, decimal.Zero)
 		switch c := running.Cmp(left); {
 		case c > 0:
 			cut := left.Sub(running)
-			rule := fmt.Sprintf("%s; credits %s cut by %s", head, money.Format(running), money.Format(cut.Neg()))
+			rule := fmt.Sprintf("%s; credits %s cut by %s", head(), money.Format(running), money.Format(cut.Neg()))
 			lines = append(lines, capLine(p, kind, cut, rule))
 			hits = append(hits, capHit{kind, rule})
 			running = left
 		case c == 0 && left.Sign() > 0:
-			hits = append(hits, capHit{kind, fmt.Sprintf("%s; credits %s use it up", head, money.Format(running))})
+			hits = append(hits, capHit{kind, fmt.Sprintf("%s; credits %s use it up", head(), money.Format(running))})
 		}
 	}
 	if caps.Month != nil {
 		lim := money.Round(p.Charges.Mul(*caps.Month).Shift(-2))
-		limit(MonthCap, lim, fmt.Sprintf("monthly cap %s%% of charges %s = %s",
-			kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(lim)))
+		limit(MonthCap, lim, func() string {
+			return fmt.Sprintf("monthly cap %s%% of charges %s = %s",
+				kpi.FormatValue(*caps.Month), money.Format(p.Charges), money.Format(lim))
+		})
 	}
 	if year.HasCap {
 		left := year.Cap.Sub(b.capUsed)
-		limit(YearCap, left, fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month",
-			kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap), money.Format(left)))
+		limit(YearCap, left, func() string {
+			return fmt.Sprintf("annual cap %s%% of year %d charges %s = %s; %s left this month",
+				kpi.FormatValue(*caps.Year), p.Year, money.Format(p.YearCharges), money.Format(year.Cap), money.Format(left))
+		})
 	}
 	if caps.Rolling != nil {
 		charges, paid := p.Charges, decimal.Zero
@@ -291,20 +296,24 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 			}
 		}
 		lim := money.Round(charges.Mul(*caps.Rolling).Shift(-2))
-		limit(RollingCap, lim.Sub(paid), fmt.Sprintf("rolling cap %s%% of charges %s in the 12 months to %s = %s; %s paid in the 11 months before, %s left",
-			kpi.FormatValue(*caps.Rolling), money.Format(charges), p.Month, money.Format(lim), money.Format(paid),
-			money.Format(decimal.Max(lim.Sub(paid), decimal.Zero))))
+		limit(RollingCap, lim.Sub(paid), func() string {
+			return fmt.Sprintf("rolling cap %s%% of charges %s in the 12 months to %s = %s; %s paid in the 11 months before, %s left",
+				kpi.FormatValue(*caps.Rolling), money.Format(charges), p.Month, money.Format(lim), money.Format(paid),
+				money.Format(decimal.Max(lim.Sub(paid), decimal.Zero)))
+		})
 	}
 	if year.HasLimb {
 		left := year.LimbCap.Sub(b.capUsed)
-		base := fmt.Sprintf("estimated year 1 charges %s", money.Format(year.LimbBase))
-		pct := caps.TwoLimb.First
-		if p.Year != 1 {
-			base = fmt.Sprintf("charges %s in the 12 months before year %d", money.Format(year.LimbBase), p.Year)
-			pct = caps.TwoLimb.Later
-		}
-		limit(TwoLimbCap, left, fmt.Sprintf("two-limb cap %s%% of %s = %s; %s left this month",
-			kpi.FormatValue(pct), base, money.Format(year.LimbCap), money.Format(decimal.Max(left, decimal.Zero))))
+		limit(TwoLimbCap, left, func() string {
+			base := fmt.Sprintf("estimated year 1 charges %s", money.Format(year.LimbBase))
+			pct := caps.TwoLimb.First
+			if p.Year != 1 {
+				base = fmt.Sprintf("charges %s in the 12 months before year %d", money.Format(year.LimbBase), p.Year)
+				pct = caps.TwoLimb.Later
+			}
+			return fmt.Sprintf("two-limb cap %s%% of %s = %s; %s left this month",
+				kpi.FormatValue(pct), base, money.Format(year.LimbCap), money.Format(decimal.Max(left, decimal.Zero)))
+		})
 	}
 	b.recent = append(b.recent, monthRecord{month: p.Month, charges: p.Charges, total: running})
 	keep := b.recent[:0]
@@ -336,18 +345,35 @@ func (b *Book) Years() []YearTotal {
 	out := slices.Clone(b.years)
 	for i := range out {
 		y := &out[i]
-		y.Drivers = slices.Clone(y.Drivers)
 		if i == len(out)-1 {
+			y.Drivers = slices.Clone(y.Drivers) // the running year's: the book's are not touched
 			for j := range y.Drivers {
 				y.Drivers[j].Amount = b.tallies[j].value()
 			}
 		}
-		slices.SortStableFunc(y.Drivers, func(a, b Driver) int {
-			if c := b.Amount.Cmp(a.Amount); c != 0 {
-				return c
-			}
-			return cmp.Or(cmp.Compare(a.KPI, b.KPI), cmp.Compare(a.Org, b.Org))
-		})
+		y.Drivers = sortDrivers(y.Drivers)
+	}
+	return out
+}
+
+// sortDrivers returns ds largest amount first, then by KPI and
+// organisation. It sorts positions, not the drivers themselves, which are
+// large to move.
+func sortDrivers(ds []Driver) []Driver {
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &ds[i], &ds[j]
+		if c := b.Amount.Cmp(a.Amount); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.KPI, b.KPI), cmp.Compare(a.Org, b.Org), cmp.Compare(i, j))
+	})
+	out := make([]Driver, len(ds))
+	for i, j := range order {
+		out[i] = ds[j]
 	}
 	return out
 }

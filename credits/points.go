@@ -125,9 +125,15 @@ func (p Points) Validate(kpis []Window) error {
 // line is not computed and written out again.
 func (p Points) Begin(money Money) Run {
 	r := &pointsRun{p: p, money: money, weights: map[string][]int{}, done: map[pointsKey]pointsCost{},
-		reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
+		reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{},
+		amberText: kpi.FormatValue(p.Amber), redText: kpi.FormatValue(p.Red), valueText: kpi.FormatValue(p.PointValue)}
 	for i, w := range p.Weights {
 		r.weights[w.KPI] = append(r.weights[w.KPI], i)
+		from := "points"
+		if w.Note != "" {
+			from = "points (" + w.Note + ")"
+		}
+		r.pointsText = append(r.pointsText, kpi.FormatValue(w.Points)+" "+from)
 	}
 	return r
 }
@@ -140,6 +146,12 @@ type pointsRun struct {
 
 	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
 	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+
+	// The figures of the rules as written, each formatted once.
+	amberText, redText, valueText string
+	pointsText                    []string // each weight's points and their source, by index
+	charges                       decimal.Decimal
+	chargesText                   string // the last charges formatted, and their text
 }
 
 type pointsKey struct {
@@ -180,14 +192,16 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 	p, money, w := r.p, r.money, r.p.Weights[wi]
 	lost := w.Points.Mul(frac)
 	amount := money.Round(o.Charges.Mul(p.PointValue).Shift(-2).Mul(lost))
-	from := "points"
-	if w.Note != "" {
-		from = "points (" + w.Note + ")"
+	fracText := r.redText
+	if o.Status == kpi.Amber {
+		fracText = r.amberText
+	}
+	if r.chargesText == "" || !r.charges.Equal(o.Charges) {
+		r.charges, r.chargesText = o.Charges, money.Format(o.Charges)
 	}
 	c := pointsCost{weight: wi, charges: o.Charges, lost: lost, amount: amount,
-		arith: fmt.Sprintf("%s of %s %s = %s points x %s%% of charges %s = %s",
-			kpi.FormatValue(frac), kpi.FormatValue(w.Points), from, kpi.FormatValue(lost),
-			kpi.FormatValue(p.PointValue), money.Format(o.Charges), money.Format(amount))}
+		arith: fmt.Sprintf("%s of %s = %s points x %s%% of charges %s = %s",
+			fracText, r.pointsText[wi], kpi.FormatValue(lost), r.valueText, r.chargesText, money.Format(amount))}
 	c.rule = o.Status.String() + ": " + c.arith
 	r.done[k] = c
 	return c
