@@ -146,6 +146,17 @@ func (a AmberRule) problems() []string {
 // when a deemed mitigation moved the status from Red to Amber; a deemed
 // Green costs nothing.
 //
+// A month without a value that counts as a failure (the contract counts
+// an absence as Red or Amber, or a mitigation deems it so) has no value
+// to score. A part that scores the status (StatusScore, Allocation)
+// scores it as usual. A value-scoring part scores it at the worst its
+// status allows, and the line says so: a Red month in the worst band of
+// Bands or ShortfallBands (the one with the most points), or, for
+// Shortfall and Deduction, at the worst value of its unit (0 when higher
+// is better, 100 per cent when lower is better; a lower-is-better count or
+// ratio has no worst value, and scoring one is an error naming the KPI and
+// month); an Amber month at its MSL, the worst value an Amber can have.
+//
 // Mitigated says how a relieved month counts in the history the
 // AmberRule and Repeat read; it must be set when either is. Either way a
 // relieved month never costs anything, and relieving a month never raises
@@ -373,7 +384,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 		default:
 			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
 		}
-		got, err := sc.score(o)
+		got, err := scoreOutcome(sc, o)
 		if err != nil {
 			return nil, err
 		}
@@ -427,6 +438,56 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 		pend[i] = pending{score: score, den: got.den, why: why.String() + deemed}
 	}
 	return out, r.price(period, lines, pend)
+}
+
+// scoreOutcome scores a failed outcome with sc; an outcome without a
+// value as the Scheme's documentation says.
+func scoreOutcome(sc scorer, o Outcome) (scored, error) {
+	if o.Measured.Status != kpi.Unmeasured {
+		return sc.score(o)
+	}
+	switch sc.(type) {
+	case StatusScore, Allocation:
+		return sc.score(o)
+	}
+	absent := fmt.Sprintf("no value (%s) counted as %s", o.Measured.Absent, o.Status)
+	if o.Status == kpi.Red {
+		var bands []Band
+		switch s := sc.(type) {
+		case Bands:
+			bands = s.Bands
+		case ShortfallBands:
+			bands = s.Bands
+		}
+		if len(bands) > 0 {
+			w := 0
+			for i, b := range bands {
+				if b.Points.Cmp(bands[w].Points) > 0 {
+					w = i
+				}
+			}
+			b := bands[w]
+			return scored{score: b.Points, band: b.Name, material: b.Material,
+				why: fmt.Sprintf("%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points))}, nil
+		}
+	}
+	var v decimal.Decimal
+	var as string
+	switch m := o.Measured; {
+	case o.Status == kpi.Amber:
+		v, as = m.Thresholds.MSL, "the msl"
+	case m.Direction == kpi.HigherIsBetter:
+		v, as = decimal.Zero, "the worst value"
+	case m.Unit == kpi.Percent:
+		v, as = decimal.New(100, 0), "the worst value"
+	default:
+		return scored{}, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
+			who(o), absent, m.Unit, ErrInvalidRules)
+	}
+	o.Measured.Value, o.Measured.Rounded = v, v
+	got, err := sc.score(o)
+	got.why = fmt.Sprintf("%s, scored at %s %s: %s", absent, as, kpi.FormatValue(v), got.why)
+	return got, err
 }
 
 // record adds a measurement period to a KPI's history: statusFail says
