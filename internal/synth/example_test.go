@@ -9,22 +9,34 @@ import (
 )
 
 // The same seed gives the same contract, measurements and ledger on every
-// machine.
+// machine, and every regime credits the same measurements its own way.
 func Example() {
-	p := synth.Generate(2026, 1, synth.Shape{KPIs: 4, Months: 12, Orgs: 1})
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
-	if err != nil {
-		fmt.Println(err)
-		return
+	credit := func(p synth.Portfolio) string {
+		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		if err != nil {
+			return err.Error()
+		}
+		res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+		if err != nil {
+			return err.Error()
+		}
+		return res.Ledger.Total.StringFixed(2)
 	}
-	res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	shape := synth.Shape{KPIs: 4, Months: 12, Orgs: 1}
+	p := synth.Generate(2026, 1, shape)
 	fmt.Println(p.Contract.Name, len(p.Contract.KPIs), "KPIs,", len(p.Measurements), "measurements")
-	fmt.Println("credit", res.Ledger.Total.StringFixed(2))
+	for _, g := range synth.Regimes() {
+		shape.Regime = g
+		fmt.Printf("%-15s credit %s\n", g, credit(synth.Generate(2026, 1, shape)))
+	}
 	// Output:
 	// synthetic contract 1 4 KPIs, 43 measurements
-	// credit 19655.53
+	// points          credit 19655.53
+	// none            credit 0.00
+	// status          credit 108444.48
+	// bands           credit 72748.19
+	// shortfall       credit 18074.08
+	// shortfall-bands credit 134200.07
+	// deduction       credit 15814.83
+	// allocation      credit 753463.21
 }

@@ -1,15 +1,18 @@
 package synth_test
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/load"
-	"github.com/servicecredit/engine/mitigation"
+	reports "github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -34,28 +37,48 @@ func loadDir(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
 	return c, res
 }
 
-// TestFilesRoundTrip writes generated contracts as files and expects the
-// loader to read back a contract that evaluates exactly as the original.
+// TestFilesRoundTrip writes generated contracts of every regime as files
+// and expects the loader to read back the same credit rules, and a
+// contract whose ledger and JSON report are exactly the original's.
 func TestFilesRoundTrip(t *testing.T) {
-	for n := range 10 {
-		p := synth.Generate(3, n, synth.Shape{KPIs: 6, Months: 30, Orgs: 1 + n%3})
-		dir := t.TempDir()
-		require.NoError(t, synth.WriteFiles(dir, p))
-		_, got := loadDir(t, dir)
-		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
-		require.NoError(t, err)
-		want, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
-		require.NoError(t, err)
-		if d := cmp.Diff(want.Ledger, got.Ledger); d != "" {
-			t.Fatalf("contract %d: ledger from files differs:\n%s", n, d)
+	for _, g := range synth.Regimes() {
+		for _, s := range shapes {
+			s.Regime = g
+			for _, seed := range []uint64{3, 11} {
+				for n := range 3 {
+					t.Run(fmt.Sprintf("%s/%dx%dx%d/seed-%d/contract-%d", g, s.KPIs, s.Months, s.Orgs, seed, n), func(t *testing.T) {
+						t.Parallel()
+						p := synth.Generate(seed, n, s)
+						dir := t.TempDir()
+						require.NoError(t, synth.WriteFiles(dir, p))
+						c, got := loadDir(t, dir)
+						if d := cmp.Diff(p.Contract.Credits, c.Credits, cmpopts.EquateEmpty()); d != "" {
+							t.Fatalf("credit rules from files differ:\n%s", d)
+						}
+						want := evaluate(t, p)
+						if d := cmp.Diff(want.Ledger, got.Ledger); d != "" {
+							t.Fatalf("ledger from files differs:\n%s", d)
+						}
+						var wantJSON, gotJSON bytes.Buffer
+						require.NoError(t, reports.JSON(&wantJSON, p.Contract, want, ""))
+						require.NoError(t, reports.JSON(&gotJSON, c, got, ""))
+						if d := cmp.Diff(wantJSON.String(), gotJSON.String()); d != "" {
+							t.Fatalf("JSON report from files differs:\n%s", d)
+						}
+					})
+				}
+			}
 		}
-		require.Equal(t, len(want.Months), len(got.Months))
 	}
 }
 
-func TestGenerateIsDeterministic(t *testing.T) {
-	a := synth.Generate(9, 4, synth.Shape{KPIs: 5, Months: 24, Orgs: 2})
-	b := synth.Generate(9, 4, synth.Shape{KPIs: 5, Months: 24, Orgs: 2})
-	require.Empty(t, cmp.Diff(a, b, cmp.Comparer(func(x, y *contract.Contract) bool { return cmp.Equal(*x, *y, cmp.AllowUnexported()) })))
-	require.Panics(t, func() { synth.Generate(1, 0, synth.Shape{}) })
+// TestWriteFilesUnknownRegime: a regime WriteFiles cannot write is an
+// error, not a file the loader would misread.
+func TestWriteFilesUnknownRegime(t *testing.T) {
+	p := synth.Generate(1, 0, synth.Shape{KPIs: 1, Months: 1, Orgs: 1})
+	c := *p.Contract
+	c.Credits.Regime = nil
+	p.Contract = &c
+	err := synth.WriteFiles(t.TempDir(), p)
+	require.EqualError(t, err, `synth: contract "synthetic contract 0": regime <nil> cannot be written`)
 }

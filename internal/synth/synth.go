@@ -1,11 +1,3 @@
-// Package synth generates deterministic synthetic contracts, measurements
-// and mitigations for benchmarks and property tests: the same seed gives
-// the same portfolio on every machine.
-//
-// A generated contract has the shapes real contracts have: percentage KPIs
-// higher and lower is better, counts, KPIs added on a glide path and KPIs
-// retired part-way through the term, PIs, charges that change, missing and
-// unavailable months, and relief mitigations.
 package synth
 
 import (
@@ -19,11 +11,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Shape is the size of a generated contract.
+// Shape is the size of a generated contract and its credit regime. The
+// zero Shape is invalid: its sizes are not positive.
 type Shape struct {
-	KPIs   int // indicators, 1 or more
-	Months int // the term, 1 or more
-	Orgs   int // organisations served, 1 or more
+	KPIs   int    // indicators, 1 or more
+	Months int    // the term, 1 or more
+	Orgs   int    // organisations served, 1 or more
+	Regime Regime // the credit regime; the zero Regime is Points
 }
 
 // Portfolio is one generated contract with its inputs.
@@ -33,11 +27,20 @@ type Portfolio struct {
 	Mitigations  []mitigation.Record
 }
 
-// Generate returns the contract numbered n of a portfolio seeded by seed.
-// It panics if the shape is not positive, as its callers are tests.
+// Generate returns the contract numbered n of a portfolio seeded by seed,
+// with the credit regime s.Regime names (with Mixed, the regime n mod
+// len(Regimes())). It panics if the shape is not positive or its Regime
+// is unknown, as its callers are tests.
 func Generate(seed uint64, n int, s Shape) Portfolio {
 	if s.KPIs < 1 || s.Months < 1 || s.Orgs < 1 {
 		panic(fmt.Sprintf("synth: shape %+v is not positive", s))
+	}
+	g := s.Regime
+	if g == Mixed {
+		all := Regimes()
+		g = all[(n%len(all)+len(all))%len(all)]
+	} else if g > Mixed {
+		panic(fmt.Sprintf("synth: shape %+v: %s unknown", s, g))
 	}
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
 	start := kpi.MustParseMonth("2015-04").AddMonths(r.IntN(60))
@@ -104,6 +107,18 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 			Ref: fmt.Sprintf("M%d", len(p.Mitigations)+1), KPI: k.ID, From: from,
 			Reason: "customer dependency", Effect: mitigation.Relief,
 		})
+	}
+	// The other regimes draw after everything above, the points regime's
+	// draws included, so that every regime gets the same indicators,
+	// charges, measurements and mitigations.
+	if g != Points {
+		c.Credits = rules(r, c, g)
+	}
+	if c.Credits.Incidents.Rule != 0 {
+		link(r, p.Measurements)
+	}
+	if c.Credits.Incidents.Rule == credits.CustomerChoice {
+		c.Credits.Incidents.Decisions = decide(r, p)
 	}
 	return p
 }
