@@ -200,16 +200,17 @@ func split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []dec
 	parts := make([]decimal.Decimal, len(weights))
 	rems := make([]decimal.Decimal, len(weights))
 	var sum decimal.Decimal
+	var order []int // the weights above zero: a zero weight gets nothing
 	for i, w := range weights {
+		if w.Sign() == 0 {
+			continue
+		}
 		q, r := whole.Mul(w).QuoRem(total, places)
 		parts[i], rems[i] = q, r
 		sum = sum.Add(q)
+		order = append(order, i)
 	}
 	unit := decimal.New(1, -places)
-	order := make([]int, len(weights))
-	for i := range order {
-		order[i] = i
-	}
 	slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
 	for k := 0; whole.Sub(sum).Cmp(unit) >= 0 && k < len(order); k++ {
 		parts[order[k]] = parts[order[k]].Add(unit)
