@@ -2,8 +2,10 @@ package synth_test
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
@@ -13,8 +15,13 @@ import (
 )
 
 // benchShape is one contract of the portfolio: 50 KPIs over 120
-// months, one organisation. 500 of them make 3M KPI-months.
-var benchShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1}
+// months, one organisation, failing one KPI-month in ten as real packs
+// do. 500 of them make 3M KPI-months.
+var benchShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1, Failures: 10}
+
+// stressShape is benchShape failing most KPI-months: every failure is a
+// credit line to price and explain.
+var stressShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1}
 
 func report(b *testing.B, kpiMonths int) {
 	b.ReportMetric(float64(kpiMonths)*float64(b.N)/b.Elapsed().Seconds(), "kpi-months/s")
@@ -40,8 +47,14 @@ func BenchmarkParse(b *testing.B) {
 
 // BenchmarkEvaluate classifies, mitigates, credits and totals a contract
 // from values in memory, handing each month over without keeping it.
-func BenchmarkEvaluate(b *testing.B) {
-	p := synth.Generate(1, 0, benchShape)
+func BenchmarkEvaluate(b *testing.B) { benchEvaluate(b, benchShape) }
+
+// BenchmarkEvaluateStress is BenchmarkEvaluate with most KPI-months
+// failing.
+func BenchmarkEvaluateStress(b *testing.B) { benchEvaluate(b, stressShape) }
+
+func benchEvaluate(b *testing.B, shape synth.Shape) {
+	p := synth.Generate(1, 0, shape)
 	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
 	if err != nil {
 		b.Fatal(err)
@@ -54,6 +67,69 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 	}
 	report(b, len(p.Measurements))
+}
+
+// BenchmarkEvaluateRegimes is BenchmarkEvaluate for each credit regime,
+// on the same KPIs and measurements.
+func BenchmarkEvaluateRegimes(b *testing.B) {
+	for _, g := range synth.Regimes() {
+		b.Run(g.String(), func(b *testing.B) {
+			shape := benchShape
+			shape.Regime = g
+			p := synth.Generate(1, 0, shape)
+			reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+			if err != nil {
+				b.Fatal(err)
+			}
+			in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Contract.Stream(in, func(*contract.Month) error { return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, len(p.Measurements))
+		})
+	}
+}
+
+// BenchmarkPortfolio evaluates the whole portfolio one contract
+// after another: 500 contracts of 50 KPIs over 120 months, about 3M
+// KPI-months, of the Points regime and of every regime mixed. Generating
+// the portfolio takes a few seconds and about 1 GB, so it runs only when
+// asked for by name: go test -run '^$' -bench Portfolio ./internal/synth.
+func BenchmarkPortfolio(b *testing.B) {
+	if !strings.Contains(flag.Lookup("test.bench").Value.String(), "Portfolio") {
+		b.Skip("the 3M KPI-month portfolio runs only when named: -bench Portfolio")
+	}
+	for _, g := range []synth.Regime{synth.Points, synth.Mixed} {
+		b.Run(g.String(), func(b *testing.B) {
+			const n = 500
+			shape := benchShape
+			shape.Regime = g
+			ps := make([]synth.Portfolio, n)
+			regs := make([]*mitigation.Register, n)
+			kpiMonths := 0
+			for i := range ps {
+				ps[i] = synth.Generate(1, i, shape)
+				reg, err := mitigation.NewRegister(ps[i].Mitigations, ps[i].Contract.MitigationScope())
+				if err != nil {
+					b.Fatal(err)
+				}
+				regs[i], kpiMonths = reg, kpiMonths+len(ps[i].Measurements)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for i, p := range ps {
+					if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i]}, func(*contract.Month) error { return nil }); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			report(b, kpiMonths)
+			b.ReportMetric(float64(kpiMonths), "kpi-months")
+		})
+	}
 }
 
 // BenchmarkEvaluateParallel evaluates independent contracts on every core.

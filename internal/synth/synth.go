@@ -18,6 +18,13 @@ type Shape struct {
 	Months int    // the term, 1 or more
 	Orgs   int    // organisations served, 1 or more
 	Regime Regime // the credit regime; the zero Regime is Points
+	// Failures, from 1 to 100, is the per cent of measured KPI-months
+	// drawn failing their target, two in three amber and one in three
+	// red; the rest meet it. Real packs fail about one KPI-month in ten
+	// (Lincolnshire's Table 1: one or two of fourteen). The zero value
+	// keeps the generator's first draw, which fails most months: a stress
+	// test of the credit arithmetic.
+	Failures int
 }
 
 // Portfolio is one generated contract with its inputs.
@@ -90,7 +97,7 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 				if r.IntN(50) == 0 {
 					continue // missing: the contract counts it as red
 				}
-				p.Measurements = append(p.Measurements, measurement(r, k, org, m))
+				p.Measurements = append(p.Measurements, measurement(r, k, org, m, s.Failures))
 			}
 		}
 	}
@@ -167,12 +174,17 @@ func indicator(r *rand.Rand, i int, start, last kpi.Month) contract.KPI {
 	return k
 }
 
-// measurement returns a value for k: mostly meeting the target, sometimes
-// not, now and then unavailable.
-func measurement(r *rand.Rand, k *contract.KPI, org string, m kpi.Month) kpi.Measurement {
+// measurement returns a value for k, now and then unavailable: failing
+// the target in failures per cent of months (see Shape.Failures), or, with
+// failures zero, drawn from a range around the thresholds.
+func measurement(r *rand.Rand, k *contract.KPI, org string, m kpi.Month, failures int) kpi.Measurement {
 	out := kpi.Measurement{KPI: k.ID, Org: org, Month: m}
 	if r.IntN(40) == 0 {
 		out.Absent = kpi.Unavailable
+		return out
+	}
+	if failures > 0 {
+		out.Value = drawn(r, k, m, failures)
 		return out
 	}
 	switch {
@@ -184,4 +196,46 @@ func measurement(r *rand.Rand, k *contract.KPI, org string, m kpi.Month) kpi.Mea
 		out.Value = decimal.New(int64(9_700+r.IntN(301)), -2) // 97.00 to 100.00
 	}
 	return out
+}
+
+// drawn returns a value of k in month m that fails its thresholds then
+// in failures per cent of draws, two in three amber and one in three red,
+// and meets them otherwise. Percentages have two places, counts none.
+func drawn(r *rand.Rand, k *contract.KPI, m kpi.Month, failures int) decimal.Decimal {
+	t, _ := k.Schedule.At(m)
+	exp, top := int32(-2), int64(10_000) // hundredths of a per cent, up to 100.00
+	if k.Unit == kpi.Count {
+		exp, top = 0, 1<<31
+	}
+	tsl, msl := t.TSL.Shift(-exp).IntPart(), t.MSL.Shift(-exp).IntPart()
+	between := func(lo, hi int64) decimal.Decimal { // lo..hi, clipped to 0..top
+		lo, hi = max(lo, 0), min(hi, top)
+		return decimal.New(lo+r.Int64N(max(hi-lo, 0)+1), exp)
+	}
+	u := r.IntN(300)
+	amber, red := u < 2*failures, u >= 2*failures && u < 3*failures
+	if amber && tsl == msl {
+		amber, red = false, true // no amber range
+	}
+	step := int64(1)
+	if k.Direction == kpi.HigherIsBetter {
+		switch {
+		case amber:
+			return between(msl, tsl-step)
+		case red:
+			return between(msl-500, msl-step)
+		}
+		return between(tsl, top)
+	}
+	spread := int64(1_000) // how far above the msl a red percentage goes
+	if k.Unit == kpi.Count {
+		spread = 3
+	}
+	switch {
+	case amber:
+		return between(tsl+step, msl)
+	case red:
+		return between(msl+step, msl+spread)
+	}
+	return between(0, tsl)
 }
