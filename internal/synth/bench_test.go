@@ -76,19 +76,7 @@ func BenchmarkEvaluateRegimes(b *testing.B) {
 		b.Run(g.String(), func(b *testing.B) {
 			shape := benchShape
 			shape.Regime = g
-			p := synth.Generate(1, 0, shape)
-			reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
-			if err != nil {
-				b.Fatal(err)
-			}
-			in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := p.Contract.Stream(in, func(*contract.Month) error { return nil }); err != nil {
-					b.Fatal(err)
-				}
-			}
-			report(b, len(p.Measurements))
+			benchEvaluate(b, shape)
 		})
 	}
 }
