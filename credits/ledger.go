@@ -289,12 +289,15 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		})
 	}
 	if caps.Rolling != nil {
-		charges, paid := p.Charges, decimal.Zero
+		var cs, ps tally // the charges and credits of the 12 months to p's
+		cs.add(p.Charges)
 		for _, r := range b.recent {
 			if p.Month.Sub(r.month) < 12 {
-				charges, paid = charges.Add(r.charges), paid.Add(r.total)
+				cs.add(r.charges)
+				ps.add(r.total)
 			}
 		}
+		charges, paid := cs.value(), ps.value()
 		lim := money.Round(charges.Mul(*caps.Rolling).Shift(-2))
 		limit(RollingCap, lim.Sub(paid), func() string {
 			return fmt.Sprintf("rolling cap %s%% of charges %s in the 12 months to %s = %s; %s paid in the 11 months before, %s left",

@@ -195,7 +195,9 @@ func (p Price) row(total, den decimal.Decimal) (decimal.Decimal, int) {
 func split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []decimal.Decimal {
 	var total decimal.Decimal
 	for _, w := range weights {
-		total = total.Add(w)
+		if w.Sign() != 0 {
+			total = total.Add(w)
+		}
 	}
 	parts := make([]decimal.Decimal, len(weights))
 	rems := make([]decimal.Decimal, len(weights))
