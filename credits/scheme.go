@@ -471,18 +471,15 @@ func scoreOutcome(sc scorer, o Outcome) (scored, error) {
 				why: fmt.Sprintf("%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points))}, nil
 		}
 	}
-	var v decimal.Decimal
-	var as string
-	switch m := o.Measured; {
-	case o.Status == kpi.Amber:
-		v, as = m.Thresholds.MSL, "the msl"
-	case m.Direction == kpi.HigherIsBetter:
-		v, as = decimal.Zero, "the worst value"
-	case m.Unit == kpi.Percent:
-		v, as = decimal.New(100, 0), "the worst value"
-	default:
-		return scored{}, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
-			who(o), absent, m.Unit, ErrInvalidRules)
+	m := o.Measured
+	v, as := m.Thresholds.MSL, "the msl"
+	if o.Status == kpi.Red {
+		var ok bool
+		if v, ok = m.Unit.Worst(m.Direction); !ok {
+			return scored{}, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
+				who(o), absent, m.Unit, ErrInvalidRules)
+		}
+		as = "the worst value"
 	}
 	o.Measured.Value, o.Measured.Rounded = v, v
 	got, err := sc.score(o)

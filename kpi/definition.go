@@ -11,6 +11,21 @@ import (
 
 var hundred = decimal.NewFromInt(100)
 
+// Worst returns the worst value a measurement of unit u can have when dir
+// is better: 0 when higher is better, 100 for a percentage when lower is
+// better. A lower-is-better count or ratio has no upper bound, so no worst
+// value: ok is false. The bounds are those a measurement is checked
+// against (see Measurement.Check).
+func (u Unit) Worst(dir Direction) (v decimal.Decimal, ok bool) {
+	switch {
+	case dir == HigherIsBetter:
+		return decimal.Zero, true
+	case u == Percent:
+		return hundred, true
+	}
+	return decimal.Decimal{}, false
+}
+
 // rangeProblem says what is wrong with v as a value of unit u, or "".
 func (u Unit) rangeProblem(v decimal.Decimal) string {
 	switch u {

@@ -190,3 +190,30 @@ func TestResultAt(t *testing.T) {
 	given := Classify(d, Measurement{KPI: "A", Month: jun, Value: dec("66.66666666")})
 	require.Equal(t, "66.6666667", given.At(fine).StringFixed(7))
 }
+
+// TestUnitWorst: the worst value of each unit and direction, and that it
+// is a value the unit's range check accepts.
+func TestUnitWorst(t *testing.T) {
+	tests := []struct {
+		unit Unit
+		dir  Direction
+		want string // "" for none
+	}{
+		{Percent, HigherIsBetter, "0"},
+		{Percent, LowerIsBetter, "100"},
+		{Count, HigherIsBetter, "0"},
+		{Count, LowerIsBetter, ""},
+		{Ratio, HigherIsBetter, "0"},
+		{Ratio, LowerIsBetter, ""},
+	}
+	for _, tt := range tests {
+		v, ok := tt.unit.Worst(tt.dir)
+		if tt.want == "" {
+			require.False(t, ok, "%s %s has no worst value", tt.unit, tt.dir)
+			continue
+		}
+		require.True(t, ok, "%s %s", tt.unit, tt.dir)
+		require.Equal(t, tt.want, v.String(), "%s %s", tt.unit, tt.dir)
+		require.Empty(t, tt.unit.rangeProblem(v), "%s %s: the worst value is in range", tt.unit, tt.dir)
+	}
+}
