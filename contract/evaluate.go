@@ -208,8 +208,8 @@ type Totals struct {
 // measurement index covers the KPIs, organisations and months of the term,
 // and a shared service's combined values are kept month by month for
 // relative targets.) The Month, its Cells and its Lines are reused for the
-// next month: each must copy what it keeps of them. Stream stops at the first error each
-// returns and returns that error.
+// next month: each must copy what it keeps of them. Stream stops at the
+// first error each returns and returns that error.
 //
 // The contract and input are validated first, as for Evaluate, before any
 // month is handed over. A few problems can only be found as the months are
@@ -265,7 +265,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 				reg = nil // no record for this KPI: no need to ask
 			}
 			for j, org := range c.OrgsOf(k) {
-				mo.Cells = slices.Grow(mo.Cells, 1)[:len(mo.Cells)+1]
+				mo.Cells = append(mo.Cells, Cell{})
 				cell := &mo.Cells[len(mo.Cells)-1]
 				c.cell(cell, k, pos{i, at.orgs[i][j]}, org, m, index, reg)
 				mo.Summary.Add(*cell)
@@ -336,10 +336,10 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 	return n
 }
 
-// cell evaluates one KPI-month for one organisation into cell, which it
-// overwrites. Filled in place, a cell is not copied whole into the month.
+// cell evaluates one KPI-month for one organisation into cell, which must
+// be zero: filled in its place, a cell (large) is not copied into the
+// month.
 func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) {
-	*cell = Cell{}
 	meas, found := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}, false
 	switch {
 	case !c.Due(k, m):
@@ -651,25 +651,16 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 		x.orgAt[o] = i
 	}
 	x.dense = make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
-	ki, oi, ok := -1, -1, false // the last measurement's: inputs come in runs of one KPI or one organisation
 	for i := range ms {
 		m := &ms[i]
-		if ki < 0 || c.KPIs[ki].ID != m.KPI {
-			if ki+1 < len(c.KPIs) && c.KPIs[ki+1].ID == m.KPI {
-				ki++
-			} else if ki, ok = x.kpiAt[m.KPI]; !ok {
-				ki = -1
-				bad(*m, "no such kpi in the contract")
-				continue
-			}
+		ki, ok := x.kpiAt[m.KPI]
+		if !ok {
+			bad(*m, "no such kpi in the contract")
+			continue
 		}
 		k := &c.KPIs[ki]
-		if oi < 0 || c.Orgs[oi] != m.Org {
-			if oi, ok = x.orgAt[m.Org]; !ok {
-				oi = -1
-			}
-		}
-		if oi < 0 || (k.Orgs != nil && !slices.Contains(k.Orgs, m.Org)) {
+		oi, ok := x.orgAt[m.Org]
+		if !ok || !slices.Contains(c.OrgsOf(k), m.Org) {
 			bad(*m, "organisation %q is not measured for this kpi", m.Org)
 			continue
 		}
