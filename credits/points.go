@@ -149,9 +149,9 @@ type pointsRun struct {
 
 	// The figures of the rules as written, each formatted once.
 	amberText, redText, valueText string
-	pointsText                    []string // each weight's points and their source, by index
-	charges                       decimal.Decimal
-	chargesText                   string // the last charges formatted, and their text
+	pointsText                    []string        // each weight's points and their source, by index
+	charges                       decimal.Decimal // the charges last formatted
+	chargesText                   string          // and their text
 }
 
 type pointsKey struct {

@@ -19,7 +19,7 @@ type csvReader struct {
 	cols   map[string]int // header name to field index
 	width  int            // the header's field count
 	mark   int            // the problems found before the first row
-	shape  []*Error       // rows whose field count is not the header's
+	shape  problems       // rows whose field count is not the header's
 	failed bool           // the file is not valid CSV
 	line   int            // the current row's line
 	fields []string       // the current row's fields, reused by next
@@ -38,7 +38,7 @@ func openCSV(ps *problems, r io.Reader, known, required []string) *csvReader {
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	c := &csvReader{ps: ps, cr: cr, cols: map[string]int{}}
+	c := &csvReader{ps: ps, cr: cr, cols: map[string]int{}, shape: problems{file: ps.file}}
 	header, err := cr.Read()
 	if err == io.EOF {
 		ps.add(pos{}, "", "empty file (want a header row naming the columns: "+strings.Join(required, ",")+")", nil)
@@ -79,19 +79,18 @@ func (c *csvReader) next() bool {
 	for {
 		rec, err := c.cr.Read()
 		if err == io.EOF {
-			c.ps.list = append(c.ps.list, c.shape...)
+			c.ps.list = append(c.ps.list, c.shape.list...)
 			return false
 		}
 		if err != nil {
 			c.failed = true
-			c.ps.list = append(c.ps.list[:c.mark], c.shape...)
+			c.ps.list = append(c.ps.list[:c.mark], c.shape.list...)
 			csvSyntax(c.ps, err)
 			return false
 		}
 		c.line, _ = c.cr.FieldPos(0)
 		if len(rec) != c.width {
-			c.shape = append(c.shape, &Error{File: c.ps.file, Line: c.line,
-				Msg: strconv.Itoa(len(rec)) + " fields, the header has " + strconv.Itoa(c.width)})
+			c.shape.addf(pos{c.line, 0}, "", "%d fields, the header has %d", len(rec), c.width)
 			continue
 		}
 		c.fields = rec
