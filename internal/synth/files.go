@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,8 +20,12 @@ import (
 // docs/contract-format.md). The contract file holds the credit rules of
 // every regime Generate makes, the customer's incident decisions
 // included; the measurements file has an incidents column when a
-// measurement names an incident. It returns an error for a regime other
-// than credits.Points, credits.None and credits.Scheme.
+// measurement names an incident. It writes what Generate makes and no
+// more: a KPI with changes, strict bounds or an MSL margin, an assessment
+// period, pooled or combined parts, a relative target, its own
+// organisations or absence rule, a deemed mitigation, or a regime other
+// than credits.Points, credits.None and credits.Scheme is an error, never
+// left out silently.
 func WriteFiles(dir string, p Portfolio) error {
 	for _, f := range []struct {
 		name  string
@@ -90,6 +95,10 @@ func writeContract(w io.Writer, p Portfolio) error {
 	}
 	out.printf("absences: {missing: %s, unavailable: %s}\nkpis:\n", c.Absences.Missing, c.Absences.Unavailable)
 	for _, k := range c.KPIs {
+		plain := !slices.ContainsFunc(k.Schedule.Glide, func(st kpi.Step) bool { return !levelsOnly(st.Thresholds) })
+		if !plain || !levelsOnly(k.Schedule.Base) || len(k.Schedule.Changes) > 0 || k.Every > 1 || len(k.Pooled) > 0 || k.Combine.How != 0 || k.Relative != 0 || k.Orgs != nil || k.Unavailable != 0 {
+			return fmt.Errorf("synth: contract %q: kpi %s has parts WriteFiles does not write", c.Name, k.ID)
+		}
 		out.printf("  - id: %s\n    name: %q\n    kind: %s\n    unit: %s\n    direction: %s\n    precision: {places: %d, rounding: %s}\n",
 			k.ID, k.Name, k.Kind, k.Unit, k.Direction, k.Precision.Places, k.Precision.Rounding)
 		out.printf("    tsl: %q\n    msl: %q\n", v(k.Schedule.Base.TSL), v(k.Schedule.Base.MSL))
@@ -117,6 +126,12 @@ func writeContract(w io.Writer, p Portfolio) error {
 	}
 	writeRules(out, c.Credits)
 	return out.err
+}
+
+// levelsOnly reports whether t is a TSL and an MSL, inclusive, with no
+// margin: all that WriteFiles writes of thresholds.
+func levelsOnly(t kpi.Thresholds) bool {
+	return t.TSLBound == kpi.Inclusive && t.MSLBound == kpi.Inclusive && !t.MSLMargin.IsSet()
 }
 
 func writePoints(out *printer, pts credits.Points) {
@@ -324,6 +339,9 @@ func writeMitigations(w io.Writer, p Portfolio) error {
 	out := &printer{w: w}
 	out.printf("ref,kpi,organisation,from,to,reason,effect\n")
 	for _, r := range p.Mitigations {
+		if r.Effect != mitigation.Relief {
+			return fmt.Errorf("synth: mitigation %s: effect %s: WriteFiles writes relief only", r.Ref, r.Effect)
+		}
 		out.printf("%s,%s,%s,%s,%s,%s,%s\n", r.Ref, r.KPI, r.Org, r.From, r.Last(), r.Reason, r.Effect)
 	}
 	return out.err

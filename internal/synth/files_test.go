@@ -11,7 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/mitigation"
 	reports "github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
@@ -81,4 +83,30 @@ func TestWriteFilesUnknownRegime(t *testing.T) {
 	p.Contract = &c
 	err := synth.WriteFiles(t.TempDir(), p)
 	require.EqualError(t, err, `synth: contract "synthetic contract 0": regime <nil> cannot be written`)
+}
+
+// TestWriteFilesRefuses: what WriteFiles cannot write is an error naming
+// it, never left out of the files.
+func TestWriteFilesRefuses(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*synth.Portfolio)
+		want   string
+	}{
+		{"strict bound", func(p *synth.Portfolio) { p.Contract.KPIs[0].Schedule.Base.TSLBound = kpi.Strict },
+			`synth: contract "synthetic contract 0": kpi KPI001 has parts WriteFiles does not write`},
+		{"quarterly", func(p *synth.Portfolio) { p.Contract.KPIs[0].Every = 3 },
+			`synth: contract "synthetic contract 0": kpi KPI001 has parts WriteFiles does not write`},
+		{"deemed", func(p *synth.Portfolio) {
+			p.Mitigations = []mitigation.Record{{Ref: "M1", KPI: "KPI001", From: p.Contract.Commencement, Reason: "r",
+				Effect: mitigation.Deemed, Deemed: kpi.Green}}
+		}, "synth: mitigation M1: effect deemed: WriteFiles writes relief only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := synth.Generate(1, 0, synth.Shape{KPIs: 1, Months: 1, Orgs: 1})
+			tt.change(&p)
+			require.EqualError(t, synth.WriteFiles(t.TempDir(), p), tt.want)
+		})
+	}
 }

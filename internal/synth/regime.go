@@ -344,9 +344,10 @@ func triggers(r *rand.Rand, g Regime, cs credits.Caps, unit decimal.Decimal) []c
 }
 
 // critical returns a critical failure rule on one or two of c's
-// credit-bearing KPIs, each critical at a level the values measurement
-// draws seldom miss: below 97.5 for a percentage where higher is better,
-// above 19.0 for one where lower is better, and red for a count.
+// credit-bearing KPIs: below 97.5 for a percentage where higher is better,
+// above 19.0 for one where lower is better, and red for a count. The
+// default draws seldom pass those levels; with Shape.Failures, a red
+// month often does.
 func critical(r *rand.Rand, c *contract.Contract) credits.Critical {
 	var ks []*contract.KPI
 	for i := range c.KPIs {
