@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
@@ -287,7 +288,7 @@ func (c *Contract) Validate() error {
 	ids := map[string]bool{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		for _, err := range flatten(k.Validate()) {
+		for _, err := range joined.Split(k.Validate()) {
 			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
 		}
 		if ids[k.ID] {
@@ -347,11 +348,11 @@ func (c *Contract) Validate() error {
 	if c.Term >= 1 && !c.Commencement.IsZero() {
 		// The credit rules are checked against the KPIs' months in force,
 		// which need a valid term.
-		for _, err := range flatten(c.Credits.Validate(c.windows())) {
+		for _, err := range joined.Split(c.Credits.Validate(c.windows())) {
 			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
 		}
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 func (c *Contract) validateCharges(orgs map[string]bool) error {
@@ -384,7 +385,7 @@ func (c *Contract) validateCharges(orgs map[string]bool) error {
 			}
 		}
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // poolProblems checks every pooled KPI's parts.
@@ -478,28 +479,4 @@ func (c *Contract) combineProblems() []error {
 		}
 	}
 	return errs
-}
-
-// flatten returns the errors joined in err, one by one; nil for nil.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// joinSorted sorts errors by message and joins them; nil if none.
-func joinSorted(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	return errors.Join(errs...)
 }

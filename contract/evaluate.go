@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
@@ -677,7 +678,7 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {
-			for _, e := range flatten(err) {
+			for _, e := range joined.Split(err) {
 				errs = append(errs, fmt.Errorf("%w: %w", e, ErrInvalidInput))
 			}
 			continue
@@ -689,5 +690,5 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 		}
 		*slot = int32(i + 1)
 	}
-	return x, joinSorted(errs)
+	return x, joined.Sorted(errs)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -82,7 +83,7 @@ type Ledger struct {
 // the month, wrap ErrInvalidPeriod, and all of them are reported. On any
 // problem it returns no ledger. It never modifies rules or periods.
 func Calculate(rules Rules, periods []Period) (*Ledger, error) {
-	if err := joinSorted(rules.problems()); err != nil {
+	if err := joined.Sorted(rules.problems()); err != nil {
 		return nil, err
 	}
 	if err := checkPeriods(periods); err != nil {
@@ -132,7 +133,7 @@ type Book struct {
 
 // Open checks rules (as Calculate does) and returns an empty Book.
 func Open(rules Rules) (*Book, error) {
-	if err := joinSorted(rules.problems()); err != nil {
+	if err := joined.Sorted(rules.problems()); err != nil {
 		return nil, err
 	}
 	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
@@ -172,7 +173,7 @@ func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
 }
 
 func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
-	if err := joinSorted(checkPeriod(b.prev, b.first, p)); err != nil {
+	if err := joined.Sorted(checkPeriod(b.prev, b.first, p)); err != nil {
 		return nil, MonthTotal{}, err
 	}
 	lines, err := b.run.Assess(p, b.lines[:0])
@@ -455,7 +456,7 @@ func checkPeriods(periods []Period) error {
 		}
 		prev = p
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // checkPeriod reports the problems with p following prev (zero Month for

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -115,7 +116,7 @@ func (p Points) Validate(kpis []Window) error {
 			bad("kpi %s: no points from %s, its first month in force", w.KPI, w.From)
 		}
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // Begin starts an evaluation. The Points regime needs no history; its Run

@@ -3,9 +3,8 @@ package credits
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -117,12 +116,12 @@ type Rules struct {
 func (r Rules) Validate(kpis []Window) error {
 	errs := r.problems()
 	if r.Regime != nil {
-		errs = append(errs, flatten(r.Regime.Validate(kpis))...)
+		errs = append(errs, joined.Split(r.Regime.Validate(kpis))...)
 	}
 	for _, p := range r.Critical.windowProblems(kpis) {
 		errs = append(errs, fmt.Errorf("%s: %w", p, ErrInvalidRules))
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // problems reports what is wrong with the rules other than the regime's
@@ -172,28 +171,4 @@ func (r Rules) problems() []error {
 		bad(p)
 	}
 	return errs
-}
-
-// flatten returns the errors err joins, or err alone; nil for nil.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// joinSorted sorts errors by message and joins them; nil if none.
-func joinSorted(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	return errors.Join(errs...)
 }

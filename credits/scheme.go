@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -292,7 +293,7 @@ func (s Scheme) Validate(kpis []Window) error {
 	case !escalates && s.Mitigated != 0:
 		bad("mitigated %s set without an amber rule or repeat", s.Mitigated)
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // Begin starts an evaluation. The Run keeps, for each KPI and

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
@@ -123,18 +124,10 @@ func TestShortfallBandsValidate(t *testing.T) {
 			}
 			require.ErrorIs(t, err, credits.ErrInvalidRules)
 			var got []string
-			for _, e := range flattenErr(err) {
+			for _, e := range joined.Split(err) {
 				got = append(got, e.Error())
 			}
 			require.Equal(t, tt.want, got)
 		})
 	}
-}
-
-// flattenErr returns the errors err joins.
-func flattenErr(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

@@ -1,11 +1,10 @@
 package kpi
 
 import (
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,7 +96,7 @@ func (d Definition) Validate() error {
 		if !d.Schedule.isEmpty() {
 			add(Month{}, "", "thresholds given for a "+map[bool]string{true: "figure", false: "relative target"}[d.Kind == Figure]+", which has none")
 		}
-		return joinSorted(errs)
+		return joined.Sorted(errs)
 	}
 	for _, p := range thresholdProblems(d.Schedule.Base, &d) {
 		add(Month{}, "base", p)
@@ -130,14 +129,5 @@ func (d Definition) Validate() error {
 			add(c.From, "change", p)
 		}
 	}
-	return joinSorted(errs)
-}
-
-// joinSorted sorts errors by their message and joins them; nil if none.
-func joinSorted(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	return errors.Join(errs...)
+	return joined.Sorted(errs)
 }

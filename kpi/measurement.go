@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/shopspring/decimal"
 )
 
@@ -77,7 +78,7 @@ func (m Measurement) Check(d Definition) error {
 			}
 		}
 	}
-	return joinSorted(errs)
+	return joined.Sorted(errs)
 }
 
 // derivedPlaces is how many places beyond the precision a derived value

@@ -3,16 +3,17 @@ package load
 import (
 	"errors"
 	"fmt"
-	"github.com/servicecredit/engine/measure"
-	"github.com/servicecredit/engine/measure/planfile"
-	"go.yaml.in/yaml/v4"
 	"strconv"
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/planfile"
 	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v4"
 )
 
 // The contract file's structures. Every field is a pointer so that a
@@ -478,7 +479,7 @@ func (cv *converter) pooled(p string, parts []partDTO) []contract.Part {
 // field, glide step or change it is about.
 func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
 	p := fmt.Sprintf("kpis[%d]", i)
-	for _, err := range flatten(k.Definition.Validate()) {
+	for _, err := range joined.Split(k.Definition.Validate()) {
 		var ke *kpi.Error
 		if !errors.As(err, &ke) {
 			cv.ps.add(cv.doc.at(p), p, err.Error(), err)
@@ -525,13 +526,13 @@ func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
 func (cv *converter) validate(c *contract.Contract, d *contractDTO) {
 	prefix := fmt.Sprintf("contract %q: ", c.Name)
 	var errs []error
-	for _, err := range flatten(c.Validate()) {
+	for _, err := range joined.Split(c.Validate()) {
 		// The credit rules' problems arrive as one error wrapping the
-		// contract's sentinel and their own list.
-		if w, ok := err.(interface{ Unwrap() []error }); ok && !isJoin(err) && errors.Is(err, credits.ErrInvalidRules) {
+		// contract's sentinel and their own list (Split keeps it whole).
+		if w, ok := err.(interface{ Unwrap() []error }); ok && errors.Is(err, credits.ErrInvalidRules) {
 			for _, part := range w.Unwrap() {
 				if part != contract.ErrInvalidContract {
-					errs = append(errs, flatten(part)...)
+					errs = append(errs, joined.Split(part)...)
 				}
 			}
 			continue
@@ -654,35 +655,4 @@ func partField(field string, kpis []kpiDTO, rest string) string {
 		}
 	}
 	return field + ".pooled"
-}
-
-// flatten returns the individual problems in err, unwrapping the lists
-// errors.Join makes (but not a single error wrapping several causes).
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err) {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// isJoin reports whether err is a list from errors.Join: its message is
-// its parts' messages, one per line.
-func isJoin(err error) bool {
-	j, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return false
-	}
-	parts := j.Unwrap()
-	msgs := make([]string, len(parts))
-	for i, e := range parts {
-		msgs[i] = e.Error()
-	}
-	return strings.Join(msgs, "\n") == err.Error()
 }

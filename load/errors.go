@@ -1,12 +1,12 @@
 package load
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/servicecredit/engine/internal/joined"
 )
 
 // ErrInvalid is wrapped by every error this package returns about the
@@ -111,18 +111,5 @@ func (ps *problems) ok() bool { return len(ps.list) == 0 }
 
 // err returns the problems sorted by place and message and joined, or nil.
 func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
-	}
-	list := slices.Clone(ps.list)
-	slices.SortStableFunc(list, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
-			strings.Compare(a.Error(), b.Error()))
-	})
-	list = slices.CompactFunc(list, func(a, b *Error) bool { return a.Error() == b.Error() })
-	errs := make([]error, len(list))
-	for i, e := range list {
-		errs[i] = e
-	}
-	return errors.Join(errs...)
+	return joined.Placed(ps.list, func(e *Error) (string, int, int) { return e.File, e.Line, e.Column })
 }

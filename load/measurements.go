@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -114,7 +115,7 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 			continue
 		}
 		if err := meas.Check(k.Definition); err != nil {
-			for _, e := range flatten(err) {
+			for _, e := range joined.Split(err) {
 				field, i := "value", col.value
 				var ke *kpi.Error
 				msg := e.Error()

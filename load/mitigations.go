@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 )
@@ -85,7 +86,7 @@ func Register(name string, data []byte, c *contract.Contract) (*mitigation.Regis
 			index[r.Ref] = i
 		}
 	}
-	for _, e := range flatten(err) {
+	for _, e := range joined.Split(err) {
 		var me *mitigation.Error
 		i, ok := 0, false
 		if errors.As(e, &me) {

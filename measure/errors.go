@@ -1,12 +1,12 @@
 package measure
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/servicecredit/engine/internal/joined"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them
@@ -126,18 +126,5 @@ func (ps *problems) ok() bool { return len(ps.list) == 0 }
 // err returns the problems sorted by file, line, column and message,
 // each once, joined; or nil.
 func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
-	}
-	list := slices.Clone(ps.list)
-	slices.SortStableFunc(list, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
-			strings.Compare(a.Error(), b.Error()))
-	})
-	list = slices.CompactFunc(list, func(a, b *Error) bool { return a.Error() == b.Error() })
-	errs := make([]error, len(list))
-	for i, e := range list {
-		errs[i] = e
-	}
-	return errors.Join(errs...)
+	return joined.Placed(ps.list, func(e *Error) (string, int, int) { return e.File, e.Line, e.Column })
 }

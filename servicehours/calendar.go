@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/servicecredit/engine/internal/joined"
 )
 
 // Week holds the weekly windows of a calendar, indexed by time.Weekday:
@@ -70,7 +72,7 @@ func TwentyFourSeven(loc *time.Location) Calendar {
 // week with no windows at all; a zero date in Closed or Overrides; two
 // overrides for one date. The problems are sorted by message, joined with
 // errors.Join, and each wraps ErrInvalidCalendar.
-func (c Calendar) Validate() error { return joinSorted(c.problems("")) }
+func (c Calendar) Validate() error { return joined.Sorted(c.problems("")) }
 
 func (c Calendar) problems(prefix string) []*Error {
 	var errs []*Error
@@ -179,7 +181,7 @@ func (v Versioned) InForce(d Date) (Calendar, bool) {
 // problem of each calendar, prefixed with its version's date. The problems
 // are sorted by message, joined with errors.Join, and each wraps
 // ErrInvalidCalendar.
-func (v Versioned) Validate() error { return joinSorted(v.problems()) }
+func (v Versioned) Validate() error { return joined.Sorted(v.problems()) }
 
 func (v Versioned) problems() []*Error {
 	var errs []*Error

@@ -2,7 +2,6 @@ package servicehours
 
 import (
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -56,16 +55,3 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel the error belongs to.
 func (e *Error) Unwrap() error { return e.Err }
-
-// joinSorted returns the problems sorted by message and joined, or nil.
-func joinSorted(errs []*Error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	slices.SortFunc(errs, func(a, b *Error) int { return strings.Compare(a.Error(), b.Error()) })
-	out := make([]error, len(errs))
-	for i, e := range errs {
-		out[i] = e
-	}
-	return errors.Join(out...)
-}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/servicecredit/engine/internal/joined"
 )
 
 // feed is the shape of the GOV.UK bank holidays JSON: divisions by name,
@@ -69,7 +71,7 @@ func ParseBankHolidays(data []byte, division string) ([]Date, error) {
 		}
 		dates = append(dates, d)
 	}
-	if err := joinSorted(errs); err != nil {
+	if err := joined.Sorted(errs); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(dates, Date.Compare)

@@ -11,13 +11,13 @@ package planfile
 
 import (
 	"errors"
-	"github.com/servicecredit/engine/internal/yamlpath"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/yamlpath"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
 	"github.com/servicecredit/engine/servicehours"
