@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -23,9 +24,28 @@ var benchShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1, Failures: 10}
 // credit line to price and explain.
 var stressShape = synth.Shape{KPIs: 50, Months: 120, Orgs: 1}
 
-func report(b *testing.B, kpiMonths int) {
-	b.ReportMetric(float64(kpiMonths)*float64(b.N)/b.Elapsed().Seconds(), "kpi-months/s")
-	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(kpiMonths)/float64(b.N), "ns/kpi-month")
+// loop runs f b.N times and reports the figures of issue 5 per
+// KPI-month: KPI-months a second, nanoseconds and heap allocations.
+func loop(b *testing.B, kpiMonths int, f func()) {
+	perKPIMonth(b, kpiMonths, func() {
+		for b.Loop() {
+			f()
+		}
+	})
+}
+
+// perKPIMonth runs all, which runs the benchmark's b.N iterations, and
+// reports its figures per KPI-month.
+func perKPIMonth(b *testing.B, kpiMonths int, all func()) {
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	all()
+	runtime.ReadMemStats(&after)
+	n := float64(kpiMonths) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "kpi-months/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/n, "ns/kpi-month")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/kpi-month")
 }
 
 // BenchmarkParse reads a measurement CSV into measurements.
@@ -36,13 +56,11 @@ func BenchmarkParse(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(csv.Len()))
-	b.ReportAllocs()
-	for b.Loop() {
+	loop(b, len(p.Measurements), func() {
 		if _, err := load.Measurements("m.csv", bytes.NewReader(csv.Bytes()), p.Contract); err != nil {
 			b.Fatal(err)
 		}
-	}
-	report(b, len(p.Measurements))
+	})
 }
 
 // BenchmarkEvaluate classifies, mitigates, credits and totals a contract
@@ -60,13 +78,11 @@ func benchEvaluate(b *testing.B, shape synth.Shape) {
 		b.Fatal(err)
 	}
 	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
-	b.ReportAllocs()
-	for b.Loop() {
+	loop(b, len(p.Measurements), func() {
 		if _, err := p.Contract.Stream(in, func(*contract.Month) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
-	}
-	report(b, len(p.Measurements))
+	})
 }
 
 // BenchmarkEvaluateRegimes is BenchmarkEvaluate for each credit regime,
@@ -106,15 +122,13 @@ func BenchmarkPortfolio(b *testing.B) {
 				}
 				regs[i], kpiMonths = reg, kpiMonths+len(ps[i].Measurements)
 			}
-			b.ReportAllocs()
-			for b.Loop() {
+			loop(b, kpiMonths, func() {
 				for i, p := range ps {
 					if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i]}, func(*contract.Month) error { return nil }); err != nil {
 						b.Fatal(err)
 					}
 				}
-			}
-			report(b, kpiMonths)
+			})
 			b.ReportMetric(float64(kpiMonths), "kpi-months")
 		})
 	}
@@ -133,19 +147,20 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 		}
 		ps, regs = append(ps, p), append(regs, reg)
 	}
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		i := 0
-		for pb.Next() {
-			p := ps[i%n]
-			if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i%n]}, func(*contract.Month) error { return nil }); err != nil {
-				b.Error(err)
-				return
+	perKPIMonth(b, len(ps[0].Measurements), func() {
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			i := 0
+			for pb.Next() {
+				p := ps[i%n]
+				if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i%n]}, func(*contract.Month) error { return nil }); err != nil {
+					b.Error(err)
+					return
+				}
+				i++
 			}
-			i++
-		}
+		})
 	})
-	report(b, len(ps[0].Measurements))
 }
 
 // BenchmarkEndToEnd reads the three files from disk, evaluates and keeps
@@ -156,8 +171,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 	if err := synth.WriteFiles(dir, p); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
+	loop(b, len(p.Measurements), func() {
 		data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
 		if err != nil {
 			b.Fatal(err)
@@ -193,6 +207,5 @@ func BenchmarkEndToEnd(b *testing.B) {
 		if lines < len(ms) {
 			b.Fatalf("%d ledger lines for %d measurements", lines, len(ms))
 		}
-	}
-	report(b, len(p.Measurements))
+	})
 }
