@@ -18,36 +18,43 @@ import (
 
 // document is a YAML or JSON file: the position of every node by path, so
 // that problems found after decoding can name their place. Paths are
-// written as "kpis[3].precision.places", with 0-based list indices.
+// written as "kpis[3].precision.places", with 0-based list indices. The
+// positions are indexed when first asked for: a file without a problem
+// seldom needs them.
 type document struct {
-	ps    *problems
-	root  *yaml.Node      // the document as parsed
-	vals  map[string]pos  // path to the position of its value
-	nulls map[string]bool // paths whose value is null
-	valAt map[pos]string  // position to the path of the outermost value there
-	keyAt map[pos]string  // position to the path of the mapping key there
+	ps      *problems
+	root    *yaml.Node      // the document as parsed
+	indexed bool            // whether the maps below are filled
+	vals    map[string]pos  // path to the position of its value
+	nulls   map[string]bool // paths whose value is null
+	valAt   map[pos]string  // position to the path of the outermost value there
+	keyAt   map[pos]string  // position to the path of the mapping key there
 }
 
 // decodeYAML reads data, a YAML or JSON document, into out with unknown
 // and repeated fields rejected, and records every problem in ps. It
 // returns nil if data is not a YAML document at all.
 func decodeYAML(ps *problems, data []byte, out any) *document {
-	d := &document{ps: ps, vals: map[string]pos{}, nulls: map[string]bool{}, valAt: map[pos]string{}, keyAt: map[pos]string{}}
-	d.root = new(yaml.Node)
+	d := &document{ps: ps, root: new(yaml.Node)}
 	if err := yaml.Load(data, d.root); err != nil {
 		d.loadErrors(err)
 		return nil
 	}
-	d.index(d.root, "")
 	if err := d.root.Load(out, yaml.WithKnownFields()); err != nil {
+		d.index()
 		d.loadErrors(err)
 	}
 	return d
 }
 
-// index records the place of every field of the document below n.
-func (d *document) index(n *yaml.Node, path string) {
-	yamlpath.Walk(n, path, func(path string, key, v *yaml.Node) {
+// index records the place of every field of the document, once.
+func (d *document) index() {
+	if d.indexed {
+		return
+	}
+	d.indexed = true
+	d.vals, d.nulls, d.valAt, d.keyAt = map[string]pos{}, map[string]bool{}, map[pos]string{}, map[pos]string{}
+	yamlpath.Walk(d.root, "", func(path string, key, v *yaml.Node) {
 		if key != nil {
 			if _, ok := d.keyAt[pos{key.Line, key.Column}]; !ok {
 				d.keyAt[pos{key.Line, key.Column}] = path
@@ -79,6 +86,7 @@ func parentPath(path string) string {
 // at returns the position of path's value, or of its nearest ancestor
 // that is present in the file.
 func (d *document) at(path string) pos {
+	d.index()
 	for {
 		if p, ok := d.vals[path]; ok {
 			return p
@@ -92,6 +100,7 @@ func (d *document) at(path string) pos {
 
 // present reports whether path has a value other than null in the file.
 func (d *document) present(path string) bool {
+	d.index()
 	_, ok := d.vals[path]
 	return ok && !d.nulls[path]
 }
@@ -112,7 +121,8 @@ var (
 	reConstruct = regexp.MustCompile("^cannot construct (!!\\w+)(?: `(.*)`)? into (\\S+)")
 )
 
-// loadErrors records the problems in err, an error from yaml.Load.
+// loadErrors records the problems in err, an error from yaml.Load, at
+// the places the index gives: the caller indexes a document that parsed.
 func (d *document) loadErrors(err error) {
 	var list []*yaml.LoadError
 	var many *yaml.LoadErrors
