@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,7 +60,8 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 	// first holds, by KPI, organisation and month of the term, the line
 	// of the first measurement of each; 0 for none yet.
 	first := make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
-	var out []kpi.Measurement
+	out := make([]kpi.Measurement, 0, rowsHint(r, t.width, len(first)))
+	values := decimalCache{}
 	for t.next() {
 		before := len(t.ps.list)
 		id, idPos := t.field(col.kpi)
@@ -99,7 +101,7 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 		meas := kpi.Measurement{KPI: id, Org: org, Month: m}
 		meas.Note, _ = t.field(col.note)
 		meas.Incidents = readIncidents(t, col.incidents)
-		supplied := readValue(t, col, k, &meas)
+		supplied := readValue(t, col, k, &meas, &values)
 		if len(ps.list) > before {
 			continue
 		}
@@ -153,7 +155,7 @@ type measurementCols struct {
 // readValue reads the current row's value, absence and counts into m. It
 // reports whether a measurement was supplied: false for an empty value
 // with no absence.
-func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measurement) bool {
+func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measurement, values *decimalCache) bool {
 	ps := t.ps
 	v, vp := t.field(col.value)
 	a, ap := t.field(col.absence)
@@ -194,7 +196,7 @@ func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measur
 				return true
 			}
 		}
-		d, msg := parseDecimal(text)
+		d, msg := values.parse(text)
 		if msg != "" {
 			ps.addText(vp, "value", v, msg, nil)
 			return true
@@ -213,17 +215,38 @@ func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measur
 		}
 		ps.add(p, f, "empty (give both numerator and denominator, or neither)", nil)
 	default:
-		n, msg := parseDecimal(num)
+		n, msg := values.parse(num)
 		if msg != "" {
 			ps.addText(np, "numerator", num, msg, nil)
 		}
-		dd, msg2 := parseDecimal(den)
+		dd, msg2 := values.parse(den)
 		if msg2 != "" {
 			ps.addText(dp, "denominator", den, msg2, nil)
 		}
 		m.Numerator, m.Denominator, m.HasCounts = n, dd, true
 	}
 	return true
+}
+
+// rowsHint returns how many measurements a file read from r can hold at
+// most, if r knows its size: a row with a measurement has at least a
+// one-character KPI, a six-character month ("Jun-21"), a one-character
+// value, the commas between width fields and a line end. It is never more
+// than limit, the KPI-months the contract has room for, and 0 when r's
+// size is not known.
+func rowsHint(r io.Reader, width, limit int) int {
+	var size int64
+	switch x := r.(type) {
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
+		size = int64(x.Len())
+	case interface{ Stat() (fs.FileInfo, error) }: // os.File
+		fi, err := x.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		size = fi.Size()
+	}
+	return int(min(size/int64(1+6+1+width), int64(limit)))
 }
 
 // readIncidents reads the current row's incidents, in field i: references

@@ -44,6 +44,35 @@ func parseDecimal(text string) (decimal.Decimal, string) {
 	return d, ""
 }
 
+// decimalCache parses decimals, keeping the value of each distinct text
+// so that a value that recurs down a file, as measurements do, is parsed
+// and allocated once. A decimal never changes, so the values can be
+// shared. It keeps at most maxCached texts. The zero decimalCache is
+// empty and ready.
+type decimalCache struct {
+	m map[string]decimal.Decimal
+}
+
+const maxCached = 4096
+
+// parse is parseDecimal, remembering the values it gives.
+func (c *decimalCache) parse(text string) (decimal.Decimal, string) {
+	if d, ok := c.m[text]; ok {
+		return d, ""
+	}
+	d, msg := parseDecimal(text)
+	if msg != "" {
+		return d, msg
+	}
+	if c.m == nil {
+		c.m = map[string]decimal.Decimal{}
+	}
+	if len(c.m) < maxCached {
+		c.m[strings.Clone(text)] = d // not a slice of the row, which is then freed
+	}
+	return d, ""
+}
+
 // parseWhole parses a whole number of up to nine ASCII digits.
 func parseWhole(text string) (int, string) {
 	if !allDigits(text) || len(text) > 9 {
