@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
 )
@@ -163,9 +164,9 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 	})
 }
 
-// BenchmarkEndToEnd reads the three files from disk, evaluates and keeps
-// the ledger: files in, ledger out.
-func BenchmarkEndToEnd(b *testing.B) {
+// BenchmarkContract reads the contract file, YAML, into a contract: the
+// part of end to end that does not grow with the months.
+func BenchmarkContract(b *testing.B) {
 	p := synth.Generate(1, 0, benchShape)
 	dir := b.TempDir()
 	if err := synth.WriteFiles(dir, p); err != nil {
@@ -176,27 +177,63 @@ func BenchmarkEndToEnd(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := load.Contract("contract.yaml", data)
-		if err != nil {
+		if _, err := load.Contract("contract.yaml", data); err != nil {
 			b.Fatal(err)
 		}
-		f, err := os.Open(filepath.Join(dir, "measurements.csv"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ms, err := load.Measurements("measurements.csv", f, c)
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err = os.ReadFile(filepath.Join(dir, "mitigations.csv"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		reg, err := load.Register("mitigations.csv", data, c)
-		if err != nil {
-			b.Fatal(err)
-		}
+	})
+}
+
+// BenchmarkReadFiles reads the three files from disk into a contract,
+// measurements and mitigations: end to end without the evaluation.
+func BenchmarkReadFiles(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	dir := b.TempDir()
+	if err := synth.WriteFiles(dir, p); err != nil {
+		b.Fatal(err)
+	}
+	loop(b, len(p.Measurements), func() { readFiles(b, dir) })
+}
+
+// readFiles reads the contract, measurements and mitigations files of dir.
+func readFiles(b *testing.B, dir string) (*contract.Contract, []kpi.Measurement, *mitigation.Register) {
+	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := load.Contract("contract.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, "measurements.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ms, err := load.Measurements("measurements.csv", f, c)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err = os.ReadFile(filepath.Join(dir, "mitigations.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg, err := load.Register("mitigations.csv", data, c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, ms, reg
+}
+
+// BenchmarkEndToEnd reads the three files from disk, evaluates and keeps
+// the ledger: files in, ledger out.
+func BenchmarkEndToEnd(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	dir := b.TempDir()
+	if err := synth.WriteFiles(dir, p); err != nil {
+		b.Fatal(err)
+	}
+	loop(b, len(p.Measurements), func() {
+		c, ms, reg := readFiles(b, dir)
 		var lines int
 		if _, err := c.Stream(contract.Input{Measurements: ms, Mitigations: reg}, func(m *contract.Month) error {
 			lines += len(m.Cells) + len(m.Lines)
