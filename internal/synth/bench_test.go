@@ -167,11 +167,7 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 // BenchmarkContract reads the contract file, YAML, into a contract: the
 // part of end to end that does not grow with the months.
 func BenchmarkContract(b *testing.B) {
-	p := synth.Generate(1, 0, benchShape)
-	dir := b.TempDir()
-	if err := synth.WriteFiles(dir, p); err != nil {
-		b.Fatal(err)
-	}
+	p, dir := benchFiles(b)
 	loop(b, len(p.Measurements), func() {
 		data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
 		if err != nil {
@@ -186,12 +182,19 @@ func BenchmarkContract(b *testing.B) {
 // BenchmarkReadFiles reads the three files from disk into a contract,
 // measurements and mitigations: end to end without the evaluation.
 func BenchmarkReadFiles(b *testing.B) {
+	p, dir := benchFiles(b)
+	loop(b, len(p.Measurements), func() { readFiles(b, dir) })
+}
+
+// benchFiles writes the benchmark contract's three files to a temporary
+// directory.
+func benchFiles(b *testing.B) (synth.Portfolio, string) {
 	p := synth.Generate(1, 0, benchShape)
 	dir := b.TempDir()
 	if err := synth.WriteFiles(dir, p); err != nil {
 		b.Fatal(err)
 	}
-	loop(b, len(p.Measurements), func() { readFiles(b, dir) })
+	return p, dir
 }
 
 // readFiles reads the contract, measurements and mitigations files of dir.
@@ -227,11 +230,7 @@ func readFiles(b *testing.B, dir string) (*contract.Contract, []kpi.Measurement,
 // BenchmarkEndToEnd reads the three files from disk, evaluates and keeps
 // the ledger: files in, ledger out.
 func BenchmarkEndToEnd(b *testing.B) {
-	p := synth.Generate(1, 0, benchShape)
-	dir := b.TempDir()
-	if err := synth.WriteFiles(dir, p); err != nil {
-		b.Fatal(err)
-	}
+	p, dir := benchFiles(b)
 	loop(b, len(p.Measurements), func() {
 		c, ms, reg := readFiles(b, dir)
 		var lines int
