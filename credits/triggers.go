@@ -2,7 +2,7 @@ package credits
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -158,6 +158,13 @@ type watch struct {
 	pspan  int // the longest points window, in months
 	points []monthPoints
 	fails  map[[2]string][]periodFail
+
+	// Scratch reused month after month: the keys of the month's
+	// measurement periods, the events being raised (see returns them, and
+	// Book.Events copies them out), and the text of an event's Detail.
+	keys   [][2]string
+	events []Event
+	buf    []byte
 }
 
 // capHit is a cap that bit or was used up in a month.
@@ -190,17 +197,18 @@ func newWatch(ts []Trigger) *watch {
 }
 
 // see records month p's credit lines and returns the failure and points
-// events they raise.
+// events they raise. The slice is the watch's, valid until the next call;
+// each Event's Months and Detail are new, for the caller to keep.
 func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event {
-	var events []Event
+	events := w.events[:0]
 	if w.pspan > 0 {
-		var pts decimal.Decimal
+		var pts tally
 		for _, l := range lines {
 			if l.Kind == CreditLine && l.Failed {
-				pts = pts.Add(l.Points)
+				pts.add(l.Points)
 			}
 		}
-		w.points = append(w.points, monthPoints{p.Month, pts})
+		w.points = append(w.points, monthPoints{p.Month, pts.value()})
 		keep := w.points[:0]
 		for _, x := range w.points {
 			if p.Month.Sub(x.month) < w.pspan {
@@ -209,7 +217,7 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 		}
 		w.points = keep
 	}
-	var keys [][2]string
+	keys := w.keys[:0]
 	if w.span > 0 {
 		for _, l := range lines {
 			if l.Kind != CreditLine || (l.Status == kpi.Unmeasured && l.Absent == kpi.NotDue) {
@@ -224,22 +232,38 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 			keys = append(keys, k)
 		}
 	}
+	w.keys = keys
 	for _, t := range ts {
 		switch t.Kind {
 		case PointsInWindow:
-			var sum decimal.Decimal
-			var months []kpi.Month
+			var sum tally
+			n := 0
 			for _, x := range w.points {
 				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
-					sum = sum.Add(x.points)
+					sum.add(x.points)
+					n++
+				}
+			}
+			total := sum.value()
+			if cmpDec(total, t.Points) < 0 {
+				continue
+			}
+			months := make([]kpi.Month, 0, n)
+			for _, x := range w.points {
+				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
 					months = append(months, x.month)
 				}
 			}
-			if sum.Cmp(t.Points) >= 0 {
-				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: sum,
-					Detail: fmt.Sprintf("%s points in the %d months to %s (%s), at least %s", kpi.FormatValue(sum), t.Months, p.Month,
-						monthList(months), kpi.FormatValue(t.Points))})
-			}
+			b := appendValue(w.buf[:0], total)
+			b = append(b, " points in the "...)
+			b = strconv.AppendInt(b, int64(t.Months), 10)
+			b = append(b, " months to "...)
+			b = append(p.Month.AppendISO(b), " ("...)
+			b = appendMonths(b, months)
+			b = append(b, "), at least "...)
+			b = appendValue(b, t.Points)
+			w.buf = b
+			events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: total, Detail: string(b)})
 		case ConsecutiveFailures, FailuresInWindow:
 			need := t.Failures
 			if t.Kind == ConsecutiveFailures {
@@ -250,21 +274,38 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 				if !h[len(h)-1].failed {
 					continue // raised in the month of a failure only
 				}
-				var months []kpi.Month
-				for _, x := range h[max(0, len(h)-t.Months):] {
+				win := h[max(0, len(h)-t.Months):]
+				n := 0
+				for _, x := range win {
+					if x.failed {
+						n++
+					}
+				}
+				if n < need {
+					continue
+				}
+				months := make([]kpi.Month, 0, n)
+				for _, x := range win {
 					if x.failed {
 						months = append(months, x.month)
 					}
 				}
-				if len(months) < need {
-					continue
-				}
-				what := fmt.Sprintf("failed %d of its last %d measurement periods", len(months), t.Months)
+				b := appendWho(w.buf[:0], k[0], k[1])
 				if t.Kind == ConsecutiveFailures {
-					what = fmt.Sprintf("failed %d measurement periods in a row", t.Months)
+					b = append(b, " failed "...)
+					b = strconv.AppendInt(b, int64(t.Months), 10)
+					b = append(b, " measurement periods in a row: "...)
+				} else {
+					b = append(b, " failed "...)
+					b = strconv.AppendInt(b, int64(n), 10)
+					b = append(b, " of its last "...)
+					b = strconv.AppendInt(b, int64(t.Months), 10)
+					b = append(b, " measurement periods: "...)
 				}
+				b = appendMonths(b, months)
+				w.buf = b
 				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: k[0], Org: k[1], Months: months,
-					Detail: fmt.Sprintf("%s %s: %s", whoKey(k), what, monthList(months))})
+					Detail: string(b)})
 			}
 		case CapReached:
 			for _, c := range hits {
@@ -274,13 +315,18 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 		case MaterialFailure:
 			for _, l := range lines {
 				if l.Kind == CreditLine && l.Failed && l.Material {
+					b := appendWho(w.buf[:0], l.KPI, l.Org)
+					b = append(b, ": material failure in band "...)
+					b = append(b, l.Band...)
+					b = p.Month.AppendISO(append(b, " in "...))
+					w.buf = b
 					events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org,
-						Months: []kpi.Month{p.Month},
-						Detail: fmt.Sprintf("%s: material failure in band %s in %s", whoKey([2]string{l.KPI, l.Org}), l.Band, p.Month)})
+						Months: []kpi.Month{p.Month}, Detail: string(b)})
 				}
 			}
 		}
 	}
+	w.events = events
 	return events
 }
 
@@ -291,10 +337,27 @@ func whoKey(k [2]string) string {
 	return "kpi " + k[0] + ": org " + k[1]
 }
 
-func monthList(ms []kpi.Month) string {
-	s := make([]string, len(ms))
-	for i, m := range ms {
-		s[i] = m.String()
+// appendWho appends what whoKey returns for KPI id and organisation org.
+func appendWho(b []byte, id, org string) []byte {
+	b = append(append(b, "kpi "...), id...)
+	if org != "" {
+		b = append(append(b, ": org "...), org...)
 	}
-	return strings.Join(s, ", ")
+	return b
+}
+
+// appendMonths appends the months, "2021-06, 2021-07", as kpi.Month's
+// String writes each; "<none>" for a zero Month.
+func appendMonths(b []byte, ms []kpi.Month) []byte {
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		if m.IsZero() {
+			b = append(b, m.String()...)
+		} else {
+			b = m.AppendISO(b)
+		}
+	}
+	return b
 }
