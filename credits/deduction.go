@@ -51,48 +51,95 @@ func (d Deduction) problems() []string {
 	return out
 }
 
-func (d Deduction) score(o Outcome) (scored, error) {
+func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != d.Direction {
-		return scored{}, fmt.Errorf("%s: deduction is %s but the kpi is %s: %w", who(o), d.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, fmt.Errorf("%s: deduction is %s but the kpi is %s: %w", who(o), d.Direction, o.Measured.Direction, ErrInvalidRules)
 	}
-	hundred := decimal.NewFromInt(100)
-	v := basisValue(d.Value, d.Precision, o)
-	failure, of := v, fmt.Sprintf("failure %s%%", kpi.FormatValue(v))
+	hundred := numInt(100)
+	v := numOf(basisValue(d.Value, d.Precision, o))
+	failure := v
 	if d.Direction == kpi.HigherIsBetter {
 		failure = hundred.Sub(v)
-		of = fmt.Sprintf("failure 100 - %s = %s%%", kpi.FormatValue(v), kpi.FormatValue(failure))
+		why = v.appendTo(append(why, "failure 100 - "...))
+		why = append(failure.appendTo(append(why, " = "...)), '%')
+	} else {
+		why = append(v.appendTo(append(why, "failure "...)), '%')
 	}
-	allowed := hundred.Sub(d.Required)
+	allowed := hundred.Sub(numOf(d.Required))
 	excess := failure.Sub(allowed)
 	if excess.Sign() <= 0 {
-		return scored{score: decimal.Zero, why: fmt.Sprintf("%s within the allowed %s%%: no deduction", of, kpi.FormatValue(allowed))}, nil
+		why = append(allowed.appendTo(append(why, " within the allowed "...)), "%: no deduction"...)
+		return scored{score: decimal.Zero}, why, nil
 	}
-	num := d.Available.Mul(excess)
-	return scored{score: num, den: d.Required,
-		why: fmt.Sprintf("%s - allowed %s%% = %s%% x %s points / required %s%% scores %s", of, kpi.FormatValue(allowed),
-			kpi.FormatValue(excess), kpi.FormatValue(d.Available), kpi.FormatValue(d.Required), showFrac(num, d.Required))}, nil
+	n := numOf(d.Available).Mul(excess)
+	why = append(allowed.appendTo(append(why, " - allowed "...)), '%')
+	why = append(excess.appendTo(append(why, " = "...)), '%')
+	why = appendValue(append(why, " x "...), d.Available)
+	why = appendValue(append(why, " points / required "...), d.Required)
+	score := n.Decimal()
+	why = appendFrac(append(why, "% scores "...), score, d.Required)
+	return scored{score: score, den: d.Required}, why, nil
 }
 
 // isOne reports whether a denominator is one; the zero Decimal counts as
 // one, so that a part that does not divide leaves it unset.
-func isOne(den decimal.Decimal) bool { return den.IsZero() || den.Equal(decimal.NewFromInt(1)) }
+func isOne(den decimal.Decimal) bool { return den.IsZero() || numOf(den).Cmp(numInt(1)) == 0 }
 
-// showFrac formats num/den: exactly when den is one, else rounded half-up
-// to DeductionPlaces with trailing zeros dropped.
-func showFrac(num, den decimal.Decimal) string {
+// appendFrac appends num/den: exactly when den is one, else rounded
+// half-up to DeductionPlaces with trailing zeros dropped.
+func appendFrac(b []byte, n, den decimal.Decimal) []byte {
 	if isOne(den) {
-		return kpi.FormatValue(num)
+		return appendValue(b, n)
 	}
-	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(num, den)
-	return kpi.FormatValue(trim(q))
+	if q, ok := fracSmall(n, den); ok {
+		e := int32(-DeductionPlaces)
+		for e < 0 && q%10 == 0 {
+			q, e = q/10, e+1
+		}
+		return appendScaled(b, q, -e)
+	}
+	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(n, den)
+	return appendValue(b, trim(q))
 }
 
 // fracValue returns num/den as a line's Points: exactly when den is one,
 // else rounded half-up to DeductionPlaces.
-func fracValue(num, den decimal.Decimal) decimal.Decimal {
+func fracValue(n, den decimal.Decimal) decimal.Decimal {
 	if isOne(den) {
-		return num
+		return n
 	}
-	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(num, den)
+	if q, ok := fracSmall(n, den); ok {
+		return decimal.New(q, -DeductionPlaces)
+	}
+	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(n, den)
 	return q
+}
+
+// fracSmall returns the coefficient of num/den rounded half-up to
+// DeductionPlaces, as the decimal arithmetic of fracValue gives it, in
+// integers: for num 0 or more and den above 0 that fit; false otherwise.
+func fracSmall(n, den decimal.Decimal) (int64, bool) {
+	x, okx := small(n)
+	y, oky := small(den)
+	if !okx || !oky || x < 0 || y <= 0 {
+		return 0, false
+	}
+	// num/den x 10^places = x x 10^s / y
+	switch s := int64(n.Exponent()) - int64(den.Exponent()) + DeductionPlaces; {
+	case s >= 0 && s <= 18:
+		if x, okx = scaleUp(x, int32(s)); !okx {
+			return 0, false
+		}
+	case s < 0 && s >= -18:
+		if y, oky = scaleUp(y, int32(-s)); !oky {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	q, r := x/y, x%y
+	if r >= y-r { // half up: 2r >= y, without overflow
+		q++
+	}
+	return q, true
 }

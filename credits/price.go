@@ -2,8 +2,9 @@ package credits
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"slices"
-	"strings"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -142,13 +143,13 @@ func (p Price) segments() []segment {
 }
 
 // perPoint prices points (from, from+n] of a month, each given times
-// den: the weighted points, times den, and a description of each run,
-// such as "5 free, 10 at x1".
-func (p Price) perPoint(from, n, den decimal.Decimal) (decimal.Decimal, string) {
+// den, over the price's segments: it returns the weighted points, times
+// den, and appends a description of each run, such as "5 free, 10 at x1".
+func (p Price) perPoint(b []byte, segs []segment, from, n, den decimal.Decimal) (decimal.Decimal, []byte) {
 	to := from.Add(n)
 	var weighted decimal.Decimal
-	var parts []string
-	for _, s := range p.segments() {
+	first := true
+	for _, s := range segs {
 		slo, shi := s.lo, s.hi
 		if !isOne(den) {
 			slo, shi = slo.Mul(den), shi.Mul(den)
@@ -162,47 +163,75 @@ func (p Price) perPoint(from, n, den decimal.Decimal) (decimal.Decimal, string) 
 		}
 		k := hi.Sub(lo)
 		weighted = weighted.Add(k.Mul(s.mult))
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = appendFrac(b, k, den)
 		if s.mult.IsZero() {
-			parts = append(parts, showFrac(k, den)+" free")
+			b = append(b, " free"...)
 		} else {
-			parts = append(parts, showFrac(k, den)+" at x"+kpi.FormatValue(s.mult))
+			b = appendValue(append(b, " at x"...), s.mult)
 		}
 	}
-	return weighted, strings.Join(parts, ", ")
+	return weighted, b
 }
 
 // row returns the table's percentage for a month's total points, given
 // times den.
 func (p Price) row(total, den decimal.Decimal) (decimal.Decimal, int) {
 	pct, at := decimal.Zero, 0
+	t, scale := numOf(total), !isOne(den)
 	for i, r := range p.Table {
-		pts := r.Points
-		if !isOne(den) {
-			pts = pts.Mul(den)
+		pts := numOf(r.Points)
+		if scale {
+			pts = pts.Mul(numOf(den))
 		}
-		if pts.Cmp(total) <= 0 {
+		if pts.Cmp(t) <= 0 {
 			pct, at = r.Percent, i+1
 		}
 	}
 	return pct, at
 }
 
+// splitScratch divides a month's credit over its lines, reusing its
+// memory month after month. The parts split returns are its own, valid
+// until the next split.
+type splitScratch struct {
+	parts []decimal.Decimal
+	ints  []int64 // the weights as integers at one exponent, then the parts' coefficients
+	rems  []int64 // the remainders, on one scale
+	order []int   // the weights above zero, then by remainder
+}
+
 // split divides whole, a money amount with places decimals, in proportion
 // to weights (0 or more, not all zero) by largest remainder: each part is
 // its exact share truncated to places, and the units left over go one
 // each to the largest remainders, ties to the earlier part. The parts add
-// up to whole exactly.
-func split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []decimal.Decimal {
+// up to whole exactly. It works in integers when whole, the weights and
+// their products fit an int64 (splitSmall), and in decimals otherwise
+// (splitDecimal); both give the same parts.
+func (s *splitScratch) split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []decimal.Decimal {
+	s.parts = slices.Grow(s.parts[:0], len(weights))[:len(weights)]
+	clear(s.parts)
+	if !s.splitSmall(whole, weights, places) {
+		s.splitDecimal(whole, weights, places)
+	}
+	return s.parts
+}
+
+// splitDecimal splits as split does, in decimals, into s.parts.
+func (s *splitScratch) splitDecimal(whole decimal.Decimal, weights []decimal.Decimal, places int32) {
+	parts := s.parts
 	var total decimal.Decimal
 	for _, w := range weights {
 		if w.Sign() != 0 {
 			total = total.Add(w)
 		}
 	}
-	parts := make([]decimal.Decimal, len(weights))
 	rems := make([]decimal.Decimal, len(weights))
 	var sum decimal.Decimal
-	var order []int // the weights above zero: a zero weight gets nothing
+	order := s.order[:0] // the weights above zero: a zero weight gets nothing
 	for i, w := range weights {
 		if w.Sign() == 0 {
 			continue
@@ -212,11 +241,76 @@ func split(whole decimal.Decimal, weights []decimal.Decimal, places int32) []dec
 		sum = sum.Add(q)
 		order = append(order, i)
 	}
+	s.order = order
 	unit := decimal.New(1, -places)
 	slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
 	for k := 0; whole.Sub(sum).Cmp(unit) >= 0 && k < len(order); k++ {
 		parts[order[k]] = parts[order[k]].Add(unit)
 		sum = sum.Add(unit)
 	}
-	return parts
+}
+
+// splitSmall splits as split does, in integers, into s.parts, and reports
+// whether it could: whole must have exponent -places (as money rounded to
+// places has) and the weights must fit an int64 at their smallest
+// exponent, with their total.
+//
+// At one exponent the weights are integers k with total T, and whole is W
+// units of 10^-places; part i is then W x k/T units, truncated, and its
+// remainder W x k mod T, on the same scale for every part.
+func (s *splitScratch) splitSmall(whole decimal.Decimal, weights []decimal.Decimal, places int32) bool {
+	w, ok := small(whole)
+	if !ok || w < 0 || whole.Exponent() != -places {
+		return false
+	}
+	exp := int32(math.MaxInt32)
+	for _, x := range weights {
+		if x.Sign() != 0 {
+			exp = min(exp, x.Exponent())
+		}
+	}
+	s.ints = slices.Grow(s.ints[:0], len(weights))[:len(weights)]
+	s.rems = slices.Grow(s.rems[:0], len(weights))[:len(weights)]
+	var total int64
+	for i, x := range weights {
+		s.ints[i] = 0
+		if x.Sign() == 0 {
+			continue
+		}
+		c, ok := small(x)
+		if ok {
+			c, ok = scaleUp(c, x.Exponent()-exp)
+		}
+		if ok {
+			total, ok = addInt(total, c)
+		}
+		if !ok || c < 0 {
+			return false
+		}
+		s.ints[i] = c
+	}
+	if total <= 0 {
+		return false
+	}
+	order, sum := s.order[:0], int64(0)
+	for i, k := range s.ints {
+		if k == 0 {
+			continue
+		}
+		hi, lo := bits.Mul64(uint64(w), uint64(k))
+		q, r := bits.Div64(hi, lo, uint64(total)) // hi < total, as k <= total
+		s.ints[i], s.rems[i] = int64(q), int64(r)
+		sum += int64(q)
+		order = append(order, i)
+	}
+	s.order = order
+	slices.SortStableFunc(order, func(a, b int) int { return cmpInt(s.rems[b], s.rems[a]) })
+	for k := 0; sum < w && k < len(order); k++ {
+		s.ints[order[k]]++
+		sum++
+	}
+	for _, i := range order {
+		s.parts[i] = decimal.New(s.ints[i], -places)
+	}
+	return true
 }

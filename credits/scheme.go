@@ -3,7 +3,7 @@ package credits
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
@@ -24,8 +24,10 @@ type Score struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
+// scorer is a Score's part: it scores a failed outcome and appends the
+// arithmetic, in words, to why.
 type scorer interface {
-	score(o Outcome) (scored, error)
+	score(o Outcome, why []byte) (scored, []byte, error)
 }
 
 // part returns the Score's one part, its name, and how many parts are set.
@@ -297,16 +299,36 @@ func (s Scheme) Validate(kpis []Window) error {
 }
 
 // Begin starts an evaluation. The Run keeps, for each KPI and
-// organisation, only the history its AmberRule and Repeat windows need.
+// organisation, only the history its AmberRule and Repeat windows need,
+// and reuses its working memory from one month to the next.
 func (s Scheme) Begin(money Money) Run {
-	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{}}
+	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{},
+		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
 	for _, sc := range s.Scores {
 		p, _, _ := sc.part()
+		if a, ok := p.(Allocation); ok {
+			got, why, _ := a.score(Outcome{}, nil)
+			p = constScore{got: got, why: string(why)}
+		}
 		for _, id := range sc.KPIs {
 			r.scorers[id] = p
 		}
 	}
+	if s.Price.Basis == PerPoint {
+		r.segs = s.Price.segments()
+	}
 	return r
+}
+
+// constScore is a part whose every failed month scores the same, such as
+// an Allocation, scored once when a Run begins.
+type constScore struct {
+	got scored
+	why string
+}
+
+func (c constScore) score(_ Outcome, why []byte) (scored, []byte, error) {
+	return c.got, append(why, c.why...), nil
 }
 
 // history is what a Scheme's run remembers of one KPI for one
@@ -323,13 +345,37 @@ type schemeRun struct {
 	money   Money
 	scorers map[string]scorer
 	hist    map[[2]string]*history
+	one     decimal.Decimal // 1: the denominator of a month without Deductions
+	segs    []segment       // PerPoint: the price's runs of points
+
+	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
+	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+
+	// Working memory, reused month after month.
+	pend    []pending         // the month's lines being assessed
+	text    []byte            // the month's scorings, in words, one after another: pending.why indexes it
+	rule    []byte            // the rule being written
+	head    []byte            // PointsTable: the month's row and credit, in words
+	total   []byte            // PointsTable: the month's points, in words
+	dens    []decimal.Decimal // the month's distinct denominators
+	weights []decimal.Decimal // PointsTable: each line's points, times the month's denominator
+	parts   splitScratch      // PointsTable: the month's credit split over its lines
+
+	// PointsTable: the last month's charges and row, and the credit they
+	// came to. Charges seldom change, so most months reuse it.
+	table struct {
+		set     bool
+		charges decimal.Decimal
+		row     int
+		whole   decimal.Decimal
+	}
 }
 
 // pending is a line being assessed, with the score it will be priced at.
 type pending struct {
 	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
 	den   decimal.Decimal // the score's denominator (a Deduction's); zero: 1
-	why   string          // the scoring, in words
+	why   [2]int          // the scoring, in words: the run's text from why[0] to why[1]
 }
 
 // Assess appends one line per outcome of period to out.
@@ -337,7 +383,9 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 	base := len(out)
 	out = append(out, make([]Line, len(period.Outcomes))...)
 	lines := out[base:]
-	pend := make([]pending, len(period.Outcomes))
+	pend := slices.Grow(r.pend[:0], len(period.Outcomes))[:len(period.Outcomes)]
+	clear(pend)
+	r.pend, r.text = pend, r.text[:0]
 	for i, o := range period.Outcomes {
 		l := &lines[i]
 		*l = Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
@@ -346,10 +394,13 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			if o.Kind == 0 {
 				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
 			}
-			if _, err := o.Kind.MarshalText(); err != nil {
-				return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
+				if _, err := o.Kind.MarshalText(); err != nil {
+					return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+				}
+				l.Rule = o.Kind.String() + ": reported only, never credited"
+				r.reported[o.Kind] = l.Rule
 			}
-			l.Rule = o.Kind.String() + ": reported only, never credited"
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
@@ -378,21 +429,26 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 				l.Rule = "not due: no credit; not a measurement period"
 				continue
 			}
-			l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
+			if l.Rule = r.unmeasured[o.Absent]; l.Rule == "" {
+				l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
+				r.unmeasured[o.Absent] = l.Rule
+			}
 			r.record(key, period.Month, false, false)
 			continue
 		case kpi.Amber, kpi.Red:
 		default:
 			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
 		}
-		got, err := scoreOutcome(sc, o)
+		start := len(r.text)
+		r.text = append(append(r.text, o.Status.String()...), ": "...)
+		scoring := len(r.text) // where the scoring starts, after the status
+		got, text, err := scoreOutcome(sc, o, r.text)
+		r.text = text
 		if err != nil {
 			return nil, err
 		}
 		counts := !o.Relief || r.s.Mitigated == MitigatedCounts
 		h := r.hist[key]
-		var why strings.Builder
-		why.WriteString(o.Status.String() + ": " + got.why)
 		score := got.score
 		if a := r.s.Amber; !a.isZero() && o.Status == kpi.Amber {
 			n := 1
@@ -403,11 +459,16 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 					}
 				}
 			}
+			r.text = strconv.AppendInt(append(r.text, "; failure "...), int64(n), 10)
 			if n < a.Nth {
-				fmt.Fprintf(&why, "; failure %d of the %d needed in %d months for an amber to count: not a default", n, a.Nth, a.Within)
+				r.text = strconv.AppendInt(append(r.text, " of the "...), int64(a.Nth), 10)
+				r.text = strconv.AppendInt(append(r.text, " needed in "...), int64(a.Within), 10)
+				r.text = append(r.text, " months for an amber to count: not a default"...)
 				score = decimal.Zero
 			} else {
-				fmt.Fprintf(&why, "; failure %d in %d months (from %d an amber counts)", n, a.Within, a.Nth)
+				r.text = strconv.AppendInt(append(r.text, " in "...), int64(a.Within), 10)
+				r.text = strconv.AppendInt(append(r.text, " months (from "...), int64(a.Nth), 10)
+				r.text = append(r.text, " an amber counts)"...)
 			}
 		}
 		failed := score.Sign() > 0
@@ -422,34 +483,39 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			}
 			if n >= rp.Nth {
 				score = score.Mul(rp.Multiplier)
-				fmt.Fprintf(&why, "; repeat: failure %d in %d periods, x%s = %s", n, rp.Within, kpi.FormatValue(rp.Multiplier), showFrac(score, got.den))
+				r.text = strconv.AppendInt(append(r.text, "; repeat: failure "...), int64(n), 10)
+				r.text = strconv.AppendInt(append(r.text, " in "...), int64(rp.Within), 10)
+				r.text = appendValue(append(r.text, " periods, x"...), rp.Multiplier)
+				r.text = appendFrac(append(r.text, " = "...), score, got.den)
 			}
 		}
 		r.record(key, period.Month, counts, counts && failed)
 		if o.Relief {
-			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have scored %s)", o.Status, o.Mitigation, strings.TrimPrefix(why.String(), o.Status.String()+": "))
+			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have scored %s)", o.Status, o.Mitigation, r.text[scoring:])
 			if counts {
 				l.Rule += "; still a failure for the history"
 			} else if !r.s.Amber.isZero() || !r.s.Repeat.isZero() {
 				l.Rule += "; breaks the chain"
 			}
+			r.text = r.text[:start]
 			continue
 		}
 		l.Failed, l.Band, l.Material = failed, got.band, failed && got.material
-		pend[i] = pending{score: score, den: got.den, why: why.String() + deemed}
+		r.text = append(r.text, deemed...)
+		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}}
 	}
 	return out, r.price(period, lines, pend)
 }
 
-// scoreOutcome scores a failed outcome with sc; an outcome without a
-// value as the Scheme's documentation says.
-func scoreOutcome(sc scorer, o Outcome) (scored, error) {
+// scoreOutcome scores a failed outcome with sc, appending the arithmetic
+// to why; an outcome without a value as the Scheme's documentation says.
+func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Status != kpi.Unmeasured {
-		return sc.score(o)
+		return sc.score(o, why)
 	}
 	switch sc.(type) {
-	case StatusScore, Allocation:
-		return sc.score(o)
+	case StatusScore, Allocation, constScore:
+		return sc.score(o, why)
 	}
 	absent := fmt.Sprintf("no value (%s) counted as %s", o.Measured.Absent, o.Status)
 	if o.Status == kpi.Red {
@@ -468,8 +534,8 @@ func scoreOutcome(sc scorer, o Outcome) (scored, error) {
 				}
 			}
 			b := bands[w]
-			return scored{score: b.Points, band: b.Name, material: b.Material,
-				why: fmt.Sprintf("%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points))}, nil
+			return scored{score: b.Points, band: b.Name, material: b.Material},
+				fmt.Appendf(why, "%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points)), nil
 		}
 	}
 	m := o.Measured
@@ -477,15 +543,13 @@ func scoreOutcome(sc scorer, o Outcome) (scored, error) {
 	if o.Status == kpi.Red {
 		var ok bool
 		if v, ok = m.Unit.Worst(m.Direction); !ok {
-			return scored{}, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
+			return scored{}, why, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
 				who(o), absent, m.Unit, ErrInvalidRules)
 		}
 		as = "the worst value"
 	}
 	o.Measured.Value, o.Measured.Rounded = v, v
-	got, err := sc.score(o)
-	got.why = fmt.Sprintf("%s, scored at %s %s: %s", absent, as, kpi.FormatValue(v), got.why)
-	return got, err
+	return sc.score(o, fmt.Appendf(why, "%s, scored at %s %s: ", absent, as, kpi.FormatValue(v)))
 }
 
 // record adds a measurement period to a KPI's history: statusFail says
@@ -521,13 +585,19 @@ func (r *schemeRun) record(key [2]string, m kpi.Month, statusFail, scoreFail boo
 	}
 }
 
+// why starts the rule of pending line x in the run's rule buffer with its
+// scoring and returns the buffer.
+func (r *schemeRun) why(x pending) []byte {
+	return append(r.rule[:0], r.text[x.why[0]:x.why[1]]...)
+}
+
 // price turns the pending scores into the lines' points, amounts and
 // rules. A month whose scores have denominators (Deductions) is priced on
 // their common denominator, so that the money is rounded once from the
 // exact points.
 func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 	p, money := r.s.Price, r.money
-	den, scaled := commonDen(pend)
+	den := r.commonDen(pend)
 	switch p.Basis {
 	case PerPoint:
 		var before decimal.Decimal // the month's points so far, times den
@@ -535,39 +605,51 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			if x.score.Sign() <= 0 {
 				continue
 			}
-			n := scaled(i)
-			weighted, runs := p.perPoint(before, n, den)
+			n := r.scaled(x)
+			b := appendFrac(append(r.why(x), "; month's points "...), before, den)
+			b = append(appendFrac(append(b, " to "...), before.Add(n), den), ": "...)
+			weighted, b := p.perPoint(b, r.segs, before, n, den)
 			amount := quotient(money, weighted.Mul(p.Value), den)
+			b = appendFrac(append(b, " = "...), weighted, den)
+			b = appendFixed(append(b, " x "...), p.Value, money.Places)
+			b = appendFixed(append(b, " = "...), amount, money.Places)
 			l := &lines[i]
-			l.Points, l.Amount = fracValue(x.score, x.den), amount
-			l.Rule = fmt.Sprintf("%s; month's points %s to %s: %s = %s x %s = %s", x.why,
-				showFrac(before, den), showFrac(before.Add(n), den), runs,
-				showFrac(weighted, den), money.Format(p.Value), money.Format(amount))
+			l.Points, l.Amount, l.Rule = fracValue(x.score, x.den), amount, string(b)
+			r.rule = b
 			before = before.Add(n)
 		}
 	case PointsTable:
-		var total decimal.Decimal // times den
-		weights := make([]decimal.Decimal, len(pend))
+		var sum num // times den
+		weights := slices.Grow(r.weights[:0], len(pend))[:len(pend)]
+		clear(weights)
+		r.weights = weights
 		for i, x := range pend {
 			if x.score.Sign() > 0 {
-				weights[i] = scaled(i)
-				total = total.Add(weights[i])
+				weights[i] = r.scaled(x)
+				sum = sum.Add(numOf(weights[i]))
 			}
 		}
-		if total.Sign() <= 0 {
+		if sum.Sign() <= 0 {
 			break
 		}
+		total := sum.Decimal()
 		pct, row := p.row(total, den)
-		whole := money.Round(period.Charges.Mul(pct).Shift(-2))
+		whole := r.tableCredit(period.Charges, pct, row)
 		var parts []decimal.Decimal
 		if whole.Sign() > 0 {
-			parts = split(whole, weights, money.Places)
+			parts = r.parts.split(whole, weights, money.Places)
 		}
-		head := fmt.Sprintf("month's %s points: no table row, no credit", showFrac(total, den))
+		r.total = appendFrac(r.total[:0], total, den)
+		h := append(append(r.head[:0], "month's "...), r.total...)
 		if row > 0 {
-			head = fmt.Sprintf("month's %s points: row %d, %s%% of charges %s = %s", showFrac(total, den), row,
-				kpi.FormatValue(pct), money.Format(period.Charges), money.Format(whole))
+			h = strconv.AppendInt(append(h, " points: row "...), int64(row), 10)
+			h = appendValue(append(h, ", "...), pct)
+			h = appendFixed(append(h, "% of charges "...), period.Charges, money.Places)
+			h = appendFixed(append(h, " = "...), whole, money.Places)
+		} else {
+			h = append(h, " points: no table row, no credit"...)
 		}
+		r.head = h
 		for i, x := range pend {
 			if x.score.Sign() <= 0 {
 				continue
@@ -577,8 +659,11 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			if parts != nil {
 				l.Amount = parts[i]
 			}
-			l.Rule = fmt.Sprintf("%s; %s; share for %s of %s points = %s", x.why, head,
-				showFrac(x.score, x.den), showFrac(total, den), money.Format(l.Amount))
+			b := append(append(r.why(x), "; "...), r.head...)
+			b = appendFrac(append(b, "; share for "...), x.score, x.den)
+			b = append(append(append(b, " of "...), r.total...), " points = "...)
+			b = appendFixed(b, l.Amount, money.Places)
+			l.Rule, r.rule = string(b), b
 		}
 	case PercentOfCharges:
 		for i, x := range pend {
@@ -587,50 +672,80 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			}
 			l := &lines[i]
 			o := period.Outcomes[i]
-			l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
-			l.Rule = fmt.Sprintf("%s%% of charges %s = %s", x.why, money.Format(o.Charges), money.Format(l.Amount))
+			if isOne(x.den) {
+				l.Amount = roundMoney(money, numOf(o.Charges).Mul(numOf(x.score)).shift(-2))
+			} else {
+				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
+			}
+			b := appendFixed(append(r.why(x), "% of charges "...), o.Charges, money.Places)
+			b = appendFixed(append(b, " = "...), l.Amount, money.Places)
+			l.Rule, r.rule = string(b), b
 		}
 	default:
 		return fmt.Errorf("scheme: price basis %s: %w", p.Basis, ErrInvalidRules)
 	}
 	for i, x := range pend {
 		if l := &lines[i]; l.Rule == "" {
-			l.Rule = x.why + ": no credit"
+			b := append(r.why(x), ": no credit"...)
+			l.Rule, r.rule = string(b), b
 		}
 	}
 	return nil
 }
 
+// tableCredit returns the month's credit under a points table: pct per
+// cent (the table's row) of charges, rounded once as money. The last
+// month's is reused when its charges and row were the same: the rounded
+// credit, its exponent included, depends on nothing else.
+func (r *schemeRun) tableCredit(charges, pct decimal.Decimal, row int) decimal.Decimal {
+	t := &r.table
+	if !t.set || t.row != row || cmpDec(t.charges, charges) != 0 {
+		t.set, t.charges, t.row = true, charges, row
+		t.whole = r.money.Round(charges.Mul(pct).Shift(-2))
+	}
+	return t.whole
+}
+
 // commonDen returns the month's common denominator, the product of the
 // distinct denominators of the scores above zero (1 when there are none),
-// and a function giving score i times den/its denominator, exactly.
-func commonDen(pend []pending) (decimal.Decimal, func(i int) decimal.Decimal) {
-	var dens []decimal.Decimal
+// and keeps those denominators for scaled.
+func (r *schemeRun) commonDen(pend []pending) decimal.Decimal {
+	r.dens = r.dens[:0]
 	for _, x := range pend {
-		if x.score.Sign() > 0 && !isOne(x.den) && !slices.ContainsFunc(dens, x.den.Equal) {
-			dens = append(dens, x.den)
+		if x.score.Sign() <= 0 || isOne(x.den) {
+			continue
+		}
+		seen := false
+		for _, d := range r.dens {
+			seen = seen || d.Equal(x.den)
+		}
+		if !seen {
+			r.dens = append(r.dens, x.den)
 		}
 	}
-	if len(dens) == 0 {
-		return decimal.NewFromInt(1), func(i int) decimal.Decimal { return pend[i].score }
-	}
-	den := decimal.NewFromInt(1)
-	for _, d := range dens {
+	den := r.one
+	for _, d := range r.dens {
 		den = den.Mul(d)
 	}
-	return den, func(i int) decimal.Decimal {
-		x := pend[i]
-		f := decimal.NewFromInt(1)
-		skipped := isOne(x.den)
-		for _, d := range dens {
-			if !skipped && d.Equal(x.den) {
-				skipped = true
-				continue
-			}
-			f = f.Mul(d)
-		}
-		return x.score.Mul(f)
+	return den
+}
+
+// scaled returns x's score times the month's common denominator over its
+// own, exactly.
+func (r *schemeRun) scaled(x pending) decimal.Decimal {
+	if len(r.dens) == 0 {
+		return x.score
 	}
+	f := r.one
+	skipped := isOne(x.den)
+	for _, d := range r.dens {
+		if !skipped && d.Equal(x.den) {
+			skipped = true
+			continue
+		}
+		f = f.Mul(d)
+	}
+	return x.score.Mul(f)
 }
 
 // quotient returns num/den as money, rounded once as money says.

@@ -3,7 +3,6 @@ package credits
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -33,11 +32,11 @@ func (s StatusScore) problems() []string {
 	return out
 }
 
-func (s StatusScore) score(o Outcome) (scored, error) {
+func (s StatusScore) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Status == kpi.Amber {
-		return scored{score: s.Amber, why: "amber scores " + kpi.FormatValue(s.Amber)}, nil
+		return scored{score: s.Amber}, appendValue(append(why, "amber scores "...), s.Amber), nil
 	}
-	return scored{score: s.Red, why: "red scores " + kpi.FormatValue(s.Red)}, nil
+	return scored{score: s.Red}, appendValue(append(why, "red scores "...), s.Red), nil
 }
 
 // Band is one row of a band table: the values from Min to Max, each bound
@@ -59,12 +58,12 @@ type Band struct {
 // contains reports whether v lies in the band.
 func (b Band) contains(v decimal.Decimal) bool {
 	if b.Min != nil {
-		if c := v.Cmp(*b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
+		if c := cmpDec(v, *b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
 			return false
 		}
 	}
 	if b.Max != nil {
-		if c := v.Cmp(*b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
+		if c := cmpDec(v, *b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
 			return false
 		}
 	}
@@ -73,21 +72,34 @@ func (b Band) contains(v decimal.Decimal) bool {
 
 // String describes the band's values, such as "[98.0, 98.9]", "[99, ∞)" or
 // "(-∞, 96)".
-func (b Band) String() string {
-	lo, hi := "(-∞", "∞)"
-	if b.Min != nil {
-		lo = "(" + kpi.FormatValue(*b.Min)
-		if b.MinEdge == Inclusive {
-			lo = "[" + kpi.FormatValue(*b.Min)
-		}
+func (b Band) String() string { return string(b.appendTo(nil)) }
+
+// appendTo appends what String returns.
+func (b Band) appendTo(out []byte) []byte {
+	switch {
+	case b.Min == nil:
+		out = append(out, "(-∞"...)
+	case b.MinEdge == Inclusive:
+		out = appendValue(append(out, '['), *b.Min)
+	default:
+		out = appendValue(append(out, '('), *b.Min)
 	}
-	if b.Max != nil {
-		hi = kpi.FormatValue(*b.Max) + ")"
-		if b.MaxEdge == Inclusive {
-			hi = kpi.FormatValue(*b.Max) + "]"
-		}
+	out = append(out, ", "...)
+	switch {
+	case b.Max == nil:
+		return append(out, "∞)"...)
+	case b.MaxEdge == Inclusive:
+		return append(appendValue(out, *b.Max), ']')
 	}
-	return lo + ", " + hi
+	return append(appendValue(out, *b.Max), ')')
+}
+
+// appendScores appends " in band NAME [lo, hi] scores POINTS", which ends
+// the scoring of a value or shortfall in band b.
+func (b Band) appendScores(out []byte) []byte {
+	out = append(append(out, " in band "...), b.Name...)
+	out = b.appendTo(append(out, ' '))
+	return appendValue(append(out, " scores "...), b.Points)
 }
 
 // Bands scores a failed KPI-month by the band its value falls in, as the
@@ -278,18 +290,18 @@ func (b Bands) join(p, q Band) string {
 	return fmt.Sprintf("%s leave a gap from %s to %s", where, kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min))
 }
 
-func (b Bands) score(o Outcome) (scored, error) {
+func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != b.Direction {
-		return scored{}, fmt.Errorf("%s: bands are %s but the kpi is %s: %w", who(o), b.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, fmt.Errorf("%s: bands are %s but the kpi is %s: %w", who(o), b.Direction, o.Measured.Direction, ErrInvalidRules)
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
 		if x.contains(v) {
-			return scored{score: x.Points, band: x.Name, material: x.Material,
-				why: fmt.Sprintf("value %s in band %s %s scores %s", kpi.FormatValue(v), x.Name, x, kpi.FormatValue(x.Points))}, nil
+			why = x.appendScores(appendValue(append(why, "value "...), v))
+			return scored{score: x.Points, band: x.Name, material: x.Material}, why, nil
 		}
 	}
-	return scored{}, fmt.Errorf("%s: value %s in no band: %w", who(o), kpi.FormatValue(v), ErrInvalidRules)
+	return scored{}, why, fmt.Errorf("%s: value %s in no band: %w", who(o), kpi.FormatValue(v), ErrInvalidRules)
 }
 
 // Shortfall scores a failed KPI-month by how far its value falls short of
@@ -324,33 +336,45 @@ func (s Shortfall) problems() []string {
 	return out
 }
 
-func (s Shortfall) score(o Outcome) (scored, error) {
+func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, fmt.Errorf("%s: shortfall is %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, fmt.Errorf("%s: shortfall is %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
 	}
 	v := basisValue(s.Value, s.Precision, o)
-	short := s.Target.Sub(v)
-	if s.Direction == kpi.LowerIsBetter {
-		short = short.Neg()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "shortfall %s - %s = %s", kpi.FormatValue(s.Target), kpi.FormatValue(v), kpi.FormatValue(short))
-	if s.Direction == kpi.LowerIsBetter {
-		b.Reset()
-		fmt.Fprintf(&b, "shortfall %s - %s = %s", kpi.FormatValue(v), kpi.FormatValue(s.Target), kpi.FormatValue(short))
-	}
-	if short.Sign() < 0 {
-		short = decimal.Zero
-		b.WriteString(", none")
-	}
+	short, why := appendShortfall(why, s.Direction, s.Target, v)
 	if s.Step.Sign() > 0 {
-		steps, _ := short.QuoRem(s.Step, 0)
-		short = steps.Mul(s.Step)
-		fmt.Fprintf(&b, ", %s whole steps of %s = %s", kpi.FormatValue(steps), kpi.FormatValue(s.Step), kpi.FormatValue(short))
+		step := numOf(s.Step)
+		steps := short.Quo(step, 0)
+		short = steps.Mul(step)
+		why = steps.appendTo(append(why, ", "...))
+		why = appendValue(append(why, " whole steps of "...), s.Step)
+		why = short.appendTo(append(why, " = "...))
 	}
-	score := s.Rate.Mul(short)
-	fmt.Fprintf(&b, " x rate %s scores %s", kpi.FormatValue(s.Rate), kpi.FormatValue(score))
-	return scored{score: score, why: b.String()}, nil
+	score := numOf(s.Rate).Mul(short)
+	why = appendValue(append(why, " x rate "...), s.Rate)
+	why = score.appendTo(append(why, " scores "...))
+	return scored{score: score.Decimal()}, why, nil
+}
+
+// appendShortfall returns how far v falls short of target in direction
+// dir, never below zero, and appends the arithmetic: "shortfall 99 - 97.5
+// = 1.5", or "shortfall 3.5 - 5 = -1.5, none" for a value better than the
+// target.
+func appendShortfall(why []byte, dir kpi.Direction, target, v decimal.Decimal) (num, []byte) {
+	t, x := numOf(target), numOf(v)
+	short := t.Sub(x)
+	if dir == kpi.LowerIsBetter {
+		short = short.Neg()
+		t, x = x, t
+	}
+	why = t.appendTo(append(why, "shortfall "...))
+	why = x.appendTo(append(why, " - "...))
+	why = short.appendTo(append(why, " = "...))
+	if short.Sign() < 0 {
+		short = num{}
+		why = append(why, ", none"...)
+	}
+	return short, why
 }
 
 // Allocation scores a failed KPI-month with its share of an at-risk pool,
@@ -398,10 +422,10 @@ func (a Allocation) problems() []string {
 	return out
 }
 
-func (a Allocation) score(Outcome) (scored, error) {
+func (a Allocation) score(_ Outcome, why []byte) (scored, []byte, error) {
 	score := trim(a.AtRisk.Mul(a.CategoryShare).Mul(a.KPIShare).Shift(-4))
-	return scored{score: score, why: fmt.Sprintf("at risk %s%% x category %s %s%% x kpi %s%% scores %s",
-		kpi.FormatValue(a.AtRisk), a.Category, kpi.FormatValue(a.CategoryShare), kpi.FormatValue(a.KPIShare), kpi.FormatValue(score))}, nil
+	return scored{score: score}, fmt.Appendf(why, "at risk %s%% x category %s %s%% x kpi %s%% scores %s",
+		kpi.FormatValue(a.AtRisk), a.Category, kpi.FormatValue(a.CategoryShare), kpi.FormatValue(a.KPIShare), kpi.FormatValue(score)), nil
 }
 
 // trim drops d's trailing fractional zeros: 2.0000 is 2, 2.50 is 2.5.
@@ -416,11 +440,11 @@ func trim(d decimal.Decimal) decimal.Decimal {
 	return d
 }
 
-// scored is what a scoring part makes of one failed KPI-month.
+// scored is what a scoring part makes of one failed KPI-month; the part
+// appends the arithmetic, in words, to the text it is given.
 type scored struct {
 	score    decimal.Decimal // 0 or more; the numerator when den is set
 	den      decimal.Decimal // the score's denominator, above 0 (a Deduction's); zero: 1
-	why      string          // the arithmetic, in words
 	band     string          // the band, for Bands
 	material bool            // the band is a Material failure
 }

@@ -57,26 +57,17 @@ func (s ShortfallBands) problems() []string {
 	return out
 }
 
-func (s ShortfallBands) score(o Outcome) (scored, error) {
+func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, fmt.Errorf("%s: shortfall bands are %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, fmt.Errorf("%s: shortfall bands are %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
 	}
 	v := basisValue(s.Value, s.Precision, o)
-	short := s.Target.Sub(v)
-	why := fmt.Sprintf("shortfall %s - %s = %s", kpi.FormatValue(s.Target), kpi.FormatValue(v), kpi.FormatValue(short))
-	if s.Direction == kpi.LowerIsBetter {
-		short = short.Neg()
-		why = fmt.Sprintf("shortfall %s - %s = %s", kpi.FormatValue(v), kpi.FormatValue(s.Target), kpi.FormatValue(short))
-	}
-	if short.Sign() < 0 {
-		short = decimal.Zero
-		why += ", none"
-	}
+	n, why := appendShortfall(why, s.Direction, s.Target, v)
+	short := n.Decimal()
 	for _, b := range s.Bands {
 		if b.contains(short) {
-			return scored{score: b.Points, band: b.Name, material: b.Material,
-				why: fmt.Sprintf("%s in band %s %s scores %s", why, b.Name, b, kpi.FormatValue(b.Points))}, nil
+			return scored{score: b.Points, band: b.Name, material: b.Material}, b.appendScores(why), nil
 		}
 	}
-	return scored{}, fmt.Errorf("%s: shortfall %s in no band: %w", who(o), kpi.FormatValue(short), ErrInvalidRules)
+	return scored{}, why, fmt.Errorf("%s: shortfall %s in no band: %w", who(o), kpi.FormatValue(short), ErrInvalidRules)
 }
