@@ -345,6 +345,11 @@ type schemeRun struct {
 	money   Money
 	scorers map[string]scorer
 	hist    map[[2]string]*history
+	// slots holds what the Run knows of the outcome at each position of
+	// the last month. Outcomes come in the same order month after month,
+	// so a position's slot is nearly always still its outcome's, which
+	// saves looking up its part and history by KPI and organisation.
+	slots []slot
 	one     decimal.Decimal // 1: the denominator of a month without Deductions
 	segs    []segment       // PerPoint: the price's runs of points
 
@@ -371,6 +376,41 @@ type schemeRun struct {
 	}
 }
 
+// slot is a KPI and organisation with its part and its history (nil
+// without an AmberRule or Repeat).
+type slot struct {
+	kpi, org string
+	sc       scorer
+	h        *history
+}
+
+// at returns the slot of outcome o, at position i of its month; false if
+// o's KPI is in no Score.
+func (r *schemeRun) at(i int, o *Outcome) (*slot, bool) {
+	if i < len(r.slots) {
+		if x := &r.slots[i]; x.sc != nil && x.kpi == o.KPI && x.org == o.Org {
+			return x, true
+		}
+	}
+	sc, ok := r.scorers[o.KPI]
+	if !ok {
+		return nil, false
+	}
+	var h *history
+	if !r.s.Amber.isZero() || !r.s.Repeat.isZero() {
+		key := [2]string{o.KPI, o.Org}
+		if h = r.hist[key]; h == nil {
+			h = &history{}
+			r.hist[key] = h
+		}
+	}
+	for len(r.slots) <= i {
+		r.slots = append(r.slots, slot{})
+	}
+	r.slots[i] = slot{kpi: o.KPI, org: o.Org, sc: sc, h: h}
+	return &r.slots[i], true
+}
+
 // pending is a line being assessed, with the score it will be priced at.
 type pending struct {
 	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
@@ -386,17 +426,17 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 	pend := slices.Grow(r.pend[:0], len(period.Outcomes))[:len(period.Outcomes)]
 	clear(pend)
 	r.pend, r.text = pend, r.text[:0]
-	for i, o := range period.Outcomes {
-		l := &lines[i]
+	for i := range period.Outcomes {
+		o, l := &period.Outcomes[i], &lines[i]
 		*l = Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
+				return nil, fmt.Errorf("%s: kind not set: %w", who(*o), ErrInvalidPeriod)
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				if _, err := o.Kind.MarshalText(); err != nil {
-					return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+					return nil, fmt.Errorf("%s: %s unknown: %w", who(*o), o.Kind, ErrInvalidPeriod)
 				}
 				l.Rule = o.Kind.String() + ": reported only, never credited"
 				r.reported[o.Kind] = l.Rule
@@ -404,17 +444,16 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(o), ErrInvalidPeriod)
+			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(*o), ErrInvalidPeriod)
 		}
-		sc, ok := r.scorers[o.KPI]
+		x, ok := r.at(i, o)
 		if !ok {
-			return nil, fmt.Errorf("%s: in no score: %w", who(o), ErrInvalidRules)
+			return nil, fmt.Errorf("%s: in no score: %w", who(*o), ErrInvalidRules)
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
 			deemed = fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
 		}
-		key := [2]string{o.KPI, o.Org}
 		switch o.Status {
 		case kpi.Green:
 			l.Rule = "green: no credit"
@@ -422,7 +461,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 				l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
 			}
 			l.Rule += deemed
-			r.record(key, period.Month, false, false)
+			r.record(x.h, period.Month, false, false)
 			continue
 		case kpi.Unmeasured:
 			if o.Absent == kpi.NotDue {
@@ -433,22 +472,22 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 				l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
 				r.unmeasured[o.Absent] = l.Rule
 			}
-			r.record(key, period.Month, false, false)
+			r.record(x.h, period.Month, false, false)
 			continue
 		case kpi.Amber, kpi.Red:
 		default:
-			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
+			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(*o), o.Status, ErrInvalidPeriod)
 		}
 		start := len(r.text)
 		r.text = append(append(r.text, o.Status.String()...), ": "...)
 		scoring := len(r.text) // where the scoring starts, after the status
-		got, text, err := scoreOutcome(sc, o, r.text)
+		got, text, err := scoreOutcome(x.sc, *o, r.text)
 		r.text = text
 		if err != nil {
 			return nil, err
 		}
 		counts := !o.Relief || r.s.Mitigated == MitigatedCounts
-		h := r.hist[key]
+		h := x.h
 		score := got.score
 		if a := r.s.Amber; !a.isZero() && o.Status == kpi.Amber {
 			n := 1
@@ -489,7 +528,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 				r.text = appendFrac(append(r.text, " = "...), score, got.den)
 			}
 		}
-		r.record(key, period.Month, counts, counts && failed)
+		r.record(h, period.Month, counts, counts && failed)
 		if o.Relief {
 			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have scored %s)", o.Status, o.Mitigation, r.text[scoring:])
 			if counts {
@@ -552,19 +591,15 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 	return sc.score(o, fmt.Appendf(why, "%s, scored at %s %s: ", absent, as, kpi.FormatValue(v)))
 }
 
-// record adds a measurement period to a KPI's history: statusFail says
+// record adds a measurement period to a KPI's history h (nil without an
+// AmberRule or Repeat, when there is nothing to keep): statusFail says
 // whether it counts as an Amber-or-Red month, scoreFail whether as a
 // failure for Repeat. The history keeps only what the windows need.
-func (r *schemeRun) record(key [2]string, m kpi.Month, statusFail, scoreFail bool) {
-	a, rp := r.s.Amber, r.s.Repeat
-	if a.isZero() && rp.isZero() {
+func (r *schemeRun) record(h *history, m kpi.Month, statusFail, scoreFail bool) {
+	if h == nil {
 		return
 	}
-	h := r.hist[key]
-	if h == nil {
-		h = &history{}
-		r.hist[key] = h
-	}
+	a, rp := r.s.Amber, r.s.Repeat
 	if !a.isZero() {
 		keep := h.statusFails[:0]
 		for _, f := range h.statusFails {

@@ -157,14 +157,26 @@ type watch struct {
 	span   int // the longest failure window, in measurement periods
 	pspan  int // the longest points window, in months
 	points []monthPoints
-	fails  map[[2]string][]periodFail
+	fails  map[[2]string]*fails
+	// slots holds the fails of the credit line at each position of the
+	// last month. Lines come in the same order month after month, so a
+	// position's fails are nearly always still its line's, which saves
+	// looking them up by KPI and organisation.
+	slots []*fails
 
-	// Scratch reused month after month: the keys of the month's
+	// Scratch reused month after month: the fails of the month's
 	// measurement periods, the events being raised (see returns them, and
 	// Book.Events copies them out), and the text of an event's Detail.
-	keys   [][2]string
+	seen   []*fails
 	events []Event
 	buf    []byte
+}
+
+// fails is one KPI's (for one organisation) last measurement periods,
+// oldest first.
+type fails struct {
+	kpi, org string
+	periods  []periodFail
 }
 
 // capHit is a cap that bit or was used up in a month.
@@ -184,7 +196,7 @@ type periodFail struct {
 }
 
 func newWatch(ts []Trigger) *watch {
-	w := &watch{fails: map[[2]string][]periodFail{}}
+	w := &watch{fails: map[[2]string]*fails{}}
 	for _, t := range ts {
 		switch t.Kind {
 		case PointsInWindow:
@@ -203,8 +215,8 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 	events := w.events[:0]
 	if w.pspan > 0 {
 		var pts tally
-		for _, l := range lines {
-			if l.Kind == CreditLine && l.Failed {
+		for i := range lines {
+			if l := &lines[i]; l.Kind == CreditLine && l.Failed {
 				pts.add(l.Points)
 			}
 		}
@@ -217,22 +229,23 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 		}
 		w.points = keep
 	}
-	keys := w.keys[:0]
+	seen := w.seen[:0]
 	if w.span > 0 {
-		for _, l := range lines {
+		for i := range lines {
+			l := &lines[i]
 			if l.Kind != CreditLine || (l.Status == kpi.Unmeasured && l.Absent == kpi.NotDue) {
 				continue
 			}
-			k := [2]string{l.KPI, l.Org}
-			h := append(w.fails[k], periodFail{p.Month, l.Failed})
+			f := w.at(i, l.KPI, l.Org)
+			h := append(f.periods, periodFail{p.Month, l.Failed})
 			if len(h) > w.span {
 				h = append(h[:0], h[len(h)-w.span:]...)
 			}
-			w.fails[k] = h
-			keys = append(keys, k)
+			f.periods = h
+			seen = append(seen, f)
 		}
 	}
-	w.keys = keys
+	w.seen = seen
 	for _, t := range ts {
 		switch t.Kind {
 		case PointsInWindow:
@@ -269,8 +282,8 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 			if t.Kind == ConsecutiveFailures {
 				need = t.Months
 			}
-			for _, k := range keys {
-				h := w.fails[k]
+			for _, f := range seen {
+				h := f.periods
 				if !h[len(h)-1].failed {
 					continue // raised in the month of a failure only
 				}
@@ -290,7 +303,7 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 						months = append(months, x.month)
 					}
 				}
-				b := appendWho(w.buf[:0], k[0], k[1])
+				b := appendWho(w.buf[:0], f.kpi, f.org)
 				if t.Kind == ConsecutiveFailures {
 					b = append(b, " failed "...)
 					b = strconv.AppendInt(b, int64(t.Months), 10)
@@ -304,7 +317,7 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 				}
 				b = appendMonths(b, months)
 				w.buf = b
-				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: k[0], Org: k[1], Months: months,
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: f.kpi, Org: f.org, Months: months,
 					Detail: string(b)})
 			}
 		case CapReached:
@@ -313,8 +326,8 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 					Months: []kpi.Month{p.Month}, Detail: c.detail})
 			}
 		case MaterialFailure:
-			for _, l := range lines {
-				if l.Kind == CreditLine && l.Failed && l.Material {
+			for i := range lines {
+				if l := &lines[i]; l.Kind == CreditLine && l.Failed && l.Material {
 					b := appendWho(w.buf[:0], l.KPI, l.Org)
 					b = append(b, ": material failure in band "...)
 					b = append(b, l.Band...)
@@ -328,6 +341,27 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 	}
 	w.events = events
 	return events
+}
+
+// at returns the fails of KPI id for organisation org, the credit line
+// at position i of the month.
+func (w *watch) at(i int, id, org string) *fails {
+	if i < len(w.slots) {
+		if f := w.slots[i]; f != nil && f.kpi == id && f.org == org {
+			return f
+		}
+	}
+	k := [2]string{id, org}
+	f := w.fails[k]
+	if f == nil {
+		f = &fails{kpi: id, org: org}
+		w.fails[k] = f
+	}
+	for len(w.slots) <= i {
+		w.slots = append(w.slots, nil)
+	}
+	w.slots[i] = f
+	return f
 }
 
 func whoKey(k [2]string) string {
