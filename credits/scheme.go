@@ -340,18 +340,20 @@ type history struct {
 	scoreFails  []bool
 }
 
+// schemeRun is one evaluation of a Scheme.
 type schemeRun struct {
 	s       Scheme
 	money   Money
-	scorers map[string]scorer
-	hist    map[[2]string]*history
+	scorers map[string]scorer      // each KPI's part
+	hist    map[[2]string]*history // each KPI's history, for each organisation, with an AmberRule or Repeat
+	one     decimal.Decimal        // 1: the denominator of a month without Deductions
+	segs    []segment              // PerPoint: the price's runs of points
+
 	// slots holds what the Run knows of the outcome at each position of
 	// the last month. Outcomes come in the same order month after month,
 	// so a position's slot is nearly always still its outcome's, which
 	// saves looking up its part and history by KPI and organisation.
 	slots []slot
-	one     decimal.Decimal // 1: the denominator of a month without Deductions
-	segs    []segment       // PerPoint: the price's runs of points
 
 	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
 	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
