@@ -3,6 +3,7 @@ package credits
 import (
 	"fmt"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -127,11 +128,11 @@ func fracSmall(n, den decimal.Decimal) (int64, bool) {
 	// num/den x 10^places = x x 10^s / y
 	switch s := int64(n.Exponent()) - int64(den.Exponent()) + DeductionPlaces; {
 	case s >= 0 && s <= 18:
-		if x, okx = scaleUp(x, int32(s)); !okx {
+		if x, okx = fixed.Scale(x, int32(s)); !okx {
 			return 0, false
 		}
 	case s < 0 && s >= -18:
-		if y, oky = scaleUp(y, int32(-s)); !oky {
+		if y, oky = fixed.Scale(y, int32(-s)); !oky {
 			return 0, false
 		}
 	default:

@@ -1,9 +1,11 @@
 package credits
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -47,7 +49,7 @@ func (a num) Sign() int {
 	if a.big {
 		return a.d.Sign()
 	}
-	return cmpInt(a.c, 0)
+	return cmp.Compare(a.c, 0)
 }
 
 // Cmp compares a and b as Decimal.Cmp does.
@@ -59,7 +61,7 @@ func (a num) Cmp(b num) int {
 	if !ok {
 		return a.Decimal().Cmp(b.Decimal())
 	}
-	return cmpInt(x, y)
+	return cmp.Compare(x, y)
 }
 
 // align returns the coefficients of a and b at the smaller of their
@@ -67,10 +69,10 @@ func (a num) Cmp(b num) int {
 func align(a, b num) (int64, int64, int32, bool) {
 	switch {
 	case a.e < b.e:
-		y, ok := scaleUp(b.c, b.e-a.e)
+		y, ok := fixed.Scale(b.c, b.e-a.e)
 		return a.c, y, a.e, ok
 	case a.e > b.e:
-		x, ok := scaleUp(a.c, a.e-b.e)
+		x, ok := fixed.Scale(a.c, a.e-b.e)
 		return x, b.c, b.e, ok
 	}
 	return a.c, b.c, a.e, true
@@ -132,9 +134,9 @@ func (a num) Quo(b num, places int32) num {
 		x, y, ok := a.c, b.c, false
 		switch s := int64(a.e) - int64(b.e) + int64(places); {
 		case s >= 0 && s <= 18:
-			x, ok = scaleUp(x, int32(s))
+			x, ok = fixed.Scale(x, int32(s))
 		case s < 0 && s >= -18:
-			y, ok = scaleUp(y, int32(-s))
+			y, ok = fixed.Scale(y, int32(-s))
 		}
 		if ok && x != math.MinInt64 {
 			return num{c: x / y, e: -places}
@@ -152,7 +154,7 @@ func (a num) appendTo(b []byte) []byte {
 	if a.e < 0 {
 		return appendScaled(b, a.c, -a.e)
 	}
-	if c, ok := scaleUp(a.c, a.e); ok {
+	if c, ok := fixed.Scale(a.c, a.e); ok {
 		return appendScaled(b, c, 0)
 	}
 	return appendValue(b, a.Decimal())
@@ -183,7 +185,7 @@ func roundMoney(money Money, a num) decimal.Decimal {
 	if a.big || drop <= 0 || drop > 18 {
 		return money.Round(a.Decimal())
 	}
-	div := pow10[drop]
+	div := fixed.Pow10[drop]
 	q, rem := a.c/div, a.c%div // truncated towards zero
 	if rem != 0 {
 		neg := a.c < 0

@@ -1,11 +1,13 @@
 package credits
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
 	"slices"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -279,7 +281,7 @@ func (s *splitScratch) splitSmall(whole decimal.Decimal, weights []decimal.Decim
 		}
 		c, ok := small(x)
 		if ok {
-			c, ok = scaleUp(c, x.Exponent()-exp)
+			c, ok = fixed.Scale(c, x.Exponent()-exp)
 		}
 		if ok {
 			total, ok = addInt(total, c)
@@ -304,7 +306,7 @@ func (s *splitScratch) splitSmall(whole decimal.Decimal, weights []decimal.Decim
 		order = append(order, i)
 	}
 	s.order = order
-	slices.SortStableFunc(order, func(a, b int) int { return cmpInt(s.rems[b], s.rems[a]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(s.rems[b], s.rems[a]) })
 	for k := 0; sum < w && k < len(order); k++ {
 		s.ints[order[k]]++
 		sum++

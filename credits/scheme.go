@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -736,7 +737,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 // credit, its exponent included, depends on nothing else.
 func (r *schemeRun) tableCredit(charges, pct decimal.Decimal, row int) decimal.Decimal {
 	t := &r.table
-	if !t.set || t.row != row || cmpDec(t.charges, charges) != 0 {
+	if !t.set || t.row != row || fixed.Compare(t.charges, charges) != 0 {
 		t.set, t.charges, t.row = true, charges, row
 		t.whole = r.money.Round(charges.Mul(pct).Shift(-2))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -58,12 +59,12 @@ type Band struct {
 // contains reports whether v lies in the band.
 func (b Band) contains(v decimal.Decimal) bool {
 	if b.Min != nil {
-		if c := cmpDec(v, *b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
+		if c := fixed.Compare(v, *b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
 			return false
 		}
 	}
 	if b.Max != nil {
-		if c := cmpDec(v, *b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
+		if c := fixed.Compare(v, *b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
 			return false
 		}
 	}

@@ -3,19 +3,16 @@ package credits
 import (
 	"strconv"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/shopspring/decimal"
 )
 
 // The decimal package builds a new string, and several big integers, for
-// every number it formats, and rescales (so allocates) to compare numbers
-// of different exponents. A ledger line's rule quotes half a dozen
+// every number it formats. A ledger line's rule quotes half a dozen
 // numbers, so the hot paths of the regimes write numbers with the
-// functions here instead: each gives exactly the text or result of the
-// decimal method it stands for, working in integers when the coefficient
-// fits, and falling back to that method otherwise.
-
-// pow10 holds the powers of ten that fit an int64.
-var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+// functions here instead: each gives exactly the text of the decimal
+// method it stands for, working in integers when the coefficient fits,
+// and falling back to that method otherwise.
 
 // small returns d's coefficient when it has at most 18 digits, so that it
 // fits an int64 with room to round; false otherwise.
@@ -43,7 +40,7 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 		if drop > 18 {
 			return append(b, d.StringFixed(places)...)
 		}
-		div := pow10[drop]
+		div := fixed.Pow10[drop]
 		q, rem := c/div, c%div
 		if rem < 0 {
 			rem = -rem
@@ -57,11 +54,9 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 		}
 		c = q
 	case e > -places:
-		up := e + places
-		if up > 18 || c > (1<<63-1)/pow10[up] || c < -(1<<63-1)/pow10[up] {
+		if c, ok = fixed.Scale(c, e+places); !ok {
 			return append(b, d.StringFixed(places)...)
 		}
-		c *= pow10[up]
 	}
 	return appendScaled(b, c, places)
 }
@@ -103,48 +98,4 @@ func abs64(c int64) uint64 {
 // decimal places it carries.
 func appendValue(b []byte, d decimal.Decimal) []byte {
 	return appendFixed(b, d, max(-d.Exponent(), 0))
-}
-
-// cmpDec returns a.Cmp(b), in integers when both coefficients fit, since
-// the decimal package allocates to compare numbers whose exponents differ.
-func cmpDec(a, b decimal.Decimal) int {
-	ea, eb := a.Exponent(), b.Exponent()
-	if ea == eb {
-		return a.Cmp(b)
-	}
-	ca, oka := small(a)
-	cb, okb := small(b)
-	if !oka || !okb {
-		return a.Cmp(b)
-	}
-	if ea > eb {
-		if ca, ok := scaleUp(ca, ea-eb); ok {
-			return cmpInt(ca, cb)
-		}
-	} else if cb, ok := scaleUp(cb, eb-ea); ok {
-		return cmpInt(ca, cb)
-	}
-	return a.Cmp(b)
-}
-
-// scaleUp returns c x 10^n, reporting false if it would overflow.
-func scaleUp(c int64, n int32) (int64, bool) {
-	if n < 0 || n > 18 {
-		return 0, false
-	}
-	p := pow10[n]
-	if c > (1<<63-1)/p || c < -(1<<63-1)/p {
-		return 0, false
-	}
-	return c * p, true
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,14 +1,13 @@
 package credits
 
 import (
-	"math"
 	"testing"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
-// decimalCases are decimals for the text and comparison tests: zeros of
+// decimalCases are decimals for the text tests: zeros of
 // several exponents, halves that round away from zero, negatives, and
 // coefficients too large for the integer paths.
 var decimalCases = []string{
@@ -44,51 +43,14 @@ func TestAppendValue(t *testing.T) {
 	}
 }
 
-// TestCmpDec checks cmpDec against Cmp on every pair of cases.
-func TestCmpDec(t *testing.T) {
-	for _, s := range decimalCases {
-		for _, u := range decimalCases {
-			a, b := decimal.RequireFromString(s), decimal.RequireFromString(u)
-			if got, want := cmpDec(a, b), a.Cmp(b); got != want {
-				t.Errorf("cmpDec(%s, %s) = %d, want %d", s, u, got, want)
-			}
-		}
-	}
-}
-
-// FuzzAppendFixed checks appendFixed, appendValue and cmpDec against the
-// decimal methods they stand for on any coefficient and exponent.
-func FuzzAppendFixed(f *testing.F) {
-	f.Add(int64(12345), int32(-2), int32(2), int64(5), int32(0))
-	f.Add(int64(-5), int32(-3), int32(2), int64(-1), int32(-3))
-	f.Add(int64(math.MaxInt64), int32(-1), int32(0), int64(math.MinInt64), int32(4))
-	f.Add(int64(7), int32(3), int32(1), int64(7000), int32(0))
-	f.Fuzz(func(t *testing.T, c int64, e, places int32, c2 int64, e2 int32) {
-		if e < -40 || e > 40 || e2 < -40 || e2 > 40 || places < 0 || places > 30 {
-			return
-		}
-		d, d2 := decimal.New(c, e), decimal.New(c2, e2)
-		if got, want := string(appendFixed(nil, d, places)), d.StringFixed(places); got != want {
-			t.Fatalf("appendFixed(%de%d, %d) = %q, want %q", c, e, places, got, want)
-		}
-		if got, want := string(appendValue(nil, d)), kpi.FormatValue(d); got != want {
-			t.Fatalf("appendValue(%de%d) = %q, want %q", c, e, got, want)
-		}
-		if got, want := cmpDec(d, d2), d.Cmp(d2); got != want {
-			t.Fatalf("cmpDec(%de%d, %de%d) = %d, want %d", c, e, c2, e2, got, want)
-		}
-	})
-}
-
-// TestAppendNoAllocs checks that formatting and comparing small decimals
-// into a buffer with room allocates nothing.
+// TestAppendNoAllocs checks that formatting small decimals into a buffer
+// with room allocates nothing.
 func TestAppendNoAllocs(t *testing.T) {
 	d, e := decimal.RequireFromString("1234.565"), decimal.RequireFromString("99")
 	buf := make([]byte, 0, 64)
 	if n := testing.AllocsPerRun(100, func() {
 		buf = appendFixed(buf[:0], d, 2)
 		buf = appendValue(buf, e)
-		_ = cmpDec(d, e)
 	}); n != 0 {
 		t.Errorf("%v allocations, want 0", n)
 	}

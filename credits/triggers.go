@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -258,7 +259,7 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 				}
 			}
 			total := sum.value()
-			if cmpDec(total, t.Points) < 0 {
+			if fixed.Compare(total, t.Points) < 0 {
 				continue
 			}
 			months := make([]kpi.Month, 0, n)

@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,7 +101,7 @@ func (r *Result) setValue(d Definition, m Measurement) {
 
 // meets reports whether v meets level in direction dir with bound b.
 func meets(v, level decimal.Decimal, dir Direction, b Bound) bool {
-	c := compare(v, level)
+	c := fixed.Compare(v, level)
 	if dir == LowerIsBetter {
 		c = -c
 	}

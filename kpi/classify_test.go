@@ -446,24 +446,3 @@ func TestSmallShared(t *testing.T) {
 		require.Equal(t, "432.1", d.String())
 	}
 }
-
-// TestCompareMatchesCmp checks the integer comparison against the decimal
-// package's on values of different exponents and sizes.
-func TestCompareMatchesCmp(t *testing.T) {
-	values := []string{"0", "95", "95.0", "94.95", "-94.95", "99.949", "100", "100.000000000000000001",
-		"12345678901234567", "123456789012345678", "0.00000000000000000001", "-3", "1e3", "1000", "999.9999999999999999"}
-	for _, x := range values {
-		for _, y := range values {
-			a, b := decimal.RequireFromString(x), decimal.RequireFromString(y)
-			require.Equal(t, a.Cmp(b), compare(a, b), "%s vs %s", x, y)
-		}
-	}
-}
-
-// TestCompareDistantExponents: exponents further apart than an integer
-// can scale fall back to the decimal package's comparison.
-func TestCompareDistantExponents(t *testing.T) {
-	a, b := decimal.New(1, 30), decimal.New(1, -30)
-	require.Equal(t, 1, compare(a, b))
-	require.Equal(t, -1, compare(b, a))
-}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/shopspring/decimal"
 )
@@ -29,7 +30,7 @@ func (u Unit) Worst(dir Direction) (v decimal.Decimal, ok bool) {
 func (u Unit) rangeProblem(v decimal.Decimal) string {
 	switch u {
 	case Percent:
-		if v.Sign() < 0 || compare(v, hundred) > 0 {
+		if v.Sign() < 0 || fixed.Compare(v, hundred) > 0 {
 			return fmt.Sprintf("%s outside 0..100 (unit percent)", FormatValue(v))
 		}
 	case Count:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/shopspring/decimal"
 )
@@ -73,7 +74,7 @@ func (m Measurement) Check(d Definition) error {
 			switch {
 			case m.Denominator.Sign() <= 0:
 				add(fmt.Sprintf("denominator %s is not positive", FormatValue(m.Denominator)))
-			case m.Numerator.Sign() < 0 || (d.Unit == Percent && compare(m.Numerator, m.Denominator) > 0):
+			case m.Numerator.Sign() < 0 || (d.Unit == Percent && fixed.Compare(m.Numerator, m.Denominator) > 0):
 				add(fmt.Sprintf("numerator %s outside 0..denominator %s", FormatValue(m.Numerator), FormatValue(m.Denominator)))
 			}
 		}

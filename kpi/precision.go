@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/shopspring/decimal"
 )
 
@@ -60,9 +61,6 @@ func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
 	panic(fmt.Sprintf("kpi: invalid rounding %d", r))
 }
 
-// pow10 holds the powers of ten that fit an int64.
-var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
 // roundSmall rounds d exactly as Round does, in integer arithmetic, when
 // its coefficient has at most 17 digits and at most 18 digits are dropped;
 // it reports false otherwise. Measured values are nearly always this small,
@@ -73,7 +71,7 @@ func (r Rounding) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, 
 		return decimal.Decimal{}, false
 	}
 	c := d.CoefficientInt64()
-	div := pow10[drop]
+	div := fixed.Pow10[drop]
 	q, rem := c/div, c%div // truncated towards zero
 	if rem != 0 {
 		neg := c < 0
@@ -195,51 +193,4 @@ func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
 		q = q.Add(nudge)
 	}
 	return p.Apply(q), true
-}
-
-// compare returns a.Cmp(b). When both coefficients have at most 17 digits
-// and their exponents differ by at most 18 it works in integers, because
-// the decimal package rescales, and so allocates, whenever the exponents
-// differ: a value measured as "99.95" against a TSL written "95" is the
-// usual case.
-func compare(a, b decimal.Decimal) int {
-	ea, eb := a.Exponent(), b.Exponent()
-	if ea == eb || a.NumDigits() > 17 || b.NumDigits() > 17 || int64(ea)-int64(eb) > 18 || int64(eb)-int64(ea) > 18 {
-		return a.Cmp(b)
-	}
-	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
-	if ea > eb { // scale a down to b's exponent
-		ca, ok := scale(ca, ea-eb)
-		if !ok {
-			return a.Cmp(b)
-		}
-		return cmpInt(ca, cb)
-	}
-	cb, ok := scale(cb, eb-ea)
-	if !ok {
-		return a.Cmp(b)
-	}
-	return cmpInt(ca, cb)
-}
-
-// scale returns c x 10^n, reporting false if it would overflow.
-func scale(c int64, n int32) (int64, bool) {
-	if n > 18 {
-		return 0, false
-	}
-	p := pow10[n]
-	if c > 0 && c > (1<<63-1)/p || c < 0 && c < -(1<<63-1)/p {
-		return 0, false
-	}
-	return c * p, true
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,10 @@
 package kpi
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/servicecredit/engine/internal/fixed"
+)
 
 // Relative is a target judged against an earlier value of the same KPI
 // rather than a fixed level, as a pack's "Decrease" target for calls open
@@ -68,7 +72,7 @@ func ClassifyAgainst(d Definition, m Measurement, base Measurement) Result {
 		return r
 	}
 	r.Base = d.Precision.Apply(base.Resolved(d).Value)
-	c := compare(r.Rounded, r.Base)
+	c := fixed.Compare(r.Rounded, r.Base)
 	var met bool
 	switch d.Relative {
 	case Decrease:

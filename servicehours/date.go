@@ -1,6 +1,7 @@
 package servicehours
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -108,11 +109,11 @@ func (d Date) Sub(u Date) int { return int(d.days() - u.days()) }
 func (d Date) Compare(u Date) int {
 	switch {
 	case d.year != u.year:
-		return cmpInt(int(d.year), int(u.year))
+		return cmp.Compare(int(d.year), int(u.year))
 	case d.month != u.month:
-		return cmpInt(int(d.month), int(u.month))
+		return cmp.Compare(int(d.month), int(u.month))
 	default:
-		return cmpInt(int(d.day), int(u.day))
+		return cmp.Compare(int(d.day), int(u.day))
 	}
 }
 
@@ -236,16 +237,6 @@ func digits(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func mod(a, n int64) int64 {

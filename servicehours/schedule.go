@@ -1,6 +1,7 @@
 package servicehours
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"math"
@@ -98,7 +99,7 @@ func NewVersioned(v Versioned) (*Schedule, error) {
 	for i, x := range v {
 		rs[i] = compile(x.From.days(), x.Calendar)
 	}
-	slices.SortFunc(rs, func(a, b rules) int { return cmpInt64(a.from, b.from) })
+	slices.SortFunc(rs, func(a, b rules) int { return cmp.Compare(a.from, b.from) })
 	return build(v[0].Calendar.Location, rs), nil
 }
 
@@ -395,7 +396,7 @@ func (s *Schedule) pauses(buf []span, minus []Interval, lo, hi int64) []span {
 	if len(buf) < 2 {
 		return buf
 	}
-	slices.SortFunc(buf, func(x, y span) int { return cmpInt64(x.start, y.start) })
+	slices.SortFunc(buf, func(x, y span) int { return cmp.Compare(x.start, y.start) })
 	out := buf[:1]
 	for _, p := range buf[1:] {
 		last := &out[len(out)-1]
@@ -562,14 +563,4 @@ func floorDiv(a, b int64) int64 {
 		q--
 	}
 	return q
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
