@@ -3,8 +3,6 @@ package load
 import (
 	"encoding"
 	"errors"
-	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -114,13 +112,6 @@ func (d *document) missing(path, want string) {
 	d.ps.add(d.at(path), path, "missing (want "+want+")", nil)
 }
 
-var (
-	reUnknown   = regexp.MustCompile(`^field (.*) not found in type (\S+)$`)
-	reRepeated  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
-	reRepeated2 = regexp.MustCompile(`^field (.*) already set in type`)
-	reConstruct = regexp.MustCompile("^cannot construct (!!\\w+)(?: `(.*)`)? into (\\S+)")
-)
-
 // loadErrors records the problems in err, an error from yaml.Load, at
 // the places the index gives: the caller indexes a document that parsed.
 func (d *document) loadErrors(err error) {
@@ -152,66 +143,15 @@ func (d *document) loadErrors(err error) {
 			d.ps.add(p, "", "not valid YAML or JSON: "+strings.TrimPrefix(msg, "yaml: "), nil)
 			continue
 		}
-		switch {
-		case strings.Contains(msg, "no documents in stream"):
-			d.ps.add(p, "", "empty file (want a mapping of fields, such as name: ...)", nil)
-		case strings.Contains(msg, "expected single document"):
-			d.ps.add(p, "", "more than one YAML document (want exactly one)", nil)
-		case reUnknown.MatchString(msg):
-			m := reUnknown.FindStringSubmatch(msg)
-			d.ps.add(p, d.keyAt[p], "unknown field (want one of "+strings.Join(fieldsOf(m[2]), ", ")+")", nil)
-		case reRepeated.MatchString(msg):
-			m := reRepeated.FindStringSubmatch(msg)
-			d.ps.add(p, d.keyAt[p], "field given twice (first at line "+m[2]+")", nil)
-		case reRepeated2.MatchString(msg):
-			d.ps.add(p, d.keyAt[p], "field given twice", nil)
-		case reConstruct.MatchString(msg):
-			m := reConstruct.FindStringSubmatch(msg)
-			want := "a mapping of fields"
-			if strings.HasPrefix(m[3], "[]") {
-				want = "a list"
-			}
-			d.ps.add(p, d.valAt[p], "want "+want+", not "+nodeWord(m[1], m[2]), nil)
-		default:
-			d.ps.add(p, d.valAt[p], "not understood: "+strings.TrimPrefix(msg, "yaml: "), nil)
-		}
+		text, at := yamlpath.Explain(msg, dtoTypes)
+		d.ps.add(p, at.Path(d.keyAt[p], d.valAt[p]), text, nil)
 	}
-}
-
-// nodeWord describes a node by its tag and text.
-func nodeWord(tag, text string) string {
-	switch tag {
-	case "!!map":
-		return "a mapping"
-	case "!!seq":
-		return "a list"
-	}
-	return strconv.Quote(text)
 }
 
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
 var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
 	mitigationsDTO{}, recordDTO{}}, creditDTOs...)
-
-// fieldsOf returns the YAML keys of the DTO type named typ, as the YAML
-// library names it in an error ("load.kpiDTO").
-func fieldsOf(typ string) []string {
-	for _, v := range dtoTypes {
-		t := reflect.TypeOf(v)
-		if t.String() != typ {
-			continue
-		}
-		var keys []string
-		for i := range t.NumField() {
-			if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
-				keys = append(keys, k)
-			}
-		}
-		return keys
-	}
-	return []string{"the documented fields"}
-}
 
 // leafError is a problem with one scalar, returned from UnmarshalYAML; the
 // YAML library adds its position.

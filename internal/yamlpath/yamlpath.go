@@ -1,7 +1,8 @@
 // Package yamlpath names the places of a YAML document's fields by path,
 // such as "kpis[3].tsl", so that the file loaders can say where a problem
 // is. Each loader keeps its own index of places; this package walks the
-// document for it, by one rule.
+// document for it, by one rule, and words the YAML library's loading
+// errors for it (Explain), so that every loader says the same thing.
 package yamlpath
 
 import (

@@ -11,7 +11,6 @@ package planfile
 
 import (
 	"errors"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -214,13 +213,6 @@ func (d *doc) validated(err error, prefix string) {
 	}
 }
 
-var (
-	reUnknown   = regexp.MustCompile(`^field (.*) not found in type (\S+)$`)
-	reRepeated  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
-	reRepeated2 = regexp.MustCompile(`^field (.*) already set in type`)
-	reConstruct = regexp.MustCompile("^cannot construct (!!\\w+)(?: `(.*)`)? into (\\S+)")
-)
-
 // loadErrors records the problems in err, an error from the YAML library,
 // in our words.
 func (d *doc) loadErrors(err error) {
@@ -252,47 +244,11 @@ func (d *doc) loadErrors(err error) {
 			d.add(line, col, d.valAt[p], "", ke.Error())
 		case e.Stage != yaml.ConstructorStage:
 			d.add(line, col, "", "", "not valid YAML: "+strings.TrimPrefix(msg, "yaml: "))
-		case reUnknown.MatchString(msg):
-			m := reUnknown.FindStringSubmatch(msg)
-			d.add(line, col, d.keyAt[p], "", "unknown field (want one of "+strings.Join(fieldsOf(m[2]), ", ")+")")
-		case reRepeated.MatchString(msg):
-			m := reRepeated.FindStringSubmatch(msg)
-			d.add(line, col, d.keyAt[p], "", "field given twice (first at line "+m[2]+")")
-		case reRepeated2.MatchString(msg):
-			d.add(line, col, d.keyAt[p], "", "field given twice")
-		case reConstruct.MatchString(msg):
-			m := reConstruct.FindStringSubmatch(msg)
-			d.add(line, col, d.valAt[p], "", "want "+want(m[3])+", not "+nodeWord(m[1], m[2]))
 		default:
-			d.add(line, col, d.valAt[p], "", "not understood: "+strings.TrimPrefix(msg, "yaml: "))
+			text, at := yamlpath.Explain(msg, planTypes)
+			d.add(line, col, at.Path(d.keyAt[p], d.valAt[p]), "", text)
 		}
 	}
-}
-
-// want describes the Go type a value should have decoded into.
-func want(typ string) string {
-	switch {
-	case strings.HasPrefix(typ, "[]"):
-		return "a list"
-	case typ == "int" || typ == "int32":
-		return "a whole number"
-	case typ == "bool":
-		return "true or false"
-	case typ == "string":
-		return "a single value"
-	}
-	return "a mapping of fields"
-}
-
-// nodeWord describes a node by its tag and text.
-func nodeWord(tag, text string) string {
-	switch tag {
-	case "!!map":
-		return "a mapping"
-	case "!!seq":
-		return "a list"
-	}
-	return strconv.Quote(text)
 }
 
 // planTypes are the types whose fields an unknown-field error lists.
@@ -300,36 +256,6 @@ var planTypes = []any{measure.Plan{}, measure.PlannedKPI{}, measure.Recipe{}, me
 	measure.AbandonmentRecipe{}, measure.NPSRecipe{}, measure.SatisfactionRecipe{}, measure.PerUserRecipe{}, measure.ResolvedRecipe{},
 	measure.CountRecipe{}, measure.BacklogRecipe{}, measure.PatchRecipe{}, measure.ClockOptions{}, measure.Target{}, measure.Service{},
 	measure.CalendarSpec{}, measure.CalendarVersion{}, measure.WeekSpec{}, measure.BankHolidays{}, measure.OverrideSpec{}, kpi.Precision{}}
-
-// fieldsOf returns the YAML keys of the type the YAML library names typ,
-// such as "measure.CountRecipe".
-func fieldsOf(typ string) []string {
-	for _, v := range planTypes {
-		if t := reflect.TypeOf(v); t.String() == typ {
-			return keys(t)
-		}
-	}
-	return []string{"the documented fields"}
-}
-
-func keys(t reflect.Type) []string {
-	var out []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		k, opts, _ := strings.Cut(tag, ",")
-		switch {
-		case strings.Contains(opts, "inline"):
-			out = append(out, keys(f.Type)...)
-		case k == "-" || !f.IsExported():
-		case k == "":
-			out = append(out, strings.ToLower(f.Name))
-		default:
-			out = append(out, k)
-		}
-	}
-	return out
-}
 
 // err returns the problems sorted by place, each once, joined.
 func (d *doc) err() error {
