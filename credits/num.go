@@ -6,7 +6,6 @@ import (
 	"math/bits"
 
 	"github.com/servicecredit/engine/internal/fixed"
-	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
@@ -175,46 +174,4 @@ func (a num) shift(n int32) num {
 		return num{c: a.c, e: int32(e)}
 	}
 	return num{big: true, d: a.Decimal().Shift(n)}
-}
-
-// roundMoney returns money.Round(a.Decimal()): a rounded to money's
-// places in its mode. When a has more places than money, and few enough
-// digits, it rounds in integers, as kpi.Rounding.Round does.
-func roundMoney(money Money, a num) decimal.Decimal {
-	drop := -int64(money.Places) - int64(a.e)
-	if a.big || drop <= 0 || drop > 18 {
-		return money.Round(a.Decimal())
-	}
-	div := fixed.Pow10[drop]
-	q, rem := a.c/div, a.c%div // truncated towards zero
-	if rem != 0 {
-		neg := a.c < 0
-		if neg {
-			rem = -rem
-		}
-		up := false // away from zero
-		switch money.Rounding {
-		case kpi.HalfUp:
-			up = rem >= div-rem
-		case kpi.HalfEven:
-			up = rem > div-rem || (rem == div-rem && q%2 != 0)
-		case kpi.Up:
-			up = true
-		case kpi.Down:
-		case kpi.Ceiling:
-			up = !neg
-		case kpi.Floor:
-			up = neg
-		default:
-			return money.Round(a.Decimal())
-		}
-		if up {
-			if neg {
-				q--
-			} else {
-				q++
-			}
-		}
-	}
-	return decimal.New(q, -money.Places)
 }

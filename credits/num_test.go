@@ -49,39 +49,3 @@ func FuzzNum(f *testing.F) {
 		}
 	})
 }
-
-// FuzzIntegerPaths checks the functions that work in integers where the
-// decimal package would allocate against the methods they stand for, on
-// any coefficient and exponent: appendFixed against StringFixed,
-// appendValue against kpi.FormatValue, and roundMoney against Money.Round,
-// value and exponent, in every rounding mode.
-func FuzzIntegerPaths(f *testing.F) {
-	f.Add(int64(12345), int32(-3), int32(2))
-	f.Add(int64(-125), int32(-3), int32(2))
-	f.Add(int64(135), int32(-3), int32(2))
-	f.Add(int64(-5), int32(-3), int32(2))
-	f.Add(int64(math.MinInt64), int32(-20), int32(0))
-	f.Add(int64(math.MaxInt64), int32(-1), int32(0))
-	f.Add(int64(7), int32(1), int32(2))
-	f.Add(int64(7), int32(3), int32(1))
-	f.Fuzz(func(t *testing.T, c int64, e, places int32) {
-		if e < -40 || e > 40 || places < 0 || places > 30 {
-			return
-		}
-		d := decimal.New(c, e)
-		if got, want := string(appendFixed(nil, d, places)), d.StringFixed(places); got != want {
-			t.Fatalf("appendFixed(%de%d, %d) = %q, want %q", c, e, places, got, want)
-		}
-		if got, want := string(appendValue(nil, d)), kpi.FormatValue(d); got != want {
-			t.Fatalf("appendValue(%de%d) = %q, want %q", c, e, got, want)
-		}
-		for r := kpi.HalfUp; r <= kpi.Floor; r++ {
-			m := Money{Places: places, Rounding: r}
-			got, want := roundMoney(m, numOf(d)), m.Round(d)
-			if got.Exponent() != want.Exponent() || got.Cmp(want) != 0 {
-				t.Fatalf("roundMoney(%s, %de%d) = %se%d, want %se%d", m.Rounding, c, e,
-					got.Coefficient(), got.Exponent(), want.Coefficient(), want.Exponent())
-			}
-		}
-	})
-}

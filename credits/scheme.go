@@ -711,7 +711,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			l := &lines[i]
 			o := period.Outcomes[i]
 			if isOne(x.den) {
-				l.Amount = roundMoney(money, numOf(o.Charges).Mul(numOf(x.score)).shift(-2))
+				l.Amount = money.Round(numOf(o.Charges).Mul(numOf(x.score)).shift(-2).Decimal())
 			} else {
 				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
 			}

@@ -1,6 +1,7 @@
 package credits
 
 import (
+	"math"
 	"testing"
 
 	"github.com/servicecredit/engine/kpi"
@@ -41,6 +42,31 @@ func TestAppendValue(t *testing.T) {
 	if got := string(appendValue(nil, decimal.Decimal{})); got != "0" {
 		t.Errorf("appendValue(zero Decimal) = %q, want 0", got)
 	}
+}
+
+// FuzzAppendFixed checks appendFixed against StringFixed and appendValue
+// against kpi.FormatValue on any coefficient, exponent and places.
+func FuzzAppendFixed(f *testing.F) {
+	f.Add(int64(12345), int32(-3), int32(2))
+	f.Add(int64(-125), int32(-3), int32(2))
+	f.Add(int64(135), int32(-3), int32(2))
+	f.Add(int64(-5), int32(-3), int32(2))
+	f.Add(int64(math.MinInt64), int32(-20), int32(0))
+	f.Add(int64(math.MaxInt64), int32(-1), int32(0))
+	f.Add(int64(7), int32(1), int32(2))
+	f.Add(int64(7), int32(3), int32(1))
+	f.Fuzz(func(t *testing.T, c int64, e, places int32) {
+		if e < -40 || e > 40 || places < 0 || places > 30 {
+			return
+		}
+		d := decimal.New(c, e)
+		if got, want := string(appendFixed(nil, d, places)), d.StringFixed(places); got != want {
+			t.Fatalf("appendFixed(%de%d, %d) = %q, want %q", c, e, places, got, want)
+		}
+		if got, want := string(appendValue(nil, d)), kpi.FormatValue(d); got != want {
+			t.Fatalf("appendValue(%de%d) = %q, want %q", c, e, got, want)
+		}
+	})
 }
 
 // TestAppendNoAllocs checks that formatting small decimals into a buffer
