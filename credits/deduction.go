@@ -1,9 +1,9 @@
 package credits
 
 import (
+	"bytes"
 	"fmt"
 
-	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -92,15 +92,12 @@ func appendFrac(b []byte, n, den decimal.Decimal) []byte {
 	if isOne(den) {
 		return appendValue(b, n)
 	}
-	if q, ok := fracSmall(n, den); ok {
-		e := int32(-DeductionPlaces)
-		for e < 0 && q%10 == 0 {
-			q, e = q/10, e+1
-		}
-		return appendScaled(b, q, -e)
+	start := len(b)
+	b = appendValue(b, fracValue(n, den))
+	if bytes.IndexByte(b[start:], '.') >= 0 { // trailing fractional zeros dropped, as trim does
+		b = bytes.TrimSuffix(bytes.TrimRight(b, "0"), []byte("."))
 	}
-	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(n, den)
-	return appendValue(b, trim(q))
+	return b
 }
 
 // fracValue returns num/den as a line's Points: exactly when den is one,
@@ -109,38 +106,6 @@ func fracValue(n, den decimal.Decimal) decimal.Decimal {
 	if isOne(den) {
 		return n
 	}
-	if q, ok := fracSmall(n, den); ok {
-		return decimal.New(q, -DeductionPlaces)
-	}
 	q, _ := kpi.Precision{Places: DeductionPlaces, Rounding: kpi.HalfUp}.Quotient(n, den)
 	return q
-}
-
-// fracSmall returns the coefficient of num/den rounded half-up to
-// DeductionPlaces, as the decimal arithmetic of fracValue gives it, in
-// integers: for num 0 or more and den above 0 that fit; false otherwise.
-func fracSmall(n, den decimal.Decimal) (int64, bool) {
-	x, okx := small(n)
-	y, oky := small(den)
-	if !okx || !oky || x < 0 || y <= 0 {
-		return 0, false
-	}
-	// num/den x 10^places = x x 10^s / y
-	switch s := int64(n.Exponent()) - int64(den.Exponent()) + DeductionPlaces; {
-	case s >= 0 && s <= 18:
-		if x, okx = fixed.Scale(x, int32(s)); !okx {
-			return 0, false
-		}
-	case s < 0 && s >= -18:
-		if y, oky = fixed.Scale(y, int32(-s)); !oky {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	q, r := x/y, x%y
-	if r >= y-r { // half up: 2r >= y, without overflow
-		q++
-	}
-	return q, true
 }

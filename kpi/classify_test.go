@@ -446,3 +446,39 @@ func TestSmallShared(t *testing.T) {
 		require.Equal(t, "432.1", d.String())
 	}
 }
+
+// FuzzQuotient checks the integer Quotient against the decimal one, value
+// and exponent, in every rounding mode, wherever the integer one applies.
+func FuzzQuotient(f *testing.F) {
+	f.Add(int64(2), int32(0), int64(3), int32(0), int32(1))
+	f.Add(int64(-1), int32(-3), int64(7), int32(0), int32(2))
+	f.Add(int64(12345), int32(-2), int64(-400), int32(-1), int32(6))
+	f.Add(int64(5), int32(-1), int64(1), int32(0), int32(0))
+	f.Add(int64(-1), int32(-12), int64(3), int32(0), int32(10))
+	f.Fuzz(func(t *testing.T, n int64, ne int32, d int64, de int32, places int32) {
+		if d == 0 || ne < -20 || ne > 20 || de < -20 || de > 20 || places < 0 || places > 10 {
+			return
+		}
+		num, den := decimal.New(n, ne), decimal.New(d, de)
+		for r := HalfUp; r <= Floor; r++ {
+			p := Precision{Places: places, Rounding: r}
+			got, ok := p.quotientSmall(num, den)
+			if !ok {
+				continue
+			}
+			want := p.quotientDecimal(num, den)
+			if got.Exponent() != want.Exponent() || !got.Equal(want) {
+				t.Fatalf("%s/%s at %s: got %se%d, want %se%d", num, den, p, got.Coefficient(), got.Exponent(), want.Coefficient(), want.Exponent())
+			}
+		}
+	})
+}
+
+// TestQuotientSmallApplies: the integer path takes the usual quotients,
+// so that FuzzQuotient compares something.
+func TestQuotientSmallApplies(t *testing.T) {
+	for _, c := range [][2]string{{"2", "3"}, {"-1", "7"}, {"99.5", "100"}, {"123.45", "6"}} {
+		_, ok := Precision{Places: 6, Rounding: HalfUp}.quotientSmall(dec(c[0]), dec(c[1]))
+		require.True(t, ok, "%s/%s", c[0], c[1])
+	}
+}

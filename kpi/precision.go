@@ -70,36 +70,41 @@ func (r Rounding) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, 
 	if drop <= 0 || drop > 18 || d.NumDigits() > 17 || r < HalfUp || r > Floor {
 		return decimal.Decimal{}, false
 	}
-	c := d.CoefficientInt64()
+	return small(r.roundInt(d.CoefficientInt64(), drop), places), true
+}
+
+// roundInt returns c x 10^-drop rounded to a whole number as r says;
+// drop is 1 to 18 and c has at most 17 digits.
+func (r Rounding) roundInt(c int64, drop int32) int64 {
 	div := fixed.Pow10[drop]
 	q, rem := c/div, c%div // truncated towards zero
-	if rem != 0 {
-		neg := c < 0
-		if neg {
-			rem = -rem
-		}
-		up := false // away from zero
-		switch r {
-		case HalfUp:
-			up = 2*rem >= div
-		case HalfEven:
-			up = 2*rem > div || (2*rem == div && q%2 != 0)
-		case Up:
-			up = true
-		case Ceiling:
-			up = !neg
-		case Floor:
-			up = neg
-		}
-		if up {
-			if neg {
-				q--
-			} else {
-				q++
-			}
-		}
+	if rem == 0 {
+		return q
 	}
-	return small(q, places), true
+	neg := c < 0
+	if neg {
+		rem = -rem
+	}
+	up := false // away from zero
+	switch r {
+	case HalfUp:
+		up = 2*rem >= div
+	case HalfEven:
+		up = 2*rem > div || (2*rem == div && q%2 != 0)
+	case Up:
+		up = true
+	case Ceiling:
+		up = !neg
+	case Floor:
+		up = neg
+	}
+	switch {
+	case up && neg:
+		q--
+	case up:
+		q++
+	}
+	return q
 }
 
 // Rounded values are shared: the decimals with coefficients 0 to
@@ -179,6 +184,15 @@ func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
 	if den.IsZero() {
 		return decimal.Decimal{}, false
 	}
+	if q, ok := p.quotientSmall(num, den); ok {
+		return q, true
+	}
+	return p.quotientDecimal(num, den), true
+}
+
+// quotientDecimal is Quotient in the decimal package's arithmetic. den is
+// not zero.
+func (p Precision) quotientDecimal(num, den decimal.Decimal) decimal.Decimal {
 	// Truncate the quotient two places beyond the precision. A non-zero
 	// remainder means the true value lies strictly between q and the next
 	// step away from zero; nudging q one further place in that direction
@@ -192,5 +206,43 @@ func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
 		}
 		q = q.Add(nudge)
 	}
-	return p.Apply(q), true
+	return p.Apply(q)
+}
+
+// quotientSmall is quotientDecimal in integer arithmetic, by its rule, when
+// both coefficients have at most 17 digits and the scaled dividend fits;
+// it reports false otherwise. den is not zero.
+func (p Precision) quotientSmall(num, den decimal.Decimal) (decimal.Decimal, bool) {
+	if num.NumDigits() > 17 || den.NumDigits() > 17 || p.Places < 0 || p.Places > 10 || p.Rounding < HalfUp || p.Rounding > Floor {
+		return decimal.Decimal{}, false
+	}
+	x, y := num.CoefficientInt64(), den.CoefficientInt64()
+	// num/den x 10^(places+2) = x x 10^s / y
+	var ok bool
+	switch s := int64(num.Exponent()) - int64(den.Exponent()) + int64(p.Places) + 2; {
+	case s >= 0 && s <= 18:
+		x, ok = fixed.Scale(x, int32(s))
+	case s < 0 && s >= -18:
+		y, ok = fixed.Scale(y, int32(-s))
+	}
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	q, r := x/y, x%y // truncated towards zero, as QuoRem
+	drop := int32(2)
+	if r != 0 { // the nudge, one place further away from zero
+		if q, ok = fixed.Scale(q, 1); !ok || q > 1e16 || q < -1e16 {
+			return decimal.Decimal{}, false
+		}
+		if (x < 0) != (y < 0) {
+			q--
+		} else {
+			q++
+		}
+		drop = 3
+	}
+	if q > 1e17-1 || q < -(1e17-1) {
+		return decimal.Decimal{}, false
+	}
+	return small(p.Rounding.roundInt(q, drop), p.Places), true
 }
