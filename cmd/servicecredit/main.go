@@ -10,8 +10,9 @@
 //	servicecredit evaluate CONTRACT MEASUREMENTS [MITIGATIONS] [-from M] [-to M] [-org ORG] [-format text|csv|json|markdown|pack]
 //	servicecredit explain  CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH [-org ORG] [-from M] [-to M]
 //
-// Exit status: 0 when all is well; 1 when an input file has a problem or
-// the evaluation fails; 2 on a usage error. Errors go to standard error,
+// Exit status: 0 all is well; 1 an input problem; 2 a usage error; 3 a
+// check found what it exists to find; 4 a documented limit was reached or
+// a runtime failure (the table in docs/cli.md). Errors go to standard error,
 // one per line, as FILE:LINE:COLUMN: FIELD "TEXT": PROBLEM. Output never
 // contains colour or other terminal escapes.
 //

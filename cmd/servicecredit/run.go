@@ -16,12 +16,20 @@ import (
 	"github.com/servicecredit/engine/report"
 )
 
-// The exit codes.
+// The exit codes, one table for every command (docs/cli.md).
 const (
 	exitOK      = 0 // all is well
-	exitProblem = 1 // an input file has a problem, or the evaluation failed
+	exitProblem = 1 // an input problem: a file cannot be read or has a problem, or the evaluation failed on it
 	exitUsage   = 2 // the command line is wrong
+	exitFound   = 3 // a check found what it exists to find (a disagreement, a failed contract)
+	exitLimit   = 4 // a documented limit was reached, or a runtime failure
 )
+
+// exitStatuses is the exit-status paragraph of every command's help.
+const exitStatuses = `Exit status: 0 all is well; 1 an input problem; 2 a usage error; 3 a check
+found what it exists to find; 4 a documented limit was reached or a runtime
+failure (the table in docs/cli.md).
+`
 
 const usage = `usage: servicecredit COMMAND [ARGUMENTS]
 
@@ -37,8 +45,9 @@ Files: CONTRACT is YAML or JSON; MEASUREMENTS is CSV ("-" reads standard
 input); MITIGATIONS is CSV, YAML or JSON, by its extension. The formats are
 described in docs/contract-format.md.
 
-Exit status: 0 when all is well; 1 when an input file has a problem or the
-evaluation fails; 2 on a usage error. Errors go to standard error, one per
+Exit status: 0 all is well; 1 an input problem; 2 a usage error; 3 a check
+found what it exists to find; 4 a documented limit was reached or a runtime
+failure (the table in docs/cli.md). Errors go to standard error, one per
 line, as FILE:LINE:COLUMN: FIELD "TEXT": PROBLEM. Output never contains
 colour or other terminal escapes.
 `
@@ -92,7 +101,7 @@ func (e *env) newFlags(name, synopsis, about string) *flag.FlagSet {
 		if flags.Len() > 0 {
 			fmt.Fprintf(out, "\nFlags (before or after the file names):\n%s", flags.String())
 		}
-		fmt.Fprint(out, "\nExit status: 0 when all is well; 1 when an input file has a problem or the\nevaluation fails; 2 on a usage error.\n")
+		fmt.Fprint(out, "\n"+exitStatuses)
 	}
 	return fs
 }
