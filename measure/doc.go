@@ -73,6 +73,6 @@
 // # Errors
 //
 // Problems are *Error values wrapping ErrInvalidRecord (bad input),
-// ErrInvalidOptions (a rule's options) or ErrUnknownWord (an enumeration's
-// text), sorted and joined with errors.Join; Errors lists them.
+// ErrInvalidOptions (a rule's options) or kpi.ErrUnknownWord (an
+// enumeration's text, the one sentinel every package's words wrap), sorted and joined with errors.Join; Errors lists them.
 package measure

@@ -5,6 +5,8 @@ package measure
 import (
 	"fmt"
 	"strings"
+
+	"github.com/servicecredit/engine/kpi"
 )
 
 // words holds the text forms of an enumeration; index 0 is the noun used
@@ -24,7 +26,7 @@ func (w words) marshal(v uint8) ([]byte, error) {
 	if w.valid(v) {
 		return []byte(w[v]), nil
 	}
-	return nil, &Error{Field: w[0], Msg: fmt.Sprintf("%d is not a valid value", v), Err: ErrUnknownWord}
+	return nil, &Error{Field: w[0], Msg: fmt.Sprintf("%d is not a valid value", v), Err: kpi.ErrUnknownWord}
 }
 
 func (w words) parse(b []byte) (uint8, error) {
@@ -34,7 +36,7 @@ func (w words) parse(b []byte) (uint8, error) {
 			return uint8(i), nil
 		}
 	}
-	return 0, &Error{Field: w[0], Text: s, Quoted: true, Msg: "unknown (want " + w.list() + ")", Err: ErrUnknownWord}
+	return 0, &Error{Field: w[0], Text: s, Quoted: true, Msg: "unknown (want " + w.list() + ")", Err: kpi.ErrUnknownWord}
 }
 
 // list returns the accepted words, comma separated.

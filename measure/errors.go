@@ -21,11 +21,6 @@ var (
 	// a required option not set, an unknown calendar, a target with no
 	// amount.
 	ErrInvalidOptions = errors.New("invalid options")
-
-	// ErrUnknownWord is wrapped by the UnmarshalText errors of the
-	// package's enumerations when the text is not an accepted word; the
-	// message lists the accepted words.
-	ErrUnknownWord = errors.New("unknown word")
 )
 
 // Error is one problem with its context, in the manner of strconv.NumError.
@@ -36,7 +31,7 @@ var (
 // leaving out the file, line and column when the problem is not at a place
 // in a file, the record when it is not about one record, and the field and
 // text when there are none. It unwraps to ErrInvalidRecord,
-// ErrInvalidOptions or ErrUnknownWord.
+// ErrInvalidOptions or kpi.ErrUnknownWord.
 type Error struct {
 	File   string // the file's name as given to the reader; empty for records built in code
 	Line   int    // 1-based; 0 when not known

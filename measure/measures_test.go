@@ -375,3 +375,16 @@ func TestCheckAgainstClock(t *testing.T) {
 	require.ErrorIs(t, err, measure.ErrInvalidRecord)
 	require.EqualError(t, err, `t.csv:2: ticket "A": priority "P3": no target for this priority (have P1, P2, P5)`)
 }
+
+// TestUnknownWordIsKPIs checks that an enumeration's unknown word wraps
+// kpi.ErrUnknownWord, the one sentinel every package's words wrap, so that
+// errors.Is works across packages.
+func TestUnknownWordIsKPIs(t *testing.T) {
+	var s measure.Start
+	err := s.UnmarshalText([]byte("opened"))
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.EqualError(t, err, `start "opened": unknown (want logged, field)`)
+	_, err = measure.Start(9).MarshalText()
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.EqualError(t, err, `start: 9 is not a valid value`)
+}
