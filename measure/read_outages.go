@@ -1,11 +1,12 @@
 package measure
 
 import (
+	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/decimaltext"
 	"github.com/shopspring/decimal"
 )
 
@@ -76,25 +77,16 @@ func ReadOutages(name string, r io.Reader, zone *time.Location) ([]Outage, error
 	return out, nil
 }
 
-// parseDecimal parses text as an optional minus sign, digits, and
-// optionally a point and more digits; exponents, thousands separators, a
-// leading plus, NaN and infinities are rejected. On failure it returns
+// parseDecimal parses text by the one decimal grammar
+// (internal/decimaltext), in this package's words. On failure it returns
 // what was expected.
 func parseDecimal(text string) (decimal.Decimal, string) {
-	const want = "not a decimal (want digits with an optional decimal point, such as 0.5)"
-	if len(text) > 40 {
-		return decimal.Decimal{}, "longer than 40 characters"
+	d, p := decimaltext.Parse(text)
+	switch p {
+	case decimaltext.OK:
+		return d, ""
+	case decimaltext.TooLong:
+		return decimal.Decimal{}, fmt.Sprintf("longer than %d characters", decimaltext.MaxLen)
 	}
-	s := strings.TrimPrefix(text, "-")
-	whole, frac, point := strings.Cut(s, ".")
-	if !digitsOnly(whole) || (point && !digitsOnly(frac)) {
-		return decimal.Decimal{}, want
-	}
-	d, err := decimal.NewFromString(text)
-	if err != nil {
-		return decimal.Decimal{}, want
-	}
-	return d, ""
+	return decimal.Decimal{}, "not a decimal (want digits with an optional decimal point, such as 0.5)"
 }
-
-func digitsOnly(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

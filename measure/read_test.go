@@ -178,3 +178,25 @@ func stampOrDash(t time.Time) string {
 	}
 	return t.Format(time.RFC3339)
 }
+
+// TestReadOutagesWeightGrammar checks that an impact weight is read by the
+// one decimal grammar, in this reader's words.
+func TestReadOutagesWeightGrammar(t *testing.T) {
+	for _, tt := range []struct{ weight, want string }{
+		{"0.5", ""},
+		{".5", `o.csv:2:50: outage "u": impact-weight ".5": not a decimal (want digits with an optional decimal point, such as 0.5)`},
+		{"+0.5", `o.csv:2:50: outage "u": impact-weight "+0.5": not a decimal (want digits with an optional decimal point, such as 0.5)`},
+		{"1,0", `o.csv:2:50: outage "u": impact-weight "1,0": not a decimal (want digits with an optional decimal point, such as 0.5)`},
+		{"0." + strings.Repeat("1", 39), `o.csv:2:50: outage "u": impact-weight "0.` + strings.Repeat("1", 39) + `": longer than 40 characters`},
+	} {
+		t.Run(tt.weight, func(t *testing.T) {
+			csv := "id,service,start,end,planned,impact-weight\nu,S,2021-06-10T02:00:00Z,2021-06-10T03:00:00Z,no,\"" + tt.weight + "\"\n"
+			_, err := measure.ReadOutages("o.csv", stringsReader(csv), nil)
+			if tt.want == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.EqualError(t, err, tt.want)
+		})
+	}
+}
