@@ -10,7 +10,7 @@ import (
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/measure"
+	measureplan "github.com/servicecredit/engine/measure/plan"
 	"github.com/servicecredit/engine/measure/planfile"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v4"
@@ -139,7 +139,7 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 	if !ps.ok() {
 		return nil, ps.err()
 	}
-	if _, err := plan(name, doc.root); err != nil {
+	if _, err := plan(name, data, doc.root); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -151,47 +151,34 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 // when the file names no recipe. Problems are reported as planfile reports
 // them, at the contract file's lines and columns. Plan does not check the
 // rest of the contract: Contract does, and calls Plan.
-func Plan(name string, data []byte) (*measure.Plan, error) {
+func Plan(name string, data []byte) (*measureplan.Plan, error) {
 	var root yaml.Node
 	if err := yaml.Load(data, &root); err != nil {
 		return nil, nil // not a contract: Contract reports why
 	}
-	return plan(name, &root)
+	return plan(name, data, &root)
 }
 
-// plan reads the measurement plan of root, a parsed contract file.
-func plan(name string, root *yaml.Node) (*measure.Plan, error) {
+// plan reads the measurement plan of data, a contract file parsed as root.
+func plan(name string, data []byte, root *yaml.Node) (*measureplan.Plan, error) {
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, nil // not a contract: Contract reports why
 	}
 	top := root.Content[0]
-	plan := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	if m := valueOf(top, "measurement"); m != nil {
-		if m.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("%s:%d:%d: measurement: want a mapping of record-zone and calendars: %w", name, m.Line, m.Column, ErrInvalid)
-		}
-		plan.Content = append(plan.Content, m.Content...)
+	m := valueOf(top, "measurement")
+	if m != nil && m.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: measurement: want a mapping of record-zone and calendars: %w", name, m.Line, m.Column, ErrInvalid)
 	}
-	kpis := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	recipes := m != nil
 	if seq := valueOf(top, "kpis"); seq != nil && seq.Kind == yaml.SequenceNode {
 		for _, k := range seq.Content {
-			recipe := valueOf(k, "measure")
-			if recipe == nil {
-				continue
-			}
-			id := valueOf(k, "id")
-			if id == nil {
-				id = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: k.Line, Column: k.Column}
-			}
-			kpis.Content = append(kpis.Content, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: k.Line, Column: k.Column,
-				Content: []*yaml.Node{keyNode("kpi", id), id, keyNode("measure", recipe), recipe}})
+			recipes = recipes || valueOf(k, "measure") != nil
 		}
 	}
-	if len(kpis.Content) == 0 && len(plan.Content) == 0 {
+	if !recipes {
 		return nil, nil
 	}
-	plan.Content = append(plan.Content, keyNode("kpis", kpis), kpis)
-	return planfile.DecodePlan(name, plan)
+	return planfile.ReadContract(name, data)
 }
 
 // valueOf returns the value of key in mapping node n, or nil.
@@ -205,11 +192,6 @@ func valueOf(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// keyNode returns a key node reading text, placed at the node it keys.
-func keyNode(text string, at *yaml.Node) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text, Line: at.Line, Column: at.Column}
 }
 
 type converter struct {

@@ -5,50 +5,52 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/ticketclock"
 )
 
-// Rule says how ticket results make a month's figures for one KPI. Every
+// AggregateRule says how ticket results make a month's figures for one KPI. Every
 // field is required.
 //
-// The zero Rule is invalid: Validate names every field not set.
-type Rule struct {
+// The zero AggregateRule is invalid: Validate names every field not set.
+type AggregateRule struct {
 	KPI         string        `yaml:"kpi"`
 	Attribution Attribution   `yaml:"attribution"`
 	Orgs        []string      `yaml:"orgs"`         // the organisations measured; one empty name for a single-organisation contract
-	Combine     Combine       `yaml:"combine"`      // how the combined figure is made, or none
+	Combine     Pooling       `yaml:"combine"`      // how the combined figure is made, or none
 	CombinedOrg string        `yaml:"combined-org"` // the Org of the combined figure, such as "all"; required unless combine is none
 	Zone        string        `yaml:"zone"`         // the IANA zone whose local months are the periods
 	Precision   kpi.Precision `yaml:"precision"`    // the KPI's precision: the one rounding
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
-func (r Rule) Validate() error {
-	ps := &problems{}
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+func (r AggregateRule) Validate() error {
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r Rule) problems(ps *problems) *time.Location {
+func (r AggregateRule) problems(ps *problem.List) *time.Location {
 	if r.KPI == "" {
-		ps.option("kpi", "empty")
+		ps.Option("kpi", "empty")
 	}
-	if !attributionWords.valid(uint8(r.Attribution)) {
-		ps.option("attribution", "not set (want one of %s)", attributionWords.list())
+	if !attributionWords.Valid(uint8(r.Attribution)) {
+		ps.Option("attribution", "not set (want one of %s)", attributionWords.List())
 	}
-	orgsProblems(ps, r.Orgs)
+	ps.Orgs(r.Orgs)
 	combineProblems(ps, r.Combine, r.CombinedOrg)
-	precisionProblems(ps, r.Precision)
-	return loadZone(ps, "zone", r.Zone)
+	ps.Precision(r.Precision)
+	return ps.Zone("zone", r.Zone)
 }
 
-func combineProblems(ps *problems, how Combine, org string) {
+func combineProblems(ps *problem.List, how Pooling, org string) {
 	switch {
-	case !combineWords.valid(uint8(how)):
-		ps.option("combine", "not set (want one of %s)", combineWords.list())
+	case !combineWords.Valid(uint8(how)):
+		ps.Option("combine", "not set (want one of %s)", combineWords.List())
 	case how == NoCombined && org != "":
-		ps.option("combined-org", "given although combine is none")
+		ps.Option("combined-org", "given although combine is none")
 	case how != NoCombined && org == "":
-		ps.option("combined-org", "empty (want the name of the combined figure, such as all)")
+		ps.Option("combined-org", "empty (want the name of the combined figure, such as all)")
 	}
 }
 
@@ -81,18 +83,18 @@ type Report struct {
 // in the month are listed, not counted. An organisation with no counted
 // ticket is not applicable, "no qualifying records", never 0% or 100%.
 //
-// Aggregate fails with ErrInvalidOptions if r is invalid or a result was
-// judged at another instant than asOf, and with ErrInvalidRecord if a
+// Aggregate fails with problem.ErrInvalidOptions if r is invalid or a result was
+// judged at another instant than asOf, and with problem.ErrInvalidRecord if a
 // ticket appears twice in a population or its organisation is not one of
 // r.Orgs.
-func Aggregate(r Rule, month kpi.Month, asOf time.Time, populations ...[]Result) (Report, error) {
-	ps := &problems{}
+func Aggregate(r AggregateRule, month kpi.Month, asOf time.Time, populations ...[]ticketclock.Judgement) (Report, error) {
+	ps := &problem.List{}
 	loc := r.problems(ps)
 	if month.IsZero() {
-		ps.option("month", "not set")
+		ps.Option("month", "not set")
 	}
-	if !ps.ok() {
-		return Report{}, ps.err()
+	if !ps.OK() {
+		return Report{}, ps.Err()
 	}
 	p := periodOf(month, loc)
 	ts := newTallies(r.Orgs)
@@ -102,15 +104,15 @@ func Aggregate(r Rule, month kpi.Month, asOf time.Time, populations ...[]Result)
 			res := &pop[i]
 			who := "ticket " + fmt.Sprintf("%q", res.Ticket)
 			if !res.AsOf.Equal(asOf) {
-				ps.add(res.Source.pos(), who, "as-of", fmt.Sprintf("judged as of %s, the report is as of %s", stamp(res.AsOf), stamp(asOf)), ErrInvalidOptions)
+				ps.Add(problem.At(res.Source.File, res.Source.Line), who, "as-of", fmt.Sprintf("judged as of %s, the report is as of %s", problem.Stamp(res.AsOf), problem.Stamp(asOf)), problem.ErrInvalidOptions)
 				continue
 			}
 			if seen[res.Ticket] {
-				ps.record(res.Source.pos(), who, "id", "given twice in population %d", pi)
+				ps.Record(problem.At(res.Source.File, res.Source.Line), who, "id", "given twice in population %d", pi)
 				continue
 			}
 			seen[res.Ticket] = true
-			if !knownOrg(ps, res.Source.pos(), who, res.Org, r.Orgs) {
+			if !knownOrg(ps, problem.At(res.Source.File, res.Source.Line), who, res.Org, r.Orgs) {
 				continue
 			}
 			if l, ok := attribute(r.Attribution, p, res); ok {
@@ -126,66 +128,66 @@ func Aggregate(r Rule, month kpi.Month, asOf time.Time, populations ...[]Result)
 			}
 		}
 	}
-	if !ps.ok() {
-		return Report{}, ps.err()
+	if !ps.OK() {
+		return Report{}, ps.Err()
 	}
 	return Report{KPI: r.KPI, Month: month, AsOf: asOf, Figures: figures(r.KPI, month, r.Precision, r.Combine, r.CombinedOrg, r.Orgs, ts)}, nil
 }
 
 // attribute returns res's line in period p, and false if it has none.
-func attribute(a Attribution, p period, res *Result) (Line, bool) {
-	met := func() (Line, bool) {
-		return Line{Counted: true, Met: true, Why: "met: " + res.Explain()}, true
+func attribute(a Attribution, p period, res *ticketclock.Judgement) (Evidence, bool) {
+	met := func() (Evidence, bool) {
+		return Evidence{Counted: true, Met: true, Why: "met: " + res.Explain()}, true
 	}
-	failed := func() (Line, bool) {
-		return Line{Counted: true, Why: res.Outcome.String() + ": " + res.Explain()}, true
+	failed := func() (Evidence, bool) {
+		return Evidence{Counted: true, Why: res.Verdict.String() + ": " + res.Explain()}, true
 	}
-	listed := func(why string) (Line, bool) {
-		return Line{Why: why + ": " + res.Explain()}, true
+	listed := func(why string) (Evidence, bool) {
+		return Evidence{Why: why + ": " + res.Explain()}, true
 	}
-	switch res.Outcome {
-	case Excluded, NotApplicable:
+	switch res.Verdict {
+	case ticketclock.Excluded, ticketclock.NotApplicable:
 		if p.has(res.Logged) {
 			return listed("not counted")
 		}
-		return Line{}, false
+		return Evidence{}, false
 	}
 	switch a {
 	case ResolvedInPeriod:
 		switch {
 		case !p.has(res.Resolved):
-		case res.Outcome == Met:
+		case res.Verdict == ticketclock.Met:
 			return met()
-		case res.Outcome == Breached:
+		case res.Verdict == ticketclock.Breached:
 			return failed()
 		}
 	case LoggedInPeriod, LoggedOpenBreachesFail:
 		switch {
 		case !p.has(res.Logged):
-		case res.Outcome == Met:
+		case res.Verdict == ticketclock.Met:
 			return met()
-		case res.Outcome == Breached:
+		case res.Verdict == ticketclock.Breached:
 			return failed()
-		case res.Outcome == OpenBreached && a == LoggedOpenBreachesFail:
+		case res.Verdict == ticketclock.OpenBreached && a == LoggedOpenBreachesFail:
 			return failed()
 		default:
 			return listed("not counted, open at the as-of instant")
 		}
 	case OutcomeKnownInPeriod:
-		switch res.Outcome {
-		case Met:
+		switch res.Verdict {
+		case ticketclock.Met:
 			if p.has(res.Resolved) {
 				return met()
 			}
-		case Breached, OpenBreached:
+		case ticketclock.Breached, ticketclock.OpenBreached:
 			if p.has(res.Breach) {
 				return failed()
 			}
-		case OpenWithin:
+		case ticketclock.OpenWithin:
 			if p.has(res.Logged) {
 				return listed("not counted, open within target at the as-of instant")
 			}
 		}
 	}
-	return Line{}, false
+	return Evidence{}, false
 }

@@ -6,15 +6,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
 // june2021 are the six P2 tickets of the June 2021 worked example, judged
 // as of 2021-07-01 12:00 BST.
-func june2021(t testing.TB) []measure.Result {
+func june2021(t testing.TB) []ticketclock.Judgement {
 	t.Helper()
-	tickets := []measure.Ticket{
+	tickets := []record.Ticket{
 		ticket(t, "1", "P2", "2021-05-28T17:00:00+01:00", "2021-06-01T10:00:00+01:00"),
 		ticket(t, "2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T12:00:00+01:00"),
 		ticket(t, "3", "P2", "2021-06-02T09:00:00+01:00", "2021-06-04T09:00:00+01:00"),
@@ -29,8 +31,8 @@ func june2021(t testing.TB) []measure.Result {
 	return rs
 }
 
-func rule(a measure.Attribution) measure.Rule {
-	return measure.Rule{
+func rule(a measure.Attribution) measure.AggregateRule {
+	return measure.AggregateRule{
 		KPI: "KPI01", Attribution: a, Orgs: []string{"LBH"}, Combine: measure.NoCombined,
 		Zone: "Europe/London", Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp},
 	}
@@ -38,10 +40,10 @@ func rule(a measure.Attribution) measure.Rule {
 
 func TestJune2021Outcomes(t *testing.T) {
 	rs := june2021(t)
-	want := []measure.Outcome{measure.Met, measure.Met, measure.Breached, measure.Breached, measure.OpenBreached, measure.OpenWithin}
+	want := []ticketclock.Verdict{ticketclock.Met, ticketclock.Met, ticketclock.Breached, ticketclock.Breached, ticketclock.OpenBreached, ticketclock.OpenWithin}
 	for i, r := range rs {
-		if r.Outcome != want[i] {
-			t.Errorf("ticket %s: %s, want %s\n%s", r.Ticket, r.Outcome, want[i], r.Explain())
+		if r.Verdict != want[i] {
+			t.Errorf("ticket %s: %s, want %s\n%s", r.Ticket, r.Verdict, want[i], r.Explain())
 		}
 	}
 }
@@ -78,32 +80,36 @@ func TestAttribution(t *testing.T) {
 func TestAggregateShapes(t *testing.T) {
 	june := kpi.MustParseMonth("2021-06")
 	asOf := "2021-07-01T12:00:00+01:00"
-	judge := func(t *testing.T, tickets ...measure.Ticket) []measure.Result {
+	judge := func(t *testing.T, tickets ...record.Ticket) []ticketclock.Judgement {
 		rs, err := newClock(t, baseOptions()).EvaluateAll(tickets, at(t, asOf))
 		require.NoError(t, err)
 		return rs
 	}
-	org := func(tk measure.Ticket, o string) measure.Ticket { tk.Org = o; return tk }
+	org := func(tk record.Ticket, o string) record.Ticket { tk.Org = o; return tk }
 	for _, tt := range []struct {
 		name  string
 		why   string
-		rule  func(*measure.Rule)
-		pops  func(*testing.T) [][]measure.Result
+		rule  func(*measure.AggregateRule)
+		pops  func(*testing.T) [][]ticketclock.Judgement
 		want  []string // each figure's value, or "n/a"
 		fails []int
 	}{
 		{
 			name: "no-records-not-applicable",
 			why:  "a month with no qualifying tickets is neither 0% nor 100%",
-			pops: func(t *testing.T) [][]measure.Result { return [][]measure.Result{nil} },
+			pops: func(t *testing.T) [][]ticketclock.Judgement { return [][]ticketclock.Judgement{nil} },
 			want: []string{"n/a"}, fails: []int{0},
 		},
 		{
 			name: "pooled-across-organisations",
 			why:  "1 of 1 and 1 of 3 pool to 2 of 4 = 50%, not the 66.67% mean",
-			rule: func(r *measure.Rule) { r.Orgs = []string{"A", "B"}; r.Combine = measure.Pooled; r.CombinedOrg = "all" },
-			pops: func(t *testing.T) [][]measure.Result {
-				return [][]measure.Result{judge(t,
+			rule: func(r *measure.AggregateRule) {
+				r.Orgs = []string{"A", "B"}
+				r.Combine = measure.Pooled
+				r.CombinedOrg = "all"
+			},
+			pops: func(t *testing.T) [][]ticketclock.Judgement {
+				return [][]ticketclock.Judgement{judge(t,
 					org(ticket(t, "a1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "A"),
 					org(ticket(t, "b1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "B"),
 					org(ticket(t, "b2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
@@ -115,13 +121,13 @@ func TestAggregateShapes(t *testing.T) {
 		{
 			name: "mean-of-percentages",
 			why:  "the named alternative averages the unrounded 100% and 33.33...%: 66.67%",
-			rule: func(r *measure.Rule) {
+			rule: func(r *measure.AggregateRule) {
 				r.Orgs = []string{"A", "B", "C"}
 				r.Combine = measure.MeanOfPercentages
 				r.CombinedOrg = "all"
 			},
-			pops: func(t *testing.T) [][]measure.Result {
-				return [][]measure.Result{judge(t,
+			pops: func(t *testing.T) [][]ticketclock.Judgement {
+				return [][]ticketclock.Judgement{judge(t,
 					org(ticket(t, "a1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "A"),
 					org(ticket(t, "b1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "B"),
 					org(ticket(t, "b2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
@@ -133,24 +139,24 @@ func TestAggregateShapes(t *testing.T) {
 		{
 			name: "sum-of-populations",
 			why:  "response met 2 + restore met 1 over twice the 2 incidents: 3 of 4",
-			pops: func(t *testing.T) [][]measure.Result {
+			pops: func(t *testing.T) [][]ticketclock.Judgement {
 				resp := judge(t,
 					ticket(t, "i1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"),
 					ticket(t, "i2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"))
 				rest := judge(t,
 					ticket(t, "i1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"),
 					ticket(t, "i2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-08T10:00:00+01:00"))
-				return [][]measure.Result{resp, rest}
+				return [][]ticketclock.Judgement{resp, rest}
 			},
 			want: []string{"75.00"}, fails: []int{1},
 		},
 		{
 			name: "excluded-listed-not-counted",
 			why:  "an excluded ticket is explained but not counted",
-			pops: func(t *testing.T) [][]measure.Result {
+			pops: func(t *testing.T) [][]ticketclock.Judgement {
 				tk := ticket(t, "x1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-09T10:00:00+01:00")
 				tk.Exclusion = "third-party fault"
-				return [][]measure.Result{judge(t, tk, ticket(t, "i1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"))}
+				return [][]ticketclock.Judgement{judge(t, tk, ticket(t, "i1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"))}
 			},
 			want: []string{"100.00"}, fails: []int{0},
 		},
@@ -194,12 +200,12 @@ func TestAggregateEvidence(t *testing.T) {
 	if d := cmp.Diff(want, m); d != "" {
 		t.Errorf("measurement (-want +got):\n%s", d)
 	}
-	require.Len(t, rep.Figures[0].Lines, 6, "five counted and the open-within ticket listed")
+	require.Len(t, rep.Figures[0].Evidence, 6, "five counted and the open-within ticket listed")
 }
 
 func TestRuleValidate(t *testing.T) {
-	err := measure.Rule{}.Validate()
-	require.ErrorIs(t, err, measure.ErrInvalidOptions)
+	err := measure.AggregateRule{}.Validate()
+	require.ErrorIs(t, err, record.ErrInvalidOptions)
 	require.Equal(t, `attribution: not set (want one of resolved-in-period, logged-in-period, logged-in-period-open-breaches-fail, outcome-known-in-period)
 combine: not set (want one of pooled, mean-of-percentages, none)
 kpi: empty

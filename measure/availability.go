@@ -7,33 +7,11 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
 	"github.com/shopspring/decimal"
 )
-
-// Outage is a period a service was unavailable, or planned maintenance.
-// The zero Outage is invalid: it has no id, service or times.
-type Outage struct {
-	ID      string
-	Service string
-	Orgs    []string // the organisations affected; informational
-	Start   time.Time
-	End     time.Time
-	Planned bool // planned maintenance
-
-	// Weight, with HasWeight, is the outage's impact, 0 to 1, for the
-	// impact-weight weighting: 0.5 for half the service lost.
-	Weight    decimal.Decimal
-	HasWeight bool
-	// Users is the number of users affected, for user-minutes.
-	Users int
-
-	Exclusion string // why the outage is not counted; empty when it is
-	Source    Source
-
-	_ [0]func() // forbid ==, which compares decimals wrongly
-}
-
-func (o *Outage) name() string { return "outage " + strconv.Quote(o.ID) }
 
 // Service is a service whose availability is measured.
 type Service struct {
@@ -65,102 +43,63 @@ type AvailabilityRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r AvailabilityRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r AvailabilityRule) problems(ps *problems) {
+func (r AvailabilityRule) problems(ps *problem.List) {
 	if r.KPI == "" {
-		ps.option("kpi", "empty")
+		ps.Option("kpi", "empty")
 	}
 	if len(r.Services) == 0 {
-		ps.option("services", "none (want the services measured, each with its calendar)")
+		ps.Option("services", "none (want the services measured, each with its calendar)")
 	}
 	seen := map[string]bool{}
 	for i, s := range r.Services {
 		f := fmt.Sprintf("services[%d]", i)
 		switch {
 		case s.Name == "":
-			ps.option(f+".name", "empty")
+			ps.Option(f+".name", "empty")
 		case seen[s.Name]:
-			ps.option(f+".name", "%q given twice", s.Name)
+			ps.Option(f+".name", "%q given twice", s.Name)
 		}
 		seen[s.Name] = true
 		if s.Calendar == "" {
-			ps.option(f+".calendar", "empty (want the calendar of its service hours)")
+			ps.Option(f+".calendar", "empty (want the calendar of its service hours)")
 		}
 		if r.Weighting == UserMinutes && s.Users <= 0 {
-			ps.option(f+".users", "not positive (weighting is user-minutes: want the service's users)")
+			ps.Option(f+".users", "not positive (weighting is user-minutes: want the service's users)")
 		}
 	}
-	if !plannedWords.valid(uint8(r.Planned)) {
-		ps.option("planned", "not set (want one of %s)", plannedWords.list())
+	if !plannedWords.Valid(uint8(r.Planned)) {
+		ps.Option("planned", "not set (want one of %s)", plannedWords.List())
 	}
-	if !minutesWords.valid(uint8(r.Minutes)) {
-		ps.option("minutes", "not set (want one of %s)", minutesWords.list())
+	if !minutesWords.Valid(uint8(r.Minutes)) {
+		ps.Option("minutes", "not set (want one of %s)", minutesWords.List())
 	}
-	if !weightingWords.valid(uint8(r.Weighting)) {
-		ps.option("weighting", "not set (want one of %s)", weightingWords.list())
+	if !weightingWords.Valid(uint8(r.Weighting)) {
+		ps.Option("weighting", "not set (want one of %s)", weightingWords.List())
 	}
 	if len(r.Orgs) > 0 {
-		orgsProblems(ps, r.Orgs)
-		if !unnamedWords.valid(uint8(r.Unnamed)) {
-			ps.option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.list())
+		ps.Orgs(r.Orgs)
+		if !unnamedWords.Valid(uint8(r.Unnamed)) {
+			ps.Option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.List())
 		}
 	} else if r.Unnamed != 0 {
-		ps.option("unnamed", "given although no orgs are")
+		ps.Option("unnamed", "given although no orgs are")
 	}
-	precisionProblems(ps, r.Precision)
+	ps.Precision(r.Precision)
 }
 
 // affects reports whether outage o counts in org's figure.
-func (r AvailabilityRule) affects(o *Outage, org string) bool {
+func (r AvailabilityRule) affects(o *record.Outage, org string) bool {
 	if len(o.Orgs) == 0 {
 		return r.Unnamed == UnnamedAffectAll
 	}
 	return slices.Contains(o.Orgs, org)
-}
-
-// CheckOutages reports every problem with outages on their own: no id or
-// service, an end not after the start, a weight outside 0..1, negative
-// users, an id given twice. Problems wrap ErrInvalidRecord.
-func CheckOutages(outages []Outage) error {
-	ps := &problems{}
-	checkOutages(ps, outages)
-	return ps.err()
-}
-
-func checkOutages(ps *problems, outages []Outage) {
-	seen := map[string]Source{}
-	for i := range outages {
-		o := &outages[i]
-		p, who := o.Source.pos(), o.name()
-		if o.ID == "" {
-			ps.record(p, who, "id", "empty")
-		} else if first, dup := seen[o.ID]; dup {
-			ps.record(p, who, "id", "given twice (first at line %d)", first.Line)
-		} else {
-			seen[o.ID] = o.Source
-		}
-		if o.Service == "" {
-			ps.record(p, who, "service", "empty")
-		}
-		switch {
-		case o.Start.IsZero() || o.End.IsZero():
-			ps.record(p, who, "end", "want a start and an end")
-		case !o.End.After(o.Start):
-			ps.record(p, who, "end", "%s not after start %s", stamp(o.End), stamp(o.Start))
-		}
-		if o.HasWeight && (o.Weight.Sign() < 0 || o.Weight.Cmp(decimal.NewFromInt(1)) > 0) {
-			ps.record(p, who, "impact-weight", "%s outside 0..1", kpi.FormatValue(o.Weight))
-		}
-		if o.Users < 0 {
-			ps.record(p, who, "users-affected", "negative")
-		}
-	}
 }
 
 // minutePlaces is the decimal places of minutes shown as evidence.
@@ -192,51 +131,51 @@ const minutePlaces = 4
 // not in r are an error, as are organisations not in r.Orgs when given;
 // excluded outages are listed, not counted.
 //
-// It fails with ErrInvalidOptions for an invalid rule or an unknown
-// calendar, and with ErrInvalidRecord for invalid outages; on any problem
+// It fails with problem.ErrInvalidOptions for an invalid rule or an unknown
+// calendar, and with problem.ErrInvalidRecord for invalid outages; on any problem
 // it measures nothing.
-func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ...*Calendar) ([]Figure, error) {
-	ps := &problems{}
+func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, cals ...*ticketclock.Calendar) ([]Figure, error) {
+	ps := &problem.List{}
 	r.problems(ps)
 	if month.IsZero() {
-		ps.option("month", "not set")
+		ps.Option("month", "not set")
 	}
-	byName := map[string]*Calendar{}
+	byName := map[string]*ticketclock.Calendar{}
 	for _, c := range cals {
-		byName[c.name] = c
+		byName[c.Name()] = c
 	}
-	services := map[string]*Calendar{}
+	services := map[string]*ticketclock.Calendar{}
 	for i, s := range r.Services {
 		c, ok := byName[s.Calendar]
 		if !ok && s.Calendar != "" {
-			ps.option(fmt.Sprintf("services[%d].calendar", i), "%q is not a calendar given", s.Calendar)
+			ps.Option(fmt.Sprintf("services[%d].calendar", i), "%q is not a calendar given", s.Calendar)
 		}
 		services[s.Name] = c
 	}
-	checkOutages(ps, outages)
+	ps.Merge(record.CheckOutages(outages))
 	for i := range outages {
 		o := &outages[i]
 		if _, ok := services[o.Service]; !ok && o.Service != "" {
-			ps.addText(o.Source.pos(), o.name(), "service", o.Service, "not a service of the rule", ErrInvalidRecord)
+			ps.AddText(problem.At(o.Source.File, o.Source.Line), o.Name(), "service", o.Service, "not a service of the rule", problem.ErrInvalidRecord)
 		}
 		if len(r.Orgs) > 0 {
 			if len(o.Orgs) == 0 && r.Unnamed == UnnamedInvalid {
-				ps.record(o.Source.pos(), o.name(), "organisations", "empty (unnamed is invalid: name the organisations affected)")
+				ps.Record(problem.At(o.Source.File, o.Source.Line), o.Name(), "organisations", "empty (unnamed is invalid: name the organisations affected)")
 			}
 			for _, org := range o.Orgs {
-				knownOrg(ps, o.Source.pos(), o.name(), org, r.Orgs)
+				knownOrg(ps, problem.At(o.Source.File, o.Source.Line), o.Name(), org, r.Orgs)
 			}
 		}
 		if r.Weighting == ImpactWeighted && !o.HasWeight && !o.Planned {
-			ps.record(o.Source.pos(), o.name(), "impact-weight", "empty (weighting is impact-weight)")
+			ps.Record(problem.At(o.Source.File, o.Source.Line), o.Name(), "impact-weight", "empty (weighting is impact-weight)")
 		}
 	}
-	if !ps.ok() {
-		return nil, ps.err()
+	if !ps.OK() {
+		return nil, ps.Err()
 	}
 	var out []Figure
 	var allAgreed, allDown decimal.Decimal
-	var allLines []Line
+	var allLines []Evidence
 	for _, s := range r.Services {
 		agreed, down, lines := serviceTime(r, s, services[s.Name], month, outages)
 		f := availabilityFigure(r, month, agreed, down, lines)
@@ -249,14 +188,14 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ..
 		out = append(out, availabilityFigure(r, month, allAgreed, allDown, allLines))
 	}
 	for _, org := range r.Orgs {
-		var theirs []Outage
+		var theirs []record.Outage
 		for i := range outages {
 			if r.affects(&outages[i], org) {
 				theirs = append(theirs, outages[i])
 			}
 		}
 		var agreed, down decimal.Decimal
-		var lines []Line
+		var lines []Evidence
 		for _, s := range r.Services {
 			a, d, l := serviceTime(r, s, services[s.Name], month, theirs)
 			agreed, down, lines = agreed.Add(a), down.Add(d), append(lines, l...)
@@ -271,8 +210,8 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []Outage, cals ..
 	return out, nil
 }
 
-func availabilityFigure(r AvailabilityRule, m kpi.Month, agreed, down decimal.Decimal, lines []Line) Figure {
-	f := Figure{Lines: lines}
+func availabilityFigure(r AvailabilityRule, m kpi.Month, agreed, down decimal.Decimal, lines []Evidence) Figure {
+	f := Figure{Evidence: lines}
 	f.Measurement = kpi.Measurement{KPI: r.KPI, Org: r.Org, Month: m}
 	if agreed.Sign() <= 0 {
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, "no agreed service time in the month"
@@ -294,8 +233,8 @@ func minutes(ns decimal.Decimal) decimal.Decimal {
 
 // serviceTime returns the agreed and down time of service s in month, in
 // nanoseconds (weighted), and the lines explaining them.
-func serviceTime(r AvailabilityRule, s Service, cal *Calendar, month kpi.Month, outages []Outage) (agreed, down decimal.Decimal, lines []Line) {
-	sched := cal.sched
+func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month kpi.Month, outages []record.Outage) (agreed, down decimal.Decimal, lines []Evidence) {
+	sched := cal.Schedule()
 	p := periodOf(month, sched.Location())
 	measure := func(a, b time.Time) time.Duration {
 		if r.Minutes == DaysTimes1440 {
@@ -310,7 +249,7 @@ func serviceTime(r AvailabilityRule, s Service, cal *Calendar, month kpi.Month, 
 		base = sched.Elapsed(p.start, p.end, nil)
 	}
 	// The outages of s in the month, and the instants where anything changes.
-	var mine []*Outage
+	var mine []*record.Outage
 	cuts := []time.Time{}
 	for i := range outages {
 		o := &outages[i]
@@ -330,12 +269,12 @@ func serviceTime(r AvailabilityRule, s Service, cal *Calendar, month kpi.Month, 
 		}
 		in := measure(a, b)
 		if o.Exclusion != "" {
-			lines = append(lines, Line{Record: o.ID, Why: fmt.Sprintf("%s %s to %s, %s min: not counted, excluded: %s", kind, stamp(a), stamp(b), minutesText(in), o.Exclusion)})
+			lines = append(lines, Evidence{Record: o.ID, Why: fmt.Sprintf("%s %s to %s, %s min: not counted, excluded: %s", kind, problem.Stamp(a), problem.Stamp(b), minutesText(in), o.Exclusion)})
 			continue
 		}
 		mine = append(mine, o)
 		cuts = append(cuts, a, b)
-		lines = append(lines, Line{Record: o.ID, Counted: true, Why: fmt.Sprintf("%s %s to %s, %s min in service time in the month (overlaps count once)", kind, stamp(a), stamp(b), minutesText(in))})
+		lines = append(lines, Evidence{Record: o.ID, Counted: true, Why: fmt.Sprintf("%s %s to %s, %s min in service time in the month (overlaps count once)", kind, problem.Stamp(a), problem.Stamp(b), minutesText(in))})
 	}
 	slices.SortFunc(cuts, time.Time.Compare)
 	cuts = slices.CompactFunc(cuts, time.Time.Equal)
@@ -391,7 +330,7 @@ func serviceTime(r AvailabilityRule, s Service, cal *Calendar, month kpi.Month, 
 	case PlannedIgnored:
 		down = unplanned
 	}
-	lines = append(lines, Line{Record: s.Name, Why: fmt.Sprintf("service %s: %s min agreed (%s), %s min planned (%s), %s min unplanned",
+	lines = append(lines, Evidence{Record: s.Name, Why: fmt.Sprintf("service %s: %s min agreed (%s), %s min planned (%s), %s min unplanned",
 		s.Name, minutesText(base), r.Minutes, minutesText(planned), r.Planned, minutesText(unplannedPlain))})
 	return agreed, down, lines
 }
@@ -407,4 +346,11 @@ func minutesText(d time.Duration) string {
 		return strconv.FormatInt(int64(d/time.Minute), 10)
 	}
 	return kpi.FormatValue(minutes(decimal.NewFromInt(int64(d))))
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -6,11 +6,12 @@ import (
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/stretchr/testify/require"
 )
 
-func outage(t testing.TB, id, service, start, end string, planned bool) measure.Outage {
-	return measure.Outage{ID: id, Service: service, Start: at(t, start), End: at(t, end), Planned: planned}
+func outage(t testing.TB, id, service, start, end string, planned bool) record.Outage {
+	return record.Outage{ID: id, Service: service, Start: at(t, start), End: at(t, end), Planned: planned}
 }
 
 func availRule(planned measure.Planned, services ...measure.Service) measure.AvailabilityRule {
@@ -21,7 +22,7 @@ func availRule(planned measure.Planned, services ...measure.Service) measure.Ava
 }
 
 func TestAvailabilityWorkedExamples(t *testing.T) {
-	june := []measure.Outage{
+	june := []record.Outage{
 		outage(t, "u1", "S", "2021-06-10T02:00:00+01:00", "2021-06-10T04:30:00+01:00", false),
 		outage(t, "u2", "S", "2021-06-30T23:10:00+01:00", "2021-07-01T00:40:00+01:00", false),
 		outage(t, "p1", "S", "2021-06-20T22:00:00+01:00", "2021-06-21T00:00:00+01:00", true),
@@ -32,7 +33,7 @@ func TestAvailabilityWorkedExamples(t *testing.T) {
 		why     string
 		rule    measure.AvailabilityRule
 		month   string
-		outages []measure.Outage
+		outages []record.Outage
 		value   string // at the rule's places
 		counts  string // numerator/denominator in minutes
 	}{
@@ -43,7 +44,7 @@ func TestAvailabilityWorkedExamples(t *testing.T) {
 			name: "unplanned-inside-planned-is-planned",
 			why:  "unplanned 21:30-22:30 overlapping planned 22:00-24:00: 30 unplanned, 120 planned: 43,200 - 150",
 			rule: availRule(measure.PlannedDown, s24), month: "2021-06",
-			outages: []measure.Outage{
+			outages: []record.Outage{
 				outage(t, "u", "S", "2021-06-05T21:30:00+01:00", "2021-06-05T22:30:00+01:00", false),
 				outage(t, "p", "S", "2021-06-05T22:00:00+01:00", "2021-06-06T00:00:00+01:00", true),
 			},
@@ -53,7 +54,7 @@ func TestAvailabilityWorkedExamples(t *testing.T) {
 			name: "overlapping-outages-once",
 			why:  "two unplanned outages 10:00-12:00 and 11:00-13:00 are 180 minutes down",
 			rule: availRule(measure.PlannedDown, s24), month: "2021-06",
-			outages: []measure.Outage{
+			outages: []record.Outage{
 				outage(t, "a", "S", "2021-06-05T10:00:00+01:00", "2021-06-05T12:00:00+01:00", false),
 				outage(t, "b", "S", "2021-06-05T11:00:00+01:00", "2021-06-05T13:00:00+01:00", false),
 			},
@@ -78,7 +79,7 @@ func TestAvailabilityWorkedExamples(t *testing.T) {
 			counts := kpi.FormatValue(m.Numerator.Truncate(0)) + "/" + kpi.FormatValue(m.Denominator.Truncate(0))
 			if got != tt.value || counts != tt.counts {
 				t.Errorf("%s: %s (%s), want %s (%s)", tt.why, got, counts, tt.value, tt.counts)
-				for _, l := range fs[0].Lines {
+				for _, l := range fs[0].Evidence {
 					t.Log(l.Why)
 				}
 			}
@@ -96,7 +97,7 @@ func TestAvailabilityNorfolkPooled(t *testing.T) {
 	r := availRule(measure.PlannedExcluded, services...)
 	r.Pooled = true
 	r.Precision.Places = 5
-	outages := []measure.Outage{
+	outages := []record.Outage{
 		outage(t, "o1", "S1", "2017-08-01T09:00:00+01:00", "2017-08-01T11:00:00+01:00", false), // 120
 		outage(t, "o2", "S4", "2017-08-25T17:00:00+01:00", "2017-08-29T08:56:00+01:00", false), // 60 + bank holiday + 0, 56 from 08:00: 116
 	}
@@ -114,8 +115,8 @@ func TestAvailabilityMoreDowntimeNeverRaises(t *testing.T) {
 }
 
 func TestAvailabilityPerOrganisation(t *testing.T) {
-	withOrgs := func(o measure.Outage, orgs ...string) measure.Outage { o.Orgs = orgs; return o }
-	outages := []measure.Outage{
+	withOrgs := func(o record.Outage, orgs ...string) record.Outage { o.Orgs = orgs; return o }
+	outages := []record.Outage{
 		withOrgs(outage(t, "u1", "S", "2021-06-10T02:00:00+01:00", "2021-06-10T04:00:00+01:00", false), "A"),      // 120
 		withOrgs(outage(t, "u2", "S", "2021-06-11T02:00:00+01:00", "2021-06-11T03:00:00+01:00", false), "A", "B"), // 60
 		outage(t, "u3", "S", "2021-06-12T02:00:00+01:00", "2021-06-12T02:30:00+01:00", false),                     // 30, naming none
@@ -129,7 +130,7 @@ func TestAvailabilityPerOrganisation(t *testing.T) {
 		name    string
 		why     string
 		rule    measure.AvailabilityRule
-		outages []measure.Outage
+		outages []record.Outage
 		want    []string // org/service: value
 		err     string
 	}{
@@ -152,7 +153,7 @@ func TestAvailabilityPerOrganisation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs, err := measure.Availability(tt.rule, kpi.MustParseMonth("2021-06"), tt.outages, c24(t))
 			if tt.err != "" {
-				require.ErrorIs(t, err, measure.ErrInvalidRecord)
+				require.ErrorIs(t, err, record.ErrInvalidRecord)
 				require.EqualError(t, err, tt.err, tt.why)
 				return
 			}

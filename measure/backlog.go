@@ -3,27 +3,13 @@ package measure
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/servicehours"
 )
-
-// BacklogEntry is one ticket open at a backlog snapshot: the ITSM tool's
-// list of open tickets at an instant.
-//
-// The zero BacklogEntry is invalid: it has no snapshot, id or logged time.
-type BacklogEntry struct {
-	Snapshot time.Time // the instant the snapshot was taken
-	ID       string
-	Org      string
-	Kind     string // such as "incident" or "request"
-	Logged   time.Time
-	Source   Source
-}
-
-func (e *BacklogEntry) name() string { return "ticket " + strconv.Quote(e.ID) }
 
 // BacklogRule says how the backlog older than a number of days is
 // measured: 100 x tickets older than OlderThan days / tickets open, at
@@ -40,67 +26,26 @@ type BacklogRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r BacklogRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r BacklogRule) problems(ps *problems) *time.Location {
+func (r BacklogRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	kindsProblems(ps, r.Kinds)
 	if r.OlderThan <= 0 {
-		ps.option("older-than", "not positive (want the number of days, such as 30)")
+		ps.Option("older-than", "not positive (want the number of days, such as 30)")
 	}
-	if !ageWords.valid(uint8(r.Age)) {
-		ps.option("age", "not set (want one of %s)", ageWords.list())
+	if !ageWords.Valid(uint8(r.Age)) {
+		ps.Option("age", "not set (want one of %s)", ageWords.List())
 	}
-	if !snapshotWords.valid(uint8(r.Snapshot)) {
-		ps.option("snapshot", "not set (want one of %s)", snapshotWords.list())
+	if !snapshotWords.Valid(uint8(r.Snapshot)) {
+		ps.Option("snapshot", "not set (want one of %s)", snapshotWords.List())
 	}
 	return loc
-}
-
-// CheckBacklog reports every problem with entries on their own: no
-// snapshot, id, kind or logged time, logged after the snapshot, a ticket
-// given twice in one snapshot. Problems wrap ErrInvalidRecord.
-func CheckBacklog(entries []BacklogEntry) error {
-	ps := &problems{}
-	checkBacklog(ps, entries)
-	return ps.err()
-}
-
-func checkBacklog(ps *problems, entries []BacklogEntry) {
-	type key struct {
-		snapshot int64
-		id       string
-	}
-	seen := map[key]Source{}
-	for i := range entries {
-		e := &entries[i]
-		p, who := e.Source.pos(), e.name()
-		if e.ID == "" {
-			ps.record(p, who, "id", "empty")
-		} else if k := (key{e.Snapshot.UnixNano(), e.ID}); !e.Snapshot.IsZero() {
-			if first, dup := seen[k]; dup {
-				ps.record(p, who, "id", "%s in snapshot %s", givenTwice(first), stamp(e.Snapshot))
-			} else {
-				seen[k] = e.Source
-			}
-		}
-		if e.Kind == "" {
-			ps.record(p, who, "kind", "empty")
-		}
-		switch {
-		case e.Snapshot.IsZero():
-			ps.record(p, who, "snapshot", "empty")
-		case e.Logged.IsZero():
-			ps.record(p, who, "logged", "empty")
-		case e.Logged.After(e.Snapshot):
-			ps.record(p, who, "logged", "%s after the snapshot %s", stamp(e.Logged), stamp(e.Snapshot))
-		}
-	}
 }
 
 // Backlog returns the share of org's open tickets older than r.OlderThan
@@ -111,15 +56,15 @@ func checkBacklog(ps *problems, entries []BacklogEntry) {
 // age. Figure.Met counts the old tickets, the numerator. No snapshot, or
 // no such ticket in it, is not applicable, "no qualifying records".
 //
-// It fails with ErrInvalidOptions for an invalid rule and with
-// ErrInvalidRecord for invalid entries (CheckBacklog).
-func Backlog(r BacklogRule, org string, month kpi.Month, entries []BacklogEntry) (Figure, error) {
-	ps := &problems{}
+// It fails with problem.ErrInvalidOptions for an invalid rule and with
+// problem.ErrInvalidRecord for invalid entries (CheckBacklog).
+func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.BacklogEntry) (Figure, error) {
+	ps := &problem.List{}
 	loc := r.problems(ps)
 	per := periodFor(ps, month, loc)
-	checkBacklog(ps, entries)
-	if !ps.ok() {
-		return Figure{}, ps.err()
+	ps.Merge(record.CheckBacklog(entries))
+	if !ps.OK() {
+		return Figure{}, ps.Err()
 	}
 	in := per
 	if r.Snapshot == FirstAfterMonth {
@@ -146,16 +91,16 @@ func Backlog(r BacklogRule, org string, month kpi.Month, entries []BacklogEntry)
 		var age string
 		if r.Age == ElapsedHours {
 			d := at.Sub(e.Logged)
-			old, age = d > limit, fmt.Sprintf("%s elapsed", Duration(d.Truncate(time.Second)))
+			old, age = d > limit, fmt.Sprintf("%s elapsed", record.Duration(d.Truncate(time.Second)))
 		} else {
 			days := servicehours.LocalDate(at.In(loc)).Sub(servicehours.LocalDate(e.Logged.In(loc)))
 			old, age = days > r.OlderThan, fmt.Sprintf("%d calendar days", days)
 		}
-		l := Line{Record: e.ID, Org: e.Org, Counted: true, Met: old}
+		l := Evidence{Record: e.ID, Org: e.Org, Counted: true, Met: old}
 		if old {
-			l.Why = fmt.Sprintf("open at %s, logged %s: %s, older than %d days", stamp(at), stamp(e.Logged), age, r.OlderThan)
+			l.Why = fmt.Sprintf("open at %s, logged %s: %s, older than %d days", problem.Stamp(at), problem.Stamp(e.Logged), age, r.OlderThan)
 		} else {
-			l.Why = fmt.Sprintf("open at %s, logged %s: %s, not older than %d days", stamp(at), stamp(e.Logged), age, r.OlderThan)
+			l.Why = fmt.Sprintf("open at %s, logged %s: %s, not older than %d days", problem.Stamp(at), problem.Stamp(e.Logged), age, r.OlderThan)
 		}
 		t.counted++
 		if old {
@@ -165,7 +110,7 @@ func Backlog(r BacklogRule, org string, month kpi.Month, entries []BacklogEntry)
 	}
 	f := proportion(r.KPI, org, month, r.Precision, t)
 	if !at.IsZero() && f.Measurement.Absent == 0 {
-		f.Measurement.Note = fmt.Sprintf("%d of %d open at the snapshot %s older than %d days (%s)", t.met, t.counted, stamp(at), r.OlderThan, r.Age)
+		f.Measurement.Note = fmt.Sprintf("%d of %d open at the snapshot %s older than %d days (%s)", t.met, t.counted, problem.Stamp(at), r.OlderThan, r.Age)
 	}
 	return f, nil
 }

@@ -1,36 +1,17 @@
 package measure_test
 
 import (
-	"bytes"
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/recordfile"
 	"github.com/stretchr/testify/require"
 )
 
-func TestReadBacklog(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-	}{
-		{"good", "two snapshots; REQ1 zone-less, read in London", "backlog-good.csv"},
-		{"bad", "logged after the snapshot, a ticket twice in a snapshot, empty fields", "backlog-bad.csv"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			es, err := measure.ReadBacklog(tt.file, open(t, tt.file), london)
-			readCase(t, "backlog-"+tt.name+".golden", es, err, func(e measure.BacklogEntry) string {
-				return fmt.Sprintf("line %d: at %s %s %q %s logged %s", e.Source.Line, stampOrDash(e.Snapshot), e.ID, e.Org, e.Kind, stampOrDash(e.Logged))
-			})
-		})
-	}
-}
-
 func TestBacklog(t *testing.T) {
-	entries, err := measure.ReadBacklog("backlog-good.csv", open(t, "backlog-good.csv"), london)
+	entries, err := recordfile.ReadBacklog("backlog-good.csv", open(t, "backlog-good.csv"), london)
 	require.NoError(t, err)
 	rule := func(age measure.Age, snap measure.Snapshot, kinds ...string) measure.BacklogRule {
 		return measure.BacklogRule{KPI: "IMT_PI_01", Kinds: kinds, OlderThan: 30, Age: age, Snapshot: snap,
@@ -58,11 +39,11 @@ func TestBacklog(t *testing.T) {
 			f, err := measure.Backlog(tt.rule, "LCC", kpi.MustParseMonth(tt.month), entries)
 			require.NoError(t, err)
 			require.Equal(t, tt.value, value(f, 1), tt.why)
-			require.Len(t, f.Lines, f.Counted, "each ticket of the snapshot explained")
+			require.Len(t, f.Evidence, f.Counted, "each ticket of the snapshot explained")
 		})
 	}
 	err = measure.BacklogRule{}.Validate()
-	require.ErrorIs(t, err, measure.ErrInvalidOptions)
+	require.ErrorIs(t, err, record.ErrInvalidOptions)
 	require.EqualError(t, err, `age: not set (want one of elapsed-hours, calendar-days)
 kinds: none (want the ticket kinds measured, such as incident)
 kpi: empty
@@ -70,19 +51,4 @@ older-than: not positive (want the number of days, such as 30)
 precision.rounding: not set (want one of half-up, half-even, up, down, ceiling, floor)
 snapshot: not set (want one of last-in-month, first-after-month)
 zone: empty (want an IANA zone such as Europe/London)`)
-}
-
-func FuzzReadBacklog(f *testing.F) {
-	seedFiles(f, "backlog-*.csv")
-	f.Fuzz(func(t *testing.T, data []byte, named bool) {
-		es, err := measure.ReadBacklog("b.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "b.csv")
-		if err == nil {
-			if cerr := measure.CheckBacklog(es); cerr != nil {
-				t.Fatalf("backlog read but invalid: %v", cerr)
-			}
-			_, _ = measure.Backlog(measure.BacklogRule{KPI: "B", Kinds: []string{"incident"}, OlderThan: 30, Age: measure.LocalDays,
-				Snapshot: measure.LastInMonth, Zone: "Europe/London", Precision: kpiPrecision(1)}, "", kpi.MonthOf(2021, time.July), es)
-		}
-	})
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/shopspring/decimal"
 )
 
@@ -28,26 +30,26 @@ type CountRule struct {
 	Precision   kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r CountRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r CountRule) problems(ps *problems) *time.Location {
+func (r CountRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	kindsProblems(ps, r.Kinds)
 	if len(r.Priorities) == 0 {
-		ps.option("priorities", "none (want the priorities counted, such as P1)")
+		ps.Option("priorities", "none (want the priorities counted, such as P1)")
 	}
 	for i, p := range r.Priorities {
 		if p == "" {
-			ps.option(fmt.Sprintf("priorities[%d]", i), "empty")
+			ps.Option(fmt.Sprintf("priorities[%d]", i), "empty")
 		}
 	}
-	if !priorityBasisWords.valid(uint8(r.Basis)) {
-		ps.option("basis", "not set (want one of %s)", priorityBasisWords.list())
+	if !priorityBasisWords.Valid(uint8(r.Basis)) {
+		ps.Option("basis", "not set (want one of %s)", priorityBasisWords.List())
 	}
 	ticketAttributionProblems(ps, r.Attribution)
 	return loc
@@ -60,15 +62,15 @@ func (r CountRule) problems(ps *problems) *time.Location {
 // listed, not counted. Zero is a value, not an absence: a month with no
 // Priority 1 incident has 0 of them. Figure.Counted is the count.
 //
-// It fails with ErrInvalidOptions for an invalid rule and with
-// ErrInvalidRecord for tickets with problems of their own (as
+// It fails with problem.ErrInvalidOptions for an invalid rule and with
+// problem.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
-func Count(r CountRule, org string, month kpi.Month, tickets []Ticket) (Figure, error) {
-	ps := &problems{}
+func Count(r CountRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
+	ps := &problem.List{}
 	per := periodFor(ps, month, r.problems(ps))
-	checkTickets(ps, tickets)
-	if !ps.ok() {
-		return Figure{}, ps.err()
+	ps.Merge(record.CheckTickets(tickets))
+	if !ps.OK() {
+		return Figure{}, ps.Err()
 	}
 	when := "resolved"
 	if r.Attribution == LoggedInPeriod {
@@ -84,7 +86,7 @@ func Count(r CountRule, org string, month kpi.Month, tickets []Ticket) (Figure, 
 		if !ok {
 			continue
 		}
-		l := Line{Record: tk.ID, Org: tk.Org}
+		l := Evidence{Record: tk.ID, Org: tk.Org}
 		what := fmt.Sprintf("%s %s %s in the month, %s", tk.Kind, tk.ID, when, basisText(r.Basis, p))
 		if tk.Exclusion != "" {
 			l.Why = "not counted, excluded: " + tk.Exclusion + ": " + what
@@ -92,7 +94,7 @@ func Count(r CountRule, org string, month kpi.Month, tickets []Ticket) (Figure, 
 			l.Counted, l.Why = true, "counted: "+what
 			f.Counted++
 		}
-		f.Lines = append(f.Lines, l)
+		f.Evidence = append(f.Evidence, l)
 	}
 	f.Measurement = kpi.Measurement{KPI: r.KPI, Org: org, Month: month,
 		Value: r.Precision.Apply(decimal.NewFromInt(int64(f.Counted))),
@@ -102,7 +104,7 @@ func Count(r CountRule, org string, month kpi.Month, tickets []Ticket) (Figure, 
 
 // held returns the priority of t on r.Basis that r counts, and false if
 // there is none.
-func (r CountRule) held(t *Ticket) (string, bool) {
+func (r CountRule) held(t *record.Ticket) (string, bool) {
 	switch r.Basis {
 	case PriorityInitial:
 		return t.Priority, slices.Contains(r.Priorities, t.Priority)

@@ -3,12 +3,12 @@ package measure_test
 import (
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
-	"github.com/servicecredit/engine/measure/planfile"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -22,7 +22,7 @@ func Example() {
 	feed, _ := os.ReadFile("testdata/bank-holidays.json")
 	holidays, _ := servicehours.ParseBankHolidays(feed, "england-and-wales")
 	office := []servicehours.Window{servicehours.MustParseWindow("08:00-18:00")}
-	lbh, err := measure.NewCalendar("LBH", servicehours.Calendar{
+	lbh, err := ticketclock.NewCalendar("LBH", servicehours.Calendar{
 		Location: london,
 		Weekly:   servicehours.Week{time.Monday: office, time.Tuesday: office, time.Wednesday: office, time.Thursday: office, time.Friday: office},
 		Closed:   holidays,
@@ -30,20 +30,20 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	clock, err := measure.NewClock(measure.ClockOptions{
-		Kinds: []string{"incident"}, Start: measure.StartLogged, Stop: measure.StopResolved, Pauses: measure.PauseHolds,
-		Reopen: measure.FirstResolution, PriorityChange: measure.InitialPriority,
-		Targets: []measure.Target{{Priority: "P2", Unit: measure.BusinessTime, Within: measure.Duration(8 * time.Hour), Calendar: "LBH"}},
+	clock, err := ticketclock.New(ticketclock.Options{
+		Kinds: []string{"incident"}, Start: ticketclock.StartLogged, Stop: ticketclock.StopResolved, Pauses: ticketclock.PauseHolds,
+		Reopen: ticketclock.FirstResolution, PriorityChange: ticketclock.InitialPriority,
+		Targets: []ticketclock.Target{{Priority: "P2", Unit: ticketclock.BusinessTime, Within: record.Duration(8 * time.Hour), Calendar: "LBH"}},
 	}, lbh)
 	if err != nil {
 		panic(err)
 	}
 	when := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
-	easter := measure.Ticket{ID: "INC2", Kind: "incident", Priority: "P2", Logged: when("2023-04-06T16:00:00+01:00"), Resolved: when("2023-04-11T14:30:00+01:00")}
+	easter := record.Ticket{ID: "INC2", Kind: "incident", Priority: "P2", Logged: when("2023-04-06T16:00:00+01:00"), Resolved: when("2023-04-11T14:30:00+01:00")}
 	r, _ := clock.Evaluate(&easter, when("2023-05-01T00:00:00+01:00"))
-	fmt.Println(r.Outcome, r.Elapsed, "due", r.Deadline.Format("Mon 2 Jan 15:04"))
+	fmt.Println(r.Verdict, r.Elapsed, "due", r.Deadline.Format("Mon 2 Jan 15:04"))
 
-	june := []measure.Ticket{
+	june := []record.Ticket{
 		{ID: "1", Kind: "incident", Priority: "P2", Logged: when("2021-05-28T17:00:00+01:00"), Resolved: when("2021-06-01T10:00:00+01:00")},
 		{ID: "2", Kind: "incident", Priority: "P2", Logged: when("2021-06-01T09:00:00+01:00"), Resolved: when("2021-06-01T12:00:00+01:00")},
 		{ID: "3", Kind: "incident", Priority: "P2", Logged: when("2021-06-02T09:00:00+01:00"), Resolved: when("2021-06-04T09:00:00+01:00")},
@@ -57,7 +57,7 @@ func Example() {
 		panic(err)
 	}
 	for _, a := range []measure.Attribution{measure.ResolvedInPeriod, measure.LoggedInPeriod, measure.LoggedOpenBreachesFail, measure.OutcomeKnownInPeriod} {
-		rep, err := measure.Aggregate(measure.Rule{
+		rep, err := measure.Aggregate(measure.AggregateRule{
 			KPI: "KPI01", Attribution: a, Orgs: []string{""}, Combine: measure.NoCombined,
 			Zone: "Europe/London", Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp},
 		}, kpi.MustParseMonth("2021-06"), asOf, results)
@@ -80,7 +80,7 @@ func Example() {
 // are selected by the named attribution.
 func ExampleNPS() {
 	when := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
-	responses := []measure.Response{
+	responses := []record.Response{
 		{ID: "R1", Org: "LBH", Responded: when("2021-06-01T10:00:00+01:00"), Score: 10},
 		{ID: "R2", Org: "LBH", Responded: when("2021-06-15T10:00:00+01:00"), Score: 9},
 		{ID: "R3", Org: "LBH", Responded: when("2021-06-30T23:30:00+01:00"), Score: 3},
@@ -94,7 +94,7 @@ func ExampleNPS() {
 		panic(err)
 	}
 	fmt.Println(f.Measurement.Value.StringFixed(2), "-", f.Measurement.Note)
-	for _, l := range f.Lines {
+	for _, l := range f.Evidence {
 		fmt.Println(l.Record, l.Why)
 	}
 	// Output:
@@ -102,62 +102,4 @@ func ExampleNPS() {
 	// R1 score 10: promoter
 	// R2 score 9: promoter
 	// R3 score 3: detractor
-}
-
-// A plan gives each KPI its recipe; the contract gives its id and
-// precision. Here a plan read from YAML measures the share of calls
-// abandoned in June 2021 from a calls file, two ways, and explains each
-// call's part.
-func ExampleRecipe_Measure() {
-	plan, err := planfile.ReadPlan("plan.yaml", []byte(`
-kpis:
-  - kpi: ABANDONED
-    measure:
-      abandonment: {orgs: [LBH], short: counted, zone: Europe/London}
-  - kpi: ABANDONED-AFTER-5S
-    measure:
-      abandonment: {orgs: [LBH], short: excluded-from-both, short-threshold: 5s, zone: Europe/London}
-`))
-	if err != nil {
-		panic(err)
-	}
-	calls, err := measure.ReadCalls("calls.csv", strings.NewReader(`id,organisation,queued,outcome,wait
-C1,LBH,2021-06-01T09:00:00+01:00,answered,20s
-C2,LBH,2021-06-01T09:01:00+01:00,abandoned,4s
-C3,LBH,2021-06-01T09:02:00+01:00,abandoned,1m5s
-C4,LBH,2021-06-01T09:03:00+01:00,callback,2m
-C5,LBH,2021-06-01T09:04:00+01:00,ivr-only,0s
-C6,LBH,2021-07-01T00:30:00+01:00,abandoned,30s
-`), nil)
-	if err != nil {
-		panic(err)
-	}
-	records := &measure.Records{Calls: calls}
-	for _, k := range plan.KPIs {
-		subject := measure.Subject{KPI: k.KPI, Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}}
-		figures, err := k.Measure.Measure(subject, kpi.MustParseMonth("2021-06"), time.Time{}, records, nil)
-		if err != nil {
-			panic(err)
-		}
-		for _, f := range figures {
-			m := f.Measurement
-			fmt.Printf("%s %s %s%% (%s/%s)\n", m.KPI, m.Org, m.Value.StringFixed(2), kpi.FormatValue(m.Numerator), kpi.FormatValue(m.Denominator))
-			for _, l := range f.Lines {
-				fmt.Printf("  %s: %s\n", l.Record, l.Why)
-			}
-		}
-	}
-	// Output:
-	// ABANDONED LBH 50.00% (2/4)
-	//   C1: answered: offered, not abandoned
-	//   C2: abandoned after 4s
-	//   C3: abandoned after 1m5s
-	//   C4: callback: offered, not abandoned
-	//   C5: ivr-only: never counted
-	// ABANDONED-AFTER-5S LBH 33.33% (1/3)
-	//   C1: answered: offered, not abandoned
-	//   C2: abandoned after 4s, within 5s: excluded from both
-	//   C3: abandoned after 1m5s
-	//   C4: callback: offered, not abandoned
-	//   C5: ivr-only: never counted
 }

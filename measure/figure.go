@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/shopspring/decimal"
 )
 
@@ -28,14 +29,14 @@ type Figure struct {
 	// empty for a pooled figure and for other measures.
 	Service string
 
-	// Lines explain the figure record by record, in input order.
-	Lines []Line
+	// Evidence explains the figure record by record, in input order.
+	Evidence []Evidence
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Line is one record's part in a figure.
-type Line struct {
+// Evidence is one record's part in a figure: whether it counts, and why.
+type Evidence struct {
 	Population int    // which population (result set) the record came from, 0-based
 	Record     string // the record's id
 	Org        string
@@ -57,63 +58,19 @@ func periodOf(m kpi.Month, loc *time.Location) period {
 
 func (p period) has(t time.Time) bool { return !t.IsZero() && !t.Before(p.start) && t.Before(p.end) }
 
-// loadZone reads an IANA zone name for option field.
-func loadZone(ps *problems, field, name string) *time.Location {
-	if name == "" {
-		ps.option(field, "empty (want an IANA zone such as Europe/London)")
-		return nil
-	}
-	if name == "Local" {
-		ps.option(field, "machine-local time is not allowed (want an IANA zone such as Europe/London)")
-		return nil
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		ps.add(pos{}, "", field, fmt.Sprintf("%q is not a known IANA zone", name), ErrInvalidOptions)
-		return nil
-	}
-	return loc
-}
-
-func precisionProblems(ps *problems, p kpi.Precision) {
-	if p.Places < 0 || p.Places > 10 {
-		ps.option("precision.places", "%d outside 0..10", p.Places)
-	}
-	if _, err := p.Rounding.MarshalText(); err != nil {
-		ps.option("precision.rounding", "not set (want one of half-up, half-even, up, down, ceiling, floor)")
-	}
-}
-
-// orgsProblems checks a rule's organisation list.
-func orgsProblems(ps *problems, orgs []string) {
-	if len(orgs) == 0 {
-		ps.option("orgs", "none (want the organisations measured; one empty name for a single-organisation contract)")
-	}
-	seen := map[string]bool{}
-	for i, o := range orgs {
-		if o == "" && len(orgs) > 1 {
-			ps.option(fmt.Sprintf("orgs[%d]", i), "empty, with other organisations named")
-		}
-		if seen[o] {
-			ps.option(fmt.Sprintf("orgs[%d]", i), "%q given twice", o)
-		}
-		seen[o] = true
-	}
-}
-
 // NoRecords is the Note of a figure with no qualifying records.
 const NoRecords = "no qualifying records"
 
 // tally accumulates a proportion per organisation.
 type tally struct {
 	met, counted int
-	lines        []Line
+	lines        []Evidence
 }
 
 // proportion returns the figure 100 * met / counted, rounded once as p
 // says, or not applicable with no records.
 func proportion(id, org string, m kpi.Month, p kpi.Precision, t *tally) Figure {
-	f := Figure{Met: t.met, Counted: t.counted, Failed: t.counted - t.met, Lines: t.lines}
+	f := Figure{Met: t.met, Counted: t.counted, Failed: t.counted - t.met, Evidence: t.lines}
 	f.Measurement = kpi.Measurement{KPI: id, Org: org, Month: m}
 	if t.counted == 0 {
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, NoRecords
@@ -127,7 +84,7 @@ func proportion(id, org string, m kpi.Month, p kpi.Precision, t *tally) Figure {
 
 // combined returns the figure of all organisations: the pooled counts, or
 // the mean of the unrounded percentages of those with records.
-func combined(id, org string, m kpi.Month, p kpi.Precision, how Combine, orgs []string, ts map[string]*tally) Figure {
+func combined(id, org string, m kpi.Month, p kpi.Precision, how Pooling, orgs []string, ts map[string]*tally) Figure {
 	all := &tally{}
 	for _, o := range orgs {
 		t := ts[o]
@@ -151,7 +108,7 @@ func combined(id, org string, m kpi.Month, p kpi.Precision, how Combine, orgs []
 		num = num.Mul(c).Add(decimal.NewFromInt(int64(t.met)).Mul(den))
 		den = den.Mul(c)
 	}
-	f := Figure{Met: all.met, Counted: all.counted, Failed: all.counted - all.met, Lines: all.lines}
+	f := Figure{Met: all.met, Counted: all.counted, Failed: all.counted - all.met, Evidence: all.lines}
 	f.Measurement = kpi.Measurement{KPI: id, Org: org, Month: m}
 	if n == 0 {
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, NoRecords
@@ -164,7 +121,7 @@ func combined(id, org string, m kpi.Month, p kpi.Precision, how Combine, orgs []
 
 // figures returns the per-organisation figures in the order of orgs, then
 // the combined one unless how is NoCombined.
-func figures(id string, m kpi.Month, p kpi.Precision, how Combine, combinedOrg string, orgs []string, ts map[string]*tally) []Figure {
+func figures(id string, m kpi.Month, p kpi.Precision, how Pooling, combinedOrg string, orgs []string, ts map[string]*tally) []Figure {
 	out := make([]Figure, 0, len(orgs)+1)
 	for _, o := range orgs {
 		out = append(out, proportion(id, o, m, p, ts[o]))
@@ -184,10 +141,10 @@ func newTallies(orgs []string) map[string]*tally {
 }
 
 // knownOrg records a problem if org is not one of orgs.
-func knownOrg(ps *problems, p pos, record, org string, orgs []string) bool {
+func knownOrg(ps *problem.List, p problem.Pos, record, org string, orgs []string) bool {
 	if slices.Contains(orgs, org) {
 		return true
 	}
-	ps.addText(p, record, "organisation", org, "not an organisation of the rule (want "+listOrNone(orgs)+")", ErrInvalidRecord)
+	ps.AddText(p, record, "organisation", org, "not an organisation of the rule (want "+problem.ListOrNone(orgs)+")", problem.ErrInvalidRecord)
 	return false
 }

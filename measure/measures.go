@@ -3,29 +3,30 @@ package measure
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/shopspring/decimal"
 )
 
 // monthProblems checks what every monthly rule needs: a KPI id (in
 // option field), a zone whose local months are the periods, and a
 // precision. It returns the zone, nil if it is not valid.
-func monthProblems(ps *problems, field, id, zone string, p kpi.Precision) *time.Location {
+func monthProblems(ps *problem.List, field, id, zone string, p kpi.Precision) *time.Location {
 	if id == "" {
-		ps.option(field, "empty")
+		ps.Option(field, "empty")
 	}
-	precisionProblems(ps, p)
-	return loadZone(ps, "zone", zone)
+	ps.Precision(p)
+	return ps.Zone("zone", zone)
 }
 
 // periodFor checks that month is set and returns it as a period in loc;
 // the period is valid only when ps has no problems.
-func periodFor(ps *problems, month kpi.Month, loc *time.Location) period {
+func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
 	if month.IsZero() {
-		ps.option("month", "not set")
+		ps.Option("month", "not set")
 	}
 	if loc == nil || month.IsZero() {
 		return period{}
@@ -35,43 +36,22 @@ func periodFor(ps *problems, month kpi.Month, loc *time.Location) period {
 
 // ticketAttributionProblems checks a ticket attribution that must be
 // resolved-in-period or logged-in-period.
-func ticketAttributionProblems(ps *problems, a Attribution) {
+func ticketAttributionProblems(ps *problem.List, a Attribution) {
 	if a != ResolvedInPeriod && a != LoggedInPeriod {
-		ps.option("attribution", "%s (want one of resolved-in-period, logged-in-period)", notSet(attributionWords, uint8(a)))
+		ps.Option("attribution", "%s (want one of resolved-in-period, logged-in-period)", attributionWords.NotSet(uint8(a)))
 	}
 }
 
-// notSet names an enumeration value in a message: "not set" for the zero
-// value, its word otherwise.
-func notSet(w words, v uint8) string {
-	if v == 0 {
-		return "not set"
-	}
-	return w.name(v)
-}
-
-func kindsProblems(ps *problems, kinds []string) {
+func kindsProblems(ps *problem.List, kinds []string) {
 	if len(kinds) == 0 {
-		ps.option("kinds", "none (want the ticket kinds measured, such as incident)")
+		ps.Option("kinds", "none (want the ticket kinds measured, such as incident)")
 	}
 	for i, k := range kinds {
 		if k == "" {
-			ps.option(fmt.Sprintf("kinds[%d]", i), "empty")
+			ps.Option(fmt.Sprintf("kinds[%d]", i), "empty")
 		}
 	}
 }
-
-// Call is one call to a service desk queue.
-type Call struct {
-	ID      string
-	Org     string
-	Queued  time.Time // when the call was offered to the queue; the month it counts in
-	Outcome CallOutcome
-	Wait    time.Duration // time in the queue before answer, abandonment or callback
-	Source  Source
-}
-
-func (c *Call) name() string { return "call " + strconv.Quote(c.ID) }
 
 // AbandonRule says how abandoned calls are counted. Every field is
 // required except ShortThreshold, which must be zero with Short counted.
@@ -82,71 +62,30 @@ type AbandonRule struct {
 	// ShortThreshold is the short-abandon threshold: a call abandoned
 	// after a wait of at most ShortThreshold is a short abandon ("within
 	// 5 s" is 5s, inclusive). Zero with Short counted.
-	ShortThreshold Duration      `yaml:"short-threshold"`
-	Short          ShortAbandon  `yaml:"short"`
-	Zone           string        `yaml:"zone"` // the IANA zone whose local months are the periods
-	Precision      kpi.Precision `yaml:"precision"`
+	ShortThreshold record.Duration `yaml:"short-threshold"`
+	Short          ShortAbandon    `yaml:"short"`
+	Zone           string          `yaml:"zone"` // the IANA zone whose local months are the periods
+	Precision      kpi.Precision   `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r AbandonRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r AbandonRule) problems(ps *problems) *time.Location {
+func (r AbandonRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	switch {
-	case !shortAbandonWords.valid(uint8(r.Short)):
-		ps.option("short", "not set (want one of %s)", shortAbandonWords.list())
+	case !shortAbandonWords.Valid(uint8(r.Short)):
+		ps.Option("short", "not set (want one of %s)", shortAbandonWords.List())
 	case r.Short != ShortCounted && r.ShortThreshold <= 0:
-		ps.option("short-threshold", "not positive (short is %s)", r.Short)
+		ps.Option("short-threshold", "not positive (short is %s)", r.Short)
 	case r.Short == ShortCounted && r.ShortThreshold != 0:
-		ps.option("short-threshold", "given although short is counted")
+		ps.Option("short-threshold", "given although short is counted")
 	}
 	return loc
-}
-
-// CheckCalls reports every problem with calls on their own: no id, an id
-// given twice, no queued instant, no outcome, a negative wait. Problems
-// wrap ErrInvalidRecord.
-func CheckCalls(calls []Call) error {
-	ps := &problems{}
-	checkCalls(ps, calls)
-	return ps.err()
-}
-
-func checkCalls(ps *problems, calls []Call) {
-	seen := map[string]Source{}
-	for i := range calls {
-		c := &calls[i]
-		p, who := c.Source.pos(), c.name()
-		if c.ID == "" {
-			ps.record(p, who, "id", "empty")
-		} else if first, dup := seen[c.ID]; dup {
-			ps.record(p, who, "id", "%s", givenTwice(first))
-		} else {
-			seen[c.ID] = c.Source
-		}
-		if c.Queued.IsZero() {
-			ps.record(p, who, "queued", "empty")
-		}
-		if !callOutcomeWords.valid(uint8(c.Outcome)) {
-			ps.record(p, who, "outcome", "not set (want one of %s)", callOutcomeWords.list())
-		}
-		if c.Wait < 0 {
-			ps.record(p, who, "wait", "negative")
-		}
-	}
-}
-
-// givenTwice says where a repeated record was first given.
-func givenTwice(first Source) string {
-	if first.Line > 0 {
-		return fmt.Sprintf("given twice (first at line %d)", first.Line)
-	}
-	return "given twice"
 }
 
 // Abandonment returns the share of calls abandoned, 100 x abandoned /
@@ -156,30 +95,30 @@ func givenTwice(first Source) string {
 // abandoned; short abandons count as r.Short says. No offered calls is
 // not applicable, "no qualifying records".
 //
-// It fails with ErrInvalidOptions for an invalid rule and with
-// ErrInvalidRecord for invalid calls (CheckCalls), measuring nothing.
-func Abandonment(r AbandonRule, org string, month kpi.Month, calls []Call) (Figure, error) {
-	ps := &problems{}
+// It fails with problem.ErrInvalidOptions for an invalid rule and with
+// problem.ErrInvalidRecord for invalid calls (CheckCalls), measuring nothing.
+func Abandonment(r AbandonRule, org string, month kpi.Month, calls []record.Call) (Figure, error) {
+	ps := &problem.List{}
 	per := periodFor(ps, month, r.problems(ps))
-	checkCalls(ps, calls)
-	if !ps.ok() {
-		return Figure{}, ps.err()
+	ps.Merge(record.CheckCalls(calls))
+	if !ps.OK() {
+		return Figure{}, ps.Err()
 	}
 	t := &tally{}
 	for _, c := range calls {
 		if c.Org != org || !per.has(c.Queued) {
 			continue
 		}
-		l := Line{Record: c.ID, Org: c.Org}
-		short := c.Outcome == Abandoned && r.Short != ShortCounted && c.Wait <= time.Duration(r.ShortThreshold)
+		l := Evidence{Record: c.ID, Org: c.Org}
+		short := c.Outcome == record.Abandoned && r.Short != ShortCounted && c.Wait <= time.Duration(r.ShortThreshold)
 		switch {
-		case c.Outcome == IVROnly:
+		case c.Outcome == record.IVROnly:
 			l.Why = "ivr-only: never counted"
 		case short && r.Short == ShortExcluded:
 			l.Why = fmt.Sprintf("abandoned after %s, within %s: excluded from both", c.Wait, r.ShortThreshold)
 		case short:
 			l.Counted, l.Met, l.Why = true, true, fmt.Sprintf("abandoned after %s, within %s: offered, not abandoned", c.Wait, r.ShortThreshold)
-		case c.Outcome == Abandoned:
+		case c.Outcome == record.Abandoned:
 			l.Counted, l.Why = true, fmt.Sprintf("abandoned after %s", c.Wait)
 		default:
 			l.Counted, l.Met, l.Why = true, true, c.Outcome.String()+": offered, not abandoned"
@@ -199,20 +138,6 @@ func Abandonment(r AbandonRule, org string, month kpi.Month, calls []Call) (Figu
 	return f, nil
 }
 
-// ContactCount is one organisation's contacts and users in one month, as
-// the service desk reports them.
-type ContactCount struct {
-	Org      string
-	Month    kpi.Month
-	Contacts int64 // contacts with the service desk in the month
-	Users    int64 // users on the contract's basis, such as licensed users
-	Source   Source
-}
-
-func (c *ContactCount) name() string {
-	return fmt.Sprintf("count %q %s", c.Org, c.Month)
-}
-
 // PerUserRule says how contacts per user are measured. Every field is
 // required.
 //
@@ -223,55 +148,21 @@ type PerUserRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r PerUserRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r PerUserRule) problems(ps *problems) {
+func (r PerUserRule) problems(ps *problem.List) {
 	if r.KPI == "" {
-		ps.option("kpi", "empty")
+		ps.Option("kpi", "empty")
 	}
 	if r.Basis == "" {
-		ps.option("basis", "empty (want the user basis, such as licensed users)")
+		ps.Option("basis", "empty (want the user basis, such as licensed users)")
 	}
-	precisionProblems(ps, r.Precision)
-}
-
-// CheckContactCounts reports every problem with counts on their own: no
-// month, negative counts, an organisation and month given twice. Problems
-// wrap ErrInvalidRecord.
-func CheckContactCounts(counts []ContactCount) error {
-	ps := &problems{}
-	checkContactCounts(ps, counts)
-	return ps.err()
-}
-
-func checkContactCounts(ps *problems, counts []ContactCount) {
-	type key struct {
-		org   string
-		month kpi.Month
-	}
-	seen := map[key]Source{}
-	for i := range counts {
-		c := &counts[i]
-		p, who := c.Source.pos(), c.name()
-		if c.Month.IsZero() {
-			ps.record(p, who, "month", "empty")
-		} else if first, dup := seen[key{c.Org, c.Month}]; dup {
-			ps.record(p, who, "month", "%s", givenTwice(first))
-		} else {
-			seen[key{c.Org, c.Month}] = c.Source
-		}
-		if c.Contacts < 0 {
-			ps.record(p, who, "contacts", "negative")
-		}
-		if c.Users < 0 {
-			ps.record(p, who, "users", "negative")
-		}
-	}
+	ps.Precision(r.Precision)
 }
 
 // PerUser returns contacts per user, contacts / users, rounded once, with
@@ -280,30 +171,30 @@ func checkContactCounts(ps *problems, counts []ContactCount) {
 // applicable, "no qualifying records"; a count with no users is not
 // applicable, "no users".
 //
-// It fails with ErrInvalidOptions for an invalid rule and with
-// ErrInvalidRecord for invalid counts (CheckContactCounts).
-func PerUser(r PerUserRule, org string, month kpi.Month, counts []ContactCount) (Figure, error) {
-	ps := &problems{}
+// It fails with problem.ErrInvalidOptions for an invalid rule and with
+// problem.ErrInvalidRecord for invalid counts (CheckContactCounts).
+func PerUser(r PerUserRule, org string, month kpi.Month, counts []record.ContactCount) (Figure, error) {
+	ps := &problem.List{}
 	r.problems(ps)
 	if month.IsZero() {
-		ps.option("month", "not set")
+		ps.Option("month", "not set")
 	}
-	checkContactCounts(ps, counts)
-	if !ps.ok() {
-		return Figure{}, ps.err()
+	ps.Merge(record.CheckContactCounts(counts))
+	if !ps.OK() {
+		return Figure{}, ps.Err()
 	}
 	f := Figure{}
 	f.Measurement = kpi.Measurement{KPI: r.KPI, Org: org, Month: month}
-	i := slices.IndexFunc(counts, func(c ContactCount) bool { return c.Org == org && c.Month == month })
+	i := slices.IndexFunc(counts, func(c record.ContactCount) bool { return c.Org == org && c.Month == month })
 	if i < 0 {
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, NoRecords
 		return f, nil
 	}
 	c := counts[i]
 	note := fmt.Sprintf("%d contacts for %d users (%s)", c.Contacts, c.Users, r.Basis)
-	f.Lines = []Line{{Record: c.name(), Org: c.Org, Counted: c.Users > 0, Why: note}}
+	f.Evidence = []Evidence{{Record: c.Name(), Org: c.Org, Counted: c.Users > 0, Why: note}}
 	if c.Users == 0 {
-		f.Lines[0].Why += ": no users, not applicable"
+		f.Evidence[0].Why += ": no users, not applicable"
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, "no users"
 		return f, nil
 	}
@@ -323,10 +214,10 @@ type Resolution uint8
 const (
 	// FirstLineFix (first-line-fix): resolved by the first line (the
 	// service desk) without referral, however many contacts it took
-	// (Ticket.FirstLine).
+	// (record.Ticket.FirstLine).
 	FirstLineFix Resolution = iota + 1
 	// FirstContactResolution (first-contact-resolution): resolved during
-	// the first contact with the user (Ticket.FirstContact).
+	// the first contact with the user (record.Ticket.FirstContact).
 	FirstContactResolution
 )
 
@@ -346,17 +237,17 @@ type ResolvedRule struct {
 	Precision   kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
 func (r ResolvedRule) Validate() error {
-	ps := &problems{}
+	ps := &problem.List{}
 	r.problems(ps)
-	return ps.err()
+	return ps.Err()
 }
 
-func (r ResolvedRule) problems(ps *problems) *time.Location {
+func (r ResolvedRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
-	if !resolutionWords.valid(uint8(r.Resolution)) {
-		ps.option("resolution", "not set (want one of %s)", resolutionWords.list())
+	if !resolutionWords.Valid(uint8(r.Resolution)) {
+		ps.Option("resolution", "not set (want one of %s)", resolutionWords.List())
 	}
 	kindsProblems(ps, r.Kinds)
 	ticketAttributionProblems(ps, r.Attribution)
@@ -371,15 +262,15 @@ func (r ResolvedRule) problems(ps *problems) *time.Location {
 // logged in the month under logged-in-period. No counted ticket is not
 // applicable, "no qualifying records".
 //
-// It fails with ErrInvalidOptions for an invalid rule and with
-// ErrInvalidRecord for tickets with problems of their own (as
+// It fails with problem.ErrInvalidOptions for an invalid rule and with
+// problem.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
-func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []Ticket) (Figure, error) {
-	ps := &problems{}
+func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
+	ps := &problem.List{}
 	per := periodFor(ps, month, r.problems(ps))
-	checkTickets(ps, tickets)
-	if !ps.ok() {
-		return Figure{}, ps.err()
+	ps.Merge(record.CheckTickets(tickets))
+	if !ps.OK() {
+		return Figure{}, ps.Err()
 	}
 	t := &tally{}
 	for i := range tickets {
@@ -391,7 +282,7 @@ func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []Ticket) (Fi
 		if r.Resolution == FirstContactResolution {
 			flag, what = tk.FirstContact, "resolved at the first contact"
 		}
-		l := Line{Record: tk.ID, Org: tk.Org}
+		l := Evidence{Record: tk.ID, Org: tk.Org}
 		switch {
 		case tk.Exclusion != "":
 			l.Why = "not counted, excluded: " + tk.Exclusion
@@ -412,23 +303,9 @@ func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []Ticket) (Fi
 
 // ticketIn reports whether t falls in p under a, resolved-in-period or
 // logged-in-period.
-func ticketIn(a Attribution, p period, t *Ticket) bool {
+func ticketIn(a Attribution, p period, t *record.Ticket) bool {
 	if a == LoggedInPeriod {
 		return p.has(t.Logged)
 	}
 	return p.has(t.Resolved)
-}
-
-// checkTickets records each ticket's own problems and ids given twice.
-func checkTickets(ps *problems, tickets []Ticket) {
-	seen := make(map[string]Source, len(tickets))
-	for i := range tickets {
-		t := &tickets[i]
-		t.problems(ps, true)
-		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			ps.record(t.Source.pos(), t.name(), "id", "%s", givenTwice(first))
-		} else {
-			seen[t.ID] = t.Source
-		}
-	}
 }

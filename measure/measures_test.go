@@ -7,6 +7,7 @@ import (
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/stretchr/testify/require"
 )
 
@@ -15,34 +16,10 @@ var june = kpi.MustParseMonth("2021-06")
 // inJune returns an instant in June 2021, day d at 10:00 London time.
 func inJune(d int) time.Time { return time.Date(2021, time.June, d, 10, 0, 0, 0, london) }
 
-// thousandCalls: 1,000 calls queued in June, 80 abandoned of which 15
-// within 5 s, 10 callbacks, and 50 IVR-only calls that never count; then
-// calls that do not qualify: another organisation's, May's (ending 23:59
-// BST on 31 May, 22:59 UTC) and July's (00:00 BST on 1 July, 23:00 UTC on
-// 30 June).
-func thousandCalls() []measure.Call {
-	var cs []measure.Call
-	add := func(n int, o measure.CallOutcome, wait time.Duration) {
-		for range n {
-			cs = append(cs, measure.Call{ID: fmt.Sprint(len(cs)), Org: "LBH", Queued: inJune(1 + len(cs)%30), Outcome: o, Wait: wait})
-		}
-	}
-	add(910, measure.Answered, 20*time.Second)
-	add(15, measure.Abandoned, 5*time.Second)
-	add(65, measure.Abandoned, 40*time.Second)
-	add(10, measure.Callback, 90*time.Second)
-	add(50, measure.IVROnly, 0)
-	cs = append(cs,
-		measure.Call{ID: "rbk", Org: "RBK", Queued: inJune(3), Outcome: measure.Abandoned},
-		measure.Call{ID: "may", Org: "LBH", Queued: time.Date(2021, time.May, 31, 22, 59, 0, 0, time.UTC), Outcome: measure.Abandoned},
-		measure.Call{ID: "july", Org: "LBH", Queued: time.Date(2021, time.June, 30, 23, 0, 0, 0, time.UTC), Outcome: measure.Abandoned})
-	return cs
-}
-
 func abandonRule(short measure.ShortAbandon) measure.AbandonRule {
 	r := measure.AbandonRule{KPI: "ABN", Short: short, Zone: "Europe/London", Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}}
 	if short != measure.ShortCounted {
-		r.ShortThreshold = measure.Duration(5 * time.Second)
+		r.ShortThreshold = record.Duration(5 * time.Second)
 	}
 	return r
 }
@@ -63,7 +40,7 @@ func TestAbandonment(t *testing.T) {
 			f, err := measure.Abandonment(abandonRule(tt.short), "LBH", june, thousandCalls())
 			require.NoError(t, err)
 			require.Equal(t, tt.value, f.Measurement.Value.StringFixed(2), tt.why)
-			require.Len(t, f.Lines, tt.lines, "every June LBH call listed, IVR-only ones too")
+			require.Len(t, f.Evidence, tt.lines, "every June LBH call listed, IVR-only ones too")
 		})
 	}
 }
@@ -117,14 +94,14 @@ priorities: none (want the priorities counted, such as P1)
 zone: empty (want an IANA zone such as Europe/London)`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			require.ErrorIs(t, tt.err, measure.ErrInvalidOptions)
+			require.ErrorIs(t, tt.err, record.ErrInvalidOptions)
 			require.EqualError(t, tt.err, tt.want)
 		})
 	}
 }
 
-func response(id, org string, responded time.Time, score int) measure.Response {
-	return measure.Response{ID: id, Org: org, Responded: responded, Score: score}
+func response(id, org string, responded time.Time, score int) record.Response {
+	return record.Response{ID: id, Org: org, Responded: responded, Score: score}
 }
 
 func surveyRule(a measure.SurveyAttribution) measure.SurveyRule {
@@ -132,8 +109,8 @@ func surveyRule(a measure.SurveyAttribution) measure.SurveyRule {
 }
 
 func TestNPS(t *testing.T) {
-	scores := func(ss ...int) []measure.Response {
-		var out []measure.Response
+	scores := func(ss ...int) []record.Response {
+		var out []record.Response
 		for i, s := range ss {
 			out = append(out, response(fmt.Sprint(i), "LBH", inJune(1+i), s))
 		}
@@ -143,7 +120,7 @@ func TestNPS(t *testing.T) {
 	for _, tt := range []struct {
 		name      string
 		why       string
-		responses []measure.Response
+		responses []record.Response
 		value     string
 	}{
 		{"each-score-once", "2 promoters, 7 detractors of 11: -45.4545...", scores(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), "-45.45"},
@@ -154,7 +131,7 @@ func TestNPS(t *testing.T) {
 			f, err := measure.NPS(surveyRule(measure.ResponseInPeriod), "LBH", june, tt.responses)
 			require.NoError(t, err)
 			require.Equal(t, tt.value, value(f, 2), tt.why)
-			require.Len(t, f.Lines, len(tt.responses)-2, "each qualifying response explained")
+			require.Len(t, f.Evidence, len(tt.responses)-2, "each qualifying response explained")
 		})
 	}
 }
@@ -166,7 +143,7 @@ func TestNPSAttribution(t *testing.T) {
 	late.TicketResolved = inJune(29)
 	early := response("early", "LBH", inJune(1), 0)
 	early.TicketResolved = inJune(1).AddDate(0, 0, -1)
-	rs := []measure.Response{late, early}
+	rs := []record.Response{late, early}
 	for _, tt := range []struct {
 		name  string
 		why   string
@@ -185,13 +162,13 @@ func TestNPSAttribution(t *testing.T) {
 }
 
 func TestSurveyBadRecords(t *testing.T) {
-	bad := []measure.Response{
+	bad := []record.Response{
 		response("a", "LBH", inJune(1), 11),
 		response("a", "LBH", time.Time{}, -1),
 	}
-	bad[0].Source, bad[1].Source = measure.Source{File: "r.csv", Line: 2}, measure.Source{File: "r.csv", Line: 3}
+	bad[0].Source, bad[1].Source = record.Source{File: "r.csv", Line: 2}, record.Source{File: "r.csv", Line: 3}
 	_, err := measure.NPS(surveyRule(measure.TicketResolvedInPeriod), "LBH", june, bad)
-	require.ErrorIs(t, err, measure.ErrInvalidRecord)
+	require.ErrorIs(t, err, record.ErrInvalidRecord)
 	require.EqualError(t, err, `r.csv:2: response "a": score: 11 outside 0..10
 r.csv:2: response "a": ticket-resolved: empty (attribution is ticket-resolved-in-period)
 r.csv:3: response "a": id: given twice (first at line 2)
@@ -203,7 +180,7 @@ r.csv:3: response "a": ticket-resolved: empty (attribution is ticket-resolved-in
 func TestSatisfaction(t *testing.T) {
 	r := measure.SatisfactionRule{MeanKPI: "CSAT", ShareKPI: "GOOD", Top: 5, Good: 4, Attribution: measure.ResponseInPeriod,
 		Zone: "Europe/London", Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}}
-	var rs []measure.Response
+	var rs []record.Response
 	for i, s := range []int{5, 4, 4, 2, 1, 5} {
 		rs = append(rs, response(fmt.Sprint(i), "LBH", inJune(1+i), s))
 	}
@@ -212,7 +189,7 @@ func TestSatisfaction(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "3.50", value(mean, 2), "21 / 6")
 	require.Equal(t, "66.67", value(share, 2), "4 of 6 at 4 or above")
-	require.Len(t, share.Lines, 6)
+	require.Len(t, share.Evidence, 6)
 
 	_, _, err = measure.Satisfaction(r, "LBH", june, append(rs, response("six", "LBH", inJune(1), 6)))
 	require.EqualError(t, err, `response "six": score: 6 outside 1..5`)
@@ -224,7 +201,7 @@ func TestSatisfaction(t *testing.T) {
 
 func TestPerUser(t *testing.T) {
 	r := measure.PerUserRule{KPI: "CPU", Basis: "licensed users", Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}}
-	counts := []measure.ContactCount{
+	counts := []record.ContactCount{
 		{Org: "LBH", Month: june, Contacts: 7400, Users: 5000},
 		{Org: "RBK", Month: june, Contacts: 10, Users: 0},
 		{Org: "LBH", Month: june.AddMonths(1), Contacts: 1, Users: 3},
@@ -246,24 +223,24 @@ func TestPerUser(t *testing.T) {
 			require.Equal(t, tt.note, f.Measurement.Note)
 		})
 	}
-	_, err := measure.PerUser(r, "LBH", june, append(counts, measure.ContactCount{Org: "LBH", Month: june, Contacts: -1}))
+	_, err := measure.PerUser(r, "LBH", june, append(counts, record.ContactCount{Org: "LBH", Month: june, Contacts: -1}))
 	require.EqualError(t, err, `count "LBH" 2021-06: contacts: negative
 count "LBH" 2021-06: month: given twice`)
 }
 
 func TestResolved(t *testing.T) {
-	var tickets []measure.Ticket
+	var tickets []record.Ticket
 	for i := range 1000 {
-		tickets = append(tickets, measure.Ticket{ID: fmt.Sprint(i), Org: "LBH", Kind: "incident", Priority: "P3",
+		tickets = append(tickets, record.Ticket{ID: fmt.Sprint(i), Org: "LBH", Kind: "incident", Priority: "P3",
 			Logged: inJune(1), Resolved: inJune(2), FirstLine: i < 280, FirstContact: i < 100})
 	}
 	// not selected: a request, another organisation's, one resolved in July.
 	tickets = append(tickets,
-		measure.Ticket{ID: "req", Org: "LBH", Kind: "request", Priority: "P3", Logged: inJune(1), Resolved: inJune(2)},
-		measure.Ticket{ID: "rbk", Org: "RBK", Kind: "incident", Priority: "P3", Logged: inJune(1), Resolved: inJune(2)},
-		measure.Ticket{ID: "jul", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(30), Resolved: inJune(30).AddDate(0, 0, 3)},
-		measure.Ticket{ID: "open", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(30)},
-		measure.Ticket{ID: "x", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(3), Resolved: inJune(4), Exclusion: "duplicate"})
+		record.Ticket{ID: "req", Org: "LBH", Kind: "request", Priority: "P3", Logged: inJune(1), Resolved: inJune(2)},
+		record.Ticket{ID: "rbk", Org: "RBK", Kind: "incident", Priority: "P3", Logged: inJune(1), Resolved: inJune(2)},
+		record.Ticket{ID: "jul", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(30), Resolved: inJune(30).AddDate(0, 0, 3)},
+		record.Ticket{ID: "open", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(30)},
+		record.Ticket{ID: "x", Org: "LBH", Kind: "incident", Priority: "P3", Logged: inJune(3), Resolved: inJune(4), Exclusion: "duplicate"})
 	rule := func(which measure.Resolution, a measure.Attribution) measure.ResolvedRule {
 		return measure.ResolvedRule{KPI: "FLF", Resolution: which, Kinds: []string{"incident"}, Attribution: a, Zone: "Europe/London", Precision: kpiPrecision(1)}
 	}
@@ -284,21 +261,21 @@ func TestResolved(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tt.value, value(f, 1), tt.why)
 			require.Equal(t, tt.counted, f.Counted, tt.why)
-			require.Len(t, f.Lines, tt.lines, tt.why)
+			require.Len(t, f.Evidence, tt.lines, tt.why)
 		})
 	}
 }
 
 func TestCount(t *testing.T) {
-	p1 := func(id, prio, logged, resolved string, changes ...measure.PriorityChange) measure.Ticket {
+	p1 := func(id, prio, logged, resolved string, changes ...record.PriorityChange) record.Ticket {
 		tk := ticket(t, id, prio, logged, resolved)
 		tk.PriorityChanges = changes
 		return tk
 	}
-	change := func(p, when string) measure.PriorityChange {
-		return measure.PriorityChange{Priority: p, At: at(t, when)}
+	change := func(p, when string) record.PriorityChange {
+		return record.PriorityChange{Priority: p, At: at(t, when)}
 	}
-	tickets := []measure.Ticket{
+	tickets := []record.Ticket{
 		p1("a", "P1", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"),
 		p1("b", "P2", "2021-06-02T09:00:00+01:00", "2021-06-02T12:00:00+01:00", change("P1", "2021-06-02T10:00:00+01:00")),
 		p1("c", "P1", "2021-06-03T09:00:00+01:00", "2021-06-03T12:00:00+01:00", change("P3", "2021-06-03T10:00:00+01:00")),
@@ -332,7 +309,7 @@ func TestCount(t *testing.T) {
 			require.Zero(t, f.Measurement.Absent, tt.why)
 			require.Equal(t, tt.value, value(f, 0), tt.why)
 			counted := 0
-			for _, l := range f.Lines {
+			for _, l := range f.Evidence {
 				if l.Counted {
 					counted++
 				}
@@ -348,43 +325,4 @@ func value(f measure.Figure, places int32) string {
 		return "n/a"
 	}
 	return f.Measurement.Value.StringFixed(places)
-}
-
-func TestClockOptionsValidate(t *testing.T) {
-	err := measure.ClockOptions{Targets: []measure.Target{{Priority: "P1"}, {Priority: "P1", Unit: measure.BusinessTime}}}.Validate()
-	require.ErrorIs(t, err, measure.ErrInvalidOptions)
-	require.Equal(t, `kinds: none (want the ticket kinds measured, such as incident)
-pauses: not set (want one of holds, none)
-priority-change: not set (want one of initial, final-from-start, last-from-change, strictest)
-reopen: not set (want one of first-resolution, final-resolution-gaps-paused, whole-span, each-cycle, last-cycle)
-start: not set (want one of logged, field)
-stop: not set (want one of resolved, closed)
-targets[0].unit: not set (want one of business-time, elapsed-time, working-days-same-time, working-days-close-of-day, calendar-days, not-measured)
-targets[1].calendar: empty (want the name of the calendar the target is counted on)
-targets[1].priority: "P1" given twice (first targets[0])
-targets[1].within: not positive (want the time allowed, such as 8h)`, err.Error())
-}
-
-func TestCheckAgainstClock(t *testing.T) {
-	csv := "id,organisation,kind,priority,logged,resolved\n" +
-		"A,LBH,incident,P3,2023-03-03T16:30:00Z,2023-03-06T14:00:00Z\n" +
-		"B,LBH,request,P9,2023-03-03T16:30:00Z,\n"
-	ts, err := measure.ReadTickets("t.csv", stringsReader(csv), nil)
-	require.NoError(t, err)
-	_, err = newClock(t, baseOptions()).EvaluateAll(ts, at(t, "2023-04-01T00:00:00Z"))
-	require.ErrorIs(t, err, measure.ErrInvalidRecord)
-	require.EqualError(t, err, `t.csv:2: ticket "A": priority "P3": no target for this priority (have P1, P2, P5)`)
-}
-
-// TestUnknownWordIsKPIs checks that an enumeration's unknown word wraps
-// kpi.ErrUnknownWord, the one sentinel every package's words wrap, so that
-// errors.Is works across packages.
-func TestUnknownWordIsKPIs(t *testing.T) {
-	var s measure.Start
-	err := s.UnmarshalText([]byte("opened"))
-	require.ErrorIs(t, err, kpi.ErrUnknownWord)
-	require.EqualError(t, err, `start "opened": unknown (want logged, field)`)
-	_, err = measure.Start(9).MarshalText()
-	require.ErrorIs(t, err, kpi.ErrUnknownWord)
-	require.EqualError(t, err, `start: 9 is not a valid value`)
 }

@@ -1,8 +1,6 @@
 package measure_test
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -10,40 +8,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/recordfile"
 	"github.com/stretchr/testify/require"
 )
-
-func TestReadPatches(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-		zone *time.Location
-	}{
-		{"good", "every column; DT001's zone-less installation read in London", "patches-good.csv", london},
-		{"bad", "every problem with file:line:column, device, patch and field: an unknown column, empties, a date not RFC 3339, installed before released, a repeat, a zone-less time with no zone named", "patches-bad.csv", nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			ps, err := measure.ReadPatches(tt.file, open(t, tt.file), tt.zone)
-			var got string
-			if err != nil {
-				require.ErrorIs(t, err, measure.ErrInvalidRecord)
-				require.Nil(t, ps, "nothing is read from a bad file")
-				got = problems(t, err)
-			} else {
-				for _, p := range ps {
-					installed := "-"
-					if !p.Installed.IsZero() {
-						installed = p.Installed.Format(time.RFC3339)
-					}
-					got += fmt.Sprintf("%s %s line %d: %s %s released %s installed %s exemption %q\n",
-						p.Device, p.Patch, p.Source.Line, p.Org, p.Class, p.Released.Format(time.RFC3339), installed, p.Exemption)
-				}
-			}
-			golden(t, "patches-"+tt.name+".golden", got)
-		})
-	}
-}
 
 func patchRule() measure.PatchRule {
 	return measure.PatchRule{KPI: "PATCH", Within: 14, Deadline: measure.EndOfDayN, Classes: []string{"laptop", "desktop"},
@@ -51,7 +19,7 @@ func patchRule() measure.PatchRule {
 }
 
 func TestPatchCompliance(t *testing.T) {
-	patches, err := measure.ReadPatches("patches-good.csv", open(t, "patches-good.csv"), london)
+	patches, err := recordfile.ReadPatches("patches-good.csv", open(t, "patches-good.csv"), london)
 	require.NoError(t, err)
 	late := at(t, "2021-11-05T00:00:00Z")
 	for _, tt := range []struct {
@@ -93,7 +61,7 @@ func TestPatchCompliance(t *testing.T) {
 				return
 			}
 			lines := []string{}
-			for _, l := range f.Lines {
+			for _, l := range f.Evidence {
 				lines = append(lines, l.Record+": "+strings.SplitN(l.Why, ":", 2)[0])
 			}
 			if d := cmp.Diff(tt.lines, lines); d != "" {
@@ -128,29 +96,15 @@ func TestPatchRuleValidate(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, measure.ErrInvalidOptions)
+			require.ErrorIs(t, err, record.ErrInvalidOptions)
 			require.Equal(t, tt.want, problems(t, err), tt.why)
 		})
 	}
 }
 
 func TestPatchComplianceBadRecords(t *testing.T) {
-	bad := []measure.Patch{{Device: "LT1", Org: "LCC", Class: "laptop", Patch: "KB1", Released: at(t, "2021-09-14T18:00:00Z"), Installed: at(t, "2021-09-13T18:00:00Z")}}
+	bad := []record.Patch{{Device: "LT1", Org: "LCC", Class: "laptop", Patch: "KB1", Released: at(t, "2021-09-14T18:00:00Z"), Installed: at(t, "2021-09-13T18:00:00Z")}}
 	_, err := measure.PatchCompliance(patchRule(), "LCC", kpi.MustParseMonth("2021-09"), at(t, "2021-11-01T00:00:00Z"), bad)
-	require.ErrorIs(t, err, measure.ErrInvalidRecord)
+	require.ErrorIs(t, err, record.ErrInvalidRecord)
 	require.Equal(t, "device \"LT1\" patch \"KB1\": installed: 2021-09-13T18:00:00Z before released 2021-09-14T18:00:00Z\n", problems(t, err))
-}
-
-func FuzzReadPatches(f *testing.F) {
-	seedFiles(f, "patches-*.csv")
-	f.Fuzz(func(t *testing.T, data []byte, named bool) {
-		ps, err := measure.ReadPatches("p.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "p.csv")
-		if err == nil {
-			if cerr := measure.CheckPatches(ps); cerr != nil {
-				t.Fatalf("patches read but invalid: %v", cerr)
-			}
-			_, _ = measure.PatchCompliance(patchRule(), "LCC", kpi.MustParseMonth("2021-09"), time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), ps)
-		}
-	})
 }

@@ -17,7 +17,11 @@ import (
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/plan"
 	"github.com/servicecredit/engine/measure/planfile"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/recordfile"
+	"github.com/servicecredit/engine/measure/ticketclock"
 )
 
 // monthRange is the -month flag: one month, or FROM..TO.
@@ -177,23 +181,23 @@ ours, each with the single rule or calendar choice that explains it.`)
 		return e.usageError(fs, "-month: required (a month such as 2021-06, or a range 2021-06..2021-10)")
 	}
 
-	c, plan, cals, recs, errs := e.readMeasureInputs(pos[0], planFile, recordFiles)
+	c, pl, cals, recs, errs := e.readMeasureInputs(pos[0], planFile, recordFiles)
 	if len(errs) > 0 {
 		for _, err := range errs {
 			fmt.Fprintln(e.stderr, err)
 		}
 		return exitProblem
 	}
-	kpis := plan.KPIs
+	kpis := pl.KPIs
 	if explain {
-		k, ok := plan.Lookup(explainID)
+		k, ok := pl.Lookup(explainID)
 		if !ok {
 			return e.usageError(fs, "-explain %q: not a KPI of the plan", explainID)
 		}
-		kpis = []measure.PlannedKPI{k}
+		kpis = []plan.PlannedKPI{k}
 	}
 	if *reconcile {
-		kpis = slices.DeleteFunc(slices.Clone(kpis), func(k measure.PlannedKPI) bool { return k.Measure.TicketResolution == nil })
+		kpis = slices.DeleteFunc(slices.Clone(kpis), func(k plan.PlannedKPI) bool { return k.Measure.TicketResolution == nil })
 		if len(kpis) == 0 {
 			return e.usageError(fs, "-reconcile: the plan measures no KPI with ticket-resolution")
 		}
@@ -211,7 +215,7 @@ ours, each with the single rule or calendar choice that explains it.`)
 		for _, k := range kpis {
 			f, err := k.Measure.Measure(subject(c, k.KPI), m, asOf.t, recs, cals)
 			if err != nil {
-				for _, x := range measure.Errors(err) {
+				for _, x := range record.Errors(err) {
 					fmt.Fprintf(e.stderr, "%s %s: %v\n", k.KPI, m, x)
 				}
 				return exitProblem
@@ -244,19 +248,19 @@ ours, each with the single rule or calendar choice that explains it.`)
 
 // subject returns the contract's definition of KPI id as a measure
 // subject; the plan was checked against the contract.
-func subject(c *contract.Contract, id string) measure.Subject {
+func subject(c *contract.Contract, id string) plan.Subject {
 	for _, k := range c.KPIs {
 		if k.ID == id {
-			return measure.Subject{KPI: id, Precision: k.Precision}
+			return plan.Subject{KPI: id, Precision: k.Precision}
 		}
 	}
-	return measure.Subject{KPI: id}
+	return plan.Subject{KPI: id}
 }
 
 // readMeasureInputs reads the contract, the plan, its calendars and the
 // record files, and checks the plan against the contract. It reports
 // every problem of every file it can check.
-func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []string) (*contract.Contract, *measure.Plan, []*measure.Calendar, *measure.Records, []error) {
+func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []string) (*contract.Contract, *plan.Plan, []*ticketclock.Calendar, *record.Set, []error) {
 	var errs []error
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
@@ -266,7 +270,7 @@ func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []str
 	if err != nil {
 		errs = append(errs, load.Errors(err)...)
 	}
-	var plan *measure.Plan
+	var pl *plan.Plan
 	planData := data
 	if planFile == "" {
 		// The contract's own recipes: their problems are the contract's.
@@ -274,41 +278,41 @@ func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []str
 			return nil, nil, nil, nil, errs
 		}
 		planFile = contractFile
-		if plan, _ = load.Plan(contractFile, data); plan == nil {
+		if pl, _ = load.Plan(contractFile, data); pl == nil {
 			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: no KPI has a measure recipe: give a PLAN file, or recipes in the contract (docs/records.md)", contractFile))
 		}
 	} else {
 		if planData, err = os.ReadFile(planFile); err != nil {
 			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
 		}
-		if plan, err = planfile.ReadPlan(planFile, planData); err != nil {
-			return nil, nil, nil, nil, append(errs, measure.Errors(err)...)
+		if pl, err = planfile.ReadPlan(planFile, planData); err != nil {
+			return nil, nil, nil, nil, append(errs, record.Errors(err)...)
 		}
 	}
 	if c == nil {
 		return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: not checked against the contract: the contract has problems", planFile))
 	}
-	errs = append(errs, planAgainstContract(planFile, planData, plan, c)...)
+	errs = append(errs, planAgainstContract(planFile, planData, pl, c)...)
 	dir := filepath.Dir(planFile)
-	cals, err := plan.BuildCalendars(func(p string) ([]byte, error) {
+	cals, err := pl.BuildCalendars(func(p string) ([]byte, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
 		return os.ReadFile(p)
 	})
-	for _, x := range measure.Errors(err) {
+	for _, x := range record.Errors(err) {
 		errs = append(errs, placed(planFile, planData, x))
 	}
 	var zone *time.Location
-	if plan.RecordZone != "" {
-		zone, _ = time.LoadLocation(plan.RecordZone) // valid: the plan was validated
+	if pl.RecordZone != "" {
+		zone, _ = time.LoadLocation(pl.RecordZone) // valid: the pl was validated
 	}
-	recs, rerrs := readRecords(plan, recordFiles, zone)
+	recs, rerrs := readRecords(pl, recordFiles, zone)
 	errs = append(errs, rerrs...)
 	if len(errs) > 0 {
 		return nil, nil, nil, nil, errs
 	}
-	return c, plan, cals, recs, nil
+	return c, pl, cals, recs, nil
 }
 
 // isPlanFile reports whether name is a plan file rather than a records
@@ -324,7 +328,7 @@ func isPlanFile(name string) bool {
 // placed gives a plan problem found after reading its file the place of
 // its option in the file.
 func placed(file string, data []byte, err error) error {
-	var me *measure.Error
+	var me *record.Error
 	if !errors.As(err, &me) {
 		return err
 	}
@@ -337,9 +341,9 @@ func placed(file string, data []byte, err error) error {
 // planAgainstContract reports each planned KPI that is not an indicator
 // of the contract, and each organisation a recipe measures that the
 // contract does not measure for the KPI.
-func planAgainstContract(file string, data []byte, plan *measure.Plan, c *contract.Contract) []error {
+func planAgainstContract(file string, data []byte, pl *plan.Plan, c *contract.Contract) []error {
 	var errs []error
-	for i, k := range plan.KPIs {
+	for i, k := range pl.KPIs {
 		path := fmt.Sprintf("kpis[%d]", i)
 		var def *contract.KPI
 		for j := range c.KPIs {
@@ -348,13 +352,13 @@ func planAgainstContract(file string, data []byte, plan *measure.Plan, c *contra
 			}
 		}
 		if def == nil {
-			errs = append(errs, placed(file, data, &measure.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".kpi", Msg: "not an indicator of the contract", Err: measure.ErrInvalidOptions}))
+			errs = append(errs, placed(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".kpi", Msg: "not an indicator of the contract", Err: record.ErrInvalidOptions}))
 			continue
 		}
 		for _, org := range k.Measure.Orgs() {
 			if !slices.Contains(c.OrgsOf(def), org) {
-				errs = append(errs, placed(file, data, &measure.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".measure." + k.Measure.Name(),
-					Msg: fmt.Sprintf("organisation %q is not measured for %s by the contract (want %s)", org, k.KPI, strings.Join(c.OrgsOf(def), ", ")), Err: measure.ErrInvalidOptions}))
+				errs = append(errs, placed(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".measure." + k.Measure.Name(),
+					Msg: fmt.Sprintf("organisation %q is not measured for %s by the contract (want %s)", org, k.KPI, strings.Join(c.OrgsOf(def), ", ")), Err: record.ErrInvalidOptions}))
 			}
 		}
 	}
@@ -364,12 +368,12 @@ func planAgainstContract(file string, data []byte, plan *measure.Plan, c *contra
 // readRecords reads each record file by the kind its header row names,
 // checking that every kind the plan reads is given and every file is
 // read by a KPI of the plan.
-func readRecords(plan *measure.Plan, files []string, zone *time.Location) (*measure.Records, []error) {
+func readRecords(pl *plan.Plan, files []string, zone *time.Location) (*record.Set, []error) {
 	var errs []error
-	needs := map[measure.RecordKind][]string{}
-	var scale measure.Scale
+	needs := map[record.Kind][]string{}
+	var scale record.Scale
 	var scaleKPI string
-	for _, k := range plan.KPIs {
+	for _, k := range pl.KPIs {
 		kind := k.Measure.Records()
 		needs[kind] = append(needs[kind], k.KPI)
 		if s, ok := k.Measure.Scale(); ok {
@@ -379,8 +383,8 @@ func readRecords(plan *measure.Plan, files []string, zone *time.Location) (*meas
 			scale, scaleKPI = s, k.KPI
 		}
 	}
-	recs := &measure.Records{}
-	given := map[measure.RecordKind]bool{}
+	recs := &record.Set{}
+	given := map[record.Kind]bool{}
 	unread := false
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -390,7 +394,7 @@ func readRecords(plan *measure.Plan, files []string, zone *time.Location) (*meas
 			continue
 		}
 		header, err := csv.NewReader(bytes.NewReader(data)).Read()
-		kind, ok := measure.KindOfHeader(header)
+		kind, ok := recordfile.KindOfHeader(header)
 		if err != nil || !ok {
 			errs = append(errs, fmt.Errorf("%s:1: header: not a record file of a known kind (want the header of tickets, outages, calls, responses, contact-counts, backlog or patches: docs/records.md)", f))
 			unread = true
@@ -401,32 +405,9 @@ func readRecords(plan *measure.Plan, files []string, zone *time.Location) (*meas
 			errs = append(errs, fmt.Errorf("%s: %s records, but no KPI of the plan reads %s", f, kind, kind))
 			continue
 		}
-		r := bytes.NewReader(data)
-		switch kind {
-		case measure.TicketRecords:
-			x, err := measure.ReadTickets(f, r, zone)
-			errs, recs.Tickets = append(errs, measure.Errors(err)...), append(recs.Tickets, x...)
-		case measure.OutageRecords:
-			x, err := measure.ReadOutages(f, r, zone)
-			errs, recs.Outages = append(errs, measure.Errors(err)...), append(recs.Outages, x...)
-		case measure.CallRecords:
-			x, err := measure.ReadCalls(f, r, zone)
-			errs, recs.Calls = append(errs, measure.Errors(err)...), append(recs.Calls, x...)
-		case measure.ResponseRecords:
-			x, err := measure.ReadResponses(f, r, zone, scale)
-			errs, recs.Responses = append(errs, measure.Errors(err)...), append(recs.Responses, x...)
-		case measure.CountRecords:
-			x, err := measure.ReadContactCounts(f, r)
-			errs, recs.Counts = append(errs, measure.Errors(err)...), append(recs.Counts, x...)
-		case measure.BacklogRecords:
-			x, err := measure.ReadBacklog(f, r, zone)
-			errs, recs.Backlog = append(errs, measure.Errors(err)...), append(recs.Backlog, x...)
-		case measure.PatchRecords:
-			x, err := measure.ReadPatches(f, r, zone)
-			errs, recs.Patches = append(errs, measure.Errors(err)...), append(recs.Patches, x...)
-		}
+		errs = append(errs, record.Errors(recordfile.Append(recs, kind, f, bytes.NewReader(data), zone, scale))...)
 	}
-	for kind := measure.TicketRecords; kind <= measure.PatchRecords; kind++ {
+	for _, kind := range record.Kinds() {
 		if ids := needs[kind]; len(ids) > 0 && !given[kind] && !unread {
 			errs = append(errs, fmt.Errorf("no %s file given (%s measured from %s)", kind, strings.Join(ids, ", "), kind))
 		}
@@ -520,7 +501,7 @@ func writeExplain(w io.Writer, c *contract.Contract, figs []measure.Figure, mont
 			fmt.Fprintf(w, "  %s\n", r.Note)
 		}
 		counted, listed := 0, 0
-		for _, l := range f.Lines {
+		for _, l := range f.Evidence {
 			word := "not counted"
 			if l.Counted {
 				word = "counted"
@@ -536,14 +517,14 @@ func writeExplain(w io.Writer, c *contract.Contract, figs []measure.Figure, mont
 
 // reconcile writes, for each ticket-resolution KPI, the tickets on which
 // the tool's verdict differs from ours, with their causes.
-func (e *env) reconcile(kpis []measure.PlannedKPI, cals []*measure.Calendar, recs *measure.Records, asOf time.Time) int {
-	byName := map[string]*measure.Calendar{}
+func (e *env) reconcile(kpis []plan.PlannedKPI, cals []*ticketclock.Calendar, recs *record.Set, asOf time.Time) int {
+	byName := map[string]*ticketclock.Calendar{}
 	for _, c := range cals {
 		byName[c.Name()] = c
 	}
 	for _, k := range kpis {
 		t := k.Measure.TicketResolution
-		var clockCals, alts []*measure.Calendar
+		var clockCals, alts []*ticketclock.Calendar
 		for _, c := range cals {
 			if !slices.Contains(t.Alternatives, c.Name()) {
 				clockCals = append(clockCals, c)
@@ -554,7 +535,7 @@ func (e *env) reconcile(kpis []measure.PlannedKPI, cals []*measure.Calendar, rec
 		}
 		clock, err := t.NewClock(clockCals)
 		if err == nil {
-			var rec measure.Reconciliation
+			var rec ticketclock.Reconciliation
 			rec, err = clock.Reconcile(recs.Tickets, asOf, alts...)
 			if err == nil {
 				fmt.Fprintf(e.stdout, "%s: %d tickets compared, %d agreed, %d differ, %d not compared (excluded or not measured), as of %s\n",
@@ -565,7 +546,7 @@ func (e *env) reconcile(kpis []measure.PlannedKPI, cals []*measure.Calendar, rec
 				continue
 			}
 		}
-		for _, x := range measure.Errors(err) {
+		for _, x := range record.Errors(err) {
 			fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
 		}
 		return exitProblem

@@ -1,12 +1,13 @@
-// Package planfile reads measurement plans (measure.Plan) and single
-// recipes (measure.Recipe) from YAML, as docs/records.md describes.
+// Package planfile reads measurement plans (plan.Plan) from YAML, as
+// docs/records.md describes: a plan file, or the recipes a contract file
+// carries.
 //
 // It is a package of its own so that a program that only measures, with
 // plans built in code, never compiles the YAML library. Files are read
 // with go.yaml.in/yaml/v4: unknown and repeated fields are errors, and
 // every problem, whether the YAML's or the plan's own (Plan.Validate), is
-// a *measure.Error naming the file, line and column, the KPI or calendar
-// at fault and the option's path, wrapping measure.ErrInvalidOptions.
+// a *record.Error naming the file, line and column, the KPI or calendar
+// at fault and the option's path, wrapping record.ErrInvalidOptions.
 package planfile
 
 import (
@@ -19,42 +20,102 @@ import (
 	"github.com/servicecredit/engine/internal/yamlpath"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/plan"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
 	"github.com/servicecredit/engine/servicehours"
 	yaml "go.yaml.in/yaml/v4"
 )
 
 // ReadPlan reads a plan file: YAML (or JSON) with the fields of
-// measure.Plan. name is the file's name for messages. It reports every
-// problem, sorted by place: YAML that does not parse, unknown or repeated
-// fields, values of the wrong shape or words not accepted, and each
-// problem Plan.Validate finds, placed at the option's line (or, for an
-// option missing, at the mapping that should hold it). On any problem it
-// returns no plan.
-func ReadPlan(name string, data []byte) (*measure.Plan, error) {
+// plan.Plan. name is the file's name for messages. It reports every
+// problem, sorted by place: YAML that does not parse (with the line and
+// column of the fault, a NUL or other control character and bytes that
+// are not UTF-8 included), unknown or repeated fields, values of the
+// wrong shape or words not accepted, and each problem Plan.Validate
+// finds, placed at the option's line (or, for an option missing, at the
+// mapping that should hold it). On any problem it returns no plan.
+func ReadPlan(name string, data []byte) (*plan.Plan, error) {
 	d := &doc{file: name}
-	var root yaml.Node
-	if err := yaml.Load(data, &root); err != nil {
-		d.loadErrors(err)
+	root, ok := d.load(data)
+	if !ok {
 		return nil, d.err()
 	}
 	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
 		d.add(1, 0, "", "", "empty file (want a plan: calendars and kpis)")
 		return nil, d.err()
 	}
-	return decodePlan(d, &root)
+	return decodePlan(d, root)
 }
 
-// DecodePlan decodes a plan from root, a mapping with the fields of a plan
-// file, as ReadPlan does; name is the file's name, for messages. The
-// contract file's loader uses it for the recipes a contract's KPIs carry:
-// positions in messages are those the nodes hold.
-func DecodePlan(name string, root *yaml.Node) (*measure.Plan, error) {
-	return decodePlan(&doc{file: name}, root)
+// ReadContract reads the measurement plan a contract file carries, as
+// docs/records.md describes: the contract's top-level measurement section
+// (a plan's record-zone and calendars) and, under each KPI of its kpis, a
+// measure key holding the KPI's recipe exactly as a plan's
+// kpis[].measure does, the KPI's id being the contract's. name is the
+// file's name for messages, and every problem is placed at the contract
+// file's line and column, as ReadPlan places a plan file's. It returns
+// nil and no error when data is not a YAML mapping (the contract's own
+// reader reports why) or carries no recipe; the rest of the contract is
+// not checked.
+func ReadContract(name string, data []byte) (*plan.Plan, error) {
+	d := &doc{file: name}
+	var root yaml.Node
+	if yaml.Load(data, &root) != nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	top := root.Content[0]
+	p := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	if m := valueOf(top, "measurement"); m != nil {
+		if m.Kind != yaml.MappingNode {
+			d.add(m.Line, m.Column, "measurement", "", "want a mapping of record-zone and calendars")
+			return nil, d.err()
+		}
+		p.Content = append(p.Content, m.Content...)
+	}
+	kpis := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if seq := valueOf(top, "kpis"); seq != nil && seq.Kind == yaml.SequenceNode {
+		for _, k := range seq.Content {
+			recipe := valueOf(k, "measure")
+			if recipe == nil {
+				continue
+			}
+			id := valueOf(k, "id")
+			if id == nil {
+				id = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: k.Line, Column: k.Column}
+			}
+			kpis.Content = append(kpis.Content, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: k.Line, Column: k.Column,
+				Content: []*yaml.Node{keyNode("kpi", id), id, keyNode("measure", recipe), recipe}})
+		}
+	}
+	if len(kpis.Content) == 0 && len(p.Content) == 0 {
+		return nil, nil
+	}
+	p.Content = append(p.Content, keyNode("kpis", kpis), kpis)
+	return decodePlan(d, p)
 }
 
-func decodePlan(d *doc, root *yaml.Node) (*measure.Plan, error) {
+// valueOf returns the value of key in mapping node n, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyNode returns a key node reading text, placed at the node it keys.
+func keyNode(text string, at *yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text, Line: at.Line, Column: at.Column}
+}
+
+func decodePlan(d *doc, root *yaml.Node) (*plan.Plan, error) {
 	d.index(root, "")
-	var p measure.Plan
+	var p plan.Plan
 	if err := root.Load(&p, yaml.WithKnownFields()); err != nil {
 		d.loadErrors(err)
 	}
@@ -63,27 +124,6 @@ func decodePlan(d *doc, root *yaml.Node) (*measure.Plan, error) {
 		return nil, d.err()
 	}
 	return &p, nil
-}
-
-// DecodeRecipe decodes one KPI's recipe from n, a mapping with one key
-// naming the measure, such as the value of a measure: key under a
-// contract's KPI. name is the file's name and path the node's path in
-// it, such as "kpis[4].measure", for messages. It reports every problem
-// as ReadPlan does, with Recipe.Validate's; calendar names are not
-// checked (they are the plan's). On any problem it returns the zero
-// Recipe.
-func DecodeRecipe(name, path string, n *yaml.Node) (measure.Recipe, error) {
-	d := &doc{file: name}
-	d.index(n, path)
-	var r measure.Recipe
-	if err := n.Load(&r, yaml.WithKnownFields()); err != nil {
-		d.loadErrors(err)
-	}
-	d.validated(r.Validate(), path)
-	if len(d.list) > 0 {
-		return measure.Recipe{}, d.err()
-	}
-	return r, nil
 }
 
 // Position returns the line and column of the value at path in data, a
@@ -103,6 +143,16 @@ func Position(data []byte, path string) (line, column int) {
 
 type pos struct{ line, col int }
 
+// load parses data, recording its problems when it does not parse.
+func (d *doc) load(data []byte) (*yaml.Node, bool) {
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil {
+		d.loadErrors(err)
+		return nil, false
+	}
+	return &root, true
+}
+
 // doc is a file being read: the position of every node by path, and the
 // problems found.
 type doc struct {
@@ -111,7 +161,7 @@ type doc struct {
 	scalars map[string]string // path to a scalar's text
 	valAt   map[pos]string    // position to the path of the outermost value there
 	keyAt   map[pos]string    // position to the path of the mapping key there
-	list    []*measure.Error
+	list    []*record.Error
 }
 
 // index records the place of every field of the document below n.
@@ -173,7 +223,7 @@ func (d *doc) record(path string) string {
 }
 
 func (d *doc) add(line, col int, path, text, msg string) {
-	e := &measure.Error{File: d.file, Line: line, Column: col, Record: d.record(path), Field: path, Msg: msg, Err: measure.ErrInvalidOptions}
+	e := &record.Error{File: d.file, Line: line, Column: col, Record: d.record(path), Field: path, Msg: msg, Err: record.ErrInvalidOptions}
 	if text != "" {
 		e.Text, e.Quoted = text, true
 	}
@@ -190,8 +240,8 @@ func (d *doc) validated(err error, prefix string) {
 			bad = append(bad, e.Field)
 		}
 	}
-	for _, e := range measure.Errors(err) {
-		var me *measure.Error
+	for _, e := range record.Errors(err) {
+		var me *record.Error
 		if !errors.As(e, &me) {
 			d.add(0, 0, prefix, "", e.Error())
 			continue
@@ -231,7 +281,7 @@ func (d *doc) loadErrors(err error) {
 	for _, e := range list {
 		line, col := e.Mark.Line, e.Mark.Column
 		p := pos{line, col}
-		var me *measure.Error
+		var me *record.Error
 		var ke *kpi.Error
 		var se *servicehours.Error
 		msg := e.Message
@@ -252,14 +302,14 @@ func (d *doc) loadErrors(err error) {
 }
 
 // planTypes are the types whose fields an unknown-field error lists.
-var planTypes = []any{measure.Plan{}, measure.PlannedKPI{}, measure.Recipe{}, measure.TicketResolutionRecipe{}, measure.AvailabilityRecipe{},
-	measure.AbandonmentRecipe{}, measure.NPSRecipe{}, measure.SatisfactionRecipe{}, measure.PerUserRecipe{}, measure.ResolvedRecipe{},
-	measure.CountRecipe{}, measure.BacklogRecipe{}, measure.PatchRecipe{}, measure.ClockOptions{}, measure.Target{}, measure.Service{},
-	measure.CalendarSpec{}, measure.CalendarVersion{}, measure.WeekSpec{}, measure.BankHolidays{}, measure.OverrideSpec{}, kpi.Precision{}}
+var planTypes = []any{plan.Plan{}, plan.PlannedKPI{}, plan.Recipe{}, plan.TicketResolutionRecipe{}, plan.AvailabilityRecipe{},
+	plan.AbandonmentRecipe{}, plan.NPSRecipe{}, plan.SatisfactionRecipe{}, plan.PerUserRecipe{}, plan.ResolvedRecipe{},
+	plan.CountRecipe{}, plan.BacklogRecipe{}, plan.PatchRecipe{}, ticketclock.Options{}, ticketclock.Target{}, measure.Service{},
+	plan.CalendarSpec{}, plan.CalendarVersion{}, plan.WeekSpec{}, plan.BankHolidays{}, plan.OverrideSpec{}, kpi.Precision{}}
 
 // err returns the problems sorted by place, each once, joined.
 func (d *doc) err() error {
-	slices.SortStableFunc(d.list, func(a, b *measure.Error) int {
+	slices.SortStableFunc(d.list, func(a, b *record.Error) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
 		}
@@ -268,7 +318,7 @@ func (d *doc) err() error {
 		}
 		return strings.Compare(a.Error(), b.Error())
 	})
-	d.list = slices.CompactFunc(d.list, func(a, b *measure.Error) bool { return a.Error() == b.Error() })
+	d.list = slices.CompactFunc(d.list, func(a, b *record.Error) bool { return a.Error() == b.Error() })
 	errs := make([]error, len(d.list))
 	for i, e := range d.list {
 		errs[i] = e

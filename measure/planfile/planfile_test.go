@@ -2,39 +2,25 @@ package planfile_test
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/measure/planfile"
+	"github.com/servicecredit/engine/measure/record"
 	"github.com/stretchr/testify/require"
 	yaml "go.yaml.in/yaml/v4"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create it")
-	require.Equal(t, string(want), got, "%s differs (go test -update to accept)", path)
-}
-
 func problems(t *testing.T, err error) string {
 	t.Helper()
 	var b strings.Builder
-	for _, e := range measure.Errors(err) {
-		var me *measure.Error
-		require.True(t, errors.As(e, &me), "problem %q is not a *measure.Error", e)
-		require.ErrorIs(t, e, measure.ErrInvalidOptions)
+	for _, e := range record.Errors(err) {
+		var me *record.Error
+		require.True(t, errors.As(e, &me), "problem %q is not a *record.Error", e)
+		require.ErrorIs(t, e, record.ErrInvalidOptions)
 		b.WriteString(e.Error() + "\n")
 	}
 	return b.String()
@@ -49,7 +35,7 @@ func TestReadPlanLincolnshire(t *testing.T) {
 	k, ok := p.Lookup("IMT_KPI_05")
 	require.True(t, ok)
 	require.Equal(t, "ticket-resolution", k.Measure.Name())
-	require.Equal(t, measure.TicketRecords, k.Measure.Records())
+	require.Equal(t, record.Tickets, k.Measure.Records())
 	require.Equal(t, []string{"LCC", "LCC-no-holidays"}, k.Measure.Calendars())
 	cals, err := p.BuildCalendars(func(path string) ([]byte, error) { return os.ReadFile(filepath.Join("../testdata/lincolnshire", path)) })
 	require.NoError(t, err)
@@ -72,7 +58,7 @@ func TestReadPlanBad(t *testing.T) {
 			p, err := planfile.ReadPlan(tt.name+".yaml", data)
 			require.Error(t, err, tt.why)
 			require.Nil(t, p, "no plan from a bad file")
-			golden(t, tt.name+".golden", problems(t, err))
+			golden.Check(t, "testdata/"+tt.name+".golden", []byte(problems(t, err)))
 		})
 	}
 }
@@ -83,35 +69,48 @@ func TestBuildCalendarsBadFile(t *testing.T) {
 	p, err := planfile.ReadPlan("p.yaml", data)
 	require.NoError(t, err)
 	_, err = p.BuildCalendars(os.ReadFile)
-	require.ErrorIs(t, err, measure.ErrInvalidOptions)
+	require.ErrorIs(t, err, record.ErrInvalidOptions)
 	require.Equal(t, "calendar \"C\": calendars[0].bank-holidays.file \"nope.json\": cannot read: no such file or directory\n", problems(t, err))
 }
 
-func TestDecodeRecipe(t *testing.T) {
+func TestReadContract(t *testing.T) {
+	const count = "{count: {orgs: [LCC], kinds: [incident], priorities: [P1], basis: initial, attribution: logged-in-period, zone: Europe/London}}"
 	for _, tt := range []struct {
-		name, why, src, want string
+		name, why, src string
+		kpis           []string // the plan's KPIs, when there is no problem
+		want           string   // the problems
 	}{
-		{"ok", "a count recipe under a contract KPI's measure: key",
-			"{count: {orgs: [LCC], kinds: [incident], priorities: [P1], basis: initial, attribution: logged-in-period, zone: Europe/London}}", ""},
-		{"missing", "each option not set, named by its path under the KPI",
-			"count: {orgs: [LCC], kinds: [incident]}",
-			"c.yaml:1:8: kpis[4].measure.count.attribution: not set (want one of resolved-in-period, logged-in-period)\n" +
-				"c.yaml:1:8: kpis[4].measure.count.basis: not set (want one of initial, final, ever)\n" +
-				"c.yaml:1:8: kpis[4].measure.count.priorities: none (want the priorities counted, such as P1)\n" +
-				"c.yaml:1:8: kpis[4].measure.count.zone: empty (want an IANA zone such as Europe/London)\n"},
-		{"unknown", "an unknown measure", "tally: {}", "c.yaml:1:1: kpis[4].measure.tally: unknown field (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n" +
-			"c.yaml:1:1: kpis[4].measure: no measure (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n"},
+		{"recipes", "a count recipe under a contract KPI's measure key; the KPI without one is not planned",
+			"name: C\nkpis:\n  - id: K1\n    measure: " + count + "\n  - id: K2\n", []string{"K1"}, ""},
+		{"none", "a contract with no recipe has no plan", "name: C\nkpis:\n  - id: K1\n", nil, ""},
+		{"not-yaml", "a file that is not YAML is the contract reader's to report", "kpis: [\n", nil, ""},
+		{"missing", "each option not set, named by its path under the KPI, at the contract's line and column",
+			"kpis:\n  - id: K1\n    measure:\n      count: {orgs: [LCC], kinds: [incident]}\n", nil,
+			"c.yaml:4:14: kpi \"K1\": kpis[0].measure.count.attribution: not set (want one of resolved-in-period, logged-in-period)\n" +
+				"c.yaml:4:14: kpi \"K1\": kpis[0].measure.count.basis: not set (want one of initial, final, ever)\n" +
+				"c.yaml:4:14: kpi \"K1\": kpis[0].measure.count.priorities: none (want the priorities counted, such as P1)\n" +
+				"c.yaml:4:14: kpi \"K1\": kpis[0].measure.count.zone: empty (want an IANA zone such as Europe/London)\n"},
+		{"unknown", "an unknown measure", "kpis:\n  - id: K1\n    measure: {tally: {}}\n", nil,
+			"c.yaml:3:14: kpi \"K1\": kpis[0].measure: no measure (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n" +
+				"c.yaml:3:15: kpi \"K1\": kpis[0].measure.tally: unknown field (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n"},
+		{"measurement-not-a-mapping", "the measurement section must be a mapping", "measurement: 5\nkpis:\n  - id: K1\n    measure: " + count + "\n", nil,
+			"c.yaml:1:14: measurement: want a mapping of record-zone and calendars\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			var n yaml.Node
-			require.NoError(t, yaml.Load([]byte(tt.src), &n))
-			r, err := planfile.DecodeRecipe("c.yaml", "kpis[4].measure", &n)
-			if tt.want == "" {
-				require.NoError(t, err)
-				require.Equal(t, "count", r.Name())
+			p, err := planfile.ReadContract("c.yaml", []byte(tt.src))
+			if tt.want != "" {
+				require.Nil(t, p)
+				require.Equal(t, tt.want, problems(t, err), tt.why)
 				return
 			}
-			require.Equal(t, tt.want, problems(t, err), tt.why)
+			require.NoError(t, err, tt.why)
+			var got []string
+			if p != nil {
+				for _, k := range p.KPIs {
+					got = append(got, k.KPI)
+				}
+			}
+			require.Equal(t, tt.kpis, got, tt.why)
 		})
 	}
 }
@@ -128,10 +127,10 @@ func FuzzReadPlan(f *testing.F) {
 		p, err := planfile.ReadPlan("f.yaml", data)
 		if err != nil {
 			require.Nil(t, p)
-			for _, e := range measure.Errors(err) {
-				var me *measure.Error
+			for _, e := range record.Errors(err) {
+				var me *record.Error
 				if !errors.As(e, &me) || me.File != "f.yaml" {
-					t.Fatalf("problem %q is not a *measure.Error naming f.yaml", e)
+					t.Fatalf("problem %q is not a *record.Error naming f.yaml", e)
 				}
 			}
 			return

@@ -1,0 +1,531 @@
+package plan
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure"
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/internal/words"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
+)
+
+// Plan says how a contract's measured KPIs are derived from records: the
+// calendars the recipes count on, and each KPI's recipe with every
+// option. It is plain data; package plan/planfile reads it from YAML,
+// and Validate names every option not set: nothing falls back to a
+// default.
+//
+// A KPI's id and precision are not part of its recipe: they are the
+// contract's, given to Recipe.Measure as a Subject, so that a recipe can
+// sit under the contract's own KPI (a measure: key) without repeating
+// them.
+//
+// The zero Plan is invalid: it measures no KPI.
+type Plan struct {
+	// RecordZone, when not empty, is the IANA zone in which record
+	// timestamps without an offset are read. Empty: every timestamp must
+	// carry its offset. Optional.
+	RecordZone string         `yaml:"record-zone"`
+	Calendars  []CalendarSpec `yaml:"calendars"` // the calendars recipes name
+	KPIs       []PlannedKPI   `yaml:"kpis"`      // the KPIs measured, each once
+}
+
+// PlannedKPI is one measured KPI and its recipe.
+type PlannedKPI struct {
+	KPI     string `yaml:"kpi"`     // the contract's id of the KPI
+	Measure Recipe `yaml:"measure"` // how it is measured
+}
+
+// Recipe is how one KPI is derived from records: exactly one of its
+// fields is set, naming the measure and holding its options. In YAML it
+// is a mapping with one key, the measure's name:
+//
+//	measure:
+//	  count: {orgs: [LCC], kinds: [incident], priorities: [P1], basis: initial,
+//	          attribution: logged-in-period, zone: Europe/London}
+//
+// The zero Recipe is invalid: it names no measure.
+type Recipe struct {
+	TicketResolution *TicketResolutionRecipe `yaml:"ticket-resolution,omitempty"`
+	Availability     *AvailabilityRecipe     `yaml:"availability,omitempty"`
+	Abandonment      *AbandonmentRecipe      `yaml:"abandonment,omitempty"`
+	NPS              *NPSRecipe              `yaml:"nps,omitempty"`
+	Satisfaction     *SatisfactionRecipe     `yaml:"satisfaction,omitempty"`
+	PerUser          *PerUserRecipe          `yaml:"per-user,omitempty"`
+	Resolved         *ResolvedRecipe         `yaml:"resolved,omitempty"`
+	Count            *CountRecipe            `yaml:"count,omitempty"`
+	Backlog          *BacklogRecipe          `yaml:"backlog,omitempty"`
+	PatchCompliance  *PatchRecipe            `yaml:"patch-compliance,omitempty"`
+}
+
+// TicketResolutionRecipe measures the share of tickets meeting their
+// priority's target: the ticket clock (Clock) and the month's
+// aggregation (Aggregate, one population).
+type TicketResolutionRecipe struct {
+	Clock       ticketclock.Options `yaml:"clock"`
+	Attribution measure.Attribution `yaml:"attribution"`
+	Orgs        []string            `yaml:"orgs"`         // the organisations measured
+	Combine     measure.Pooling     `yaml:"combine"`      // the combined figure, or none
+	CombinedOrg string              `yaml:"combined-org"` // the combined figure's organisation; only with a combine other than none
+	Zone        string              `yaml:"zone"`         // the IANA zone whose local months are the periods
+	// Alternatives are calendars of the plan the ITSM tool may count on
+	// instead, tried by reconciliation (Clock.Reconcile). Optional.
+	Alternatives []string `yaml:"alternatives"`
+}
+
+// AvailabilityRecipe measures availability from outages (Availability).
+// The figure written is: with Orgs, one per organisation; else with
+// Pooled, the pooled figure; else the one service's.
+type AvailabilityRecipe struct {
+	Org       string            `yaml:"org"` // the measurements' organisation, without Orgs
+	Services  []measure.Service `yaml:"services"`
+	Planned   measure.Planned   `yaml:"planned"`
+	Minutes   measure.Minutes   `yaml:"minutes"`
+	Weighting measure.Weighting `yaml:"weighting"`
+	Pooled    bool              `yaml:"pooled"`
+	Orgs      []string          `yaml:"orgs"`    // optional: a figure per organisation
+	Unnamed   measure.Unnamed   `yaml:"unnamed"` // with Orgs only
+}
+
+// AbandonmentRecipe measures the share of calls abandoned (Abandonment).
+type AbandonmentRecipe struct {
+	Orgs           []string             `yaml:"orgs"`
+	Short          measure.ShortAbandon `yaml:"short"`
+	ShortThreshold record.Duration      `yaml:"short-threshold"`
+	Zone           string               `yaml:"zone"`
+}
+
+// NPSRecipe measures a net promoter score (NPS).
+type NPSRecipe struct {
+	Orgs        []string                  `yaml:"orgs"`
+	Attribution measure.SurveyAttribution `yaml:"attribution"`
+	Zone        string                    `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
+}
+
+// SatisfactionRecipe measures a satisfaction survey's mean score or
+// share of good responses (Satisfaction).
+type SatisfactionRecipe struct {
+	Orgs        []string                  `yaml:"orgs"`
+	Figure      SatisfactionFigure        `yaml:"figure"`
+	Top         int                       `yaml:"top"`
+	Good        int                       `yaml:"good"`
+	Attribution measure.SurveyAttribution `yaml:"attribution"`
+	Zone        string                    `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
+}
+
+// PerUserRecipe measures contacts per user (PerUser).
+type PerUserRecipe struct {
+	Orgs  []string `yaml:"orgs"`
+	Basis string   `yaml:"basis"`
+}
+
+// ResolvedRecipe measures a first-line-fix or first-contact resolution
+// share (Resolved).
+type ResolvedRecipe struct {
+	Orgs        []string            `yaml:"orgs"`
+	Resolution  measure.Resolution  `yaml:"resolution"`
+	Kinds       []string            `yaml:"kinds"`
+	Attribution measure.Attribution `yaml:"attribution"`
+	Zone        string              `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
+}
+
+// CountRecipe counts tickets by priority (Count).
+type CountRecipe struct {
+	Orgs        []string              `yaml:"orgs"`
+	Kinds       []string              `yaml:"kinds"`
+	Priorities  []string              `yaml:"priorities"`
+	Basis       measure.PriorityBasis `yaml:"basis"`
+	Attribution measure.Attribution   `yaml:"attribution"`
+	Zone        string                `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
+}
+
+// BacklogRecipe measures the share of the backlog older than N days
+// (Backlog).
+type BacklogRecipe struct {
+	Orgs      []string         `yaml:"orgs"`
+	Kinds     []string         `yaml:"kinds"`
+	OlderThan int              `yaml:"older-than"`
+	Age       measure.Age      `yaml:"age"`
+	Snapshot  measure.Snapshot `yaml:"snapshot"`
+	Zone      string           `yaml:"zone"`
+	// CombinedOrg, when not empty, is the organisation of a figure
+	// pooling the organisations' records, which follows theirs. Optional.
+	CombinedOrg string `yaml:"combined-org"`
+}
+
+// PatchRecipe measures patch compliance within N days of release
+// (PatchCompliance).
+type PatchRecipe struct {
+	Orgs        []string                 `yaml:"orgs"`
+	Within      int                      `yaml:"within-days"`
+	Deadline    measure.PatchDeadline    `yaml:"deadline"`
+	Classes     []string                 `yaml:"device-classes"`
+	Attribution measure.PatchAttribution `yaml:"attribution"`
+	Zone        string                   `yaml:"zone"`
+}
+
+// SatisfactionFigure names which of a satisfaction survey's figures a
+// KPI is. The zero SatisfactionFigure is invalid.
+type SatisfactionFigure uint8
+
+// The values of SatisfactionFigure.
+const (
+	MeanScore SatisfactionFigure = iota + 1 // mean: the mean score
+	GoodShare                               // good-share: the share of responses at or above good
+)
+
+var satisfactionFigureWords = words.Words{"figure", "mean", "good-share"}
+
+// String returns the text form, such as "mean".
+func (v SatisfactionFigure) String() string { return satisfactionFigureWords.Name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v SatisfactionFigure) MarshalText() ([]byte, error) {
+	return satisfactionFigureWords.Marshal(uint8(v))
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than mean, good-share.
+func (v *SatisfactionFigure) UnmarshalText(b []byte) error {
+	x, err := satisfactionFigureWords.Parse(b)
+	*v = SatisfactionFigure(x)
+	return err
+}
+
+// name returns the recipe's measure name and its options, or "" when no
+// or several fields are set (names lists those set).
+func (r Recipe) set() (names []string) {
+	add := func(ok bool, name string) {
+		if ok {
+			names = append(names, name)
+		}
+	}
+	add(r.TicketResolution != nil, "ticket-resolution")
+	add(r.Availability != nil, "availability")
+	add(r.Abandonment != nil, "abandonment")
+	add(r.NPS != nil, "nps")
+	add(r.Satisfaction != nil, "satisfaction")
+	add(r.PerUser != nil, "per-user")
+	add(r.Resolved != nil, "resolved")
+	add(r.Count != nil, "count")
+	add(r.Backlog != nil, "backlog")
+	add(r.PatchCompliance != nil, "patch-compliance")
+	return names
+}
+
+// Name returns the recipe's measure, such as "count"; "" when the recipe
+// names none or several.
+func (r Recipe) Name() string {
+	if s := r.set(); len(s) == 1 {
+		return s[0]
+	}
+	return ""
+}
+
+// Records returns the kind of record file the recipe reads; zero when it
+// names no measure or several.
+func (r Recipe) Records() record.Kind {
+	switch r.Name() {
+	case "ticket-resolution", "resolved", "count":
+		return record.Tickets
+	case "availability":
+		return record.Outages
+	case "abandonment":
+		return record.Calls
+	case "nps", "satisfaction":
+		return record.Responses
+	case "per-user":
+		return record.ContactCounts
+	case "backlog":
+		return record.Backlog
+	case "patch-compliance":
+		return record.Patches
+	}
+	return 0
+}
+
+// Orgs returns the organisations the recipe measures: one figure each
+// (and the combined or pooled figure's organisation, when the recipe has
+// one: ticket-resolution's combined-org, or the combined-org of count,
+// resolved, nps, satisfaction and backlog).
+func (r Recipe) Orgs() []string {
+	switch {
+	case r.TicketResolution != nil:
+		out := slices.Clone(r.TicketResolution.Orgs)
+		if r.TicketResolution.Combine != measure.NoCombined && r.TicketResolution.CombinedOrg != "" {
+			out = append(out, r.TicketResolution.CombinedOrg)
+		}
+		return out
+	case r.Availability != nil:
+		if len(r.Availability.Orgs) > 0 {
+			return slices.Clone(r.Availability.Orgs)
+		}
+		return []string{r.Availability.Org}
+	case r.Abandonment != nil:
+		return slices.Clone(r.Abandonment.Orgs)
+	case r.NPS != nil:
+		return withCombined(r.NPS.Orgs, r.NPS.CombinedOrg)
+	case r.Satisfaction != nil:
+		return withCombined(r.Satisfaction.Orgs, r.Satisfaction.CombinedOrg)
+	case r.PerUser != nil:
+		return slices.Clone(r.PerUser.Orgs)
+	case r.Resolved != nil:
+		return withCombined(r.Resolved.Orgs, r.Resolved.CombinedOrg)
+	case r.Count != nil:
+		return withCombined(r.Count.Orgs, r.Count.CombinedOrg)
+	case r.Backlog != nil:
+		return withCombined(r.Backlog.Orgs, r.Backlog.CombinedOrg)
+	case r.PatchCompliance != nil:
+		return slices.Clone(r.PatchCompliance.Orgs)
+	}
+	return nil
+}
+
+// Calendars returns the names of the calendars the recipe counts on, in
+// the order it names them, each once.
+func (r Recipe) Calendars() []string {
+	var out []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	if t := r.TicketResolution; t != nil {
+		for _, tg := range t.Clock.Targets {
+			add(tg.Calendar)
+		}
+		for _, a := range t.Alternatives {
+			add(a)
+		}
+	}
+	if a := r.Availability; a != nil {
+		for _, s := range a.Services {
+			add(s.Calendar)
+		}
+	}
+	return out
+}
+
+// placeholder is the precision recipes are validated with: the real one
+// is the contract's, valid by construction.
+var placeholder = kpi.Precision{Places: 0, Rounding: kpi.HalfUp}
+
+// Validate reports every problem with r on its own: no measure or
+// several, and each option of the measure not set or inconsistent, named
+// by its path such as "count.basis". Calendar names are checked against
+// a plan's calendars by Plan.Validate. Problems wrap problem.ErrInvalidOptions.
+func (r Recipe) Validate() error {
+	ps := &problem.List{}
+	r.problems(ps)
+	return ps.Err()
+}
+
+func (r Recipe) problems(ps *problem.List) {
+	set := r.set()
+	switch len(set) {
+	case 0:
+		ps.Option("", "no measure (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)")
+		return
+	case 1:
+	default:
+		ps.Option("", "several measures (%s): want exactly one", strings.Join(set, ", "))
+		return
+	}
+	sub := &problem.List{}
+	const id = "-"
+	switch {
+	case r.TicketResolution != nil:
+		t := r.TicketResolution
+		clock := &problem.List{}
+		clock.Merge(t.Clock.Validate())
+		sub.Under("clock", clock)
+		sub.Merge(measure.AggregateRule{KPI: id, Attribution: t.Attribution, Orgs: t.Orgs, Combine: t.Combine, CombinedOrg: t.CombinedOrg, Zone: t.Zone, Precision: placeholder}.Validate())
+		for i, a := range t.Alternatives {
+			if a == "" {
+				sub.Option(fmt.Sprintf("alternatives[%d]", i), "empty")
+			}
+			for _, tg := range t.Clock.Targets {
+				if a != "" && tg.Calendar == a {
+					sub.Option(fmt.Sprintf("alternatives[%d]", i), "%q is a calendar of the clock's targets", a)
+					break
+				}
+			}
+		}
+	case r.Availability != nil:
+		a := r.Availability
+		sub.Merge(measure.AvailabilityRule{KPI: id, Org: a.Org, Services: a.Services, Planned: a.Planned, Minutes: a.Minutes, Weighting: a.Weighting,
+			Pooled: a.Pooled, Orgs: a.Orgs, Unnamed: a.Unnamed, Precision: placeholder}.Validate())
+		if len(a.Orgs) == 0 && !a.Pooled && len(a.Services) > 1 {
+			sub.Option("pooled", "false with %d services and no orgs: which figure is the KPI's? (want pooled: true, or orgs)", len(a.Services))
+		}
+		if len(a.Orgs) > 0 && a.Org != "" {
+			sub.Option("org", "given with orgs (the figures are the organisations')")
+		}
+	case r.Abandonment != nil:
+		a := r.Abandonment
+		sub.Orgs(a.Orgs)
+		sub.Merge(measure.AbandonRule{KPI: id, ShortThreshold: a.ShortThreshold, Short: a.Short, Zone: a.Zone, Precision: placeholder}.Validate())
+	case r.NPS != nil:
+		n := r.NPS
+		sub.Orgs(n.Orgs)
+		combinedOrgProblems(sub, n.Orgs, n.CombinedOrg)
+		sub.Merge(measure.SurveyRule{KPI: id, Attribution: n.Attribution, Zone: n.Zone, Precision: placeholder}.Validate())
+	case r.Satisfaction != nil:
+		s := r.Satisfaction
+		sub.Orgs(s.Orgs)
+		combinedOrgProblems(sub, s.Orgs, s.CombinedOrg)
+		if !satisfactionFigureWords.Valid(uint8(s.Figure)) {
+			sub.Option("figure", "not set (want one of %s)", satisfactionFigureWords.List())
+		}
+		sub.Merge(measure.SatisfactionRule{MeanKPI: id, ShareKPI: id, Top: s.Top, Good: s.Good, Attribution: s.Attribution, Zone: s.Zone, Precision: placeholder}.Validate())
+	case r.PerUser != nil:
+		sub.Orgs(r.PerUser.Orgs)
+		sub.Merge(measure.PerUserRule{KPI: id, Basis: r.PerUser.Basis, Precision: placeholder}.Validate())
+	case r.Resolved != nil:
+		x := r.Resolved
+		sub.Orgs(x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
+		sub.Merge(measure.ResolvedRule{KPI: id, Resolution: x.Resolution, Kinds: x.Kinds, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.Validate())
+	case r.Count != nil:
+		x := r.Count
+		sub.Orgs(x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
+		sub.Merge(measure.CountRule{KPI: id, Kinds: x.Kinds, Priorities: x.Priorities, Basis: x.Basis, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.Validate())
+	case r.Backlog != nil:
+		x := r.Backlog
+		sub.Orgs(x.Orgs)
+		combinedOrgProblems(sub, x.Orgs, x.CombinedOrg)
+		sub.Merge(measure.BacklogRule{KPI: id, Kinds: x.Kinds, OlderThan: x.OlderThan, Age: x.Age, Snapshot: x.Snapshot, Zone: x.Zone, Precision: placeholder}.Validate())
+	case r.PatchCompliance != nil:
+		x := r.PatchCompliance
+		sub.Orgs(x.Orgs)
+		sub.Merge(measure.PatchRule{KPI: id, Within: x.Within, Deadline: x.Deadline, Classes: x.Classes, Attribution: x.Attribution, Zone: x.Zone, Precision: placeholder}.Validate())
+	}
+	ps.Under(set[0], sub)
+}
+
+// withCombined returns orgs, then combined when it is not empty.
+func withCombined(orgs []string, combined string) []string {
+	out := slices.Clone(orgs)
+	if combined != "" {
+		out = append(out, combined)
+	}
+	return out
+}
+
+// combinedOrgProblems checks an optional combined-org: it must not be one
+// of the organisations measured.
+func combinedOrgProblems(ps *problem.List, orgs []string, combined string) {
+	if combined != "" && slices.Contains(orgs, combined) {
+		ps.Option("combined-org", "%q is one of orgs (want the name of the pooled figure, such as all)", combined)
+	}
+}
+
+// Validate reports every problem with p: a record zone that is not an
+// IANA zone; each calendar's problems (CalendarSpec.Validate); calendars
+// named twice; no KPI, a KPI with no id or given twice; each recipe's
+// problems (Recipe.Validate); and a recipe naming a calendar the plan
+// does not define. Each problem names the KPI or calendar at fault and
+// the option's path, such as `kpi "IMT_KPI_10": kpis[1].measure.count.basis:
+// not set (want one of initial, final, ever)`, and wraps
+// problem.ErrInvalidOptions.
+func (p *Plan) Validate() error {
+	ps := &problem.List{}
+	p.problems(ps)
+	return ps.Err()
+}
+
+func (p *Plan) problems(ps *problem.List) {
+	if p.RecordZone != "" {
+		ps.Zone("record-zone", p.RecordZone)
+	}
+	cals := map[string]int{}
+	for i, c := range p.Calendars {
+		sub := &problem.List{}
+		c.problems(sub)
+		path := fmt.Sprintf("calendars[%d]", i)
+		if j, dup := cals[c.Name]; dup && c.Name != "" {
+			sub.Option("name", "given twice (first calendars[%d])", j)
+		} else if c.Name != "" {
+			cals[c.Name] = i
+		}
+		ps.RecordUnder(path, "calendar "+strconv.Quote(c.Name), c.Name != "", sub)
+	}
+	if len(p.KPIs) == 0 {
+		ps.Option("kpis", "none (want each measured KPI with its recipe)")
+	}
+	seen := map[string]int{}
+	for i, k := range p.KPIs {
+		sub := &problem.List{}
+		if k.KPI == "" {
+			sub.Option("kpi", "empty (want the contract's id of the KPI)")
+		} else if j, dup := seen[k.KPI]; dup {
+			sub.Option("kpi", "given twice (first kpis[%d])", j)
+		} else {
+			seen[k.KPI] = i
+		}
+		rec := &problem.List{}
+		k.Measure.problems(rec)
+		for j, name := range k.Measure.Calendars() {
+			if _, ok := cals[name]; !ok {
+				rec.Option(calendarField(k.Measure, name, j), "%q is not a calendar of the plan (have %s)", name, problem.ListOrNone(slices.Sorted(maps.Keys(cals))))
+			}
+		}
+		sub.Under("measure", rec)
+		ps.RecordUnder(fmt.Sprintf("kpis[%d]", i), "kpi "+strconv.Quote(k.KPI), k.KPI != "", sub)
+	}
+}
+
+// calendarField returns the option path where recipe r names calendar
+// name first.
+func calendarField(r Recipe, name string, _ int) string {
+	if t := r.TicketResolution; t != nil {
+		for i, tg := range t.Clock.Targets {
+			if tg.Calendar == name {
+				return fmt.Sprintf("ticket-resolution.clock.targets[%d].calendar", i)
+			}
+		}
+		for i, a := range t.Alternatives {
+			if a == name {
+				return fmt.Sprintf("ticket-resolution.alternatives[%d]", i)
+			}
+		}
+	}
+	if a := r.Availability; a != nil {
+		for i, s := range a.Services {
+			if s.Calendar == name {
+				return fmt.Sprintf("availability.services[%d].calendar", i)
+			}
+		}
+	}
+	return r.Name()
+}
+
+// Lookup returns the planned KPI with id, and false if the plan does not
+// measure it.
+func (p *Plan) Lookup(id string) (PlannedKPI, bool) {
+	for _, k := range p.KPIs {
+		if k.KPI == id {
+			return k, true
+		}
+	}
+	return PlannedKPI{}, false
+}

@@ -1,0 +1,80 @@
+package record
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/internal/words"
+)
+
+// Call is one call to a service desk queue.
+type Call struct {
+	ID      string
+	Org     string
+	Queued  time.Time // when the call was offered to the queue; the month it counts in
+	Outcome CallOutcome
+	Wait    time.Duration // time in the queue before answer, abandonment or callback
+	Source  Source
+}
+
+// Name returns the call as messages name it: call "C1".
+func (c *Call) Name() string { return "call " + strconv.Quote(c.ID) }
+
+// CheckCalls reports every problem with calls on their own: no id, an id
+// given twice, no queued instant, no outcome, a negative wait. Problems
+// wrap ErrInvalidRecord.
+func CheckCalls(calls []Call) error {
+	ps := &problem.List{}
+	seen := map[string]Source{}
+	for i := range calls {
+		c := &calls[i]
+		p, who := c.Source.pos(), c.Name()
+		if c.ID == "" {
+			ps.Record(p, who, "id", "empty")
+		} else if first, dup := seen[c.ID]; dup {
+			ps.Record(p, who, "id", "%s", givenTwice(first))
+		} else {
+			seen[c.ID] = c.Source
+		}
+		if c.Queued.IsZero() {
+			ps.Record(p, who, "queued", "empty")
+		}
+		if !callOutcomeWords.Valid(uint8(c.Outcome)) {
+			ps.Record(p, who, "outcome", "not set (want one of %s)", callOutcomeWords.List())
+		}
+		if c.Wait < 0 {
+			ps.Record(p, who, "wait", "negative")
+		}
+	}
+	return ps.Err()
+}
+
+// CallOutcome is what became of a queued call. The zero CallOutcome is
+// invalid.
+type CallOutcome uint8
+
+// The values of CallOutcome.
+const (
+	Answered  CallOutcome = iota + 1 // answered: answered by an agent
+	Abandoned                        // abandoned: the caller hung up in the queue
+	Callback                         // callback: the caller took a callback: not abandoned
+	IVROnly                          // ivr-only: handled in the IVR, never queued: never counted
+)
+
+var callOutcomeWords = words.Words{"call outcome", "answered", "abandoned", "callback", "ivr-only"}
+
+// String returns the text form, such as "answered".
+func (v CallOutcome) String() string { return callOutcomeWords.Name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v CallOutcome) MarshalText() ([]byte, error) { return callOutcomeWords.Marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than answered, abandoned, callback, ivr-only with an error
+// wrapping kpi.ErrUnknownWord.
+func (v *CallOutcome) UnmarshalText(b []byte) error {
+	x, err := callOutcomeWords.Parse(b)
+	*v = CallOutcome(x)
+	return err
+}

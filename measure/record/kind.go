@@ -1,0 +1,52 @@
+package record
+
+import "github.com/servicecredit/engine/measure/internal/words"
+
+// Kind names a kind of record, and of record file. The zero Kind is
+// invalid.
+type Kind uint8
+
+// The kinds of record, each a field of Set.
+const (
+	Tickets       Kind = iota + 1 // tickets: Ticket
+	Outages                       // outages: Outage
+	Calls                         // calls: Call
+	Responses                     // responses: Response
+	ContactCounts                 // contact-counts: ContactCount
+	Backlog                       // backlog: BacklogEntry
+	Patches                       // patches: Patch
+)
+
+var kindWords = words.Words{"record kind", "tickets", "outages", "calls", "responses", "contact-counts", "backlog", "patches"}
+
+// Kinds returns every kind, in the order of the constants.
+func Kinds() []Kind {
+	return []Kind{Tickets, Outages, Calls, Responses, ContactCounts, Backlog, Patches}
+}
+
+// String returns the text form, such as "tickets".
+func (v Kind) String() string { return kindWords.Name(uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects words
+// other than tickets, outages, calls, responses, contact-counts, backlog,
+// patches with an error wrapping kpi.ErrUnknownWord.
+func (v *Kind) UnmarshalText(b []byte) error {
+	x, err := kindWords.Parse(b)
+	*v = Kind(x)
+	return err
+}
+
+// Set holds records of every kind, such as those a plan measures from.
+// The zero Set holds none.
+type Set struct {
+	Tickets   []Ticket
+	Outages   []Outage
+	Calls     []Call
+	Responses []Response
+	Counts    []ContactCount
+	Backlog   []BacklogEntry
+	Patches   []Patch
+}

@@ -1,0 +1,101 @@
+package ticketclock
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/servicecredit/engine/measure/internal/problem"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/servicehours"
+)
+
+// Judgement is the verdict on one ticket with everything that explains it:
+// the priority and target judged, the calendar and its version, the clock
+// time counted, the deadline and the instant of any breach, and the rules
+// applied.
+//
+// For the each-cycle rule Elapsed, Allowed and Deadline are those of the
+// first cycle that failed, or of the last cycle judged. For an open ticket
+// Elapsed runs to AsOf.
+type Judgement struct {
+	Ticket string
+	Org    string
+	Kind   string
+	Source record.Source
+
+	Verdict Verdict
+	Reason  string // for excluded and not-applicable tickets, why
+
+	Priority string            // the priority judged
+	Target   Target            // its target
+	Calendar string            // the calendar the clock ran on; empty for wall-clock units
+	Version  servicehours.Date // the calendar version in force at Start; zero if not versioned
+
+	Logged   time.Time
+	Start    time.Time     // the clock's start (of the cycle reported)
+	Stop     time.Time     // the clock's stop (of the cycle reported); zero when open at AsOf
+	Resolved time.Time     // the ticket's final stop known at AsOf; zero when open at AsOf
+	AsOf     time.Time     // the instant the ticket was judged at
+	Elapsed  time.Duration // the clock time counted, pauses removed
+	Allowed  time.Duration // the target as clock time from Start: met when Elapsed <= Allowed
+	Deadline time.Time     // the instant the clock reaches Allowed
+	Breach   time.Time     // when the target was breached; zero unless breached or open-breached
+
+	Cycles       int // the cycles judged (1 unless the rule is each-cycle)
+	CyclesFailed int // of which failed
+
+	Choices Choices            // the rules applied
+	Tool    record.ToolVerdict // the ITSM tool's own verdict, if it gave one
+}
+
+// Disagrees reports whether the ITSM tool gave a verdict that differs from
+// the result's: the tool said met and the ticket breached, or the reverse.
+func (r Judgement) Disagrees() bool {
+	switch r.Tool {
+	case record.ToolMet:
+		return r.Verdict == Breached || r.Verdict == OpenBreached
+	case record.ToolBreached:
+		return r.Verdict == Met || r.Verdict == OpenWithin
+	}
+	return false
+}
+
+// Explain describes the result in one line, such as
+//
+//	INC1 P2 met: elapsed 7h30m of 8h business-time on LBH, 2023-03-03T16:30:00Z to 2023-03-06T14:00:00Z, deadline 2023-03-06T14:30:00Z (start logged, ...)
+func (r Judgement) Explain() string {
+	var b strings.Builder
+	b.WriteString(r.Ticket)
+	if r.Priority != "" {
+		b.WriteString(" " + r.Priority)
+	}
+	b.WriteString(" " + r.Verdict.String())
+	if r.Verdict == Excluded || r.Verdict == NotApplicable {
+		b.WriteString(": " + r.Reason)
+		return b.String()
+	}
+	fmt.Fprintf(&b, ": elapsed %s of %s (%s)", record.Duration(r.Elapsed), record.Duration(r.Allowed), r.Target)
+	if !r.Version.IsZero() {
+		fmt.Fprintf(&b, " version %s", r.Version)
+	}
+	stop := "open at " + problem.Stamp(r.AsOf)
+	if !r.Stop.IsZero() {
+		stop = problem.Stamp(r.Stop)
+	}
+	fmt.Fprintf(&b, ", %s to %s, deadline %s", problem.Stamp(r.Start), stop, problem.Stamp(r.Deadline))
+	if !r.Breach.IsZero() {
+		fmt.Fprintf(&b, ", breached %s", problem.Stamp(r.Breach))
+	}
+	if r.Cycles > 1 {
+		fmt.Fprintf(&b, ", %d of %d cycles failed", r.CyclesFailed, r.Cycles)
+	}
+	if r.Tool != 0 {
+		fmt.Fprintf(&b, ", tool says %s", r.Tool)
+		if r.Disagrees() {
+			b.WriteString(" (disagrees)")
+		}
+	}
+	b.WriteString("; " + r.Choices.String())
+	return b.String()
+}
