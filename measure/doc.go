@@ -1,78 +1,52 @@
-// Package measure derives KPI measurements (kpi.Measurement) from raw
-// records: ITSM tickets, outages, calls, survey responses, user counts.
-// Every choice on which tools and contracts disagree is a required, named
-// option; every figure is explained record by record.
+// Package measure derives a month's KPI values (kpi.Measurement) from raw
+// records (package record): the share of tickets meeting their targets,
+// availability from outages, abandoned calls, survey scores, contacts per
+// user, first-line fixes, counts of tickets, the backlog older than N
+// days and patch compliance. Every choice on which tools and contracts
+// disagree is a required, named option of a rule; every figure is
+// explained record by record.
 //
-// # Ticket clock
+// # Figures
 //
-// A Clock judges tickets under ClockOptions: when the clock starts
-// (logged, or a named timestamp) and stops (resolved or closed); whether
-// holds pause it; how reopened tickets are judged (first resolution; the
-// final resolution with the reopened gaps paused; the whole span; each
-// cycle alone; the last cycle); which priority counts when it changed
-// (initial; final from the start; last from the change; strictest held);
-// and each priority's Target, counted in business time on a named
-// Calendar, elapsed wall time, working days at the same local time or by
-// close of day, or calendar days. ClockOptions.Validate names every option
-// not set: there are no defaults.
+// Each measure takes a rule, an organisation (or, for availability and
+// ticket timeliness, the rule's organisations) and a month, and returns a
+// Figure: the Measurement for the KPI, organisation and month, the counts
+// behind it (Met, Failed, Counted, and the Measurement's numerator and
+// denominator where the value is a proportion), and Evidence, one line per
+// record saying whether it counted and why. Each measure selects the
+// records of its organisation and month itself, so a caller can hand it a
+// whole file.
 //
-// A ticket meets its target when the clock time elapsed is at most the
-// target, compared as exact durations, never as rounded percentages. A
-// Result carries the outcome (met, breached, open-within, open-breached,
-// excluded, not-applicable), the elapsed and allowed time, the deadline,
-// the breach instant, the calendar version and the rules applied;
-// Result.Explain says it in one line.
+// A month is the rule's Zone's local month, [00:00 on the 1st, 00:00 on
+// the 1st of the next), so an instant at 00:30 BST on 1 July counts in
+// July and one at 23:30 BST on 30 June in June. The value is rounded once,
+// at the end, with the KPI's kpi.Precision (Precision.Quotient): a
+// proportion is 100 x met / counted from the counts, never from rounded
+// parts. No qualifying records is not applicable (kpi.NotApplicable, note
+// NoRecords), never 0% or 100%; only Count's zero is a value.
 //
-// # Months
+// # Measures
 //
-// Aggregate turns results into a month's figures per organisation and
-// combined, under a named Attribution (resolved in the month; logged in
-// the month; logged in the month with open breaches failing; outcome
-// known in the month) and a named Combine (pooled counts, or the mean of
-// percentages). Each ticket counts once; populations add up ("response
-// met + restore met over twice the incidents"); no qualifying records is
-// not applicable, never 0% or 100%; the value is rounded once, at the end,
-// with kpi.Precision.Quotient.
+//   - Aggregate: tickets judged by a ticketclock.Clock, under an
+//     Attribution (resolved in the month; logged in the month; logged in
+//     the month with open breaches failing; outcome known in the month),
+//     per organisation and combined by Pooling (pooled counts, or the mean
+//     of percentages).
+//   - Availability: per service, pooled or the mean of the services, and
+//     per organisation, from outages on each service's calendar, with
+//     planned maintenance, minutes and weighting named.
+//   - Abandonment, NPS, Satisfaction, PerUser, Resolved, Count, Backlog and
+//     PatchCompliance: each from its kind of record, with its rule.
 //
-// Availability (per service, pooled and per organisation), Abandonment,
-// NPS, Satisfaction, PerUser, Resolved, Count and Backlog derive the other measures
-// the same way. Each takes an organisation and a month and selects the
-// qualifying records itself, by a named attribution where there is a
-// choice, so a caller can hand it a whole file. Count's zero is a value;
-// elsewhere no qualifying records is not applicable.
-//
-// PatchCompliance measures patches installed within N days of release
-// (deadline rule, device scope and exemptions named), device by device.
-//
-// # Plans
-//
-// A Plan gives each measured KPI of a contract its Recipe: one measure
-// and every option, as plain data with kebab-case YAML keys, validated
-// with no defaults. Recipe.Measure derives a KPI-month's figures from
-// Records, with the KPI's id and precision taken from the contract
-// (Subject). A count, resolved, nps, satisfaction or backlog recipe with
-// a combined-org adds a figure pooling its organisations' records, whose
-// counts are the sums of theirs. Package measure/planfile reads plans
-// from YAML.
-//
-// # Reconciliation
-//
-// Clock.Reconcile compares the ITSM tool's own verdicts with ours and
-// names, for each ticket on which they differ, the single rule or
-// calendar choice under which they would agree.
-//
-// # Records
-//
-// ReadTickets, ReadOutages, ReadCalls, ReadResponses, ReadContactCounts,
-// ReadBacklog and ReadPatches read CSV files (docs/records.md). Timestamps
-// are RFC 3339 with an offset; a timestamp without one is an error unless
-// the file's zone is named, and then must exist and be unambiguous in it.
-// Every problem is reported, each an *Error naming the file, line, column,
-// record and field, and a file with any problem yields no records.
+// docs/records.md states every option and the rule each follows at the
+// edges real data has (an event exactly on a boundary, a daylight-saving
+// day, an empty optional column).
 //
 // # Errors
 //
-// Problems are *Error values wrapping ErrInvalidRecord (bad input),
-// ErrInvalidOptions (a rule's options) or kpi.ErrUnknownWord (an
-// enumeration's text, the one sentinel every package's words wrap), sorted and joined with errors.Join; Errors lists them.
+// A rule's Validate names every option not set or inconsistent, with the
+// words it accepts: there are no defaults. A measure fails with every
+// problem of its rule (wrapping record.ErrInvalidOptions) and of its
+// records (record.ErrInvalidRecord), each a *record.Error, sorted and
+// joined, and measures nothing.
 package measure

@@ -3,7 +3,6 @@ package measure
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
@@ -44,19 +43,6 @@ type Evidence struct {
 	Met        bool   // whether it counts as meeting the standard
 	Why        string // what was counted and why, or why it was not
 }
-
-// period is a local month as instants [start, end).
-type period struct {
-	start, end time.Time
-}
-
-func periodOf(m kpi.Month, loc *time.Location) period {
-	start := time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, loc)
-	next := m.AddMonths(1)
-	return period{start: start, end: time.Date(next.Year(), next.Month(), 1, 0, 0, 0, 0, loc)}
-}
-
-func (p period) has(t time.Time) bool { return !t.IsZero() && !t.Before(p.start) && t.Before(p.end) }
 
 // NoRecords is the Note of a figure with no qualifying records.
 const NoRecords = "no qualifying records"

@@ -1,0 +1,66 @@
+// The options every monthly rule shares, and the months as periods.
+
+package measure
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/measure/internal/problem"
+)
+
+// monthProblems checks what every monthly rule needs: a KPI id (in
+// option field), a zone whose local months are the periods, and a
+// precision. It returns the zone, nil if it is not valid.
+func monthProblems(ps *problem.List, field, id, zone string, p kpi.Precision) *time.Location {
+	if id == "" {
+		ps.Option(field, "empty")
+	}
+	ps.Precision(p)
+	return ps.Zone("zone", zone)
+}
+
+// periodFor checks that month is set and returns it as a period in loc;
+// the period is valid only when ps has no problems.
+func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
+	if month.IsZero() {
+		ps.Option("month", "not set")
+	}
+	if loc == nil || month.IsZero() {
+		return period{}
+	}
+	return periodOf(month, loc)
+}
+
+// ticketAttributionProblems checks a ticket attribution that must be
+// resolved-in-period or logged-in-period.
+func ticketAttributionProblems(ps *problem.List, a Attribution) {
+	if a != ResolvedInPeriod && a != LoggedInPeriod {
+		ps.Option("attribution", "%s (want one of resolved-in-period, logged-in-period)", attributionWords.NotSet(uint8(a)))
+	}
+}
+
+func kindsProblems(ps *problem.List, kinds []string) {
+	if len(kinds) == 0 {
+		ps.Option("kinds", "none (want the ticket kinds measured, such as incident)")
+	}
+	for i, k := range kinds {
+		if k == "" {
+			ps.Option(fmt.Sprintf("kinds[%d]", i), "empty")
+		}
+	}
+}
+
+// period is a local month as instants [start, end).
+type period struct {
+	start, end time.Time
+}
+
+func periodOf(m kpi.Month, loc *time.Location) period {
+	start := time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, loc)
+	next := m.AddMonths(1)
+	return period{start: start, end: time.Date(next.Year(), next.Month(), 1, 0, 0, 0, 0, loc)}
+}
+
+func (p period) has(t time.Time) bool { return !t.IsZero() && !t.Before(p.start) && t.Before(p.end) }
