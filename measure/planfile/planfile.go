@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/internal/yamlpath"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
@@ -75,11 +76,12 @@ func ReadContract(name string, data []byte) (*plan.Plan, error) {
 	}
 	kpis := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	if seq := valueOf(top, "kpis"); seq != nil && seq.Kind == yaml.SequenceNode {
-		for _, k := range seq.Content {
+		for i, k := range seq.Content {
 			recipe := valueOf(k, "measure")
 			if recipe == nil {
 				continue
 			}
+			d.kpis = append(d.kpis, i)
 			id := valueOf(k, "id")
 			if id == nil {
 				id = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: k.Line, Column: k.Column}
@@ -162,6 +164,7 @@ type doc struct {
 	valAt   map[pos]string    // position to the path of the outermost value there
 	keyAt   map[pos]string    // position to the path of the mapping key there
 	list    []*record.Error
+	kpis    []int // for a contract file: the contract's index of each KPI planned
 }
 
 // index records the place of every field of the document below n.
@@ -307,21 +310,29 @@ var planTypes = []any{plan.Plan{}, plan.PlannedKPI{}, plan.Recipe{}, plan.Ticket
 	plan.CountRecipe{}, plan.BacklogRecipe{}, plan.PatchRecipe{}, ticketclock.Options{}, ticketclock.Target{}, measure.Service{},
 	plan.CalendarSpec{}, plan.CalendarVersion{}, plan.WeekSpec{}, plan.BankHolidays{}, plan.OverrideSpec{}, kpi.Precision{}}
 
-// err returns the problems sorted by place, each once, joined.
+// err returns the problems sorted by place, each once, joined; a
+// contract's KPIs named by their index in the contract.
 func (d *doc) err() error {
-	slices.SortStableFunc(d.list, func(a, b *record.Error) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
+	if d.kpis != nil {
+		for _, e := range d.list {
+			e.Field = d.contractIndex(reKPI, e.Field)
+			e.Msg = d.contractIndex(reFirstKPI, e.Msg)
 		}
-		if a.Column != b.Column {
-			return a.Column - b.Column
-		}
-		return strings.Compare(a.Error(), b.Error())
-	})
-	d.list = slices.CompactFunc(d.list, func(a, b *record.Error) bool { return a.Error() == b.Error() })
-	errs := make([]error, len(d.list))
-	for i, e := range d.list {
-		errs[i] = e
 	}
-	return errors.Join(errs...)
+	return joined.Placed(d.list, func(e *record.Error) (string, int, int) { return e.File, e.Line, e.Column })
+}
+
+var reFirstKPI = regexp.MustCompile(`first kpis\[\d+\]`)
+
+// contractIndex rewrites the index of kpis[N] where re matches in s from
+// the plan's to the contract's.
+func (d *doc) contractIndex(re *regexp.Regexp, s string) string {
+	return re.ReplaceAllStringFunc(s, func(m string) string {
+		i := strings.LastIndex(m, "[")
+		n, err := strconv.Atoi(m[i+1 : len(m)-1])
+		if err != nil || n < 0 || n >= len(d.kpis) {
+			return m
+		}
+		return m[:i+1] + strconv.Itoa(d.kpis[n]) + "]"
+	})
 }

@@ -93,6 +93,11 @@ func TestReadContract(t *testing.T) {
 		{"unknown", "an unknown measure", "kpis:\n  - id: K1\n    measure: {tally: {}}\n", nil,
 			"c.yaml:3:14: kpi \"K1\": kpis[0].measure: no measure (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n" +
 				"c.yaml:3:15: kpi \"K1\": kpis[0].measure.tally: unknown field (want one of ticket-resolution, availability, abandonment, nps, satisfaction, per-user, resolved, count, backlog, patch-compliance)\n"},
+		{"contract-index", "a problem names the KPI by its index among the contract's KPIs, not among those with recipes",
+			"kpis:\n  - id: K1\n  - id: K2\n    measure:\n      count: {orgs: [LCC], kinds: [incident], priorities: [P1], basis: initial, attribution: logged-in-period}\n" +
+				"  - id: K2\n    measure: " + count + "\n", nil,
+			"c.yaml:5:14: kpi \"K2\": kpis[1].measure.count.zone: empty (want an IANA zone such as Europe/London)\n" +
+				"c.yaml:6:9: kpi \"K2\": kpis[2].kpi: given twice (first kpis[1])\n"},
 		{"measurement-not-a-mapping", "the measurement section must be a mapping", "measurement: 5\nkpis:\n  - id: K1\n    measure: " + count + "\n", nil,
 			"c.yaml:1:14: measurement: want a mapping of record-zone and calendars\n"},
 	} {
