@@ -11,11 +11,14 @@
 package planfile
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/internal/yamlpath"
@@ -145,14 +148,49 @@ func Position(data []byte, path string) (line, column int) {
 
 type pos struct{ line, col int }
 
-// load parses data, recording its problems when it does not parse.
+// load parses data, recording its problems when it does not parse. A
+// character YAML does not allow, or a byte that is not UTF-8, is placed
+// at its line and column, which the YAML library does not give.
 func (d *doc) load(data []byte) (*yaml.Node, bool) {
 	var root yaml.Node
 	if err := yaml.Load(data, &root); err != nil {
+		if line, col, what, ok := badChar(data); ok {
+			d.add(line, col, "", "", "not valid YAML: "+what)
+			return nil, false
+		}
 		d.loadErrors(err)
 		return nil, false
 	}
 	return &root, true
+}
+
+// badChar returns the line and column (1-based, counting characters) of
+// the first character of data that YAML does not allow anywhere (a
+// control character other than tab, line feed and carriage return; DEL;
+// a C1 control other than NEL; U+FFFE or U+FFFF) or the first byte that
+// is not UTF-8, and says what it is. A file starting with a UTF-16 byte
+// order mark is the YAML library's to judge: it reports false.
+func badChar(data []byte) (line, col int, what string, ok bool) {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return 0, 0, "", false
+	}
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return line, col, fmt.Sprintf("byte 0x%02X is not UTF-8", data[i]), true
+		case r == '\n', r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			line, col = line+1, 1
+		case r == '\r':
+		case r < 0x20 && r != '\t', r == 0x7F, r >= 0x80 && r <= 0x9F && r != 0x85, r == 0xFFFE, r == 0xFFFF:
+			return line, col, fmt.Sprintf("control character %U is not allowed", r), true
+		default:
+			col++
+		}
+		i += n
+	}
+	return 0, 0, "", false
 }
 
 // doc is a file being read: the position of every node by path, and the

@@ -156,3 +156,26 @@ func FuzzReadPlan(f *testing.F) {
 		require.Equal(t, string(out), string(back))
 	})
 }
+
+// TestReadPlanNotYAML checks that YAML the library cannot parse is placed
+// at its line and column, characters YAML does not allow and bytes that
+// are not UTF-8 included (the library gives those no place).
+func TestReadPlanNotYAML(t *testing.T) {
+	for _, tt := range []struct {
+		name, why, data, want string
+	}{
+		{"syntax", "an unclosed flow sequence", "kpis: [\n", "p.yaml:2:1: not valid YAML: did not find expected node content\n"},
+		{"tab", "a tab indenting a mapping", "record-zone: Europe/London\n\tkpis: []\n", "p.yaml:2:1: not valid YAML: found a tab character that violates indentation\n"},
+		{"nul", "a NUL byte in a KPI's id", "kpis:\n  - kpi: A\x00B\n", "p.yaml:2:11: not valid YAML: control character U+0000 is not allowed\n"},
+		{"nul-alone", "a file of one NUL byte", "\x00", "p.yaml:1:1: not valid YAML: control character U+0000 is not allowed\n"},
+		{"escape", "a terminal escape", "kpis:\n  - kpi: \x1b[31mA\n", "p.yaml:2:10: not valid YAML: control character U+001B is not allowed\n"},
+		{"latin-1", "a Latin-1 byte, not UTF-8, after a multi-byte character and a CRLF line end", "# café\r\nkpis:\n  - kpi: Caf\xe9\n",
+			"p.yaml:3:13: not valid YAML: byte 0xE9 is not UTF-8\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := planfile.ReadPlan("p.yaml", []byte(tt.data))
+			require.Nil(t, p)
+			require.Equal(t, tt.want, problems(t, err), tt.why)
+		})
+	}
+}
