@@ -22,10 +22,17 @@ import (
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/recordfile"
 	"github.com/servicecredit/engine/measure/ticketclock"
+	"github.com/servicecredit/engine/servicehours"
 )
 
 // monthRange is the -month flag: one month, or FROM..TO.
 type monthRange struct{ from, to kpi.Month }
+
+// String returns the range as written: 2021-06, or 2021-06..2021-10.
+func (r monthRange) String() string {
+	b, _ := r.MarshalText()
+	return string(b)
+}
 
 func (r monthRange) MarshalText() ([]byte, error) {
 	if r.from.IsZero() {
@@ -181,7 +188,15 @@ ours, each with the single rule or calendar choice that explains it.`)
 		return e.usageError(fs, "-month: required (a month such as 2021-06, or a range 2021-06..2021-10)")
 	}
 
-	c, pl, cals, recs, errs := e.readMeasureInputs(pos[0], planFile, recordFiles)
+	c, contractData, errs := readMeasureContract(pos[0])
+	if c != nil && !months.from.IsZero() && (months.from.Before(c.Commencement) || months.to.After(c.Last())) {
+		what := "-month " + months.String()
+		if explain {
+			what = "-explain " + explainID + " " + month.String()
+		}
+		return e.usageError(fs, "%s: not within the contract's term %s..%s", what, c.Commencement, c.Last())
+	}
+	pl, cals, recs, errs := readMeasureInputs(pos[0], contractData, c, errs, planFile, recordFiles)
 	if len(errs) > 0 {
 		for _, err := range errs {
 			fmt.Fprintln(e.stderr, err)
@@ -211,17 +226,18 @@ ours, each with the single rule or calendar choice that explains it.`)
 		return e.reconcile(kpis, cals, recs, asOf.t)
 	}
 	var figs []measure.Figure
-	for m := months.from; !m.After(months.to); m = m.AddMonths(1) {
-		for _, k := range kpis {
-			f, err := k.Measure.Measure(subject(c, k.KPI), m, asOf.t, recs, cals)
-			if err != nil {
-				for _, x := range record.Errors(err) {
-					fmt.Fprintf(e.stderr, "%s %s: %v\n", k.KPI, m, x)
-				}
-				return exitProblem
+	for _, k := range kpis {
+		f, err := k.Measure.Measure(subject(c, k.KPI), months.from, months.to, asOf.t, recs, cals)
+		if err != nil {
+			for _, x := range record.Errors(err) {
+				fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
 			}
-			figs = append(figs, f...)
+			if errors.Is(err, servicehours.ErrOutOfRange) {
+				return exitLimit // a deadline beyond the calendars' years
+			}
+			return exitProblem
 		}
+		figs = append(figs, f...)
 	}
 	if explain {
 		writeExplain(e.stdout, c, figs, month)
@@ -241,7 +257,7 @@ ours, each with the single rule or calendar choice that explains it.`)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "servicecredit: writing the measurements: %v\n", err)
-		return exitProblem
+		return exitLimit
 	}
 	return exitOK
 }
@@ -257,40 +273,50 @@ func subject(c *contract.Contract, id string) plan.Subject {
 	return plan.Subject{KPI: id}
 }
 
-// readMeasureInputs reads the contract, the plan, its calendars and the
-// record files, and checks the plan against the contract. It reports
-// every problem of every file it can check.
-func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []string) (*contract.Contract, *plan.Plan, []*ticketclock.Calendar, *record.Set, []error) {
-	var errs []error
+// readMeasureContract reads the contract file; the contract is nil when
+// it has problems.
+func readMeasureContract(contractFile string) (*contract.Contract, []byte, []error) {
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
-		return nil, nil, nil, nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+		return nil, nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
 	}
 	c, err := load.Contract(contractFile, data)
 	if err != nil {
-		errs = append(errs, load.Errors(err)...)
+		return nil, data, load.Errors(err)
 	}
+	return c, data, nil
+}
+
+// readMeasureInputs reads the plan, its calendars and the record files,
+// and checks the plan against the contract c, read from data (nil when
+// it has the problems errs). It reports every problem of every file it
+// can check.
+func readMeasureInputs(contractFile string, data []byte, c *contract.Contract, errs []error, planFile string, recordFiles []string) (*plan.Plan, []*ticketclock.Calendar, *record.Set, []error) {
+	if data == nil {
+		return nil, nil, nil, errs // the contract cannot be read
+	}
+	var err error
 	var pl *plan.Plan
 	planData := data
 	if planFile == "" {
 		// The contract's own recipes: their problems are the contract's.
 		if c == nil {
-			return nil, nil, nil, nil, errs
+			return nil, nil, nil, errs
 		}
 		planFile = contractFile
 		if pl, _ = load.Plan(contractFile, data); pl == nil {
-			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: no KPI has a measure recipe: give a PLAN file, or recipes in the contract (docs/records.md)", contractFile))
+			return nil, nil, nil, append(errs, fmt.Errorf("%s: no KPI has a measure recipe: give a PLAN file, or recipes in the contract (docs/records.md)", contractFile))
 		}
 	} else {
 		if planData, err = os.ReadFile(planFile); err != nil {
-			return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
+			return nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
 		}
 		if pl, err = planfile.ReadPlan(planFile, planData); err != nil {
-			return nil, nil, nil, nil, append(errs, record.Errors(err)...)
+			return nil, nil, nil, append(errs, record.Errors(err)...)
 		}
 	}
 	if c == nil {
-		return nil, nil, nil, nil, append(errs, fmt.Errorf("%s: not checked against the contract: the contract has problems", planFile))
+		return nil, nil, nil, append(errs, fmt.Errorf("%s: not checked against the contract: the contract has problems", planFile))
 	}
 	errs = append(errs, planAgainstContract(planFile, planData, pl, c)...)
 	dir := filepath.Dir(planFile)
@@ -310,9 +336,9 @@ func (e *env) readMeasureInputs(contractFile, planFile string, recordFiles []str
 	recs, rerrs := readRecords(pl, recordFiles, zone)
 	errs = append(errs, rerrs...)
 	if len(errs) > 0 {
-		return nil, nil, nil, nil, errs
+		return nil, nil, nil, errs
 	}
-	return c, pl, cals, recs, nil
+	return pl, cals, recs, nil
 }
 
 // isPlanFile reports whether name is a plan file rather than a records
@@ -516,12 +542,15 @@ func writeExplain(w io.Writer, c *contract.Contract, figs []measure.Figure, mont
 }
 
 // reconcile writes, for each ticket-resolution KPI, the tickets on which
-// the tool's verdict differs from ours, with their causes.
+// the tool's verdict differs from ours, with their causes. It returns
+// exitFound when there is any such ticket: the check found what it exists
+// to find.
 func (e *env) reconcile(kpis []plan.PlannedKPI, cals []*ticketclock.Calendar, recs *record.Set, asOf time.Time) int {
 	byName := map[string]*ticketclock.Calendar{}
 	for _, c := range cals {
 		byName[c.Name()] = c
 	}
+	code := exitOK
 	for _, k := range kpis {
 		t := k.Measure.TicketResolution
 		var clockCals, alts []*ticketclock.Calendar
@@ -543,13 +572,19 @@ func (e *env) reconcile(kpis []plan.PlannedKPI, cals []*ticketclock.Calendar, re
 				for _, d := range rec.Differences {
 					fmt.Fprintf(e.stdout, "  %s\n", d.Explain())
 				}
+				if len(rec.Differences) > 0 {
+					code = exitFound
+				}
 				continue
 			}
 		}
 		for _, x := range record.Errors(err) {
 			fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
 		}
+		if errors.Is(err, servicehours.ErrOutOfRange) {
+			return exitLimit // a deadline beyond the calendars' years
+		}
 		return exitProblem
 	}
-	return exitOK
+	return code
 }

@@ -28,12 +28,16 @@ func TestMeasureGolden(t *testing.T) {
 		{"lincolnshire.json", "the same as JSON, flags after the files", []string{"-format", "json", "-as-of", lincsAsOf, "-month", "Jun-21..Oct-21"}},
 		{"explain", "every ticket's part in IMT_KPI_05 for June: counted or not, and why", []string{"-explain", "IMT_KPI_05", "2021-06", "-as-of", lincsAsOf}},
 		{"explain-count", "the P1 incidents of September, -explain=KPI form", []string{"-explain=IMT_KPI_10", "Sep-21"}},
-		{"reconcile", "the three tickets on which the ITSM tool and we disagree, with their causes", []string{"-reconcile", "-as-of", lincsAsOf}},
+		{"reconcile", "the three tickets on which the ITSM tool and we disagree, with their causes: a check that found what it exists to find, exit 3", []string{"-reconcile", "-as-of", lincsAsOf}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := append([]string{"measure", "contract.yaml", lincsPlan, lincsTickets}, tc.args...)
 			code, out, errOut := cli(t, shipped, "", args...)
-			require.Equal(t, 0, code, errOut)
+			want := 0
+			if tc.name == "reconcile" {
+				want = 3
+			}
+			require.Equal(t, want, code, errOut)
 			require.Empty(t, errOut, tc.why)
 			golden(t, "measure-"+tc.name+".golden", out)
 		})
@@ -135,4 +139,57 @@ func TestMeasureHelp(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Empty(t, errOut)
 	golden(t, "measure-help.golden", out)
+}
+
+// TestMeasureExitStatuses checks the exit statuses of docs/cli.md's table
+// and the exact first line of each refusal: months outside the contract's
+// term are a usage error refused before any record is read, whatever the
+// range's length; a plan file that is not YAML is an input problem placed
+// at its line and column; a deadline beyond the calendars' years is a
+// documented limit; a reconciliation that agrees everywhere is all well.
+func TestMeasureExitStatuses(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	nulPlan := write("nul-plan.yaml", "kpis:\n  - kpi: IMT_KPI\x0005\n")
+	far := write("far.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,2199-12-31T17:00:00Z\n")
+	agreed := write("agreed.csv", "id,organisation,kind,priority,logged,resolved,tool-outcome\nINC1,LCC,incident,P2,2021-06-01T09:00:00+01:00,2021-06-01T10:00:00+01:00,met\n")
+	for _, tc := range []struct {
+		name string
+		why  string
+		code int
+		args []string
+		want string // the first line of standard error; empty when there is none
+	}{
+		{"huge-range", "a range of ten thousand years is refused at once, before the records are read", 2,
+			[]string{"contract.yaml", lincsPlan, "nope.csv", "-month", "0001-01..9999-12", "-as-of", lincsAsOf},
+			"servicecredit measure: -month 0001-01..9999-12: not within the contract's term 2015-04..2023-03"},
+		{"before-term", "a month before commencement", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-month", "2015-03", "-as-of", lincsAsOf},
+			"servicecredit measure: -month 2015-03: not within the contract's term 2015-04..2023-03"},
+		{"after-term", "a range running past the last month", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-month", "2023-01..2023-04", "-as-of", lincsAsOf},
+			"servicecredit measure: -month 2023-01..2023-04: not within the contract's term 2015-04..2023-03"},
+		{"explain-after-term", "-explain's month too", 2,
+			[]string{"contract.yaml", lincsPlan, lincsTickets, "-explain", "IMT_KPI_05", "2024-01", "-as-of", lincsAsOf},
+			"servicecredit measure: -explain IMT_KPI_05 2024-01: not within the contract's term 2015-04..2023-03"},
+		{"plan-nul", "a NUL byte in a plan file, placed at its line and column", 1,
+			[]string{"contract.yaml", nulPlan, lincsTickets, "-month", "2021-06", "-as-of", lincsAsOf},
+			nulPlan + ":2:17: not valid YAML: control character U+0000 is not allowed"},
+		{"beyond-calendar", "a deadline beyond the calendar's years is a documented limit", 4,
+			[]string{"contract.yaml", lincsPlan, far, "-month", "2021-06", "-as-of", "2200-01-02T00:00:00Z"},
+			"IMT_KPI_05: " + far + ":2: ticket \"INC1\": deadline: target 8h0m0s from 2199-12-31T17:00:00Z not reached by the end of 2199"},
+		{"reconcile-agrees", "a reconciliation with no difference is all well", 0,
+			[]string{"contract.yaml", lincsPlan, agreed, "-reconcile", "-as-of", lincsAsOf}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := cli(t, shipped, "", append([]string{"measure"}, tc.args...)...)
+			require.Equal(t, tc.code, code, "%s\n%s", tc.why, errOut)
+			first, _, _ := strings.Cut(errOut, "\n")
+			require.Equal(t, tc.want, first, tc.why)
+		})
+	}
 }

@@ -43,7 +43,7 @@ C6,LBH,2021-07-01T00:30:00+01:00,abandoned,30s
 	records := &record.Set{Calls: calls}
 	for _, k := range p.KPIs {
 		subject := plan.Subject{KPI: k.KPI, Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}}
-		figures, err := k.Measure.Measure(subject, kpi.MustParseMonth("2021-06"), time.Time{}, records, nil)
+		figures, err := k.Measure.Measure(subject, kpi.MustParseMonth("2021-06"), kpi.MustParseMonth("2021-06"), time.Time{}, records, nil)
 		if err != nil {
 			panic(err)
 		}

@@ -44,28 +44,34 @@ func (t TicketResolutionRecipe) NewClock(cals []*ticketclock.Calendar) (*ticketc
 	return ticketclock.New(t.Clock, cals...)
 }
 
-// Measure derives the figures of s's KPI for month from recs: one per
-// organisation of the recipe, in its order, then the combined figure of
-// a ticket-resolution recipe that has one, or the pooled figure of a
-// count, resolved, nps, satisfaction or backlog recipe with a
-// combined-org: the organisations' records measured together, as one
-// organisation's, so that its counts are the sums of theirs; its lines
-// keep each record's own organisation. Records are judged at asOf
-// where the recipe needs an instant (NeedsAsOf). cals are the plan's
-// calendars (Plan.BuildCalendars).
+// Measure derives the figures of s's KPI for each month from from to to,
+// both included, from recs: for each month in turn, one figure per
+// organisation of the recipe, in its order, then the combined figure of a
+// ticket-resolution recipe that has one, or the pooled figure of a count,
+// resolved, nps, satisfaction or backlog recipe with a combined-org: the
+// organisations' records measured together, as one organisation's, so
+// that its counts are the sums of theirs; its evidence keeps each record's
+// own organisation. Records are judged at asOf where the recipe needs an
+// instant (NeedsAsOf); a ticket-resolution recipe judges each ticket once
+// for the whole range. cals are the plan's calendars
+// (Plan.BuildCalendars).
 //
-// It fails with problem.ErrInvalidOptions for an invalid recipe or subject, a
-// zero month, or a zero asOf where one is needed; and with
-// problem.ErrInvalidRecord for records with problems, measuring nothing.
-func (r Recipe) Measure(s Subject, month kpi.Month, asOf time.Time, recs *record.Set, cals []*ticketclock.Calendar) ([]measure.Figure, error) {
+// It fails with record.ErrInvalidOptions for an invalid recipe or
+// subject, a zero or reversed range, or a zero asOf where one is needed;
+// and with record.ErrInvalidRecord for records with problems, measuring
+// nothing.
+func (r Recipe) Measure(s Subject, from, to kpi.Month, asOf time.Time, recs *record.Set, cals []*ticketclock.Calendar) ([]measure.Figure, error) {
 	ps := &problem.List{}
 	r.problems(ps)
 	if s.KPI == "" {
 		ps.Option("kpi", "empty")
 	}
 	ps.Precision(s.Precision)
-	if month.IsZero() {
+	switch {
+	case from.IsZero() || to.IsZero():
 		ps.Option("month", "not set")
+	case to.Before(from):
+		ps.Option("month", "%s..%s ends before it starts", from, to)
 	}
 	if r.NeedsAsOf() && asOf.IsZero() {
 		ps.Option("as-of", "not set (%s judges records at an instant)", r.Name())
@@ -73,6 +79,30 @@ func (r Recipe) Measure(s Subject, month kpi.Month, asOf time.Time, recs *record
 	if !ps.OK() {
 		return nil, ps.Err()
 	}
+	var judged []ticketclock.Judgement
+	if t := r.TicketResolution; t != nil {
+		c, err := t.NewClock(cals)
+		if err != nil {
+			return nil, err
+		}
+		if judged, err = c.EvaluateAll(recs.Tickets, asOf); err != nil {
+			return nil, err
+		}
+	}
+	var out []measure.Figure
+	for m := from; !m.After(to); m = m.AddMonths(1) {
+		figs, err := r.month(s, m, asOf, recs, cals, judged)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, figs...)
+	}
+	return out, nil
+}
+
+// month derives the figures of month, the recipe and subject valid; judged
+// are the tickets judged, for ticket resolution.
+func (r Recipe) month(s Subject, month kpi.Month, asOf time.Time, recs *record.Set, cals []*ticketclock.Calendar, judged []ticketclock.Judgement) ([]measure.Figure, error) {
 	each := func(orgs []string, f func(org string) (measure.Figure, error)) ([]measure.Figure, error) {
 		out := make([]measure.Figure, 0, len(orgs))
 		for _, o := range orgs {
@@ -88,15 +118,7 @@ func (r Recipe) Measure(s Subject, month kpi.Month, asOf time.Time, recs *record
 	switch {
 	case r.TicketResolution != nil:
 		t := r.TicketResolution
-		c, err := t.NewClock(cals)
-		if err != nil {
-			return nil, err
-		}
-		results, err := c.EvaluateAll(recs.Tickets, asOf)
-		if err != nil {
-			return nil, err
-		}
-		rep, err := measure.Aggregate(measure.AggregateRule{KPI: id, Attribution: t.Attribution, Orgs: t.Orgs, Combine: t.Combine, CombinedOrg: t.CombinedOrg, Zone: t.Zone, Precision: p}, month, asOf, results)
+		rep, err := measure.Aggregate(measure.AggregateRule{KPI: id, Attribution: t.Attribution, Orgs: t.Orgs, Combine: t.Combine, CombinedOrg: t.CombinedOrg, Zone: t.Zone, Precision: p}, month, asOf, judged)
 		return rep.Figures, err
 	case r.Availability != nil:
 		a := r.Availability

@@ -275,7 +275,7 @@ func TestRecipeMeasure(t *testing.T) {
 				asOf = at(t, tt.asOf)
 			}
 			s := plan.Subject{KPI: tt.kpi, Precision: planPrecision[tt.kpi]}
-			figs, err := k.Measure.Measure(s, kpi.MustParseMonth(tt.month), asOf, tt.records(t), cals)
+			figs, err := k.Measure.Measure(s, kpi.MustParseMonth(tt.month), kpi.MustParseMonth(tt.month), asOf, tt.records(t), cals)
 			require.NoError(t, err)
 			var got []string
 			for _, f := range figs {
@@ -441,7 +441,7 @@ func TestRecipeMeasurePooled(t *testing.T) {
 			require.True(t, ok)
 			require.Equal(t, []string{"LBH", "RBK", "all"}, k.Measure.Orgs(), "the pooled figure's organisation follows theirs")
 			before := fmt.Sprintf("%v", tt.records)
-			figs, err := k.Measure.Measure(plan.Subject{KPI: tt.kpi, Precision: pooledPrecision[tt.kpi]}, june, time.Time{}, tt.records, cals)
+			figs, err := k.Measure.Measure(plan.Subject{KPI: tt.kpi, Precision: pooledPrecision[tt.kpi]}, june, june, time.Time{}, tt.records, cals)
 			require.NoError(t, err)
 			require.Equal(t, before, fmt.Sprintf("%v", tt.records), "the records are not modified")
 			var got []string
@@ -497,4 +497,45 @@ func TestRecipeCombinedOrgValidate(t *testing.T) {
 			require.EqualError(t, err, tt.want, tt.why)
 		})
 	}
+}
+
+// TestRecipeMeasureRange measures the Lincolnshire plan over June to
+// October 2021 in one call: a ticket-resolution recipe judges each ticket
+// once for the range, and the figures are those of each month measured
+// alone, month by month.
+func TestRecipeMeasureRange(t *testing.T) {
+	dir := fixture.Testdata("lincolnshire")
+	data, err := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+	require.NoError(t, err)
+	p, err := planfile.ReadPlan("plan.yaml", data)
+	require.NoError(t, err)
+	cals, err := p.BuildCalendars(func(path string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, path)) })
+	require.NoError(t, err)
+	recs := &record.Set{Tickets: fixture.LincsTickets(t)}
+	from, to := kpi.MustParseMonth("2021-06"), kpi.MustParseMonth("2021-10")
+	one := kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
+	want := map[string][]string{
+		"IMT_KPI_05": {"96.8", "97.4", "96.1", "95.9", "95.2"},
+		"IMT_KPI_10": {"1.0", "0.0", "2.0", "3.0", "2.0"},
+	}
+	for _, k := range p.KPIs {
+		s := plan.Subject{KPI: k.KPI, Precision: one}
+		figs, err := k.Measure.Measure(s, from, to, fixture.LincsAsOf, recs, cals)
+		require.NoError(t, err)
+		var got []string
+		for i, f := range figs {
+			m := from.AddMonths(i)
+			require.Equal(t, m, f.Measurement.Month, "month by month")
+			alone, err := k.Measure.Measure(s, m, m, fixture.LincsAsOf, recs, cals)
+			require.NoError(t, err)
+			require.Equal(t, figureText(alone[0]), figureText(f), "%s %s measured alone", k.KPI, m)
+			got = append(got, f.Measurement.Value.StringFixed(1))
+		}
+		require.Equal(t, want[k.KPI], got, k.KPI)
+	}
+	_, err = p.KPIs[0].Measure.Measure(plan.Subject{KPI: "IMT_KPI_05", Precision: one}, to, from, fixture.LincsAsOf, recs, cals)
+	require.ErrorIs(t, err, record.ErrInvalidOptions)
+	require.EqualError(t, err, "month: 2021-10..2021-06 ends before it starts")
+	_, err = p.KPIs[0].Measure.Measure(plan.Subject{KPI: "IMT_KPI_05", Precision: one}, kpi.Month{}, to, time.Time{}, recs, cals)
+	require.EqualError(t, err, "as-of: not set (ticket-resolution judges records at an instant)\nmonth: not set")
 }

@@ -1,6 +1,7 @@
 package ticketclock
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -142,10 +143,28 @@ func (c *Clock) EvaluateAll(tickets []record.Ticket, asOf time.Time) ([]Judgemen
 // logged after asOf is not applicable.
 //
 // Evaluate does not run the checks of Check; give it checked tickets. It
-// fails, wrapping record.ErrInvalidRecord, if a priority the ticket is judged on
-// has no target or the start field is missing; and with the servicehours
-// error if a deadline is beyond the calendar's years.
+// fails, wrapping record.ErrInvalidRecord, if a priority the ticket is
+// judged on has no target or the start field is missing; and, naming the
+// ticket and wrapping the servicehours error (servicehours.ErrOutOfRange),
+// if a deadline is beyond the calendar's years, 1900 to 2199.
 func (c *Clock) Evaluate(t *record.Ticket, asOf time.Time) (Judgement, error) {
+	j, err := c.evaluate(t, asOf)
+	if err != nil {
+		return j, located(t, err)
+	}
+	return j, nil
+}
+
+// located names the ticket in a servicehours error.
+func located(t *record.Ticket, err error) error {
+	var se *servicehours.Error
+	if errors.As(err, &se) {
+		return &problem.Error{File: t.Source.File, Line: t.Source.Line, Record: t.Name(), Msg: se.Error(), Err: se}
+	}
+	return err
+}
+
+func (c *Clock) evaluate(t *record.Ticket, asOf time.Time) (Judgement, error) {
 	r := Judgement{
 		Ticket: t.ID, Org: t.Org, Kind: t.Kind, Source: t.Source,
 		Logged: t.Logged, AsOf: asOf, Choices: c.rules, Tool: t.Tool, Priority: t.Priority,

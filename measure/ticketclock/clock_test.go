@@ -201,3 +201,15 @@ func TestUnknownWordIsKPIs(t *testing.T) {
 	require.ErrorIs(t, err, kpi.ErrUnknownWord)
 	require.EqualError(t, err, `start: 9 is not a valid value`)
 }
+
+// TestEvaluateBeyondCalendarYears checks that a deadline past the years a
+// calendar covers is an error naming the ticket, wrapping
+// servicehours.ErrOutOfRange: a documented limit, never a wrong verdict.
+func TestEvaluateBeyondCalendarYears(t *testing.T) {
+	c := newClock(t, baseOptions())
+	tk := ticket(t, "INC9", "P2", "2199-12-31T17:00:00Z", "")
+	tk.Source = record.Source{File: "t.csv", Line: 7}
+	_, err := c.Evaluate(&tk, at(t, "2200-01-02T00:00:00Z"))
+	require.ErrorIs(t, err, servicehours.ErrOutOfRange)
+	require.EqualError(t, err, `t.csv:7: ticket "INC9": deadline: target 8h0m0s from 2199-12-31T17:00:00Z not reached by the end of 2199`)
+}
