@@ -235,7 +235,8 @@ func minutes(ns decimal.Decimal) decimal.Decimal {
 // nanoseconds (weighted), and the lines explaining them.
 func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month kpi.Month, outages []record.Outage) (agreed, down decimal.Decimal, lines []Evidence) {
 	sched := cal.Schedule()
-	p := periodOf(month, sched.Location())
+	zone := sched.Location() // the zone of the month, and of the evidence's instants
+	p := periodOf(month, zone)
 	measure := func(a, b time.Time) time.Duration {
 		if r.Minutes == DaysTimes1440 {
 			return b.Sub(a)
@@ -269,12 +270,12 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 		}
 		in := measure(a, b)
 		if o.Exclusion != "" {
-			lines = append(lines, Evidence{Record: o.ID, Why: fmt.Sprintf("%s %s to %s, %s min: not counted, excluded: %s", kind, problem.Stamp(a), problem.Stamp(b), minutesText(in), o.Exclusion)})
+			lines = append(lines, Evidence{Record: o.ID, Why: fmt.Sprintf("%s %s to %s, %s min: not counted, excluded: %s", kind, problem.Stamp(a.In(zone)), problem.Stamp(b.In(zone)), minutesText(in), o.Exclusion)})
 			continue
 		}
 		mine = append(mine, o)
 		cuts = append(cuts, a, b)
-		lines = append(lines, Evidence{Record: o.ID, Counted: true, Why: fmt.Sprintf("%s %s to %s, %s min in service time in the month (overlaps count once)", kind, problem.Stamp(a), problem.Stamp(b), minutesText(in))})
+		lines = append(lines, Evidence{Record: o.ID, Counted: true, Why: fmt.Sprintf("%s %s to %s, %s min in service time in the month (overlaps count once)", kind, problem.Stamp(a.In(zone)), problem.Stamp(b.In(zone)), minutesText(in))})
 	}
 	slices.SortFunc(cuts, time.Time.Compare)
 	cuts = slices.CompactFunc(cuts, time.Time.Equal)

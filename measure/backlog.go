@@ -98,9 +98,9 @@ func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.Backlo
 		}
 		l := Evidence{Record: e.ID, Org: e.Org, Counted: true, Met: old}
 		if old {
-			l.Why = fmt.Sprintf("open at %s, logged %s: %s, older than %d days", problem.Stamp(at), problem.Stamp(e.Logged), age, r.OlderThan)
+			l.Why = fmt.Sprintf("open at %s, logged %s: %s, older than %d days", problem.Stamp(at.In(loc)), problem.Stamp(e.Logged.In(loc)), age, r.OlderThan)
 		} else {
-			l.Why = fmt.Sprintf("open at %s, logged %s: %s, not older than %d days", problem.Stamp(at), problem.Stamp(e.Logged), age, r.OlderThan)
+			l.Why = fmt.Sprintf("open at %s, logged %s: %s, not older than %d days", problem.Stamp(at.In(loc)), problem.Stamp(e.Logged.In(loc)), age, r.OlderThan)
 		}
 		t.counted++
 		if old {
@@ -110,7 +110,7 @@ func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.Backlo
 	}
 	f := proportion(r.KPI, org, month, r.Precision, t)
 	if !at.IsZero() && f.Measurement.Absent == 0 {
-		f.Measurement.Note = fmt.Sprintf("%d of %d open at the snapshot %s older than %d days (%s)", t.met, t.counted, problem.Stamp(at), r.OlderThan, r.Age)
+		f.Measurement.Note = fmt.Sprintf("%d of %d open at the snapshot %s older than %d days (%s)", t.met, t.counted, problem.Stamp(at.In(loc)), r.OlderThan, r.Age)
 	}
 	return f, nil
 }

@@ -155,18 +155,18 @@ func PatchCompliance(r PatchRule, org string, month kpi.Month, asOf time.Time, p
 			continue
 		}
 		l := Evidence{Record: p.Device + " " + p.Patch, Org: p.Org}
-		what := fmt.Sprintf("%s %s (%s) released %s, deadline %s", p.Device, p.Patch, p.Class, problem.Stamp(p.Released), problem.Stamp(due))
+		what := fmt.Sprintf("%s %s (%s) released %s, deadline %s", p.Device, p.Patch, p.Class, problem.Stamp(p.Released.In(loc)), problem.Stamp(due.In(loc)))
 		switch {
 		case p.Exemption != "":
 			l.Why = "not counted, exempt: " + p.Exemption + ": " + what
 		case !p.Installed.IsZero() && !p.Installed.After(due) && !p.Installed.After(asOf):
-			l.Counted, l.Met, l.Why = true, true, "on time: "+what+", installed "+problem.Stamp(p.Installed)
+			l.Counted, l.Met, l.Why = true, true, "on time: "+what+", installed "+problem.Stamp(p.Installed.In(loc))
 		case due.After(asOf):
-			l.Why = "not counted, not yet due: " + what + ", not installed at " + problem.Stamp(asOf)
+			l.Why = "not counted, not yet due: " + what + ", not installed at " + problem.Stamp(asOf.In(loc))
 		case p.Installed.IsZero() || p.Installed.After(asOf):
-			l.Counted, l.Why = true, "late: "+what+", not installed at "+problem.Stamp(asOf)
+			l.Counted, l.Why = true, "late: "+what+", not installed at "+problem.Stamp(asOf.In(loc))
 		default:
-			l.Counted, l.Why = true, "late: "+what+", installed "+problem.Stamp(p.Installed)
+			l.Counted, l.Why = true, "late: "+what+", installed "+problem.Stamp(p.Installed.In(loc))
 		}
 		if l.Counted {
 			t.counted++

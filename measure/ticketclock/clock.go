@@ -252,6 +252,7 @@ func (c *Clock) judge(r Judgement, t *record.Ticket, p string, start, cs, notBef
 	}
 	if tg.cal != nil {
 		r.Version = tg.cal.VersionAt(cs)
+		r.Zone = tg.cal.sched.Location()
 	}
 
 	// The cycles known at asOf: kept reopens, and the final stop.

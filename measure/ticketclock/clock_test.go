@@ -213,3 +213,34 @@ func TestEvaluateBeyondCalendarYears(t *testing.T) {
 	require.ErrorIs(t, err, servicehours.ErrOutOfRange)
 	require.EqualError(t, err, `t.csv:7: ticket "INC9": deadline: target 8h0m0s from 2199-12-31T17:00:00Z not reached by the end of 2199`)
 }
+
+// TestExplainZone checks that Explain writes every instant in the zone of
+// the target's calendar, whatever offset the ticket was written with, and
+// in UTC for an elapsed-time target with no calendar.
+func TestExplainZone(t *testing.T) {
+	o := baseOptions()
+	o.Targets = append(o.Targets, ticketclock.Target{Priority: "P3", Unit: ticketclock.ElapsedTime, Within: record.Duration(time.Hour)})
+	c := newClock(t, o)
+	asOf := at(t, "2023-07-01T00:00:00Z")
+	for _, tt := range []struct {
+		name, why string
+		tk        record.Ticket
+		want      string
+	}{
+		{"utc-to-london", "a ticket written in UTC, on LBH in summer: +01:00",
+			ticket(t, "INC1", "P2", "2023-06-12T08:00:00Z", "2023-06-12T09:30:00Z"),
+			"INC1 P2 met: elapsed 1h30m of 8h (8h business-time on LBH), 2023-06-12T09:00:00+01:00 to 2023-06-12T10:30:00+01:00, deadline 2023-06-12T17:00:00+01:00; start logged, stop resolved, pauses holds, reopen first-resolution, priority-change initial"},
+		{"other-offset-to-london", "a ticket written at +02:00, open at the as-of instant written in UTC",
+			ticket(t, "INC2", "P1", "2023-06-12T10:00:00+02:00", ""),
+			"INC2 P1 open-breached: elapsed 448h of 4h (4h business-time on C24), 2023-06-12T09:00:00+01:00 to open at 2023-07-01T01:00:00+01:00, deadline 2023-06-12T13:00:00+01:00, breached 2023-06-12T13:00:00+01:00; start logged, stop resolved, pauses holds, reopen first-resolution, priority-change initial"},
+		{"elapsed-utc", "an elapsed-time target has no calendar: UTC",
+			ticket(t, "INC3", "P3", "2023-06-12T09:00:00+01:00", "2023-06-12T09:30:00+01:00"),
+			"INC3 P3 met: elapsed 30m of 1h (1h elapsed-time), 2023-06-12T08:00:00Z to 2023-06-12T08:30:00Z, deadline 2023-06-12T09:00:00Z; start logged, stop resolved, pauses holds, reopen first-resolution, priority-change initial"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			j, err := c.Evaluate(&tt.tk, asOf)
+			require.NoError(t, err)
+			require.Equal(t, tt.want, j.Explain(), tt.why)
+		})
+	}
+}

@@ -16,7 +16,8 @@ import (
 // Friday and Easter Monday are closed. Resolved on Tuesday at 10:00, it
 // took 4 hours: met. The ITSM tool said breached; reconciliation names
 // the choices under which we would agree with it: a calendar without the
-// bank holidays, or elapsed time.
+// bank holidays, or elapsed time. The tool exported its instants in UTC;
+// the explanation writes them in the calendar's zone.
 func Example() {
 	london, _ := time.LoadLocation("Europe/London")
 	feed, _ := os.ReadFile("../testdata/bank-holidays.json")
@@ -41,7 +42,7 @@ func Example() {
 	}
 	when := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
 	easter := record.Ticket{ID: "INC2", Kind: "incident", Priority: "P2", Tool: record.ToolBreached,
-		Logged: when("2023-04-06T16:00:00+01:00"), Resolved: when("2023-04-11T10:00:00+01:00")}
+		Logged: when("2023-04-06T15:00:00Z"), Resolved: when("2023-04-11T09:00:00Z")}
 	asOf := when("2023-05-01T00:00:00+01:00")
 	j, err := clock.Evaluate(&easter, asOf)
 	if err != nil {

@@ -31,6 +31,11 @@ type Judgement struct {
 	Target   Target            // its target
 	Calendar string            // the calendar the clock ran on; empty for wall-clock units
 	Version  servicehours.Date // the calendar version in force at Start; zero if not versioned
+	// Zone is the zone Explain writes instants in: the target's
+	// calendar's (for calendar-days too, whose days are that calendar's
+	// local dates); nil, meaning UTC, for an elapsed-time target named
+	// without a calendar.
+	Zone *time.Location
 
 	Logged   time.Time
 	Start    time.Time     // the clock's start (of the cycle reported)
@@ -63,8 +68,18 @@ func (r Judgement) Disagrees() bool {
 
 // Explain describes the result in one line, such as
 //
-//	INC1 P2 met: elapsed 7h30m of 8h business-time on LBH, 2023-03-03T16:30:00Z to 2023-03-06T14:00:00Z, deadline 2023-03-06T14:30:00Z (start logged, ...)
+//	INC1 P2 met: elapsed 7h30m of 8h (8h business-time on LBH), 2023-03-03T16:30:00Z to 2023-03-06T14:00:00Z, deadline 2023-03-06T14:30:00Z; start logged, ...
+//
+// Its instants are written in RFC 3339 in Zone, the target calendar's
+// zone, whatever offsets the records were written with: a ticket logged at
+// 15:00:00Z on 6 April 2023 on a London calendar is written
+// 2023-04-06T16:00:00+01:00.
 func (r Judgement) Explain() string {
+	zone := r.Zone
+	if zone == nil {
+		zone = time.UTC
+	}
+	stamp := func(t time.Time) string { return problem.Stamp(t.In(zone)) }
 	var b strings.Builder
 	b.WriteString(r.Ticket)
 	if r.Priority != "" {
@@ -79,13 +94,13 @@ func (r Judgement) Explain() string {
 	if !r.Version.IsZero() {
 		fmt.Fprintf(&b, " version %s", r.Version)
 	}
-	stop := "open at " + problem.Stamp(r.AsOf)
+	stop := "open at " + stamp(r.AsOf)
 	if !r.Stop.IsZero() {
-		stop = problem.Stamp(r.Stop)
+		stop = stamp(r.Stop)
 	}
-	fmt.Fprintf(&b, ", %s to %s, deadline %s", problem.Stamp(r.Start), stop, problem.Stamp(r.Deadline))
+	fmt.Fprintf(&b, ", %s to %s, deadline %s", stamp(r.Start), stop, stamp(r.Deadline))
 	if !r.Breach.IsZero() {
-		fmt.Fprintf(&b, ", breached %s", problem.Stamp(r.Breach))
+		fmt.Fprintf(&b, ", breached %s", stamp(r.Breach))
 	}
 	if r.Cycles > 1 {
 		fmt.Fprintf(&b, ", %d of %d cycles failed", r.CyclesFailed, r.Cycles)
