@@ -24,7 +24,7 @@ type AbandonRule struct {
 	Precision      kpi.Precision   `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r AbandonRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -51,8 +51,8 @@ func (r AbandonRule) problems(ps *problem.List) *time.Location {
 // abandoned; short abandons count as r.Short says. No offered calls is
 // not applicable, "no qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid calls (CheckCalls), measuring nothing.
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid calls (CheckCalls), measuring nothing.
 func Abandonment(r AbandonRule, org string, month kpi.Month, calls []record.Call) (Figure, error) {
 	ps := &problem.List{}
 	per := periodFor(ps, month, r.problems(ps))

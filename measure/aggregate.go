@@ -23,7 +23,7 @@ type AggregateRule struct {
 	Precision   kpi.Precision `yaml:"precision"`    // the KPI's precision: the one rounding
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r AggregateRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -83,8 +83,8 @@ type Report struct {
 // in the month are listed, not counted. An organisation with no counted
 // ticket is not applicable, "no qualifying records", never 0% or 100%.
 //
-// Aggregate fails with problem.ErrInvalidOptions if r is invalid or a result was
-// judged at another instant than asOf, and with problem.ErrInvalidRecord if a
+// Aggregate fails with record.ErrInvalidOptions if r is invalid or a result was
+// judged at another instant than asOf, and with record.ErrInvalidRecord if a
 // ticket appears twice in a population or its organisation is not one of
 // r.Orgs.
 func Aggregate(r AggregateRule, month kpi.Month, asOf time.Time, populations ...[]ticketclock.Judgement) (Report, error) {

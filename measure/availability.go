@@ -43,7 +43,7 @@ type AvailabilityRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r AvailabilityRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -131,8 +131,8 @@ const minutePlaces = 4
 // not in r are an error, as are organisations not in r.Orgs when given;
 // excluded outages are listed, not counted.
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule or an unknown
-// calendar, and with problem.ErrInvalidRecord for invalid outages; on any problem
+// It fails with record.ErrInvalidOptions for an invalid rule or an unknown
+// calendar, and with record.ErrInvalidRecord for invalid outages; on any problem
 // it measures nothing.
 func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, cals ...*ticketclock.Calendar) ([]Figure, error) {
 	ps := &problem.List{}

@@ -26,7 +26,7 @@ type BacklogRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r BacklogRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -56,8 +56,8 @@ func (r BacklogRule) problems(ps *problem.List) *time.Location {
 // age. Figure.Met counts the old tickets, the numerator. No snapshot, or
 // no such ticket in it, is not applicable, "no qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid entries (CheckBacklog).
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid entries (CheckBacklog).
 func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.BacklogEntry) (Figure, error) {
 	ps := &problem.List{}
 	loc := r.problems(ps)

@@ -30,7 +30,7 @@ type CountRule struct {
 	Precision   kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r CountRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -62,8 +62,8 @@ func (r CountRule) problems(ps *problem.List) *time.Location {
 // listed, not counted. Zero is a value, not an absence: a month with no
 // Priority 1 incident has 0 of them. Figure.Counted is the count.
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for tickets with problems of their own (as
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
 func Count(r CountRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
 	ps := &problem.List{}

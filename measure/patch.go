@@ -81,7 +81,7 @@ type PatchRule struct {
 	Precision   kpi.Precision    `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r PatchRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -130,8 +130,8 @@ func (r PatchRule) deadline(p *record.Patch, loc *time.Location) time.Time {
 // installed (not yet due). Devices of other classes are out of scope and
 // not listed. No patch due is not applicable, "no qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid patches (CheckPatches), measuring nothing.
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid patches (CheckPatches), measuring nothing.
 func PatchCompliance(r PatchRule, org string, month kpi.Month, asOf time.Time, patches []record.Patch) (Figure, error) {
 	ps := &problem.List{}
 	loc := r.problems(ps)

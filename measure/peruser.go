@@ -20,7 +20,7 @@ type PerUserRule struct {
 	Precision kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r PerUserRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -43,8 +43,8 @@ func (r PerUserRule) problems(ps *problem.List) {
 // applicable, "no qualifying records"; a count with no users is not
 // applicable, "no users".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid counts (CheckContactCounts).
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid counts (CheckContactCounts).
 func PerUser(r PerUserRule, org string, month kpi.Month, counts []record.ContactCount) (Figure, error) {
 	ps := &problem.List{}
 	r.problems(ps)

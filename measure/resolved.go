@@ -40,7 +40,7 @@ type ResolvedRule struct {
 	Precision   kpi.Precision `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r ResolvedRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -65,8 +65,8 @@ func (r ResolvedRule) problems(ps *problem.List) *time.Location {
 // logged in the month under logged-in-period. No counted ticket is not
 // applicable, "no qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for tickets with problems of their own (as
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
 func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
 	ps := &problem.List{}

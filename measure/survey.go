@@ -21,7 +21,7 @@ type SurveyRule struct {
 	Precision   kpi.Precision     `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r SurveyRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -56,8 +56,8 @@ func responseIn(a SurveyAttribution, p period, r *record.Response) bool {
 // qualify, each listed. No qualifying response is not applicable, "no
 // qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid responses, such as a score outside 0..10
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid responses, such as a score outside 0..10
 // (the error names the response and the field "score").
 func NPS(r SurveyRule, org string, month kpi.Month, responses []record.Response) (Figure, error) {
 	ps := &problem.List{}
@@ -114,7 +114,7 @@ type SatisfactionRule struct {
 	Precision   kpi.Precision     `yaml:"precision"`
 }
 
-// Validate reports every problem with r, each wrapping problem.ErrInvalidOptions.
+// Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
 func (r SatisfactionRule) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -142,8 +142,8 @@ func (r SatisfactionRule) problems(ps *problem.List) *time.Location {
 // r.Attribution says qualify, each listed. No qualifying response makes
 // both not applicable, "no qualifying records".
 //
-// It fails with problem.ErrInvalidOptions for an invalid rule and with
-// problem.ErrInvalidRecord for invalid responses, such as a score outside 1..Top.
+// It fails with record.ErrInvalidOptions for an invalid rule and with
+// record.ErrInvalidRecord for invalid responses, such as a score outside 1..Top.
 func Satisfaction(r SatisfactionRule, org string, month kpi.Month, responses []record.Response) (mean, share Figure, err error) {
 	ps := &problem.List{}
 	per := periodFor(ps, month, r.problems(ps))

@@ -101,7 +101,7 @@ func (h Hours) calendar(loc *time.Location, holidays []servicehours.Date) servic
 // zone; hours given both directly and in versions, or in neither; a bank
 // holidays file or division missing; and each servicehours problem (a
 // week with no windows, windows that overlap, a date overridden twice,
-// versions from one date). Problems wrap problem.ErrInvalidOptions.
+// versions from one date). Problems wrap record.ErrInvalidOptions.
 func (c CalendarSpec) Validate() error {
 	ps := &problem.List{}
 	c.problems(ps)
@@ -161,7 +161,7 @@ func calendarProblems(ps *problem.List, field string, err error) {
 // Build returns the calendar c defines. readFile reads a bank holidays
 // file by the path the plan gives (resolving it against the plan file's
 // directory is the caller's). It fails with the problems Validate reports
-// and, wrapping problem.ErrInvalidOptions, a file that cannot be read or is not a
+// and, wrapping record.ErrInvalidOptions, a file that cannot be read or is not a
 // GOV.UK bank holidays file with the division.
 func (c CalendarSpec) Build(readFile func(path string) ([]byte, error)) (*ticketclock.Calendar, error) {
 	ps := &problem.List{}

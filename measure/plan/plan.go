@@ -331,7 +331,7 @@ var placeholder = kpi.Precision{Places: 0, Rounding: kpi.HalfUp}
 // Validate reports every problem with r on its own: no measure or
 // several, and each option of the measure not set or inconsistent, named
 // by its path such as "count.basis". Calendar names are checked against
-// a plan's calendars by Plan.Validate. Problems wrap problem.ErrInvalidOptions.
+// a plan's calendars by Plan.Validate. Problems wrap record.ErrInvalidOptions.
 func (r Recipe) Validate() error {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -446,7 +446,7 @@ func combinedOrgProblems(ps *problem.List, orgs []string, combined string) {
 // does not define. Each problem names the KPI or calendar at fault and
 // the option's path, such as `kpi "IMT_KPI_10": kpis[1].measure.count.basis:
 // not set (want one of initial, final, ever)`, and wraps
-// problem.ErrInvalidOptions.
+// record.ErrInvalidOptions.
 func (p *Plan) Validate() error {
 	ps := &problem.List{}
 	p.problems(ps)
