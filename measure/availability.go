@@ -32,10 +32,13 @@ type AvailabilityRule struct {
 	Planned   Planned   `yaml:"planned"`
 	Minutes   Minutes   `yaml:"minutes"`
 	Weighting Weighting `yaml:"weighting"`
-	Pooled    bool      `yaml:"pooled"` // whether a figure pooling all services follows the services' own
-	// Orgs, when not empty, asks for a figure per organisation: all the
-	// services pooled, down only for the outages that affect it (the
-	// outage's Orgs). Optional.
+	// Combine says how the services' figures make one: pooled (their
+	// agreed and down minutes summed), mean-of-percentages (the mean of
+	// their unrounded availabilities), or none (no combined figure).
+	Combine Pooling `yaml:"combine"`
+	// Orgs, when not empty, asks for a figure per organisation: the
+	// services combined as Combine says, down only for the outages that
+	// affect it (the outage's Orgs). Optional.
 	Orgs []string `yaml:"orgs"`
 	// Unnamed says how an outage naming no organisation counts in the
 	// per-organisation figures; required with Orgs, and only then.
@@ -83,8 +86,14 @@ func (r AvailabilityRule) problems(ps *problem.List) {
 	if !weightingWords.Valid(uint8(r.Weighting)) {
 		ps.Option("weighting", "not set (want one of %s)", weightingWords.List())
 	}
+	if !combineWords.Valid(uint8(r.Combine)) {
+		ps.Option("combine", "not set (want one of %s)", combineWords.List())
+	}
 	if len(r.Orgs) > 0 {
 		ps.Orgs(r.Orgs)
+		if r.Combine == NoCombined && len(r.Services) > 1 {
+			ps.Option("combine", "none with orgs and %d services: how does an organisation's figure combine the services? (want pooled or mean-of-percentages)", len(r.Services))
+		}
 		if !unnamedWords.Valid(uint8(r.Unnamed)) {
 			ps.Option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.List())
 		}
@@ -105,9 +114,12 @@ func (r AvailabilityRule) affects(o *record.Outage, org string) bool {
 // minutePlaces is the decimal places of minutes shown as evidence.
 const minutePlaces = 4
 
-// Availability derives month's availability of each service of r, and the
-// pooled figure if r.Pooled, from outages. cals are the calendars the
-// services name. For each service:
+// Availability derives month's availability of each service of r, the
+// combined figure unless r.Combine is none, and each organisation's of
+// r.Orgs, from outages. outages may be a whole export covering many
+// services: the outages of r's services are selected, those of other
+// services are not. cals are the calendars the services name. For each
+// service:
 //
 //   - the agreed time is the open time of its calendar in the local month
 //     (real elapsed time: a 24x7 London March has 44,580 minutes), or the
@@ -121,19 +133,22 @@ const minutePlaces = 4
 //     outage's weight (or users affected over the service's users).
 //
 // The figures are each service's, in the order of r.Services; then the
-// pooled one if r.Pooled; then, for each of r.Orgs, the organisation's:
-// every service's agreed time, down only for the outages affecting it
-// (an outage naming no organisation affects all of them, or is an error,
-// as r.Unnamed says), its Measurement.Org the organisation.
+// combined one, r.Org's: the services' agreed and down time summed
+// (pooled), or the mean of their unrounded availabilities, those with no
+// agreed time left out (mean-of-percentages); then, for each of r.Orgs,
+// the organisation's: the services combined in the same way, down only
+// for the outages affecting it (an outage naming no organisation affects
+// all of them, or is an error, as r.Unnamed says), its Measurement.Org
+// the organisation.
 //
 // The value is 100 x (agreed - down) / agreed, rounded once. A service
-// with no agreed time in the month is not applicable. Outages of services
-// not in r are an error, as are organisations not in r.Orgs when given;
-// excluded outages are listed, not counted.
+// with no agreed time in the month is not applicable. An outage of one of
+// r's services naming an organisation not in r.Orgs is an error, when
+// Orgs are given; excluded outages are listed, not counted.
 //
 // It fails with record.ErrInvalidOptions for an invalid rule or an unknown
-// calendar, and with record.ErrInvalidRecord for invalid outages; on any problem
-// it measures nothing.
+// calendar, and with record.ErrInvalidRecord for invalid outages; on any
+// problem it measures nothing.
 func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, cals ...*ticketclock.Calendar) ([]Figure, error) {
 	ps := &problem.List{}
 	r.problems(ps)
@@ -155,37 +170,36 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, 
 	ps.Merge(record.CheckOutages(outages))
 	for i := range outages {
 		o := &outages[i]
-		if _, ok := services[o.Service]; !ok && o.Service != "" {
-			ps.AddText(problem.At(o.Source.File, o.Source.Line), o.Name(), "service", o.Service, "not a service of the rule", problem.ErrInvalidRecord)
+		if _, ok := services[o.Service]; !ok {
+			continue // another service's outage
 		}
+		at := problem.At(o.Source.File, o.Source.Line)
 		if len(r.Orgs) > 0 {
 			if len(o.Orgs) == 0 && r.Unnamed == UnnamedInvalid {
-				ps.Record(problem.At(o.Source.File, o.Source.Line), o.Name(), "organisations", "empty (unnamed is invalid: name the organisations affected)")
+				ps.Record(at, o.Name(), "organisations", "empty (unnamed is invalid: name the organisations affected)")
 			}
 			for _, org := range o.Orgs {
-				knownOrg(ps, problem.At(o.Source.File, o.Source.Line), o.Name(), org, r.Orgs)
+				knownOrg(ps, at, o.Name(), org, r.Orgs)
 			}
 		}
 		if r.Weighting == ImpactWeighted && !o.HasWeight && !o.Planned {
-			ps.Record(problem.At(o.Source.File, o.Source.Line), o.Name(), "impact-weight", "empty (weighting is impact-weight)")
+			ps.Record(at, o.Name(), "impact-weight", "empty (weighting is impact-weight)")
 		}
 	}
 	if !ps.OK() {
 		return nil, ps.Err()
 	}
 	var out []Figure
-	var allAgreed, allDown decimal.Decimal
-	var allLines []Evidence
+	var parts []serviceMinutes
 	for _, s := range r.Services {
-		agreed, down, lines := serviceTime(r, s, services[s.Name], month, outages)
-		f := availabilityFigure(r, month, agreed, down, lines)
+		m := serviceTime(r, s, services[s.Name], month, outages)
+		f := availabilityFigure(r, month, []serviceMinutes{m})
 		f.Service = s.Name
 		out = append(out, f)
-		allAgreed, allDown = allAgreed.Add(agreed), allDown.Add(down)
-		allLines = append(allLines, lines...)
+		parts = append(parts, m)
 	}
-	if r.Pooled {
-		out = append(out, availabilityFigure(r, month, allAgreed, allDown, allLines))
+	if r.Combine != NoCombined {
+		out = append(out, availabilityFigure(r, month, parts))
 	}
 	for _, org := range r.Orgs {
 		var theirs []record.Outage
@@ -194,31 +208,58 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, 
 				theirs = append(theirs, outages[i])
 			}
 		}
-		var agreed, down decimal.Decimal
-		var lines []Evidence
+		var parts []serviceMinutes
 		for _, s := range r.Services {
-			a, d, l := serviceTime(r, s, services[s.Name], month, theirs)
-			agreed, down, lines = agreed.Add(a), down.Add(d), append(lines, l...)
+			m := serviceTime(r, s, services[s.Name], month, theirs)
+			for i := range m.lines {
+				m.lines[i].Org = org
+			}
+			parts = append(parts, m)
 		}
-		for i := range lines {
-			lines[i].Org = org
-		}
-		f := availabilityFigure(r, month, agreed, down, lines)
+		f := availabilityFigure(r, month, parts)
 		f.Measurement.Org = org
 		out = append(out, f)
 	}
 	return out, nil
 }
 
-func availabilityFigure(r AvailabilityRule, m kpi.Month, agreed, down decimal.Decimal, lines []Evidence) Figure {
-	f := Figure{Evidence: lines}
+// serviceMinutes is a service's agreed and down time in a month, in
+// nanoseconds (user-nanoseconds with user-minutes weighting), and the
+// evidence for them.
+type serviceMinutes struct {
+	agreed, down decimal.Decimal
+	lines        []Evidence
+}
+
+// availabilityFigure returns the figure of parts: one service's, or
+// several combined as r.Combine says.
+func availabilityFigure(r AvailabilityRule, m kpi.Month, parts []serviceMinutes) Figure {
+	f := Figure{}
 	f.Measurement = kpi.Measurement{KPI: r.KPI, Org: r.Org, Month: m}
-	if agreed.Sign() <= 0 {
+	hundred := decimal.NewFromInt(100)
+	var agreed, down decimal.Decimal
+	num, den, n := decimal.Zero, decimal.NewFromInt(1), 0
+	for _, p := range parts {
+		f.Evidence = append(f.Evidence, p.lines...)
+		agreed, down = agreed.Add(p.agreed), down.Add(p.down)
+		if p.agreed.Sign() > 0 {
+			// the mean's sum, exactly: num/den + (agreed - down)/agreed
+			num = num.Mul(p.agreed).Add(p.agreed.Sub(p.down).Mul(den))
+			den = den.Mul(p.agreed)
+			n++
+		}
+	}
+	if agreed.Sign() <= 0 || n == 0 {
 		f.Measurement.Absent, f.Measurement.Note = kpi.NotApplicable, "no agreed service time in the month"
 		return f
 	}
+	if len(parts) > 1 && r.Combine == MeanOfPercentages {
+		f.Measurement.Value, _ = r.Precision.Quotient(num.Mul(hundred), den.Mul(decimal.NewFromInt(int64(n))))
+		f.Measurement.Note = fmt.Sprintf("mean of %d services' availability", n)
+		return f
+	}
 	up := agreed.Sub(down)
-	f.Measurement.Value, _ = r.Precision.Quotient(up.Mul(decimal.NewFromInt(100)), agreed)
+	f.Measurement.Value, _ = r.Precision.Quotient(up.Mul(hundred), agreed)
 	f.Measurement.Numerator = minutes(up)
 	f.Measurement.Denominator = minutes(agreed)
 	f.Measurement.HasCounts = true
@@ -233,7 +274,9 @@ func minutes(ns decimal.Decimal) decimal.Decimal {
 
 // serviceTime returns the agreed and down time of service s in month, in
 // nanoseconds (weighted), and the lines explaining them.
-func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month kpi.Month, outages []record.Outage) (agreed, down decimal.Decimal, lines []Evidence) {
+func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month kpi.Month, outages []record.Outage) serviceMinutes {
+	var agreed, down decimal.Decimal
+	var lines []Evidence
 	sched := cal.Schedule()
 	zone := sched.Location() // the zone of the month, and of the evidence's instants
 	p := periodOf(month, zone)
@@ -333,7 +376,7 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 	}
 	lines = append(lines, Evidence{Record: s.Name, Why: fmt.Sprintf("service %s: %s min agreed (%s), %s min planned (%s), %s min unplanned",
 		s.Name, minutesText(base), r.Minutes, minutesText(planned), r.Planned, minutesText(unplannedPlain))})
-	return agreed, down, lines
+	return serviceMinutes{agreed: agreed, down: down, lines: lines}
 }
 
 // servicehoursDays returns the number of days in m.

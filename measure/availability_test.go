@@ -16,7 +16,7 @@ func outage(t testing.TB, id, service, start, end string, planned bool) record.O
 
 func availRule(planned measure.Planned, services ...measure.Service) measure.AvailabilityRule {
 	return measure.AvailabilityRule{
-		KPI: "AV01", Services: services, Planned: planned, Minutes: measure.RealMinutes, Weighting: measure.Unweighted,
+		KPI: "AV01", Services: services, Planned: planned, Minutes: measure.RealMinutes, Weighting: measure.Unweighted, Combine: measure.NoCombined,
 		Precision: kpi.Precision{Places: 4, Rounding: kpi.HalfUp},
 	}
 }
@@ -95,7 +95,7 @@ func TestAvailabilityNorfolkPooled(t *testing.T) {
 		services = append(services, measure.Service{Name: fmt.Sprintf("S%d", i+1), Calendar: "LBH"})
 	}
 	r := availRule(measure.PlannedExcluded, services...)
-	r.Pooled = true
+	r.Combine = measure.Pooled
 	r.Precision.Places = 5
 	outages := []record.Outage{
 		outage(t, "o1", "S1", "2017-08-01T09:00:00+01:00", "2017-08-01T11:00:00+01:00", false), // 120
@@ -123,7 +123,7 @@ func TestAvailabilityPerOrganisation(t *testing.T) {
 	}
 	rule := func(u measure.Unnamed) measure.AvailabilityRule {
 		r := availRule(measure.PlannedDown, measure.Service{Name: "S", Calendar: "C24"}, measure.Service{Name: "T", Calendar: "C24"})
-		r.Pooled, r.Orgs, r.Unnamed = true, []string{"A", "B"}, u
+		r.Combine, r.Orgs, r.Unnamed = measure.Pooled, []string{"A", "B"}, u
 		return r
 	}
 	for _, tt := range []struct {
@@ -167,4 +167,84 @@ func TestAvailabilityPerOrganisation(t *testing.T) {
 	}
 	err := measure.AvailabilityRule{Orgs: []string{"A"}}.Validate()
 	require.ErrorContains(t, err, "unnamed: not set (orgs are given: want one of all-organisations, invalid)")
+}
+
+// TestAvailabilityOneExport checks that a rule takes its own services'
+// outages from an export covering many services: the other services'
+// rows are not selected, whatever they hold (issue 16, item 10). S, on
+// C24, is down 150 minutes of June's 43,200.
+func TestAvailabilityOneExport(t *testing.T) {
+	export := []record.Outage{
+		outage(t, "s1", "S", "2021-06-10T02:00:00+01:00", "2021-06-10T04:30:00+01:00", false),
+		outage(t, "t1", "T", "2021-06-11T02:00:00+01:00", "2021-06-11T12:00:00+01:00", false),
+		func() record.Outage { // another service's row naming an organisation no rule measures
+			o := outage(t, "t2", "T", "2021-06-12T02:00:00+01:00", "2021-06-12T03:00:00+01:00", false)
+			o.Orgs = []string{"RBK"}
+			return o
+		}(),
+	}
+	r := availRule(measure.PlannedDown, measure.Service{Name: "S", Calendar: "C24"})
+	r.Orgs, r.Unnamed = []string{"LBH"}, measure.UnnamedAffectAll
+	fs, err := measure.Availability(r, kpi.MustParseMonth("2021-06"), export, c24(t))
+	require.NoError(t, err)
+	require.Len(t, fs, 2, "S's figure, then LBH's")
+	for _, f := range fs {
+		require.Equal(t, "99.6528", f.Measurement.Value.StringFixed(4), "43,050 of 43,200")
+		require.Len(t, f.Evidence, 2, "s1 and S's summary: T's rows are not S's")
+	}
+}
+
+// TestAvailabilityCombine checks the two ways of combining services into
+// one figure (issue 16, item 11). S, on C24, is down 0 of June 2021's
+// 43,200 minutes: 100%. T, on LBH (22 working days of 10 hours: 13,200
+// minutes), is down 132: 99%. Pooled: 56,268 of 56,400 minutes =
+// 99.76596%; mean of services: (100 + 99) / 2 = 99.5%.
+func TestAvailabilityCombine(t *testing.T) {
+	outages := []record.Outage{
+		outage(t, "t1", "T", "2021-06-14T09:00:00+01:00", "2021-06-14T11:12:00+01:00", false),
+	}
+	services := []measure.Service{{Name: "S", Calendar: "C24"}, {Name: "T", Calendar: "LBH"}}
+	for _, tt := range []struct {
+		name    string
+		combine measure.Pooling
+		want    []string // each figure: org/service value (counts) note
+	}{
+		{"pooled", measure.Pooled, []string{
+			"/S 100.0000 (43200/43200)", "/T 99.0000 (13068/13200)", "/ 99.7660 (56268/56400) 56268.0000 of 56400.0000 agreed minutes available",
+			"A 99.7660 (56268/56400) 56268.0000 of 56400.0000 agreed minutes available"}},
+		{"mean-of-percentages", measure.MeanOfPercentages, []string{
+			"/S 100.0000 (43200/43200)", "/T 99.0000 (13068/13200)", "/ 99.5000 mean of 2 services' availability",
+			"A 99.5000 mean of 2 services' availability"}},
+		{"none", measure.NoCombined, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := availRule(measure.PlannedDown, services...)
+			r.Combine, r.Orgs, r.Unnamed = tt.combine, []string{"A"}, measure.UnnamedAffectAll
+			fs, err := measure.Availability(r, kpi.MustParseMonth("2021-06"), outages, lbh(t), c24(t))
+			if tt.want == nil {
+				require.EqualError(t, err, "combine: none with orgs and 2 services: how does an organisation's figure combine the services? (want pooled or mean-of-percentages)")
+				return
+			}
+			require.NoError(t, err)
+			var got []string
+			for _, f := range fs {
+				m := f.Measurement
+				s := m.Org + "/" + f.Service + " " + m.Value.StringFixed(4)
+				if f.Service == "" {
+					s = m.Org + "/ " + m.Value.StringFixed(4)
+					if m.Org != "" {
+						s = m.Org + " " + m.Value.StringFixed(4)
+					}
+				}
+				if m.HasCounts {
+					s += " (" + kpi.FormatValue(m.Numerator.Truncate(0)) + "/" + kpi.FormatValue(m.Denominator.Truncate(0)) + ")"
+				}
+				if f.Service == "" {
+					s += " " + m.Note
+				}
+				got = append(got, s)
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
 }

@@ -31,13 +31,15 @@ func (v *Attribution) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Pooling says how the organisations' figures make the combined one. The zero Pooling is invalid.
+// Pooling says how the parts' figures make the combined one: the
+// organisations' for ticket timeliness, the services' for availability.
+// The zero Pooling is invalid.
 type Pooling uint8
 
 // The values of Pooling.
 const (
-	Pooled            Pooling = iota + 1 // pooled: the counts are pooled: all met over all measured
-	MeanOfPercentages                    // mean-of-percentages: the unrounded percentages of the organisations with records are averaged
+	Pooled            Pooling = iota + 1 // pooled: the counts are pooled: all met over all measured, all available minutes over all agreed
+	MeanOfPercentages                    // mean-of-percentages: the unrounded percentages of the parts with records (organisations with tickets, services with agreed time) are averaged, each part weighing the same
 	NoCombined                           // none: no combined figure
 )
 

@@ -20,7 +20,7 @@ func TestEvidenceZone(t *testing.T) {
 	one := kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
 	t.Run("availability", func(t *testing.T) {
 		r := measure.AvailabilityRule{KPI: "AV", Services: []measure.Service{{Name: "S", Calendar: "C24"}}, Planned: measure.PlannedDown,
-			Minutes: measure.RealMinutes, Weighting: measure.Unweighted, Precision: one}
+			Minutes: measure.RealMinutes, Weighting: measure.Unweighted, Combine: measure.NoCombined, Precision: one}
 		o := record.Outage{ID: "u1", Service: "S", Start: at(t, "2021-06-10T01:00:00Z"), End: at(t, "2021-06-10T03:30:00Z")}
 		fs, err := measure.Availability(r, june, []record.Outage{o}, c24(t))
 		require.NoError(t, err)

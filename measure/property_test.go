@@ -21,6 +21,7 @@ func rapidAvailability(tt *testing.T) {
 			Planned:   rapid.SampledFrom([]measure.Planned{measure.PlannedExcluded, measure.PlannedDown, measure.PlannedIgnored}).Draw(t, "planned"),
 			Minutes:   rapid.SampledFrom([]measure.Minutes{measure.RealMinutes, measure.DaysTimes1440}).Draw(t, "minutes"),
 			Weighting: rapid.SampledFrom([]measure.Weighting{measure.Unweighted, measure.UserMinutes}).Draw(t, "weighting"),
+			Combine:   measure.NoCombined,
 			Precision: kpiPrecision(6),
 		}
 		month := time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)

@@ -226,18 +226,25 @@ ours, each with the single rule or calendar choice that explains it.`)
 		return e.reconcile(kpis, cals, recs, asOf.t)
 	}
 	var figs []measure.Figure
+	code := exitOK
 	for _, k := range kpis {
 		f, err := k.Measure.Measure(subject(c, k.KPI), months.from, months.to, asOf.t, recs, cals)
 		if err != nil {
 			for _, x := range record.Errors(err) {
 				fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
 			}
-			if errors.Is(err, servicehours.ErrOutOfRange) {
-				return exitLimit // a deadline beyond the calendars' years
+			if code != exitLimit {
+				code = exitProblem
 			}
-			return exitProblem
+			if errors.Is(err, servicehours.ErrOutOfRange) {
+				code = exitLimit // a deadline beyond the calendars' years
+			}
+			continue
 		}
 		figs = append(figs, f...)
+	}
+	if code != exitOK {
+		return code // every KPI's problems reported, nothing measured
 	}
 	if explain {
 		writeExplain(e.stdout, c, figs, month)

@@ -156,6 +156,20 @@ func TestMeasureExitStatuses(t *testing.T) {
 	}
 	nulPlan := write("nul-plan.yaml", "kpis:\n  - kpi: IMT_KPI\x0005\n")
 	far := write("far.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,2199-12-31T17:00:00Z\n")
+	twoPlan := write("two-plan.yaml", `calendars:
+  - {name: C24, zone: Europe/London, weekly: {monday: [00:00-24:00], tuesday: [00:00-24:00], wednesday: [00:00-24:00],
+     thursday: [00:00-24:00], friday: [00:00-24:00], saturday: [00:00-24:00], sunday: [00:00-24:00]}}
+kpis:
+  - kpi: IMT_KPI_05
+    measure: {ticket-resolution: {clock: {kinds: [incident], start: logged, stop: resolved, pauses: holds, reopen: first-resolution,
+      priority-change: initial, targets: [{priority: P2, unit: business-time, within: 8h, calendar: C24}]},
+      attribution: resolved-in-period, orgs: [LCC], combine: none, zone: Europe/London}}
+  - kpi: IMT_KPI_10
+    measure: {ticket-resolution: {clock: {kinds: [incident], start: logged, stop: resolved, pauses: holds, reopen: first-resolution,
+      priority-change: initial, targets: [{priority: P1, unit: elapsed-time, within: 4h}]},
+      attribution: resolved-in-period, orgs: [LCC], combine: none, zone: Europe/London}}
+`)
+	p4 := write("p4.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P4,2021-06-01T09:00:00+01:00\n")
 	agreed := write("agreed.csv", "id,organisation,kind,priority,logged,resolved,tool-outcome\nINC1,LCC,incident,P2,2021-06-01T09:00:00+01:00,2021-06-01T10:00:00+01:00,met\n")
 	for _, tc := range []struct {
 		name string
@@ -182,14 +196,20 @@ func TestMeasureExitStatuses(t *testing.T) {
 		{"beyond-calendar", "a deadline beyond the calendar's years is a documented limit", 4,
 			[]string{"contract.yaml", lincsPlan, far, "-month", "2021-06", "-as-of", "2200-01-02T00:00:00Z"},
 			"IMT_KPI_05: " + far + ":2: ticket \"INC1\": deadline: target 8h0m0s from 2199-12-31T17:00:00Z not reached by the end of 2199"},
+		{"every-kpi", "each KPI's problems are reported, not only the first KPI's", 1,
+			[]string{"contract.yaml", twoPlan, p4, "-month", "2021-06", "-as-of", lincsAsOf},
+			"IMT_KPI_05: " + p4 + ":2: ticket \"INC1\": priority \"P4\": no target for this priority (have P2)"},
 		{"reconcile-agrees", "a reconciliation with no difference is all well", 0,
 			[]string{"contract.yaml", lincsPlan, agreed, "-reconcile", "-as-of", lincsAsOf}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, errOut := cli(t, shipped, "", append([]string{"measure"}, tc.args...)...)
 			require.Equal(t, tc.code, code, "%s\n%s", tc.why, errOut)
-			first, _, _ := strings.Cut(errOut, "\n")
+			first, rest, _ := strings.Cut(errOut, "\n")
 			require.Equal(t, tc.want, first, tc.why)
+			if tc.name == "every-kpi" {
+				require.Equal(t, "IMT_KPI_10: "+p4+":2: ticket \"INC1\": priority \"P4\": no target for this priority (have P1)\n", rest, tc.why)
+			}
 		})
 	}
 }

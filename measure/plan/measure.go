@@ -123,14 +123,14 @@ func (r Recipe) month(s Subject, month kpi.Month, asOf time.Time, recs *record.S
 	case r.Availability != nil:
 		a := r.Availability
 		figs, err := measure.Availability(measure.AvailabilityRule{KPI: id, Org: a.Org, Services: a.Services, Planned: a.Planned, Minutes: a.Minutes,
-			Weighting: a.Weighting, Pooled: a.Pooled, Orgs: a.Orgs, Unnamed: a.Unnamed, Precision: p}, month, recs.Outages, cals...)
+			Weighting: a.Weighting, Combine: a.Combine, Orgs: a.Orgs, Unnamed: a.Unnamed, Precision: p}, month, recs.Outages, cals...)
 		if err != nil {
 			return nil, err
 		}
 		switch {
 		case len(a.Orgs) > 0:
 			return figs[len(figs)-len(a.Orgs):], nil
-		case a.Pooled:
+		case a.Combine != measure.NoCombined:
 			return figs[len(a.Services) : len(a.Services)+1], nil
 		}
 		return figs[:1], nil

@@ -80,15 +80,16 @@ type TicketResolutionRecipe struct {
 }
 
 // AvailabilityRecipe measures availability from outages (Availability).
-// The figure written is: with Orgs, one per organisation; else with
-// Pooled, the pooled figure; else the one service's.
+// The figure written is: with Orgs, one per organisation; else, with a
+// Combine other than none, the services combined (pooled minutes, or the
+// mean of the services); else the one service's.
 type AvailabilityRecipe struct {
 	Org       string            `yaml:"org"` // the measurements' organisation, without Orgs
 	Services  []measure.Service `yaml:"services"`
 	Planned   measure.Planned   `yaml:"planned"`
 	Minutes   measure.Minutes   `yaml:"minutes"`
 	Weighting measure.Weighting `yaml:"weighting"`
-	Pooled    bool              `yaml:"pooled"`
+	Combine   measure.Pooling   `yaml:"combine"`
 	Orgs      []string          `yaml:"orgs"`    // optional: a figure per organisation
 	Unnamed   measure.Unnamed   `yaml:"unnamed"` // with Orgs only
 }
@@ -372,9 +373,9 @@ func (r Recipe) problems(ps *problem.List) {
 	case r.Availability != nil:
 		a := r.Availability
 		sub.Merge(measure.AvailabilityRule{KPI: id, Org: a.Org, Services: a.Services, Planned: a.Planned, Minutes: a.Minutes, Weighting: a.Weighting,
-			Pooled: a.Pooled, Orgs: a.Orgs, Unnamed: a.Unnamed, Precision: placeholder}.Validate())
-		if len(a.Orgs) == 0 && !a.Pooled && len(a.Services) > 1 {
-			sub.Option("pooled", "false with %d services and no orgs: which figure is the KPI's? (want pooled: true, or orgs)", len(a.Services))
+			Combine: a.Combine, Orgs: a.Orgs, Unnamed: a.Unnamed, Precision: placeholder}.Validate())
+		if len(a.Orgs) == 0 && a.Combine == measure.NoCombined && len(a.Services) > 1 {
+			sub.Option("combine", "none with %d services and no orgs: which figure is the KPI's? (want pooled or mean-of-percentages, or orgs)", len(a.Services))
 		}
 		if len(a.Orgs) > 0 && a.Org != "" {
 			sub.Option("org", "given with orgs (the figures are the organisations')")

@@ -539,3 +539,36 @@ func TestRecipeMeasureRange(t *testing.T) {
 	_, err = p.KPIs[0].Measure.Measure(plan.Subject{KPI: "IMT_KPI_05", Precision: one}, kpi.Month{}, to, time.Time{}, recs, cals)
 	require.EqualError(t, err, "as-of: not set (ticket-resolution judges records at an instant)\nmonth: not set")
 }
+
+// TestRecipeAvailabilityPerService measures one availability KPI per
+// service from one outages export covering every service: each KPI takes
+// its own service's rows (issue 16, item 10).
+func TestRecipeAvailabilityPerService(t *testing.T) {
+	p, err := planfile.ReadPlan("plan.yaml", []byte(`calendars:
+  - {name: C24, zone: Europe/London, weekly: {monday: [00:00-24:00], tuesday: [00:00-24:00], wednesday: [00:00-24:00],
+     thursday: [00:00-24:00], friday: [00:00-24:00], saturday: [00:00-24:00], sunday: [00:00-24:00]}}
+kpis:
+  - kpi: AV-EMAIL
+    measure: {availability: {org: LBH, services: [{name: Email, calendar: C24}], planned: counted-as-down, minutes: real-minutes, weighting: none, combine: none}}
+  - kpi: AV-NETWORK
+    measure: {availability: {org: LBH, services: [{name: Network, calendar: C24}], planned: counted-as-down, minutes: real-minutes, weighting: none, combine: none}}
+`))
+	require.NoError(t, err)
+	cals, err := p.BuildCalendars(nil)
+	require.NoError(t, err)
+	recs := addRecords(t, &record.Set{}, record.Scale{}, "outages.csv", `id,service,start,end,planned
+e1,Email,2021-06-10T02:00:00+01:00,2021-06-10T04:00:00+01:00,no
+n1,Network,2021-06-11T02:00:00+01:00,2021-06-11T02:30:00+01:00,no
+p1,Printing,2021-06-12T02:00:00+01:00,2021-06-12T12:00:00+01:00,no
+`)
+	want := map[string]string{
+		"AV-EMAIL":   `LBH 99.7222 43080.0000/43200.0000 met 0/0 "43080.0000 of 43200.0000 agreed minutes available"`,
+		"AV-NETWORK": `LBH 99.9306 43170.0000/43200.0000 met 0/0 "43170.0000 of 43200.0000 agreed minutes available"`,
+	}
+	for _, k := range p.KPIs {
+		figs, err := k.Measure.Measure(plan.Subject{KPI: k.KPI, Precision: kpi.Precision{Places: 4, Rounding: kpi.HalfUp}}, june, june, time.Time{}, recs, cals)
+		require.NoError(t, err)
+		require.Len(t, figs, 1)
+		require.Equal(t, want[k.KPI], figureText(figs[0]), k.KPI)
+	}
+}
