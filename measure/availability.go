@@ -103,6 +103,16 @@ func (r AvailabilityRule) problems(ps *problem.List) {
 	ps.Precision(r.Precision)
 }
 
+// users returns the users of the rule's service named name.
+func (r AvailabilityRule) users(name string) int {
+	for _, s := range r.Services {
+		if s.Name == name {
+			return s.Users
+		}
+	}
+	return 0
+}
+
 // affects reports whether outage o counts in org's figure.
 func (r AvailabilityRule) affects(o *record.Outage, org string) bool {
 	if len(o.Orgs) == 0 {
@@ -184,6 +194,15 @@ func Availability(r AvailabilityRule, month kpi.Month, outages []record.Outage, 
 		}
 		if r.Weighting == ImpactWeighted && !o.HasWeight && !o.Planned {
 			ps.Record(at, o.Name(), "impact-weight", "empty (weighting is impact-weight)")
+		}
+		if r.Weighting == UserMinutes {
+			users := r.users(o.Service)
+			switch {
+			case !o.HasUsers && !o.Planned:
+				ps.Record(at, o.Name(), "users-affected", "empty (weighting is user-minutes: want the users the outage affected, 0 to %d)", users)
+			case o.HasUsers && o.Users > users && users > 0:
+				ps.Record(at, o.Name(), "users-affected", "%d above the %d users of service %q", o.Users, users, o.Service)
+			}
 		}
 	}
 	if !ps.OK() {

@@ -248,3 +248,38 @@ func TestAvailabilityCombine(t *testing.T) {
 		})
 	}
 }
+
+// TestAvailabilityUserMinutes works the user-minutes weighting by hand
+// and checks its bad inputs (issue 16, item 12). S, on C24, has 200
+// users: June 2021's 43,200 minutes are 8,640,000 user-minutes. u1
+// (10:00-12:00, 50 users) and u2 (11:00-13:00, 80 users) overlap: each
+// minute counts the heavier, 60 x 50 + 60 x 80 + 60 x 80 = 12,600; u0
+// affects 0 users, said so: nothing; the planned p1 (2 hours, no
+// users-affected) affects every user: 120 x 200 = 24,000, counted as
+// down. 8,640,000 - 36,600 = 8,603,400: 99.5764%.
+func TestAvailabilityUserMinutes(t *testing.T) {
+	users := func(o record.Outage, n int) record.Outage { o.Users, o.HasUsers = n, true; return o }
+	good := []record.Outage{
+		users(outage(t, "u1", "S", "2021-06-10T10:00:00+01:00", "2021-06-10T12:00:00+01:00", false), 50),
+		users(outage(t, "u2", "S", "2021-06-10T11:00:00+01:00", "2021-06-10T13:00:00+01:00", false), 80),
+		users(outage(t, "u0", "S", "2021-06-11T10:00:00+01:00", "2021-06-11T12:00:00+01:00", false), 0),
+		outage(t, "p1", "S", "2021-06-20T02:00:00+01:00", "2021-06-20T04:00:00+01:00", true),
+		outage(t, "x", "T", "2021-06-20T02:00:00+01:00", "2021-06-20T04:00:00+01:00", false), // another service's: no users needed
+	}
+	r := availRule(measure.PlannedDown, measure.Service{Name: "S", Calendar: "C24", Users: 200})
+	r.Weighting = measure.UserMinutes
+	fs, err := measure.Availability(r, kpi.MustParseMonth("2021-06"), good, c24(t))
+	require.NoError(t, err)
+	m := fs[0].Measurement
+	require.Equal(t, "99.5764", m.Value.StringFixed(4))
+	require.Equal(t, "8603400.0000/8640000.0000", m.Numerator.StringFixed(4)+"/"+m.Denominator.StringFixed(4))
+
+	bad := []record.Outage{
+		outage(t, "u3", "S", "2021-06-12T10:00:00+01:00", "2021-06-12T11:00:00+01:00", false),
+		users(outage(t, "u4", "S", "2021-06-13T10:00:00+01:00", "2021-06-13T11:00:00+01:00", false), 250),
+	}
+	_, err = measure.Availability(r, kpi.MustParseMonth("2021-06"), bad, c24(t))
+	require.ErrorIs(t, err, record.ErrInvalidRecord)
+	require.EqualError(t, err, `outage "u3": users-affected: empty (weighting is user-minutes: want the users the outage affected, 0 to 200)
+outage "u4": users-affected: 250 above the 200 users of service "S"`)
+}

@@ -28,7 +28,7 @@ func rapidAvailability(tt *testing.T) {
 		draw := func(i int, planned bool) record.Outage {
 			a := month.Add(time.Duration(rapid.Int64Range(-86400, 32*86400).Draw(t, "start")) * time.Second)
 			b := a.Add(time.Duration(rapid.Int64Range(1, 3*86400).Draw(t, "length")) * time.Second)
-			return record.Outage{ID: fmt.Sprint(i), Service: "S", Start: a, End: b, Planned: planned, Users: rapid.IntRange(0, 100).Draw(t, "users")}
+			return record.Outage{ID: fmt.Sprint(i), Service: "S", Start: a, End: b, Planned: planned, Users: rapid.IntRange(0, 100).Draw(t, "users"), HasUsers: true}
 		}
 		var os []record.Outage
 		for i := range rapid.IntRange(0, 5).Draw(t, "n") {

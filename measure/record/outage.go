@@ -23,8 +23,11 @@ type Outage struct {
 	// impact-weight weighting: 0.5 for half the service lost.
 	Weight    decimal.Decimal
 	HasWeight bool
-	// Users is the number of users affected, for user-minutes.
-	Users int
+	// Users, with HasUsers, is the number of users affected, for the
+	// user-minutes weighting; HasUsers is false when none was given (an
+	// empty column), which is never zero users.
+	Users    int
+	HasUsers bool
 
 	Exclusion string // why the outage is not counted; empty when it is
 	Source    Source

@@ -58,7 +58,7 @@ func ReadOutages(name string, r io.Reader, zone *time.Location) ([]record.Outage
 			o.Weight, o.HasWeight = w, msg == ""
 		}
 		if c := get("users-affected"); c.text != "" {
-			o.Users, _ = c.whole()
+			o.Users, o.HasUsers = c.whole()
 		}
 		o.Exclusion, _ = t.get(rw, "exclusion")
 		if line, dup := first[id]; dup && id != "" {
