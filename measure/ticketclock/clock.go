@@ -393,9 +393,17 @@ func (c *Clock) allowed(tg *target, a time.Time) (*servicehours.Schedule, time.D
 		d := servicehours.LocalDate(a.In(s.Location())).AddDays(tg.Days)
 		return c.wall, sameClock(s, d, a).Sub(a), nil
 	}
+	// Working days: a clock started in closed time (a closed day, before
+	// the opening, after the close) starts at the next opening, and the
+	// days are counted from there: the instant one nanosecond of open
+	// time has passed, less that nanosecond.
 	s := tg.cal.sched
-	local := a.In(s.Location())
-	d, err := s.AddWorkingDays(servicehours.LocalDate(local), tg.Days)
+	open, err := s.Deadline(a, time.Nanosecond, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	open = open.Add(-time.Nanosecond)
+	d, err := s.AddWorkingDays(servicehours.LocalDate(open.In(s.Location())), tg.Days)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -403,9 +411,9 @@ func (c *Clock) allowed(tg *target, a time.Time) (*servicehours.Schedule, time.D
 	if tg.Unit == WorkingDaysCloseOfDay {
 		until = s.At(d.AddDays(1), servicehours.Midnight)
 	} else {
-		until = sameClock(s, d, a)
+		until = sameClock(s, d, open)
 	}
-	return s, s.Elapsed(a, until, nil), nil
+	return s, s.Elapsed(open, until, nil), nil
 }
 
 // sameClock returns the instant on date d with a's local clock time in

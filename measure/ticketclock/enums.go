@@ -137,10 +137,10 @@ type TargetUnit uint8
 
 // The values of TargetUnit.
 const (
-	BusinessTime          TargetUnit = iota + 1 // business-time: Within of open time on the target's calendar
+	BusinessTime          TargetUnit = iota + 1 // business-time: Within of open time on the target's calendar, from the next opening when started in closed time
 	ElapsedTime                                 // elapsed-time: Within of wall-clock time, every hour of every day
-	WorkingDaysSameTime                         // working-days-same-time: Days working days of the calendar later, at the same local clock time
-	WorkingDaysCloseOfDay                       // working-days-close-of-day: by the close of service on the Days-th working day after the start's date
+	WorkingDaysSameTime                         // working-days-same-time: Days working days of the calendar after the clock's start (the next opening when started in closed time), at that start's local clock time
+	WorkingDaysCloseOfDay                       // working-days-close-of-day: by the close of service on the Days-th working day after the date of the clock's start (the next opening when started in closed time)
 	CalendarDays                                // calendar-days: Days calendar days later at the same local clock time, counted in wall-clock time
 	NotMeasured                                 // not-measured: the priority has no target: its tickets are not applicable
 )

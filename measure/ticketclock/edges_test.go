@@ -1,0 +1,213 @@
+package ticketclock_test
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/ticketclock"
+	"github.com/stretchr/testify/require"
+)
+
+// The edges real data has, unit by unit, with figures worked by hand on
+// LBH (London, Monday to Friday 08:00-18:00, closed on bank holidays: 29
+// May 2023 is one) and C24 (London, open all day every day). Thursday 15
+// June 2023 is an ordinary working day; the clocks went forward at 01:00
+// GMT on Sunday 26 March 2023 and back at 01:00 GMT on Sunday 29 October.
+
+// TestStartOutsideServiceHours checks each unit's deadline and time
+// allowed for a clock started in service hours, before the opening, after
+// the close, on a weekend, on a bank holiday, exactly at the opening and
+// exactly at the close. A clock started in closed time starts at the next
+// opening: business time and working days count from there; elapsed time
+// and calendar days are wall-clock units, which service hours do not
+// touch.
+func TestStartOutsideServiceHours(t *testing.T) {
+	starts := map[string]string{
+		"in-hours":     "2023-06-15T10:00:00+01:00",
+		"before-open":  "2023-06-15T07:00:00+01:00",
+		"after-close":  "2023-06-15T19:00:00+01:00",
+		"weekend":      "2023-06-17T10:00:00+01:00",
+		"bank-holiday": "2023-05-29T10:00:00+01:00",
+		"at-open":      "2023-06-15T08:00:00+01:00",
+		"at-close":     "2023-06-15T18:00:00+01:00",
+	}
+	type want struct {
+		start, deadline string
+		allowed         time.Duration
+	}
+	for _, tt := range []struct {
+		unit  ticketclock.Target
+		why   string
+		wants []want
+	}{
+		{ticketclock.Target{Unit: ticketclock.BusinessTime, Within: record.Duration(8 * time.Hour)},
+			"8 hours of open time from the next opening", []want{
+				{"in-hours", "2023-06-15T18:00:00+01:00", 8 * time.Hour},
+				{"before-open", "2023-06-15T16:00:00+01:00", 8 * time.Hour},
+				{"after-close", "2023-06-16T16:00:00+01:00", 8 * time.Hour},
+				{"weekend", "2023-06-19T16:00:00+01:00", 8 * time.Hour},
+				{"bank-holiday", "2023-05-30T16:00:00+01:00", 8 * time.Hour},
+				{"at-open", "2023-06-15T16:00:00+01:00", 8 * time.Hour},
+				{"at-close", "2023-06-16T16:00:00+01:00", 8 * time.Hour},
+			}},
+		{ticketclock.Target{Unit: ticketclock.WorkingDaysSameTime, Days: 1},
+			"the next working day at the effective start's clock time: the deadline is the earliest instant with that much open time, so 08:00 is the close before it", []want{
+				{"in-hours", "2023-06-16T10:00:00+01:00", 10 * time.Hour},
+				{"before-open", "2023-06-15T18:00:00+01:00", 10 * time.Hour},
+				{"after-close", "2023-06-16T18:00:00+01:00", 10 * time.Hour},
+				{"weekend", "2023-06-19T18:00:00+01:00", 10 * time.Hour},
+				{"bank-holiday", "2023-05-30T18:00:00+01:00", 10 * time.Hour},
+				{"at-open", "2023-06-15T18:00:00+01:00", 10 * time.Hour},
+				{"at-close", "2023-06-16T18:00:00+01:00", 10 * time.Hour},
+			}},
+		{ticketclock.Target{Unit: ticketclock.WorkingDaysCloseOfDay, Days: 1},
+			"the close of the working day after the effective start's date", []want{
+				{"in-hours", "2023-06-16T18:00:00+01:00", 18 * time.Hour},
+				{"before-open", "2023-06-16T18:00:00+01:00", 20 * time.Hour},
+				{"after-close", "2023-06-19T18:00:00+01:00", 20 * time.Hour},
+				{"weekend", "2023-06-20T18:00:00+01:00", 20 * time.Hour},
+				{"bank-holiday", "2023-05-31T18:00:00+01:00", 20 * time.Hour},
+				{"at-open", "2023-06-16T18:00:00+01:00", 20 * time.Hour},
+				{"at-close", "2023-06-19T18:00:00+01:00", 20 * time.Hour},
+			}},
+		{ticketclock.Target{Unit: ticketclock.CalendarDays, Days: 1},
+			"one calendar day later at the same local clock time, in wall time", []want{
+				{"in-hours", "2023-06-16T10:00:00+01:00", 24 * time.Hour},
+				{"after-close", "2023-06-16T19:00:00+01:00", 24 * time.Hour},
+				{"weekend", "2023-06-18T10:00:00+01:00", 24 * time.Hour},
+				{"bank-holiday", "2023-05-30T10:00:00+01:00", 24 * time.Hour},
+			}},
+		{ticketclock.Target{Unit: ticketclock.ElapsedTime, Within: record.Duration(8 * time.Hour)},
+			"8 hours of wall-clock time", []want{
+				{"after-close", "2023-06-16T03:00:00+01:00", 8 * time.Hour},
+				{"weekend", "2023-06-17T18:00:00+01:00", 8 * time.Hour},
+			}},
+	} {
+		for _, w := range tt.wants {
+			t.Run(tt.unit.Unit.String()+"/"+w.start, func(t *testing.T) {
+				o := baseOptions()
+				tt.unit.Priority = "P3"
+				if tt.unit.Unit != ticketclock.ElapsedTime {
+					tt.unit.Calendar = "LBH"
+				}
+				o.Targets = append(o.Targets, tt.unit)
+				tk := ticket(t, "INC", "P3", starts[w.start], "")
+				j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
+				require.NoError(t, err)
+				require.Equal(t, w.deadline+" "+w.allowed.String(), j.Deadline.In(london).Format(time.RFC3339)+" "+j.Allowed.String(), tt.why)
+			})
+		}
+	}
+}
+
+// TestDaylightSaving checks each unit across the two days a year the
+// clocks change.
+func TestDaylightSaving(t *testing.T) {
+	for _, tt := range []struct {
+		name, why string
+		target    ticketclock.Target
+		logged    string
+		deadline  string
+		allowed   time.Duration
+	}{
+		{"elapsed-spring", "4 hours of real time from 00:30 GMT: 04:30 GMT is 05:30 BST",
+			ticketclock.Target{Unit: ticketclock.ElapsedTime, Within: record.Duration(4 * time.Hour)}, "2023-03-26T00:30:00Z", "2023-03-26T05:30:00+01:00", 4 * time.Hour},
+		{"business-24x7-spring", "business time on a 24x7 calendar is real time: the skipped hour is not open time",
+			ticketclock.Target{Unit: ticketclock.BusinessTime, Within: record.Duration(4 * time.Hour), Calendar: "C24"}, "2023-03-26T00:30:00Z", "2023-03-26T05:30:00+01:00", 4 * time.Hour},
+		{"business-24x7-autumn", "the repeated hour is open time twice: 4 hours from 00:30 BST end at 03:30 GMT",
+			ticketclock.Target{Unit: ticketclock.BusinessTime, Within: record.Duration(4 * time.Hour), Calendar: "C24"}, "2023-10-29T00:30:00+01:00", "2023-10-29T03:30:00Z", 4 * time.Hour},
+		{"calendar-days-spring", "one day later at 10:00 local: 23 hours of wall time",
+			ticketclock.Target{Unit: ticketclock.CalendarDays, Days: 1, Calendar: "LBH"}, "2023-03-25T10:00:00Z", "2023-03-26T10:00:00+01:00", 23 * time.Hour},
+		{"calendar-days-autumn", "one day later at 10:00 local: 25 hours of wall time",
+			ticketclock.Target{Unit: ticketclock.CalendarDays, Days: 1, Calendar: "LBH"}, "2023-10-28T10:00:00+01:00", "2023-10-29T10:00:00Z", 25 * time.Hour},
+		{"same-time-in-the-gap", "01:30 does not exist on 26 March: the first instant after the gap, 02:00 BST",
+			ticketclock.Target{Unit: ticketclock.WorkingDaysSameTime, Days: 1, Calendar: "C24"}, "2023-03-25T01:30:00Z", "2023-03-26T02:00:00+01:00", 23*time.Hour + 30*time.Minute},
+		{"same-time-in-the-overlap", "01:30 happens twice on 29 October: the first, 01:30 BST",
+			ticketclock.Target{Unit: ticketclock.WorkingDaysSameTime, Days: 1, Calendar: "C24"}, "2023-10-28T01:30:00+01:00", "2023-10-29T01:30:00+01:00", 24 * time.Hour},
+		{"close-of-day-spring", "the close of a 24x7 day is its midnight: 26 March has 23 hours",
+			ticketclock.Target{Unit: ticketclock.WorkingDaysCloseOfDay, Days: 1, Calendar: "C24"}, "2023-03-25T00:00:00Z", "2023-03-27T00:00:00+01:00", 47 * time.Hour},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := baseOptions()
+			tt.target.Priority = "P3"
+			o.Targets = append(o.Targets, tt.target)
+			tk := ticket(t, "INC", "P3", tt.logged, "")
+			j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-12-01T00:00:00Z"))
+			require.NoError(t, err)
+			require.Equal(t, tt.deadline+" "+tt.allowed.String(), j.Deadline.In(london).Format(time.RFC3339)+" "+j.Allowed.String(), tt.why)
+		})
+	}
+}
+
+// TestBoundaries checks events exactly on a boundary: a resolution exactly
+// at the deadline is met, one a second later breached; the clock runs in
+// open time only, so a ticket resolved after the close on its deadline's
+// day has used exactly the time allowed and is met, and an open one turns
+// breached only when the calendar opens again, its breach instant the
+// deadline; a month runs from 00:00 local on the 1st, inclusive, to 00:00
+// on the next 1st, exclusive; what happens exactly at the as-of instant is
+// known then.
+func TestBoundaries(t *testing.T) {
+	c := newClock(t, baseOptions()) // P2: 8h business time on LBH
+	judge := func(tk record.Ticket, asOf string) ticketclock.Judgement {
+		j, err := c.Evaluate(&tk, at(t, asOf))
+		require.NoError(t, err)
+		return j
+	}
+	// Logged Thursday 10:00: due at the close, 18:00.
+	const logged = "2023-06-15T10:00:00+01:00"
+	for _, tt := range []struct {
+		name, why, resolved, asOf string
+		verdict                   ticketclock.Verdict
+		breach                    string
+	}{
+		{"at-deadline", "8h exactly", "2023-06-15T18:00:00+01:00", "2023-07-01T00:00:00Z", ticketclock.Met, ""},
+		{"second-late", "8h0m1s: the clock ran a second into Friday", "2023-06-16T08:00:01+01:00", "2023-07-01T00:00:00Z", ticketclock.Breached, "2023-06-15T18:00:00+01:00"},
+		{"after-close", "resolved at 18:30, after the close: still 8h of open time", "2023-06-15T18:30:00+01:00", "2023-07-01T00:00:00Z", ticketclock.Met, ""},
+		{"open-after-close", "open at 23:00: 8h used, not more", "", "2023-06-15T23:00:00+01:00", ticketclock.OpenWithin, ""},
+		{"open-at-opening", "open at Friday 08:00: still 8h", "", "2023-06-16T08:00:00+01:00", ticketclock.OpenWithin, ""},
+		{"open-after-opening", "open at Friday 08:00:01: breached at the deadline", "", "2023-06-16T08:00:01+01:00", ticketclock.OpenBreached, "2023-06-15T18:00:00+01:00"},
+		{"resolved-at-as-of", "a resolution exactly at the as-of instant is known", "2023-06-15T12:00:00+01:00", "2023-06-15T12:00:00+01:00", ticketclock.Met, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			j := judge(ticket(t, "INC", "P2", logged, tt.resolved), tt.asOf)
+			breach := ""
+			if !j.Breach.IsZero() {
+				breach = j.Breach.In(london).Format(time.RFC3339)
+			}
+			require.Equal(t, tt.verdict.String()+" "+tt.breach, j.Verdict.String()+" "+breach, tt.why)
+		})
+	}
+	t.Run("reopened-at-as-of", func(t *testing.T) {
+		o := baseOptions()
+		o.Reopen = ticketclock.FinalGapsPaused
+		tk := ticket(t, "INC", "P2", logged, "2023-06-16T12:00:00+01:00")
+		tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T12:00:00+01:00"), Reopened: at(t, "2023-06-15T14:00:00+01:00")}}
+		j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-06-15T14:00:00+01:00"))
+		require.NoError(t, err)
+		require.Equal(t, "open-within 2h0m0s", j.Verdict.String()+" "+j.Elapsed.String(), "the reopening at the as-of instant is known: open again, 2h counted")
+		j, err = newClock(t, o).Evaluate(&tk, at(t, "2023-06-15T13:59:59+01:00"))
+		require.NoError(t, err)
+		require.Equal(t, "met 2h0m0s", j.Verdict.String()+" "+j.Elapsed.String(), "a second before it, the ticket was resolved")
+	})
+}
+
+// TestWorkingDaysReopenedAtNight checks that each cycle of a reopened
+// ticket starts as a clock does: a cycle reopened after the close starts
+// at the next opening. 1 working day by close of day, each cycle alone:
+// logged Thursday 10:00, resolved 12:00, reopened at 19:00 (after the
+// close), resolved Monday 17:00. The second cycle starts Friday 08:00 and
+// is due at Monday's close: met, 2 cycles, none failed.
+func TestWorkingDaysReopenedAtNight(t *testing.T) {
+	o := baseOptions()
+	o.Reopen = ticketclock.EachCycle
+	o.Targets = append(o.Targets, ticketclock.Target{Priority: "P3", Unit: ticketclock.WorkingDaysCloseOfDay, Days: 1, Calendar: "LBH"})
+	tk := ticket(t, "INC", "P3", "2023-06-15T10:00:00+01:00", "2023-06-19T17:00:00+01:00")
+	tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T12:00:00+01:00"), Reopened: at(t, "2023-06-15T19:00:00+01:00")}}
+	j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
+	require.NoError(t, err)
+	require.Equal(t, "met 2 0 2023-06-19T18:00:00+01:00 19h0m0s",
+		j.Verdict.String()+" "+strconv.Itoa(j.Cycles)+" "+strconv.Itoa(j.CyclesFailed)+" "+j.Deadline.In(london).Format(time.RFC3339)+" "+j.Elapsed.String())
+}
