@@ -10,6 +10,7 @@ import (
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/ticketclock"
+	"github.com/servicecredit/engine/servicehours"
 	"github.com/shopspring/decimal"
 )
 
@@ -299,9 +300,10 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 	sched := cal.Schedule()
 	zone := sched.Location() // the zone of the month, and of the evidence's instants
 	p := periodOf(month, zone)
+	first := servicehours.LocalDate(p.start.In(zone))
 	measure := func(a, b time.Time) time.Duration {
 		if r.Minutes == DaysTimes1440 {
-			return b.Sub(a)
+			return nominal(b, zone, first) - nominal(a, zone, first)
 		}
 		return sched.Elapsed(a, b, nil)
 	}
@@ -396,6 +398,28 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 	lines = append(lines, Evidence{Record: s.Name, Why: fmt.Sprintf("service %s: %s min agreed (%s), %s min planned (%s), %s min unplanned",
 		s.Name, minutesText(base), r.Minutes, minutesText(planned), r.Planned, minutesText(unplannedPlain))})
 	return serviceMinutes{agreed: agreed, down: down, lines: lines}
+}
+
+// nominal returns t's place among the days of 1,440 minutes from local
+// date first, for minutes days-times-1440: its local wall-clock time,
+// every day counted as 24 hours. The hour the clocks skip going forward
+// is counted (as the day has 1,440 minutes); during the hour repeated
+// going back, the clock stands at the time it went back from, so that
+// nominal time never runs backwards and a day never holds more than
+// 1,440 minutes.
+func nominal(t time.Time, zone *time.Location, first servicehours.Date) time.Duration {
+	wall := func(l time.Time) time.Duration {
+		return time.Duration(servicehours.LocalDate(l).Sub(first))*24*time.Hour + time.Duration(l.Hour())*time.Hour +
+			time.Duration(l.Minute())*time.Minute + time.Duration(l.Second())*time.Second + time.Duration(l.Nanosecond())
+	}
+	l := t.In(zone)
+	w := wall(l)
+	if start, _ := l.ZoneBounds(); !start.IsZero() {
+		if back := wall(start.Add(-time.Nanosecond).In(zone)) + time.Nanosecond; back > w {
+			w = back
+		}
+	}
+	return w
 }
 
 // servicehoursDays returns the number of days in m.

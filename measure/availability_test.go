@@ -283,3 +283,32 @@ func TestAvailabilityUserMinutes(t *testing.T) {
 	require.EqualError(t, err, `outage "u3": users-affected: empty (weighting is user-minutes: want the users the outage affected, 0 to 200)
 outage "u4": users-affected: 250 above the 200 users of service "S"`)
 }
+
+// TestAvailabilityDaysTimes1440DaylightSaving checks minutes
+// days-times-1440 on the days the clocks change: every day has 1,440
+// minutes, and an outage's minutes are read on the local wall clock.
+// October 2023 has 31 days, 44,640 minutes, though 29 October lasted 25
+// hours: an outage all month is 44,640 minutes down, 0%, not the 44,700
+// real minutes that made availability negative. On 29 October 00:30 to
+// 03:30 local is 180 minutes (the repeated hour once); on 26 March 00:30
+// to 03:30 is 180 minutes too (the skipped hour counted, as the day has
+// 1,440).
+func TestAvailabilityDaysTimes1440DaylightSaving(t *testing.T) {
+	r := availRule(measure.PlannedDown, measure.Service{Name: "S", Calendar: "C24"})
+	r.Minutes = measure.DaysTimes1440
+	for _, tt := range []struct {
+		name, month, start, end, counts string
+	}{
+		{"whole-october", "2023-10", "2023-10-01T00:00:00+01:00", "2023-11-01T00:00:00Z", "0/44640"},
+		{"autumn-night", "2023-10", "2023-10-29T00:30:00+01:00", "2023-10-29T03:30:00Z", "44460/44640"},
+		{"in-the-repeated-hour", "2023-10", "2023-10-29T01:50:00+01:00", "2023-10-29T01:10:00Z", "44630/44640"},
+		{"spring-night", "2023-03", "2023-03-26T00:30:00Z", "2023-03-26T03:30:00+01:00", "44460/44640"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := measure.Availability(r, kpi.MustParseMonth(tt.month), []record.Outage{outage(t, "u", "S", tt.start, tt.end, false)}, c24(t))
+			require.NoError(t, err)
+			m := fs[0].Measurement
+			require.Equal(t, tt.counts, kpi.FormatValue(m.Numerator.Truncate(0))+"/"+kpi.FormatValue(m.Denominator.Truncate(0)))
+		})
+	}
+}

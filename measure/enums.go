@@ -90,8 +90,8 @@ type Minutes uint8
 
 // The values of Minutes.
 const (
-	RealMinutes   Minutes = iota + 1 // real-minutes: the real elapsed open time of the service's calendar: a 24x7 London March has 44,580 minutes
-	DaysTimes1440                    // days-times-1440: every day has 1,440 minutes, whatever the clocks and the calendar do
+	RealMinutes   Minutes = iota + 1 // real-minutes: the real elapsed open time of the service's calendar, agreed and down: a 24x7 London March has 44,580 minutes
+	DaysTimes1440                    // days-times-1440: every day has 1,440 minutes, whatever the clocks and the calendar do, and an outage's minutes are read on the local wall clock: 00:30 to 03:30 is 180 minutes on the days the clocks change too, the repeated hour counted once
 )
 
 var minutesWords = words.Words{"minutes", "real-minutes", "days-times-1440"}
