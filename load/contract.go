@@ -139,7 +139,7 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 	if !ps.ok() {
 		return nil, ps.err()
 	}
-	if _, err := plan(name, data, doc.root); err != nil {
+	if err := plan(name, data, &dto); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -152,46 +152,25 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 // them, at the contract file's lines and columns. Plan does not check the
 // rest of the contract: Contract does, and calls Plan.
 func Plan(name string, data []byte) (*measureplan.Plan, error) {
-	var root yaml.Node
-	if err := yaml.Load(data, &root); err != nil {
-		return nil, nil // not a contract: Contract reports why
-	}
-	return plan(name, data, &root)
-}
-
-// plan reads the measurement plan of data, a contract file parsed as root.
-func plan(name string, data []byte, root *yaml.Node) (*measureplan.Plan, error) {
-	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return nil, nil // not a contract: Contract reports why
-	}
-	top := root.Content[0]
-	m := valueOf(top, "measurement")
-	if m != nil && m.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d:%d: measurement: want a mapping of record-zone and calendars: %w", name, m.Line, m.Column, ErrInvalid)
-	}
-	recipes := m != nil
-	if seq := valueOf(top, "kpis"); seq != nil && seq.Kind == yaml.SequenceNode {
-		for _, k := range seq.Content {
-			recipes = recipes || valueOf(k, "measure") != nil
-		}
-	}
-	if !recipes {
-		return nil, nil
-	}
 	return planfile.ReadContract(name, data)
 }
 
-// valueOf returns the value of key in mapping node n, or nil.
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
+// plan checks the measurement plan of data, a contract file read as dto,
+// when it carries one.
+func plan(name string, data []byte, dto *contractDTO) error {
+	m := &dto.Measurement
+	if m.Kind != 0 && m.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d:%d: measurement: want a mapping of record-zone and calendars: %w", name, m.Line, m.Column, ErrInvalid)
+	}
+	recipes := m.Kind != 0
+	for _, k := range dto.KPIs {
+		recipes = recipes || k.Measure.Kind != 0
+	}
+	if !recipes {
 		return nil
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
+	_, err := Plan(name, data)
+	return err
 }
 
 type converter struct {
