@@ -1,15 +1,13 @@
 package measure_test
 
 import (
-	"os"
-	"testing"
-
 	"github.com/servicecredit/engine/measure/internal/fixture"
 )
 
 var (
 	london        = fixture.London
 	at            = fixture.At
+	open          = fixture.Open
 	lbh           = fixture.LBH
 	c24           = fixture.C24
 	baseOptions   = fixture.BaseOptions
@@ -21,14 +19,3 @@ var (
 	problems      = fixture.Problems
 	thousandCalls = fixture.ThousandCalls
 )
-
-// open opens name in testdata, the record files the tests share.
-func open(t testing.TB, name string) *os.File {
-	t.Helper()
-	f, err := os.Open(fixture.Testdata(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}

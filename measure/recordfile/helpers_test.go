@@ -1,9 +1,7 @@
 package recordfile_test
 
 import (
-	"os"
 	"strings"
-	"testing"
 
 	"github.com/servicecredit/engine/measure/internal/fixture"
 )
@@ -11,18 +9,8 @@ import (
 var (
 	london   = fixture.London
 	at       = fixture.At
+	open     = fixture.Open
 	problems = fixture.Problems
 )
-
-// open opens name in measure/testdata, the record files the tests share.
-func open(t testing.TB, name string) *os.File {
-	t.Helper()
-	f, err := os.Open(fixture.Testdata(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
