@@ -51,38 +51,29 @@ func KindOfHeader(header []string) (record.Kind, bool) {
 // ReadTickets; scale is the scale of a responses file (ignored for other
 // kinds). It fails as the reader does, appending nothing.
 func Append(set *record.Set, kind record.Kind, name string, r io.Reader, zone *time.Location, scale record.Scale) error {
-	var err error
 	switch kind {
 	case record.Tickets:
-		var x []record.Ticket
-		x, err = ReadTickets(name, r, zone)
-		set.Tickets = append(set.Tickets, x...)
+		return appendTo(&set.Tickets, func() ([]record.Ticket, error) { return ReadTickets(name, r, zone) })
 	case record.Outages:
-		var x []record.Outage
-		x, err = ReadOutages(name, r, zone)
-		set.Outages = append(set.Outages, x...)
+		return appendTo(&set.Outages, func() ([]record.Outage, error) { return ReadOutages(name, r, zone) })
 	case record.Calls:
-		var x []record.Call
-		x, err = ReadCalls(name, r, zone)
-		set.Calls = append(set.Calls, x...)
+		return appendTo(&set.Calls, func() ([]record.Call, error) { return ReadCalls(name, r, zone) })
 	case record.Responses:
-		var x []record.Response
-		x, err = ReadResponses(name, r, zone, scale)
-		set.Responses = append(set.Responses, x...)
+		return appendTo(&set.Responses, func() ([]record.Response, error) { return ReadResponses(name, r, zone, scale) })
 	case record.ContactCounts:
-		var x []record.ContactCount
-		x, err = ReadContactCounts(name, r)
-		set.Counts = append(set.Counts, x...)
+		return appendTo(&set.Counts, func() ([]record.ContactCount, error) { return ReadContactCounts(name, r) })
 	case record.Backlog:
-		var x []record.BacklogEntry
-		x, err = ReadBacklog(name, r, zone)
-		set.Backlog = append(set.Backlog, x...)
+		return appendTo(&set.Backlog, func() ([]record.BacklogEntry, error) { return ReadBacklog(name, r, zone) })
 	case record.Patches:
-		var x []record.Patch
-		x, err = ReadPatches(name, r, zone)
-		set.Patches = append(set.Patches, x...)
-	default:
-		_, err = kind.MarshalText()
+		return appendTo(&set.Patches, func() ([]record.Patch, error) { return ReadPatches(name, r, zone) })
 	}
+	_, err := kind.MarshalText()
+	return err
+}
+
+// appendTo appends what read reads to list.
+func appendTo[T any](list *[]T, read func() ([]T, error)) error {
+	x, err := read()
+	*list = append(*list, x...)
 	return err
 }

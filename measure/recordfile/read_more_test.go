@@ -5,10 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/recordfile"
-	"github.com/stretchr/testify/require"
 )
 
 func TestReadBacklog(t *testing.T) {
@@ -41,22 +39,10 @@ func TestReadPatches(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ps, err := recordfile.ReadPatches(tt.file, open(t, tt.file), tt.zone)
-			var got string
-			if err != nil {
-				require.ErrorIs(t, err, record.ErrInvalidRecord)
-				require.Nil(t, ps, "nothing is read from a bad file")
-				got = problems(t, err)
-			} else {
-				for _, p := range ps {
-					installed := "-"
-					if !p.Installed.IsZero() {
-						installed = p.Installed.Format(time.RFC3339)
-					}
-					got += fmt.Sprintf("%s %s line %d: %s %s released %s installed %s exemption %q\n",
-						p.Device, p.Patch, p.Source.Line, p.Org, p.Class, p.Released.Format(time.RFC3339), installed, p.Exemption)
-				}
-			}
-			golden.Check(t, "testdata/patches-"+tt.name+".golden", []byte(got))
+			readCase(t, "patches-"+tt.name+".golden", ps, err, func(p record.Patch) string {
+				return fmt.Sprintf("%s %s line %d: %s %s released %s installed %s exemption %q",
+					p.Device, p.Patch, p.Source.Line, p.Org, p.Class, p.Released.Format(time.RFC3339), stampOrDash(p.Installed), p.Exemption)
+			})
 		})
 	}
 }
