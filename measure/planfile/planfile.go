@@ -1,13 +1,3 @@
-// Package planfile reads measurement plans (plan.Plan) from YAML, as
-// docs/records.md describes: a plan file, or the recipes a contract file
-// carries.
-//
-// It is a package of its own so that a program that only measures, with
-// plans built in code, never compiles the YAML library. Files are read
-// with go.yaml.in/yaml/v4: unknown and repeated fields are errors, and
-// every problem, whether the YAML's or the plan's own (Plan.Validate), is
-// a *record.Error naming the file, line and column, the KPI or calendar
-// at fault and the option's path, wrapping record.ErrInvalidOptions.
 package planfile
 
 import (
