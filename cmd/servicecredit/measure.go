@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/measure"
@@ -199,7 +200,7 @@ ours, each with the single rule or calendar choice that explains it.`)
 	pl, cals, recs, errs := readMeasureInputs(pos[0], contractData, c, errs, planFile, recordFiles)
 	if len(errs) > 0 {
 		for _, err := range errs {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, safetext.Term(err.Error()))
 		}
 		return exitProblem
 	}
@@ -231,7 +232,7 @@ ours, each with the single rule or calendar choice that explains it.`)
 		f, err := k.Measure.Measure(subject(c, k.KPI), months.from, months.to, asOf.t, recs, cals)
 		if err != nil {
 			for _, x := range record.Errors(err) {
-				fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
+				fmt.Fprintln(e.stderr, safetext.Term(k.KPI+": "+x.Error()))
 			}
 			if code != exitLimit {
 				code = exitProblem
@@ -496,7 +497,7 @@ func writeMeasurementsCSV(w io.Writer, c *contract.Contract, figs []measure.Figu
 		if r.Absence != "" {
 			v = r.Absence
 		}
-		_ = cw.Write([]string{r.KPI, r.Organisation, r.Month, v, r.Numerator, r.Denominator, r.Note})
+		_ = cw.Write([]string{safetext.CSV(r.KPI), safetext.CSV(r.Organisation), r.Month, v, r.Numerator, r.Denominator, safetext.CSV(r.Note)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -529,9 +530,9 @@ func writeExplain(w io.Writer, c *contract.Contract, figs []measure.Figure, mont
 		case r.Numerator != "":
 			v += " (" + r.Numerator + "/" + r.Denominator + ")"
 		}
-		fmt.Fprintf(w, "%s %s %s: %s\n", r.KPI, org, month, v)
+		fmt.Fprintln(w, safetext.Term(fmt.Sprintf("%s %s %s: %s", r.KPI, org, month, v)))
 		if r.Note != "" {
-			fmt.Fprintf(w, "  %s\n", r.Note)
+			fmt.Fprintln(w, "  "+safetext.Term(r.Note))
 		}
 		counted, listed := 0, 0
 		for _, l := range f.Evidence {
@@ -542,7 +543,7 @@ func writeExplain(w io.Writer, c *contract.Contract, figs []measure.Figure, mont
 			} else {
 				listed++
 			}
-			fmt.Fprintf(w, "  %s [%s]: %s\n", l.Record, word, l.Why)
+			fmt.Fprintln(w, safetext.Term(fmt.Sprintf("  %s [%s]: %s", l.Record, word, l.Why)))
 		}
 		fmt.Fprintf(w, "  %d records counted, %d listed and not counted\n", counted, listed)
 	}
@@ -575,9 +576,9 @@ func (e *env) reconcile(kpis []plan.PlannedKPI, cals []*ticketclock.Calendar, re
 			rec, err = clock.Reconcile(recs.Tickets, asOf, alts...)
 			if err == nil {
 				fmt.Fprintf(e.stdout, "%s: %d tickets compared, %d agreed, %d differ, %d not compared (excluded or not measured), as of %s\n",
-					k.KPI, rec.Compared, rec.Agreed, len(rec.Differences), rec.Uncompared, asOf.Format(time.RFC3339))
+					safetext.Term(k.KPI), rec.Compared, rec.Agreed, len(rec.Differences), rec.Uncompared, asOf.Format(time.RFC3339))
 				for _, d := range rec.Differences {
-					fmt.Fprintf(e.stdout, "  %s\n", d.Explain())
+					fmt.Fprintln(e.stdout, "  "+safetext.Term(d.Explain()))
 				}
 				if len(rec.Differences) > 0 {
 					code = exitFound
@@ -586,7 +587,7 @@ func (e *env) reconcile(kpis []plan.PlannedKPI, cals []*ticketclock.Calendar, re
 			}
 		}
 		for _, x := range record.Errors(err) {
-			fmt.Fprintf(e.stderr, "%s: %v\n", k.KPI, x)
+			fmt.Fprintln(e.stderr, safetext.Term(k.KPI+": "+x.Error()))
 		}
 		if errors.Is(err, servicehours.ErrOutOfRange) {
 			return exitLimit // a deadline beyond the calendars' years

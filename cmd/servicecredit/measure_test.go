@@ -213,3 +213,20 @@ kpis:
 		})
 	}
 }
+
+// TestMeasureHostileText checks that text from a record file reaches the
+// terminal escaped: a ticket id and an exclusion reason holding terminal
+// escape sequences are written as Go escapes by -explain.
+func TestMeasureHostileText(t *testing.T) {
+	dir := t.TempDir()
+	tickets := filepath.Join(dir, "hostile.csv")
+	require.NoError(t, os.WriteFile(tickets, []byte("id,organisation,kind,priority,logged,exclusion\n"+
+		"\"INC\x1b[2J\",LCC,incident,P1,2021-06-01T09:00:00+01:00,\n"+
+		"INC2,LCC,incident,P1,2021-06-02T09:00:00+01:00,\"dup\x1b]0;owned\x07\"\n"), 0o644))
+	code, out, errOut := cli(t, shipped, "", "measure", "contract.yaml", lincsPlan, tickets, "-explain", "IMT_KPI_10", "2021-06")
+	require.Equal(t, 0, code, errOut)
+	require.NotContains(t, out, "\x1b")
+	require.NotContains(t, out, "\x07")
+	require.Contains(t, out, `INC\x1b[2J [counted]: counted: incident INC\x1b[2J logged in the month, initial priority P1`)
+	require.Contains(t, out, `INC2 [not counted]: not counted, excluded: dup\x1b]0;owned\a: incident INC2 logged in the month, initial priority P1`)
+}
