@@ -8,7 +8,6 @@ import (
 
 var (
 	london   = fixture.London
-	at       = fixture.At
 	open     = fixture.Open
 	problems = fixture.Problems
 )

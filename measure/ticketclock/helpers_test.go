@@ -11,7 +11,6 @@ var (
 	at           = fixture.At
 	lbhCalendar  = fixture.LBHCalendar
 	lbh          = fixture.LBH
-	c24          = fixture.C24
 	baseOptions  = fixture.BaseOptions
 	newClock     = fixture.NewClock
 	ticket       = fixture.Ticket
