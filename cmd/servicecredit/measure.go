@@ -326,7 +326,7 @@ func readMeasureInputs(contractFile string, data []byte, c *contract.Contract, e
 	if c == nil {
 		return nil, nil, nil, append(errs, fmt.Errorf("%s: not checked against the contract: the contract has problems", planFile))
 	}
-	errs = append(errs, planAgainstContract(planFile, planData, pl, c)...)
+	errs = append(errs, planAgainstContract(planFile, planData, pl, c, planFile == contractFile)...)
 	dir := filepath.Dir(planFile)
 	cals, err := pl.BuildCalendars(func(p string) ([]byte, error) {
 		if !filepath.IsAbs(p) {
@@ -339,7 +339,7 @@ func readMeasureInputs(contractFile string, data []byte, c *contract.Contract, e
 	}
 	var zone *time.Location
 	if pl.RecordZone != "" {
-		zone, _ = time.LoadLocation(pl.RecordZone) // valid: the pl was validated
+		zone, _ = time.LoadLocation(pl.RecordZone) // valid: the plan was validated
 	}
 	recs, rerrs := readRecords(pl, recordFiles, zone)
 	errs = append(errs, rerrs...)
@@ -374,8 +374,9 @@ func placed(file string, data []byte, err error) error {
 
 // planAgainstContract reports each planned KPI that is not an indicator
 // of the contract, and each organisation a recipe measures that the
-// contract does not measure for the KPI.
-func planAgainstContract(file string, data []byte, pl *plan.Plan, c *contract.Contract) []error {
+// contract does not measure for the KPI. own says the plan is the
+// contract's own, whose recipes are placed at the contract's KPIs.
+func planAgainstContract(file string, data []byte, pl *plan.Plan, c *contract.Contract, own bool) []error {
 	var errs []error
 	for i, k := range pl.KPIs {
 		path := fmt.Sprintf("kpis[%d]", i)
@@ -383,6 +384,9 @@ func planAgainstContract(file string, data []byte, pl *plan.Plan, c *contract.Co
 		for j := range c.KPIs {
 			if c.KPIs[j].ID == k.KPI {
 				def = &c.KPIs[j]
+				if own {
+					path = fmt.Sprintf("kpis[%d]", j)
+				}
 			}
 		}
 		if def == nil {

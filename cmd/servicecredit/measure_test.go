@@ -230,3 +230,25 @@ func TestMeasureHostileText(t *testing.T) {
 	require.Contains(t, out, `INC\x1b[2J [counted]: counted: incident INC\x1b[2J logged in the month, initial priority P1`)
 	require.Contains(t, out, `INC2 [not counted]: not counted, excluded: dup\x1b]0;owned\a: incident INC2 logged in the month, initial priority P1`)
 }
+
+// TestMeasureOwnRecipeAgainstContract checks that a problem of a
+// contract's own recipe against the contract is placed at that KPI of the
+// contract file: IMT_KPI_10, the tenth KPI, whose count recipe names an
+// organisation the contract does not measure.
+func TestMeasureOwnRecipeAgainstContract(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(shipped, "contract.yaml"))
+	require.NoError(t, err)
+	text := strings.Replace(string(data), "      count:\n        orgs: [LCC]", "      count:\n        orgs: [LCC, ECC]", 1)
+	require.NotEqual(t, string(data), text)
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "records"), 0o755))
+	for _, f := range []string{"records/bank-holidays.json", "records/tickets.csv"} {
+		b, err := os.ReadFile(filepath.Join(shipped, f))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), b, 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "contract.yaml"), []byte(text), 0o644))
+	code, _, errOut := cli(t, dir, "", "measure", "contract.yaml", "records/tickets.csv", "-month", "2021-06", "-as-of", lincsAsOf)
+	require.Equal(t, 1, code)
+	require.Equal(t, `contract.yaml:128:9: kpi "IMT_KPI_10": kpis[9].measure.count: organisation "ECC" is not measured for IMT_KPI_10 by the contract (want LCC)`+"\n", errOut)
+}
