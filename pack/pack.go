@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/decimaltext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -210,7 +211,8 @@ func (rd *reader) value(line, cell int, text string, k *contract.KPI) (kpi.Measu
 	return kpi.Measurement{Value: v}, true
 }
 
-// number parses a pack's number: digits with an optional sign and decimal
+// number parses a pack's number by the grammar every file uses
+// (internal/decimaltext): digits with an optional minus sign and decimal
 // point, and a trailing "%" only for a percentage.
 func number(s string, u kpi.Unit) (decimal.Decimal, error) {
 	body := s
@@ -220,23 +222,8 @@ func number(s string, u kpi.Unit) (decimal.Decimal, error) {
 		}
 		body = strings.TrimSpace(strings.TrimSuffix(body, "%"))
 	}
-	digits, point := 0, false
-	for i, r := range body {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '.' && !point:
-			point = true
-		case (r == '-' || r == '+') && i == 0:
-		default:
-			return decimal.Decimal{}, errors.New("not a number (want 99.5, 99.5% or UNVL, N/A)")
-		}
-	}
-	if digits == 0 {
-		return decimal.Decimal{}, errors.New("not a number (want 99.5, 99.5% or UNVL, N/A)")
-	}
-	v, err := decimal.NewFromString(body)
-	if err != nil {
+	v, p := decimaltext.Parse(body)
+	if p != decimaltext.OK {
 		return decimal.Decimal{}, errors.New("not a number (want 99.5, 99.5% or UNVL, N/A)")
 	}
 	return v, nil

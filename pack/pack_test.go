@@ -111,6 +111,10 @@ func TestReadProblems(t *testing.T) {
 		{"gap in months", "X\tTARGET\tAPR-16\tJUN-16\n", `t.tsv:1: cell 4 "JUN-16": month out of sequence: want May-16 after Apr-16`},
 		{"too many values", head + "Telephony\t99.90%\t100%\t100%\t100%\n", `t.tsv:2: row "Telephony": 3 values under 2 month headings`},
 		{"not a number", head + "Telephony\t99.90%\t1OO%\t100%\n", `t.tsv:2: cell 3 "1OO%": not a number (want 99.5, 99.5% or UNVL, N/A)`},
+		{"leading plus", head + "Net Promoter Score\t20\t+5\t1\n", `t.tsv:2: cell 3 "+5": not a number (want 99.5, 99.5% or UNVL, N/A)`},
+		{"bare point", head + "Net Promoter Score\t20\t.5\t1\n", `t.tsv:2: cell 3 ".5": not a number (want 99.5, 99.5% or UNVL, N/A)`},
+		{"point without digits after", head + "Net Promoter Score\t20\t5.\t1\n", `t.tsv:2: cell 3 "5.": not a number (want 99.5, 99.5% or UNVL, N/A)`},
+		{"exponent", head + "Net Promoter Score\t20\t1e3\t1\n", `t.tsv:2: cell 3 "1e3": not a number (want 99.5, 99.5% or UNVL, N/A)`},
 		{"thousands separator", head + "Total Volume of Calls\tN/A\t4,600\t4524\n", `t.tsv:2: cell 3 "4,600": not a number (want 99.5, 99.5% or UNVL, N/A)`},
 		{"percent sign on a count", head + "Total Volume of Calls\tN/A\t46%\t4524\n", `t.tsv:2: cell 3 "46%": a % sign on a count value`},
 		{"target differs", head + "Telephony\t99%\t100%\t100%\n", `t.tsv:2: cell 2 "99%": target differs from TEL's tsl 99.90 in the contract`},
@@ -142,7 +146,7 @@ func TestReadValues(t *testing.T) {
 		"SERVICE DESK KPIS\t\t\t\t\n" +
 		"  p1 calls resolved   within sla \t95%\tN/A\t\t20\n" +
 		"Calls Open at Period End\tDecrease\t670\t668\t\n" +
-		"Net Promoter Score\t20\t-3.5\t62.15\t+1\n"
+		"Net Promoter Score\t20\t-3.5\t62.15\t1\n"
 	ms, err := Read("t.tsv", strings.NewReader(table), shared(), "Lewisham")
 	require.NoError(t, err)
 	var got []string
