@@ -151,7 +151,7 @@ func (d *document) loadErrors(err error) {
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
 var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
-	mitigationsDTO{}, recordDTO{}}, creditDTOs...)
+	mitigationsDTO{}, recordDTO{}}, append(append([]any(nil), creditDTOs...), relationDTOs...)...)
 
 // leafError is a problem with one scalar, returned from UnmarshalYAML; the
 // YAML library adds its position.

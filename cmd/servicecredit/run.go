@@ -38,6 +38,7 @@ Commands:
   evaluate  print the RAG table, board summary, credit ledger and year totals
   explain   explain one KPI-month in plain words
   measure   derive measurements from record files (tickets, outages, ...) by a plan
+  reconcile check a supplier's published pack, figure by figure, and its credit claim
 
 Run "servicecredit COMMAND -h" for a command's arguments and flags.
 
@@ -75,6 +76,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.explain(args[1:])
 	case "measure":
 		return e.measure(args[1:])
+	case "reconcile":
+		return e.reconcilePack(args[1:])
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[0] == "help" {
 			return run([]string{args[1], "-h"}, stdin, stdout, stderr)

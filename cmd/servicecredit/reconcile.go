@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/servicecredit/engine/internal/safetext"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/pack"
+	"github.com/servicecredit/engine/reconcile"
+	"github.com/servicecredit/engine/report"
+)
+
+// reconcileFormats are the output formats of reconcile.
+var reconcileFormats = []string{"text", "json", "markdown"}
+
+type reconcileFormat string
+
+func (f reconcileFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
+
+func (f *reconcileFormat) UnmarshalText(b []byte) error {
+	for _, w := range reconcileFormats {
+		if string(b) == w {
+			*f = reconcileFormat(w)
+			return nil
+		}
+	}
+	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(reconcileFormats, ", "))
+}
+
+func (e *env) reconcilePack(args []string) int {
+	fs := e.newFlags("reconcile", "CONTRACT PACK... [flags]",
+		`Reconcile checks a supplier's published performance pack: every published
+figure against the figures it comes from. PACK is a pack's tables as
+published, tab-separated (docs/reconcile.md describes the format); give one
+or more. The relations file says which table belongs to which organisation
+and which figures are totals, shares and complements of which; the contract's
+pooled KPIs, the pack's period headings, targets, RAGs and board counts are
+checked without one. With measurements (and mitigations) the board counts,
+RAGs and values are checked against the engine's evaluation, and with
+-claims the supplier's credit claim against its ledger.
+
+Every finding names its place (FILE:LINE:CELL), check, indicator,
+organisation and month, the published and recomputed figures, and a verdict:
+agrees, disagrees, impossible or uncheckable. The exit status is 3 when a
+finding of error severity disagrees or is impossible. The json format is
+documented in docs/json-output.md.`)
+	out := reconcileFormat("text")
+	fs.TextVar(&out, "format", reconcileFormat("text"), "output `format`: text, json or markdown")
+	relFile := fs.String("relations", "", "the relations `file` (YAML): tables' organisations, totals, shares, complements, severities")
+	measFile := fs.String("measurements", "", "the measurements `file` (CSV) the board counts, RAGs, values and claims are checked against")
+	mitFile := fs.String("mitigations", "", "the mitigations `file` (CSV, YAML or JSON) evaluated with the measurements")
+	claimsFile := fs.String("claims", "", "the supplier's claim `file` (CSV): credits claimed per KPI and month, or per month")
+	pos, stop := e.parse(fs, args)
+	if stop != nil {
+		return *stop
+	}
+	if len(pos) < 1 || (len(pos) < 2 && *claimsFile == "") {
+		return e.usageError(fs, "want CONTRACT and at least one PACK (or -claims), got %d file names", len(pos))
+	}
+	if *mitFile != "" && *measFile == "" {
+		return e.usageError(fs, "-mitigations needs -measurements: mitigations apply to an evaluation")
+	}
+	in, errs := e.read(pos[0], *measFile, *mitFile)
+	if len(errs) > 0 {
+		return e.problems(errs)
+	}
+	rin := reconcile.Input{Contract: in.contract, Measurements: in.measurements, Mitigations: in.register}
+	if *relFile != "" {
+		data, err := os.ReadFile(*relFile)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", *relFile, unwrapPath(err)))
+		} else if rin.Relations, err = load.Relations(*relFile, data, in.contract); err != nil {
+			errs = append(errs, load.Errors(err)...)
+		}
+	}
+	if *claimsFile != "" {
+		f, err := os.Open(*claimsFile)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", *claimsFile, unwrapPath(err)))
+		} else {
+			rin.Claims, err = load.Claims(*claimsFile, f, in.contract)
+			f.Close()
+			errs = append(errs, load.Errors(err)...)
+			rin.ClaimsFile = *claimsFile
+		}
+	}
+	limit := false
+	for _, name := range pos[1:] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err)))
+			continue
+		}
+		p, err := pack.ReadPublished(name, bytes.NewReader(data))
+		if err != nil {
+			limit = limit || errors.Is(err, pack.ErrLimit)
+			errs = append(errs, load.Errors(err)...)
+			continue
+		}
+		rin.Packs = append(rin.Packs, p)
+	}
+	if len(errs) > 0 {
+		code := e.problems(errs)
+		if limit {
+			return exitLimit
+		}
+		return code
+	}
+	rep, err := reconcile.Check(rin)
+	if err != nil {
+		return e.problems(load.Errors(err))
+	}
+	var werr error
+	switch out {
+	case "json":
+		werr = report.ReconcileJSON(e.stdout, in.contract, rep)
+	case "markdown":
+		werr = report.ReconcileMarkdown(e.stdout, in.contract, rep)
+	default:
+		werr = report.ReconcileText(e.stdout, in.contract, rep)
+	}
+	if werr != nil {
+		fmt.Fprintf(e.stderr, "servicecredit: writing the reconciliation: %v\n", werr)
+		return exitLimit
+	}
+	if rep.Fails() {
+		return exitFound
+	}
+	return exitOK
+}
+
+// problems writes each input problem on a line of its own, escaped for
+// the terminal, and returns the input problem's exit status.
+func (e *env) problems(errs []error) int {
+	for _, err := range errs {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(e.stderr, safetext.Term(line))
+		}
+	}
+	return exitProblem
+}

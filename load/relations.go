@@ -1,0 +1,240 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/reconcile"
+)
+
+// The relations file's structures; docs/reconcile.md describes them.
+type (
+	relationsDTO struct {
+		Tables      []relTableDTO      `yaml:"tables"`
+		Rows        []relRowDTO        `yaml:"rows"`
+		Totals      []relSumDTO        `yaml:"totals"`
+		Shares      []relShareDTO      `yaml:"shares"`
+		Complements []relComplementDTO `yaml:"complements"`
+		Periods     []relPeriodDTO     `yaml:"periods"`
+		Severity    *relSeverityDTO    `yaml:"severity"`
+	}
+	relTableDTO struct {
+		File         *yString `yaml:"file"`
+		Title        *yString `yaml:"title"`
+		Organisation *yString `yaml:"organisation"`
+	}
+	relRowDTO struct {
+		Label *yString `yaml:"label"`
+		KPI   *yString `yaml:"kpi"`
+		ID    *yString `yaml:"id"`
+		Unit  *yUnit   `yaml:"unit"`
+		Board *yBoard  `yaml:"board"`
+	}
+	relSumDTO struct {
+		Total *yString  `yaml:"total"`
+		Parts []yString `yaml:"parts"`
+	}
+	relShareDTO struct {
+		KPI         *yString `yaml:"kpi"`
+		Numerator   *yString `yaml:"numerator"`
+		Denominator *yString `yaml:"denominator"`
+	}
+	relComplementDTO struct {
+		KPI *yString `yaml:"kpi"`
+		Of  *yString `yaml:"of"`
+	}
+	relPeriodDTO struct {
+		KPI  *yString `yaml:"kpi"`
+		Rule *yRule   `yaml:"rule"`
+	}
+	// relSeverityDTO has one field per check kind, in reconcile.Kinds order.
+	relSeverityDTO struct {
+		Heading    *ySeverity `yaml:"heading"`
+		Label      *ySeverity `yaml:"label"`
+		Shape      *ySeverity `yaml:"shape"`
+		Cell       *ySeverity `yaml:"cell"`
+		Target     *ySeverity `yaml:"target"`
+		RAG        *ySeverity `yaml:"rag"`
+		Value      *ySeverity `yaml:"value"`
+		Attainable *ySeverity `yaml:"attainable"`
+		Share      *ySeverity `yaml:"share"`
+		Complement *ySeverity `yaml:"complement"`
+		Total      *ySeverity `yaml:"total"`
+		Period     *ySeverity `yaml:"period"`
+		Overall    *ySeverity `yaml:"overall"`
+		Combined   *ySeverity `yaml:"combined"`
+		Board      *ySeverity `yaml:"board"`
+		Claim      *ySeverity `yaml:"claim"`
+	}
+	yBoard    = yWord[reconcile.BoardCount, *reconcile.BoardCount]
+	yRule     = yWord[reconcile.Rule, *reconcile.Rule]
+	ySeverity = yWord[reconcile.Severity, *reconcile.Severity]
+)
+
+// relationDTOs are the relations file's structures, whose fields an
+// unknown-field error lists.
+var relationDTOs = []any{relationsDTO{}, relTableDTO{}, relRowDTO{}, relSumDTO{}, relShareDTO{}, relComplementDTO{}, relPeriodDTO{}, relSeverityDTO{}}
+
+// bySeverity returns the severities set, in reconcile.Kinds order.
+func (d *relSeverityDTO) bySeverity() []*ySeverity {
+	return []*ySeverity{d.Heading, d.Label, d.Shape, d.Cell, d.Target, d.RAG, d.Value, d.Attainable, d.Share,
+		d.Complement, d.Total, d.Period, d.Overall, d.Combined, d.Board, d.Claim}
+}
+
+// Relations reads a relations file, YAML (or the same in JSON), as
+// docs/reconcile.md describes: which organisation each pack table belongs
+// to, the rows the contract does not hold, and the totals, shares,
+// complements, period rules and severities a reconciliation checks by.
+// The relations are checked against contract c (reconcile.Relations.Validate)
+// and each problem is placed at the field it is about. A file of nothing
+// but comments declares nothing.
+//
+// It reports every problem, each as an *Error naming the file, line,
+// column and field, sorted and joined; on any problem it returns the zero
+// Relations.
+func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relations, error) {
+	ps := &problems{file: name}
+	if blankYAML(data) {
+		return reconcile.Relations{}, nil // declares nothing
+	}
+	var dto relationsDTO
+	doc := decodeYAML(ps, data, &dto)
+	if doc == nil || !ps.ok() {
+		return reconcile.Relations{}, ps.err()
+	}
+	cv := &converter{doc: doc, ps: ps}
+	var rel reconcile.Relations
+	for i, t := range dto.Tables {
+		p := fmt.Sprintf("tables[%d]", i)
+		rel.Tables = append(rel.Tables, reconcile.TableOrg{
+			File:  cv.str(p+".file", t.File, "the pack file's name, such as brent.tsv"),
+			Title: cv.str(p+".title", t.Title, ""),
+			Org:   cv.str(p+".organisation", t.Organisation, "an organisation of the contract"),
+		})
+	}
+	for i, r := range dto.Rows {
+		p := fmt.Sprintf("rows[%d]", i)
+		row := reconcile.Row{
+			Label: cv.str(p+".label", r.Label, "the row's label as printed"),
+			KPI:   cv.str(p+".kpi", r.KPI, ""),
+			ID:    cv.str(p+".id", r.ID, ""),
+		}
+		if r.Unit != nil {
+			row.Unit = r.Unit.v
+		}
+		if r.Board != nil {
+			row.Board = r.Board.v
+		}
+		rel.Rows = append(rel.Rows, row)
+	}
+	for i, s := range dto.Totals {
+		p := fmt.Sprintf("totals[%d]", i)
+		if s.Parts == nil {
+			doc.missing(p+".parts", "the ids whose figures add up to the total, such as [P1-VOL, P2-VOL]")
+		}
+		rel.Totals = append(rel.Totals, reconcile.Sum{Total: cv.str(p+".total", s.Total, "the id of the total"), Parts: texts(s.Parts)})
+	}
+	for i, s := range dto.Shares {
+		p := fmt.Sprintf("shares[%d]", i)
+		rel.Shares = append(rel.Shares, reconcile.Share{
+			KPI:         cv.str(p+".kpi", s.KPI, "the id of the percentage"),
+			Numerator:   cv.str(p+".numerator", s.Numerator, ""),
+			Denominator: cv.str(p+".denominator", s.Denominator, "the id of the count the percentage is of"),
+		})
+	}
+	for i, s := range dto.Complements {
+		p := fmt.Sprintf("complements[%d]", i)
+		rel.Complements = append(rel.Complements, reconcile.Complement{
+			KPI: cv.str(p+".kpi", s.KPI, "the id of a percentage"),
+			Of:  cv.str(p+".of", s.Of, "the id of the percentage it complements"),
+		})
+	}
+	for i, s := range dto.Periods {
+		p := fmt.Sprintf("periods[%d]", i)
+		rel.Periods = append(rel.Periods, reconcile.PeriodRule{
+			KPI:  cv.str(p+".kpi", s.KPI, "an id"),
+			Rule: word(cv, p+".rule", s.Rule, "sum, recompute, last or none"),
+		})
+	}
+	var severityKeys []string
+	if dto.Severity != nil {
+		for i, s := range dto.Severity.bySeverity() {
+			if s != nil {
+				k := reconcile.Kinds()[i]
+				rel.Severity = append(rel.Severity, reconcile.SeverityRule{Kind: k, Severity: s.v})
+				severityKeys = append(severityKeys, k.String())
+			}
+		}
+	}
+	if !ps.ok() {
+		return reconcile.Relations{}, ps.err()
+	}
+	for _, e := range joined.Split(rel.Validate(c)) {
+		var re *reconcile.RelationError
+		if !errors.As(e, &re) {
+			ps.add(pos{}, "", e.Error(), e)
+			continue
+		}
+		path := relationPath(re.Path, severityKeys)
+		ps.add(doc.at(path), path, re.Msg, e)
+	}
+	if !ps.ok() {
+		return reconcile.Relations{}, ps.err()
+	}
+	return rel, nil
+}
+
+// blankYAML reports whether data holds nothing but blank lines and
+// comments.
+func blankYAML(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
+			return false
+		}
+	}
+	return true
+}
+
+// relationFields are the relations file's keys of reconcile.Relations'
+// Go field names.
+var relationFields = map[string]string{
+	"Tables": "tables", "File": "file", "Title": "title", "Org": "organisation", "Rows": "rows", "Label": "label",
+	"KPI": "kpi", "ID": "id", "Unit": "unit", "Board": "board", "Totals": "totals", "Total": "total", "Parts": "parts",
+	"Shares": "shares", "Numerator": "numerator", "Denominator": "denominator", "Complements": "complements", "Of": "of",
+	"Periods": "periods", "Rule": "rule",
+}
+
+var severityPath = regexp.MustCompile(`^Severity\[(\d+)\](\..*)?$`)
+
+// relationPath turns a Go path of reconcile.Relations, such as
+// "Totals[0].Parts[2]", into the file's, "totals[0].parts[2]"; a
+// severity's is its check's key under severity.
+func relationPath(goPath string, severityKeys []string) string {
+	if m := severityPath.FindStringSubmatch(goPath); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		if i < len(severityKeys) {
+			return "severity." + severityKeys[i]
+		}
+		return "severity"
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(goPath, ".") {
+		name, index, _ := strings.Cut(part, "[")
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if f, ok := relationFields[name]; ok {
+			name = f
+		}
+		b.WriteString(name)
+		if index != "" {
+			b.WriteString("[" + index)
+		}
+	}
+	return b.String()
+}
