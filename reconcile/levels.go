@@ -335,7 +335,7 @@ func (m *model) value(r ref, k *contract.KPI) {
 	meas, ok := m.meas[key{r.tv.org, k.ID, mo}]
 	switch {
 	case ok:
-		m.judgeValue(f, k, c, meas.Resolved(k.Definition), "the measurement")
+		m.judgeValue(f, k, c, meas, "the measurement")
 	case mo.Before(from) || mo.After(to):
 		if c.Kind == pack.Number {
 			f.Verdict, f.Reason = Disagrees, fmt.Sprintf("a value printed for a month %s is not in force (%s to %s)", k.ID, from.Pack(), to.Pack())
@@ -366,14 +366,26 @@ func (m *model) judgeValue(f Finding, k *contract.KPI, c *pack.Cell, meas kpi.Me
 		f.Verdict, f.Reason = Disagrees, fmt.Sprintf("%s is %s, printed as %s", what, kpi.FormatValue(meas.Value), c.Absence)
 	default:
 		p := kpi.Precision{Places: c.Places, Rounding: k.Precision.Rounding}
-		want := p.Apply(meas.Value)
+		want, value, text := p.Apply(meas.Value), meas.Value, kpi.FormatValue(meas.Value)
+		if meas.FromCounts {
+			num := meas.Numerator
+			if k.Unit == kpi.Percent {
+				num = num.Shift(2)
+			}
+			want, _ = p.Quotient(num, meas.Denominator)
+			value = quotient(num, meas.Denominator, c.Places+4)
+			text = fmt.Sprintf("%s/%s", kpi.FormatValue(meas.Numerator), kpi.FormatValue(meas.Denominator))
+			if k.Unit == kpi.Percent {
+				text = "100 x " + text
+			}
+		}
 		f.Recomputed = fixed(want, c.Places)
-		f.Numeric, f.Difference, f.Tolerance = true, c.Value.Sub(meas.Value), maxError(c.Places, k.Precision.Rounding)
+		f.Numeric, f.Difference, f.Tolerance = true, c.Value.Sub(value), maxError(c.Places, k.Precision.Rounding)
 		f.Verdict = Agrees
 		if !want.Equal(c.Value) {
 			f.Verdict = Disagrees
 		}
-		f.Reason = fmt.Sprintf("%s %s rounds to %s (%s)", what, kpi.FormatValue(meas.Value), f.Recomputed, p)
+		f.Reason = fmt.Sprintf("%s %s rounds to %s (%s)", what, text, f.Recomputed, p)
 	}
 	m.add(f)
 }

@@ -85,8 +85,11 @@ func verdictLine(rep *reconcile.Report) string {
 	s := fmt.Sprintf("%s: %d agree, %d disagree, %d impossible, %d uncheckable; %s no check judged.",
 		plural(len(rep.Findings), "finding"), rep.Count(reconcile.Agrees), rep.Count(reconcile.Disagrees),
 		rep.Count(reconcile.Impossible), rep.Count(reconcile.Uncheckable), plural(len(rep.Uncovered), "published cell"))
-	if failing > 0 {
-		return s + fmt.Sprintf("\nResult: %s of error severity disagree or are impossible.", plural(failing, "finding"))
+	switch {
+	case failing == 1:
+		return s + "\nResult: 1 finding of error severity disagrees or is impossible."
+	case failing > 1:
+		return s + fmt.Sprintf("\nResult: %d findings of error severity disagree or are impossible.", failing)
 	}
 	return s + "\nResult: no finding of error severity disagrees or is impossible."
 }
