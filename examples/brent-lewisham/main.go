@@ -15,6 +15,16 @@
 // The decisions the pack does not make for us (no service credits, no
 // Amber band, which unavailable values count as failures) are explained
 // in contract.yaml.
+//
+// Then it reconciles the pack as published (brent-published.tsv and
+// lewisham-published.tsv, the raw transcriptions with their flaws) with
+// the relations the pack defines (relations.yaml), and prints every
+// finding: the mislabelled month headings, the misspelt rows, the short
+// rows, the percentages no whole number of calls gives, the totals that do
+// not add up and the overall SLA figures that are not their weighted
+// parts. It is what `servicecredit reconcile contract.yaml
+// brent-published.tsv lewisham-published.tsv -relations relations.yaml`
+// prints, and that command exits 3.
 package main
 
 import (
@@ -28,13 +38,17 @@ import (
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
+	"github.com/servicecredit/engine/reconcile"
 	"github.com/servicecredit/engine/report"
 )
 
 func main() {
-	if err := run(os.Stdout, "examples/brent-lewisham", "text"); err != nil {
-		fmt.Fprintln(os.Stderr, "brent-lewisham:", err)
-		os.Exit(1)
+	for _, format := range []string{"text", "reconcile"} {
+		if err := run(os.Stdout, "examples/brent-lewisham", format); err != nil {
+			fmt.Fprintln(os.Stderr, "brent-lewisham:", err)
+			os.Exit(1)
+		}
+		fmt.Println()
 	}
 }
 
@@ -64,8 +78,52 @@ func evaluate(dir string) (*contract.Contract, *contract.Result, error) {
 	return c, res, err
 }
 
-// run writes the report in format "text" (the pack's tables) or "json".
+// reconcilePublished reconciles the pack as published, from dir.
+func reconcilePublished(dir string) (*contract.Contract, *reconcile.Report, error) {
+	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := load.Contract("contract.yaml", data)
+	if err != nil {
+		return nil, nil, err
+	}
+	in := reconcile.Input{Contract: c}
+	if data, err = os.ReadFile(filepath.Join(dir, "relations.yaml")); err != nil {
+		return nil, nil, err
+	}
+	if in.Relations, err = load.Relations("relations.yaml", data, c); err != nil {
+		return nil, nil, err
+	}
+	for _, file := range []string{"brent-published.tsv", "lewisham-published.tsv"} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			return nil, nil, err
+		}
+		p, err := pack.ReadPublished(file, bytes.NewReader(data))
+		if err != nil {
+			return nil, nil, err
+		}
+		in.Packs = append(in.Packs, p)
+	}
+	rep, err := reconcile.Check(in)
+	return c, rep, err
+}
+
+// run writes the report in format "text" (the pack's tables) or "json",
+// or the reconciliation of the pack as published, "reconcile" (text) or
+// "reconcile-json".
 func run(w io.Writer, dir, format string) error {
+	if format == "reconcile" || format == "reconcile-json" {
+		c, rep, err := reconcilePublished(dir)
+		if err != nil {
+			return err
+		}
+		if format == "reconcile-json" {
+			return report.ReconcileJSON(w, c, rep)
+		}
+		return report.ReconcileText(w, c, rep)
+	}
 	c, res, err := evaluate(dir)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/reconcile"
 	"github.com/stretchr/testify/require"
 )
 
@@ -20,6 +21,17 @@ func TestGolden(t *testing.T) {
 			var out bytes.Buffer
 			require.NoError(t, run(&out, ".", format))
 			golden.Check(t, filepath.Join("testdata", "report."+format+".golden"), out.Bytes())
+		})
+	}
+	for _, format := range []string{"text", "json"} {
+		t.Run("reconcile-"+format, func(t *testing.T) {
+			var out bytes.Buffer
+			name := "reconcile"
+			if format == "json" {
+				name = "reconcile-json"
+			}
+			require.NoError(t, run(&out, ".", name))
+			golden.Check(t, filepath.Join("testdata", "reconcile."+format+".golden"), out.Bytes())
 		})
 	}
 }
@@ -66,4 +78,50 @@ func TestPackFacts(t *testing.T) {
 		}
 	}
 	require.True(t, res.Ledger.Total.IsZero(), "the shared service carries no credits")
+}
+
+// TestPublishedFindings checks what the reconciliation golden shows, so
+// that a careless -update cannot lose it: every flaw of the pack as
+// published is named by its check and place, and nothing else fails.
+func TestPublishedFindings(t *testing.T) {
+	_, rep, err := reconcilePublished(".")
+	require.NoError(t, err)
+	require.True(t, rep.Fails())
+	failing := map[reconcile.Kind][]string{}
+	for _, f := range rep.Findings {
+		if f.Fails() {
+			failing[f.Kind] = append(failing[f.Kind], f.Pos.String())
+		}
+	}
+	b, l := "brent-published.tsv:", "lewisham-published.tsv:"
+	require.Equal(t, map[reconcile.Kind][]string{
+		reconcile.HeadingCheck: {b + "1:8", b + "1:9"},                                       // SEP-15 and OCT-15 between AUG-16 and NOV-16
+		reconcile.LabelCheck:   {b + "11:1", l + "13:1"},                                     // oneOrade, Sksttop Service
+		reconcile.ShapeCheck:   {b + "31", b + "32", b + "33", l + "32", l + "33", l + "34"}, // eleven values under twelve months
+		reconcile.AttainableCheck: {
+			b + "16:9", b + "16:12", // P1 36.36% of 14, 66.60% of 3
+			b + "18:9", b + "18:10", b + "18:11", b + "18:12", b + "18:14",
+			b + "20:9", b + "20:10", b + "20:11", b + "20:13", b + "20:14",
+			b + "22:10", b + "22:11", b + "22:14",
+			l + "17:11", // P1 75% of 3
+			l + "19:9", l + "19:10", l + "19:11", l + "19:12",
+			l + "21:10", l + "21:11", l + "21:12", l + "21:13", l + "21:14",
+			l + "23:9", l + "23:10", l + "23:11", l + "23:12", l + "23:13", l + "23:14",
+		},
+		reconcile.TotalCheck:   {b + "25:9", b + "25:10", l + "26:9", l + "26:10"}, // October and November's volumes do not add up
+		reconcile.OverallCheck: {b + "24:9", b + "24:10", b + "24:11", b + "24:12", b + "24:13", b + "24:14", l + "25:9", l + "25:10", l + "25:11", l + "25:12", l + "25:13", l + "25:14"},
+	}, failing)
+	for _, f := range rep.Findings {
+		switch {
+		case f.Pos.String() == b+"16:9":
+			require.Equal(t, reconcile.Impossible, f.Verdict)
+			require.Equal(t, []string{"35.71 (5/14)", "42.86 (6/14)"}, f.Nearest)
+		case f.Pos.String() == b+"24:9":
+			require.Equal(t, "71.39%", f.Published)
+			require.Equal(t, "71.52", f.Recomputed, "P1-P4 weighted by their volumes")
+			require.Len(t, f.Warnings, 3, "built from three impossible percentages")
+		case f.Pos.String() == b+"25:12":
+			require.Equal(t, reconcile.Agrees, f.Verdict, "January's volumes add up: 3 + 46 + 1243 + 2923 = 4215")
+		}
+	}
 }
