@@ -192,6 +192,9 @@ type model struct {
 	severity map[Kind]Severity
 	shareOf  map[string]Share
 	ruleOf   map[string]Rule
+	// declaredTotal holds the ids the relations declare totals, which a
+	// total row does not add up again.
+	declaredTotal map[string]bool
 
 	tables []*tview
 	index  map[key]ref // the first printed cell of each indicator, organisation and month
@@ -215,7 +218,7 @@ const maxSuggestions = 100
 
 func newModel(in Input) *model {
 	m := &model{c: in.Contract, rel: in.Relations, kpis: map[string]*contract.KPI{}, declared: map[string]kpi.Unit{},
-		rows: map[string]Row{}, severity: map[Kind]Severity{}, shareOf: map[string]Share{}, ruleOf: map[string]Rule{},
+		rows: map[string]Row{}, severity: map[Kind]Severity{}, shareOf: map[string]Share{}, ruleOf: map[string]Rule{}, declaredTotal: map[string]bool{},
 		index: map[key]ref{}, meas: map[key]kpi.Measurement{}, covered: map[pack.Pos]bool{}, why: map[pack.Pos]string{},
 		impossible: map[pack.Pos]string{}}
 	for i := range m.c.KPIs {
@@ -232,6 +235,9 @@ func newModel(in Input) *model {
 	}
 	for _, s := range in.Relations.Shares {
 		m.shareOf[s.KPI] = s
+	}
+	for _, t := range in.Relations.Totals {
+		m.declaredTotal[t.Total] = true
 	}
 	for _, p := range in.Relations.Periods {
 		m.ruleOf[p.KPI] = p.Rule

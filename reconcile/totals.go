@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/servicecredit/engine/kpi"
@@ -38,7 +39,7 @@ func (s *summed) add(parts []part) {
 		switch {
 		case c.Kind == pack.Number:
 			s.value = s.value.Add(c.Value)
-			if !p.r.series().countLike() {
+			if !exact(p.r) {
 				s.tol = s.tol.Add(maxError(c.Places, p.r.series().rounding()))
 			}
 			s.terms = append(s.terms, p.name+" "+c.Text)
@@ -50,6 +51,14 @@ func (s *summed) add(parts []part) {
 		}
 		s.inputs = append(s.inputs, c.Pos)
 	}
+}
+
+// exact reports whether the figure at r is exact, as a count is: of a
+// count indicator, or a whole number without a % sign in a row not
+// understood.
+func exact(r ref) bool {
+	s, c := r.series(), r.cell()
+	return s.countLike() || (s.kind == unknownSeries && c.Kind == pack.Number && !c.Percent && c.Value.IsInteger())
 }
 
 // judge completes f, about the total printed at r, with the sum s.
@@ -148,32 +157,46 @@ func (m *model) totals() {
 // span returns the rows a total row at si totals: the rows before it
 // (the columns, in a table printed the other way round) back to the
 // previous total of its level or above, within its section unless it is a
-// grand total; each base row (a count), each lower total, and the base
-// rows after the last lower total.
+// grand total. base are the counts among them; subs the lower totals not
+// within another lower total, and loose the counts within none of those.
 func (m *model) span(tv *tview, si int) (base, subs, loose []int) {
-	lv := tv.series[si].level
-	sec := tv.t.Series[si].Section
-	for j := si - 1; j >= 0; j-- {
-		o := &tv.series[j]
-		if lv < 3 && tv.t.Series[j].Section != sec {
-			break
-		}
-		if o.kind == totalSeries {
-			if o.level >= lv {
-				break
-			}
-			subs = append(subs, j)
-			continue
-		}
-		if !countRow(o, tv.t.Series[j]) {
-			continue
-		}
-		base = append(base, j)
-		if len(subs) == 0 {
-			loose = append(loose, j)
+	for j := si - 1; j >= m.spanStart(tv, si); j-- {
+		if m.countPart(tv, j) {
+			base = append(base, j)
 		}
 	}
+	for j := si - 1; j >= m.spanStart(tv, si); {
+		if tv.series[j].kind == totalSeries {
+			subs = append(subs, j)
+			j = m.spanStart(tv, j) - 1
+			continue
+		}
+		if m.countPart(tv, j) {
+			loose = append(loose, j)
+		}
+		j--
+	}
 	return base, subs, loose
+}
+
+// spanStart returns the first row the total row at si totals.
+func (m *model) spanStart(tv *tview, si int) int {
+	lv, sec := tv.series[si].level, tv.t.Series[si].Section
+	j := si - 1
+	for ; j >= 0; j-- {
+		o := &tv.series[j]
+		if (lv < 3 && tv.t.Series[j].Section != sec) || (o.kind == totalSeries && o.level >= lv) {
+			break
+		}
+	}
+	return j + 1
+}
+
+// countPart reports whether row j of tv is a part a total row adds up:
+// counts, and not itself a total (printed as one, or declared).
+func (m *model) countPart(tv *tview, j int) bool {
+	s := &tv.series[j]
+	return s.kind != totalSeries && !m.declaredTotal[s.id] && countRow(s, tv.t.Series[j])
 }
 
 // countRow reports whether a row holds counts, which totals add up: a
@@ -193,11 +216,12 @@ func countRow(s *series, ps pack.Series) bool {
 	return hasNumber(ps.Cells)
 }
 
-// partsOf returns the cells of rows under heading pi of tv.
+// partsOf returns the cells of rows under heading pi of tv, in the order
+// the rows are printed.
 func partsOf(tv *tview, rows []int, pi int) []part {
+	rows = slices.Sorted(slices.Values(rows))
 	out := make([]part, 0, len(rows))
-	for i := len(rows) - 1; i >= 0; i-- { // rows were gathered bottom up
-		j := rows[i]
+	for _, j := range rows {
 		name := tv.series[j].id
 		if name == "" {
 			name = tv.t.Series[j].Label
