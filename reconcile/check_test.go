@@ -62,7 +62,9 @@ func testC(t *testing.T) *contract.Contract {
 	return c
 }
 
-func loadTestContract() (*contract.Contract, error) { return load.Contract("c.yaml", []byte(testContract)) }
+func loadTestContract() (*contract.Contract, error) {
+	return load.Contract("c.yaml", []byte(testContract))
+}
 
 // check reconciles the pack text (file p.tsv, organisation A unless the
 // relations say otherwise) with the test contract.
