@@ -37,6 +37,11 @@ func Claims(name string, r io.Reader, c *contract.Contract) ([]reconcile.ClaimLi
 	if t == nil {
 		return nil, ps.err()
 	}
+	for _, col := range claimRequired {
+		if _, ok := t.cols[col]; !ok {
+			return nil, ps.err() // the header says what is missing; every row would too
+		}
+	}
 	type claimKey struct {
 		month    kpi.Month
 		kpi, org string
