@@ -464,6 +464,7 @@ func (m *model) unknownLabel(tv *tview, si int) {
 	for _, r := range m.rel.Rows {
 		names = append(names, r.Label)
 	}
+	names = append(names, "TSL achieved", "MSL achieved", "Below MSL", "Not measured", "Mitigation agreed", "Subtotal", "Grand Total")
 	reason := "not a kpi of the contract (by name or id), a row the relations declare, a board count or a total"
 	m.suggested++
 	if near := closest(s.Label, names); near != "" && m.suggested <= maxSuggestions {
