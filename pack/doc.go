@@ -1,10 +1,20 @@
-// Package pack reads a performance pack's KPI table as it is transcribed
-// from the published document: tab-separated rows, one per indicator,
-// under a heading row of months. It turns the table into measurements of a
+// Package pack reads a performance pack's tables as they are transcribed
+// from the published document, in two ways.
+//
+// Read, for evaluation, turns one table (tab-separated rows, one per
+// indicator, under a heading row of months) into measurements of a
 // contract's indicators for one organisation, and rejects the flaws real
 // packs contain, naming file, line and cell.
 //
-// # Format
+// ReadPublished, for reconciliation (package reconcile), reads every table
+// of a pack as printed, flaws and all: months as columns or as rows,
+// totals over months (quarter, year, year to date, grand total), targets,
+// RAGs, counts and percentages, each cell with its text and its written
+// precision. A flaw of layout is a Note and an unreadable cell a Cell of
+// kind Unreadable, never a refusal; only a row of values before any
+// heading is refused. docs/reconcile.md describes that format in full.
+//
+// # Format of Read
 //
 // Each line is a row of tab-separated cells. Blank lines and lines whose
 // first character is '#' (comments, such as a note on a correction) are

@@ -165,7 +165,7 @@ func ReadPublished(name string, r io.Reader) (*Published, error) {
 				t.Sections = append(t.Sections, Section{Label: rw.first(), Pos: Pos{name, rw.line, 1}})
 			}
 		case t == nil:
-			errs = append(errs, &Error{File: name, Line: rw.line, Text: rw.first(),
+			errs = append(errs, &Error{File: name, Line: rw.line, Cell: 1, Text: rw.first(),
 				Msg: "values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)"})
 		case t.Transposed:
 			p.periodRow(t, rw)

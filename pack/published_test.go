@@ -314,7 +314,7 @@ func TestPublishedLayout(t *testing.T) {
 func TestPublishedErrors(t *testing.T) {
 	_, err := ReadPublished("p.tsv", strings.NewReader("Telephony\t99%\t100%\nKPI\tApr-16\nX\t1\n"))
 	require.ErrorIs(t, err, ErrTable)
-	require.EqualError(t, err, `p.tsv:1: row "Telephony": values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)`)
+	require.EqualError(t, err, `p.tsv:1: cell 1 "Telephony": values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)`)
 	var e *Error
 	require.True(t, errors.As(err, &e))
 	require.Equal(t, 1, e.Line)

@@ -470,7 +470,7 @@ func TestTargets(t *testing.T) {
 // TestRAG judges printed RAGs by the printed value beside them, or by
 // the evaluation of the measurements when none is printed.
 func TestRAG(t *testing.T) {
-	rel := reconcile.Relations{Rows: []reconcile.Row{{Label: "New KPI RAG", KPI: "NEW"}, {Label: "Availability RAG", KPI: "AVAIL"}}}
+	rel := reconcile.Relations{Rows: []reconcile.Row{{Label: "Availability RAG", KPI: "AVAIL"}}} // "New KPI RAG" needs no declaration
 	ms := []kpi.Measurement{{KPI: "AVAIL", Org: "A", Month: kpi.MustParseMonth("2021-07"), Value: dec("99.2")},
 		{KPI: "AVAIL", Org: "A", Month: kpi.MustParseMonth("2021-08"), Absent: kpi.Unavailable}}
 	rep := check(t, "T\tJul-21\tAug-21\tSep-21\n"+

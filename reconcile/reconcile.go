@@ -423,8 +423,19 @@ func (m *model) resolve(label string) series {
 			return s
 		}
 	}
+	for _, suffix := range ratingSuffixes {
+		if rest, ok := strings.CutSuffix(l, suffix); ok && rest != "" {
+			if s, ok := m.named(rest); ok && s.kind == kpiSeries {
+				return s
+			}
+		}
+	}
 	return series{}
 }
+
+// ratingSuffixes end the label of a row (or column) of a KPI's RAGs:
+// "Telephony RAG", "Telephony (RAG)", "Telephony status".
+var ratingSuffixes = []string{" (rag)", " rag", " status", " rating"}
 
 // named resolves a label through the relations' rows and the contract's
 // KPIs.

@@ -89,7 +89,7 @@ func TestReconcileProblems(t *testing.T) {
 		{"bad format", []string{contract, table, "-format", "csv"}, 2, `servicecredit reconcile: invalid value "csv" for flag -format: format "csv": unknown (want one of text, json, markdown)` + "\n"},
 		{"mitigations alone", []string{contract, table, "-mitigations", "m.yaml"}, 2, "servicecredit reconcile: -mitigations needs -measurements: mitigations apply to an evaluation\n"},
 		{"missing pack", []string{contract, filepath.Join(dir, "nope.tsv")}, 1, filepath.Join(dir, "nope.tsv") + ": cannot read: no such file or directory\n"},
-		{"shape not understood", []string{contract, noHeading}, 1, noHeading + `:1: row "TSL achieved": values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)` + "\n"},
+		{"shape not understood", []string{contract, noHeading}, 1, noHeading + `:1: cell 1 "TSL achieved": values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)` + "\n"},
 		{"a limit", []string{contract, huge}, 4, huge + ":2: line longer than 1048576 bytes: pack file exceeds a documented limit\n"},
 		{"bad relations", []string{contract, table, "-relations", badRel}, 1, badRel + `:2:38: tables[0].organisation: organisation "NCC" is not served by the contract (want one of LCC)` + "\n"},
 		{"bad claims", []string{contract, table, "-claims", badClaims}, 1, badClaims + `:2:1: month "2021-13": not a month (want 2021-06 or Jun-21)` + "\n"},
