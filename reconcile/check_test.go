@@ -592,6 +592,13 @@ func TestClaims(t *testing.T) {
 	}, got)
 	require.True(t, rep.Fails())
 
+	// An organisation's month claims its lines.
+	rep, err = reconcile.Check(reconcile.Input{Contract: c, Measurements: ms, ClaimsFile: "claims.csv", Claims: []reconcile.ClaimLine{
+		claim(2, "AVAIL", "A", "50.00"), claim(3, "", "B", "200.00")}})
+	require.NoError(t, err)
+	require.False(t, rep.Fails(), "%v", summary(rep))
+	require.Len(t, rep.Findings, 2)
+
 	rep, err = reconcile.Check(reconcile.Input{Contract: c, ClaimsFile: "claims.csv", Claims: []reconcile.ClaimLine{claim(2, "AVAIL", "", "150.00")}})
 	require.NoError(t, err)
 	require.Equal(t, "the engine's ledger needs the measurements", rep.Findings[0].Reason)

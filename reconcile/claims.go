@@ -47,15 +47,11 @@ func (m *model) claims(cs []ClaimLine, file string) {
 		month    kpi.Month
 		kpi, org string
 	}
-	claimedLine := map[lineKey]bool{}
-	claimedMonth := map[kpi.Month]bool{}
+	// claimed holds what the lines claim: a KPI's line for an organisation
+	// or all, an organisation's month, or the month as a whole.
+	claimed := map[lineKey]bool{}
 	for _, c := range cs {
-		if c.KPI == "" && c.Org == "" {
-			claimedMonth[c.Month] = true
-		}
-		if c.KPI != "" {
-			claimedLine[lineKey{c.Month, c.KPI, c.Org}] = true
-		}
+		claimed[lineKey{c.Month, c.KPI, c.Org}] = true
 	}
 	for _, c := range cs {
 		f := Finding{Pos: c.Pos, Kind: ClaimCheck, KPI: c.KPI, Org: c.Org, Month: c.Month, Published: c.Text}
@@ -95,8 +91,8 @@ func (m *model) claims(cs []ClaimLine, file string) {
 		m.add(f)
 	}
 	for _, l := range m.res.Ledger.Lines {
-		if l.Kind != credits.CreditLine || l.Amount.Sign() == 0 || claimedMonth[l.Month] ||
-			claimedLine[lineKey{l.Month, l.KPI, l.Org}] || claimedLine[lineKey{l.Month, l.KPI, ""}] {
+		if l.Kind != credits.CreditLine || l.Amount.Sign() == 0 || claimed[lineKey{month: l.Month}] || claimed[lineKey{month: l.Month, org: l.Org}] ||
+			claimed[lineKey{l.Month, l.KPI, l.Org}] || claimed[lineKey{l.Month, l.KPI, ""}] {
 			continue
 		}
 		m.add(Finding{Pos: pack.Pos{File: file}, Kind: ClaimCheck, KPI: l.KPI, Org: l.Org, Month: l.Month, Published: "",
