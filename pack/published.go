@@ -153,12 +153,12 @@ func ReadPublished(name string, r io.Reader) (*Published, error) {
 	for i, rw := range rows {
 		switch {
 		case headingRow(rw):
-			t = p.finish(t)
+			p.finish(t)
 			t = p.normalTable(rw)
 		case t != nil && t.Transposed && parsePeriod(Pos{}, rw.first()).Kind != Unknown:
 			p.periodRow(t, rw)
 		case rw.rest() && transposedHeading(rows, i):
-			t = p.finish(t)
+			p.finish(t)
 			t = p.transposedTable(rw)
 		case !rw.rest():
 			if t != nil && !t.Transposed {
@@ -367,13 +367,12 @@ func (p *Published) note(pos Pos, kind NoteKind, text, msg string) {
 	p.Notes = append(p.Notes, Note{Pos: pos, Kind: kind, Text: text, Msg: msg})
 }
 
-// finish completes t once its last row is read: the month headings are
-// put in sequence, each total is given the months it covers, and the
-// headings not understood are noted. It returns nil, for the caller's
-// next table.
-func (p *Published) finish(t *Table) *Table {
+// finish completes t, if any, once its last row is read: the month
+// headings are put in sequence, each total is given the months it
+// covers, and the headings not understood are noted.
+func (p *Published) finish(t *Table) {
 	if t == nil {
-		return nil
+		return
 	}
 	p.sequence(t)
 	cover(t)
@@ -386,7 +385,6 @@ func (p *Published) finish(t *Table) *Table {
 			p.note(per.Pos, HeadingNote, per.Text, "heading not understood (want a month such as Apr-16 or 2016-04, a total such as Q1, YTD, Year or Grand Total, or Target); its cells are not read as values")
 		}
 	}
-	return nil
 }
 
 // cover gives each total of t the months it covers: those before it
@@ -427,10 +425,13 @@ func (p *Published) checkCover(per *Period) {
 }
 
 // sequence checks that the table's month headings run at one step (one
-// month, a quarter, a year; forwards or backwards): the step most of the
-// consecutive headings take, from the start most of them agree on. A
-// heading off that sequence is noted and read as the month the sequence
-// puts there ("SEP-15" between AUG-16 and NOV-16 is read as Sep-16).
+// month, a quarter, a year; forwards or backwards) from one start: of the
+// steps between consecutive headings and the usual ones (1, 3 and 12
+// months, either way), the step and start that the most headings agree
+// with; a tie goes to the smaller step, forwards first, then to the start
+// of the first heading. A heading off that sequence is noted and read as
+// the month the sequence puts there ("SEP-15" between AUG-16 and NOV-16
+// is read as Sep-16).
 func (p *Published) sequence(t *Table) {
 	var at []int
 	for i, per := range t.Periods {
@@ -441,19 +442,25 @@ func (p *Published) sequence(t *Table) {
 	if len(at) < 2 {
 		return
 	}
-	steps := map[int]int{}
+	first := t.Periods[at[0]].Printed
+	candidates := []int{1, -1, 3, -3, 12, -12}
 	for k := 1; k < len(at); k++ {
-		if d := t.Periods[at[k]].Printed.Sub(t.Periods[at[k-1]].Printed); d != 0 {
-			steps[d]++
+		if d := t.Periods[at[k]].Printed.Sub(t.Periods[at[k-1]].Printed); d != 0 && !slices.Contains(candidates, d) {
+			candidates = append(candidates, d)
 		}
 	}
-	step := mostCommon(steps, 1)
-	first := t.Periods[at[0]].Printed
-	starts := map[int]int{}
-	for k, i := range at {
-		starts[t.Periods[i].Printed.Sub(first)-k*step]++
+	step, offset, agree := 1, 0, -1
+	for _, c := range candidates {
+		starts := map[int]int{}
+		for k, i := range at {
+			starts[t.Periods[i].Printed.Sub(first)-k*c]++
+		}
+		o := mostCommon(starts, 0)
+		if n := starts[o]; n > agree || (n == agree && (abs(c) < abs(step) || (abs(c) == abs(step) && c > step))) {
+			step, offset, agree = c, o, n
+		}
 	}
-	start := first.AddMonths(mostCommon(starts, 0))
+	start := first.AddMonths(offset)
 	for k, i := range at {
 		per := &t.Periods[i]
 		want := start.AddMonths(k * step)
@@ -492,8 +499,8 @@ func neighbours(t *Table, at []int, k int, start kpi.Month, step int) string {
 }
 
 // mostCommon returns the key with the highest count; ties go to the key
-// of smallest magnitude, positive before negative; def when counts is
-// empty.
+// of smallest magnitude (the first heading's start, 0, when it is among
+// them), positive before negative; def when counts is empty.
 func mostCommon(counts map[int]int, def int) int {
 	best, n := def, 0
 	for k, c := range counts {

@@ -371,7 +371,10 @@ func TestTransposed(t *testing.T) {
 		"Target\t\t\t\t\t>= 95%\n"+
 		"Jul-21\t10\t20\t30\t4\t75%\n"+
 		"Aug-21\t12\t8\t21\t5\t80%\n"+
-		"Q2\t22\t28\t50\t9\t77.78%\n", rel)
+		"Q2\t22\t28\t50\t9\t77.78%\n"+
+		"Sep-21\t1\t1\t2\t1\t100%\n"+
+		"YTD\t23\t29\t52\t10\t80%\n"+ // Jul to Sep: (3 + 4 + 1)/10
+		"Grand Total\t23\t29\t53\t10\t75%\n", rel) // the average of 75, 80 and 100 is 85; 75 is neither
 	require.Equal(t, "agrees 30 diff 0 tol 0", figure(at(t, rep, reconcile.TotalCheck, "3:4")))
 	require.Equal(t, "disagrees 20 diff 1 tol 0", figure(at(t, rep, reconcile.TotalCheck, "4:4")))
 	require.Equal(t, "agrees 50 diff 0 tol 0", figure(at(t, rep, reconcile.TotalCheck, "5:4")))
@@ -380,6 +383,12 @@ func TestTransposed(t *testing.T) {
 	require.Equal(t, "agrees 77.78 diff 0 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "5:6")), "(3 + 4)/9")
 	require.Equal(t, "agrees 75 (3/4)", figure(at(t, rep, reconcile.AttainableCheck, "3:6"))[:15])
 	require.Equal(t, "agrees >= 95%", figure(at(t, rep, reconcile.TargetCheck, "2:6")))
+	require.Equal(t, "agrees 23 diff 0 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "7:2")), "the year to date covers Jul-21 to Sep-21")
+	require.Equal(t, "agrees 80 diff 0 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "7:6")))
+	require.Equal(t, "disagrees 53 diff -1 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "7:4")), "30 + 21 + 2")
+	require.Equal(t, "disagrees 52 diff 1 tol 0", figure(at(t, rep, reconcile.TotalCheck, "8:4")), "the grand total row's total column: 23 + 29 = 52, not 53")
+	require.Equal(t, "agrees 53 diff 0 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "8:4")))
+	require.Equal(t, "disagrees 80 diff -5 tol 0", figure(at(t, rep, reconcile.PeriodCheck, "8:6")), "8/10, never an average")
 	f := at(t, rep, reconcile.TotalCheck, "4:4")
 	require.Equal(t, "the sum of the rows it totals: INC 12 + REQ 8 = 20", f.Reason)
 	require.Equal(t, "2021-08", f.Month.String())

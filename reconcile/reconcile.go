@@ -169,11 +169,6 @@ func (r ref) at(pi int) ref        { return ref{r.tv, r.si, pi} }
 func (r ref) number() bool         { return r.cell().Kind == pack.Number }
 func (r ref) isMonth() bool        { return r.period().Kind == pack.OneMonth }
 func (r ref) isTotalPeriod() bool  { return r.period().Kind.IsTotal() }
-func (r ref) printedCell() bool    { return r.cell().Printed() }
-func (r ref) within(c *contract.Contract) bool {
-	m := r.month()
-	return !m.Before(c.Commencement) && !m.After(c.Last())
-}
 
 // key finds a published cell of one indicator of one organisation in one
 // month.
