@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
@@ -168,7 +167,7 @@ func (m *model) attainable(r ref, den count) {
 	f.Recomputed = percentOf(best, n, c.Places)
 	f.Difference = p.Sub(exactPercent(best, n)).Round(c.Places + 2)
 	f.Verdict = Impossible
-	f.Reason = fmt.Sprintf("no whole count of %d gives %s under any rounding of %d places (the nearest are %s)", n, c.Text, c.Places, strings.Join(f.Nearest, " and ")) + from
+	f.Reason = fmt.Sprintf("no whole count of %d gives %s under any rounding of %d places", n, c.Text, c.Places) + from
 	m.impossible[c.Pos] = fmt.Sprintf("%s %s at %s is impossible with %d", r.label(), c.Text, c.Pos, n)
 	m.add(f)
 }
