@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
@@ -103,34 +104,17 @@ const (
 	Repooled
 )
 
-var combinationWords = []string{"combination", "summed", "weighted", "repooled"}
+var combinationWords = words.New("combination", Summed, "summed", "weighted", "repooled")
 
 // String returns "summed", "weighted" or "repooled".
-func (c Combination) String() string {
-	if c >= Summed && c <= Repooled {
-		return combinationWords[c]
-	}
-	return fmt.Sprintf("combination(%d)", c)
-}
+func (c Combination) String() string { return combinationWords.String(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c Combination) MarshalText() ([]byte, error) {
-	if c >= Summed && c <= Repooled {
-		return []byte(combinationWords[c]), nil
-	}
-	return nil, fmt.Errorf("combination %d: %w", c, kpi.ErrUnknownWord)
-}
+func (c Combination) MarshalText() ([]byte, error) { return combinationWords.Marshal(c) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Combination) UnmarshalText(b []byte) error {
-	for i := Summed; i <= Repooled; i++ {
-		if combinationWords[i] == string(b) {
-			*c = i
-			return nil
-		}
-	}
-	return fmt.Errorf("combination %q: %w (want one of summed, weighted, repooled)", b, kpi.ErrUnknownWord)
-}
+// UnmarshalText implements encoding.TextUnmarshaler. A text that is not
+// one of the words is a *kpi.WordError wrapping kpi.ErrUnknownWord.
+func (c *Combination) UnmarshalText(b []byte) error { return combinationWords.Unmarshal(c, b) }
 
 // Combine says how a KPI's organisations' values combine into the shared
 // service's.
@@ -472,7 +456,7 @@ func (c *Contract) combineProblems() []error {
 				}
 			}
 		default:
-			bad("how to combine not set (want one of summed, weighted, repooled)")
+			bad("how to combine not set (want one of %s)", combinationWords.Join())
 		}
 		if cb.How != Weighted && cb.Weight != "" {
 			bad("weight given for %s", cb.How)

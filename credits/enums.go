@@ -1,46 +1,6 @@
 package credits
 
-import (
-	"errors"
-	"fmt"
-	"strings"
-)
-
-// ErrUnknownWord is wrapped by the UnmarshalText errors of this package's
-// enumerations when the text is not one of the accepted words.
-var ErrUnknownWord = errors.New("unknown word")
-
-// words holds the text forms of an enumeration; index 0 names the type and
-// stands for the invalid zero value.
-type words []string
-
-func (w words) name(v uint8) string {
-	if int(v) < len(w) && v != 0 {
-		return w[v]
-	}
-	return fmt.Sprintf("%s(%d)", w[0], v)
-}
-
-func (w words) marshal(v uint8) ([]byte, error) {
-	if int(v) < len(w) && v != 0 {
-		return []byte(w[v]), nil
-	}
-	return nil, fmt.Errorf("%s %d: %w", w[0], v, ErrUnknownWord)
-}
-
-func (w words) parse(b []byte) (uint8, error) {
-	s := string(b)
-	for i := 1; i < len(w); i++ {
-		if w[i] == s {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%s %q: %w (want one of %s)", w[0], s, ErrUnknownWord, strings.Join(w[1:], ", "))
-}
-
-func (w words) valid(v uint8) bool { return v != 0 && int(v) < len(w) }
-
-func (w words) list() string { return strings.Join(w[1:], ", ") }
+import "github.com/servicecredit/engine/internal/words"
 
 // Edge says whether a band's bound belongs to the band. The zero Edge is
 // invalid: a band table names each bound.
@@ -52,19 +12,17 @@ const (
 	Exclusive                 // a value equal to the bound is not ("below 96")
 )
 
-var edgeWords = words{"edge", "inclusive", "exclusive"}
+var edgeWords = words.New("edge", Inclusive, "inclusive", "exclusive")
 
 // String returns "inclusive" or "exclusive".
-func (e Edge) String() string { return edgeWords.name(uint8(e)) }
+func (e Edge) String() string { return edgeWords.String(e) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (e Edge) MarshalText() ([]byte, error) { return edgeWords.marshal(uint8(e)) }
+func (e Edge) MarshalText() ([]byte, error) { return edgeWords.Marshal(e) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (e *Edge) UnmarshalText(b []byte) error {
-	v, err := edgeWords.parse(b)
-	*e = Edge(v)
-	return err
+	return edgeWords.Unmarshal(e, b)
 }
 
 // ValueBasis says which value a value-scoring part (Bands, Shortfall)
@@ -83,19 +41,17 @@ const (
 	TableRounded
 )
 
-var basisWords = words{"value basis", "as-measured", "kpi-rounded", "table-rounded"}
+var basisWords = words.New("value basis", AsMeasured, "as-measured", "kpi-rounded", "table-rounded")
 
 // String returns "as-measured", "kpi-rounded" or "table-rounded".
-func (v ValueBasis) String() string { return basisWords.name(uint8(v)) }
+func (v ValueBasis) String() string { return basisWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v ValueBasis) MarshalText() ([]byte, error) { return basisWords.marshal(uint8(v)) }
+func (v ValueBasis) MarshalText() ([]byte, error) { return basisWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (v *ValueBasis) UnmarshalText(b []byte) error {
-	x, err := basisWords.parse(b)
-	*v = ValueBasis(x)
-	return err
+	return basisWords.Unmarshal(v, b)
 }
 
 // PriceBasis says what a Scheme's scores are worth. The zero PriceBasis is
@@ -116,19 +72,17 @@ const (
 	PercentOfCharges
 )
 
-var priceWords = words{"price basis", "per-point", "points-table", "percent-of-charges"}
+var priceWords = words.New("price basis", PerPoint, "per-point", "points-table", "percent-of-charges")
 
 // String returns "per-point", "points-table" or "percent-of-charges".
-func (p PriceBasis) String() string { return priceWords.name(uint8(p)) }
+func (p PriceBasis) String() string { return priceWords.String(p) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (p PriceBasis) MarshalText() ([]byte, error) { return priceWords.marshal(uint8(p)) }
+func (p PriceBasis) MarshalText() ([]byte, error) { return priceWords.Marshal(p) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (p *PriceBasis) UnmarshalText(b []byte) error {
-	x, err := priceWords.parse(b)
-	*p = PriceBasis(x)
-	return err
+	return priceWords.Unmarshal(p, b)
 }
 
 // Mitigated says how a KPI-month relieved by a mitigation counts in the
@@ -147,17 +101,15 @@ const (
 	MitigatedCounts
 )
 
-var mitigatedWords = words{"mitigated", "breaks-chain", "counts-as-failure"}
+var mitigatedWords = words.New("mitigated", MitigatedBreaks, "breaks-chain", "counts-as-failure")
 
 // String returns "breaks-chain" or "counts-as-failure".
-func (m Mitigated) String() string { return mitigatedWords.name(uint8(m)) }
+func (m Mitigated) String() string { return mitigatedWords.String(m) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (m Mitigated) MarshalText() ([]byte, error) { return mitigatedWords.marshal(uint8(m)) }
+func (m Mitigated) MarshalText() ([]byte, error) { return mitigatedWords.Marshal(m) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (m *Mitigated) UnmarshalText(b []byte) error {
-	x, err := mitigatedWords.parse(b)
-	*m = Mitigated(x)
-	return err
+	return mitigatedWords.Unmarshal(m, b)
 }

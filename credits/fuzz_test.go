@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
 )
 
 // enum is a pointer to one of the package's enumerations.
@@ -15,7 +16,7 @@ type enum interface {
 }
 
 // FuzzUnmarshalText checks every enumeration's text form: unmarshalling
-// never panics, an error wraps ErrUnknownWord, and accepted text
+// never panics, an error is a *kpi.WordError wrapping kpi.ErrUnknownWord, and accepted text
 // round-trips exactly.
 func FuzzUnmarshalText(f *testing.F) {
 	for _, s := range []string{"inclusive", "exclusive", "as-measured", "kpi-rounded", "table-rounded", "per-point",
@@ -26,11 +27,12 @@ func FuzzUnmarshalText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, v := range []enum{new(credits.Edge), new(credits.ValueBasis), new(credits.PriceBasis), new(credits.Mitigated),
-			new(credits.CapKind), new(credits.TriggerKind)} {
+			new(credits.CapKind), new(credits.TriggerKind), new(credits.IncidentRule)} {
 			err := v.UnmarshalText([]byte(text))
 			if err != nil {
-				if !errors.Is(err, credits.ErrUnknownWord) {
-					t.Fatalf("%T %q: error %v does not wrap ErrUnknownWord", v, text, err)
+				var we *kpi.WordError
+				if !errors.Is(err, kpi.ErrUnknownWord) || !errors.As(err, &we) || we.Text != text {
+					t.Fatalf("%T %q: error %v is not a *kpi.WordError wrapping kpi.ErrUnknownWord", v, text, err)
 				}
 				continue
 			}

@@ -3,6 +3,7 @@ package credits
 import (
 	"cmp"
 	"fmt"
+	"github.com/servicecredit/engine/internal/words"
 	"slices"
 	"strings"
 
@@ -27,19 +28,17 @@ const (
 	CustomerChoice
 )
 
-var incidentWords = words{"incident rule", "all", "highest", "customer-choice"}
+var incidentWords = words.New("incident rule", AllCount, "all", "highest", "customer-choice")
 
 // String returns "all", "highest" or "customer-choice".
-func (r IncidentRule) String() string { return incidentWords.name(uint8(r)) }
+func (r IncidentRule) String() string { return incidentWords.String(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r IncidentRule) MarshalText() ([]byte, error) { return incidentWords.marshal(uint8(r)) }
+func (r IncidentRule) MarshalText() ([]byte, error) { return incidentWords.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *IncidentRule) UnmarshalText(b []byte) error {
-	v, err := incidentWords.parse(b)
-	*r = IncidentRule(v)
-	return err
+	return incidentWords.Unmarshal(r, b)
 }
 
 // Incidents is a contract's rule for one incident that breaches several
@@ -84,8 +83,8 @@ func (d Decision) who() string { return whoKey([2]string{d.KPI, d.Org}) }
 
 func (in Incidents) problems() []string {
 	var out []string
-	if in.Rule != 0 && !incidentWords.valid(uint8(in.Rule)) {
-		out = append(out, fmt.Sprintf("incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.list()))
+	if in.Rule != 0 && !incidentWords.Valid(in.Rule) {
+		out = append(out, fmt.Sprintf("incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.Join()))
 	}
 	if in.Rule != CustomerChoice && len(in.Decisions) > 0 {
 		out = append(out, fmt.Sprintf("incidents: %d decisions given, but the rule is %s, not customer-choice", len(in.Decisions), in.rule()))

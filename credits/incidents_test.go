@@ -166,7 +166,7 @@ func TestIncidentsInvalid(t *testing.T) {
 		})
 	}
 	var rule credits.IncidentRule
-	require.EqualError(t, rule.UnmarshalText([]byte("first")), `incident rule "first": unknown word (want one of all, highest, customer-choice)`)
+	require.EqualError(t, rule.UnmarshalText([]byte("first")), `incident rule "first" (want one of all, highest, customer-choice): unknown word`)
 }
 
 // TestPropertyIncidentsNeverRaise checks that highest-only and the

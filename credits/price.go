@@ -69,8 +69,8 @@ type Price struct {
 func (p Price) problems() []string {
 	var out []string
 	bad := func(format string, args ...any) { out = append(out, "price: "+fmt.Sprintf(format, args...)) }
-	if !priceWords.valid(uint8(p.Basis)) {
-		bad("basis not set (want one of %s)", priceWords.list())
+	if !priceWords.Valid(p.Basis) {
+		bad("basis not set (want one of %s)", priceWords.Join())
 		return out
 	}
 	if p.Basis != PerPoint {

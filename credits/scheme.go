@@ -291,8 +291,8 @@ func (s Scheme) Validate(kpis []Window) error {
 	}
 	escalates := !s.Amber.isZero() || !s.Repeat.isZero()
 	switch {
-	case escalates && !mitigatedWords.valid(uint8(s.Mitigated)):
-		bad("mitigated not set (want one of %s)", mitigatedWords.list())
+	case escalates && !mitigatedWords.Valid(s.Mitigated):
+		bad("mitigated not set (want one of %s)", mitigatedWords.Join())
 	case !escalates && s.Mitigated != 0:
 		bad("mitigated %s set without an amber rule or repeat", s.Mitigated)
 	}

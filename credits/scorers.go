@@ -137,8 +137,8 @@ func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
 
 func basisProblems(basis ValueBasis, p kpi.Precision) []string {
 	var out []string
-	if !basisWords.valid(uint8(basis)) {
-		out = append(out, "value basis not set (want one of "+basisWords.list()+")")
+	if !basisWords.Valid(basis) {
+		out = append(out, "value basis not set (want one of "+basisWords.Join()+")")
 	}
 	switch {
 	case basis == TableRounded && (p.Places < 0 || p.Places > 10):
@@ -196,7 +196,7 @@ func (b Bands) table(fromZero bool) []string {
 			case e.bound == nil && e.edge != 0:
 				out = append(out, fmt.Sprintf("%s: %s edge %s without a %s", name, e.side, e.edge, e.side))
 				good = false
-			case e.bound != nil && !edgeWords.valid(uint8(e.edge)):
+			case e.bound != nil && !edgeWords.Valid(e.edge):
 				out = append(out, fmt.Sprintf("%s: %s %s: edge not set (want one of inclusive, exclusive)", name, e.side, kpi.FormatValue(*e.bound)))
 				good = false
 			}

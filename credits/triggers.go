@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/words"
 	"strconv"
 
 	"github.com/servicecredit/engine/internal/fixed"
@@ -21,19 +22,17 @@ const (
 	TwoLimbCap                    // Caps.TwoLimb: a contract year's credits, year 1 against the estimate, later years against the 12 months before
 )
 
-var capWords = words{"cap", "month", "year", "rolling-12-months", "two-limb"}
+var capWords = words.New("cap", MonthCap, "month", "year", "rolling-12-months", "two-limb")
 
 // String returns "month", "year", "rolling-12-months" or "two-limb".
-func (c CapKind) String() string { return capWords.name(uint8(c)) }
+func (c CapKind) String() string { return capWords.String(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c CapKind) MarshalText() ([]byte, error) { return capWords.marshal(uint8(c)) }
+func (c CapKind) MarshalText() ([]byte, error) { return capWords.Marshal(c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (c *CapKind) UnmarshalText(b []byte) error {
-	v, err := capWords.parse(b)
-	*c = CapKind(v)
-	return err
+	return capWords.Unmarshal(c, b)
 }
 
 // TriggerKind is the condition a Trigger watches for. The zero TriggerKind
@@ -60,19 +59,17 @@ const (
 	MaterialFailure
 )
 
-var triggerWords = words{"trigger kind", "points-in-window", "consecutive-failures", "failures-in-window", "cap-reached", "material-failure"}
+var triggerWords = words.New("trigger kind", PointsInWindow, "points-in-window", "consecutive-failures", "failures-in-window", "cap-reached", "material-failure")
 
 // String returns the text form, such as "points-in-window".
-func (k TriggerKind) String() string { return triggerWords.name(uint8(k)) }
+func (k TriggerKind) String() string { return triggerWords.String(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k TriggerKind) MarshalText() ([]byte, error) { return triggerWords.marshal(uint8(k)) }
+func (k TriggerKind) MarshalText() ([]byte, error) { return triggerWords.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *TriggerKind) UnmarshalText(b []byte) error {
-	v, err := triggerWords.parse(b)
-	*k = TriggerKind(v)
-	return err
+	return triggerWords.Unmarshal(k, b)
 }
 
 // Trigger is a condition that gives the customer a right, such as to
@@ -102,8 +99,8 @@ func (t Trigger) problems() []string {
 	bad := func(format string, args ...any) {
 		out = append(out, fmt.Sprintf("trigger %q: ", name)+fmt.Sprintf(format, args...))
 	}
-	if !triggerWords.valid(uint8(t.Kind)) {
-		bad("kind not set (want one of %s)", triggerWords.list())
+	if !triggerWords.Valid(t.Kind) {
+		bad("kind not set (want one of %s)", triggerWords.Join())
 		return out
 	}
 	switch {

@@ -323,9 +323,20 @@ func TestEnumText(t *testing.T) {
 	require.Equal(t, Amber, s)
 	err := s.UnmarshalText([]byte("Amber"))
 	require.ErrorIs(t, err, ErrUnknownWord)
-	require.EqualError(t, err, `status "Amber": unknown word (want one of green, amber, red, unmeasured, reported)`)
+	require.EqualError(t, err, `status "Amber" (want one of green, amber, red, unmeasured, reported): unknown word`)
+	require.Equal(t, Amber, s, "a failed UnmarshalText leaves the value as it was")
+	var we *WordError
+	require.ErrorAs(t, err, &we)
+	require.Equal(t, WordError{Type: "status", Text: "Amber", Words: []string{"green", "amber", "red", "unmeasured", "reported"}}, *we)
 	var d Direction
-	require.EqualError(t, d.UnmarshalText([]byte("up")), `direction "up": unknown word (want one of higher-is-better, lower-is-better)`)
+	require.EqualError(t, d.UnmarshalText([]byte("up")), `direction "up" (want one of higher-is-better, lower-is-better): unknown word`)
+	var bd Bound
+	require.EqualError(t, bd.UnmarshalText([]byte("exclusive")), `bound "exclusive" (want one of inclusive, strict): unknown word`)
+	require.NoError(t, bd.UnmarshalText([]byte("strict")))
+	require.Equal(t, Strict, bd)
+	require.Equal(t, "inclusive", Bound(0).String(), "the zero Bound is inclusive")
+	_, err = Bound(2).MarshalText()
+	require.EqualError(t, err, "bound 2: unknown word")
 	var r Rounding
 	require.NoError(t, r.UnmarshalText([]byte("half-even")))
 	require.Equal(t, HalfEven, r)

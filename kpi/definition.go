@@ -76,13 +76,13 @@ func (d Definition) Validate() error {
 		add(Month{}, "", fmt.Sprintf("id %q has surrounding space, a comma, a quote or a control character", id))
 	}
 	if d.Unit < Percent || d.Unit > Ratio {
-		add(Month{}, "", "unit not set (want one of "+strings.Join(unitWords[1:], ", ")+")")
+		add(Month{}, "", "unit not set (want one of "+unitWords.Join()+")")
 	}
 	if d.Direction < HigherIsBetter || d.Direction > LowerIsBetter {
-		add(Month{}, "", "direction not set (want one of "+strings.Join(directionWords[1:], ", ")+")")
+		add(Month{}, "", "direction not set (want one of "+directionWords.Join()+")")
 	}
 	if d.Kind < KPI || d.Kind > Figure {
-		add(Month{}, "", "kind not set (want one of "+strings.Join(kindWords[1:], ", ")+")")
+		add(Month{}, "", "kind not set (want one of "+kindWords.Join()+")")
 	}
 	for _, p := range d.Precision.problems() {
 		add(Month{}, "", p)

@@ -57,6 +57,7 @@
 // digits it carries, independent of that package's global settings.
 // Problems are *Error values that name the KPI, organisation and month and
 // unwrap to ErrInvalidDefinition or ErrInvalidMeasurement; enumerations
-// reject unknown words with ErrUnknownWord, listing the accepted ones;
+// (here and in mitigation, credits and contract) reject unknown words with
+// a *WordError wrapping ErrUnknownWord, listing the accepted ones;
 // ParseMonth's errors wrap ErrMonth.
 package kpi

@@ -1,42 +1,25 @@
 package kpi
 
-import (
-	"errors"
-	"fmt"
-	"strings"
-)
+import "github.com/servicecredit/engine/internal/words"
 
-// ErrUnknownWord is wrapped by the UnmarshalText errors of this package's
-// enumerations when the text is not one of the accepted words.
-var ErrUnknownWord = errors.New("unknown word")
+// ErrUnknownWord is wrapped by every error about an enumeration's text,
+// in this package and in mitigation, credits and contract: a text that is
+// not one of the enumeration's words (UnmarshalText), or a value that has
+// none (MarshalText). Each such error is a *WordError.
+var ErrUnknownWord = words.ErrUnknown
 
-// enumWords holds the text forms of an enumeration; index 0 is the invalid
-// zero value.
-type enumWords []string
-
-func (w enumWords) name(v uint8) string {
-	if int(v) < len(w) && v != 0 {
-		return w[v]
-	}
-	return fmt.Sprintf("%s(%d)", w[0], v)
-}
-
-func (w enumWords) marshal(v uint8) ([]byte, error) {
-	if int(v) < len(w) && v != 0 {
-		return []byte(w[v]), nil
-	}
-	return nil, fmt.Errorf("%s %d: %w", w[0], v, ErrUnknownWord)
-}
-
-func (w enumWords) parse(b []byte) (uint8, error) {
-	s := string(b)
-	for i := 1; i < len(w); i++ {
-		if w[i] == s {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%s %q: %w (want one of %s)", w[0], s, ErrUnknownWord, strings.Join(w[1:], ", "))
-}
+// WordError is the error of an enumeration's UnmarshalText for a text that
+// is not one of its words, or of its MarshalText for a value that has none.
+// Its fields name the enumeration (Type, such as "unit"), the Text given,
+// and the accepted Words; it unwraps to ErrUnknownWord, whose text ends
+// the message:
+//
+//	unit "pct" (want one of percent, count, score, ratio): unknown word
+//	unit 7: unknown word
+//
+// Every enumeration of kpi, mitigation, credits and contract reports
+// unknown words with it. UnmarshalText leaves the value unchanged on error.
+type WordError = words.Error
 
 // Unit is what a KPI's value measures. The zero Unit is invalid.
 type Unit uint8
@@ -49,19 +32,17 @@ const (
 	Ratio                   // a quotient such as contacts per user
 )
 
-var unitWords = enumWords{"unit", "percent", "count", "score", "ratio"}
+var unitWords = words.New("unit", Percent, "percent", "count", "score", "ratio")
 
 // String returns the text form: "percent", "count", "score" or "ratio".
-func (u Unit) String() string { return unitWords.name(uint8(u)) }
+func (u Unit) String() string { return unitWords.String(u) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (u Unit) MarshalText() ([]byte, error) { return unitWords.marshal(uint8(u)) }
+func (u Unit) MarshalText() ([]byte, error) { return unitWords.Marshal(u) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (u *Unit) UnmarshalText(b []byte) error {
-	v, err := unitWords.parse(b)
-	*u = Unit(v)
-	return err
+	return unitWords.Unmarshal(u, b)
 }
 
 // Direction says whether a larger value is better performance. The zero
@@ -78,19 +59,17 @@ const (
 	LowerIsBetter
 )
 
-var directionWords = enumWords{"direction", "higher-is-better", "lower-is-better"}
+var directionWords = words.New("direction", HigherIsBetter, "higher-is-better", "lower-is-better")
 
 // String returns "higher-is-better" or "lower-is-better".
-func (d Direction) String() string { return directionWords.name(uint8(d)) }
+func (d Direction) String() string { return directionWords.String(d) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (d Direction) MarshalText() ([]byte, error) { return directionWords.marshal(uint8(d)) }
+func (d Direction) MarshalText() ([]byte, error) { return directionWords.Marshal(d) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (d *Direction) UnmarshalText(b []byte) error {
-	v, err := directionWords.parse(b)
-	*d = Direction(v)
-	return err
+	return directionWords.Unmarshal(d, b)
 }
 
 // Kind says whether an indicator carries service credits. The zero Kind is
@@ -109,19 +88,17 @@ const (
 	Figure
 )
 
-var kindWords = enumWords{"kind", "kpi", "pi", "figure"}
+var kindWords = words.New("kind", KPI, "kpi", "pi", "figure")
 
 // String returns "kpi", "pi" or "figure".
-func (k Kind) String() string { return kindWords.name(uint8(k)) }
+func (k Kind) String() string { return kindWords.String(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k Kind) MarshalText() ([]byte, error) { return kindWords.marshal(uint8(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := kindWords.parse(b)
-	*k = Kind(v)
-	return err
+	return kindWords.Unmarshal(k, b)
 }
 
 // Status is the RAG outcome of one KPI-month. The zero Status is invalid.
@@ -136,19 +113,17 @@ const (
 	Reported                     // a Figure's value: reported, with no target to judge it by
 )
 
-var statusWords = enumWords{"status", "green", "amber", "red", "unmeasured", "reported"}
+var statusWords = words.New("status", Green, "green", "amber", "red", "unmeasured", "reported")
 
 // String returns "green", "amber", "red", "unmeasured" or "reported".
-func (s Status) String() string { return statusWords.name(uint8(s)) }
+func (s Status) String() string { return statusWords.String(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Status) MarshalText() ([]byte, error) { return statusWords.marshal(uint8(s)) }
+func (s Status) MarshalText() ([]byte, error) { return statusWords.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Status) UnmarshalText(b []byte) error {
-	v, err := statusWords.parse(b)
-	*s = Status(v)
-	return err
+	return statusWords.Unmarshal(s, b)
 }
 
 // Failed reports whether s is Amber or Red: the target was not met.
@@ -180,7 +155,7 @@ const (
 	NoInput
 )
 
-var absenceWords = enumWords{"absence", "unavailable", "not-applicable", "not-due", "missing", "no-baseline", "no-input"}
+var absenceWords = words.New("absence", Unavailable, "unavailable", "not-applicable", "not-due", "missing", "no-baseline", "no-input")
 
 // String returns "unavailable", "not-applicable", "not-due", "missing",
 // "no-baseline" or "no-input"; the zero Absence gives "present".
@@ -188,7 +163,7 @@ func (a Absence) String() string {
 	if a == 0 {
 		return "present"
 	}
-	return absenceWords.name(uint8(a))
+	return absenceWords.String(a)
 }
 
 // MarshalText implements encoding.TextMarshaler; the zero Absence marshals
@@ -197,7 +172,7 @@ func (a Absence) MarshalText() ([]byte, error) {
 	if a == 0 {
 		return nil, nil
 	}
-	return absenceWords.marshal(uint8(a))
+	return absenceWords.Marshal(a)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; empty text gives the
@@ -207,7 +182,5 @@ func (a *Absence) UnmarshalText(b []byte) error {
 		*a = 0
 		return nil
 	}
-	v, err := absenceWords.parse(b)
-	*a = Absence(v)
-	return err
+	return absenceWords.Unmarshal(a, b)
 }

@@ -2,7 +2,7 @@ package kpi
 
 import (
 	"fmt"
-	"strings"
+	"github.com/servicecredit/engine/internal/words"
 	"sync/atomic"
 
 	"github.com/servicecredit/engine/internal/fixed"
@@ -23,19 +23,17 @@ const (
 	Floor                        // towards -infinity
 )
 
-var roundingWords = enumWords{"rounding", "half-up", "half-even", "up", "down", "ceiling", "floor"}
+var roundingWords = words.New("rounding", HalfUp, "half-up", "half-even", "up", "down", "ceiling", "floor")
 
 // String returns the text form, such as "half-up".
-func (r Rounding) String() string { return roundingWords.name(uint8(r)) }
+func (r Rounding) String() string { return roundingWords.String(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Rounding) MarshalText() ([]byte, error) { return roundingWords.marshal(uint8(r)) }
+func (r Rounding) MarshalText() ([]byte, error) { return roundingWords.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *Rounding) UnmarshalText(b []byte) error {
-	v, err := roundingWords.parse(b)
-	*r = Rounding(v)
-	return err
+	return roundingWords.Unmarshal(r, b)
 }
 
 // Round rounds d to places decimal places in mode r. It panics if r is not
@@ -161,7 +159,7 @@ func (p Precision) problems() []string {
 		out = append(out, fmt.Sprintf("precision: places %d outside 0..10", p.Places))
 	}
 	if p.Rounding < HalfUp || p.Rounding > Floor {
-		out = append(out, "precision: rounding not set (want one of "+strings.Join(roundingWords[1:], ", ")+")")
+		out = append(out, "precision: rounding not set (want one of "+roundingWords.Join()+")")
 	}
 	return out
 }

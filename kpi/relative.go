@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/words"
 
 	"github.com/servicecredit/engine/internal/fixed"
 )
@@ -24,20 +25,18 @@ const (
 	NoWorseThanLastYear                     // met when no worse than the same month a year earlier, by the KPI's direction
 )
 
-var relativeWords = enumWords{"relative target", "decrease", "increase", "no-worse", "no-worse-than-last-year"}
+var relativeWords = words.New("relative target", Decrease, "decrease", "increase", "no-worse", "no-worse-than-last-year")
 
 // String returns "decrease", "increase", "no-worse" or
 // "no-worse-than-last-year".
-func (r Relative) String() string { return relativeWords.name(uint8(r)) }
+func (r Relative) String() string { return relativeWords.String(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Relative) MarshalText() ([]byte, error) { return relativeWords.marshal(uint8(r)) }
+func (r Relative) MarshalText() ([]byte, error) { return relativeWords.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *Relative) UnmarshalText(b []byte) error {
-	v, err := relativeWords.parse(b)
-	*r = Relative(v)
-	return err
+	return relativeWords.Unmarshal(r, b)
 }
 
 // Baseline returns the month whose value m is compared with: the previous

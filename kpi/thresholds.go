@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/words"
 
 	"github.com/shopspring/decimal"
 )
@@ -40,38 +41,17 @@ const (
 	Strict                 // the value must beat the threshold ("below 10%")
 )
 
+var boundWords = words.New("bound", Inclusive, "inclusive", "strict")
+
 // String returns "inclusive" or "strict".
-func (b Bound) String() string {
-	switch b {
-	case Inclusive:
-		return "inclusive"
-	case Strict:
-		return "strict"
-	}
-	return fmt.Sprintf("bound(%d)", b)
-}
+func (b Bound) String() string { return boundWords.String(b) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (b Bound) MarshalText() ([]byte, error) {
-	if b > Strict {
-		return nil, fmt.Errorf("bound %d: %w", b, ErrUnknownWord)
-	}
-	return []byte(b.String()), nil
-}
+func (b Bound) MarshalText() ([]byte, error) { return boundWords.Marshal(b) }
 
 // UnmarshalText implements encoding.TextUnmarshaler, accepting "inclusive"
 // and "strict".
-func (b *Bound) UnmarshalText(text []byte) error {
-	switch string(text) {
-	case "inclusive":
-		*b = Inclusive
-	case "strict":
-		*b = Strict
-	default:
-		return fmt.Errorf("bound %q: %w (want one of inclusive, strict)", text, ErrUnknownWord)
-	}
-	return nil
-}
+func (b *Bound) UnmarshalText(text []byte) error { return boundWords.Unmarshal(b, text) }
 
 // MarginUnit says how a Margin is measured.
 type MarginUnit uint8
@@ -82,19 +62,17 @@ const (
 	PercentOfTSL                       // as a percentage of the TSL: "5% below the TSL"
 )
 
-var marginWords = enumWords{"margin unit", "points", "percent-of-tsl"}
+var marginWords = words.New("margin unit", Points, "points", "percent-of-tsl")
 
 // String returns "points" or "percent-of-tsl".
-func (u MarginUnit) String() string { return marginWords.name(uint8(u)) }
+func (u MarginUnit) String() string { return marginWords.String(u) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (u MarginUnit) MarshalText() ([]byte, error) { return marginWords.marshal(uint8(u)) }
+func (u MarginUnit) MarshalText() ([]byte, error) { return marginWords.Marshal(u) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (u *MarginUnit) UnmarshalText(b []byte) error {
-	v, err := marginWords.parse(b)
-	*u = MarginUnit(v)
-	return err
+	return marginWords.Unmarshal(u, b)
 }
 
 // Margin derives an MSL from the TSL. The zero Margin is unset.

@@ -295,17 +295,19 @@ func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
 	}
 	var w T
 	if err := P(&w).UnmarshalText([]byte(s)); err != nil {
-		return &leafError{text: s, quoted: true, msg: wordProblem(s, err), cause: err}
+		return &leafError{text: s, quoted: true, msg: wordProblem(err), cause: err}
 	}
 	*v = yWord[T, P]{p, w}
 	return nil
 }
 
-// wordProblem returns the engine's complaint about text without its own
-// prefix: "unknown word (want one of percent, count, score, ratio)".
-func wordProblem(text string, err error) string {
-	if _, after, ok := strings.Cut(err.Error(), strconv.Quote(text)+": "); ok {
-		return after
+// wordProblem says what is wrong with an enumeration's text, from the
+// engine's *kpi.WordError: "unknown word (want one of percent, count,
+// score, ratio)".
+func wordProblem(err error) string {
+	var we *kpi.WordError
+	if errors.As(err, &we) {
+		return "unknown word (want one of " + strings.Join(we.Words, ", ") + ")"
 	}
 	return "unknown word"
 }

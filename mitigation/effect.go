@@ -1,10 +1,6 @@
 package mitigation
 
-import (
-	"fmt"
-
-	"github.com/servicecredit/engine/kpi"
-)
+import "github.com/servicecredit/engine/internal/words"
 
 // Effect is what an agreed mitigation does to a KPI-month. The zero Effect
 // is invalid: a record must say what it grants.
@@ -21,35 +17,17 @@ const (
 	Deemed
 )
 
-var effectWords = []string{"effect", "relief", "deemed"}
+var effectWords = words.New("effect", Relief, "relief", "deemed")
 
 // String returns "relief" or "deemed", or "effect(N)" for an invalid
 // Effect.
-func (e Effect) String() string {
-	if e >= Relief && e <= Deemed {
-		return effectWords[e]
-	}
-	return fmt.Sprintf("effect(%d)", e)
-}
+func (e Effect) String() string { return effectWords.String(e) }
 
 // MarshalText implements encoding.TextMarshaler with "relief" or "deemed".
-// An invalid Effect is an error wrapping kpi.ErrUnknownWord.
-func (e Effect) MarshalText() ([]byte, error) {
-	if e >= Relief && e <= Deemed {
-		return []byte(effectWords[e]), nil
-	}
-	return nil, fmt.Errorf("effect %d: %w", e, kpi.ErrUnknownWord)
-}
+// An invalid Effect is a *kpi.WordError wrapping kpi.ErrUnknownWord.
+func (e Effect) MarshalText() ([]byte, error) { return effectWords.Marshal(e) }
 
 // UnmarshalText implements encoding.TextUnmarshaler, accepting "relief" and
-// "deemed". Any other text is an error wrapping kpi.ErrUnknownWord that
-// lists the accepted words, and leaves e unchanged.
-func (e *Effect) UnmarshalText(b []byte) error {
-	for i := Relief; i <= Deemed; i++ {
-		if effectWords[i] == string(b) {
-			*e = i
-			return nil
-		}
-	}
-	return fmt.Errorf("effect %q: %w (want one of relief, deemed)", b, kpi.ErrUnknownWord)
-}
+// "deemed". Any other text is a *kpi.WordError wrapping kpi.ErrUnknownWord
+// that lists the accepted words, and leaves e unchanged.
+func (e *Effect) UnmarshalText(b []byte) error { return effectWords.Unmarshal(e, b) }

@@ -476,6 +476,6 @@ func TestEffectText(t *testing.T) {
 	e := mitigation.Relief
 	err = e.UnmarshalText([]byte("Relief"))
 	require.ErrorIs(t, err, kpi.ErrUnknownWord)
-	require.EqualError(t, err, `effect "Relief": unknown word (want one of relief, deemed)`)
+	require.EqualError(t, err, `effect "Relief" (want one of relief, deemed): unknown word`)
 	require.Equal(t, mitigation.Relief, e, "a failed UnmarshalText leaves the Effect alone")
 }

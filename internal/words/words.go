@@ -1,0 +1,97 @@
+// Package words holds the text form of the engine's enumerations: each
+// value is a lower-case kebab word ("higher-is-better", "half-up"), and
+// one set of methods gives String, MarshalText and UnmarshalText for all
+// of them, rejecting an unknown word with the list of the accepted ones.
+// kpi, credits, mitigation and contract use it; kpi exports its sentinel
+// (kpi.ErrUnknownWord) and its error (kpi.WordError), so that a caller
+// tests every package's unknown words with one errors.Is or errors.As.
+package words
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ErrUnknown is wrapped by every *Error.
+var ErrUnknown = errors.New("unknown word")
+
+// Error is a text that is not one of an enumeration's words
+// (UnmarshalText), or a value that has no word (MarshalText, String's
+// "unit(7)"). It unwraps to ErrUnknown, whose text ends its message:
+//
+//	unit "pct" (want one of percent, count, score, ratio): unknown word
+//	unit 7: unknown word
+type Error struct {
+	Type    string   // the enumeration as messages name it, such as "unit" or "margin unit"
+	Text    string   // the text UnmarshalText was given; empty when Marshal is set
+	Marshal bool     // the error is MarshalText's: Value has no word
+	Value   uint8    // with Marshal, the value without a word
+	Words   []string // the accepted words, in the order of their values
+}
+
+// Error returns the problem as one line.
+func (e *Error) Error() string {
+	if e.Marshal {
+		return e.Type + " " + strconv.Itoa(int(e.Value)) + ": " + ErrUnknown.Error()
+	}
+	return e.Type + " " + strconv.Quote(e.Text) + " (want one of " + strings.Join(e.Words, ", ") + "): " + ErrUnknown.Error()
+}
+
+// Unwrap returns ErrUnknown.
+func (e *Error) Unwrap() error { return ErrUnknown }
+
+// List is the words of an enumeration T, whose values run from first, one
+// word each.
+type List[T ~uint8] struct {
+	typ   string
+	first T
+	words []string
+}
+
+// New returns the words of enumeration typ (as messages name it, such as
+// "unit"): words[0] is the word of value first, words[1] of first+1, and so
+// on. first is 1 for an enumeration whose zero value is invalid, 0 for one
+// whose zero value has a word.
+func New[T ~uint8](typ string, first T, words ...string) List[T] {
+	return List[T]{typ: typ, first: first, words: words}
+}
+
+// Valid reports whether v has a word.
+func (l List[T]) Valid(v T) bool { return v >= l.first && int(v-l.first) < len(l.words) }
+
+// String returns v's word, or the type and number for a value with none:
+// "unit(7)".
+func (l List[T]) String(v T) string {
+	if l.Valid(v) {
+		return l.words[v-l.first]
+	}
+	return l.typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Marshal returns v's word, or an *Error for a value with none.
+func (l List[T]) Marshal(v T) ([]byte, error) {
+	if l.Valid(v) {
+		return []byte(l.words[v-l.first]), nil
+	}
+	return nil, &Error{Type: l.typ, Marshal: true, Value: uint8(v), Words: l.words}
+}
+
+// Unmarshal sets *p to the value whose word b is, matched exactly, or
+// returns an *Error listing the words and leaves *p as it was.
+func (l List[T]) Unmarshal(p *T, b []byte) error {
+	for i, w := range l.words {
+		if w == string(b) {
+			*p = l.first + T(i)
+			return nil
+		}
+	}
+	return &Error{Type: l.typ, Text: string(b), Words: l.words}
+}
+
+// Words returns the words, in the order of their values.
+func (l List[T]) Words() []string { return append([]string(nil), l.words...) }
+
+// Join returns the words separated by commas, as messages list them:
+// "percent, count, score, ratio".
+func (l List[T]) Join() string { return strings.Join(l.words, ", ") }
