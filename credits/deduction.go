@@ -3,6 +3,7 @@ package credits
 import (
 	"bytes"
 	"fmt"
+	"github.com/servicecredit/engine/internal/fixed"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -56,27 +57,27 @@ func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != d.Direction {
 		return scored{}, why, fmt.Errorf("%s: deduction is %s but the kpi is %s: %w", who(o), d.Direction, o.Measured.Direction, ErrInvalidRules)
 	}
-	hundred := numInt(100)
-	v := numOf(basisValue(d.Value, d.Precision, o))
+	hundred := fixed.Int(100)
+	v := fixed.Of(basisValue(d.Value, d.Precision, o))
 	failure := v
 	if d.Direction == kpi.HigherIsBetter {
 		failure = hundred.Sub(v)
-		why = v.appendTo(append(why, "failure 100 - "...))
-		why = append(failure.appendTo(append(why, " = "...)), '%')
+		why = v.AppendTo(append(why, "failure 100 - "...))
+		why = append(failure.AppendTo(append(why, " = "...)), '%')
 	} else {
-		why = append(v.appendTo(append(why, "failure "...)), '%')
+		why = append(v.AppendTo(append(why, "failure "...)), '%')
 	}
-	allowed := hundred.Sub(numOf(d.Required))
+	allowed := hundred.Sub(fixed.Of(d.Required))
 	excess := failure.Sub(allowed)
 	if excess.Sign() <= 0 {
-		why = append(allowed.appendTo(append(why, " within the allowed "...)), "%: no deduction"...)
+		why = append(allowed.AppendTo(append(why, " within the allowed "...)), "%: no deduction"...)
 		return scored{score: decimal.Zero}, why, nil
 	}
-	n := numOf(d.Available).Mul(excess)
-	why = append(allowed.appendTo(append(why, " - allowed "...)), '%')
-	why = append(excess.appendTo(append(why, " = "...)), '%')
-	why = appendValue(append(why, " x "...), d.Available)
-	why = appendValue(append(why, " points / required "...), d.Required)
+	n := fixed.Of(d.Available).Mul(excess)
+	why = append(allowed.AppendTo(append(why, " - allowed "...)), '%')
+	why = append(excess.AppendTo(append(why, " = "...)), '%')
+	why = fixed.AppendValue(append(why, " x "...), d.Available)
+	why = fixed.AppendValue(append(why, " points / required "...), d.Required)
 	score := n.Decimal()
 	why = appendFrac(append(why, "% scores "...), score, d.Required)
 	return scored{score: score, den: d.Required}, why, nil
@@ -84,16 +85,16 @@ func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
 
 // isOne reports whether a denominator is one; the zero Decimal counts as
 // one, so that a part that does not divide leaves it unset.
-func isOne(den decimal.Decimal) bool { return den.IsZero() || numOf(den).Cmp(numInt(1)) == 0 }
+func isOne(den decimal.Decimal) bool { return den.IsZero() || fixed.Of(den).Cmp(fixed.Int(1)) == 0 }
 
 // appendFrac appends num/den: exactly when den is one, else rounded
 // half-up to DeductionPlaces with trailing zeros dropped.
 func appendFrac(b []byte, n, den decimal.Decimal) []byte {
 	if isOne(den) {
-		return appendValue(b, n)
+		return fixed.AppendValue(b, n)
 	}
 	start := len(b)
-	b = appendValue(b, fracValue(n, den))
+	b = fixed.AppendValue(b, fracValue(n, den))
 	if bytes.IndexByte(b[start:], '.') >= 0 { // trailing fractional zeros dropped, as trim does
 		b = bytes.TrimSuffix(bytes.TrimRight(b, "0"), []byte("."))
 	}

@@ -173,7 +173,7 @@ func (p Price) perPoint(b []byte, segs []segment, from, n, den decimal.Decimal) 
 		if s.mult.IsZero() {
 			b = append(b, " free"...)
 		} else {
-			b = appendValue(append(b, " at x"...), s.mult)
+			b = fixed.AppendValue(append(b, " at x"...), s.mult)
 		}
 	}
 	return weighted, b
@@ -183,11 +183,11 @@ func (p Price) perPoint(b []byte, segs []segment, from, n, den decimal.Decimal) 
 // times den.
 func (p Price) row(total, den decimal.Decimal) (decimal.Decimal, int) {
 	pct, at := decimal.Zero, 0
-	t, scale := numOf(total), !isOne(den)
+	t, scale := fixed.Of(total), !isOne(den)
 	for i, r := range p.Table {
-		pts := numOf(r.Points)
+		pts := fixed.Of(r.Points)
 		if scale {
-			pts = pts.Mul(numOf(den))
+			pts = pts.Mul(fixed.Of(den))
 		}
 		if pts.Cmp(t) <= 0 {
 			pct, at = r.Percent, i+1
@@ -261,7 +261,7 @@ func (s *splitScratch) splitDecimal(whole decimal.Decimal, weights []decimal.Dec
 // units of 10^-places; part i is then W x k/T units, truncated, and its
 // remainder W x k mod T, on the same scale for every part.
 func (s *splitScratch) splitSmall(whole decimal.Decimal, weights []decimal.Decimal, places int32) bool {
-	w, ok := small(whole)
+	w, ok := fixed.Coefficient(whole)
 	if !ok || w < 0 || whole.Exponent() != -places {
 		return false
 	}
@@ -279,12 +279,12 @@ func (s *splitScratch) splitSmall(whole decimal.Decimal, weights []decimal.Decim
 		if x.Sign() == 0 {
 			continue
 		}
-		c, ok := small(x)
+		c, ok := fixed.Coefficient(x)
 		if ok {
 			c, ok = fixed.Scale(c, x.Exponent()-exp)
 		}
 		if ok {
-			total, ok = addInt(total, c)
+			total, ok = fixed.AddInt(total, c)
 		}
 		if !ok || c < 0 {
 			return false

@@ -527,7 +527,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 				score = score.Mul(rp.Multiplier)
 				r.text = strconv.AppendInt(append(r.text, "; repeat: failure "...), int64(n), 10)
 				r.text = strconv.AppendInt(append(r.text, " in "...), int64(rp.Within), 10)
-				r.text = appendValue(append(r.text, " periods, x"...), rp.Multiplier)
+				r.text = fixed.AppendValue(append(r.text, " periods, x"...), rp.Multiplier)
 				r.text = appendFrac(append(r.text, " = "...), score, got.den)
 			}
 		}
@@ -649,22 +649,22 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			weighted, b := p.perPoint(b, r.segs, before, n, den)
 			amount := quotient(money, weighted.Mul(p.Value), den)
 			b = appendFrac(append(b, " = "...), weighted, den)
-			b = appendFixed(append(b, " x "...), p.Value, money.Places)
-			b = appendFixed(append(b, " = "...), amount, money.Places)
+			b = fixed.AppendFixed(append(b, " x "...), p.Value, money.Places)
+			b = fixed.AppendFixed(append(b, " = "...), amount, money.Places)
 			l := &lines[i]
 			l.Points, l.Amount, l.Rule = fracValue(x.score, x.den), amount, string(b)
 			r.rule = b
 			before = before.Add(n)
 		}
 	case PointsTable:
-		var sum num // times den
+		var sum fixed.Num // times den
 		weights := slices.Grow(r.weights[:0], len(pend))[:len(pend)]
 		clear(weights)
 		r.weights = weights
 		for i, x := range pend {
 			if x.score.Sign() > 0 {
 				weights[i] = r.scaled(x)
-				sum = sum.Add(numOf(weights[i]))
+				sum = sum.Add(fixed.Of(weights[i]))
 			}
 		}
 		if sum.Sign() <= 0 {
@@ -681,9 +681,9 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 		h := append(append(r.head[:0], "month's "...), r.total...)
 		if row > 0 {
 			h = strconv.AppendInt(append(h, " points: row "...), int64(row), 10)
-			h = appendValue(append(h, ", "...), pct)
-			h = appendFixed(append(h, "% of charges "...), period.Charges, money.Places)
-			h = appendFixed(append(h, " = "...), whole, money.Places)
+			h = fixed.AppendValue(append(h, ", "...), pct)
+			h = fixed.AppendFixed(append(h, "% of charges "...), period.Charges, money.Places)
+			h = fixed.AppendFixed(append(h, " = "...), whole, money.Places)
 		} else {
 			h = append(h, " points: no table row, no credit"...)
 		}
@@ -700,7 +700,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			b := append(append(r.why(x), "; "...), r.head...)
 			b = appendFrac(append(b, "; share for "...), x.score, x.den)
 			b = append(append(append(b, " of "...), r.total...), " points = "...)
-			b = appendFixed(b, l.Amount, money.Places)
+			b = fixed.AppendFixed(b, l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
 		}
 	case PercentOfCharges:
@@ -711,12 +711,12 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			l := &lines[i]
 			o := period.Outcomes[i]
 			if isOne(x.den) {
-				l.Amount = money.Round(numOf(o.Charges).Mul(numOf(x.score)).shift(-2).Decimal())
+				l.Amount = money.Round(fixed.Of(o.Charges).Mul(fixed.Of(x.score)).Shift(-2).Decimal())
 			} else {
 				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
 			}
-			b := appendFixed(append(r.why(x), "% of charges "...), o.Charges, money.Places)
-			b = appendFixed(append(b, " = "...), l.Amount, money.Places)
+			b := fixed.AppendFixed(append(r.why(x), "% of charges "...), o.Charges, money.Places)
+			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
 		}
 	default:

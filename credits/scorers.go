@@ -35,9 +35,9 @@ func (s StatusScore) problems() []string {
 
 func (s StatusScore) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Status == kpi.Amber {
-		return scored{score: s.Amber}, appendValue(append(why, "amber scores "...), s.Amber), nil
+		return scored{score: s.Amber}, fixed.AppendValue(append(why, "amber scores "...), s.Amber), nil
 	}
-	return scored{score: s.Red}, appendValue(append(why, "red scores "...), s.Red), nil
+	return scored{score: s.Red}, fixed.AppendValue(append(why, "red scores "...), s.Red), nil
 }
 
 // Band is one row of a band table: the values from Min to Max, each bound
@@ -81,18 +81,18 @@ func (b Band) appendTo(out []byte) []byte {
 	case b.Min == nil:
 		out = append(out, "(-∞"...)
 	case b.MinEdge == Inclusive:
-		out = appendValue(append(out, '['), *b.Min)
+		out = fixed.AppendValue(append(out, '['), *b.Min)
 	default:
-		out = appendValue(append(out, '('), *b.Min)
+		out = fixed.AppendValue(append(out, '('), *b.Min)
 	}
 	out = append(out, ", "...)
 	switch {
 	case b.Max == nil:
 		return append(out, "∞)"...)
 	case b.MaxEdge == Inclusive:
-		return append(appendValue(out, *b.Max), ']')
+		return append(fixed.AppendValue(out, *b.Max), ']')
 	}
-	return append(appendValue(out, *b.Max), ')')
+	return append(fixed.AppendValue(out, *b.Max), ')')
 }
 
 // appendScores appends " in band NAME [lo, hi] scores POINTS", which ends
@@ -100,7 +100,7 @@ func (b Band) appendTo(out []byte) []byte {
 func (b Band) appendScores(out []byte) []byte {
 	out = append(append(out, " in band "...), b.Name...)
 	out = b.appendTo(append(out, ' '))
-	return appendValue(append(out, " scores "...), b.Points)
+	return fixed.AppendValue(append(out, " scores "...), b.Points)
 }
 
 // Bands scores a failed KPI-month by the band its value falls in, as the
@@ -298,7 +298,7 @@ func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 	v := b.value(o)
 	for _, x := range b.Bands {
 		if x.contains(v) {
-			why = x.appendScores(appendValue(append(why, "value "...), v))
+			why = x.appendScores(fixed.AppendValue(append(why, "value "...), v))
 			return scored{score: x.Points, band: x.Name, material: x.Material}, why, nil
 		}
 	}
@@ -344,16 +344,16 @@ func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)
 	if s.Step.Sign() > 0 {
-		step := numOf(s.Step)
+		step := fixed.Of(s.Step)
 		steps := short.Quo(step, 0)
 		short = steps.Mul(step)
-		why = steps.appendTo(append(why, ", "...))
-		why = appendValue(append(why, " whole steps of "...), s.Step)
-		why = short.appendTo(append(why, " = "...))
+		why = steps.AppendTo(append(why, ", "...))
+		why = fixed.AppendValue(append(why, " whole steps of "...), s.Step)
+		why = short.AppendTo(append(why, " = "...))
 	}
-	score := numOf(s.Rate).Mul(short)
-	why = appendValue(append(why, " x rate "...), s.Rate)
-	why = score.appendTo(append(why, " scores "...))
+	score := fixed.Of(s.Rate).Mul(short)
+	why = fixed.AppendValue(append(why, " x rate "...), s.Rate)
+	why = score.AppendTo(append(why, " scores "...))
 	return scored{score: score.Decimal()}, why, nil
 }
 
@@ -361,18 +361,18 @@ func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
 // dir, never below zero, and appends the arithmetic: "shortfall 99 - 97.5
 // = 1.5", or "shortfall 3.5 - 5 = -1.5, none" for a value better than the
 // target.
-func appendShortfall(why []byte, dir kpi.Direction, target, v decimal.Decimal) (num, []byte) {
-	t, x := numOf(target), numOf(v)
+func appendShortfall(why []byte, dir kpi.Direction, target, v decimal.Decimal) (fixed.Num, []byte) {
+	t, x := fixed.Of(target), fixed.Of(v)
 	short := t.Sub(x)
 	if dir == kpi.LowerIsBetter {
 		short = short.Neg()
 		t, x = x, t
 	}
-	why = t.appendTo(append(why, "shortfall "...))
-	why = x.appendTo(append(why, " - "...))
-	why = short.appendTo(append(why, " = "...))
+	why = t.AppendTo(append(why, "shortfall "...))
+	why = x.AppendTo(append(why, " - "...))
+	why = short.AppendTo(append(why, " = "...))
 	if short.Sign() < 0 {
-		short = num{}
+		short = fixed.Num{}
 		why = append(why, ", none"...)
 	}
 	return short, why

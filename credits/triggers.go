@@ -265,14 +265,14 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 					months = append(months, x.month)
 				}
 			}
-			b := appendValue(w.buf[:0], total)
+			b := fixed.AppendValue(w.buf[:0], total)
 			b = append(b, " points in the "...)
 			b = strconv.AppendInt(b, int64(t.Months), 10)
 			b = append(b, " months to "...)
 			b = append(p.Month.AppendISO(b), " ("...)
 			b = appendMonths(b, months)
 			b = append(b, "), at least "...)
-			b = appendValue(b, t.Points)
+			b = fixed.AppendValue(b, t.Points)
 			w.buf = b
 			events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: total, Detail: string(b)})
 		case ConsecutiveFailures, FailuresInWindow:

@@ -1,11 +1,12 @@
 package kpi
 
 import (
+	"math/big"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -428,44 +429,50 @@ func TestRoundSmallMatchesDecimal(t *testing.T) {
 	}
 }
 
-// TestSmallShared: the shared small decimals are the values decimal.New
-// makes, at their exponent, inside the table and on both sides of its
-// edges; a second request gives the same value; and goroutines racing to
-// fill a slot all get it (run with -race).
-func TestSmallShared(t *testing.T) {
-	for _, places := range []int32{-1, 0, 1, smallPlaces, smallPlaces + 1} {
-		for _, q := range []int64{-1, 0, 1, 995, smallMax - 1, smallMax, smallMax + 1, 1 << 40} {
-			want := decimal.New(q, -places)
-			for range 2 {
-				got := small(q, places)
-				require.True(t, got.Equal(want), "small(%d, %d) = %s, want %s", q, places, got, want)
-				require.Equal(t, want.Exponent(), got.Exponent(), "small(%d, %d) keeps its places", q, places)
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	got := make([]decimal.Decimal, 8)
-	for i := range got {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got[i] = small(4321, 1)
-		}()
-	}
-	wg.Wait()
-	for _, d := range got {
-		require.Equal(t, "432.1", d.String())
-	}
+// TestModesAreRoundings: internal/fixed's modes are kpi's roundings, value
+// for value, as Round and Quotient convert one to the other.
+func TestModesAreRoundings(t *testing.T) {
+	require.Equal(t, []fixed.Mode{fixed.HalfUp, fixed.HalfEven, fixed.Up, fixed.Down, fixed.Ceiling, fixed.Floor},
+		[]fixed.Mode{fixed.Mode(HalfUp), fixed.Mode(HalfEven), fixed.Mode(Up), fixed.Mode(Down), fixed.Mode(Ceiling), fixed.Mode(Floor)})
 }
 
-// FuzzQuotient checks the integer Quotient against the decimal one, value
-// and exponent, in every rounding mode, wherever the integer one applies.
+// exactQuotient is the oracle: num/den in math/big, rounded to places by
+// the definition of mode r, as a whole number of 10^-places.
+func exactQuotient(num, den decimal.Decimal, places int32, r Rounding) *big.Int {
+	rat := func(d decimal.Decimal) *big.Rat {
+		x := new(big.Rat).SetInt(d.Coefficient())
+		p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(d.Exponent(), -d.Exponent()))), nil))
+		if d.Exponent() >= 0 {
+			return x.Mul(x, p)
+		}
+		return x.Quo(x, p)
+	}
+	x := new(big.Rat).Quo(rat(num), rat(den))
+	x.Mul(x, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
+	q := new(big.Int).Quo(x.Num(), x.Denom()) // towards zero
+	frac := new(big.Rat).Sub(x, new(big.Rat).SetInt(q))
+	if frac.Sign() == 0 {
+		return q
+	}
+	c := new(big.Rat).Abs(frac).Cmp(big.NewRat(1, 2))
+	away := map[Rounding]bool{HalfUp: c >= 0, HalfEven: c > 0 || (c == 0 && q.Bit(0) == 1), Up: true, Down: false,
+		Ceiling: frac.Sign() > 0, Floor: frac.Sign() < 0}[r]
+	if away {
+		q.Add(q, big.NewInt(int64(frac.Sign())))
+	}
+	return q
+}
+
+// FuzzQuotient checks Quotient, whichever path it takes (integers in
+// internal/fixed, or the decimal package), and the decimal path on its own,
+// against the exact quotient rounded by the oracle, in every rounding mode.
 func FuzzQuotient(f *testing.F) {
 	f.Add(int64(2), int32(0), int64(3), int32(0), int32(1))
 	f.Add(int64(-1), int32(-3), int64(7), int32(0), int32(2))
 	f.Add(int64(12345), int32(-2), int64(-400), int32(-1), int32(6))
 	f.Add(int64(5), int32(-1), int64(1), int32(0), int32(0))
 	f.Add(int64(-1), int32(-12), int64(3), int32(0), int32(10))
+	f.Add(int64(99999999999999999), int32(3), int64(7), int32(-4), int32(10))
 	f.Fuzz(func(t *testing.T, n int64, ne int32, d int64, de int32, places int32) {
 		if d == 0 || ne < -20 || ne > 20 || de < -20 || de > 20 || places < 0 || places > 10 {
 			return
@@ -473,23 +480,14 @@ func FuzzQuotient(f *testing.F) {
 		num, den := decimal.New(n, ne), decimal.New(d, de)
 		for r := HalfUp; r <= Floor; r++ {
 			p := Precision{Places: places, Rounding: r}
-			got, ok := p.quotientSmall(num, den)
-			if !ok {
-				continue
+			want := exactQuotient(num, den, places, r)
+			got, ok := p.Quotient(num, den)
+			if !ok || got.Exponent() != -places || got.Coefficient().Cmp(want) != 0 {
+				t.Fatalf("%s/%s at %s: got %se%d, want %se%d", num, den, p, got.Coefficient(), got.Exponent(), want, -places)
 			}
-			want := p.quotientDecimal(num, den)
-			if got.Exponent() != want.Exponent() || !got.Equal(want) {
-				t.Fatalf("%s/%s at %s: got %se%d, want %se%d", num, den, p, got.Coefficient(), got.Exponent(), want.Coefficient(), want.Exponent())
+			if slow := p.quotientDecimal(num, den); slow.Exponent() != -places || slow.Coefficient().Cmp(want) != 0 {
+				t.Fatalf("%s/%s at %s in decimals: got %se%d, want %se%d", num, den, p, slow.Coefficient(), slow.Exponent(), want, -places)
 			}
 		}
 	})
-}
-
-// TestQuotientSmallApplies: the integer path takes the usual quotients,
-// so that FuzzQuotient compares something.
-func TestQuotientSmallApplies(t *testing.T) {
-	for _, c := range [][2]string{{"2", "3"}, {"-1", "7"}, {"99.5", "100"}, {"123.45", "6"}} {
-		_, ok := Precision{Places: 6, Rounding: HalfUp}.quotientSmall(dec(c[0]), dec(c[1]))
-		require.True(t, ok, "%s/%s", c[0], c[1])
-	}
 }

@@ -3,7 +3,6 @@ package kpi
 import (
 	"fmt"
 	"github.com/servicecredit/engine/internal/words"
-	"sync/atomic"
 
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/shopspring/decimal"
@@ -39,8 +38,8 @@ func (r *Rounding) UnmarshalText(b []byte) error {
 // Round rounds d to places decimal places in mode r. It panics if r is not
 // a valid Rounding: callers validate first.
 func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
-	if v, ok := r.roundSmall(d, places); ok {
-		return v
+	if v, ok := fixed.Round(d, places, fixed.Mode(r)); ok {
+		return v // in integers: measured values are nearly always small
 	}
 	switch r {
 	case HalfUp:
@@ -57,78 +56,6 @@ func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
 		return d.RoundFloor(places)
 	}
 	panic(fmt.Sprintf("kpi: invalid rounding %d", r))
-}
-
-// roundSmall rounds d exactly as Round does, in integer arithmetic, when
-// its coefficient has at most 17 digits and at most 18 digits are dropped;
-// it reports false otherwise. Measured values are nearly always this small,
-// and the decimal package's own rounding allocates several times.
-func (r Rounding) roundSmall(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
-	drop := -places - d.Exponent()
-	if drop <= 0 || drop > 18 || d.NumDigits() > 17 || r < HalfUp || r > Floor {
-		return decimal.Decimal{}, false
-	}
-	return small(r.roundInt(d.CoefficientInt64(), drop), places), true
-}
-
-// roundInt returns c x 10^-drop rounded to a whole number as r says;
-// drop is 1 to 18 and c has at most 17 digits.
-func (r Rounding) roundInt(c int64, drop int32) int64 {
-	div := fixed.Pow10[drop]
-	q, rem := c/div, c%div // truncated towards zero
-	if rem == 0 {
-		return q
-	}
-	neg := c < 0
-	if neg {
-		rem = -rem
-	}
-	up := false // away from zero
-	switch r {
-	case HalfUp:
-		up = 2*rem >= div
-	case HalfEven:
-		up = 2*rem > div || (2*rem == div && q%2 != 0)
-	case Up:
-		up = true
-	case Ceiling:
-		up = !neg
-	case Floor:
-		up = neg
-	}
-	switch {
-	case up && neg:
-		q--
-	case up:
-		q++
-	}
-	return q
-}
-
-// Rounded values are shared: the decimals with coefficients 0 to
-// smallMax at 0 to smallPlaces places (0 to 100.00 per cent, counts up to
-// 10,000) are each made once, on first use, since a decimal never changes
-// and a new one costs an allocation. The table is filled by whichever
-// goroutine gets there first; any of them makes an equal value.
-const (
-	smallMax    = 10_000
-	smallPlaces = 2
-)
-
-var smallTable [smallPlaces + 1][smallMax + 1]atomic.Pointer[decimal.Decimal]
-
-// small returns the decimal q x 10^-places.
-func small(q int64, places int32) decimal.Decimal {
-	if q < 0 || q > smallMax || places < 0 || places > smallPlaces {
-		return decimal.New(q, -places)
-	}
-	slot := &smallTable[places][q]
-	if d := slot.Load(); d != nil {
-		return *d
-	}
-	d := decimal.New(q, -places)
-	slot.Store(&d)
-	return d
 }
 
 // Precision is the contract's measurement precision: a measured value is
@@ -182,14 +109,14 @@ func (p Precision) Quotient(num, den decimal.Decimal) (decimal.Decimal, bool) {
 	if den.IsZero() {
 		return decimal.Decimal{}, false
 	}
-	if q, ok := p.quotientSmall(num, den); ok {
+	if q, ok := fixed.Quotient(num, den, p.Places, fixed.Mode(p.Rounding)); ok {
 		return q, true
 	}
 	return p.quotientDecimal(num, den), true
 }
 
-// quotientDecimal is Quotient in the decimal package's arithmetic. den is
-// not zero.
+// quotientDecimal is Quotient in the decimal package's arithmetic, by
+// fixed.Quotient's rule. den is not zero.
 func (p Precision) quotientDecimal(num, den decimal.Decimal) decimal.Decimal {
 	// Truncate the quotient two places beyond the precision. A non-zero
 	// remainder means the true value lies strictly between q and the next
@@ -205,42 +132,4 @@ func (p Precision) quotientDecimal(num, den decimal.Decimal) decimal.Decimal {
 		q = q.Add(nudge)
 	}
 	return p.Apply(q)
-}
-
-// quotientSmall is quotientDecimal in integer arithmetic, by its rule, when
-// both coefficients have at most 17 digits and the scaled dividend fits;
-// it reports false otherwise. den is not zero.
-func (p Precision) quotientSmall(num, den decimal.Decimal) (decimal.Decimal, bool) {
-	if num.NumDigits() > 17 || den.NumDigits() > 17 || p.Places < 0 || p.Places > 10 || p.Rounding < HalfUp || p.Rounding > Floor {
-		return decimal.Decimal{}, false
-	}
-	x, y := num.CoefficientInt64(), den.CoefficientInt64()
-	// num/den x 10^(places+2) = x x 10^s / y
-	var ok bool
-	switch s := int64(num.Exponent()) - int64(den.Exponent()) + int64(p.Places) + 2; {
-	case s >= 0 && s <= 18:
-		x, ok = fixed.Scale(x, int32(s))
-	case s < 0 && s >= -18:
-		y, ok = fixed.Scale(y, int32(-s))
-	}
-	if !ok {
-		return decimal.Decimal{}, false
-	}
-	q, r := x/y, x%y // truncated towards zero, as QuoRem
-	drop := int32(2)
-	if r != 0 { // the nudge, one place further away from zero
-		if q, ok = fixed.Scale(q, 1); !ok || q > 1e16 || q < -1e16 {
-			return decimal.Decimal{}, false
-		}
-		if (x < 0) != (y < 0) {
-			q--
-		} else {
-			q++
-		}
-		drop = 3
-	}
-	if q > 1e17-1 || q < -(1e17-1) {
-		return decimal.Decimal{}, false
-	}
-	return small(p.Rounding.roundInt(q, drop), p.Places), true
 }

@@ -3,12 +3,21 @@
 // new big integer, and comparing two decimals of different exponents
 // rescales one first; the engine's values (99.95 per cent, 3 incidents,
 // charges in pounds and pence) nearly always fit an int64, so kpi and
-// credits compare and scale them here, and fall back to the decimal
-// package when they do not fit.
+// credits compare, round, divide, add and write them here, and fall back
+// to the decimal package when they do not fit.
+//
+// It is the one home of these fast paths: Compare and Scale; Round and
+// Quotient, the integer rounding behind kpi.Rounding and kpi.Precision;
+// Shared, the decimals those share instead of allocating; Num, a decimal
+// for the credit regimes' arithmetic; and AppendFixed and AppendValue,
+// which write decimals as the decimal package would. Each is checked, by
+// fuzzing, against an exact oracle in math/big and against the decimal
+// package's method it stands for.
 package fixed
 
 import (
 	"cmp"
+	"math"
 
 	"github.com/shopspring/decimal"
 )
@@ -27,6 +36,24 @@ func Scale(c int64, n int32) (int64, bool) {
 		return 0, false
 	}
 	return c * p, true
+}
+
+// AddInt returns x + y, reporting false if the sum would overflow.
+func AddInt(x, y int64) (int64, bool) {
+	s := x + y
+	return s, (y >= 0) == (s >= x)
+}
+
+// Coefficient returns d's coefficient when it has at most 18 digits, so
+// that it fits an int64 with room to round; false otherwise.
+func Coefficient(d decimal.Decimal) (int64, bool) {
+	if d.Sign() == 0 {
+		return 0, true
+	}
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
 }
 
 // Compare returns a.Cmp(b). When both coefficients have at most 17 digits
@@ -50,3 +77,15 @@ func Compare(a, b decimal.Decimal) int {
 	}
 	return cmp.Compare(ca, cb)
 }
+
+// abs64 returns |c| as a uint64, which holds the absolute value of every
+// int64.
+func abs64(c int64) uint64 {
+	if c < 0 {
+		return uint64(-(c + 1)) + 1
+	}
+	return uint64(c)
+}
+
+// inInt32 reports whether e fits an int32, as an exponent must.
+func inInt32(e int64) bool { return e >= math.MinInt32 && e <= math.MaxInt32 }
