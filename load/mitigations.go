@@ -69,7 +69,8 @@ func Mitigations(name string, data []byte) ([]mitigation.Record, error) {
 // Register reads a mitigations file as Mitigations does and builds the
 // register of contract c from it, placing every problem
 // mitigation.NewRegister finds (an unknown KPI, overlapping records, a
-// month outside the contract) at the record it is about.
+// month outside the contract) at the record and field it is about, by the
+// record's position and the field's path the *mitigation.Error gives.
 func Register(name string, data []byte, c *contract.Contract) (*mitigation.Register, error) {
 	f := readMitigations(name, data)
 	if !f.ps.ok() {
@@ -79,47 +80,24 @@ func Register(name string, data []byte, c *contract.Contract) (*mitigation.Regis
 	if err == nil {
 		return reg, nil
 	}
-	index := map[string]int{}
-	for i, r := range f.records {
-		index[fmt.Sprintf("record %d", i+1)] = i
-		if r.Ref != "" {
-			index[r.Ref] = i
-		}
-	}
 	for _, e := range joined.Split(err) {
 		var me *mitigation.Error
-		i, ok := 0, false
-		if errors.As(e, &me) {
-			i, ok = index[me.Record]
-		}
-		if !ok {
+		if !errors.As(e, &me) || me.Index < 0 || me.Index >= len(f.where) {
 			f.ps.add(pos{}, "", e.Error(), e)
 			continue
 		}
-		field, p := f.where[i](fieldOfRecordProblem(me.Msg))
-		f.ps.add(p, field, e.Error(), e)
+		field, p := f.where[me.Index](recordFields[me.Path])
+		f.ps.add(p, field, me.Problem(), e)
 	}
 	return nil, f.ps.err()
 }
 
-// fieldOfRecordProblem names the field a mitigation.Error's message is
-// about.
-func fieldOfRecordProblem(msg string) string {
-	switch {
-	case strings.HasPrefix(msg, "no such kpi"):
-		return "kpi"
-	case strings.HasPrefix(msg, "organisation"):
-		return "organisation"
-	case strings.HasPrefix(msg, "reason"):
-		return "reason"
-	case strings.HasPrefix(msg, "effect"):
-		return "effect"
-	case strings.HasPrefix(msg, "deemed"):
-		return "deemed"
-	case strings.HasPrefix(msg, "ref"):
-		return "ref"
-	}
-	return "from"
+// recordFields names, by its Go field, each field of mitigation.Record a
+// problem can be about, as a mitigations file spells it.
+var recordFields = map[string]string{
+	"Ref": "ref", "KPI": "kpi", "Org": "organisation", "From": "from", "To": "to", "Reason": "reason",
+	"Impact": "impact", "PathToGreen": "path-to-green", "AgreedOn": "agreed-on", "AgreedBy": "agreed-by",
+	"Effect": "effect", "Deemed": "deemed",
 }
 
 func readMitigations(name string, data []byte) *mitigationFile {
@@ -167,6 +145,9 @@ func (f *mitigationFile) readYAML(data []byte) {
 		}
 		f.records = append(f.records, r)
 		f.where = append(f.where, func(field string) (string, pos) {
+			if field == "" {
+				return p, doc.at(p) // the record as a whole
+			}
 			return p + "." + field, doc.at(p + "." + field)
 		})
 	}

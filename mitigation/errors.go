@@ -5,17 +5,28 @@ import "errors"
 // ErrInvalidRecord is wrapped by every problem NewRegister finds.
 var ErrInvalidRecord = errors.New("invalid mitigation record")
 
-// Error is one problem with a mitigation record: which record and what is
-// wrong. It unwraps to ErrInvalidRecord.
+// Error is one problem with a mitigation record: which record, the field
+// at fault and what is wrong. It unwraps to ErrInvalidRecord.
 type Error struct {
 	Record string // the record's Ref, or "record N" (its 1-based position) when it has none
+	Index  int    // the record's position in the records given to NewRegister, 0-based
 	KPI    string // the record's KPI id; may be empty
-	Msg    string // what is wrong, lower case
+	// Path is the field at fault within the record, a structural path of
+	// Go field names ("Deemed", "From"), as encoding/json's
+	// UnmarshalTypeError.Field names one; empty for the record as a whole.
+	Path string
+	Msg  string // what is wrong, lower case
 }
 
-// Error returns the problem as "mitigation MIT-3: kpi KPI09: overlaps
-// MIT-1 in 2021-06"; the kpi part is left out when the record names none.
-func (e *Error) Error() string {
+// Error returns the problem, the sentinel's text ending it: "mitigation
+// MIT-3: kpi KPI09: overlaps MIT-1 in 2021-06: invalid mitigation record";
+// the kpi part is left out when the record names none.
+func (e *Error) Error() string { return e.Problem() + ": " + ErrInvalidRecord.Error() }
+
+// Problem returns the problem without the sentinel's text that ends
+// Error, as a loader that places it in its file says it: "mitigation
+// MIT-3: kpi KPI09: overlaps MIT-1 in 2021-06".
+func (e *Error) Problem() string {
 	if e.KPI == "" {
 		return "mitigation " + e.Record + ": " + e.Msg
 	}

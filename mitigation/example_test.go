@@ -50,5 +50,5 @@ func Example() {
 	// IMT_KPI_14 Jun-21: T2-2 (deemed green)
 	// IMT_KPI_14 Jul-21: T2-2 (deemed green)
 	// IMT_KPI_14 Aug-21: not mitigated
-	// mitigation record 3: kpi IMT_KPI_14: overlaps T2-2 in 2021-07
+	// mitigation record 3: kpi IMT_KPI_14: overlaps T2-2 in 2021-07: invalid mitigation record
 }

@@ -37,7 +37,8 @@ type key struct {
 // NewRegister validates records against scope and indexes them.
 //
 // It reports every problem it finds, each as an *Error wrapping
-// ErrInvalidRecord, sorted by message and joined with errors.Join: a KPI
+// ErrInvalidRecord that names the record (by Ref and by Index) and the
+// field at fault (Path), sorted by message and joined with errors.Join: a KPI
 // missing or not in scope, an organisation not in scope, an empty reason,
 // a missing effect, a Deemed record without a Green, Amber or Red status,
 // a Relief record with a deemed status, a Ref used by an earlier record, a
@@ -64,55 +65,55 @@ func NewRegister(records []Record, scope Scope) (*Register, error) {
 	reg := &Register{records: slices.Clone(records), byKey: map[key]int{}}
 	for i, r := range records {
 		name := r.name(i)
-		bad := func(format string, args ...any) {
-			errs = append(errs, &Error{Record: name, KPI: r.KPI, Msg: fmt.Sprintf(format, args...)})
+		bad := func(path, format string, args ...any) {
+			errs = append(errs, &Error{Record: name, Index: i, KPI: r.KPI, Path: path, Msg: fmt.Sprintf(format, args...)})
 		}
 		if r.Ref != "" {
 			if j, dup := refs[r.Ref]; dup {
-				bad("ref repeats record %d", j+1)
+				bad("Ref", "ref repeats record %d", j+1)
 			} else {
 				refs[r.Ref] = i
 			}
 		}
 		switch {
 		case r.KPI == "":
-			bad("kpi not set")
+			bad("KPI", "kpi not set")
 		case !kpis[r.KPI]:
-			bad("no such kpi in the contract")
+			bad("KPI", "no such kpi in the contract")
 		}
 		if r.Org != "" && !orgs[r.Org] {
-			bad("organisation %q is not served by the contract", r.Org)
+			bad("Org", "organisation %q is not served by the contract", r.Org)
 		}
 		if strings.TrimSpace(r.Reason) == "" {
-			bad("reason is empty")
+			bad("Reason", "reason is empty")
 		}
 		switch r.Effect {
 		case Relief:
 			if r.Deemed != 0 {
-				bad("deemed status %s given for a relief record", r.Deemed)
+				bad("Deemed", "deemed status %s given for a relief record", r.Deemed)
 			}
 		case Deemed:
 			switch r.Deemed {
 			case kpi.Green, kpi.Amber, kpi.Red:
 			case 0:
-				bad("deemed status not set (want green, amber or red)")
+				bad("Deemed", "deemed status not set (want green, amber or red)")
 			default:
-				bad("deemed status %s not allowed (want green, amber or red)", r.Deemed)
+				bad("Deemed", "deemed status %s not allowed (want green, amber or red)", r.Deemed)
 			}
 		default:
-			bad("effect not set (want relief or deemed)")
+			bad("Effect", "effect not set (want relief or deemed)")
 		}
 		if r.From.IsZero() {
-			bad("from month not set")
+			bad("From", "from month not set")
 			continue
 		}
 		last := r.Last()
 		if last.Before(r.From) {
-			bad("range %s..%s ends before it starts", r.From, last)
+			bad("To", "range %s..%s ends before it starts", r.From, last)
 			continue
 		}
 		if r.From.Before(scope.First) || last.After(scope.Last) {
-			bad("%s outside the contract's %s..%s", span(r.From, last), scope.First, scope.Last)
+			bad("From", "%s outside the contract's %s..%s", span(r.From, last), scope.First, scope.Last)
 			continue
 		}
 		// Each overlapping record is reported once, with the months the
@@ -138,7 +139,7 @@ func NewRegister(records []Record, scope Scope) (*Register, error) {
 			}
 		}
 		for _, j := range order {
-			bad("overlaps %s in %s", records[j].name(j), span(overlaps[j].from, overlaps[j].to))
+			bad("From", "overlaps %s in %s", records[j].name(j), span(overlaps[j].from, overlaps[j].to))
 		}
 	}
 	if len(errs) > 0 {

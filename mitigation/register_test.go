@@ -2,11 +2,14 @@ package mitigation_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/stretchr/testify/require"
@@ -194,67 +197,67 @@ func TestNewRegisterErrors(t *testing.T) {
 			name:    "unknown kpi",
 			why:     "a record must be for a KPI of the contract",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.KPI = "KPI99" })},
-			want:    "mitigation M1: kpi KPI99: no such kpi in the contract",
+			want:    "[0].KPI: mitigation M1: kpi KPI99: no such kpi in the contract: invalid mitigation record",
 		},
 		{
 			name:    "kpi not set",
 			why:     "an empty KPI is named as missing, not as unknown",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.KPI = "" })},
-			want:    "mitigation M1: kpi not set",
+			want:    "[0].KPI: mitigation M1: kpi not set: invalid mitigation record",
 		},
 		{
 			name:    "unknown org",
 			why:     "a record's organisation must be served by the contract",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Org = "Notts" })},
-			want:    `mitigation M1: kpi KPI01: organisation "Notts" is not served by the contract`,
+			want:    `[0].Org: mitigation M1: kpi KPI01: organisation "Notts" is not served by the contract: invalid mitigation record`,
 		},
 		{
 			name:    "month before the contract",
 			why:     "From must not be before the first month",
 			records: []mitigation.Record{relief("M1", "2020-12")},
-			want:    "mitigation M1: kpi KPI01: 2020-12 outside the contract's 2021-01..2022-12",
+			want:    "[0].From: mitigation M1: kpi KPI01: 2020-12 outside the contract's 2021-01..2022-12: invalid mitigation record",
 		},
 		{
 			name:    "range past the contract",
 			why:     "To must not be after the last month",
 			records: []mitigation.Record{with(relief("M1", "2022-11"), func(r *mitigation.Record) { r.To = month("2023-01") })},
-			want:    "mitigation M1: kpi KPI01: 2022-11..2023-01 outside the contract's 2021-01..2022-12",
+			want:    "[0].From: mitigation M1: kpi KPI01: 2022-11..2023-01 outside the contract's 2021-01..2022-12: invalid mitigation record",
 		},
 		{
 			name:    "range ending before start",
 			why:     "To before From is an error, not an empty range",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.To = month("2021-05") })},
-			want:    "mitigation M1: kpi KPI01: range 2021-06..2021-05 ends before it starts",
+			want:    "[0].To: mitigation M1: kpi KPI01: range 2021-06..2021-05 ends before it starts: invalid mitigation record",
 		},
 		{
 			name:    "from not set",
 			why:     "a record must say which months it covers",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.From = kpi.Month{} })},
-			want:    "mitigation M1: kpi KPI01: from month not set",
+			want:    "[0].From: mitigation M1: kpi KPI01: from month not set: invalid mitigation record",
 		},
 		{
 			name:    "empty reason",
 			why:     "a reason of only spaces is empty",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Reason = " \t" })},
-			want:    "mitigation M1: kpi KPI01: reason is empty",
+			want:    "[0].Reason: mitigation M1: kpi KPI01: reason is empty: invalid mitigation record",
 		},
 		{
 			name:    "missing effect",
 			why:     "the zero Effect is invalid",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Effect = 0 })},
-			want:    "mitigation M1: kpi KPI01: effect not set (want relief or deemed)",
+			want:    "[0].Effect: mitigation M1: kpi KPI01: effect not set (want relief or deemed): invalid mitigation record",
 		},
 		{
 			name:    "unknown effect",
 			why:     "an Effect out of range is as bad as none",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Effect = 9 })},
-			want:    "mitigation M1: kpi KPI01: effect not set (want relief or deemed)",
+			want:    "[0].Effect: mitigation M1: kpi KPI01: effect not set (want relief or deemed): invalid mitigation record",
 		},
 		{
 			name:    "deemed without status",
 			why:     "a deemed record must say what status it deems",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Effect = mitigation.Deemed })},
-			want:    "mitigation M1: kpi KPI01: deemed status not set (want green, amber or red)",
+			want:    "[0].Deemed: mitigation M1: kpi KPI01: deemed status not set (want green, amber or red): invalid mitigation record",
 		},
 		{
 			name: "deemed unmeasured",
@@ -262,13 +265,13 @@ func TestNewRegisterErrors(t *testing.T) {
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) {
 				r.Effect, r.Deemed = mitigation.Deemed, kpi.Unmeasured
 			})},
-			want: "mitigation M1: kpi KPI01: deemed status unmeasured not allowed (want green, amber or red)",
+			want: "[0].Deemed: mitigation M1: kpi KPI01: deemed status unmeasured not allowed (want green, amber or red): invalid mitigation record",
 		},
 		{
 			name:    "relief with a deemed status",
 			why:     "a relief record leaves the status alone, so a deemed status is a mistake",
 			records: []mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Deemed = kpi.Green })},
-			want:    "mitigation M1: kpi KPI01: deemed status green given for a relief record",
+			want:    "[0].Deemed: mitigation M1: kpi KPI01: deemed status green given for a relief record: invalid mitigation record",
 		},
 		{
 			name: "repeated ref",
@@ -278,8 +281,8 @@ func TestNewRegisterErrors(t *testing.T) {
 				relief("M1", "2021-07"),
 				relief("M1", "2021-08"),
 			},
-			want: "mitigation M1: kpi KPI01: ref repeats record 1\n" +
-				"mitigation M1: kpi KPI01: ref repeats record 1",
+			want: "[1].Ref: mitigation M1: kpi KPI01: ref repeats record 1: invalid mitigation record\n" +
+				"[2].Ref: mitigation M1: kpi KPI01: ref repeats record 1: invalid mitigation record",
 		},
 		{
 			name: "record n naming",
@@ -288,7 +291,7 @@ func TestNewRegisterErrors(t *testing.T) {
 				relief("M1", "2021-06"),
 				with(relief("", "2021-07"), func(r *mitigation.Record) { r.Reason = "" }),
 			},
-			want: "mitigation record 2: kpi KPI01: reason is empty",
+			want: "[1].Reason: mitigation record 2: kpi KPI01: reason is empty: invalid mitigation record",
 		},
 		{
 			name: "overlap same org",
@@ -297,7 +300,7 @@ func TestNewRegisterErrors(t *testing.T) {
 				with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Org, r.To = "LCC", month("2021-08") }),
 				with(relief("M2", "2021-08"), func(r *mitigation.Record) { r.Org, r.To = "LCC", month("2021-09") }),
 			},
-			want: "mitigation M2: kpi KPI01: overlaps M1 in 2021-08",
+			want: "[1].From: mitigation M2: kpi KPI01: overlaps M1 in 2021-08: invalid mitigation record",
 		},
 		{
 			name: "overlap all-org then one org",
@@ -306,7 +309,7 @@ func TestNewRegisterErrors(t *testing.T) {
 				with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.To = month("2021-12") }),
 				with(relief("M2", "2021-08"), func(r *mitigation.Record) { r.Org, r.To = "NCC", month("2022-02") }),
 			},
-			want: "mitigation M2: kpi KPI01: overlaps M1 in 2021-08..2021-12",
+			want: "[1].From: mitigation M2: kpi KPI01: overlaps M1 in 2021-08..2021-12: invalid mitigation record",
 		},
 		{
 			name: "overlap one org then all-org",
@@ -315,7 +318,7 @@ func TestNewRegisterErrors(t *testing.T) {
 				with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Org = "NCC" }),
 				relief("M2", "2021-06"),
 			},
-			want: "mitigation M2: kpi KPI01: overlaps M1 in 2021-06",
+			want: "[1].From: mitigation M2: kpi KPI01: overlaps M1 in 2021-06: invalid mitigation record",
 		},
 		{
 			name: "overlap two all-org records",
@@ -324,7 +327,7 @@ func TestNewRegisterErrors(t *testing.T) {
 				with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.To = month("2021-07") }),
 				with(relief("M2", "2021-05"), func(r *mitigation.Record) { r.To = month("2021-06") }),
 			},
-			want: "mitigation M2: kpi KPI01: overlaps M1 in 2021-06",
+			want: "[1].From: mitigation M2: kpi KPI01: overlaps M1 in 2021-06: invalid mitigation record",
 		},
 		{
 			name: "overlap several records",
@@ -334,8 +337,8 @@ func TestNewRegisterErrors(t *testing.T) {
 				with(relief("M2", "2021-07"), func(r *mitigation.Record) { r.Org = "NCC" }),
 				with(relief("", "2021-05"), func(r *mitigation.Record) { r.To = month("2021-08") }),
 			},
-			want: "mitigation record 3: kpi KPI01: overlaps M1 in 2021-06\n" +
-				"mitigation record 3: kpi KPI01: overlaps M2 in 2021-07",
+			want: "[2].From: mitigation record 3: kpi KPI01: overlaps M1 in 2021-06: invalid mitigation record\n" +
+				"[2].From: mitigation record 3: kpi KPI01: overlaps M2 in 2021-07: invalid mitigation record",
 		},
 		{
 			name: "all problems together and sorted",
@@ -346,14 +349,14 @@ func TestNewRegisterErrors(t *testing.T) {
 				relief("A1", "2019-01"),
 				{KPI: "KPI02", From: month("2021-06"), To: month("2021-01"), Reason: "x", Effect: mitigation.Deemed},
 			},
-			want: "mitigation A1: kpi KPI01: 2019-01 outside the contract's 2021-01..2022-12\n" +
-				"mitigation A1: kpi KPI01: ref repeats record 2\n" +
-				"mitigation Z9: kpi KPI99: effect not set (want relief or deemed)\n" +
-				`mitigation Z9: kpi KPI99: no such kpi in the contract` + "\n" +
-				`mitigation Z9: kpi KPI99: organisation "Notts" is not served by the contract` + "\n" +
-				"mitigation Z9: kpi KPI99: reason is empty\n" +
-				"mitigation record 4: kpi KPI02: deemed status not set (want green, amber or red)\n" +
-				"mitigation record 4: kpi KPI02: range 2021-06..2021-01 ends before it starts",
+			want: "[2].From: mitigation A1: kpi KPI01: 2019-01 outside the contract's 2021-01..2022-12: invalid mitigation record\n" +
+				"[2].Ref: mitigation A1: kpi KPI01: ref repeats record 2: invalid mitigation record\n" +
+				"[0].Effect: mitigation Z9: kpi KPI99: effect not set (want relief or deemed): invalid mitigation record\n" +
+				"[0].KPI: mitigation Z9: kpi KPI99: no such kpi in the contract: invalid mitigation record\n" +
+				`[0].Org: mitigation Z9: kpi KPI99: organisation "Notts" is not served by the contract: invalid mitigation record` + "\n" +
+				"[0].Reason: mitigation Z9: kpi KPI99: reason is empty: invalid mitigation record\n" +
+				"[3].Deemed: mitigation record 4: kpi KPI02: deemed status not set (want green, amber or red): invalid mitigation record\n" +
+				"[3].To: mitigation record 4: kpi KPI02: range 2021-06..2021-01 ends before it starts: invalid mitigation record",
 		},
 	}
 	seen := map[string]bool{}
@@ -364,9 +367,13 @@ func TestNewRegisterErrors(t *testing.T) {
 			reg, err := mitigation.NewRegister(tt.records, scope)
 			require.Nil(t, reg, "no register on any problem")
 			require.ErrorIs(t, err, mitigation.ErrInvalidRecord, tt.why)
-			require.EqualError(t, err, tt.want, tt.why)
-			var e *mitigation.Error
-			require.ErrorAs(t, err, &e)
+			var got []string
+			for _, e := range joined.Split(err) {
+				var me *mitigation.Error
+				require.ErrorAs(t, e, &me)
+				got = append(got, fmt.Sprintf("[%d].%s: %s", me.Index, me.Path, e.Error()))
+			}
+			require.Equal(t, tt.want, strings.Join(got, "\n"), tt.why)
 		})
 	}
 }
@@ -375,7 +382,7 @@ func TestErrorFields(t *testing.T) {
 	_, err := mitigation.NewRegister([]mitigation.Record{with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Reason = "" })}, scope)
 	var e *mitigation.Error
 	require.ErrorAs(t, err, &e)
-	if diff := cmp.Diff(&mitigation.Error{Record: "M1", KPI: "KPI01", Msg: "reason is empty"}, e); diff != "" {
+	if diff := cmp.Diff(&mitigation.Error{Record: "M1", KPI: "KPI01", Path: "Reason", Msg: "reason is empty"}, e); diff != "" {
 		t.Errorf("Error (-want +got):\n%s", diff)
 	}
 	require.True(t, errors.Is(e, mitigation.ErrInvalidRecord))
