@@ -85,7 +85,8 @@ type KPI struct {
 }
 
 // Combined is the organisation name of the shared service's combined
-// cells (Month.Combined).
+// cells (Month.Combined). It is reserved: Validate refuses an
+// organisation named like it, in any case.
 const Combined = "combined"
 
 // Combination says how a KPI's values for several organisations combine.
@@ -146,9 +147,6 @@ type Absences struct {
 	Missing     kpi.Status // no measurement supplied for a KPI in force
 	Unavailable kpi.Status // a value that exists but was not available ("UNVL")
 }
-
-// ErrInvalidContract is wrapped by every problem Validate finds.
-var ErrInvalidContract = errors.New("invalid contract")
 
 // Last returns the contract's last month.
 func (c *Contract) Last() kpi.Month { return c.Commencement.AddMonths(c.Term - 1) }
@@ -221,62 +219,86 @@ func (c *Contract) MitigationScope() mitigation.Scope {
 	return s
 }
 
-// windows returns the credit-bearing KPIs' windows, for the credit rules.
+// windows returns the windows of the contract's indicators for the credit
+// rules: the credit-bearing KPIs', and the PIs' and figures' marked
+// Uncredited.
 func (c *Contract) windows() []credits.Window {
-	var out []credits.Window
+	out := make([]credits.Window, 0, len(c.KPIs))
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		if k.Kind == kpi.KPI {
-			from, to := c.Window(k)
-			out = append(out, credits.Window{KPI: k.ID, From: from, To: to})
-		}
+		from, to := c.Window(k)
+		out = append(out, credits.Window{KPI: k.ID, From: from, To: to, Uncredited: k.Kind != kpi.KPI})
 	}
 	return out
 }
 
-// Validate reports every problem with c, sorted and joined with
-// errors.Join; each wraps ErrInvalidContract, and problems with a KPI
-// definition also wrap kpi.ErrInvalidDefinition.
+// problems collects the problems Validate finds with c, each an *Error.
+type problems struct {
+	c    *Contract
+	errs []error
+}
+
+// add records a problem with the field at path, about KPI id and
+// organisation org where there are some.
+func (ps *problems) add(path, id, org, format string, args ...any) {
+	ps.errs = append(ps.errs, &Error{Contract: ps.c.Name, Path: path, KPI: id, Org: org, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Validate reports every problem with c, each an *Error wrapping
+// ErrInvalidContract with the path of the field at fault, sorted and
+// joined with errors.Join; a problem with a KPI's definition also wraps
+// its *kpi.Error, and one with the credit rules its *credits.Error.
+//
+// It checks the contract's own fields (a name, a commencement, a term of
+// 1 month or more ending by 9999, organisations, none empty, none twice,
+// none named like Combined, which is reserved), every organisation's
+// charges, each KPI's definition and its months in force, organisations,
+// absence rule, assessment period, pooled parts and combination, the
+// absences, the report card, and the credit rules against the KPIs (see
+// credits.Rules.Validate).
 func (c *Contract) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("contract %q: "+format+": %w", append([]any{c.Name}, append(args, ErrInvalidContract)...)...))
-	}
+	ps := &problems{c: c}
 	if strings.TrimSpace(c.Name) == "" {
-		bad("name is empty")
+		ps.add("Name", "", "", "name is empty")
 	}
 	if c.Commencement.IsZero() {
-		bad("commencement month not set")
+		ps.add("Commencement", "", "", "commencement month not set")
 	}
 	if c.Term < 1 {
-		bad("term %d months: want 1 or more", c.Term)
+		ps.add("Term", "", "", "term %d months: want 1 or more", c.Term)
 	} else if !c.Commencement.IsZero() && c.Last().IsZero() {
-		bad("term %d months runs past year 9999", c.Term)
+		ps.add("Term", "", "", "term %d months runs past year 9999", c.Term)
 	}
 	if len(c.Orgs) == 0 {
-		bad("no organisations")
+		ps.add("Orgs", "", "", "no organisations")
 	}
 	orgs := map[string]bool{}
-	for _, o := range c.Orgs {
-		if strings.TrimSpace(o) == "" {
-			bad("organisation name is empty")
+	for i, o := range c.Orgs {
+		at := fmt.Sprintf("Orgs[%d]", i)
+		switch {
+		case strings.TrimSpace(o) == "":
+			ps.add(at, "", o, "organisation name is empty")
+		case strings.EqualFold(strings.TrimSpace(o), Combined):
+			ps.add(at, "", o, "organisation %q is reserved for the shared service's combined values (want another name)", o)
 		}
 		if orgs[o] {
-			bad("organisation %q listed twice", o)
+			ps.add(at, "", o, "organisation %q listed twice", o)
 		}
 		orgs[o] = true
 	}
-	if err := c.validateCharges(orgs); err != nil {
-		errs = append(errs, err)
-	}
+	c.chargeProblems(ps, orgs)
 	ids := map[string]bool{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
+		at := fmt.Sprintf("KPIs[%d]", i)
 		for _, err := range joined.Split(k.Validate()) {
-			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+			var ke *kpi.Error
+			if errors.As(err, &ke) {
+				ps.errs = append(ps.errs, &Error{Contract: c.Name, Path: at + "." + ke.Path, KPI: ke.KPI, Month: ke.Month, Msg: ke.Problem(), Err: ke})
+			}
 		}
 		if ids[k.ID] {
-			bad("kpi %s listed twice", k.ID)
+			ps.add(at+".ID", k.ID, "", "kpi %s listed twice", k.ID)
 		}
 		ids[k.ID] = true
 		if c.Term < 1 || c.Commencement.IsZero() {
@@ -284,97 +306,96 @@ func (c *Contract) Validate() error {
 		}
 		from, to := c.Window(k)
 		if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
-			bad("kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
+			ps.add(at, k.ID, "", "kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
 		}
-		for _, st := range k.Schedule.Glide {
+		for j, st := range k.Schedule.Glide {
 			if st.Month.Before(from) || st.Month.After(to) {
-				bad("kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
+				ps.add(fmt.Sprintf("%s.Schedule.Glide[%d].Month", at, j), k.ID, "", "kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
 			}
 		}
 		if k.Every < 0 || k.Every > 12 {
-			bad("kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
+			ps.add(at+".Every", k.ID, "", "kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
 		} else if k.Every > 1 && k.Relative != 0 && (k.Relative != kpi.NoWorseThanLastYear || 12%k.Every != 0) {
-			bad("kpi %s: relative target %s compares with a month the kpi is not assessed in (assessed every %d months)", k.ID, k.Relative, k.Every)
+			ps.add(at+".Every", k.ID, "", "kpi %s: relative target %s compares with a month the kpi is not assessed in (assessed every %d months)", k.ID, k.Relative, k.Every)
 		}
 		seenOrg := map[string]bool{}
-		for _, o := range k.Orgs {
+		for j, o := range k.Orgs {
+			oat := fmt.Sprintf("%s.Orgs[%d]", at, j)
 			if seenOrg[o] {
-				bad("kpi %s: organisation %q listed twice", k.ID, o)
+				ps.add(oat, k.ID, o, "kpi %s: organisation %q listed twice", k.ID, o)
 			}
 			seenOrg[o] = true
-		}
-		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
-			bad("kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)
-		}
-		for _, o := range k.Orgs {
 			if !orgs[o] {
-				bad("kpi %s: organisation %q is not served by the contract", k.ID, o)
+				ps.add(oat, k.ID, o, "kpi %s: organisation %q is not served by the contract", k.ID, o)
 			}
 		}
+		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
+			ps.add(at+".Unavailable", k.ID, "", "kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)
+		}
 		if k.Orgs != nil && len(k.Orgs) == 0 {
-			bad("kpi %s: measured for no organisation", k.ID)
+			ps.add(at+".Orgs", k.ID, "", "kpi %s: measured for no organisation", k.ID)
 		}
 	}
 	for _, a := range []struct {
-		name string
-		s    kpi.Status
-	}{{"missing", c.Absences.Missing}, {"unavailable", c.Absences.Unavailable}} {
+		path, name string
+		s          kpi.Status
+	}{{"Absences.Missing", "missing", c.Absences.Missing}, {"Absences.Unavailable", "unavailable", c.Absences.Unavailable}} {
 		if a.s != kpi.Red && a.s != kpi.Unmeasured {
-			bad("absences: %s must count as red or unmeasured, not %s", a.name, a.s)
+			ps.add(a.path, "", "", "%s must count as red or unmeasured, not %s", a.name, a.s)
 		}
 	}
-	errs = append(errs, c.poolProblems()...)
-	errs = append(errs, c.combineProblems()...)
+	c.poolProblems(ps)
+	c.combineProblems(ps)
 	if rc := c.ReportCard; rc != nil && rc.Variance.IsSet() && (rc.Variance.Unit > kpi.PercentOfTSL || rc.Variance.By.Sign() <= 0) {
-		v := rc.Variance
-		bad("report card: variance %s must be a positive number of points or percent of tsl", v)
+		ps.add("ReportCard.Variance", "", "", "report card: variance %s must be a positive number of points or percent of tsl", rc.Variance)
 	}
 	if c.Term >= 1 && !c.Commencement.IsZero() {
 		// The credit rules are checked against the KPIs' months in force,
 		// which need a valid term.
 		for _, err := range joined.Split(c.Credits.Validate(c.windows())) {
-			errs = append(errs, fmt.Errorf("contract %q: %w: %w", c.Name, ErrInvalidContract, err))
+			var ce *credits.Error
+			if errors.As(err, &ce) {
+				ps.errs = append(ps.errs, &Error{Contract: c.Name, Path: "Credits." + ce.Path, KPI: ce.KPI, Org: ce.Org, Month: ce.Month, Msg: ce.Msg, Err: ce})
+			}
 		}
 	}
-	return joined.Sorted(errs)
+	return joined.Sorted(ps.errs)
 }
 
-func (c *Contract) validateCharges(orgs map[string]bool) error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("contract %q: charges: "+format+": %w", append([]any{c.Name}, append(args, ErrInvalidContract)...)...))
-	}
+// chargeProblems checks the charges: each for an organisation of the
+// contract, from a month, not negative, one a month for an organisation;
+// and every organisation charged from commencement.
+func (c *Contract) chargeProblems(ps *problems, orgs map[string]bool) {
 	type key struct {
 		org  string
 		from kpi.Month
 	}
 	seen := map[key]bool{}
-	for _, ch := range c.Charges {
+	for i, ch := range c.Charges {
+		at := fmt.Sprintf("Charges[%d]", i)
 		switch {
 		case !orgs[ch.Org]:
-			bad("organisation %q is not served by the contract", ch.Org)
+			ps.add(at, "", ch.Org, "organisation %q is not served by the contract", ch.Org)
 		case ch.From.IsZero():
-			bad("%s: from month not set", ch.Org)
+			ps.add(at+".From", "", ch.Org, "%s: from month not set", ch.Org)
 		case seen[key{ch.Org, ch.From}]:
-			bad("%s: two charges from %s", ch.Org, ch.From)
+			ps.add(at+".From", "", ch.Org, "%s: two charges from %s", ch.Org, ch.From)
 		case ch.Amount.Sign() < 0:
-			bad("%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
+			ps.add(at+".Amount", "", ch.Org, "%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
 		}
 		seen[key{ch.Org, ch.From}] = true
 	}
 	if !c.Commencement.IsZero() {
 		for _, o := range c.Orgs {
 			if _, ok := c.charge(o, c.Commencement); !ok {
-				bad("%s: no charge from commencement %s", o, c.Commencement)
+				ps.add("Charges", "", o, "%s: no charge from commencement %s", o, c.Commencement)
 			}
 		}
 	}
-	return joined.Sorted(errs)
 }
 
 // poolProblems checks every pooled KPI's parts.
-func (c *Contract) poolProblems() []error {
-	var errs []error
+func (c *Contract) poolProblems(ps *problems) {
 	byID := map[string]*KPI{}
 	for i := range c.KPIs {
 		byID[c.KPIs[i].ID] = &c.KPIs[i]
@@ -384,36 +405,35 @@ func (c *Contract) poolProblems() []error {
 		if len(k.Pooled) == 0 {
 			continue
 		}
-		bad := func(format string, args ...any) {
-			errs = append(errs, fmt.Errorf("contract %q: kpi %s: pooled: "+format+": %w",
-				append([]any{c.Name, k.ID}, append(args, ErrInvalidContract)...)...))
+		at := fmt.Sprintf("KPIs[%d]", i)
+		bad := func(path, format string, args ...any) {
+			ps.add(path, k.ID, "", "kpi %s: pooled: "+format, append([]any{k.ID}, args...)...)
 		}
 		if k.Unit != kpi.Percent {
-			bad("a pooled kpi must be a percentage, not %s", k.Unit)
+			bad(at+".Unit", "a pooled kpi must be a percentage, not %s", k.Unit)
 		}
-		for _, p := range k.Pooled {
+		for j, p := range k.Pooled {
+			pat := fmt.Sprintf("%s.Pooled[%d]", at, j)
 			part, ok := byID[p.KPI]
 			switch {
 			case !ok:
-				bad("part %q is not a kpi of the contract", p.KPI)
+				bad(pat+".KPI", "part %q is not a kpi of the contract", p.KPI)
 			case len(part.Pooled) > 0 || part.ID == k.ID:
-				bad("part %s is itself pooled", p.KPI)
+				bad(pat+".KPI", "part %s is itself pooled", p.KPI)
 			case part.Unit != kpi.Percent:
-				bad("part %s must be a percentage, not %s", p.KPI, part.Unit)
+				bad(pat+".KPI", "part %s must be a percentage, not %s", p.KPI, part.Unit)
 			}
 			if p.Weight != "" {
 				if _, ok := byID[p.Weight]; !ok {
-					bad("weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
+					bad(pat+".Weight", "weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
 				}
 			}
 		}
 	}
-	return errs
 }
 
 // combineProblems checks every KPI's Combine.
-func (c *Contract) combineProblems() []error {
-	var errs []error
+func (c *Contract) combineProblems(ps *problems) {
 	byID := map[string]*KPI{}
 	for i := range c.KPIs {
 		byID[c.KPIs[i].ID] = &c.KPIs[i]
@@ -424,43 +444,42 @@ func (c *Contract) combineProblems() []error {
 		if cb.How == 0 && cb.Weight == "" {
 			continue
 		}
-		bad := func(format string, args ...any) {
-			errs = append(errs, fmt.Errorf("contract %q: kpi %s: combine: "+format+": %w",
-				append([]any{c.Name, k.ID}, append(args, ErrInvalidContract)...)...))
+		how, weight := fmt.Sprintf("KPIs[%d].Combine.How", i), fmt.Sprintf("KPIs[%d].Combine.Weight", i)
+		bad := func(path, format string, args ...any) {
+			ps.add(path, k.ID, "", "kpi %s: combine: "+format, append([]any{k.ID}, args...)...)
 		}
 		switch cb.How {
 		case Summed:
 			if k.Unit != kpi.Count {
-				bad("only counts can be summed, not %s", k.Unit)
+				bad(how, "only counts can be summed, not %s", k.Unit)
 			}
 		case Weighted:
 			if k.Unit != kpi.Percent {
-				bad("only percentages can be weighted, not %s", k.Unit)
+				bad(how, "only percentages can be weighted, not %s", k.Unit)
 			}
 			w, ok := byID[cb.Weight]
 			switch {
 			case cb.Weight == "":
-				bad("weighted needs a weight")
+				bad(weight, "weighted needs a weight")
 			case !ok:
-				bad("weight %q is not an indicator of the contract", cb.Weight)
+				bad(weight, "weight %q is not an indicator of the contract", cb.Weight)
 			case w.Combine.How == 0:
-				bad("weight %s is not itself combined", cb.Weight)
+				bad(weight, "weight %s is not itself combined", cb.Weight)
 			}
 		case Repooled:
 			if len(k.Pooled) == 0 {
-				bad("repooled needs a pooled kpi")
+				bad(how, "repooled needs a pooled kpi")
 			}
 			for _, p := range k.Pooled {
 				if part, ok := byID[p.KPI]; ok && part.Combine.How == 0 {
-					bad("part %s is not combined", p.KPI)
+					bad(how, "part %s is not combined", p.KPI)
 				}
 			}
 		default:
-			bad("how to combine not set (want one of %s)", combinationWords.Join())
+			bad(how, "how to combine not set (want one of %s)", combinationWords.Join())
 		}
 		if cb.How != Weighted && cb.Weight != "" {
-			bad("weight given for %s", cb.How)
+			bad(weight, "weight given for %s", cb.How)
 		}
 	}
-	return errs
 }

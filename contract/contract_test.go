@@ -104,63 +104,100 @@ func TestValidate(t *testing.T) {
 		{"no name, term or commencement", func(c *Contract) {
 			c.Name, c.Term, c.Commencement = "", 0, kpi.Month{}
 		}, []string{
-			`contract "": commencement month not set: invalid contract`,
-			`contract "": name is empty: invalid contract`,
-			`contract "": term 0 months: want 1 or more: invalid contract`,
+			`Commencement: contract "": commencement month not set: invalid contract`,
+			`Name: contract "": name is empty: invalid contract`,
+			`Term: contract "": term 0 months: want 1 or more: invalid contract`,
 		}},
 		{"organisations", func(c *Contract) { c.Orgs = []string{"Org", "Org", " "} }, []string{
-			`contract "test": charges:  : no charge from commencement 2021-04: invalid contract`,
-			`contract "test": organisation "Org" listed twice: invalid contract`,
-			`contract "test": organisation name is empty: invalid contract`,
+			`Charges: contract "test": charges:  : no charge from commencement 2021-04: invalid contract`,
+			`Orgs[1]: contract "test": organisation "Org" listed twice: invalid contract`,
+			`Orgs[2]: contract "test": organisation name is empty: invalid contract`,
 		}},
 		{"charges", func(c *Contract) {
 			c.Charges = []Charge{{Org: "Other", From: apr21, Amount: dec("1")}, {Org: "Org", From: may21, Amount: dec("-1")}, {Org: "Org", From: may21, Amount: dec("1")}}
 		}, []string{
-			`contract "test": charges: Org: from 2021-05: amount -1 is negative: invalid contract`,
-			`contract "test": charges: Org: no charge from commencement 2021-04: invalid contract`,
-			`contract "test": charges: Org: two charges from 2021-05: invalid contract`,
-			`contract "test": charges: organisation "Other" is not served by the contract: invalid contract`,
+			`Charges[1].Amount: contract "test": charges: Org: from 2021-05: amount -1 is negative: invalid contract`,
+			`Charges: contract "test": charges: Org: no charge from commencement 2021-04: invalid contract`,
+			`Charges[2].From: contract "test": charges: Org: two charges from 2021-05: invalid contract`,
+			`Charges[0]: contract "test": charges: organisation "Other" is not served by the contract: invalid contract`,
 		}},
 		{"kpi problems", func(c *Contract) {
 			c.KPIs[0].Schedule.Base = kpi.MustLevels("90", "95")
 			c.KPIs = append(c.KPIs, c.KPIs[3])
 		}, []string{
-			`contract "test": invalid contract: kpi A: base: msl 95 above tsl 90 (higher is better)`,
-			`contract "test": kpi PI listed twice: invalid contract`,
+			`KPIs[0].Schedule.Base.MSL: contract "test": kpi A: base: msl 95 above tsl 90 (higher is better): invalid contract`,
+			`KPIs[4].ID: contract "test": kpi PI listed twice: invalid contract`,
 		}},
 		{"kpi window outside the term", func(c *Contract) { c.KPIs[1].To = kpi.MustParseMonth("2022-04") }, []string{
-			`contract "test": kpi B: in force 2021-04..2022-04, not within the contract's 2021-04..2022-03: invalid contract`,
+			`KPIs[1]: contract "test": kpi B: in force 2021-04..2022-04, not within the contract's 2021-04..2022-03: invalid contract`,
 		}},
 		{"kpi window reversed", func(c *Contract) { c.KPIs[1].From = jul21 }, []string{
-			`contract "test": kpi B: in force 2021-07..2021-06, not within the contract's 2021-04..2022-03: invalid contract`,
+			`KPIs[1]: contract "test": kpi B: in force 2021-07..2021-06, not within the contract's 2021-04..2022-03: invalid contract`,
 		}},
 		{"glide month before the kpi starts", func(c *Contract) {
 			c.KPIs[2].Schedule.Glide[0].Month = jun21
 		}, []string{
-			`contract "test": kpi C: glide path month 2021-06 outside its months in force 2021-07..2022-03: invalid contract`,
+			`KPIs[2].Schedule.Glide[0].Month: contract "test": kpi C: glide path month 2021-06 outside its months in force 2021-07..2022-03: invalid contract`,
+		}},
+		{"organisation named like the combined cells", func(c *Contract) {
+			c.Orgs = []string{"Org", "combined", " Combined "}
+			c.Charges = append(c.Charges, Charge{Org: "combined", From: apr21, Amount: dec("0")}, Charge{Org: " Combined ", From: apr21, Amount: dec("0")})
+		}, []string{
+			`Orgs[2]: contract "test": organisation " Combined " is reserved for the shared service's combined values (want another name): invalid contract`,
+			`Orgs[1]: contract "test": organisation "combined" is reserved for the shared service's combined values (want another name): invalid contract`,
+		}},
+		{"organisation that merely contains the word", func(c *Contract) {
+			c.Orgs = []string{"Org", "Combined Services"}
+			c.Charges = append(c.Charges, Charge{Org: "Combined Services", From: apr21, Amount: dec("0")})
+		}, nil},
+		{"kpi organisation listed twice", func(c *Contract) { c.KPIs[0].Orgs = []string{"Org", "Org"} }, []string{
+			`KPIs[0].Orgs[1]: contract "test": kpi A: organisation "Org" listed twice: invalid contract`,
+		}},
+		{"kpi without thresholds", func(c *Contract) { c.KPIs[0].Schedule = kpi.Schedule{} }, []string{
+			`KPIs[0].Schedule: contract "test": kpi A: thresholds not set, or all 0: every value meets a tsl and an msl of 0 when higher is better: invalid contract`,
+		}},
+		{"weight for an unknown kpi", func(c *Contract) {
+			p := c.Credits.Regime.(credits.Points)
+			p.Weights = append(p.Weights, credits.Weight{KPI: "Z", From: apr21, Points: dec("1")})
+			c.Credits.Regime = p
+		}, []string{
+			`Credits.Regime.Weights[3]: contract "test": points regime: kpi Z: weight for an unknown kpi (not an indicator of the contract): invalid contract`,
+		}},
+		{"weight for a pi", func(c *Contract) {
+			p := c.Credits.Regime.(credits.Points)
+			p.Weights = append(p.Weights, credits.Weight{KPI: "PI", From: jul21, Points: dec("1")})
+			c.Credits.Regime = p
+		}, []string{
+			`Credits.Regime.Weights[3]: contract "test": points regime: kpi PI: weight for a kpi that is not credit-bearing in the contract: invalid contract`,
+		}},
+		{"critical pi", func(c *Contract) {
+			c.Credits.Critical = credits.Critical{KPIs: []credits.CriticalKPI{{KPI: "PI", Red: true}, {KPI: "Q", Red: true}}}
+		}, []string{
+			`Credits.Critical.KPIs[0].KPI: contract "test": critical: kpi PI: not credit-bearing in the contract: invalid contract`,
+			`Credits.Critical.KPIs[1].KPI: contract "test": critical: kpi Q: unknown (not an indicator of the contract): invalid contract`,
 		}},
 		{"kpi for an unknown organisation", func(c *Contract) { c.KPIs[0].Orgs = []string{"Nobody"} }, []string{
-			`contract "test": kpi A: organisation "Nobody" is not served by the contract: invalid contract`,
+			`KPIs[0].Orgs[0]: contract "test": kpi A: organisation "Nobody" is not served by the contract: invalid contract`,
 		}},
 		{"kpi for no organisation", func(c *Contract) { c.KPIs[0].Orgs = []string{} }, []string{
-			`contract "test": kpi A: measured for no organisation: invalid contract`,
+			`KPIs[0].Orgs: contract "test": kpi A: measured for no organisation: invalid contract`,
 		}},
 		{"absences not set", func(c *Contract) { c.Absences = Absences{} }, []string{
-			`contract "test": absences: missing must count as red or unmeasured, not status(0): invalid contract`,
-			`contract "test": absences: unavailable must count as red or unmeasured, not status(0): invalid contract`,
+			`Absences.Missing: contract "test": absences: missing must count as red or unmeasured, not status(0): invalid contract`,
+			`Absences.Unavailable: contract "test": absences: unavailable must count as red or unmeasured, not status(0): invalid contract`,
 		}},
 		{"absence as amber", func(c *Contract) { c.Absences.Missing = kpi.Amber }, []string{
-			`contract "test": absences: missing must count as red or unmeasured, not amber: invalid contract`,
+			`Absences.Missing: contract "test": absences: missing must count as red or unmeasured, not amber: invalid contract`,
 		}},
 		{"credit rules", func(c *Contract) { c.Credits.Regime = nil }, []string{
-			`contract "test": invalid contract: regime not set: invalid credit rules`,
+			`Credits.Regime: contract "test": regime not set: invalid contract`,
 		}},
 		{"credit-bearing kpi without points", func(c *Contract) {
 			p := c.Credits.Regime.(credits.Points)
 			p.Weights = p.Weights[:2]
 			c.Credits.Regime = p
 		}, []string{
-			`contract "test": invalid contract: points regime: kpi C: no points from 2021-07, its first month in force: invalid credit rules`,
+			`Credits.Regime.Weights: contract "test": points regime: kpi C: no points from 2021-07, its first month in force: invalid contract`,
 		}},
 	}
 	for _, tt := range tests {
@@ -173,7 +210,7 @@ func TestValidate(t *testing.T) {
 				return
 			}
 			require.ErrorIs(t, err, ErrInvalidContract)
-			require.Equal(t, strings.Join(tt.want, "\n"), err.Error())
+			require.Equal(t, strings.Join(tt.want, "\n"), placed(t, err))
 		})
 	}
 }

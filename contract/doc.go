@@ -41,8 +41,22 @@
 //
 // # Errors
 //
-// Validate and Evaluate report every problem they find, sorted, naming the
-// KPI, organisation and month at fault; problems wrap ErrInvalidContract
-// or ErrInvalidInput. On any problem Evaluate returns no result: nothing is
-// half-evaluated. Evaluate never modifies its inputs.
+// Validate and Evaluate report every problem they find, sorted. A problem
+// with the contract is an *Error, one with the input an *InputError: each
+// names the KPI, organisation and month where it has them, and the field
+// at fault as a structural path of Go field names ("KPIs[3].Combine.Weight",
+// "Credits.Regime.Weights[2].Points", "Measurements[5].Month"), so that a
+// loader places it in its file by the path, never by the message, and a
+// Go caller takes it apart with errors.As. An *Error wraps
+// ErrInvalidContract, and the *kpi.Error or *credits.Error it comes from;
+// an *InputError wraps ErrInvalidInput, names the measurement's position
+// in Input.Measurements, and wraps the *kpi.Error of a value invalid for
+// its KPI. The sentinel's text ends each message. On any problem Evaluate
+// returns no result: nothing is half-evaluated. Evaluate never modifies
+// its inputs.
+//
+// Validate runs the cross-checks of the credit rules against the KPIs
+// (credits.Rules.Validate); the checks the rules need no KPIs for run in
+// credits.Calculate and credits.Open as well. The organisation name of the
+// combined cells, Combined, is reserved.
 package contract

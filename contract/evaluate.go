@@ -229,8 +229,12 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		to = c.Last()
 	}
 	if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
-		return nil, fmt.Errorf("contract %q: period %s..%s not within the contract's %s..%s: %w",
-			c.Name, from, to, c.Commencement, c.Last(), ErrInvalidInput)
+		path := "To" // past the end
+		if from.Before(c.Commencement) || to.Before(from) {
+			path = "From"
+		}
+		return nil, &InputError{Contract: c.Name, Index: -1, Path: path,
+			Msg: fmt.Sprintf("period %s..%s not within the contract's %s..%s", from, to, c.Commencement, c.Last())}
 	}
 	index, err := c.index(in.Measurements)
 	if err != nil {
@@ -636,12 +640,13 @@ func (c *Contract) yearCharges(y int, memo map[int]decimal.Decimal) decimal.Deci
 }
 
 // index checks every measurement and indexes it by KPI, organisation and
-// month.
+// month. Each problem is an *InputError naming the measurement's position.
 func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 	var errs []error
-	bad := func(m kpi.Measurement, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("measurement %s/%s/%s: "+format+": %w",
-			append([]any{m.KPI, m.Org, m.Month}, append(args, ErrInvalidInput)...)...))
+	i := 0 // the measurement checked
+	bad := func(m kpi.Measurement, field, format string, args ...any) {
+		errs = append(errs, &InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, field),
+			KPI: m.KPI, Org: m.Org, Month: m.Month, Msg: fmt.Sprintf(format, args...)})
 	}
 	x := &mindex{ms: ms, kpiAt: make(map[string]int, len(c.KPIs)), orgAt: make(map[string]int, len(c.Orgs)),
 		start: c.Commencement, term: c.Term, norgs: len(c.Orgs)}
@@ -652,40 +657,44 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 		x.orgAt[o] = i
 	}
 	x.dense = make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
-	for i := range ms {
+	for i = range ms {
 		m := &ms[i]
 		ki, ok := x.kpiAt[m.KPI]
 		if !ok {
-			bad(*m, "no such kpi in the contract")
+			bad(*m, "KPI", "no such kpi in the contract")
 			continue
 		}
 		k := &c.KPIs[ki]
 		oi, ok := x.orgAt[m.Org]
 		if !ok || !slices.Contains(c.OrgsOf(k), m.Org) {
-			bad(*m, "organisation %q is not measured for this kpi", m.Org)
+			bad(*m, "Org", "organisation %q is not measured for this kpi", m.Org)
 			continue
 		}
 		from, to := c.Window(k)
 		if m.Month.Before(from) || m.Month.After(to) {
-			bad(*m, "kpi not in force (in force %s..%s)", from, to)
+			bad(*m, "Month", "kpi not in force (in force %s..%s)", from, to)
 			continue
 		}
 		if due := c.Due(k, m.Month); !due && m.Absent != kpi.NotDue {
-			bad(*m, "kpi assessed every %d months, not in %s", k.Every, m.Month)
+			bad(*m, "Month", "kpi assessed every %d months, not in %s", k.Every, m.Month)
 			continue
 		} else if due && m.Absent == kpi.NotDue {
-			bad(*m, "not-due given for a month the kpi is assessed in")
+			bad(*m, "Absent", "not-due given for a month the kpi is assessed in")
 			continue
 		}
 		if err := m.Check(k.Definition); err != nil {
 			for _, e := range joined.Split(err) {
-				errs = append(errs, fmt.Errorf("%w: %w", e, ErrInvalidInput))
+				var ke *kpi.Error
+				if errors.As(e, &ke) {
+					errs = append(errs, &InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, ke.Path),
+						KPI: m.KPI, Org: m.Org, Month: m.Month, Msg: ke.Msg, Err: ke})
+				}
 			}
 			continue
 		}
 		slot := &x.dense[(ki*x.norgs+oi)*x.term+m.Month.Sub(c.Commencement)]
 		if *slot != 0 {
-			bad(*m, "duplicate of measurement %d", *slot)
+			bad(*m, "Month", "duplicate of measurement %d", *slot)
 			continue
 		}
 		*slot = int32(i + 1)

@@ -60,38 +60,43 @@ type CriticalKPI struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (c Critical) problems() []string {
-	var out []string
+func (c Critical) problems() []problem {
+	var out []problem
 	if len(c.KPIs) == 0 && c.Capped {
-		out = append(out, "critical: capped set without kpis")
+		out = append(out, problemf("Capped", "", "critical: capped set without kpis"))
 	}
 	seen := map[string]bool{}
 	for i, k := range c.KPIs {
+		at := fmt.Sprintf("KPIs[%d]", i)
 		where := fmt.Sprintf("critical: kpi %s", k.KPI)
 		if k.KPI == "" {
 			where = fmt.Sprintf("critical: kpi %d", i+1)
-			out = append(out, where+": id not set")
+			out = append(out, problemf(at+".KPI", "", "%s: id not set", where))
 		} else if seen[k.KPI] {
-			out = append(out, where+": listed twice")
+			out = append(out, problemf(at+".KPI", k.KPI, "%s: listed twice", where))
 		}
 		seen[k.KPI] = true
 		if !k.Red && k.Level == nil {
-			out = append(out, where+": no condition (want red, a level, or both)")
+			out = append(out, problemf(at, k.KPI, "%s: no condition (want red, a level, or both)", where))
 		}
 	}
 	return out
 }
 
-// windowProblems reports the critical KPIs that are not credit-bearing.
-func (c Critical) windowProblems(kpis []Window) []string {
-	known := map[string]bool{}
-	for _, w := range kpis {
-		known[w.KPI] = true
-	}
-	var out []string
-	for _, k := range c.KPIs {
-		if k.KPI != "" && !known[k.KPI] {
-			out = append(out, fmt.Sprintf("critical: kpi %s: not credit-bearing in the contract", k.KPI))
+// windowProblems reports the critical KPIs that are not credit-bearing
+// KPIs of the contract: a PI or a figure, or an unknown indicator.
+func (c Critical) windowProblems(kpis []Window) []problem {
+	kinds := kindsOf(kpis)
+	var out []problem
+	for i, k := range c.KPIs {
+		if k.KPI == "" {
+			continue
+		}
+		switch known, credited := kinds.of(k.KPI); {
+		case !known:
+			out = append(out, problemf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: unknown (not an indicator of the contract)", k.KPI))
+		case !credited:
+			out = append(out, problemf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: not credit-bearing in the contract", k.KPI))
 		}
 	}
 	return out

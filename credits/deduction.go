@@ -2,7 +2,6 @@ package credits
 
 import (
 	"bytes"
-	"fmt"
 	"github.com/servicecredit/engine/internal/fixed"
 
 	"github.com/servicecredit/engine/kpi"
@@ -42,20 +41,20 @@ type Deduction struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (d Deduction) problems() []string {
+func (d Deduction) problems() []problem {
 	out := append(directionProblems(d.Direction), basisProblems(d.Value, d.Precision)...)
 	if d.Required.Sign() <= 0 || d.Required.Cmp(decimal.NewFromInt(100)) > 0 {
-		out = append(out, fmt.Sprintf("required %s%% outside (0, 100]", kpi.FormatValue(d.Required)))
+		out = append(out, problemf("Required", "", "required %s%% outside (0, 100]", kpi.FormatValue(d.Required)))
 	}
 	if d.Available.Sign() <= 0 {
-		out = append(out, fmt.Sprintf("available %s points is not positive", kpi.FormatValue(d.Available)))
+		out = append(out, problemf("Available", "", "available %s points is not positive", kpi.FormatValue(d.Available)))
 	}
 	return out
 }
 
 func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != d.Direction {
-		return scored{}, why, fmt.Errorf("%s: deduction is %s but the kpi is %s: %w", who(o), d.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Measured.Direction)
 	}
 	hundred := fixed.Int(100)
 	v := fixed.Of(basisValue(d.Value, d.Precision, o))

@@ -132,15 +132,24 @@
 //
 // # Errors
 //
-// Rules.Validate reports every problem with the rules at once, each
-// wrapping ErrInvalidRules, sorted and joined with errors.Join, one per
-// line:
+// Every problem is an *Error: the field at fault as a structural path of
+// Go field names (Path: "Regime.Weights[2].Points" in the Rules, or
+// "Outcomes[3].Charges" in a Period), the KPI, organisation and month
+// where it has them, and the message, which ends with the text of its
+// sentinel. Rules.Validate reports every problem with the rules at once,
+// each wrapping ErrInvalidRules, sorted and joined with errors.Join, one
+// per line:
 //
 //	points regime: kpi KPI05: no points from 2021-07, its first month in force: invalid credit rules
 //
-// Calculate checks the rules again (all but the regime's own validation,
-// which needs the contract's KPIs) and the periods: months in order, no
-// month twice, contract years that never go backwards, the same year
-// charges in every month of a year, no negative charges. Problems with the
-// periods wrap ErrInvalidPeriod and name the month.
+// Rules.Validate needs the contract's indicators (Window), to check that
+// every credit-bearing KPI is priced and that no rule names an unknown
+// indicator or one that carries no credits. Everything else it checks
+// needs no such list, and Rules.Check, Calculate and Open run it all,
+// the regime's own Check included (signs, ranges, order), so that no
+// ledger is ever made on rules Validate would refuse: a negative score
+// never gives a negative credit. Calculate also checks the periods: months
+// in order, no month twice, contract years that never go backwards, the
+// same year charges in every month of a year, no negative charges.
+// Problems with the periods wrap ErrInvalidPeriod and name the month.
 package credits

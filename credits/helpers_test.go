@@ -1,10 +1,15 @@
 package credits_test
 
 import (
+	"strings"
+	"testing"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 )
 
 // cmpMonth compares months, whose only field is unexported; decimals
@@ -34,10 +39,13 @@ func regime() credits.Points {
 	}
 }
 
+// windows are the contract's indicators: the credit-bearing KPIs A and B,
+// and the PI P, which carries no credits.
 func windows() []credits.Window {
 	return []credits.Window{
 		{KPI: "A", From: month("2021-04"), To: month("2023-03")},
 		{KPI: "B", From: month("2021-04"), To: month("2023-03")},
+		{KPI: "P", From: month("2021-04"), To: month("2023-03"), Uncredited: true},
 	}
 }
 
@@ -58,4 +66,18 @@ func period(m string, year int, a, b kpi.Status) credits.Period {
 		Month: month(m), Year: year, Charges: dec("100000"), YearCharges: dec("1200000"),
 		Outcomes: []credits.Outcome{kpiOutcome("A", a), kpiOutcome("B", b)},
 	}
+}
+
+// placed returns the problems in err, one a line, each as its path and
+// message: "Regime.Weights[2].Points: points regime: ...". Every problem
+// must be a *credits.Error.
+func placed(t testing.TB, err error) string {
+	t.Helper()
+	var lines []string
+	for _, e := range joined.Split(err) {
+		var ce *credits.Error
+		require.ErrorAs(t, e, &ce)
+		lines = append(lines, ce.Path+": "+e.Error())
+	}
+	return strings.Join(lines, "\n")
 }

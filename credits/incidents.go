@@ -81,13 +81,13 @@ type Decision struct {
 
 func (d Decision) who() string { return whoKey([2]string{d.KPI, d.Org}) }
 
-func (in Incidents) problems() []string {
-	var out []string
+func (in Incidents) problems() []problem {
+	var out []problem
 	if in.Rule != 0 && !incidentWords.Valid(in.Rule) {
-		out = append(out, fmt.Sprintf("incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.Join()))
+		out = append(out, problemf("Rule", "", "incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.Join()))
 	}
 	if in.Rule != CustomerChoice && len(in.Decisions) > 0 {
-		out = append(out, fmt.Sprintf("incidents: %d decisions given, but the rule is %s, not customer-choice", len(in.Decisions), in.rule()))
+		out = append(out, problemf("Rule", "", "incidents: %d decisions given, but the rule is %s, not customer-choice", len(in.Decisions), in.rule()))
 	}
 	type key struct {
 		incident string
@@ -95,21 +95,22 @@ func (in Incidents) problems() []string {
 	}
 	first := map[key]Decision{}
 	for i, d := range in.Decisions {
+		at := fmt.Sprintf("Decisions[%d]", i)
 		where := fmt.Sprintf("incidents: decision %d", i+1)
 		if d.Incident != "" && !d.Month.IsZero() {
 			where = fmt.Sprintf("incidents: incident %s: %s", d.Incident, d.Month)
 		}
 		if d.Incident == "" {
-			out = append(out, where+": incident not set")
+			out = append(out, problemf(at+".Incident", d.KPI, "%s: incident not set", where))
 		}
 		if d.Month.IsZero() {
-			out = append(out, where+": month not set")
+			out = append(out, problemf(at+".Month", d.KPI, "%s: month not set", where))
 		}
 		if d.KPI == "" {
-			out = append(out, where+": kpi not set")
+			out = append(out, problemf(at+".KPI", "", "%s: kpi not set", where))
 		}
 		if d.DecidedBy == "" {
-			out = append(out, where+": decided by not set")
+			out = append(out, problemf(at+".DecidedBy", d.KPI, "%s: decided by not set", where))
 		}
 		if d.Incident == "" || d.Month.IsZero() || d.KPI == "" {
 			continue
@@ -117,9 +118,9 @@ func (in Incidents) problems() []string {
 		k := key{d.Incident, d.Month}
 		if f, ok := first[k]; ok {
 			if f.KPI == d.KPI && f.Org == d.Org {
-				out = append(out, where+": decided twice")
+				out = append(out, problemf(at, d.KPI, "%s: decided twice", where))
 			} else {
-				out = append(out, fmt.Sprintf("%s: decisions contradict: %s and %s", where, f.who(), d.who()))
+				out = append(out, problemf(at, d.KPI, "%s: decisions contradict: %s and %s", where, f.who(), d.who()))
 			}
 			continue
 		}
@@ -185,14 +186,14 @@ func (in Incidents) apply(p Period, lines []Line, money Money) error {
 			}
 			why = "highest credit only"
 		case CustomerChoice:
-			d, ok := in.decision(ref, p.Month)
+			d, di, ok := in.decision(ref, p.Month)
+			at := fmt.Sprintf("Decisions[%d]", di)
 			if !ok {
 				names := make([]string, len(is))
 				for j, i := range is {
 					names[j] = name(i)
 				}
-				return fmt.Errorf("month %s: incident %s: no customer's decision which of %s keeps its credit: %w",
-					p.Month, ref, strings.Join(names, ", "), ErrInvalidPeriod)
+				return incidentError(p.Month, "Decisions", ref, "no customer's decision which of %s keeps its credit", strings.Join(names, ", "))
 			}
 			n := 0
 			for i, o := range p.Outcomes {
@@ -201,16 +202,13 @@ func (in Incidents) apply(p Period, lines []Line, money Money) error {
 				}
 			}
 			if n > 1 {
-				return fmt.Errorf("month %s: incident %s: the customer's decision names %s, which the incident caused for %d organisations: name one: %w",
-					p.Month, ref, d.who(), n, ErrInvalidPeriod)
+				return incidentError(p.Month, at+".Org", ref, "the customer's decision names %s, which the incident caused for %d organisations: name one", d.who(), n)
 			}
 			if keep < 0 {
-				return fmt.Errorf("month %s: incident %s: the customer's decision names %s, which the incident did not cause: %w",
-					p.Month, ref, d.who(), ErrInvalidPeriod)
+				return incidentError(p.Month, at+".KPI", ref, "the customer's decision names %s, which the incident did not cause", d.who())
 			}
 			if !slices.Contains(is, keep) {
-				return fmt.Errorf("month %s: incident %s: the customer's decision names %s, whose month costs nothing (want one of the lines that cost money): %w",
-					p.Month, ref, d.who(), ErrInvalidPeriod)
+				return incidentError(p.Month, at+".KPI", ref, "the customer's decision names %s, whose month costs nothing (want one of the lines that cost money)", d.who())
 			}
 			why = "customer's choice, decided by " + d.DecidedBy
 			if d.Note != "" {
@@ -234,11 +232,17 @@ func (in Incidents) apply(p Period, lines []Line, money Money) error {
 }
 
 // decision returns the customer's decision on incident ref in month m.
-func (in Incidents) decision(ref string, m kpi.Month) (Decision, bool) {
-	for _, d := range in.Decisions {
+func (in Incidents) decision(ref string, m kpi.Month) (Decision, int, bool) {
+	for i, d := range in.Decisions {
 		if d.Incident == ref && d.Month == m {
-			return d, true
+			return d, i, true
 		}
 	}
-	return Decision{}, false
+	return Decision{}, 0, false
+}
+
+// incidentError returns a problem applying the rule to incident ref in
+// month m, with the field at fault in the Rules (path, within Incidents).
+func incidentError(m kpi.Month, path, ref, format string, args ...any) *Error {
+	return &Error{Path: "Incidents." + path, Month: m, Msg: fmt.Sprintf("month %s: incident %s: ", m, ref) + fmt.Sprintf(format, args...), Err: ErrInvalidPeriod}
 }

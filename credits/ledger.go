@@ -77,13 +77,16 @@ type Ledger struct {
 // are capped first by the monthly cap, then by what remains of the annual
 // cap; a cut appears as a CapLine, so lines always add up to the totals.
 //
-// Calculate checks the rules as Rules.Validate does, except for the
-// regime's own Validate, which needs the contract's KPIs. A problem with
-// the rules wraps ErrInvalidRules; problems with the periods, each naming
-// the month, wrap ErrInvalidPeriod, and all of them are reported. On any
-// problem it returns no ledger. It never modifies rules or periods.
+// Calculate runs every check of the rules that needs no list of the
+// contract's KPIs (Rules.Check, the regime's own Check included: signs,
+// ranges, order), so that it never credits on rules Validate would
+// refuse; only the cross-checks against the KPIs are left to the caller
+// (Rules.Validate, which contract runs). Each problem is an *Error: with
+// the rules, wrapping ErrInvalidRules; with the periods, naming the month
+// and wrapping ErrInvalidPeriod; all of them are reported. On any problem
+// it returns no ledger. It never modifies rules or periods.
 func Calculate(rules Rules, periods []Period) (*Ledger, error) {
-	if err := joined.Sorted(rules.problems()); err != nil {
+	if err := rules.Check(); err != nil {
 		return nil, err
 	}
 	if err := checkPeriods(periods); err != nil {
@@ -131,9 +134,10 @@ type Book struct {
 	lines   []Line          // the last period's lines, whose memory the next Add reuses
 }
 
-// Open checks rules (as Calculate does) and returns an empty Book.
+// Open checks rules (Rules.Check, as Calculate does) and returns an empty
+// Book.
 func Open(rules Rules) (*Book, error) {
-	if err := joined.Sorted(rules.problems()); err != nil {
+	if err := rules.Check(); err != nil {
 		return nil, err
 	}
 	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
@@ -178,7 +182,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	}
 	lines, err := b.run.Assess(p, b.lines[:0])
 	if err != nil {
-		return nil, MonthTotal{}, fmt.Errorf("month %s: %w", p.Month, err)
+		return nil, MonthTotal{}, inMonth(p.Month, err)
 	}
 	if err := checkLines(p, lines); err != nil {
 		return nil, MonthTotal{}, err
@@ -206,8 +210,9 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 				y.LimbCap = money.Round(t.Estimate.Mul(t.First).Shift(-2))
 			} else {
 				if n := b.monthsBefore(p.Month, 12); n < 12 {
-					return nil, MonthTotal{}, fmt.Errorf("month %s: two-limb cap: year %d needs the charges of the 12 months %s..%s, and %d of them were evaluated: %w",
-						p.Month, p.Year, p.Month.AddMonths(-12), p.Month.AddMonths(-1), n, ErrInvalidPeriod)
+					return nil, MonthTotal{}, &Error{Path: "Caps.TwoLimb", Month: p.Month, Err: ErrInvalidPeriod,
+						Msg: fmt.Sprintf("month %s: two-limb cap: year %d needs the charges of the 12 months %s..%s, and %d of them were evaluated",
+							p.Month, p.Year, p.Month.AddMonths(-12), p.Month.AddMonths(-1), n)}
 				}
 				for _, r := range b.recent {
 					y.LimbBase = y.LimbBase.Add(r.charges)
@@ -445,7 +450,7 @@ func (b *Book) monthsBefore(m kpi.Month, n int) int {
 }
 
 // checkPeriods reports every problem with the periods' order, years and
-// charges, each wrapping ErrInvalidPeriod.
+// charges, each an *Error wrapping ErrInvalidPeriod.
 func checkPeriods(periods []Period) error {
 	var errs []error
 	var prev, first Period
@@ -463,47 +468,54 @@ func checkPeriods(periods []Period) error {
 // the first period), where first is the first period of prev's year.
 func checkPeriod(prev, first, p Period) []error {
 	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("month %s: "+format+": %w", append(append([]any{p.Month}, args...), ErrInvalidPeriod)...))
+	bad := func(path string, o *Outcome, format string, args ...any) {
+		e := &Error{Path: path, Month: p.Month, Msg: fmt.Sprintf("month %s: ", p.Month) + fmt.Sprintf(format, args...), Err: ErrInvalidPeriod}
+		if o != nil {
+			e.KPI, e.Org = o.KPI, o.Org
+		}
+		errs = append(errs, e)
 	}
 	if p.Month.IsZero() {
-		bad("month not set")
+		bad("Month", nil, "month not set")
 	}
 	if !prev.Month.IsZero() {
 		if !p.Month.After(prev.Month) {
-			bad("periods out of order after %s", prev.Month)
+			bad("Month", nil, "periods out of order after %s", prev.Month)
 		}
 		switch {
 		case p.Year < prev.Year:
-			bad("contract year %d after year %d", p.Year, prev.Year)
+			bad("Year", nil, "contract year %d after year %d", p.Year, prev.Year)
 		case p.Year == prev.Year && !p.YearCharges.Equal(first.YearCharges):
-			bad("year %d charges %s differ from %s in %s", p.Year,
+			bad("YearCharges", nil, "year %d charges %s differ from %s in %s", p.Year,
 				kpi.FormatValue(p.YearCharges), kpi.FormatValue(first.YearCharges), first.Month)
 		}
 	}
 	if p.Charges.Sign() < 0 {
-		bad("charges %s are negative", kpi.FormatValue(p.Charges))
+		bad("Charges", nil, "charges %s are negative", kpi.FormatValue(p.Charges))
 	}
 	if p.YearCharges.Sign() < 0 {
-		bad("year %d charges %s are negative", p.Year, kpi.FormatValue(p.YearCharges))
+		bad("YearCharges", nil, "year %d charges %s are negative", p.Year, kpi.FormatValue(p.YearCharges))
 	}
-	for _, o := range p.Outcomes {
-		if o.Charges.Sign() < 0 {
-			bad("%s: charges %s are negative", who(o), kpi.FormatValue(o.Charges))
+	for i := range p.Outcomes {
+		if o := &p.Outcomes[i]; o.Charges.Sign() < 0 {
+			bad(fmt.Sprintf("Outcomes[%d].Charges", i), o, "%s: charges %s are negative", who(*o), kpi.FormatValue(o.Charges))
 		}
 	}
 	return errs
 }
 
 // checkLines checks that a regime kept its side of the Run contract: one
-// credit line per outcome, none negative.
+// credit line per outcome, none negative. A regime that breaks it is
+// invalid: its errors wrap ErrInvalidRules.
 func checkLines(p Period, lines []Line) error {
 	if len(lines) != len(p.Outcomes) {
-		return fmt.Errorf("month %s: regime gave %d lines for %d outcomes", p.Month, len(lines), len(p.Outcomes))
+		return &Error{Path: "Regime", Month: p.Month, Err: ErrInvalidRules,
+			Msg: fmt.Sprintf("month %s: regime gave %d lines for %d outcomes", p.Month, len(lines), len(p.Outcomes))}
 	}
 	for _, l := range lines {
 		if l.Kind != CreditLine || l.Amount.Sign() < 0 {
-			return fmt.Errorf("month %s: kpi %s: regime gave a line that is not a credit of zero or more", p.Month, l.KPI)
+			return &Error{Path: "Regime", KPI: l.KPI, Org: l.Org, Month: p.Month, Err: ErrInvalidRules,
+				Msg: fmt.Sprintf("month %s: kpi %s: regime gave a line that is not a credit of zero or more", p.Month, l.KPI)}
 		}
 	}
 	return nil

@@ -345,6 +345,7 @@ type brokenRegime struct {
 	err   error
 }
 
+func (b brokenRegime) Check() error                    { return nil }
 func (b brokenRegime) Validate([]credits.Window) error { return nil }
 func (b brokenRegime) Begin(credits.Money) credits.Run { return b }
 func (b brokenRegime) Assess(_ credits.Period, lines []credits.Line) ([]credits.Line, error) {
@@ -363,30 +364,65 @@ func TestCalculateErrors(t *testing.T) {
 		why      string
 		rules    credits.Rules
 		periods  []credits.Period
-		sentinel error // nil when the error wraps no sentinel
-		want     string
+		sentinel error  // nil when the error wraps no sentinel
+		untyped  bool   // the error is not a *credits.Error (a regime's own)
+		want     string // each problem's path and message, one a line
 	}{
 		{
 			name:     "nil regime",
 			why:      "rules without a regime cannot price anything",
 			rules:    credits.Rules{Money: money},
 			sentinel: credits.ErrInvalidRules,
-			want:     "regime not set: invalid credit rules",
+			want:     "Regime: regime not set: invalid credit rules",
 		},
 		{
 			name:     "bad money",
 			why:      "money that cannot round would panic",
 			rules:    credits.Rules{Regime: regime(), Money: credits.Money{Places: 7}},
 			sentinel: credits.ErrInvalidRules,
-			want: "money: places 7 outside 0..6: invalid credit rules\n" +
-				"money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want: "Money.Places: money: places 7 outside 0..6: invalid credit rules\n" +
+				"Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:     "cap outside 0..100",
 			why:      "caps are checked as Validate checks them",
 			rules:    credits.Rules{Regime: regime(), Money: money, Caps: credits.Caps{Month: pct("101")}},
 			sentinel: credits.ErrInvalidRules,
-			want:     "monthly cap 101% outside 0..100: invalid credit rules",
+			want:     "Caps.Month: monthly cap 101% outside 0..100: invalid credit rules",
+		},
+		{
+			name:     "negative red fraction",
+			why:      "the regime's own checks run without the contract's KPIs: a negative fraction would pay the supplier",
+			rules:    credits.Rules{Regime: func() credits.Points { p := regime(); p.Amber, p.Red = dec("-1"), dec("-1"); return p }(), Money: money},
+			periods:  []credits.Period{period("2021-06", 1, kpi.Red, G)},
+			sentinel: credits.ErrInvalidRules,
+			want: "Regime.Amber: points regime: amber fraction -1 outside 0..1: invalid credit rules\n" +
+				"Regime.Red: points regime: red fraction -1 outside 0..1: invalid credit rules",
+		},
+		{
+			name: "negative score",
+			why:  "a negative score must never give a negative deduction",
+			rules: credits.Rules{Money: money, Regime: credits.Scheme{
+				Scores: []credits.Score{{KPIs: []string{"A", "B"}, Status: &credits.StatusScore{Amber: dec("-2"), Red: dec("-1")}}},
+				Price:  credits.Price{Basis: credits.PerPoint, Value: dec("100.00")},
+			}},
+			periods:  []credits.Period{period("2021-06", 1, kpi.Red, G)},
+			sentinel: credits.ErrInvalidRules,
+			want: "Regime.Scores[0].Status.Amber: scheme: score 1: status: amber score -2 is negative: invalid credit rules\n" +
+				"Regime.Scores[0].Status.Red: scheme: score 1: status: red score -1 is negative: invalid credit rules",
+		},
+		{
+			name: "falling ratchet",
+			why:  "the order of a regime's bands is checked without the contract's KPIs",
+			rules: credits.Rules{Money: money, Regime: credits.Scheme{
+				Scores: []credits.Score{{KPIs: []string{"A", "B"}, Status: &credits.StatusScore{Amber: dec("1"), Red: dec("2")}}},
+				Price: credits.Price{Basis: credits.PerPoint, Value: dec("100.00"),
+					Ratchet: []credits.Ratchet{{Above: dec("10"), Multiplier: dec("2")}, {Above: dec("5"), Multiplier: dec("1.5")}}},
+			}},
+			periods:  []credits.Period{period("2021-06", 1, kpi.Red, G)},
+			sentinel: credits.ErrInvalidRules,
+			want: "Regime.Price.Ratchet[1]: scheme: price: ratchet 2: above 5 points not above 10: invalid credit rules\n" +
+				"Regime.Price.Ratchet[1]: scheme: price: ratchet 2: multiplier 1.5 below 2: invalid credit rules",
 		},
 		{
 			name:     "periods out of order",
@@ -394,7 +430,7 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    rules(),
 			periods:  []credits.Period{period("2021-07", 1, G, G), period("2021-06", 1, G, G)},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: periods out of order after 2021-07: invalid credit period",
+			want:     "Month: month 2021-06: periods out of order after 2021-07: invalid credit period",
 		},
 		{
 			name:     "month twice",
@@ -402,7 +438,7 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    rules(),
 			periods:  []credits.Period{period("2021-06", 1, G, G), period("2021-06", 1, G, G)},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: periods out of order after 2021-06: invalid credit period",
+			want:     "Month: month 2021-06: periods out of order after 2021-06: invalid credit period",
 		},
 		{
 			name:     "month not set",
@@ -410,7 +446,7 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    rules(),
 			periods:  []credits.Period{with(period("2021-06", 1, G, G), func(p *credits.Period) { p.Month = kpi.Month{} })},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month <none>: month not set: invalid credit period",
+			want:     "Month: month <none>: month not set: invalid credit period",
 		},
 		{
 			name:     "year goes backwards",
@@ -418,7 +454,7 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    rules(),
 			periods:  []credits.Period{period("2021-06", 2, G, G), period("2021-07", 1, G, G)},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-07: contract year 1 after year 2: invalid credit period",
+			want:     "Year: month 2021-07: contract year 1 after year 2: invalid credit period",
 		},
 		{
 			name:  "year charges change within a year",
@@ -430,7 +466,7 @@ func TestCalculateErrors(t *testing.T) {
 				with(period("2021-08", 1, G, G), func(p *credits.Period) { p.YearCharges = dec("1300000") }),
 			},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-08: year 1 charges 1300000 differ from 1200000 in 2021-06: invalid credit period",
+			want:     "YearCharges: month 2021-08: year 1 charges 1300000 differ from 1200000 in 2021-06: invalid credit period",
 		},
 		{
 			name:  "negative charges",
@@ -442,9 +478,9 @@ func TestCalculateErrors(t *testing.T) {
 				p.Outcomes[1].Org, p.Outcomes[1].Charges = "NCC", dec("-0.5")
 			})},
 			sentinel: credits.ErrInvalidPeriod,
-			want: "month 2021-06: charges -1 are negative: invalid credit period\n" +
-				"month 2021-06: kpi B: org NCC: charges -0.5 are negative: invalid credit period\n" +
-				"month 2021-06: year 1 charges -12 are negative: invalid credit period",
+			want: "Charges: month 2021-06: charges -1 are negative: invalid credit period\n" +
+				"Outcomes[1].Charges: month 2021-06: kpi B: org NCC: charges -0.5 are negative: invalid credit period\n" +
+				"YearCharges: month 2021-06: year 1 charges -12 are negative: invalid credit period",
 		},
 		{
 			name:  "status not set",
@@ -454,7 +490,7 @@ func TestCalculateErrors(t *testing.T) {
 				p.Outcomes = []credits.Outcome{kpiOutcome("A", 0)}
 			})},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: kpi A: status status(0) cannot be credited: invalid credit period",
+			want:     "Outcomes[0].Status: month 2021-06: kpi A: status status(0) cannot be credited: invalid credit period",
 		},
 		{
 			name:  "kind not set",
@@ -465,7 +501,7 @@ func TestCalculateErrors(t *testing.T) {
 				p.Outcomes[0].Kind, p.Outcomes[0].Org = 0, "LCC"
 			})},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: kpi A: org LCC: kind not set: invalid credit period",
+			want:     "Outcomes[0].Kind: month 2021-06: kpi A: org LCC: kind not set: invalid credit period",
 		},
 		{
 			name:  "kind unknown",
@@ -476,7 +512,7 @@ func TestCalculateErrors(t *testing.T) {
 				p.Outcomes[0].Kind = 99
 			})},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: kpi A: kind(99) unknown: invalid credit period",
+			want:     "Outcomes[0].Kind: month 2021-06: kpi A: kind(99) unknown: invalid credit period",
 		},
 		{
 			name:  "relief without ref",
@@ -487,7 +523,7 @@ func TestCalculateErrors(t *testing.T) {
 				p.Outcomes[0].Relief = true
 			})},
 			sentinel: credits.ErrInvalidPeriod,
-			want:     "month 2021-06: kpi A: relief without a mitigation ref: invalid credit period",
+			want:     "Outcomes[0].Mitigation: month 2021-06: kpi A: relief without a mitigation ref: invalid credit period",
 		},
 		{
 			name:     "no points in force",
@@ -495,14 +531,14 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    rules(),
 			periods:  []credits.Period{period("2021-03", 1, R, G)},
 			sentinel: credits.ErrInvalidRules,
-			want:     "month 2021-03: kpi A: no points in force in 2021-03: invalid credit rules",
+			want:     ": month 2021-03: kpi A: no points in force in 2021-03: invalid credit rules",
 		},
 		{
 			name:    "regime gives too few lines",
 			why:     "a regime must give one line per outcome",
 			rules:   credits.Rules{Regime: brokenRegime{}, Money: money},
 			periods: []credits.Period{period("2021-06", 1, G, G)},
-			want:    "month 2021-06: regime gave 0 lines for 2 outcomes",
+			want:    "Regime: month 2021-06: regime gave 0 lines for 2 outcomes: invalid credit rules",
 		},
 		{
 			name:  "regime gives a negative line",
@@ -511,13 +547,14 @@ func TestCalculateErrors(t *testing.T) {
 			periods: []credits.Period{with(period("2021-06", 1, G, G), func(p *credits.Period) {
 				p.Outcomes = p.Outcomes[:1]
 			})},
-			want: "month 2021-06: kpi A: regime gave a line that is not a credit of zero or more",
+			want: "Regime: month 2021-06: kpi A: regime gave a line that is not a credit of zero or more: invalid credit rules",
 		},
 		{
 			name:    "regime error",
 			why:     "a regime's error is returned with the month",
 			rules:   credits.Rules{Regime: brokenRegime{err: errors.New("boom")}, Money: money},
 			periods: []credits.Period{period("2021-06", 1, G, G)},
+			untyped: true,
 			want:    "month 2021-06: boom",
 		},
 	}
@@ -532,9 +569,35 @@ func TestCalculateErrors(t *testing.T) {
 			if tt.sentinel != nil {
 				require.ErrorIs(t, err, tt.sentinel, tt.why)
 			}
-			require.EqualError(t, err, tt.want, tt.why)
+			if tt.untyped {
+				require.EqualError(t, err, tt.want, tt.why)
+				return
+			}
+			require.Equal(t, tt.want, placed(t, err), tt.why)
 		})
 	}
+}
+
+// TestCalculateLeavesCrossChecks: Calculate runs every check of the rules
+// that needs no list of the contract's KPIs, and leaves the cross-checks
+// against them to Rules.Validate: a weight for a KPI the contract does not
+// have is priced by no outcome, so Calculate cannot know it is wrong.
+func TestCalculateLeavesCrossChecks(t *testing.T) {
+	r := rules()
+	p := regime()
+	p.Weights = append(p.Weights, credits.Weight{KPI: "Z", From: month("2021-04"), Points: dec("1")})
+	r.Regime = p
+	_, err := credits.Calculate(r, []credits.Period{period("2021-06", 1, kpi.Red, kpi.Green)})
+	require.NoError(t, err)
+	require.NoError(t, r.Check())
+	require.Equal(t, "Regime.Weights[2]: points regime: kpi Z: weight for an unknown kpi (not an indicator of the contract): invalid credit rules",
+		placed(t, r.Validate(windows())))
+	_, err = credits.Open(credits.Rules{Regime: credits.Points{}, Money: r.Money})
+	require.Equal(t, "Regime.PointValue: points regime: point value 0% is not positive: invalid credit rules", placed(t, err),
+		"Open checks the regime as Calculate does")
+	var ce *credits.Error
+	require.ErrorAs(t, err, &ce)
+	require.Equal(t, credits.Error{Path: "Regime.PointValue", Msg: "points regime: point value 0% is not positive", Err: credits.ErrInvalidRules}, *ce)
 }
 
 func TestCalculateDoesNotModifyInput(t *testing.T) {

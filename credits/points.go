@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -59,64 +58,86 @@ func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 	return p.Weights[best], true
 }
 
-// Validate checks the regime against the credit-bearing KPIs' windows: the
-// Amber and Red fractions lie in 0..1 with Amber not above Red, the point
-// value is positive, every Weight is for a KPI in kpis, has a From month
-// and points of 0 or more, no KPI has two weights from the same month, and
-// every KPI has points from its first month in force. It reports every
-// problem, each wrapping ErrInvalidRules, sorted by message and joined
-// with errors.Join; nil if p is valid.
-func (p Points) Validate(kpis []Window) error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("points regime: "+format+": %w", append(args, ErrInvalidRules)...))
+// Check checks the regime's own configuration: the Amber and Red
+// fractions lie in 0..1 with Amber not above Red, the point value is
+// positive, and every Weight has a From month and points of 0 or more, no
+// KPI having two weights from the same month. It reports every problem,
+// each an *Error wrapping ErrInvalidRules whose Path is within p, sorted
+// by message and joined with errors.Join; nil if there are none.
+func (p Points) Check() error { return rulesErrors(p.problems()) }
+
+func (p Points) problems() []problem {
+	var out []problem
+	bad := func(path, id, format string, args ...any) {
+		out = append(out, problemf(path, id, "points regime: "+format, args...))
 	}
 	one := decimal.NewFromInt(1)
 	for _, f := range []struct {
-		name string
-		v    decimal.Decimal
-	}{{"amber fraction", p.Amber}, {"red fraction", p.Red}} {
+		path, name string
+		v          decimal.Decimal
+	}{{"Amber", "amber fraction", p.Amber}, {"Red", "red fraction", p.Red}} {
 		if f.v.Sign() < 0 || f.v.Cmp(one) > 0 {
-			bad("%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
+			bad(f.path, "", "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
 		}
 	}
 	if p.Amber.Cmp(p.Red) > 0 {
-		bad("amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
+		bad("Amber", "", "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
 	}
 	if p.PointValue.Sign() <= 0 {
-		bad("point value %s%% is not positive", kpi.FormatValue(p.PointValue))
+		bad("PointValue", "", "point value %s%% is not positive", kpi.FormatValue(p.PointValue))
 	}
 	type key struct {
 		kpi  string
 		from kpi.Month
 	}
 	seen := map[key]bool{}
-	known := map[string]bool{}
-	for _, w := range kpis {
-		known[w.KPI] = true
-	}
-	for _, w := range p.Weights {
-		if !known[w.KPI] {
-			bad("kpi %s: weight for a kpi that is not credit-bearing in the contract", w.KPI)
-		}
+	for i, w := range p.Weights {
+		at := fmt.Sprintf("Weights[%d]", i)
 		if w.Points.Sign() < 0 {
-			bad("kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
+			bad(at+".Points", w.KPI, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
 		}
 		switch k := (key{w.KPI, w.From}); {
 		case w.From.IsZero():
-			bad("kpi %s: weight from month not set", w.KPI)
+			bad(at+".From", w.KPI, "kpi %s: weight from month not set", w.KPI)
 		case seen[k]:
-			bad("kpi %s: two weights from %s", w.KPI, w.From)
+			bad(at+".From", w.KPI, "kpi %s: two weights from %s", w.KPI, w.From)
 		default:
 			seen[k] = true
 		}
 	}
-	for _, w := range kpis {
-		if _, ok := p.weight(w.KPI, w.From); !ok {
-			bad("kpi %s: no points from %s, its first month in force", w.KPI, w.From)
+	return out
+}
+
+// Validate checks the regime (see Check) and checks it against the
+// contract's indicators: every Weight is for a credit-bearing KPI of
+// kpis (a weight for a PI, a figure or an unknown indicator is an error
+// that says which), and every credit-bearing KPI has points from its
+// first month in force. It reports every problem as Check does.
+func (p Points) Validate(kpis []Window) error {
+	out := p.problems()
+	kinds := kindsOf(kpis)
+	first := map[string]int{} // each KPI's first weight
+	for i, w := range p.Weights {
+		if _, ok := first[w.KPI]; !ok {
+			first[w.KPI] = i
+		}
+		switch known, credited := kinds.of(w.KPI); {
+		case !known:
+			out = append(out, problemf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for an unknown kpi (not an indicator of the contract)", w.KPI))
+		case !credited:
+			out = append(out, problemf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for a kpi that is not credit-bearing in the contract", w.KPI))
 		}
 	}
-	return joined.Sorted(errs)
+	for _, w := range credited(kpis) {
+		if _, ok := p.weight(w.KPI, w.From); !ok {
+			at := "Weights"
+			if i, ok := first[w.KPI]; ok {
+				at = fmt.Sprintf("Weights[%d]", i)
+			}
+			out = append(out, problemf(at, w.KPI, "points regime: kpi %s: no points from %s, its first month in force", w.KPI, w.From))
+		}
+	}
+	return rulesErrors(out)
 }
 
 // Begin starts an evaluation. The Points regime needs no history; its Run
@@ -212,15 +233,16 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 	p := r.p
 	lines = slices.Grow(lines, len(period.Outcomes))
-	for _, o := range period.Outcomes {
+	for i, o := range period.Outcomes {
+		at := fmt.Sprintf("Outcomes[%d]", i)
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, fmt.Errorf("%s: kind not set: %w", who(o), ErrInvalidPeriod)
+				return nil, outcomeError(o, at+".Kind", ErrInvalidPeriod, "kind not set")
 			}
 			if _, err := o.Kind.MarshalText(); err != nil {
-				return nil, fmt.Errorf("%s: %s unknown: %w", who(o), o.Kind, ErrInvalidPeriod)
+				return nil, outcomeError(o, at+".Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				l.Rule = o.Kind.String() + ": reported only, never credited"
@@ -230,7 +252,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(o), ErrInvalidPeriod)
+			return nil, outcomeError(o, at+".Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		var frac decimal.Decimal
 		switch o.Status {
@@ -246,7 +268,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 		case kpi.Red:
 			frac = p.Red
 		default:
-			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(o), o.Status, ErrInvalidPeriod)
+			return nil, outcomeError(o, at+".Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
@@ -262,7 +284,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 		}
 		wi, ok := r.weight(o.KPI, period.Month)
 		if !ok {
-			return nil, fmt.Errorf("%s: no points in force in %s: %w", who(o), period.Month, ErrInvalidRules)
+			return nil, outcomeError(o, "", ErrInvalidRules, "no points in force in %s", period.Month)
 		}
 		c := r.cost(o, wi, frac)
 		if o.Relief {

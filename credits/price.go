@@ -66,59 +66,63 @@ type Price struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (p Price) problems() []string {
-	var out []string
-	bad := func(format string, args ...any) { out = append(out, "price: "+fmt.Sprintf(format, args...)) }
+func (p Price) problems() []problem {
+	var out []problem
+	bad := func(path, format string, args ...any) {
+		out = append(out, problemf(path, "", "price: "+format, args...))
+	}
 	if !priceWords.Valid(p.Basis) {
-		bad("basis not set (want one of %s)", priceWords.Join())
+		bad("Basis", "basis not set (want one of %s)", priceWords.Join())
 		return out
 	}
 	if p.Basis != PerPoint {
 		if !p.Value.IsZero() || !p.Allowance.IsZero() || len(p.Ratchet) > 0 {
-			bad("value, allowance and ratchet are for per-point, not %s", p.Basis)
+			bad("Basis", "value, allowance and ratchet are for per-point, not %s", p.Basis)
 		}
 	}
 	if p.Basis != PointsTable && len(p.Table) > 0 {
-		bad("table is for points-table, not %s", p.Basis)
+		bad("Basis", "table is for points-table, not %s", p.Basis)
 	}
 	hundred := decimal.NewFromInt(100)
 	one := decimal.NewFromInt(1)
 	switch p.Basis {
 	case PerPoint:
 		if p.Value.Sign() <= 0 {
-			bad("value %s per point is not positive", kpi.FormatValue(p.Value))
+			bad("Value", "value %s per point is not positive", kpi.FormatValue(p.Value))
 		}
 		if p.Allowance.Sign() < 0 {
-			bad("allowance %s points is negative", kpi.FormatValue(p.Allowance))
+			bad("Allowance", "allowance %s points is negative", kpi.FormatValue(p.Allowance))
 		}
 		prevAbove, prevMult := p.Allowance, one
 		for i, r := range p.Ratchet {
+			at := fmt.Sprintf("Ratchet[%d]", i)
 			if r.Above.Cmp(prevAbove) < 0 || (i > 0 && r.Above.Equal(prevAbove)) {
-				bad("ratchet %d: above %s points not above %s", i+1, kpi.FormatValue(r.Above), kpi.FormatValue(prevAbove))
+				bad(at, "ratchet %d: above %s points not above %s", i+1, kpi.FormatValue(r.Above), kpi.FormatValue(prevAbove))
 			}
 			if r.Multiplier.Cmp(prevMult) < 0 {
-				bad("ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
+				bad(at, "ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
 			}
 			prevAbove, prevMult = r.Above, decimal.Max(prevMult, r.Multiplier)
 		}
 	case PointsTable:
 		if len(p.Table) == 0 {
-			bad("no table rows")
+			bad("Table", "no table rows")
 		}
 		for i, r := range p.Table {
+			at := fmt.Sprintf("Table[%d]", i)
 			if r.Points.Sign() < 0 {
-				bad("table row %d: %s points is negative", i+1, kpi.FormatValue(r.Points))
+				bad(at, "table row %d: %s points is negative", i+1, kpi.FormatValue(r.Points))
 			}
 			if r.Percent.Sign() < 0 || r.Percent.Cmp(hundred) > 0 {
-				bad("table row %d: %s%% outside 0..100", i+1, kpi.FormatValue(r.Percent))
+				bad(at, "table row %d: %s%% outside 0..100", i+1, kpi.FormatValue(r.Percent))
 			}
 			if i > 0 {
 				q := p.Table[i-1]
 				if r.Points.Cmp(q.Points) <= 0 {
-					bad("table row %d: %s points not above row %d's %s", i+1, kpi.FormatValue(r.Points), i, kpi.FormatValue(q.Points))
+					bad(at, "table row %d: %s points not above row %d's %s", i+1, kpi.FormatValue(r.Points), i, kpi.FormatValue(q.Points))
 				}
 				if r.Percent.Cmp(q.Percent) < 0 {
-					bad("table row %d: %s%% below row %d's %s%%", i+1, kpi.FormatValue(r.Percent), i, kpi.FormatValue(q.Percent))
+					bad(at, "table row %d: %s%% below row %d's %s%%", i+1, kpi.FormatValue(r.Percent), i, kpi.FormatValue(q.Percent))
 				}
 			}
 		}

@@ -78,9 +78,17 @@ type Line struct {
 // Regime scores months of outcomes into credit lines. Implementations
 // hold plain configuration data and never modify their inputs.
 type Regime interface {
-	// Validate checks the regime against the credit-bearing KPIs of the
-	// contract and the months each is in force. Each problem wraps
-	// ErrInvalidRules.
+	// Check runs every check of the regime's own configuration that
+	// needs no list of the contract's KPIs: signs, ranges and order (a
+	// negative score, a fraction above 1, a ratchet that falls). Open
+	// and Calculate run it, so that a regime never credits on rules it
+	// would refuse. Each problem is an *Error wrapping ErrInvalidRules
+	// whose Path is within the regime.
+	Check() error
+	// Validate runs Check and checks the regime against the contract's
+	// indicators and the months each is in force: every credit-bearing
+	// KPI priced, no rule for an unknown indicator or one that carries
+	// no credits. Each problem is as Check's.
 	Validate(kpis []Window) error
 	// Begin starts one evaluation, which is fed months in order. A regime
 	// whose credits depend on earlier months (repeat failures, rolling
@@ -99,8 +107,46 @@ type Run interface {
 	Assess(p Period, lines []Line) ([]Line, error)
 }
 
-// Window is a credit-bearing KPI and the months it is in force, inclusive.
+// Window is an indicator of the contract and the months it is in force,
+// inclusive: the credit rules are checked against a contract's windows
+// (Rules.Validate). A credit-bearing KPI's window has Uncredited false.
+// The indicators the contract reports without credits (PIs and figures)
+// are listed with Uncredited set, so that a rule naming one is told it
+// carries no credits rather than that it is unknown; nothing else reads
+// them.
 type Window struct {
-	KPI      string    // the KPI's id
-	From, To kpi.Month // its first and last months in force
+	KPI        string    // the indicator's id
+	From, To   kpi.Month // its first and last months in force
+	Uncredited bool      // a PI or a figure: known to the contract, carrying no credits
+}
+
+// kinds is what the windows say of each indicator: whether the contract
+// has it, and whether it is credit-bearing.
+type kinds map[string]bool
+
+// kindsOf indexes kpis.
+func kindsOf(kpis []Window) kinds {
+	k := make(kinds, len(kpis))
+	for _, w := range kpis {
+		k[w.KPI] = !w.Uncredited
+	}
+	return k
+}
+
+// of reports whether the contract has indicator id, and whether it is
+// credit-bearing.
+func (k kinds) of(id string) (known, credited bool) {
+	credited, known = k[id]
+	return known, credited
+}
+
+// credited returns the credit-bearing windows of kpis.
+func credited(kpis []Window) []Window {
+	var out []Window
+	for _, w := range kpis {
+		if !w.Uncredited {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -1,24 +1,13 @@
 package credits
 
 import (
-	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-// ErrInvalidRules is wrapped by every problem with a regime's, a cap's or
-// the money's configuration, and by a period that needs points the regime
-// does not give.
-var ErrInvalidRules = errors.New("invalid credit rules")
-
-// ErrInvalidPeriod is wrapped by every problem Calculate finds in its
-// periods: months out of order, a contract year that goes backwards or
-// whose charges change within the year, negative charges, and an outcome
-// whose kind or status cannot be credited.
-var ErrInvalidPeriod = errors.New("invalid credit period")
 
 // Money is how a contract rounds money: to Places decimal places (2 for
 // pounds and pence), 0 to 6, in mode Rounding. The zero Money is invalid,
@@ -36,13 +25,13 @@ func (m Money) Round(d decimal.Decimal) decimal.Decimal { return m.Rounding.Roun
 // say: "1234.50".
 func (m Money) Format(d decimal.Decimal) string { return d.StringFixed(m.Places) }
 
-func (m Money) problems() []string {
-	var out []string
+func (m Money) problems() []problem {
+	var out []problem
 	if m.Places < 0 || m.Places > 6 {
-		out = append(out, fmt.Sprintf("money: places %d outside 0..6", m.Places))
+		out = append(out, problemf("Places", "", "money: places %d outside 0..6", m.Places))
 	}
 	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
-		out = append(out, "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)")
+		out = append(out, problemf("Rounding", "", "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
 	}
 	return out
 }
@@ -106,20 +95,32 @@ type Rules struct {
 	Incidents Incidents
 }
 
-// Validate checks the rules against the credit-bearing KPIs' windows: that
-// a regime is set and valid for them (see the regime's Validate), that the
-// money has 0 to 6 places and a rounding mode, that each cap is a
-// percentage from 0 to 100, and that each Critical KPI is credit-bearing,
-// listed once, with a condition. It reports every problem, each wrapping
-// ErrInvalidRules, sorted by message and joined with errors.Join; nil if
-// the rules are valid.
+// Validate checks the rules against the contract's indicators, kpis: every
+// check Check runs, and the regime's cross-checks against the KPIs (see
+// the regime's Validate), and that each Critical KPI is a credit-bearing
+// KPI of kpis. It reports every problem, each an *Error wrapping
+// ErrInvalidRules with the path of the field at fault in the Rules,
+// sorted by message and joined with errors.Join; nil if the rules are
+// valid.
 func (r Rules) Validate(kpis []Window) error {
 	errs := r.problems()
 	if r.Regime != nil {
-		errs = append(errs, joined.Split(r.Regime.Validate(kpis))...)
+		errs = append(errs, reroot(r.Regime.Validate(kpis), "Regime")...)
 	}
-	for _, p := range r.Critical.windowProblems(kpis) {
-		errs = append(errs, fmt.Errorf("%s: %w", p, ErrInvalidRules))
+	errs = append(errs, joined.Split(rulesErrors(under(r.Critical.windowProblems(kpis), "Critical", "")))...)
+	return joined.Sorted(errs)
+}
+
+// Check runs every check of the rules that needs no list of the
+// contract's KPIs, as Calculate and Open do: a regime is set and its own
+// Check passes (signs, ranges, order), the money has 0 to 6 places and a
+// rounding mode, each cap is a percentage from 0 to 100, the triggers,
+// the critical rule and the incident rule are well formed. The problems
+// are as Validate reports them; nil if there are none.
+func (r Rules) Check() error {
+	errs := r.problems()
+	if r.Regime != nil {
+		errs = append(errs, reroot(r.Regime.Check(), "Regime")...)
 	}
 	return joined.Sorted(errs)
 }
@@ -127,21 +128,18 @@ func (r Rules) Validate(kpis []Window) error {
 // problems reports what is wrong with the rules other than the regime's
 // own configuration.
 func (r Rules) problems() []error {
-	var errs []error
-	bad := func(msg string) { errs = append(errs, fmt.Errorf("%s: %w", msg, ErrInvalidRules)) }
+	var ps []problem
 	if r.Regime == nil {
-		bad("regime not set")
+		ps = append(ps, problemf("Regime", "", "regime not set"))
 	}
-	for _, p := range r.Money.problems() {
-		bad(p)
-	}
+	ps = append(ps, under(r.Money.problems(), "Money", "")...)
 	hundred := decimal.NewFromInt(100)
 	for _, c := range []struct {
-		name string
-		pct  *decimal.Decimal
-	}{{"monthly cap", r.Caps.Month}, {"annual cap", r.Caps.Year}, {"rolling cap", r.Caps.Rolling}} {
+		path, name string
+		pct        *decimal.Decimal
+	}{{"Caps.Month", "monthly cap", r.Caps.Month}, {"Caps.Year", "annual cap", r.Caps.Year}, {"Caps.Rolling", "rolling cap", r.Caps.Rolling}} {
 		if c.pct != nil && (c.pct.Sign() < 0 || c.pct.Cmp(hundred) > 0) {
-			bad(fmt.Sprintf("%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
+			ps = append(ps, problemf(c.path, "", "%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
 		}
 	}
 	if t := r.Caps.TwoLimb; t != nil {
@@ -150,25 +148,23 @@ func (r Rules) problems() []error {
 			pct  decimal.Decimal
 		}{{"first", t.First}, {"later", t.Later}} {
 			if f.pct.Sign() < 0 || f.pct.Cmp(hundred) > 0 {
-				bad(fmt.Sprintf("two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
+				ps = append(ps, problemf("Caps.TwoLimb."+strings.ToUpper(f.name[:1])+f.name[1:], "", "two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
 			}
 		}
 		if t.Estimate.Sign() < 0 {
-			bad(fmt.Sprintf("two-limb cap: estimate %s is negative", kpi.FormatValue(t.Estimate)))
+			ps = append(ps, problemf("Caps.TwoLimb.Estimate", "", "two-limb cap: estimate %s is negative", kpi.FormatValue(t.Estimate)))
 		}
 	}
 	names := map[string]bool{}
-	for _, t := range r.Triggers {
-		for _, p := range t.problems() {
-			bad(p)
-		}
+	for i, t := range r.Triggers {
+		at := fmt.Sprintf("Triggers[%d]", i)
+		ps = append(ps, under(t.problems(), at, "")...)
 		if t.Name != "" && names[t.Name] {
-			bad(fmt.Sprintf("trigger %q: named twice", t.Name))
+			ps = append(ps, problemf(at+".Name", "", "trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
 	}
-	for _, p := range append(r.Critical.problems(), r.Incidents.problems()...) {
-		bad(p)
-	}
-	return errs
+	ps = append(ps, under(r.Critical.problems(), "Critical", "")...)
+	ps = append(ps, under(r.Incidents.problems(), "Incidents", "")...)
+	return joined.Split(rulesErrors(ps))
 }

@@ -41,31 +41,31 @@ func TestRulesValidate(t *testing.T) {
 			name:   "amber fraction negative",
 			why:    "a fraction lies in 0..1",
 			change: points(func(p *credits.Points) { p.Amber = dec("-0.1") }),
-			want:   "points regime: amber fraction -0.1 outside 0..1: invalid credit rules",
+			want:   "Regime.Amber: points regime: amber fraction -0.1 outside 0..1: invalid credit rules",
 		},
 		{
 			name:   "red fraction above one",
 			why:    "a KPI cannot lose more than its points",
 			change: points(func(p *credits.Points) { p.Red = dec("1.5") }),
-			want:   "points regime: red fraction 1.5 outside 0..1: invalid credit rules",
+			want:   "Regime.Red: points regime: red fraction 1.5 outside 0..1: invalid credit rules",
 		},
 		{
 			name:   "amber above red",
 			why:    "amber is better than red, so it may not cost more",
 			change: points(func(p *credits.Points) { p.Amber, p.Red = dec("0.8"), dec("0.6") }),
-			want:   "points regime: amber fraction 0.8 above red fraction 0.6: invalid credit rules",
+			want:   "Regime.Amber: points regime: amber fraction 0.8 above red fraction 0.6: invalid credit rules",
 		},
 		{
 			name:   "point value zero",
 			why:    "the zero Points is invalid",
 			change: points(func(p *credits.Points) { p.PointValue = dec("0") }),
-			want:   "points regime: point value 0% is not positive: invalid credit rules",
+			want:   "Regime.PointValue: points regime: point value 0% is not positive: invalid credit rules",
 		},
 		{
 			name:   "point value negative",
 			why:    "a point is worth something",
 			change: points(func(p *credits.Points) { p.PointValue = dec("-0.10") }),
-			want:   "points regime: point value -0.10% is not positive: invalid credit rules",
+			want:   "Regime.PointValue: points regime: point value -0.10% is not positive: invalid credit rules",
 		},
 		{
 			name: "weight for unknown kpi",
@@ -73,7 +73,15 @@ func TestRulesValidate(t *testing.T) {
 			change: points(func(p *credits.Points) {
 				p.Weights = append(p.Weights, credits.Weight{KPI: "Z", From: month("2021-04"), Points: dec("1")})
 			}),
-			want: "points regime: kpi Z: weight for a kpi that is not credit-bearing in the contract: invalid credit rules",
+			want: "Regime.Weights[2]: points regime: kpi Z: weight for an unknown kpi (not an indicator of the contract): invalid credit rules",
+		},
+		{
+			name: "weight for a pi",
+			why:  "a weight for an indicator that carries no credits says so",
+			change: points(func(p *credits.Points) {
+				p.Weights = append(p.Weights, credits.Weight{KPI: "P", From: month("2021-04"), Points: dec("1")})
+			}),
+			want: "Regime.Weights[2]: points regime: kpi P: weight for a kpi that is not credit-bearing in the contract: invalid credit rules",
 		},
 		{
 			name: "two weights same month",
@@ -81,7 +89,7 @@ func TestRulesValidate(t *testing.T) {
 			change: points(func(p *credits.Points) {
 				p.Weights = append(p.Weights, credits.Weight{KPI: "A", From: month("2021-04"), Points: dec("3")})
 			}),
-			want: "points regime: kpi A: two weights from 2021-04: invalid credit rules",
+			want: "Regime.Weights[2].From: points regime: kpi A: two weights from 2021-04: invalid credit rules",
 		},
 		{
 			name: "kpi without points from its first month",
@@ -89,7 +97,7 @@ func TestRulesValidate(t *testing.T) {
 			change: points(func(p *credits.Points) {
 				p.Weights[0].From = month("2021-05")
 			}),
-			want: "points regime: kpi A: no points from 2021-04, its first month in force: invalid credit rules",
+			want: "Regime.Weights[0]: points regime: kpi A: no points from 2021-04, its first month in force: invalid credit rules",
 		},
 		{
 			name: "weight from not set",
@@ -97,62 +105,62 @@ func TestRulesValidate(t *testing.T) {
 			change: points(func(p *credits.Points) {
 				p.Weights = append(p.Weights, credits.Weight{KPI: "B", Points: dec("3")})
 			}),
-			want: "points regime: kpi B: weight from month not set: invalid credit rules",
+			want: "Regime.Weights[2].From: points regime: kpi B: weight from month not set: invalid credit rules",
 		},
 		{
 			name:   "negative points",
 			why:    "points are 0 or more",
 			change: points(func(p *credits.Points) { p.Weights[1].Points = dec("-1") }),
-			want:   "points regime: kpi B: -1 points is negative: invalid credit rules",
+			want:   "Regime.Weights[1].Points: points regime: kpi B: -1 points is negative: invalid credit rules",
 		},
 		{
 			name:   "money places above six",
 			why:    "money has 0 to 6 places",
 			change: func(r *credits.Rules) { r.Money.Places = 7 },
-			want:   "money: places 7 outside 0..6: invalid credit rules",
+			want:   "Money.Places: money: places 7 outside 0..6: invalid credit rules",
 		},
 		{
 			name:   "money places negative",
 			why:    "money has 0 to 6 places",
 			change: func(r *credits.Rules) { r.Money.Places = -1 },
-			want:   "money: places -1 outside 0..6: invalid credit rules",
+			want:   "Money.Places: money: places -1 outside 0..6: invalid credit rules",
 		},
 		{
 			name:   "money rounding not set",
 			why:    "the zero Money names no rounding",
 			change: func(r *credits.Rules) { r.Money.Rounding = 0 },
-			want:   "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "money rounding unknown",
 			why:    "a rounding out of range is as bad as none",
 			change: func(r *credits.Rules) { r.Money.Rounding = kpi.Floor + 1 },
-			want:   "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "monthly cap above 100",
 			why:    "a cap is a percentage of charges",
 			change: func(r *credits.Rules) { r.Caps.Month = pct("100.01") },
-			want:   "monthly cap 100.01% outside 0..100: invalid credit rules",
+			want:   "Caps.Month: monthly cap 100.01% outside 0..100: invalid credit rules",
 		},
 		{
 			name:   "annual cap negative",
 			why:    "a cap is a percentage of charges",
 			change: func(r *credits.Rules) { r.Caps.Year = pct("-5") },
-			want:   "annual cap -5% outside 0..100: invalid credit rules",
+			want:   "Caps.Year: annual cap -5% outside 0..100: invalid credit rules",
 		},
 		{
 			name:   "nil regime",
 			why:    "rules must name a regime",
 			change: func(r *credits.Rules) { r.Regime = nil },
-			want:   "regime not set: invalid credit rules",
+			want:   "Regime: regime not set: invalid credit rules",
 		},
 		{
 			name:   "zero rules",
 			why:    "the zero Rules name neither a regime nor a rounding",
 			change: func(r *credits.Rules) { *r = credits.Rules{} },
-			want: "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
-				"regime not set: invalid credit rules",
+			want: "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
+				"Regime: regime not set: invalid credit rules",
 		},
 		{
 			name: "all problems together and sorted",
@@ -162,10 +170,10 @@ func TestRulesValidate(t *testing.T) {
 				r.Caps.Month = pct("101")
 				r.Money.Places = 9
 			},
-			want: "money: places 9 outside 0..6: invalid credit rules\n" +
-				"monthly cap 101% outside 0..100: invalid credit rules\n" +
-				"points regime: amber fraction 2 above red fraction 1: invalid credit rules\n" +
-				"points regime: amber fraction 2 outside 0..1: invalid credit rules",
+			want: "Money.Places: money: places 9 outside 0..6: invalid credit rules\n" +
+				"Caps.Month: monthly cap 101% outside 0..100: invalid credit rules\n" +
+				"Regime.Amber: points regime: amber fraction 2 above red fraction 1: invalid credit rules\n" +
+				"Regime.Amber: points regime: amber fraction 2 outside 0..1: invalid credit rules",
 		},
 	}
 	names := map[string]bool{}
@@ -181,7 +189,7 @@ func TestRulesValidate(t *testing.T) {
 				return
 			}
 			require.ErrorIs(t, err, credits.ErrInvalidRules, tt.why)
-			require.EqualError(t, err, tt.want, tt.why)
+			require.Equal(t, tt.want, placed(t, err), tt.why)
 		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/servicecredit/engine/internal/fixed"
-	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -31,30 +30,28 @@ type scorer interface {
 	score(o Outcome, why []byte) (scored, []byte, error)
 }
 
-// part returns the Score's one part, its name, and how many parts are set.
-func (s Score) part() (scorer, string, int) {
-	var p scorer
-	var name string
-	n := 0
+// part returns the Score's one part, its name in messages and its field,
+// and how many parts are set.
+func (s Score) part() (p scorer, name, field string, n int) {
 	if s.Status != nil {
-		p, name, n = *s.Status, "status", n+1
+		p, name, field, n = *s.Status, "status", "Status", n+1
 	}
 	if s.Bands != nil {
-		p, name, n = *s.Bands, "bands", n+1
+		p, name, field, n = *s.Bands, "bands", "Bands", n+1
 	}
 	if s.Shortfall != nil {
-		p, name, n = *s.Shortfall, "shortfall", n+1
+		p, name, field, n = *s.Shortfall, "shortfall", "Shortfall", n+1
 	}
 	if s.ShortfallBands != nil {
-		p, name, n = *s.ShortfallBands, "shortfall bands", n+1
+		p, name, field, n = *s.ShortfallBands, "shortfall bands", "ShortfallBands", n+1
 	}
 	if s.Deduction != nil {
-		p, name, n = *s.Deduction, "deduction", n+1
+		p, name, field, n = *s.Deduction, "deduction", "Deduction", n+1
 	}
 	if s.Allocation != nil {
-		p, name, n = *s.Allocation, "allocation", n+1
+		p, name, field, n = *s.Allocation, "allocation", "Allocation", n+1
 	}
-	return p, name, n
+	return p, name, field, n
 }
 
 // Repeat escalates a failure that repeats: a KPI-month that fails (scores
@@ -84,19 +81,19 @@ type Repeat struct {
 
 func (r Repeat) isZero() bool { return r.Multiplier.IsZero() && r.Nth == 0 && r.Within == 0 }
 
-func (r Repeat) problems() []string {
+func (r Repeat) problems() []problem {
 	if r.isZero() {
 		return nil
 	}
-	var out []string
+	var out []problem
 	if r.Multiplier.Cmp(decimal.NewFromInt(1)) < 0 {
-		out = append(out, fmt.Sprintf("repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
+		out = append(out, problemf("Multiplier", "", "repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
 	}
 	if r.Nth < 2 {
-		out = append(out, fmt.Sprintf("repeat: nth %d below 2", r.Nth))
+		out = append(out, problemf("Nth", "", "repeat: nth %d below 2", r.Nth))
 	}
 	if r.Within < max(r.Nth, 2) || r.Within > 24 {
-		out = append(out, fmt.Sprintf("repeat: within %d periods outside %d..24", r.Within, max(r.Nth, 2)))
+		out = append(out, problemf("Within", "", "repeat: within %d periods outside %d..24", r.Within, max(r.Nth, 2)))
 	}
 	return out
 }
@@ -117,16 +114,16 @@ type AmberRule struct {
 
 func (a AmberRule) isZero() bool { return a == AmberRule{} }
 
-func (a AmberRule) problems() []string {
+func (a AmberRule) problems() []problem {
 	if a.isZero() {
 		return nil
 	}
-	var out []string
+	var out []problem
 	if a.Nth < 2 {
-		out = append(out, fmt.Sprintf("amber rule: nth %d below 2", a.Nth))
+		out = append(out, problemf("Nth", "", "amber rule: nth %d below 2", a.Nth))
 	}
 	if a.Within < 1 || a.Within > 24 {
-		out = append(out, fmt.Sprintf("amber rule: within %d months outside 1..24", a.Within))
+		out = append(out, problemf("Within", "", "amber rule: within %d months outside 1..24", a.Within))
 	}
 	return out
 }
@@ -180,20 +177,50 @@ type Scheme struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Validate checks the scheme against the credit-bearing KPIs' windows:
-// every part is valid, each KPI of kpis is in exactly one Score and no
-// Score names another, an Allocation is priced as a percentage of charges
-// and the allocations fit their pool, and Mitigated is set when an
-// AmberRule or Repeat is. It reports every problem, each wrapping
-// ErrInvalidRules, sorted and joined with errors.Join; nil if s is valid.
+// Check checks the scheme's own configuration: it has scores, each score
+// names KPIs (none named by two scores) and has exactly one valid part,
+// an Allocation or ShortfallBands is priced as a percentage of charges and
+// the allocations fit their pool, the Price, AmberRule and Repeat are
+// valid, and Mitigated is set exactly when an AmberRule or Repeat is. It
+// reports every problem, each an *Error wrapping ErrInvalidRules whose
+// Path is within s, sorted and joined with errors.Join; nil if there are
+// none.
+func (s Scheme) Check() error { return rulesErrors(s.problems()) }
+
+// Validate checks the scheme (see Check) and checks it against the
+// contract's indicators: each KPI a Score names is a credit-bearing KPI
+// of kpis (a PI, a figure or an unknown indicator is an error that says
+// which), and every credit-bearing KPI is in a Score. It reports every
+// problem as Check does.
 func (s Scheme) Validate(kpis []Window) error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("scheme: "+format+": %w", append(args, ErrInvalidRules)...))
+	out := s.problems()
+	kinds := kindsOf(kpis)
+	scored := map[string]bool{}
+	for i, sc := range s.Scores {
+		for j, id := range sc.KPIs {
+			scored[id] = true
+			at := fmt.Sprintf("Scores[%d].KPIs[%d]", i, j)
+			switch known, credited := kinds.of(id); {
+			case !known:
+				out = append(out, problemf(at, id, "scheme: score %d: kpi %s is unknown (not an indicator of the contract)", i+1, id))
+			case !credited:
+				out = append(out, problemf(at, id, "scheme: score %d: kpi %s is not credit-bearing in the contract", i+1, id))
+			}
+		}
 	}
-	known := map[string]bool{}
-	for _, w := range kpis {
-		known[w.KPI] = true
+	for _, w := range credited(kpis) {
+		if !scored[w.KPI] {
+			out = append(out, problemf("Scores", w.KPI, "scheme: kpi %s: in no score", w.KPI))
+		}
+	}
+	return rulesErrors(out)
+}
+
+// problems reports every problem with the scheme that needs no KPI list.
+func (s Scheme) problems() []problem {
+	var out []problem
+	bad := func(path, id, format string, args ...any) {
+		out = append(out, problemf(path, id, "scheme: "+format, args...))
 	}
 	scoredBy := map[string]int{}
 	type cat struct {
@@ -204,29 +231,28 @@ func (s Scheme) Validate(kpis []Window) error {
 	var catOrder []string
 	var atRisk *decimal.Decimal
 	if len(s.Scores) == 0 {
-		bad("no scores")
+		bad("Scores", "", "no scores")
 	}
 	for i, sc := range s.Scores {
+		at := fmt.Sprintf("Scores[%d]", i)
 		where := fmt.Sprintf("score %d", i+1)
 		if len(sc.KPIs) == 0 {
-			bad("%s: no kpis", where)
+			bad(at+".KPIs", "", "%s: no kpis", where)
 		}
-		for _, id := range sc.KPIs {
-			if !known[id] {
-				bad("%s: kpi %s is not credit-bearing in the contract", where, id)
-			}
-			if j, ok := scoredBy[id]; ok {
-				bad("%s: kpi %s already scored by score %d", where, id, j+1)
+		for j, id := range sc.KPIs {
+			if k, ok := scoredBy[id]; ok {
+				bad(fmt.Sprintf("%s.KPIs[%d]", at, j), id, "%s: kpi %s already scored by score %d", where, id, k+1)
 			} else {
 				scoredBy[id] = i
 			}
 		}
-		p, name, n := sc.part()
+		p, name, field, n := sc.part()
 		if n != 1 {
-			bad("%s: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
+			bad(at, "", "%s: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
 			continue
 		}
-		var probs []string
+		at += "." + field
+		var probs []problem
 		switch x := p.(type) {
 		case StatusScore:
 			probs = x.problems()
@@ -237,19 +263,19 @@ func (s Scheme) Validate(kpis []Window) error {
 		case ShortfallBands:
 			probs = x.problems()
 			if s.Price.Basis != PercentOfCharges {
-				bad("%s: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
+				bad(at, "", "%s: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
 			}
 		case Deduction:
 			probs = x.problems()
 		case Allocation:
 			probs = x.problems()
 			if s.Price.Basis != PercentOfCharges {
-				bad("%s: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
+				bad(at, "", "%s: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
 			}
 			if atRisk == nil {
 				atRisk = &x.AtRisk
 			} else if !atRisk.Equal(x.AtRisk) {
-				bad("%s: allocation: at risk %s%% differs from %s%%", where, kpi.FormatValue(x.AtRisk), kpi.FormatValue(*atRisk))
+				bad(at+".AtRisk", "", "%s: allocation: at risk %s%% differs from %s%%", where, kpi.FormatValue(x.AtRisk), kpi.FormatValue(*atRisk))
 			}
 			c, ok := cats[x.Category]
 			if !ok {
@@ -257,14 +283,12 @@ func (s Scheme) Validate(kpis []Window) error {
 				cats[x.Category] = c
 				catOrder = append(catOrder, x.Category)
 			} else if !c.share.Equal(x.CategoryShare) {
-				bad("%s: allocation: category %s share %s%% differs from %s%% in score %d", where, x.Category,
+				bad(at+".CategoryShare", "", "%s: allocation: category %s share %s%% differs from %s%% in score %d", where, x.Category,
 					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
 			}
 			c.kpis = c.kpis.Add(x.KPIShare.Mul(decimal.NewFromInt(int64(len(sc.KPIs)))))
 		}
-		for _, msg := range probs {
-			bad("%s: %s: %s", where, name, msg)
-		}
+		out = append(out, under(probs, at, "scheme: "+where+": "+name+": ")...)
 	}
 	hundred := decimal.NewFromInt(100)
 	var pool decimal.Decimal
@@ -272,31 +296,23 @@ func (s Scheme) Validate(kpis []Window) error {
 		c := cats[name]
 		pool = pool.Add(c.share)
 		if c.kpis.Cmp(hundred) > 0 {
-			bad("allocation: category %s: kpi shares add up to %s%%, above 100%%", name, kpi.FormatValue(c.kpis))
+			bad("Scores", "", "allocation: category %s: kpi shares add up to %s%%, above 100%%", name, kpi.FormatValue(c.kpis))
 		}
 	}
 	if pool.Cmp(hundred) > 0 {
-		bad("allocation: category shares add up to %s%%, above 100%%", kpi.FormatValue(pool))
+		bad("Scores", "", "allocation: category shares add up to %s%%, above 100%%", kpi.FormatValue(pool))
 	}
-	for _, w := range kpis {
-		if _, ok := scoredBy[w.KPI]; !ok {
-			bad("kpi %s: in no score", w.KPI)
-		}
-	}
-	for _, msg := range s.Price.problems() {
-		bad("%s", msg)
-	}
-	for _, msg := range append(s.Amber.problems(), s.Repeat.problems()...) {
-		bad("%s", msg)
-	}
+	out = append(out, under(s.Price.problems(), "Price", "scheme: ")...)
+	out = append(out, under(s.Amber.problems(), "Amber", "scheme: ")...)
+	out = append(out, under(s.Repeat.problems(), "Repeat", "scheme: ")...)
 	escalates := !s.Amber.isZero() || !s.Repeat.isZero()
 	switch {
 	case escalates && !mitigatedWords.Valid(s.Mitigated):
-		bad("mitigated not set (want one of %s)", mitigatedWords.Join())
+		bad("Mitigated", "", "mitigated not set (want one of %s)", mitigatedWords.Join())
 	case !escalates && s.Mitigated != 0:
-		bad("mitigated %s set without an amber rule or repeat", s.Mitigated)
+		bad("Mitigated", "", "mitigated %s set without an amber rule or repeat", s.Mitigated)
 	}
-	return joined.Sorted(errs)
+	return out
 }
 
 // Begin starts an evaluation. The Run keeps, for each KPI and
@@ -306,7 +322,7 @@ func (s Scheme) Begin(money Money) Run {
 	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{},
 		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
 	for _, sc := range s.Scores {
-		p, _, _ := sc.part()
+		p, _, _, _ := sc.part()
 		if a, ok := p.(Allocation); ok {
 			got, why, _ := a.score(Outcome{}, nil)
 			p = constScore{got: got, why: string(why)}
@@ -435,11 +451,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, fmt.Errorf("%s: kind not set: %w", who(*o), ErrInvalidPeriod)
+				return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Kind", i), ErrInvalidPeriod, "kind not set")
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				if _, err := o.Kind.MarshalText(); err != nil {
-					return nil, fmt.Errorf("%s: %s unknown: %w", who(*o), o.Kind, ErrInvalidPeriod)
+					return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Kind", i), ErrInvalidPeriod, "%s unknown", o.Kind)
 				}
 				l.Rule = o.Kind.String() + ": reported only, never credited"
 				r.reported[o.Kind] = l.Rule
@@ -447,11 +463,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, fmt.Errorf("%s: relief without a mitigation ref: %w", who(*o), ErrInvalidPeriod)
+			return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Mitigation", i), ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		x, ok := r.at(i, o)
 		if !ok {
-			return nil, fmt.Errorf("%s: in no score: %w", who(*o), ErrInvalidRules)
+			return nil, outcomeError(*o, "", ErrInvalidRules, "in no score")
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
@@ -479,7 +495,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		case kpi.Amber, kpi.Red:
 		default:
-			return nil, fmt.Errorf("%s: status %s cannot be credited: %w", who(*o), o.Status, ErrInvalidPeriod)
+			return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Status", i), ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 		}
 		start := len(r.text)
 		r.text = append(append(r.text, o.Status.String()...), ": "...)
@@ -585,8 +601,7 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 	if o.Status == kpi.Red {
 		var ok bool
 		if v, ok = m.Unit.Worst(m.Direction); !ok {
-			return scored{}, why, fmt.Errorf("%s: %s, and a lower-is-better %s has no worst value to score: %w",
-				who(o), absent, m.Unit, ErrInvalidRules)
+			return scored{}, why, outcomeError(o, "", ErrInvalidRules, "%s, and a lower-is-better %s has no worst value to score", absent, m.Unit)
 		}
 		as = "the worst value"
 	}
@@ -720,7 +735,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			l.Rule, r.rule = string(b), b
 		}
 	default:
-		return fmt.Errorf("scheme: price basis %s: %w", p.Basis, ErrInvalidRules)
+		return &Error{Path: "Price.Basis", Msg: fmt.Sprintf("scheme: price basis %s", p.Basis), Err: ErrInvalidRules}
 	}
 	for i, x := range pend {
 		if l := &lines[i]; l.Rule == "" {

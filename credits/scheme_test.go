@@ -446,7 +446,7 @@ func TestPriceValidate(t *testing.T) {
 func TestSchemeValidate(t *testing.T) {
 	s := credits.Scheme{
 		Scores: []credits.Score{
-			{KPIs: []string{"A", "X"}, Status: &credits.StatusScore{Amber: dec("2"), Red: dec("1")}},
+			{KPIs: []string{"A", "X", "P"}, Status: &credits.StatusScore{Amber: dec("2"), Red: dec("1")}},
 			{KPIs: []string{"A"}, Status: &credits.StatusScore{}, Shortfall: &credits.Shortfall{}},
 			{},
 		},
@@ -454,26 +454,34 @@ func TestSchemeValidate(t *testing.T) {
 		Amber:  credits.AmberRule{Nth: 1},
 		Price:  credits.Price{Basis: credits.PercentOfCharges},
 	}
-	err := s.Validate(windowsOf("A", "B"))
-	require.EqualError(t, err, strings.Join([]string{
-		"scheme: amber rule: nth 1 below 2: invalid credit rules",
-		"scheme: amber rule: within 0 months outside 1..24: invalid credit rules",
-		"scheme: kpi B: in no score: invalid credit rules",
-		"scheme: mitigated not set (want one of breaks-chain, counts-as-failure): invalid credit rules",
-		"scheme: repeat: multiplier 0.5 below 1: invalid credit rules",
-		"scheme: repeat: nth 1 below 2: invalid credit rules",
-		"scheme: repeat: within 30 periods outside 2..24: invalid credit rules",
-		"scheme: score 1: kpi X is not credit-bearing in the contract: invalid credit rules",
-		"scheme: score 1: status: amber score 2 above red score 1: invalid credit rules",
-		"scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
-		"scheme: score 2: kpi A already scored by score 1: invalid credit rules",
-		"scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
-		"scheme: score 3: no kpis: invalid credit rules",
-	}, "\n"))
-	require.EqualError(t, credits.Scheme{}.Validate(nil), "scheme: no scores: invalid credit rules\nscheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules")
+	pi := credits.Window{KPI: "P", From: month("2021-01"), To: month("2030-12"), Uncredited: true}
+	own := []string{
+		"Amber.Nth: scheme: amber rule: nth 1 below 2: invalid credit rules",
+		"Amber.Within: scheme: amber rule: within 0 months outside 1..24: invalid credit rules",
+		"Mitigated: scheme: mitigated not set (want one of breaks-chain, counts-as-failure): invalid credit rules",
+		"Repeat.Multiplier: scheme: repeat: multiplier 0.5 below 1: invalid credit rules",
+		"Repeat.Nth: scheme: repeat: nth 1 below 2: invalid credit rules",
+		"Repeat.Within: scheme: repeat: within 30 periods outside 2..24: invalid credit rules",
+		"Scores[0].Status.Amber: scheme: score 1: status: amber score 2 above red score 1: invalid credit rules",
+		"Scores[1]: scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[1].KPIs[0]: scheme: score 2: kpi A already scored by score 1: invalid credit rules",
+		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[2].KPIs: scheme: score 3: no kpis: invalid credit rules",
+	}
+	require.Equal(t, strings.Join(own, "\n"), placed(t, s.Check()), "Check needs no KPI list")
+	require.Equal(t, strings.Join([]string{
+		own[0], own[1],
+		"Scores: scheme: kpi B: in no score: invalid credit rules",
+		own[2], own[3], own[4], own[5],
+		"Scores[0].KPIs[2]: scheme: score 1: kpi P is not credit-bearing in the contract: invalid credit rules",
+		"Scores[0].KPIs[1]: scheme: score 1: kpi X is unknown (not an indicator of the contract): invalid credit rules",
+		own[6], own[7], own[8], own[9], own[10],
+	}, "\n"), placed(t, s.Validate(append(windowsOf("A", "B"), pi))), "Validate adds the cross-checks against the KPIs")
+	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules",
+		placed(t, credits.Scheme{}.Validate(nil)))
 	ok := statusScheme("1", "2", credits.Price{Basis: credits.PerPoint, Value: dec("1")}, "A")
 	ok.Mitigated = credits.MitigatedCounts
-	require.EqualError(t, ok.Validate(windowsOf("A")), "scheme: mitigated counts-as-failure set without an amber rule or repeat: invalid credit rules")
+	require.Equal(t, "Mitigated: scheme: mitigated counts-as-failure set without an amber rule or repeat: invalid credit rules", placed(t, ok.Validate(windowsOf("A"))))
 }
 
 // statusRun evaluates a status scheme (Amber 1 point, Red 2, a point

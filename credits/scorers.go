@@ -19,16 +19,16 @@ type StatusScore struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (s StatusScore) problems() []string {
-	var out []string
+func (s StatusScore) problems() []problem {
+	var out []problem
 	if s.Amber.Sign() < 0 {
-		out = append(out, fmt.Sprintf("amber score %s is negative", kpi.FormatValue(s.Amber)))
+		out = append(out, problemf("Amber", "", "amber score %s is negative", kpi.FormatValue(s.Amber)))
 	}
 	if s.Red.Sign() < 0 {
-		out = append(out, fmt.Sprintf("red score %s is negative", kpi.FormatValue(s.Red)))
+		out = append(out, problemf("Red", "", "red score %s is negative", kpi.FormatValue(s.Red)))
 	}
 	if s.Amber.Cmp(s.Red) > 0 {
-		out = append(out, fmt.Sprintf("amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
+		out = append(out, problemf("Amber", "", "amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
 	}
 	return out
 }
@@ -135,25 +135,25 @@ func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
 	return o.Measured.Value
 }
 
-func basisProblems(basis ValueBasis, p kpi.Precision) []string {
-	var out []string
+func basisProblems(basis ValueBasis, p kpi.Precision) []problem {
+	var out []problem
 	if !basisWords.Valid(basis) {
-		out = append(out, "value basis not set (want one of "+basisWords.Join()+")")
+		out = append(out, problemf("Value", "", "value basis not set (want one of %s)", basisWords.Join()))
 	}
 	switch {
 	case basis == TableRounded && (p.Places < 0 || p.Places > 10):
-		out = append(out, fmt.Sprintf("precision: places %d outside 0..10", p.Places))
+		out = append(out, problemf("Precision", "", "precision: places %d outside 0..10", p.Places))
 	case basis == TableRounded && (p.Rounding < kpi.HalfUp || p.Rounding > kpi.Floor):
-		out = append(out, "precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)")
+		out = append(out, problemf("Precision", "", "precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
 	case basis != TableRounded && p != (kpi.Precision{}):
-		out = append(out, fmt.Sprintf("precision %s set but the value basis is %s, not table-rounded", p, basis))
+		out = append(out, problemf("Precision", "", "precision %s set but the value basis is %s, not table-rounded", p, basis))
 	}
 	return out
 }
 
-func directionProblems(d kpi.Direction) []string {
+func directionProblems(d kpi.Direction) []problem {
 	if d != kpi.HigherIsBetter && d != kpi.LowerIsBetter {
-		return []string{"direction not set (want one of higher-is-better, lower-is-better)"}
+		return []problem{problemf("Direction", "", "direction not set (want one of higher-is-better, lower-is-better)")}
 	}
 	return nil
 }
@@ -161,31 +161,41 @@ func directionProblems(d kpi.Direction) []string {
 // problems reports every problem with the table: its settings, each band,
 // and every gap, overlap and inversion between bands, naming the bands and
 // values at fault.
-func (b Bands) problems() []string {
+func (b Bands) problems() []problem {
 	return append(directionProblems(b.Direction), b.table(false)...)
+}
+
+// bandName names band i of bands in messages: by its name, or its
+// 1-based position when it has none.
+func bandName(bands []Band, i int) string {
+	if bands[i].Name == "" {
+		return fmt.Sprintf("band %d", i+1)
+	}
+	return fmt.Sprintf("band %q", bands[i].Name)
 }
 
 // table reports every problem with the table's value basis, its bands,
 // and the gaps, overlaps and inversions between them. With fromZero the
 // values to cover are 0 and above (shortfalls); otherwise every value.
-func (b Bands) table(fromZero bool) []string {
+// A problem with bands is placed at the first band it names.
+func (b Bands) table(fromZero bool) []problem {
 	out := basisProblems(b.Value, b.Precision)
 	if len(b.Bands) == 0 {
-		return append(out, "no bands")
+		return append(out, problemf("Bands", "", "no bands"))
 	}
+	at := func(i int) string { return fmt.Sprintf("Bands[%d]", i) }
 	names := map[string]bool{}
 	good := true
 	for i, x := range b.Bands {
-		name := fmt.Sprintf("band %q", x.Name)
+		name := bandName(b.Bands, i)
 		if x.Name == "" {
-			name = fmt.Sprintf("band %d", i+1)
-			out = append(out, name+": name not set")
+			out = append(out, problemf(at(i), "", "%s: name not set", name))
 		} else if names[x.Name] {
-			out = append(out, name+": named twice")
+			out = append(out, problemf(at(i), "", "%s: named twice", name))
 		}
 		names[x.Name] = true
 		if x.Points.Sign() < 0 {
-			out = append(out, fmt.Sprintf("%s: %s points is negative", name, kpi.FormatValue(x.Points)))
+			out = append(out, problemf(at(i), "", "%s: %s points is negative", name, kpi.FormatValue(x.Points)))
 		}
 		for _, e := range []struct {
 			side  string
@@ -194,16 +204,16 @@ func (b Bands) table(fromZero bool) []string {
 		}{{"min", x.Min, x.MinEdge}, {"max", x.Max, x.MaxEdge}} {
 			switch {
 			case e.bound == nil && e.edge != 0:
-				out = append(out, fmt.Sprintf("%s: %s edge %s without a %s", name, e.side, e.edge, e.side))
+				out = append(out, problemf(at(i), "", "%s: %s edge %s without a %s", name, e.side, e.edge, e.side))
 				good = false
 			case e.bound != nil && !edgeWords.Valid(e.edge):
-				out = append(out, fmt.Sprintf("%s: %s %s: edge not set (want one of inclusive, exclusive)", name, e.side, kpi.FormatValue(*e.bound)))
+				out = append(out, problemf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", name, e.side, kpi.FormatValue(*e.bound)))
 				good = false
 			}
 		}
 		if x.Min != nil && x.Max != nil {
 			if c := x.Min.Cmp(*x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
-				out = append(out, fmt.Sprintf("%s: %s holds no value", name, x))
+				out = append(out, problemf(at(i), "", "%s: %s holds no value", name, x))
 				good = false
 			}
 		}
@@ -211,8 +221,13 @@ func (b Bands) table(fromZero bool) []string {
 	if !good {
 		return out
 	}
-	sorted := slices.Clone(b.Bands)
-	slices.SortStableFunc(sorted, func(p, q Band) int {
+	// The bands' positions, in value order.
+	order := make([]int, len(b.Bands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		p, q := b.Bands[i], b.Bands[j]
 		switch {
 		case p.Min == nil && q.Min == nil:
 			return 0
@@ -226,28 +241,32 @@ func (b Bands) table(fromZero bool) []string {
 		}
 		return int(p.MinEdge) - int(q.MinEdge) // inclusive first
 	})
-	switch lo := sorted[0]; {
+	li := order[0]
+	switch lo := b.Bands[li]; {
 	case lo.Min == nil:
 	case fromZero && (lo.Min.Sign() < 0 || (lo.Min.Sign() == 0 && lo.MinEdge == Inclusive)):
 	case fromZero:
-		out = append(out, fmt.Sprintf("no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+		out = append(out, problemf(at(li), "", "no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	default:
-		out = append(out, fmt.Sprintf("no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+		out = append(out, problemf(at(li), "", "no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	}
-	if hi := sorted[len(sorted)-1]; hi.Max != nil {
-		out = append(out, fmt.Sprintf("no band for values above %s (band %q is %s)", kpi.FormatValue(*hi.Max), hi.Name, hi))
+	if hi := order[len(order)-1]; b.Bands[hi].Max != nil {
+		x := b.Bands[hi]
+		out = append(out, problemf(at(hi), "", "no band for values above %s (band %q is %s)", kpi.FormatValue(*x.Max), x.Name, x))
 	}
-	for i := 1; i < len(sorted); i++ {
-		p, q := sorted[i-1], sorted[i]
+	for k := 1; k < len(order); k++ {
+		pi, qi := order[k-1], order[k]
+		p, q := b.Bands[pi], b.Bands[qi]
 		if msg := b.join(p, q); msg != "" {
-			out = append(out, msg)
+			out = append(out, problemf(at(pi), "", "%s", msg))
 		}
-		better, worse := q, p // higher values are better
+		bi, wi := qi, pi // higher values are better
 		if b.Direction == kpi.LowerIsBetter {
-			better, worse = p, q
+			bi, wi = pi, qi
 		}
+		better, worse := b.Bands[bi], b.Bands[wi]
 		if better.Points.Cmp(worse.Points) > 0 {
-			out = append(out, fmt.Sprintf("band %q %s scores %s, more than worse band %q %s with %s",
+			out = append(out, problemf(at(bi), "", "band %q %s scores %s, more than worse band %q %s with %s",
 				better.Name, better, kpi.FormatValue(better.Points), worse.Name, worse, kpi.FormatValue(worse.Points)))
 		}
 	}
@@ -293,7 +312,7 @@ func (b Bands) join(p, q Band) string {
 
 func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != b.Direction {
-		return scored{}, why, fmt.Errorf("%s: bands are %s but the kpi is %s: %w", who(o), b.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Measured.Direction)
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
@@ -302,7 +321,7 @@ func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: x.Points, band: x.Name, material: x.Material}, why, nil
 		}
 	}
-	return scored{}, why, fmt.Errorf("%s: value %s in no band: %w", who(o), kpi.FormatValue(v), ErrInvalidRules)
+	return scored{}, why, outcomeError(o, "", ErrInvalidRules, "value %s in no band", kpi.FormatValue(v))
 }
 
 // Shortfall scores a failed KPI-month by how far its value falls short of
@@ -326,20 +345,20 @@ type Shortfall struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (s Shortfall) problems() []string {
+func (s Shortfall) problems() []problem {
 	out := append(directionProblems(s.Direction), basisProblems(s.Value, s.Precision)...)
 	if s.Rate.Sign() <= 0 {
-		out = append(out, fmt.Sprintf("rate %s is not positive", kpi.FormatValue(s.Rate)))
+		out = append(out, problemf("Rate", "", "rate %s is not positive", kpi.FormatValue(s.Rate)))
 	}
 	if s.Step.Sign() < 0 {
-		out = append(out, fmt.Sprintf("step %s is negative", kpi.FormatValue(s.Step)))
+		out = append(out, problemf("Step", "", "step %s is negative", kpi.FormatValue(s.Step)))
 	}
 	return out
 }
 
 func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, why, fmt.Errorf("%s: shortfall is %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Measured.Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -403,21 +422,21 @@ type Allocation struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (a Allocation) problems() []string {
-	var out []string
+func (a Allocation) problems() []problem {
+	var out []problem
 	hundred := decimal.NewFromInt(100)
 	if a.Category == "" {
-		out = append(out, "category not set")
+		out = append(out, problemf("Category", "", "category not set"))
 	}
 	if a.AtRisk.Sign() <= 0 || a.AtRisk.Cmp(hundred) > 0 {
-		out = append(out, fmt.Sprintf("at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
+		out = append(out, problemf("AtRisk", "", "at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
 	}
 	for _, f := range []struct {
-		name string
-		v    decimal.Decimal
-	}{{"category share", a.CategoryShare}, {"kpi share", a.KPIShare}} {
+		path, name string
+		v          decimal.Decimal
+	}{{"CategoryShare", "category share", a.CategoryShare}, {"KPIShare", "kpi share", a.KPIShare}} {
 		if f.v.Sign() < 0 || f.v.Cmp(hundred) > 0 {
-			out = append(out, fmt.Sprintf("%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
+			out = append(out, problemf(f.path, "", "%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
 		}
 	}
 	return out

@@ -42,16 +42,12 @@ func (s ShortfallBands) table() Bands {
 	return Bands{Direction: kpi.LowerIsBetter, Value: s.Value, Precision: s.Precision, Bands: s.Bands}
 }
 
-func (s ShortfallBands) problems() []string {
+func (s ShortfallBands) problems() []problem {
 	out := append(directionProblems(s.Direction), s.table().table(true)...)
 	hundred := decimal.NewFromInt(100)
 	for i, b := range s.Bands {
 		if b.Points.Cmp(hundred) > 0 {
-			name := fmt.Sprintf("band %q", b.Name)
-			if b.Name == "" {
-				name = fmt.Sprintf("band %d", i+1)
-			}
-			out = append(out, fmt.Sprintf("%s: %s%% of charges above 100%%", name, kpi.FormatValue(b.Points)))
+			out = append(out, problemf(fmt.Sprintf("Bands[%d]", i), "", "%s: %s%% of charges above 100%%", bandName(s.Bands, i), kpi.FormatValue(b.Points)))
 		}
 	}
 	return out
@@ -59,7 +55,7 @@ func (s ShortfallBands) problems() []string {
 
 func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, why, fmt.Errorf("%s: shortfall bands are %s but the kpi is %s: %w", who(o), s.Direction, o.Measured.Direction, ErrInvalidRules)
+		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Measured.Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	n, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -69,5 +65,5 @@ func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: b.Points, band: b.Name, material: b.Material}, b.appendScores(why), nil
 		}
 	}
-	return scored{}, why, fmt.Errorf("%s: shortfall %s in no band: %w", who(o), kpi.FormatValue(short), ErrInvalidRules)
+	return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall %s in no band", kpi.FormatValue(short))
 }

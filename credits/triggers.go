@@ -89,46 +89,46 @@ type Trigger struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (t Trigger) problems() []string {
-	var out []string
+func (t Trigger) problems() []problem {
+	var out []problem
 	name := t.Name
 	if name == "" {
 		name = "(unnamed)"
-		out = append(out, "trigger: name not set")
+		out = append(out, problemf("Name", "", "trigger: name not set"))
 	}
-	bad := func(format string, args ...any) {
-		out = append(out, fmt.Sprintf("trigger %q: ", name)+fmt.Sprintf(format, args...))
+	bad := func(path, format string, args ...any) {
+		out = append(out, problemf(path, "", "trigger %q: %s", name, fmt.Sprintf(format, args...)))
 	}
 	if !triggerWords.Valid(t.Kind) {
-		bad("kind not set (want one of %s)", triggerWords.Join())
+		bad("Kind", "kind not set (want one of %s)", triggerWords.Join())
 		return out
 	}
 	switch {
 	case t.Kind == PointsInWindow && t.Points.Sign() <= 0:
-		bad("points %s is not positive", kpi.FormatValue(t.Points))
+		bad("Points", "points %s is not positive", kpi.FormatValue(t.Points))
 	case t.Kind != PointsInWindow && !t.Points.IsZero():
-		bad("points %s set for %s", kpi.FormatValue(t.Points), t.Kind)
+		bad("Points", "points %s set for %s", kpi.FormatValue(t.Points), t.Kind)
 	}
 	switch t.Kind {
 	case PointsInWindow, FailuresInWindow:
 		if t.Months < 1 || t.Months > 24 {
-			bad("months %d outside 1..24", t.Months)
+			bad("Months", "months %d outside 1..24", t.Months)
 		}
 	case ConsecutiveFailures:
 		if t.Months < 2 || t.Months > 24 {
-			bad("months %d outside 2..24", t.Months)
+			bad("Months", "months %d outside 2..24", t.Months)
 		}
 	default:
 		if t.Months != 0 {
-			bad("months %d set for %s", t.Months, t.Kind)
+			bad("Months", "months %d set for %s", t.Months, t.Kind)
 		}
 	}
 	if t.Kind == FailuresInWindow {
 		if t.Failures < 1 || t.Failures > t.Months {
-			bad("failures %d outside 1..%d", t.Failures, max(t.Months, 1))
+			bad("Failures", "failures %d outside 1..%d", t.Failures, max(t.Months, 1))
 		}
 	} else if t.Failures != 0 {
-		bad("failures %d set for %s", t.Failures, t.Kind)
+		bad("Failures", "failures %d set for %s", t.Failures, t.Kind)
 	}
 	return out
 }

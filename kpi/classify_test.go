@@ -2,11 +2,11 @@ package kpi
 
 import (
 	"math/big"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/internal/fixed"
+	"github.com/servicecredit/engine/internal/joined"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -162,65 +162,85 @@ func TestDefinitionValidate(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(*Definition)
-		want   []string
+		want   []problem
 	}{
 		{"valid", func(*Definition) {}, nil},
-		{"zero definition", func(d *Definition) { *d = Definition{} }, []string{
-			"kpi : direction not set (want one of higher-is-better, lower-is-better)",
-			"kpi : id is empty",
-			"kpi : kind not set (want one of kpi, pi, figure)",
-			"kpi : precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)",
-			"kpi : unit not set (want one of percent, count, score, ratio)",
+		{"zero definition", func(d *Definition) { *d = Definition{} }, []problem{
+			want("Direction", "kpi : direction not set (want one of higher-is-better, lower-is-better): invalid kpi definition"),
+			want("ID", "kpi : id is empty: invalid kpi definition"),
+			want("Kind", "kpi : kind not set (want one of kpi, pi, figure): invalid kpi definition"),
+			want("Precision.Rounding", "kpi : precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid kpi definition"),
+			want("Unit", "kpi : unit not set (want one of percent, count, score, ratio): invalid kpi definition"),
 		}},
-		{"id with comma", func(d *Definition) { d.ID = "KPI,1" }, []string{
-			`kpi KPI,1: id "KPI,1" has surrounding space, a comma, a quote or a control character`}},
-		{"higher: msl above tsl", func(d *Definition) { d.Schedule.Base = MustLevels("95", "98") }, []string{
-			"kpi KPI01: base: msl 98 above tsl 95 (higher is better)"}},
+		{"id with comma", func(d *Definition) { d.ID = "KPI,1" }, []problem{
+			want("ID", `kpi KPI,1: id "KPI,1" has surrounding space, a comma, a quote or a control character: invalid kpi definition`)}},
+		{"higher: msl above tsl", func(d *Definition) { d.Schedule.Base = MustLevels("95", "98") }, []problem{
+			want("Schedule.Base.MSL", "kpi KPI01: base: msl 98 above tsl 95 (higher is better): invalid kpi definition")}},
 		{"lower: msl below tsl", func(d *Definition) {
 			d.Direction = LowerIsBetter
 			d.Schedule.Base = MustLevels("15", "10")
-		}, []string{"kpi KPI01: base: msl 10 below tsl 15 (lower is better)"}},
+		}, []problem{want("Schedule.Base.MSL", "kpi KPI01: base: msl 10 below tsl 15 (lower is better): invalid kpi definition")}},
 		{"glide step wrong way round", func(d *Definition) {
 			d.Schedule.Glide = []Step{{Month: jul, Thresholds: MustLevels("80", "85")}}
-		}, []string{"kpi KPI01: 2021-07: glide: msl 85 above tsl 80 (higher is better)"}},
+		}, []problem{want("Schedule.Glide[0].Thresholds.MSL", "kpi KPI01: 2021-07: glide: msl 85 above tsl 80 (higher is better): invalid kpi definition")}},
 		{"glide month twice", func(d *Definition) {
 			d.Schedule.Glide = []Step{{Month: jul, Thresholds: MustLevels("80", "75")}, {Month: jul, Thresholds: MustLevels("80", "75")}}
-		}, []string{"kpi KPI01: 2021-07: glide: month appears twice in the glide path"}},
+		}, []problem{want("Schedule.Glide[1].Month", "kpi KPI01: 2021-07: glide: month appears twice in the glide path: invalid kpi definition")}},
 		{"glide month zero", func(d *Definition) {
 			d.Schedule.Glide = []Step{{Thresholds: MustLevels("80", "75")}}
-		}, []string{"kpi KPI01: glide: step month not set"}},
+		}, []problem{want("Schedule.Glide[0].Month", "kpi KPI01: glide: step month not set: invalid kpi definition")}},
 		{"change twice", func(d *Definition) {
 			c := Change{From: jul, Thresholds: MustLevels("96", "91")}
 			d.Schedule.Changes = []Change{c, c}
-		}, []string{"kpi KPI01: 2021-07: change: two changes take effect this month"}},
+		}, []problem{want("Schedule.Changes[1].From", "kpi KPI01: 2021-07: change: two changes take effect this month: invalid kpi definition")}},
 		{"change without month", func(d *Definition) {
 			d.Schedule.Changes = []Change{{Thresholds: MustLevels("96", "91")}}
-		}, []string{"kpi KPI01: change: from month not set"}},
-		{"percent above 100", func(d *Definition) { d.Schedule.Base = MustLevels("101", "90") }, []string{
-			"kpi KPI01: base: tsl 101 outside 0..100 (unit percent)"}},
-		{"too many places", func(d *Definition) { d.Schedule.Base = MustLevels("99.95", "99.9") }, []string{
-			"kpi KPI01: base: tsl 99.95 has more decimal places than the precision (1)"}},
+		}, []problem{want("Schedule.Changes[0].From", "kpi KPI01: change: from month not set: invalid kpi definition")}},
+		{"percent above 100", func(d *Definition) { d.Schedule.Base = MustLevels("101", "90") }, []problem{
+			want("Schedule.Base.TSL", "kpi KPI01: base: tsl 101 outside 0..100 (unit percent): invalid kpi definition")}},
+		{"too many places", func(d *Definition) { d.Schedule.Base = MustLevels("99.95", "99.9") }, []problem{
+			want("Schedule.Base.TSL", "kpi KPI01: base: tsl 99.95 has more decimal places than the precision (1): invalid kpi definition")}},
 		{"trailing zeros are fine", func(d *Definition) { d.Schedule.Base = MustLevels("99.900", "99.50") }, nil},
 		{"count with a fraction", func(d *Definition) {
 			d.Unit = Count
 			d.Schedule.Base = MustLevels("3.5", "2")
-		}, []string{"kpi KPI01: base: tsl 3.5 is not a whole number of 0 or more (unit count)"}},
+		}, []problem{want("Schedule.Base.TSL", "kpi KPI01: base: tsl 3.5 is not a whole number of 0 or more (unit count): invalid kpi definition")}},
 		{"negative ratio", func(d *Definition) {
 			d.Unit = Ratio
 			d.Schedule.Base = MustLevels("1", "-1")
-		}, []string{"kpi KPI01: base: msl -1 is negative (unit ratio)"}},
+		}, []problem{want("Schedule.Base.MSL", "kpi KPI01: base: msl -1 is negative (unit ratio): invalid kpi definition")}},
 		{"negative score is fine", func(d *Definition) {
 			d.Unit = Score
 			d.Schedule.Base = MustLevels("20", "-10")
 		}, nil},
-		{"places out of range", func(d *Definition) { d.Precision.Places = 11 }, []string{
-			"kpi KPI01: precision: places 11 outside 0..10"}},
+		{"places out of range", func(d *Definition) { d.Precision.Places = 11 }, []problem{
+			want("Precision.Places", "kpi KPI01: precision: places 11 outside 0..10: invalid kpi definition")}},
+		{"no thresholds, higher is better", func(d *Definition) { d.Schedule = Schedule{} }, []problem{
+			want("Schedule", "kpi KPI01: thresholds not set, or all 0: every value meets a tsl and an msl of 0 when higher is better: invalid kpi definition")}},
+		{"no thresholds for a pi", func(d *Definition) {
+			d.Kind, d.Schedule = PI, Schedule{}
+		}, []problem{
+			want("Schedule", "kpi KPI01: thresholds not set, or all 0: every value meets a tsl and an msl of 0 when higher is better: invalid kpi definition")}},
+		{"none at all, lower is better", func(d *Definition) {
+			d.Direction, d.Unit, d.Schedule = LowerIsBetter, Count, Schedule{}
+		}, nil},
+		{"zero base with a glide path", func(d *Definition) {
+			d.Schedule = Schedule{Glide: []Step{{Month: jul, Thresholds: MustLevels("80", "75")}}}
+		}, nil},
+		{"derived msl above tsl", func(d *Definition) {
+			d.Schedule.Base = Thresholds{TSL: dec("95"), MSLMargin: Margin{By: dec("-5"), Unit: Points}}
+		}, []problem{want("Schedule.Base.MSLMargin.By", "kpi KPI01: base: msl margin -5 is negative: invalid kpi definition")}},
+		{"derived msl out of range", func(d *Definition) {
+			d.Schedule.Changes = []Change{{From: jul, Thresholds: Thresholds{TSL: dec("3"), MSLMargin: Margin{By: dec("5"), Unit: Points}}}}
+		}, []problem{want("Schedule.Changes[0].Thresholds.MSLMargin", "kpi KPI01: 2021-07: change: msl -2 outside 0..100 (unit percent): invalid kpi definition")}},
+		{"bound out of range", func(d *Definition) { d.Schedule.Base.MSLBound = 7 }, []problem{
+			want("Schedule.Base.MSLBound", "kpi KPI01: base: bound must be inclusive or strict: invalid kpi definition")}},
 		{"several problems sorted", func(d *Definition) {
 			d.Kind = 0
 			d.Schedule.Base = MustLevels("95", "98")
-		}, []string{
-			"kpi KPI01: base: msl 98 above tsl 95 (higher is better)",
-			"kpi KPI01: kind not set (want one of kpi, pi, figure)",
+		}, []problem{
+			want("Schedule.Base.MSL", "kpi KPI01: base: msl 98 above tsl 95 (higher is better): invalid kpi definition"),
+			want("Kind", "kpi KPI01: kind not set (want one of kpi, pi, figure): invalid kpi definition"),
 		}},
 	}
 	for _, tt := range tests {
@@ -233,7 +253,7 @@ func TestDefinitionValidate(t *testing.T) {
 				return
 			}
 			require.ErrorIs(t, err, ErrInvalidDefinition)
-			require.Equal(t, strings.Join(tt.want, "\n"), err.Error())
+			require.Equal(t, tt.want, problemsOf(t, err))
 			var e *Error
 			require.ErrorAs(t, err, &e)
 			require.Equal(t, d.ID, e.KPI)
@@ -247,31 +267,47 @@ func TestMeasurementCheck(t *testing.T) {
 	tests := []struct {
 		name string
 		m    Measurement
-		want string
+		want problem
 	}{
-		{"valid", Measurement{KPI: "KPI01", Month: jun, Value: dec("99.9")}, ""},
-		{"valid with counts", Measurement{KPI: "KPI01", Month: jun, Value: dec("66.67"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true}, ""},
-		{"wrong kpi", Measurement{KPI: "KPI02", Month: jun, Value: dec("99")}, `kpi KPI02: 2021-06: measurement is for "KPI02", checked against "KPI01"`},
-		{"no month", Measurement{KPI: "KPI01", Value: dec("99")}, "kpi KPI01: month not set"},
-		{"percent above 100", Measurement{KPI: "KPI01", Org: "Brent", Month: jun, Value: dec("100.1")}, "kpi KPI01: org Brent: 2021-06: value 100.1 outside 0..100 (unit percent)"},
-		{"negative percent", Measurement{KPI: "KPI01", Month: jun, Value: dec("-0.5")}, "kpi KPI01: 2021-06: value -0.5 outside 0..100 (unit percent)"},
-		{"absent with value", Measurement{KPI: "KPI01", Month: jun, Value: dec("1"), Absent: Unavailable}, "kpi KPI01: 2021-06: value given although absent (unavailable)"},
-		{"missing is not input", Measurement{KPI: "KPI01", Month: jun, Absent: Missing}, `kpi KPI01: 2021-06: absence "missing" is for evaluation results, not input`},
-		{"unknown absence", Measurement{KPI: "KPI01", Month: jun, Absent: 9}, "kpi KPI01: 2021-06: absence 9 unknown"},
-		{"zero denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("0"), HasCounts: true}, "kpi KPI01: 2021-06: denominator 0 is not positive"},
-		{"numerator above denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("100"), Numerator: dec("4"), Denominator: dec("3"), HasCounts: true}, "kpi KPI01: 2021-06: numerator 4 outside 0..denominator 3"},
+		{"valid", Measurement{KPI: "KPI01", Month: jun, Value: dec("99.9")}, problem{}},
+		{"valid with counts", Measurement{KPI: "KPI01", Month: jun, Value: dec("66.67"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true}, problem{}},
+		{"wrong kpi", Measurement{KPI: "KPI02", Month: jun, Value: dec("99")}, want("KPI", `kpi KPI02: 2021-06: measurement is for "KPI02", checked against "KPI01": invalid measurement`)},
+		{"no month", Measurement{KPI: "KPI01", Value: dec("99")}, want("Month", "kpi KPI01: month not set: invalid measurement")},
+		{"percent above 100", Measurement{KPI: "KPI01", Org: "Brent", Month: jun, Value: dec("100.1")}, want("Value", "kpi KPI01: org Brent: 2021-06: value 100.1 outside 0..100 (unit percent): invalid measurement")},
+		{"negative percent", Measurement{KPI: "KPI01", Month: jun, Value: dec("-0.5")}, want("Value", "kpi KPI01: 2021-06: value -0.5 outside 0..100 (unit percent): invalid measurement")},
+		{"absent with value", Measurement{KPI: "KPI01", Month: jun, Value: dec("1"), Absent: Unavailable}, want("Value", "kpi KPI01: 2021-06: value given although absent (unavailable): invalid measurement")},
+		{"missing is not input", Measurement{KPI: "KPI01", Month: jun, Absent: Missing}, want("Absent", `kpi KPI01: 2021-06: absence "missing" is for evaluation results, not input: invalid measurement`)},
+		{"unknown absence", Measurement{KPI: "KPI01", Month: jun, Absent: 9}, want("Absent", "kpi KPI01: 2021-06: absence 9 unknown: invalid measurement")},
+		{"zero denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("0"), HasCounts: true}, want("Denominator", "kpi KPI01: 2021-06: denominator 0 is not positive: invalid measurement")},
+		{"numerator above denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("100"), Numerator: dec("4"), Denominator: dec("3"), HasCounts: true}, want("Numerator", "kpi KPI01: 2021-06: numerator 4 outside 0..denominator 3: invalid measurement")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.m.Check(d)
-			if tt.want == "" {
+			if tt.want == (problem{}) {
 				require.NoError(t, err)
 				return
 			}
 			require.ErrorIs(t, err, ErrInvalidMeasurement)
-			require.EqualError(t, err, tt.want)
+			require.Equal(t, []problem{tt.want}, problemsOf(t, err))
 		})
 	}
+}
+
+// want is a problem an *Error names: the path of its field and its
+// message.
+func want(path, msg string) problem { return problem{path, msg} }
+
+// problemsOf returns the path and message of each *Error in err.
+func problemsOf(t *testing.T, err error) []problem {
+	t.Helper()
+	var out []problem
+	for _, e := range joined.Split(err) {
+		var ke *Error
+		require.ErrorAs(t, e, &ke)
+		out = append(out, problem{ke.Path, e.Error()})
+	}
+	return out
 }
 
 func TestPrecisionRounding(t *testing.T) {

@@ -62,73 +62,90 @@ type Definition struct {
 }
 
 // Validate reports every problem with d, each as an *Error wrapping
-// ErrInvalidDefinition, sorted and joined with errors.Join. It returns nil
-// if d is valid.
+// ErrInvalidDefinition with the path of the field at fault, sorted and
+// joined with errors.Join. It returns nil if d is valid.
+//
+// A KPI or PI with fixed thresholds (no Relative target) needs them: a
+// higher-is-better one whose Schedule is the zero Schedule (a Base of TSL
+// 0 and MSL 0, both inclusive, no margin, no glide path and no changes)
+// is refused, since every value would meet a TSL of 0, as if it had no
+// thresholds at all. For a lower-is-better KPI the zero Schedule is the
+// target "none at all": 0 is Green, anything more Red.
 func (d Definition) Validate() error {
 	var errs []error
-	add := func(m Month, where, msg string) {
-		errs = append(errs, &Error{KPI: d.ID, Month: m, Where: where, Msg: msg, Err: ErrInvalidDefinition})
+	add := func(m Month, where, path, msg string) {
+		errs = append(errs, &Error{KPI: d.ID, Month: m, Where: where, Path: path, Msg: msg, Err: ErrInvalidDefinition})
 	}
 	id := d.ID
 	if strings.TrimSpace(id) == "" {
-		add(Month{}, "", "id is empty")
+		add(Month{}, "", "ID", "id is empty")
 	} else if strings.TrimSpace(id) != id || strings.ContainsAny(id, ",\n\r\t\"") {
-		add(Month{}, "", fmt.Sprintf("id %q has surrounding space, a comma, a quote or a control character", id))
+		add(Month{}, "", "ID", fmt.Sprintf("id %q has surrounding space, a comma, a quote or a control character", id))
 	}
-	if d.Unit < Percent || d.Unit > Ratio {
-		add(Month{}, "", "unit not set (want one of "+unitWords.Join()+")")
+	if !unitWords.Valid(d.Unit) {
+		add(Month{}, "", "Unit", "unit not set (want one of "+unitWords.Join()+")")
 	}
-	if d.Direction < HigherIsBetter || d.Direction > LowerIsBetter {
-		add(Month{}, "", "direction not set (want one of "+directionWords.Join()+")")
+	if !directionWords.Valid(d.Direction) {
+		add(Month{}, "", "Direction", "direction not set (want one of "+directionWords.Join()+")")
 	}
-	if d.Kind < KPI || d.Kind > Figure {
-		add(Month{}, "", "kind not set (want one of "+kindWords.Join()+")")
+	if !kindWords.Valid(d.Kind) {
+		add(Month{}, "", "Kind", "kind not set (want one of "+kindWords.Join()+")")
 	}
 	for _, p := range d.Precision.problems() {
-		add(Month{}, "", p)
+		add(Month{}, "", "Precision."+p.path, p.msg)
 	}
-	if d.Relative > NoWorseThanLastYear {
-		add(Month{}, "", fmt.Sprintf("relative target %d unknown", d.Relative))
+	if d.Relative != 0 && !relativeWords.Valid(d.Relative) {
+		add(Month{}, "", "Relative", fmt.Sprintf("relative target %d unknown", d.Relative))
 	}
 	if d.Kind == Figure && d.Relative != 0 {
-		add(Month{}, "", "a figure has no target, relative or not")
+		add(Month{}, "", "Relative", "a figure has no target, relative or not")
 	}
 	if d.Kind == Figure || d.Relative != 0 {
 		if !d.Schedule.isEmpty() {
-			add(Month{}, "", "thresholds given for a "+map[bool]string{true: "figure", false: "relative target"}[d.Kind == Figure]+", which has none")
+			add(Month{}, "", "Schedule", "thresholds given for a "+map[bool]string{true: "figure", false: "relative target"}[d.Kind == Figure]+", which has none")
 		}
 		return joined.Sorted(errs)
 	}
+	if d.Schedule.isEmpty() && d.Direction == HigherIsBetter {
+		add(Month{}, "", "Schedule", "thresholds not set, or all 0: every value meets a tsl and an msl of 0 when higher is better")
+		return joined.Sorted(errs)
+	}
 	for _, p := range thresholdProblems(d.Schedule.Base, &d) {
-		add(Month{}, "base", p)
+		add(Month{}, "base", "Schedule.Base."+p.path, p.msg)
 	}
 	seen := map[Month]bool{}
-	for _, st := range d.Schedule.Glide {
+	for i, st := range d.Schedule.Glide {
+		at := fmt.Sprintf("Schedule.Glide[%d].", i)
 		if st.Month.IsZero() {
-			add(Month{}, "glide", "step month not set")
+			add(Month{}, "glide", at+"Month", "step month not set")
 			continue
 		}
 		if seen[st.Month] {
-			add(st.Month, "glide", "month appears twice in the glide path")
+			add(st.Month, "glide", at+"Month", "month appears twice in the glide path")
 		}
 		seen[st.Month] = true
 		for _, p := range thresholdProblems(st.Thresholds, &d) {
-			add(st.Month, "glide", p)
+			add(st.Month, "glide", at+"Thresholds."+p.path, p.msg)
 		}
 	}
 	from := map[Month]bool{}
-	for _, c := range d.Schedule.Changes {
+	for i, c := range d.Schedule.Changes {
+		at := fmt.Sprintf("Schedule.Changes[%d].", i)
 		if c.From.IsZero() {
-			add(Month{}, "change", "from month not set")
+			add(Month{}, "change", at+"From", "from month not set")
 			continue
 		}
 		if from[c.From] {
-			add(c.From, "change", "two changes take effect this month")
+			add(c.From, "change", at+"From", "two changes take effect this month")
 		}
 		from[c.From] = true
 		for _, p := range thresholdProblems(c.Thresholds, &d) {
-			add(c.From, "change", p)
+			add(c.From, "change", at+"Thresholds."+p.path, p.msg)
 		}
 	}
 	return joined.Sorted(errs)
 }
+
+// problem is one problem found in a part of a definition: the path of the
+// field at fault within the part, and what is wrong.
+type problem struct{ path, msg string }

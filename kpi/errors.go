@@ -13,20 +13,40 @@ var ErrInvalidDefinition = errors.New("invalid kpi definition")
 var ErrInvalidMeasurement = errors.New("invalid measurement")
 
 // Error is one problem with a KPI definition or measurement. It names the
-// KPI, the month where there is one, and what is wrong, and unwraps to
-// ErrInvalidDefinition or ErrInvalidMeasurement.
+// KPI, the organisation and month where there are some, the field at
+// fault, and what is wrong, and unwraps to ErrInvalidDefinition or
+// ErrInvalidMeasurement.
 type Error struct {
 	KPI   string // the KPI's id
 	Org   string // the organisation, for a measurement; may be empty
 	Month Month  // the month at fault; zero when the problem is not about one month
-	Where string // the part of the definition at fault, such as "base" or "glide 2021-08"; may be empty
-	Msg   string // what is wrong, lower case
-	Err   error  // ErrInvalidDefinition or ErrInvalidMeasurement
+	Where string // the part of the definition at fault, as the message names it: "base", "glide" or "change"; may be empty
+	// Path is the field at fault, a structural path of Go field names
+	// into the Definition ("Schedule.Glide[2].Thresholds.MSL",
+	// "Precision.Places") or the Measurement ("Denominator") checked, as
+	// encoding/json's UnmarshalTypeError.Field names one; empty for the
+	// whole.
+	Path string
+	Msg  string // what is wrong, lower case
+	Err  error  // ErrInvalidDefinition or ErrInvalidMeasurement
 }
 
-// Error returns the problem as "kpi KPI05: 2021-06: msl 98 above tsl 95
-// (higher is better)".
+// Error returns the problem, the sentinel's text ending it:
+// "kpi KPI05: 2021-06: glide: msl 98 above tsl 95 (higher is better):
+// invalid kpi definition".
 func (e *Error) Error() string {
+	if e.Err == nil {
+		return e.Problem()
+	}
+	return e.Problem() + ": " + e.Err.Error()
+}
+
+// Problem returns the problem without the sentinel's text that ends
+// Error: "kpi KPI05: 2021-06: glide: msl 98 above tsl 95 (higher is
+// better)". An error that wraps this one and ends with its own sentinel
+// (contract.Error) says it so, and so does a loader that places the
+// problem in its file.
+func (e *Error) Problem() string {
 	var b strings.Builder
 	b.WriteString("kpi ")
 	b.WriteString(e.KPI)

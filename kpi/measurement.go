@@ -41,41 +41,42 @@ type Measurement struct {
 }
 
 // Check reports every problem with m as a value of the KPI d, each as an
-// *Error wrapping ErrInvalidMeasurement, joined with errors.Join.
+// *Error wrapping ErrInvalidMeasurement with the path of the field at
+// fault ("Value", "Denominator"), joined with errors.Join.
 func (m Measurement) Check(d Definition) error {
 	var errs []error
-	add := func(msg string) {
-		errs = append(errs, &Error{KPI: m.KPI, Org: m.Org, Month: m.Month, Msg: msg, Err: ErrInvalidMeasurement})
+	add := func(path, msg string) {
+		errs = append(errs, &Error{KPI: m.KPI, Org: m.Org, Month: m.Month, Path: path, Msg: msg, Err: ErrInvalidMeasurement})
 	}
 	if m.KPI != d.ID {
-		add(fmt.Sprintf("measurement is for %q, checked against %q", m.KPI, d.ID))
+		add("KPI", fmt.Sprintf("measurement is for %q, checked against %q", m.KPI, d.ID))
 	}
 	if m.Month.IsZero() {
-		add("month not set")
+		add("Month", "month not set")
 	}
 	switch {
 	case m.Absent >= Missing && m.Absent <= NoInput:
-		add(fmt.Sprintf("absence %q is for evaluation results, not input", m.Absent))
+		add("Absent", fmt.Sprintf("absence %q is for evaluation results, not input", m.Absent))
 	case m.Absent > NoInput:
-		add(fmt.Sprintf("absence %d unknown", m.Absent))
+		add("Absent", fmt.Sprintf("absence %d unknown", m.Absent))
 	case m.Absent != 0:
 		if !m.Value.IsZero() || m.HasCounts {
-			add(fmt.Sprintf("value given although absent (%s)", m.Absent))
+			add("Value", fmt.Sprintf("value given although absent (%s)", m.Absent))
 		}
 	case m.FromCounts && !m.HasCounts:
-		add("value to be derived from counts, but no counts given")
+		add("HasCounts", "value to be derived from counts, but no counts given")
 	case m.FromCounts && !m.Value.IsZero():
-		add(fmt.Sprintf("value %s given as well as derived from counts", FormatValue(m.Value)))
+		add("Value", fmt.Sprintf("value %s given as well as derived from counts", FormatValue(m.Value)))
 	default:
 		if msg := d.Unit.rangeProblem(m.Value); msg != "" && !m.FromCounts {
-			add("value " + msg)
+			add("Value", "value "+msg)
 		}
 		if m.HasCounts {
 			switch {
 			case m.Denominator.Sign() <= 0:
-				add(fmt.Sprintf("denominator %s is not positive", FormatValue(m.Denominator)))
+				add("Denominator", fmt.Sprintf("denominator %s is not positive", FormatValue(m.Denominator)))
 			case m.Numerator.Sign() < 0 || (d.Unit == Percent && fixed.Compare(m.Numerator, m.Denominator) > 0):
-				add(fmt.Sprintf("numerator %s outside 0..denominator %s", FormatValue(m.Numerator), FormatValue(m.Denominator)))
+				add("Numerator", fmt.Sprintf("numerator %s outside 0..denominator %s", FormatValue(m.Numerator), FormatValue(m.Denominator)))
 			}
 		}
 	}

@@ -80,13 +80,13 @@ func (p Precision) Apply(d decimal.Decimal) decimal.Decimal {
 // String returns a description such as "1 dp half-up".
 func (p Precision) String() string { return fmt.Sprintf("%d dp %s", p.Places, p.Rounding) }
 
-func (p Precision) problems() []string {
-	var out []string
+func (p Precision) problems() []problem {
+	var out []problem
 	if p.Places < 0 || p.Places > 10 {
-		out = append(out, fmt.Sprintf("precision: places %d outside 0..10", p.Places))
+		out = append(out, problem{"Places", fmt.Sprintf("precision: places %d outside 0..10", p.Places)})
 	}
-	if p.Rounding < HalfUp || p.Rounding > Floor {
-		out = append(out, "precision: rounding not set (want one of "+roundingWords.Join()+")")
+	if !roundingWords.Valid(p.Rounding) {
+		out = append(out, problem{"Rounding", "precision: rounding not set (want one of " + roundingWords.Join() + ")"})
 	}
 	return out
 }

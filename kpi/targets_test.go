@@ -77,7 +77,7 @@ func TestMarginMSL(t *testing.T) {
 	bad := points
 	bad.Schedule.Base.MSL = dec("20")
 	bad.Schedule.Base.MSLMargin.By = dec("-1")
-	require.EqualError(t, bad.Validate(), "kpi KPI01: base: msl 20 given as well as a margin of -1 points\nkpi KPI01: base: msl margin -1 is negative")
+	require.EqualError(t, bad.Validate(), "kpi KPI01: base: msl 20 given as well as a margin of -1 points: invalid kpi definition\nkpi KPI01: base: msl margin -1 is negative: invalid kpi definition")
 	require.Equal(t, "tsl 28 msl 5% from tsl", pct.Schedule.Base.String())
 	require.Equal(t, "tsl 10 (strict) msl 15 (strict)", Thresholds{TSL: dec("10"), MSL: dec("15"), TSLBound: Strict, MSLBound: Strict}.String())
 }
@@ -124,7 +124,7 @@ func TestRelativeTargets(t *testing.T) {
 	require.Equal(t, NoBaseline, Classify(open, m("2016-12", "1")).Absent, "Classify has no baseline to give")
 	withLevels := open
 	withLevels.Schedule = Constant(MustLevels("5", "5"))
-	require.EqualError(t, withLevels.Validate(), "kpi OPEN: thresholds given for a relative target, which has none")
+	require.EqualError(t, withLevels.Validate(), "kpi OPEN: thresholds given for a relative target, which has none: invalid kpi definition")
 	require.Equal(t, MustParseMonth("2016-03"), NoWorseThanLastYear.Baseline(MustParseMonth("2017-03")))
 }
 
@@ -135,9 +135,9 @@ func TestFigure(t *testing.T) {
 	require.Equal(t, Reported, r.Status)
 	require.Equal(t, "4600 rounds to 4600 (0 dp half-up); reported figure, no target", r.Reason())
 	vol.Schedule = Constant(MustLevels("1", "1"))
-	require.EqualError(t, vol.Validate(), "kpi VOL: thresholds given for a figure, which has none")
+	require.EqualError(t, vol.Validate(), "kpi VOL: thresholds given for a figure, which has none: invalid kpi definition")
 	vol.Schedule, vol.Relative = Schedule{}, Decrease
-	require.EqualError(t, vol.Validate(), "kpi VOL: a figure has no target, relative or not")
+	require.EqualError(t, vol.Validate(), "kpi VOL: a figure has no target, relative or not: invalid kpi definition")
 }
 
 func TestFromCounts(t *testing.T) {
@@ -171,9 +171,9 @@ func TestFromCounts(t *testing.T) {
 	}
 	bad := norfolk
 	bad.Value = dec("99")
-	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value 99 given as well as derived from counts")
+	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value 99 given as well as derived from counts: invalid measurement")
 	bad = Measurement{KPI: "AVAIL", Month: aug, FromCounts: true}
-	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value to be derived from counts, but no counts given")
+	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value to be derived from counts, but no counts given: invalid measurement")
 	ratio := Definition{ID: "CPU", Name: "contacts per user", Unit: Ratio, Direction: LowerIsBetter, Kind: KPI,
 		Precision: Precision{Places: 2, Rounding: HalfUp}, Schedule: Constant(MustLevels("1.5", "1.5"))}
 	r := Classify(ratio, Measurement{KPI: "CPU", Month: aug, Numerator: dec("7400"), Denominator: dec("5000"), HasCounts: true, FromCounts: true})

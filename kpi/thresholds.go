@@ -239,43 +239,52 @@ func (s Schedule) At(m Month) (Thresholds, Source) {
 	return s.Base, Source{Kind: FromBase}
 }
 
-// thresholdProblems checks one set of thresholds for a KPI.
-func thresholdProblems(t Thresholds, d *Definition) []string {
-	var out []string
-	if t.TSLBound > Strict || t.MSLBound > Strict {
-		out = append(out, "bound must be inclusive or strict")
+// thresholdProblems checks one set of thresholds for a KPI; each problem's
+// path is within the Thresholds.
+func thresholdProblems(t Thresholds, d *Definition) []problem {
+	var out []problem
+	switch {
+	case t.TSLBound > Strict:
+		out = append(out, problem{"TSLBound", "bound must be inclusive or strict"})
+	case t.MSLBound > Strict:
+		out = append(out, problem{"MSLBound", "bound must be inclusive or strict"})
 	}
 	if t.MSLMargin.IsSet() {
 		switch {
 		case t.MSLMargin.Unit > PercentOfTSL:
-			out = append(out, fmt.Sprintf("msl margin unit %d unknown", t.MSLMargin.Unit))
+			out = append(out, problem{"MSLMargin.Unit", fmt.Sprintf("msl margin unit %d unknown", t.MSLMargin.Unit)})
 		case t.MSLMargin.By.Sign() < 0:
-			out = append(out, fmt.Sprintf("msl margin %s is negative", FormatValue(t.MSLMargin.By)))
+			out = append(out, problem{"MSLMargin.By", fmt.Sprintf("msl margin %s is negative", FormatValue(t.MSLMargin.By))})
 		}
 		if !t.MSL.IsZero() {
-			out = append(out, fmt.Sprintf("msl %s given as well as a margin of %s", FormatValue(t.MSL), t.MSLMargin))
+			out = append(out, problem{"MSL", fmt.Sprintf("msl %s given as well as a margin of %s", FormatValue(t.MSL), t.MSLMargin)})
 		}
 		if len(out) > 0 {
 			return out
 		}
 	}
+	// A derived MSL is at fault through its margin.
+	msl := "MSL"
+	if t.MSLMargin.IsSet() {
+		msl = "MSLMargin"
+	}
 	r := t.Resolve(d.Direction)
 	if d.Direction == HigherIsBetter && r.MSL.Cmp(r.TSL) > 0 {
-		out = append(out, fmt.Sprintf("msl %s above tsl %s (higher is better)", FormatValue(r.MSL), FormatValue(r.TSL)))
+		out = append(out, problem{msl, fmt.Sprintf("msl %s above tsl %s (higher is better)", FormatValue(r.MSL), FormatValue(r.TSL))})
 	}
 	if d.Direction == LowerIsBetter && r.MSL.Cmp(r.TSL) < 0 {
-		out = append(out, fmt.Sprintf("msl %s below tsl %s (lower is better)", FormatValue(r.MSL), FormatValue(r.TSL)))
+		out = append(out, problem{msl, fmt.Sprintf("msl %s below tsl %s (lower is better)", FormatValue(r.MSL), FormatValue(r.TSL))})
 	}
 	for _, v := range [...]struct {
-		name    string
-		d       decimal.Decimal
-		derived bool
-	}{{"tsl", r.TSL, false}, {"msl", r.MSL, t.MSLMargin.IsSet()}} {
+		name, path string
+		d          decimal.Decimal
+		derived    bool
+	}{{"tsl", "TSL", r.TSL, false}, {"msl", msl, r.MSL, t.MSLMargin.IsSet()}} {
 		if msg := d.Unit.rangeProblem(v.d); msg != "" && !(v.derived && d.Unit != Percent) {
-			out = append(out, v.name+" "+msg)
+			out = append(out, problem{v.path, v.name + " " + msg})
 		}
 		if !v.derived && d.Precision.Places >= 0 && !v.d.Equal(v.d.Truncate(d.Precision.Places)) {
-			out = append(out, fmt.Sprintf("%s %s has more decimal places than the precision (%d)", v.name, FormatValue(v.d), d.Precision.Places))
+			out = append(out, problem{v.path, fmt.Sprintf("%s %s has more decimal places than the precision (%d)", v.name, FormatValue(v.d), d.Precision.Places)})
 		}
 	}
 	return out

@@ -3,11 +3,10 @@ package load
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	measureplan "github.com/servicecredit/engine/measure/plan"
@@ -268,7 +267,7 @@ func (cv *converter) contract(d *contractDTO) *contract.Contract {
 		p := fmt.Sprintf("kpis[%d]", i)
 		k := cv.kpi(p, &d.KPIs[i])
 		if !cv.problemsUnder(p) {
-			cv.definition(i, &d.KPIs[i], k)
+			cv.definition(i, k)
 		}
 		c.KPIs = append(c.KPIs, k)
 	}
@@ -437,183 +436,145 @@ func (cv *converter) pooled(p string, parts []partDTO) []contract.Part {
 }
 
 // definition checks one KPI's definition and places each problem at the
-// field, glide step or change it is about.
-func (cv *converter) definition(i int, d *kpiDTO, k contract.KPI) {
-	p := fmt.Sprintf("kpis[%d]", i)
+// field it is about, by the path of the *kpi.Error: a problem with a glide
+// step or a change at the step or change, any other at its field.
+func (cv *converter) definition(i int, k contract.KPI) {
+	at := fmt.Sprintf("KPIs[%d]", i)
 	for _, err := range joined.Split(k.Definition.Validate()) {
 		var ke *kpi.Error
 		if !errors.As(err, &ke) {
-			cv.ps.add(cv.doc.at(p), p, err.Error(), err)
+			cv.ps.add(cv.doc.at(fileField(at, "")), fileField(at, ""), err.Error(), err)
 			continue
 		}
-		field := p
-		switch ke.Where {
-		case "base":
-			switch w := strings.Fields(ke.Msg)[0]; {
-			case strings.HasPrefix(ke.Msg, "msl margin "):
-				field = p + ".msl-margin.by"
-			case w == "msl" && d.MSLMargin != nil:
-				field = p + ".msl-margin" // the msl derived from the margin
-			case w == "tsl" || w == "msl":
-				field = p + "." + w
-			}
-		case "glide":
-			for j, st := range d.Glide {
-				if st.Month != nil && st.Month.m == ke.Month {
-					field = fmt.Sprintf("%s.glide[%d]", p, j)
-					break
-				}
-			}
-		case "change":
-			for j, ch := range d.Changes {
-				if ch.From != nil && ch.From.m == ke.Month {
-					field = fmt.Sprintf("%s.changes[%d]", p, j)
-					break
-				}
-			}
-		default:
-			if strings.HasPrefix(ke.Msg, "precision") {
-				field = p + ".precision"
-			} else if strings.HasPrefix(ke.Msg, "id ") {
-				field = p + ".id"
+		path := ke.Path
+		for _, list := range []string{"Schedule.Glide[", "Schedule.Changes["} {
+			if strings.HasPrefix(path, list) {
+				path = path[:strings.Index(path, "]")+1] // the step or change as a whole
 			}
 		}
-		cv.ps.add(cv.doc.at(field), field, ke.Error(), err)
+		field := fileField(joinPath(at, path), "")
+		cv.ps.add(cv.doc.at(field), field, ke.Problem(), err)
 	}
 }
 
 // validate runs the engine's checks on c and places each problem at the
-// part of the file it is about.
+// part of the file its path names. A KPI's own definition is checked, and
+// its problems placed, by definition as soon as the KPI is read.
 func (cv *converter) validate(c *contract.Contract, d *contractDTO) {
-	prefix := fmt.Sprintf("contract %q: ", c.Name)
-	var errs []error
 	for _, err := range joined.Split(c.Validate()) {
-		// The credit rules' problems arrive as one error wrapping the
-		// contract's sentinel and their own list (Split keeps it whole).
-		if w, ok := err.(interface{ Unwrap() []error }); ok && errors.Is(err, credits.ErrInvalidRules) {
-			for _, part := range w.Unwrap() {
-				if part != contract.ErrInvalidContract {
-					errs = append(errs, joined.Split(part)...)
-				}
-			}
-			continue
-		}
-		errs = append(errs, err)
-	}
-	for _, err := range errs {
 		if errors.Is(err, kpi.ErrInvalidDefinition) {
 			continue // reported with its place by definition
 		}
-		msg := strings.TrimPrefix(err.Error(), prefix)
-		msg = strings.TrimSuffix(msg, ": "+contract.ErrInvalidContract.Error())
-		msg = strings.TrimSuffix(msg, ": "+credits.ErrInvalidRules.Error())
-		field := cv.fieldOf(msg, d)
-		for _, root := range []string{"charges: ", "absences: "} {
-			if strings.HasPrefix(field, root[:len(root)-2]) {
-				msg = strings.TrimPrefix(msg, root)
-			}
+		var ce *contract.Error
+		if !errors.As(err, &ce) {
+			cv.ps.add(pos{}, "", err.Error(), err)
+			continue
 		}
-		cv.ps.add(cv.doc.at(field), field, msg, err)
+		field := fileField(ce.Path, regimeTag(d.Credits))
+		cv.ps.add(cv.doc.at(field), field, ce.Msg, err)
 	}
 }
 
-// fieldOf guesses the part of the file an engine message is about.
-func (cv *converter) fieldOf(msg string, d *contractDTO) string {
-	kpiIndex := func(id string) string {
-		for i, k := range d.KPIs {
-			if k.ID != nil && k.ID.s == id {
-				return fmt.Sprintf("kpis[%d]", i)
-			}
-		}
-		return "kpis"
+// joinPath joins a Go path and a path within it.
+func joinPath(path, within string) string {
+	if within == "" {
+		return path
 	}
-	idAfter := func(s, marker string) (string, bool) {
-		_, rest, ok := strings.Cut(s, marker)
-		if !ok {
-			return "", false
-		}
-		id, _, _ := strings.Cut(rest, ":")
-		return id, true
-	}
-	if f := cv.creditField(msg, d.Credits); f != "" {
-		return f
-	}
+	return path + "." + within
+}
+
+// regimeTag returns the key that names the regime in the file: points,
+// scheme or none; "" when the file names none.
+func regimeTag(d *creditsDTO) string {
 	switch {
-	case strings.HasPrefix(msg, "charges: "):
-		rest := strings.TrimPrefix(msg, "charges: ")
-		for i, ch := range d.Charges {
-			if ch.Organisation != nil && (strings.HasPrefix(rest, ch.Organisation.s+": ") || strings.Contains(rest, fmt.Sprintf("%q", ch.Organisation.s))) {
-				return fmt.Sprintf("charges[%d]", i)
-			}
-		}
-		return "charges"
-	case strings.HasPrefix(msg, "kpi ") && strings.HasSuffix(msg, " listed twice"):
-		id := strings.TrimSuffix(strings.TrimPrefix(msg, "kpi "), " listed twice")
-		for i := len(d.KPIs) - 1; i >= 0; i-- {
-			if k := d.KPIs[i]; k.ID != nil && k.ID.s == id {
-				return fmt.Sprintf("kpis[%d].id", i)
-			}
-		}
-		return "kpis"
-	case strings.HasPrefix(msg, "kpi "):
-		id, _ := idAfter(msg, "kpi ")
-		field := kpiIndex(id)
-		rest := strings.TrimPrefix(msg, "kpi "+id+": ")
-		switch {
-		case field == "kpis":
-		case strings.HasPrefix(rest, "unavailable "):
-			return field + ".unavailable"
-		case strings.HasPrefix(rest, "assessed every "):
-			return field + ".every"
-		case strings.HasPrefix(rest, "pooled: a pooled kpi must be"):
-			return field + ".unit"
-		case strings.HasPrefix(rest, "pooled: "):
-			return partField(field, d.KPIs, strings.TrimPrefix(rest, "pooled: "))
-		case strings.HasPrefix(rest, "combine: weight"), strings.HasPrefix(rest, "combine: weighted needs"):
-			return field + ".combine.weight"
-		case strings.HasPrefix(rest, "combine: "):
-			return field + ".combine.how"
-		}
-		return field
-	case strings.HasPrefix(msg, "report card: "):
-		return "report-card.variance"
-	case strings.HasPrefix(msg, "absences: missing"):
-		return "absences.missing"
-	case strings.HasPrefix(msg, "absences: unavailable"):
-		return "absences.unavailable"
-	case strings.HasPrefix(msg, "organisation"), strings.HasPrefix(msg, "no organisations"):
-		return "organisations"
-	case strings.HasPrefix(msg, "name"):
-		return "name"
-	case strings.HasPrefix(msg, "term"):
-		return "term"
-	case strings.HasPrefix(msg, "commencement"):
-		return "commencement"
+	case d == nil || d.Regime == nil:
+		return ""
+	case d.Regime.Points != nil:
+		return "points"
+	case d.Regime.Scheme != nil:
+		return "scheme"
+	case d.Regime.None != nil:
+		return "none"
 	}
 	return ""
 }
 
-// partField places an engine message about a pooled KPI's part, such as
-// `weight "P1_VOL" of part P1 is not an indicator of the contract`, at the
-// part's kpi or weight field of the KPI at field ("kpis[3]").
-func partField(field string, kpis []kpiDTO, rest string) string {
-	var i int
-	if _, err := fmt.Sscanf(field, "kpis[%d]", &i); err != nil || i < 0 || i >= len(kpis) {
-		return field
-	}
-	sub := ".kpi"
-	if strings.HasPrefix(rest, "weight ") {
-		sub = ".weight"
-		_, rest, _ = strings.Cut(rest, " of ")
-	}
-	id, _, _ := strings.Cut(strings.TrimPrefix(rest, "part "), " ")
-	if u, err := strconv.Unquote(id); err == nil {
-		id = u
-	}
-	for j, part := range kpis[i].Pooled {
-		if part.KPI != nil && part.KPI.s == id {
-			return fmt.Sprintf("%s.pooled[%d]%s", field, j, sub)
+// fileField maps path, a structural path of Go field names into a
+// contract.Contract ("KPIs[3].Schedule.Glide[0].Thresholds.MSL",
+// "Credits.Regime.Scores[1].Bands.Bands[2]"), to the path of the contract
+// file's own keys ("kpis[3].glide[0].msl",
+// "credits.regime.scheme.scores[1].bands.bands[2]"). The file spells each
+// Go field in kebab case (MSLMargin is msl-margin), except where its shape
+// differs from the Go types': a KPI's base thresholds are its own fields,
+// a glide step's and a change's thresholds are the step's, the regime is
+// keyed by its kind (regime, the file's key for it), a scheme's AmberRule
+// is amber-rule, and organisations are spelt out. A KPI's Schedule as a
+// whole is at its tsl.
+func fileField(path, regime string) string {
+	var out strings.Builder
+	parent := "" // the Go field the current one is in
+	write := func(key string) {
+		if out.Len() > 0 {
+			out.WriteByte('.')
 		}
+		out.WriteString(key)
 	}
-	return field + ".pooled"
+	for rest := path; rest != ""; {
+		if rest[0] == '[' {
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				break
+			}
+			out.WriteString(rest[:end+1])
+			rest = strings.TrimPrefix(rest[end+1:], ".")
+			continue
+		}
+		end := strings.IndexAny(rest, ".[")
+		if end < 0 {
+			end = len(rest)
+		}
+		name := rest[:end]
+		rest = strings.TrimPrefix(rest[end:], ".")
+		switch {
+		case name == "Schedule" && rest == "":
+			write("tsl")
+		case name == "Schedule", name == "Base" && parent == "Schedule", name == "Thresholds":
+			// the file's KPI, glide step and change hold their thresholds' fields
+		case name == "Regime" && regime != "":
+			write("regime." + regime)
+		case name == "Amber" && parent == "Regime" && regime == "scheme":
+			write("amber-rule")
+		default:
+			write(kebab(name))
+		}
+		parent = name
+	}
+	return out.String()
+}
+
+// kebab spells a Go field name as the file's key: lower case, a hyphen
+// between words, an initialism one word (TSLBound is tsl-bound, KPIShare
+// kpi-share).
+func kebab(name string) string {
+	switch name {
+	case "KPIs":
+		return "kpis"
+	case "Orgs":
+		return "organisations"
+	case "Org":
+		return "organisation"
+	}
+	var b strings.Builder
+	for i, r := range name {
+		upper := r >= 'A' && r <= 'Z'
+		if upper && i > 0 {
+			prevLower := name[i-1] >= 'a' && name[i-1] <= 'z'
+			nextLower := i+1 < len(name) && name[i+1] >= 'a' && name[i+1] <= 'z'
+			if prevLower || nextLower {
+				b.WriteByte('-')
+			}
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }

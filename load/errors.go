@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/joined"
 )
 
@@ -112,4 +113,42 @@ func (ps *problems) ok() bool { return len(ps.list) == 0 }
 // err returns the problems sorted by place and message and joined, or nil.
 func (ps *problems) err() error {
 	return joined.Placed(ps.list, func(e *Error) (string, int, int) { return e.File, e.Line, e.Column })
+}
+
+// InputErrors returns the problems in err, an error from
+// contract.Contract.Evaluate or Stream on measurements read from the file
+// name by MeasurementLines, each problem with a measurement placed in that
+// file: at the line lines gives the measurement (by its position, the
+// *contract.InputError's Index) and the column its field's path names, as
+// an *Error wrapping the engine's. A measured value for a month its KPI is
+// not due in reads
+//
+//	measurements.csv:5: month: IMT_KPI_05 LCC 2021-07: kpi assessed every 3 months, not in 2021-07
+//
+// Every other problem (one with the period evaluated, or with the
+// contract) is returned as it is. It returns nil for a nil err.
+func InputErrors(name string, lines []int, err error) []error {
+	var out []error
+	ps := &problems{file: name}
+	for _, e := range joined.Split(err) {
+		var ie *contract.InputError
+		if !errors.As(e, &ie) || ie.Index < 0 || ie.Index >= len(lines) {
+			out = append(out, e)
+			continue
+		}
+		field := measurementFields[strings.TrimPrefix(ie.Path, fmt.Sprintf("Measurements[%d].", ie.Index))]
+		ps.add(pos{lines[ie.Index], 0}, field, fmt.Sprintf("%s %s %s: %s", ie.KPI, ie.Org, ie.Month, ie.Msg), e)
+	}
+	if placed := ps.err(); placed != nil {
+		out = append(Errors(placed), out...)
+	}
+	return out
+}
+
+// measurementFields names, by its Go field, each field of kpi.Measurement
+// an evaluation's problem can be about, as a measurements file's column;
+// an absence is written in the value column.
+var measurementFields = map[string]string{
+	"KPI": "kpi", "Org": "organisation", "Month": "month", "Value": "value", "Absent": "value",
+	"Numerator": "numerator", "Denominator": "denominator", "HasCounts": "numerator", "FromCounts": "value",
 }

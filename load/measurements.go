@@ -41,11 +41,27 @@ var (
 // column and field, sorted and joined; on any problem it returns no
 // measurements.
 func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measurement, error) {
+	ms, _, err := measurements(name, r, c, false)
+	return ms, err
+}
+
+// MeasurementLines reads a measurements file as Measurements does, and
+// returns also the line each measurement was read from: lines[i] is the
+// line of the measurement at position i. InputErrors places the problems
+// an evaluation finds with them at those lines.
+func MeasurementLines(name string, r io.Reader, c *contract.Contract) (ms []kpi.Measurement, lines []int, err error) {
+	return measurements(name, r, c, true)
+}
+
+// measurements is Measurements, keeping each measurement's line when
+// withLines is set.
+func measurements(name string, r io.Reader, c *contract.Contract, withLines bool) ([]kpi.Measurement, []int, error) {
 	ps := &problems{file: name}
 	t := openCSV(ps, r, measurementColumns, measurementRequired)
 	if t == nil {
-		return nil, ps.err()
+		return nil, nil, ps.err()
 	}
+	var lines []int
 	col := measurementCols{kpi: t.column("kpi"), org: t.column("organisation"), month: t.column("month"),
 		value: t.column("value"), num: t.column("numerator"), den: t.column("denominator"),
 		absence: t.column("absence"), note: t.column("note"), incidents: t.column("incidents")}
@@ -123,10 +139,10 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 				msg := e.Error()
 				if errors.As(e, &ke) {
 					msg = strings.TrimPrefix(ke.Msg, "value ")
-					switch strings.Fields(msg)[0] {
-					case "numerator":
+					switch ke.Path {
+					case "Numerator":
 						field, i = "numerator", col.num
-					case "denominator":
+					case "Denominator":
 						field, i = "denominator", col.den
 					}
 				}
@@ -139,11 +155,14 @@ func Measurements(name string, r io.Reader, c *contract.Contract) ([]kpi.Measure
 			continue
 		}
 		out = append(out, meas)
+		if withLines {
+			lines = append(lines, t.line)
+		}
 	}
 	if !ps.ok() {
-		return nil, ps.err()
+		return nil, nil, ps.err()
 	}
-	return out, nil
+	return out, lines, nil
 }
 
 // measurementCols are the field indexes of a measurements file's columns;
