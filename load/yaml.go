@@ -1,11 +1,13 @@
 package load
 
 import (
+	"bytes"
 	"encoding"
 	"errors"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/yamlpath"
@@ -35,12 +37,12 @@ type document struct {
 func decodeYAML(ps *problems, data []byte, out any) *document {
 	d := &document{ps: ps, root: new(yaml.Node)}
 	if err := yaml.Load(data, d.root); err != nil {
-		d.loadErrors(err)
+		d.loadErrors(err, data)
 		return nil
 	}
 	if err := d.root.Load(out, yaml.WithKnownFields()); err != nil {
 		d.index()
-		d.loadErrors(err)
+		d.loadErrors(err, data)
 	}
 	return d
 }
@@ -112,9 +114,12 @@ func (d *document) missing(path, want string) {
 	d.ps.add(d.at(path), path, "missing (want "+want+")", nil)
 }
 
-// loadErrors records the problems in err, an error from yaml.Load, at
-// the places the index gives: the caller indexes a document that parsed.
-func (d *document) loadErrors(err error) {
+// loadErrors records the problems in err, an error from yaml.Load of
+// data, at the places the index gives: the caller indexes a document that
+// parsed. A problem the YAML library's reader finds (a NUL or other
+// control character, bytes that are not UTF-8) comes with its offset in
+// data only; it is placed at its line and column all the same.
+func (d *document) loadErrors(err error, data []byte) {
 	var list []*yaml.LoadError
 	var many *yaml.LoadErrors
 	var one *yaml.LoadError
@@ -129,6 +134,9 @@ func (d *document) loadErrors(err error) {
 	}
 	for _, e := range list {
 		p := pos{e.Mark.Line, e.Mark.Column}
+		if p.line == 0 && e.Stage == yaml.ReaderStage {
+			p = offsetPos(data, e.Mark.Index)
+		}
 		var leaf *leafError
 		if errors.As(e, &leaf) {
 			if leaf.quoted {
@@ -146,6 +154,22 @@ func (d *document) loadErrors(err error) {
 		text, at := yamlpath.Explain(msg, dtoTypes)
 		d.ps.add(p, at.Path(d.keyAt[p], d.valAt[p]), text, nil)
 	}
+}
+
+// offsetPos returns the line and column, both 1-based and the column in
+// characters as the YAML library counts them (a byte order mark is not
+// one), of the byte at offset in data; the zero pos when offset is outside
+// it.
+func offsetPos(data []byte, offset int) pos {
+	if offset < 0 || offset > len(data) {
+		return pos{}
+	}
+	before := data[:offset]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	if start == 0 && bytes.HasPrefix(before, []byte("\ufeff")) {
+		start = len("\ufeff") // a byte order mark, which the library does not count
+	}
+	return pos{bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1}
 }
 
 // dtoTypes are the file structures whose fields an unknown-field error
