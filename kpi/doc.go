@@ -12,7 +12,7 @@
 // and a Schedule of Thresholds. Validate reports every problem at once,
 // each naming the KPI and, where there is one, the month:
 //
-//	kpi KPI05: 2021-06: glide: msl 98 above tsl 95 (higher is better)
+//	kpi KPI05: 2021-06: glide: msl 98 above tsl 95 (higher is better): invalid kpi definition
 //
 // # Thresholds and schedules
 //
@@ -20,6 +20,10 @@
 // (MSL). For a HigherIsBetter KPI the MSL may not exceed the TSL, for a
 // LowerIsBetter KPI it may not be below it. A threshold may not carry more
 // decimal places than the KPI's precision, and percentages lie in 0..100.
+// A KPI or PI with fixed thresholds needs them: a HigherIsBetter one whose
+// Schedule is the zero Schedule (TSL and MSL 0) would classify every value
+// Green, and Validate refuses it; for a LowerIsBetter one the zero
+// Schedule is the target "none at all".
 //
 // A Schedule gives the thresholds of each month: a glide-path Step for that
 // month if there is one (a new KPI's months of increasingly demanding
@@ -55,8 +59,10 @@
 //
 // Values are shopspring decimals, exact; FormatValue prints one with the
 // digits it carries, independent of that package's global settings.
-// Problems are *Error values that name the KPI, organisation and month and
-// unwrap to ErrInvalidDefinition or ErrInvalidMeasurement; enumerations
+// Problems are *Error values that name the KPI, organisation and month,
+// and the field at fault as a structural path of Go field names
+// ("Schedule.Glide[2].Thresholds.MSL"), and unwrap to ErrInvalidDefinition
+// or ErrInvalidMeasurement, whose text ends their message; enumerations
 // (here and in mitigation, credits and contract) reject unknown words with
 // a *WordError wrapping ErrUnknownWord, listing the accepted ones;
 // ParseMonth's errors wrap ErrMonth.

@@ -32,14 +32,15 @@
 // organisations never overlap. The later record in input order is the one
 // reported:
 //
-//	mitigation MIT-3: kpi KPI09: overlaps MIT-1 in 2021-06..2021-07
+//	mitigation MIT-3: kpi KPI09: overlaps MIT-1 in 2021-06..2021-07: invalid mitigation record
 //
 // # Errors
 //
 // NewRegister reports every problem at once, each an *Error naming the
-// record (its Ref, or "record N" for the Nth record when it has none) and
-// its KPI and wrapping ErrInvalidRecord, sorted by message and joined with
-// errors.Join. On any problem it returns no register. It never modifies
+// record (its Ref, or "record N" for the Nth record when it has none, and
+// its position), its KPI and the field at fault (a Go path, "Deemed"),
+// and wrapping ErrInvalidRecord, whose text ends the message, sorted by
+// message and joined with errors.Join. On any problem it returns no register. It never modifies
 // its input: the register keeps its own copy of the records, in which a
 // record given without a Ref is given "record N".
 package mitigation
