@@ -50,5 +50,5 @@ func ExampleParseMonth() {
 	fmt.Println(err)
 	// Output:
 	// true 2021-06 Jun-21 2022-01 7
-	// month "2021-13": not a month (want 2021-06 or Jun-21)
+	// month "2021-13" (want 2021-06 or Jun-21): not a month
 }

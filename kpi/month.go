@@ -41,7 +41,7 @@ func ParseMonth(s string) (Month, error) {
 	if m, ok := parsePackMonth(s); ok {
 		return m, nil
 	}
-	return Month{}, fmt.Errorf("month %q: %w (want 2021-06 or Jun-21)", s, ErrMonth)
+	return Month{}, fmt.Errorf("month %q (want 2021-06 or Jun-21): %w", s, ErrMonth)
 }
 
 // MustParseMonth is like ParseMonth but panics if s is not a month. It is
