@@ -274,15 +274,15 @@ func (c *Contract) Validate() error {
 	}
 	orgs := map[string]bool{}
 	for i, o := range c.Orgs {
-		at := fmt.Sprintf("Orgs[%d]", i)
+		at := func() string { return fmt.Sprintf("Orgs[%d]", i) } // written only for a problem
 		switch {
 		case strings.TrimSpace(o) == "":
-			ps.add(at, "", o, "organisation name is empty")
+			ps.add(at(), "", o, "organisation name is empty")
 		case strings.EqualFold(strings.TrimSpace(o), Combined):
-			ps.add(at, "", o, "organisation %q is reserved for the shared service's combined values (want another name)", o)
+			ps.add(at(), "", o, "organisation %q is reserved for the shared service's combined values (want another name)", o)
 		}
 		if orgs[o] {
-			ps.add(at, "", o, "organisation %q listed twice", o)
+			ps.add(at(), "", o, "organisation %q listed twice", o)
 		}
 		orgs[o] = true
 	}
@@ -290,15 +290,15 @@ func (c *Contract) Validate() error {
 	ids := map[string]bool{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
-		at := fmt.Sprintf("KPIs[%d]", i)
+		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) } // written only for a problem
 		for _, err := range joined.Split(k.Validate()) {
 			var ke *kpi.Error
 			if errors.As(err, &ke) {
-				ps.errs = append(ps.errs, &Error{Contract: c.Name, Path: at + "." + ke.Path, KPI: ke.KPI, Month: ke.Month, Msg: ke.Problem(), Err: ke})
+				ps.errs = append(ps.errs, &Error{Contract: c.Name, Path: at("." + ke.Path), KPI: ke.KPI, Month: ke.Month, Msg: ke.Problem(), Err: ke})
 			}
 		}
 		if ids[k.ID] {
-			ps.add(at+".ID", k.ID, "", "kpi %s listed twice", k.ID)
+			ps.add(at(".ID"), k.ID, "", "kpi %s listed twice", k.ID)
 		}
 		ids[k.ID] = true
 		if c.Term < 1 || c.Commencement.IsZero() {
@@ -306,34 +306,34 @@ func (c *Contract) Validate() error {
 		}
 		from, to := c.Window(k)
 		if from.Before(c.Commencement) || to.After(c.Last()) || to.Before(from) {
-			ps.add(at, k.ID, "", "kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
+			ps.add(at(""), k.ID, "", "kpi %s: in force %s..%s, not within the contract's %s..%s", k.ID, from, to, c.Commencement, c.Last())
 		}
 		for j, st := range k.Schedule.Glide {
 			if st.Month.Before(from) || st.Month.After(to) {
-				ps.add(fmt.Sprintf("%s.Schedule.Glide[%d].Month", at, j), k.ID, "", "kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
+				ps.add(at(fmt.Sprintf(".Schedule.Glide[%d].Month", j)), k.ID, "", "kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
 			}
 		}
 		if k.Every < 0 || k.Every > 12 {
-			ps.add(at+".Every", k.ID, "", "kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
+			ps.add(at(".Every"), k.ID, "", "kpi %s: assessed every %d months: want 1 to 12", k.ID, k.Every)
 		} else if k.Every > 1 && k.Relative != 0 && (k.Relative != kpi.NoWorseThanLastYear || 12%k.Every != 0) {
-			ps.add(at+".Every", k.ID, "", "kpi %s: relative target %s compares with a month the kpi is not assessed in (assessed every %d months)", k.ID, k.Relative, k.Every)
+			ps.add(at(".Every"), k.ID, "", "kpi %s: relative target %s compares with a month the kpi is not assessed in (assessed every %d months)", k.ID, k.Relative, k.Every)
 		}
 		seenOrg := map[string]bool{}
 		for j, o := range k.Orgs {
-			oat := fmt.Sprintf("%s.Orgs[%d]", at, j)
+			oat := func() string { return at(fmt.Sprintf(".Orgs[%d]", j)) }
 			if seenOrg[o] {
-				ps.add(oat, k.ID, o, "kpi %s: organisation %q listed twice", k.ID, o)
+				ps.add(oat(), k.ID, o, "kpi %s: organisation %q listed twice", k.ID, o)
 			}
 			seenOrg[o] = true
 			if !orgs[o] {
-				ps.add(oat, k.ID, o, "kpi %s: organisation %q is not served by the contract", k.ID, o)
+				ps.add(oat(), k.ID, o, "kpi %s: organisation %q is not served by the contract", k.ID, o)
 			}
 		}
 		if k.Unavailable != 0 && k.Unavailable != kpi.Red && k.Unavailable != kpi.Unmeasured {
-			ps.add(at+".Unavailable", k.ID, "", "kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)
+			ps.add(at(".Unavailable"), k.ID, "", "kpi %s: unavailable must count as red or unmeasured, not %s", k.ID, k.Unavailable)
 		}
 		if k.Orgs != nil && len(k.Orgs) == 0 {
-			ps.add(at+".Orgs", k.ID, "", "kpi %s: measured for no organisation", k.ID)
+			ps.add(at(".Orgs"), k.ID, "", "kpi %s: measured for no organisation", k.ID)
 		}
 	}
 	for _, a := range []struct {
@@ -372,16 +372,16 @@ func (c *Contract) chargeProblems(ps *problems, orgs map[string]bool) {
 	}
 	seen := map[key]bool{}
 	for i, ch := range c.Charges {
-		at := fmt.Sprintf("Charges[%d]", i)
+		at := func(rest string) string { return fmt.Sprintf("Charges[%d]%s", i, rest) } // written only for a problem
 		switch {
 		case !orgs[ch.Org]:
-			ps.add(at, "", ch.Org, "organisation %q is not served by the contract", ch.Org)
+			ps.add(at(""), "", ch.Org, "organisation %q is not served by the contract", ch.Org)
 		case ch.From.IsZero():
-			ps.add(at+".From", "", ch.Org, "%s: from month not set", ch.Org)
+			ps.add(at(".From"), "", ch.Org, "%s: from month not set", ch.Org)
 		case seen[key{ch.Org, ch.From}]:
-			ps.add(at+".From", "", ch.Org, "%s: two charges from %s", ch.Org, ch.From)
+			ps.add(at(".From"), "", ch.Org, "%s: two charges from %s", ch.Org, ch.From)
 		case ch.Amount.Sign() < 0:
-			ps.add(at+".Amount", "", ch.Org, "%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
+			ps.add(at(".Amount"), "", ch.Org, "%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
 		}
 		seen[key{ch.Org, ch.From}] = true
 	}
@@ -405,27 +405,27 @@ func (c *Contract) poolProblems(ps *problems) {
 		if len(k.Pooled) == 0 {
 			continue
 		}
-		at := fmt.Sprintf("KPIs[%d]", i)
+		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) } // written only for a problem
 		bad := func(path, format string, args ...any) {
 			ps.add(path, k.ID, "", "kpi %s: pooled: "+format, append([]any{k.ID}, args...)...)
 		}
 		if k.Unit != kpi.Percent {
-			bad(at+".Unit", "a pooled kpi must be a percentage, not %s", k.Unit)
+			bad(at(".Unit"), "a pooled kpi must be a percentage, not %s", k.Unit)
 		}
 		for j, p := range k.Pooled {
-			pat := fmt.Sprintf("%s.Pooled[%d]", at, j)
+			pat := func(rest string) string { return at(fmt.Sprintf(".Pooled[%d]%s", j, rest)) }
 			part, ok := byID[p.KPI]
 			switch {
 			case !ok:
-				bad(pat+".KPI", "part %q is not a kpi of the contract", p.KPI)
+				bad(pat(".KPI"), "part %q is not a kpi of the contract", p.KPI)
 			case len(part.Pooled) > 0 || part.ID == k.ID:
-				bad(pat+".KPI", "part %s is itself pooled", p.KPI)
+				bad(pat(".KPI"), "part %s is itself pooled", p.KPI)
 			case part.Unit != kpi.Percent:
-				bad(pat+".KPI", "part %s must be a percentage, not %s", p.KPI, part.Unit)
+				bad(pat(".KPI"), "part %s must be a percentage, not %s", p.KPI, part.Unit)
 			}
 			if p.Weight != "" {
 				if _, ok := byID[p.Weight]; !ok {
-					bad(pat+".Weight", "weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
+					bad(pat(".Weight"), "weight %q of part %s is not an indicator of the contract", p.Weight, p.KPI)
 				}
 			}
 		}
@@ -444,42 +444,41 @@ func (c *Contract) combineProblems(ps *problems) {
 		if cb.How == 0 && cb.Weight == "" {
 			continue
 		}
-		how, weight := fmt.Sprintf("KPIs[%d].Combine.How", i), fmt.Sprintf("KPIs[%d].Combine.Weight", i)
-		bad := func(path, format string, args ...any) {
-			ps.add(path, k.ID, "", "kpi %s: combine: "+format, append([]any{k.ID}, args...)...)
+		bad := func(field, format string, args ...any) {
+			ps.add(fmt.Sprintf("KPIs[%d].Combine.%s", i, field), k.ID, "", "kpi %s: combine: "+format, append([]any{k.ID}, args...)...)
 		}
 		switch cb.How {
 		case Summed:
 			if k.Unit != kpi.Count {
-				bad(how, "only counts can be summed, not %s", k.Unit)
+				bad("How", "only counts can be summed, not %s", k.Unit)
 			}
 		case Weighted:
 			if k.Unit != kpi.Percent {
-				bad(how, "only percentages can be weighted, not %s", k.Unit)
+				bad("How", "only percentages can be weighted, not %s", k.Unit)
 			}
 			w, ok := byID[cb.Weight]
 			switch {
 			case cb.Weight == "":
-				bad(weight, "weighted needs a weight")
+				bad("Weight", "weighted needs a weight")
 			case !ok:
-				bad(weight, "weight %q is not an indicator of the contract", cb.Weight)
+				bad("Weight", "weight %q is not an indicator of the contract", cb.Weight)
 			case w.Combine.How == 0:
-				bad(weight, "weight %s is not itself combined", cb.Weight)
+				bad("Weight", "weight %s is not itself combined", cb.Weight)
 			}
 		case Repooled:
 			if len(k.Pooled) == 0 {
-				bad(how, "repooled needs a pooled kpi")
+				bad("How", "repooled needs a pooled kpi")
 			}
 			for _, p := range k.Pooled {
 				if part, ok := byID[p.KPI]; ok && part.Combine.How == 0 {
-					bad(how, "part %s is not combined", p.KPI)
+					bad("How", "part %s is not combined", p.KPI)
 				}
 			}
 		default:
-			bad(how, "how to combine not set (want one of %s)", combinationWords.Join())
+			bad("How", "how to combine not set (want one of %s)", combinationWords.Join())
 		}
 		if cb.How != Weighted && cb.Weight != "" {
-			bad(weight, "weight given for %s", cb.How)
+			bad("Weight", "weight given for %s", cb.How)
 		}
 	}
 }

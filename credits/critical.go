@@ -67,17 +67,17 @@ func (c Critical) problems() []problem {
 	}
 	seen := map[string]bool{}
 	for i, k := range c.KPIs {
-		at := fmt.Sprintf("KPIs[%d]", i)
+		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) } // written only for a problem
 		where := fmt.Sprintf("critical: kpi %s", k.KPI)
 		if k.KPI == "" {
 			where = fmt.Sprintf("critical: kpi %d", i+1)
-			out = append(out, problemf(at+".KPI", "", "%s: id not set", where))
+			out = append(out, problemf(at(".KPI"), "", "%s: id not set", where))
 		} else if seen[k.KPI] {
-			out = append(out, problemf(at+".KPI", k.KPI, "%s: listed twice", where))
+			out = append(out, problemf(at(".KPI"), k.KPI, "%s: listed twice", where))
 		}
 		seen[k.KPI] = true
 		if !k.Red && k.Level == nil {
-			out = append(out, problemf(at, k.KPI, "%s: no condition (want red, a level, or both)", where))
+			out = append(out, problemf(at(""), k.KPI, "%s: no condition (want red, a level, or both)", where))
 		}
 	}
 	return out

@@ -43,7 +43,7 @@ type Deduction struct {
 
 func (d Deduction) problems() []problem {
 	out := append(directionProblems(d.Direction), basisProblems(d.Value, d.Precision)...)
-	if d.Required.Sign() <= 0 || d.Required.Cmp(decimal.NewFromInt(100)) > 0 {
+	if d.Required.Sign() <= 0 || fixed.Compare(d.Required, hundred) > 0 {
 		out = append(out, problemf("Required", "", "required %s%% outside (0, 100]", kpi.FormatValue(d.Required)))
 	}
 	if d.Available.Sign() <= 0 {
@@ -54,7 +54,7 @@ func (d Deduction) problems() []problem {
 
 func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != d.Direction {
-		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Measured.Direction)
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Measured.Direction)
 	}
 	hundred := fixed.Int(100)
 	v := fixed.Of(basisValue(d.Value, d.Precision, o))

@@ -113,10 +113,15 @@ func reroot(err error, prefix string) []error {
 	return list
 }
 
-// outcomeError returns a problem found crediting outcome o of a period:
-// path is the field at fault within the Period ("Outcomes[3].Kind"), or
-// empty when the problem is the rules' for that outcome.
-func outcomeError(o Outcome, path string, sentinel error, format string, args ...any) *Error {
+// outcomeError returns a problem found crediting outcome o, at position i
+// of its period: field is the field at fault within the outcome ("Kind"),
+// or empty when the problem is the rules' for that outcome. The path is
+// written only here, when there is a problem.
+func outcomeError(o Outcome, i int, field string, sentinel error, format string, args ...any) *Error {
+	path := ""
+	if field != "" {
+		path = fmt.Sprintf("Outcomes[%d].%s", i, field)
+	}
 	return &Error{Path: path, KPI: o.KPI, Org: o.Org, Msg: who(o) + ": " + fmt.Sprintf(format, args...), Err: sentinel}
 }
 

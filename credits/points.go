@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/fixed"
 	"slices"
 
 	"github.com/servicecredit/engine/kpi"
@@ -71,16 +72,15 @@ func (p Points) problems() []problem {
 	bad := func(path, id, format string, args ...any) {
 		out = append(out, problemf(path, id, "points regime: "+format, args...))
 	}
-	one := decimal.NewFromInt(1)
 	for _, f := range []struct {
 		path, name string
 		v          decimal.Decimal
 	}{{"Amber", "amber fraction", p.Amber}, {"Red", "red fraction", p.Red}} {
-		if f.v.Sign() < 0 || f.v.Cmp(one) > 0 {
+		if f.v.Sign() < 0 || fixed.Compare(f.v, one) > 0 {
 			bad(f.path, "", "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
 		}
 	}
-	if p.Amber.Cmp(p.Red) > 0 {
+	if fixed.Compare(p.Amber, p.Red) > 0 {
 		bad("Amber", "", "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
 	}
 	if p.PointValue.Sign() <= 0 {
@@ -92,15 +92,15 @@ func (p Points) problems() []problem {
 	}
 	seen := map[key]bool{}
 	for i, w := range p.Weights {
-		at := fmt.Sprintf("Weights[%d]", i)
+		at := func(rest string) string { return fmt.Sprintf("Weights[%d]%s", i, rest) } // written only for a problem
 		if w.Points.Sign() < 0 {
-			bad(at+".Points", w.KPI, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
+			bad(at(".Points"), w.KPI, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
 		}
 		switch k := (key{w.KPI, w.From}); {
 		case w.From.IsZero():
-			bad(at+".From", w.KPI, "kpi %s: weight from month not set", w.KPI)
+			bad(at(".From"), w.KPI, "kpi %s: weight from month not set", w.KPI)
 		case seen[k]:
-			bad(at+".From", w.KPI, "kpi %s: two weights from %s", w.KPI, w.From)
+			bad(at(".From"), w.KPI, "kpi %s: two weights from %s", w.KPI, w.From)
 		default:
 			seen[k] = true
 		}
@@ -234,15 +234,14 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 	p := r.p
 	lines = slices.Grow(lines, len(period.Outcomes))
 	for i, o := range period.Outcomes {
-		at := fmt.Sprintf("Outcomes[%d]", i)
 		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, outcomeError(o, at+".Kind", ErrInvalidPeriod, "kind not set")
+				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "kind not set")
 			}
 			if _, err := o.Kind.MarshalText(); err != nil {
-				return nil, outcomeError(o, at+".Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
+				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				l.Rule = o.Kind.String() + ": reported only, never credited"
@@ -252,7 +251,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, outcomeError(o, at+".Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
+			return nil, outcomeError(o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		var frac decimal.Decimal
 		switch o.Status {
@@ -268,7 +267,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 		case kpi.Red:
 			frac = p.Red
 		default:
-			return nil, outcomeError(o, at+".Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
+			return nil, outcomeError(o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
@@ -284,7 +283,7 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 		}
 		wi, ok := r.weight(o.KPI, period.Month)
 		if !ok {
-			return nil, outcomeError(o, "", ErrInvalidRules, "no points in force in %s", period.Month)
+			return nil, outcomeError(o, 0, "", ErrInvalidRules, "no points in force in %s", period.Month)
 		}
 		c := r.cost(o, wi, frac)
 		if o.Relief {

@@ -83,8 +83,6 @@ func (p Price) problems() []problem {
 	if p.Basis != PointsTable && len(p.Table) > 0 {
 		bad("Basis", "table is for points-table, not %s", p.Basis)
 	}
-	hundred := decimal.NewFromInt(100)
-	one := decimal.NewFromInt(1)
 	switch p.Basis {
 	case PerPoint:
 		if p.Value.Sign() <= 0 {
@@ -95,12 +93,12 @@ func (p Price) problems() []problem {
 		}
 		prevAbove, prevMult := p.Allowance, one
 		for i, r := range p.Ratchet {
-			at := fmt.Sprintf("Ratchet[%d]", i)
-			if r.Above.Cmp(prevAbove) < 0 || (i > 0 && r.Above.Equal(prevAbove)) {
-				bad(at, "ratchet %d: above %s points not above %s", i+1, kpi.FormatValue(r.Above), kpi.FormatValue(prevAbove))
+			at := func() string { return fmt.Sprintf("Ratchet[%d]", i) } // written only for a problem
+			if fixed.Compare(r.Above, prevAbove) < 0 || (i > 0 && r.Above.Equal(prevAbove)) {
+				bad(at(), "ratchet %d: above %s points not above %s", i+1, kpi.FormatValue(r.Above), kpi.FormatValue(prevAbove))
 			}
-			if r.Multiplier.Cmp(prevMult) < 0 {
-				bad(at, "ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
+			if fixed.Compare(r.Multiplier, prevMult) < 0 {
+				bad(at(), "ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
 			}
 			prevAbove, prevMult = r.Above, decimal.Max(prevMult, r.Multiplier)
 		}
@@ -109,20 +107,20 @@ func (p Price) problems() []problem {
 			bad("Table", "no table rows")
 		}
 		for i, r := range p.Table {
-			at := fmt.Sprintf("Table[%d]", i)
+			at := func() string { return fmt.Sprintf("Table[%d]", i) } // written only for a problem
 			if r.Points.Sign() < 0 {
-				bad(at, "table row %d: %s points is negative", i+1, kpi.FormatValue(r.Points))
+				bad(at(), "table row %d: %s points is negative", i+1, kpi.FormatValue(r.Points))
 			}
-			if r.Percent.Sign() < 0 || r.Percent.Cmp(hundred) > 0 {
-				bad(at, "table row %d: %s%% outside 0..100", i+1, kpi.FormatValue(r.Percent))
+			if r.Percent.Sign() < 0 || fixed.Compare(r.Percent, hundred) > 0 {
+				bad(at(), "table row %d: %s%% outside 0..100", i+1, kpi.FormatValue(r.Percent))
 			}
 			if i > 0 {
 				q := p.Table[i-1]
-				if r.Points.Cmp(q.Points) <= 0 {
-					bad(at, "table row %d: %s points not above row %d's %s", i+1, kpi.FormatValue(r.Points), i, kpi.FormatValue(q.Points))
+				if fixed.Compare(r.Points, q.Points) <= 0 {
+					bad(at(), "table row %d: %s points not above row %d's %s", i+1, kpi.FormatValue(r.Points), i, kpi.FormatValue(q.Points))
 				}
-				if r.Percent.Cmp(q.Percent) < 0 {
-					bad(at, "table row %d: %s%% below row %d's %s%%", i+1, kpi.FormatValue(r.Percent), i, kpi.FormatValue(q.Percent))
+				if fixed.Compare(r.Percent, q.Percent) < 0 {
+					bad(at(), "table row %d: %s%% below row %d's %s%%", i+1, kpi.FormatValue(r.Percent), i, kpi.FormatValue(q.Percent))
 				}
 			}
 		}

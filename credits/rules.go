@@ -2,11 +2,19 @@ package credits
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/fixed"
 	"strings"
 
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
+)
+
+// hundred and one are the numbers the checks compare with. A decimal never
+// changes, so they are made once.
+var (
+	hundred = decimal.NewFromInt(100)
+	one     = decimal.NewFromInt(1)
 )
 
 // Money is how a contract rounds money: to Places decimal places (2 for
@@ -133,12 +141,11 @@ func (r Rules) problems() []error {
 		ps = append(ps, problemf("Regime", "", "regime not set"))
 	}
 	ps = append(ps, under(r.Money.problems(), "Money", "")...)
-	hundred := decimal.NewFromInt(100)
 	for _, c := range []struct {
 		path, name string
 		pct        *decimal.Decimal
 	}{{"Caps.Month", "monthly cap", r.Caps.Month}, {"Caps.Year", "annual cap", r.Caps.Year}, {"Caps.Rolling", "rolling cap", r.Caps.Rolling}} {
-		if c.pct != nil && (c.pct.Sign() < 0 || c.pct.Cmp(hundred) > 0) {
+		if c.pct != nil && (c.pct.Sign() < 0 || fixed.Compare(*c.pct, hundred) > 0) {
 			ps = append(ps, problemf(c.path, "", "%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
 		}
 	}
@@ -147,7 +154,7 @@ func (r Rules) problems() []error {
 			name string
 			pct  decimal.Decimal
 		}{{"first", t.First}, {"later", t.Later}} {
-			if f.pct.Sign() < 0 || f.pct.Cmp(hundred) > 0 {
+			if f.pct.Sign() < 0 || fixed.Compare(f.pct, hundred) > 0 {
 				ps = append(ps, problemf("Caps.TwoLimb."+strings.ToUpper(f.name[:1])+f.name[1:], "", "two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
 			}
 		}
@@ -157,10 +164,11 @@ func (r Rules) problems() []error {
 	}
 	names := map[string]bool{}
 	for i, t := range r.Triggers {
-		at := fmt.Sprintf("Triggers[%d]", i)
-		ps = append(ps, under(t.problems(), at, "")...)
+		if tp := t.problems(); len(tp) > 0 {
+			ps = append(ps, under(tp, fmt.Sprintf("Triggers[%d]", i), "")...)
+		}
 		if t.Name != "" && names[t.Name] {
-			ps = append(ps, problemf(at+".Name", "", "trigger %q: named twice", t.Name))
+			ps = append(ps, problemf(fmt.Sprintf("Triggers[%d].Name", i), "", "trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
 	}

@@ -86,7 +86,7 @@ func (r Repeat) problems() []problem {
 		return nil
 	}
 	var out []problem
-	if r.Multiplier.Cmp(decimal.NewFromInt(1)) < 0 {
+	if fixed.Compare(r.Multiplier, one) < 0 {
 		out = append(out, problemf("Multiplier", "", "repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
 	}
 	if r.Nth < 2 {
@@ -185,7 +185,10 @@ type Scheme struct {
 // reports every problem, each an *Error wrapping ErrInvalidRules whose
 // Path is within s, sorted and joined with errors.Join; nil if there are
 // none.
-func (s Scheme) Check() error { return rulesErrors(s.problems()) }
+func (s Scheme) Check() error {
+	out, _ := s.problems()
+	return rulesErrors(out)
+}
 
 // Validate checks the scheme (see Check) and checks it against the
 // contract's indicators: each KPI a Score names is a credit-bearing KPI
@@ -193,39 +196,39 @@ func (s Scheme) Check() error { return rulesErrors(s.problems()) }
 // which), and every credit-bearing KPI is in a Score. It reports every
 // problem as Check does.
 func (s Scheme) Validate(kpis []Window) error {
-	out := s.problems()
+	out, scoredBy := s.problems()
 	kinds := kindsOf(kpis)
-	scored := map[string]bool{}
 	for i, sc := range s.Scores {
 		for j, id := range sc.KPIs {
-			scored[id] = true
-			at := fmt.Sprintf("Scores[%d].KPIs[%d]", i, j)
+			at := func() string { return fmt.Sprintf("Scores[%d].KPIs[%d]", i, j) } // written only for a problem
 			switch known, credited := kinds.of(id); {
 			case !known:
-				out = append(out, problemf(at, id, "scheme: score %d: kpi %s is unknown (not an indicator of the contract)", i+1, id))
+				out = append(out, problemf(at(), id, "scheme: score %d: kpi %s is unknown (not an indicator of the contract)", i+1, id))
 			case !credited:
-				out = append(out, problemf(at, id, "scheme: score %d: kpi %s is not credit-bearing in the contract", i+1, id))
+				out = append(out, problemf(at(), id, "scheme: score %d: kpi %s is not credit-bearing in the contract", i+1, id))
 			}
 		}
 	}
 	for _, w := range credited(kpis) {
-		if !scored[w.KPI] {
+		if _, ok := scoredBy[w.KPI]; !ok {
 			out = append(out, problemf("Scores", w.KPI, "scheme: kpi %s: in no score", w.KPI))
 		}
 	}
 	return rulesErrors(out)
 }
 
-// problems reports every problem with the scheme that needs no KPI list.
-func (s Scheme) problems() []problem {
+// problems reports every problem with the scheme that needs no KPI list,
+// and the score (its index) that scores each KPI.
+func (s Scheme) problems() ([]problem, map[string]int) {
 	var out []problem
 	bad := func(path, id, format string, args ...any) {
 		out = append(out, problemf(path, id, "scheme: "+format, args...))
 	}
 	scoredBy := map[string]int{}
 	type cat struct {
-		share, kpis decimal.Decimal
-		first       int
+		share decimal.Decimal
+		kpis  fixed.Num // the KPIs' shares, added up
+		first int
 	}
 	cats := map[string]*cat{}
 	var catOrder []string
@@ -234,24 +237,24 @@ func (s Scheme) problems() []problem {
 		bad("Scores", "", "no scores")
 	}
 	for i, sc := range s.Scores {
-		at := fmt.Sprintf("Scores[%d]", i)
-		where := fmt.Sprintf("score %d", i+1)
+		at := func(rest string) string { return fmt.Sprintf("Scores[%d]%s", i, rest) } // written only for a problem
+		where := i + 1                                                                 // the score's number in messages
 		if len(sc.KPIs) == 0 {
-			bad(at+".KPIs", "", "%s: no kpis", where)
+			bad(at(".KPIs"), "", "score %d: no kpis", where)
 		}
 		for j, id := range sc.KPIs {
 			if k, ok := scoredBy[id]; ok {
-				bad(fmt.Sprintf("%s.KPIs[%d]", at, j), id, "%s: kpi %s already scored by score %d", where, id, k+1)
+				bad(at(fmt.Sprintf(".KPIs[%d]", j)), id, "score %d: kpi %s already scored by score %d", where, id, k+1)
 			} else {
 				scoredBy[id] = i
 			}
 		}
 		p, name, field, n := sc.part()
 		if n != 1 {
-			bad(at, "", "%s: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
+			bad(at(""), "", "score %d: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
 			continue
 		}
-		at += "." + field
+		in := func(rest string) string { return at("." + field + rest) }
 		var probs []problem
 		switch x := p.(type) {
 		case StatusScore:
@@ -263,44 +266,45 @@ func (s Scheme) problems() []problem {
 		case ShortfallBands:
 			probs = x.problems()
 			if s.Price.Basis != PercentOfCharges {
-				bad(at, "", "%s: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
+				bad(in(""), "", "score %d: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
 			}
 		case Deduction:
 			probs = x.problems()
 		case Allocation:
 			probs = x.problems()
 			if s.Price.Basis != PercentOfCharges {
-				bad(at, "", "%s: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
+				bad(in(""), "", "score %d: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
 			}
 			if atRisk == nil {
 				atRisk = &x.AtRisk
-			} else if !atRisk.Equal(x.AtRisk) {
-				bad(at+".AtRisk", "", "%s: allocation: at risk %s%% differs from %s%%", where, kpi.FormatValue(x.AtRisk), kpi.FormatValue(*atRisk))
+			} else if fixed.Compare(*atRisk, x.AtRisk) != 0 {
+				bad(in(".AtRisk"), "", "score %d: allocation: at risk %s%% differs from %s%%", where, kpi.FormatValue(x.AtRisk), kpi.FormatValue(*atRisk))
 			}
 			c, ok := cats[x.Category]
 			if !ok {
 				c = &cat{share: x.CategoryShare, first: i}
 				cats[x.Category] = c
 				catOrder = append(catOrder, x.Category)
-			} else if !c.share.Equal(x.CategoryShare) {
-				bad(at+".CategoryShare", "", "%s: allocation: category %s share %s%% differs from %s%% in score %d", where, x.Category,
+			} else if fixed.Compare(c.share, x.CategoryShare) != 0 {
+				bad(in(".CategoryShare"), "", "score %d: allocation: category %s share %s%% differs from %s%% in score %d", where, x.Category,
 					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
 			}
-			c.kpis = c.kpis.Add(x.KPIShare.Mul(decimal.NewFromInt(int64(len(sc.KPIs)))))
+			c.kpis = c.kpis.Add(fixed.Of(x.KPIShare).Mul(fixed.Int(int64(len(sc.KPIs)))))
 		}
-		out = append(out, under(probs, at, "scheme: "+where+": "+name+": ")...)
+		if len(probs) > 0 {
+			out = append(out, under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
+		}
 	}
-	hundred := decimal.NewFromInt(100)
-	var pool decimal.Decimal
+	var pool fixed.Num
 	for _, name := range catOrder {
 		c := cats[name]
-		pool = pool.Add(c.share)
-		if c.kpis.Cmp(hundred) > 0 {
-			bad("Scores", "", "allocation: category %s: kpi shares add up to %s%%, above 100%%", name, kpi.FormatValue(c.kpis))
+		pool = pool.Add(fixed.Of(c.share))
+		if c.kpis.Cmp(fixed.Int(100)) > 0 {
+			bad("Scores", "", "allocation: category %s: kpi shares add up to %s%%, above 100%%", name, c.kpis.AppendTo(nil))
 		}
 	}
-	if pool.Cmp(hundred) > 0 {
-		bad("Scores", "", "allocation: category shares add up to %s%%, above 100%%", kpi.FormatValue(pool))
+	if pool.Cmp(fixed.Int(100)) > 0 {
+		bad("Scores", "", "allocation: category shares add up to %s%%, above 100%%", pool.AppendTo(nil))
 	}
 	out = append(out, under(s.Price.problems(), "Price", "scheme: ")...)
 	out = append(out, under(s.Amber.problems(), "Amber", "scheme: ")...)
@@ -312,7 +316,7 @@ func (s Scheme) problems() []problem {
 	case !escalates && s.Mitigated != 0:
 		bad("Mitigated", "", "mitigated %s set without an amber rule or repeat", s.Mitigated)
 	}
-	return out
+	return out, scoredBy
 }
 
 // Begin starts an evaluation. The Run keeps, for each KPI and
@@ -451,11 +455,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Kind", i), ErrInvalidPeriod, "kind not set")
+				return nil, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "kind not set")
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				if _, err := o.Kind.MarshalText(); err != nil {
-					return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Kind", i), ErrInvalidPeriod, "%s unknown", o.Kind)
+					return nil, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
 				}
 				l.Rule = o.Kind.String() + ": reported only, never credited"
 				r.reported[o.Kind] = l.Rule
@@ -463,11 +467,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Mitigation", i), ErrInvalidPeriod, "relief without a mitigation ref")
+			return nil, outcomeError(*o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		x, ok := r.at(i, o)
 		if !ok {
-			return nil, outcomeError(*o, "", ErrInvalidRules, "in no score")
+			return nil, outcomeError(*o, 0, "", ErrInvalidRules, "in no score")
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
@@ -495,7 +499,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		case kpi.Amber, kpi.Red:
 		default:
-			return nil, outcomeError(*o, fmt.Sprintf("Outcomes[%d].Status", i), ErrInvalidPeriod, "status %s cannot be credited", o.Status)
+			return nil, outcomeError(*o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 		}
 		start := len(r.text)
 		r.text = append(append(r.text, o.Status.String()...), ": "...)
@@ -601,7 +605,7 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 	if o.Status == kpi.Red {
 		var ok bool
 		if v, ok = m.Unit.Worst(m.Direction); !ok {
-			return scored{}, why, outcomeError(o, "", ErrInvalidRules, "%s, and a lower-is-better %s has no worst value to score", absent, m.Unit)
+			return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "%s, and a lower-is-better %s has no worst value to score", absent, m.Unit)
 		}
 		as = "the worst value"
 	}

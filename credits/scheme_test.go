@@ -159,6 +159,13 @@ func TestBandsValidate(t *testing.T) {
 			want: []string{`bands "minor" [98.0, 98.9] and "target" [99, ∞) leave a gap from 98.9 to 99 (98.91 is in neither at 2 places)`},
 		},
 		{
+			name: "gap after an exclusive bound at the table's precision",
+			why:  "at one place 98.0, the first value past [97, 98), is in neither band; it is written at that precision",
+			bands: credits.Bands{Direction: kpi.HigherIsBetter, Value: credits.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []credits.Band{
+				band("target", "98.5", in, "", 0, "0"), band("minor", "97", in, "98", ex, "1"), band("below", "", 0, "97", ex, "2")}},
+			want: []string{`bands "minor" [97, 98) and "target" [98.5, ∞) leave a gap from 98 to 98.5 (98.0 is in neither at 1 places)`},
+		},
+		{
 			name: "overlap at a shared bound",
 			why:  "5-10 days and 10-20 days both claim 10",
 			bands: credits.Bands{Direction: kpi.LowerIsBetter, Value: credits.AsMeasured, Bands: []credits.Band{

@@ -27,7 +27,7 @@ func (s StatusScore) problems() []problem {
 	if s.Red.Sign() < 0 {
 		out = append(out, problemf("Red", "", "red score %s is negative", kpi.FormatValue(s.Red)))
 	}
-	if s.Amber.Cmp(s.Red) > 0 {
+	if fixed.Compare(s.Amber, s.Red) > 0 {
 		out = append(out, problemf("Amber", "", "amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
 	}
 	return out
@@ -184,18 +184,16 @@ func (b Bands) table(fromZero bool) []problem {
 		return append(out, problemf("Bands", "", "no bands"))
 	}
 	at := func(i int) string { return fmt.Sprintf("Bands[%d]", i) }
-	names := map[string]bool{}
 	good := true
 	for i, x := range b.Bands {
-		name := bandName(b.Bands, i)
-		if x.Name == "" {
-			out = append(out, problemf(at(i), "", "%s: name not set", name))
-		} else if names[x.Name] {
-			out = append(out, problemf(at(i), "", "%s: named twice", name))
+		switch {
+		case x.Name == "":
+			out = append(out, problemf(at(i), "", "%s: name not set", bandName(b.Bands, i)))
+		case slices.ContainsFunc(b.Bands[:i], func(y Band) bool { return y.Name == x.Name }):
+			out = append(out, problemf(at(i), "", "%s: named twice", bandName(b.Bands, i)))
 		}
-		names[x.Name] = true
 		if x.Points.Sign() < 0 {
-			out = append(out, problemf(at(i), "", "%s: %s points is negative", name, kpi.FormatValue(x.Points)))
+			out = append(out, problemf(at(i), "", "%s: %s points is negative", bandName(b.Bands, i), kpi.FormatValue(x.Points)))
 		}
 		for _, e := range []struct {
 			side  string
@@ -204,16 +202,16 @@ func (b Bands) table(fromZero bool) []problem {
 		}{{"min", x.Min, x.MinEdge}, {"max", x.Max, x.MaxEdge}} {
 			switch {
 			case e.bound == nil && e.edge != 0:
-				out = append(out, problemf(at(i), "", "%s: %s edge %s without a %s", name, e.side, e.edge, e.side))
+				out = append(out, problemf(at(i), "", "%s: %s edge %s without a %s", bandName(b.Bands, i), e.side, e.edge, e.side))
 				good = false
 			case e.bound != nil && !edgeWords.Valid(e.edge):
-				out = append(out, problemf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", name, e.side, kpi.FormatValue(*e.bound)))
+				out = append(out, problemf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", bandName(b.Bands, i), e.side, kpi.FormatValue(*e.bound)))
 				good = false
 			}
 		}
 		if x.Min != nil && x.Max != nil {
-			if c := x.Min.Cmp(*x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
-				out = append(out, problemf(at(i), "", "%s: %s holds no value", name, x))
+			if c := fixed.Compare(*x.Min, *x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
+				out = append(out, problemf(at(i), "", "%s: %s holds no value", bandName(b.Bands, i), x))
 				good = false
 			}
 		}
@@ -221,10 +219,12 @@ func (b Bands) table(fromZero bool) []problem {
 	if !good {
 		return out
 	}
-	// The bands' positions, in value order.
-	order := make([]int, len(b.Bands))
-	for i := range order {
-		order[i] = i
+	// The bands' positions, in value order; a table seldom has more than
+	// a few bands.
+	var buf [8]int
+	order := buf[:0]
+	for i := range b.Bands {
+		order = append(order, i)
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
 		p, q := b.Bands[i], b.Bands[j]
@@ -236,7 +236,7 @@ func (b Bands) table(fromZero bool) []problem {
 		case q.Min == nil:
 			return 1
 		}
-		if c := p.Min.Cmp(*q.Min); c != 0 {
+		if c := fixed.Compare(*p.Min, *q.Min); c != 0 {
 			return c
 		}
 		return int(p.MinEdge) - int(q.MinEdge) // inclusive first
@@ -265,7 +265,7 @@ func (b Bands) table(fromZero bool) []problem {
 			bi, wi = pi, qi
 		}
 		better, worse := b.Bands[bi], b.Bands[wi]
-		if better.Points.Cmp(worse.Points) > 0 {
+		if fixed.Compare(better.Points, worse.Points) > 0 {
 			out = append(out, problemf(at(bi), "", "band %q %s scores %s, more than worse band %q %s with %s",
 				better.Name, better, kpi.FormatValue(better.Points), worse.Name, worse, kpi.FormatValue(worse.Points)))
 		}
@@ -276,20 +276,20 @@ func (b Bands) table(fromZero bool) []problem {
 // join describes the gap or overlap between band p and the next band q in
 // value order; "" when q starts exactly where p ends.
 func (b Bands) join(p, q Band) string {
-	where := fmt.Sprintf("bands %q %s and %q %s", p.Name, p, q.Name, q)
+	where := func() string { return fmt.Sprintf("bands %q %s and %q %s", p.Name, p, q.Name, q) } // written only for a problem
 	if p.Max == nil {
-		return where + " overlap"
+		return where() + " overlap"
 	}
 	if q.Min == nil {
-		return where + " overlap" // unreachable after sorting, unless two open below
+		return where() + " overlap" // unreachable after sorting, unless two open below
 	}
-	switch c := p.Max.Cmp(*q.Min); {
+	switch c := fixed.Compare(*p.Max, *q.Min); {
 	case c > 0:
-		return fmt.Sprintf("%s overlap from %s to %s", where, kpi.FormatValue(*q.Min), kpi.FormatValue(*p.Max))
+		return fmt.Sprintf("%s overlap from %s to %s", where(), kpi.FormatValue(*q.Min), kpi.FormatValue(*p.Max))
 	case c == 0 && p.MaxEdge == Inclusive && q.MinEdge == Inclusive:
-		return fmt.Sprintf("%s both claim %s", where, kpi.FormatValue(*q.Min))
+		return fmt.Sprintf("%s both claim %s", where(), kpi.FormatValue(*q.Min))
 	case c == 0 && p.MaxEdge == Exclusive && q.MinEdge == Exclusive:
-		return fmt.Sprintf("%s leave %s in neither", where, kpi.FormatValue(*q.Min))
+		return fmt.Sprintf("%s leave %s in neither", where(), kpi.FormatValue(*q.Min))
 	case c == 0:
 		return ""
 	}
@@ -297,22 +297,32 @@ func (b Bands) join(p, q Band) string {
 	// precision leaves no value in it.
 	if b.Value == TableRounded && b.Precision.Places >= 0 && b.Precision.Places <= 10 {
 		places := b.Precision.Places
-		next := p.Max.RoundCeil(places)
-		if next.Equal(*p.Max) && p.MaxEdge == Inclusive {
-			next = next.Add(decimal.New(1, -places))
+		// The first value of that precision past p, at that precision:
+		// p's max rounded up to it (rescaled to it, when it has fewer
+		// places), and one step more when p holds it.
+		var next fixed.Num
+		if up, ok := fixed.Round(*p.Max, places, fixed.Ceiling); ok {
+			next = fixed.Of(up)
+		} else if p.Max.Exponent() < -places {
+			next = fixed.Of(p.Max.RoundCeil(places))
+		} else {
+			next = fixed.Of(*p.Max).Add(fixed.Int(0).Shift(-places))
 		}
-		if c := next.Cmp(*q.Min); c > 0 || (c == 0 && q.MinEdge == Inclusive) {
+		if next.Cmp(fixed.Of(*p.Max)) == 0 && p.MaxEdge == Inclusive {
+			next = next.Add(fixed.Int(1).Shift(-places))
+		}
+		if c := next.Cmp(fixed.Of(*q.Min)); c > 0 || (c == 0 && q.MinEdge == Inclusive) {
 			return ""
 		}
-		return fmt.Sprintf("%s leave a gap from %s to %s (%s is in neither at %d places)", where,
-			kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min), kpi.FormatValue(next), places)
+		return fmt.Sprintf("%s leave a gap from %s to %s (%s is in neither at %d places)", where(),
+			kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min), string(next.AppendTo(nil)), places)
 	}
-	return fmt.Sprintf("%s leave a gap from %s to %s", where, kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min))
+	return fmt.Sprintf("%s leave a gap from %s to %s", where(), kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min))
 }
 
 func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != b.Direction {
-		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Measured.Direction)
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Measured.Direction)
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
@@ -321,7 +331,7 @@ func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: x.Points, band: x.Name, material: x.Material}, why, nil
 		}
 	}
-	return scored{}, why, outcomeError(o, "", ErrInvalidRules, "value %s in no band", kpi.FormatValue(v))
+	return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "value %s in no band", kpi.FormatValue(v))
 }
 
 // Shortfall scores a failed KPI-month by how far its value falls short of
@@ -358,7 +368,7 @@ func (s Shortfall) problems() []problem {
 
 func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Measured.Direction)
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Measured.Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -424,18 +434,17 @@ type Allocation struct {
 
 func (a Allocation) problems() []problem {
 	var out []problem
-	hundred := decimal.NewFromInt(100)
 	if a.Category == "" {
 		out = append(out, problemf("Category", "", "category not set"))
 	}
-	if a.AtRisk.Sign() <= 0 || a.AtRisk.Cmp(hundred) > 0 {
+	if a.AtRisk.Sign() <= 0 || fixed.Compare(a.AtRisk, hundred) > 0 {
 		out = append(out, problemf("AtRisk", "", "at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
 	}
 	for _, f := range []struct {
 		path, name string
 		v          decimal.Decimal
 	}{{"CategoryShare", "category share", a.CategoryShare}, {"KPIShare", "kpi share", a.KPIShare}} {
-		if f.v.Sign() < 0 || f.v.Cmp(hundred) > 0 {
+		if f.v.Sign() < 0 || fixed.Compare(f.v, hundred) > 0 {
 			out = append(out, problemf(f.path, "", "%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
 		}
 	}

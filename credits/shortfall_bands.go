@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"github.com/servicecredit/engine/internal/fixed"
 
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -44,9 +45,8 @@ func (s ShortfallBands) table() Bands {
 
 func (s ShortfallBands) problems() []problem {
 	out := append(directionProblems(s.Direction), s.table().table(true)...)
-	hundred := decimal.NewFromInt(100)
 	for i, b := range s.Bands {
-		if b.Points.Cmp(hundred) > 0 {
+		if fixed.Compare(b.Points, hundred) > 0 {
 			out = append(out, problemf(fmt.Sprintf("Bands[%d]", i), "", "%s: %s%% of charges above 100%%", bandName(s.Bands, i), kpi.FormatValue(b.Points)))
 		}
 	}
@@ -55,7 +55,7 @@ func (s ShortfallBands) problems() []problem {
 
 func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 	if o.Measured.Direction != s.Direction {
-		return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Measured.Direction)
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Measured.Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	n, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -65,5 +65,5 @@ func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: b.Points, band: b.Name, material: b.Material}, b.appendScores(why), nil
 		}
 	}
-	return scored{}, why, outcomeError(o, "", ErrInvalidRules, "shortfall %s in no band", kpi.FormatValue(short))
+	return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall %s in no band", kpi.FormatValue(short))
 }

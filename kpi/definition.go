@@ -115,32 +115,32 @@ func (d Definition) Validate() error {
 	}
 	seen := map[Month]bool{}
 	for i, st := range d.Schedule.Glide {
-		at := fmt.Sprintf("Schedule.Glide[%d].", i)
+		at := func(rest string) string { return fmt.Sprintf("Schedule.Glide[%d].%s", i, rest) } // written only for a problem
 		if st.Month.IsZero() {
-			add(Month{}, "glide", at+"Month", "step month not set")
+			add(Month{}, "glide", at("Month"), "step month not set")
 			continue
 		}
 		if seen[st.Month] {
-			add(st.Month, "glide", at+"Month", "month appears twice in the glide path")
+			add(st.Month, "glide", at("Month"), "month appears twice in the glide path")
 		}
 		seen[st.Month] = true
 		for _, p := range thresholdProblems(st.Thresholds, &d) {
-			add(st.Month, "glide", at+"Thresholds."+p.path, p.msg)
+			add(st.Month, "glide", at("Thresholds."+p.path), p.msg)
 		}
 	}
 	from := map[Month]bool{}
 	for i, c := range d.Schedule.Changes {
-		at := fmt.Sprintf("Schedule.Changes[%d].", i)
+		at := func(rest string) string { return fmt.Sprintf("Schedule.Changes[%d].%s", i, rest) } // written only for a problem
 		if c.From.IsZero() {
-			add(Month{}, "change", at+"From", "from month not set")
+			add(Month{}, "change", at("From"), "from month not set")
 			continue
 		}
 		if from[c.From] {
-			add(c.From, "change", at+"From", "two changes take effect this month")
+			add(c.From, "change", at("From"), "two changes take effect this month")
 		}
 		from[c.From] = true
 		for _, p := range thresholdProblems(c.Thresholds, &d) {
-			add(c.From, "change", at+"Thresholds."+p.path, p.msg)
+			add(c.From, "change", at("Thresholds."+p.path), p.msg)
 		}
 	}
 	return joined.Sorted(errs)
