@@ -319,19 +319,24 @@ func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
 	}
 	var w T
 	if err := P(&w).UnmarshalText([]byte(s)); err != nil {
-		return &leafError{text: s, quoted: true, msg: wordProblem(err), cause: err}
+		return &leafError{text: s, quoted: true, msg: wordProblem(s, err), cause: err}
 	}
 	*v = yWord[T, P]{p, w}
 	return nil
 }
 
-// wordProblem says what is wrong with an enumeration's text, from the
-// engine's *kpi.WordError: "unknown word (want one of percent, count,
-// score, ratio)".
-func wordProblem(err error) string {
+// wordProblem says what is wrong with text, a word of an enumeration,
+// from its UnmarshalText error err: "unknown word (want one of percent,
+// count, score, ratio)". The engine's enumerations give a *kpi.WordError,
+// whose words it lists; an enumeration of another package (reconcile's)
+// says its problem in its message, after the quoted text.
+func wordProblem(text string, err error) string {
 	var we *kpi.WordError
 	if errors.As(err, &we) {
 		return "unknown word (want one of " + strings.Join(we.Words, ", ") + ")"
+	}
+	if _, after, ok := strings.Cut(err.Error(), strconv.Quote(text)+": "); ok {
+		return after
 	}
 	return "unknown word"
 }
