@@ -239,9 +239,12 @@ type problems struct {
 }
 
 // add records a problem with the field at path, about KPI id and
-// organisation org where there are some.
-func (ps *problems) add(path, id, org, format string, args ...any) {
-	ps.errs = append(ps.errs, &Error{Contract: ps.c.Name, Path: path, KPI: id, Org: org, Msg: fmt.Sprintf(format, args...)})
+// organisation org where there are some, and returns it, so that the
+// caller can give its month.
+func (ps *problems) add(path, id, org, format string, args ...any) *Error {
+	e := &Error{Contract: ps.c.Name, Path: path, KPI: id, Org: org, Msg: fmt.Sprintf(format, args...)}
+	ps.errs = append(ps.errs, e)
+	return e
 }
 
 // Validate reports every problem with c, each an *Error wrapping
@@ -310,7 +313,7 @@ func (c *Contract) Validate() error {
 		}
 		for j, st := range k.Schedule.Glide {
 			if st.Month.Before(from) || st.Month.After(to) {
-				ps.add(at(fmt.Sprintf(".Schedule.Glide[%d].Month", j)), k.ID, "", "kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to)
+				ps.add(at(fmt.Sprintf(".Schedule.Glide[%d].Month", j)), k.ID, "", "kpi %s: glide path month %s outside its months in force %s..%s", k.ID, st.Month, from, to).Month = st.Month
 			}
 		}
 		if k.Every < 0 || k.Every > 12 {
@@ -379,16 +382,16 @@ func (c *Contract) chargeProblems(ps *problems, orgs map[string]bool) {
 		case ch.From.IsZero():
 			ps.add(at(".From"), "", ch.Org, "%s: from month not set", ch.Org)
 		case seen[key{ch.Org, ch.From}]:
-			ps.add(at(".From"), "", ch.Org, "%s: two charges from %s", ch.Org, ch.From)
+			ps.add(at(".From"), "", ch.Org, "%s: two charges from %s", ch.Org, ch.From).Month = ch.From
 		case ch.Amount.Sign() < 0:
-			ps.add(at(".Amount"), "", ch.Org, "%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount))
+			ps.add(at(".Amount"), "", ch.Org, "%s: from %s: amount %s is negative", ch.Org, ch.From, kpi.FormatValue(ch.Amount)).Month = ch.From
 		}
 		seen[key{ch.Org, ch.From}] = true
 	}
 	if !c.Commencement.IsZero() {
 		for _, o := range c.Orgs {
 			if _, ok := c.charge(o, c.Commencement); !ok {
-				ps.add("Charges", "", o, "%s: no charge from commencement %s", o, c.Commencement)
+				ps.add("Charges", "", o, "%s: no charge from commencement %s", o, c.Commencement).Month = c.Commencement
 			}
 		}
 	}

@@ -64,6 +64,22 @@ func TestErrorsAs(t *testing.T) {
 	require.ErrorAs(t, err, &cre)
 	require.Equal(t, "Regime.Weights[1].Points", cre.Path, "the rules' own problem, with its path in the rules")
 
+	c = fixture()
+	c.Charges[1].Amount = dec("-1")
+	require.ErrorAs(t, c.Validate(), &ce)
+	require.Equal(t, Error{Contract: "test", Path: "Charges[1].Amount", Org: "Org", Month: jul21, Msg: "Org: from 2021-07: amount -1 is negative"}, *ce,
+		"a charge's problem names its organisation and month")
+	require.EqualError(t, ce, `contract "test": charges: Org: from 2021-07: amount -1 is negative: invalid contract`)
+
+	c = fixture()
+	p = c.Credits.Regime.(credits.Points)
+	p.Weights = append(p.Weights, credits.Weight{KPI: "A", From: apr21, Points: dec("1")})
+	c.Credits.Regime = p
+	require.ErrorAs(t, c.Validate(), &ce)
+	require.Equal(t, "Credits.Regime.Weights[3].From", ce.Path)
+	require.Equal(t, "A", ce.KPI)
+	require.Equal(t, apr21, ce.Month, "the month the two weights share")
+
 	_, err = fixture().Evaluate(Input{Measurements: []kpi.Measurement{meas("A", apr21, "95"), meas("A", may21, "101")}})
 	var ie *InputError
 	require.ErrorAs(t, err, &ie)

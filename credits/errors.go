@@ -54,9 +54,17 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // problem is a problem found in a part of the rules: the path of the field
-// at fault within the part, the KPI it is about, and what is wrong.
+// at fault within the part, the KPI and month it is about, and what is
+// wrong.
 type problem struct {
 	path, kpi, msg string
+	month          kpi.Month
+}
+
+// in returns p about month m.
+func (p problem) in(m kpi.Month) problem {
+	p.month = m
+	return p
 }
 
 // problemf returns a problem at path about KPI id.
@@ -93,7 +101,7 @@ func joinPath(path, within string) string {
 func rulesErrors(ps []problem) error {
 	errs := make([]*Error, len(ps))
 	for i, p := range ps {
-		errs[i] = &Error{Path: p.path, KPI: p.kpi, Msg: p.msg, Err: ErrInvalidRules}
+		errs[i] = &Error{Path: p.path, KPI: p.kpi, Month: p.month, Msg: p.msg, Err: ErrInvalidRules}
 	}
 	return joined.Sorted(errs)
 }

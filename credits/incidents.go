@@ -101,16 +101,16 @@ func (in Incidents) problems() []problem {
 			where = fmt.Sprintf("incidents: incident %s: %s", d.Incident, d.Month)
 		}
 		if d.Incident == "" {
-			out = append(out, problemf(at(".Incident"), d.KPI, "%s: incident not set", where))
+			out = append(out, problemf(at(".Incident"), d.KPI, "%s: incident not set", where).in(d.Month))
 		}
 		if d.Month.IsZero() {
-			out = append(out, problemf(at(".Month"), d.KPI, "%s: month not set", where))
+			out = append(out, problemf(at(".Month"), d.KPI, "%s: month not set", where).in(d.Month))
 		}
 		if d.KPI == "" {
-			out = append(out, problemf(at(".KPI"), "", "%s: kpi not set", where))
+			out = append(out, problemf(at(".KPI"), "", "%s: kpi not set", where).in(d.Month))
 		}
 		if d.DecidedBy == "" {
-			out = append(out, problemf(at(".DecidedBy"), d.KPI, "%s: decided by not set", where))
+			out = append(out, problemf(at(".DecidedBy"), d.KPI, "%s: decided by not set", where).in(d.Month))
 		}
 		if d.Incident == "" || d.Month.IsZero() || d.KPI == "" {
 			continue
@@ -118,9 +118,9 @@ func (in Incidents) problems() []problem {
 		k := key{d.Incident, d.Month}
 		if f, ok := first[k]; ok {
 			if f.KPI == d.KPI && f.Org == d.Org {
-				out = append(out, problemf(at(""), d.KPI, "%s: decided twice", where))
+				out = append(out, problemf(at(""), d.KPI, "%s: decided twice", where).in(d.Month))
 			} else {
-				out = append(out, problemf(at(""), d.KPI, "%s: decisions contradict: %s and %s", where, f.who(), d.who()))
+				out = append(out, problemf(at(""), d.KPI, "%s: decisions contradict: %s and %s", where, f.who(), d.who()).in(d.Month))
 			}
 			continue
 		}

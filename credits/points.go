@@ -69,22 +69,22 @@ func (p Points) Check() error { return rulesErrors(p.problems()) }
 
 func (p Points) problems() []problem {
 	var out []problem
-	bad := func(path, id, format string, args ...any) {
-		out = append(out, problemf(path, id, "points regime: "+format, args...))
+	bad := func(path, id string, m kpi.Month, format string, args ...any) {
+		out = append(out, problemf(path, id, "points regime: "+format, args...).in(m))
 	}
 	for _, f := range []struct {
 		path, name string
 		v          decimal.Decimal
 	}{{"Amber", "amber fraction", p.Amber}, {"Red", "red fraction", p.Red}} {
 		if f.v.Sign() < 0 || fixed.Compare(f.v, one) > 0 {
-			bad(f.path, "", "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
+			bad(f.path, "", kpi.Month{}, "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
 		}
 	}
 	if fixed.Compare(p.Amber, p.Red) > 0 {
-		bad("Amber", "", "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
+		bad("Amber", "", kpi.Month{}, "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
 	}
 	if p.PointValue.Sign() <= 0 {
-		bad("PointValue", "", "point value %s%% is not positive", kpi.FormatValue(p.PointValue))
+		bad("PointValue", "", kpi.Month{}, "point value %s%% is not positive", kpi.FormatValue(p.PointValue))
 	}
 	type key struct {
 		kpi  string
@@ -94,13 +94,13 @@ func (p Points) problems() []problem {
 	for i, w := range p.Weights {
 		at := func(rest string) string { return fmt.Sprintf("Weights[%d]%s", i, rest) } // written only for a problem
 		if w.Points.Sign() < 0 {
-			bad(at(".Points"), w.KPI, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
+			bad(at(".Points"), w.KPI, w.From, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
 		}
 		switch k := (key{w.KPI, w.From}); {
 		case w.From.IsZero():
-			bad(at(".From"), w.KPI, "kpi %s: weight from month not set", w.KPI)
+			bad(at(".From"), w.KPI, kpi.Month{}, "kpi %s: weight from month not set", w.KPI)
 		case seen[k]:
-			bad(at(".From"), w.KPI, "kpi %s: two weights from %s", w.KPI, w.From)
+			bad(at(".From"), w.KPI, w.From, "kpi %s: two weights from %s", w.KPI, w.From)
 		default:
 			seen[k] = true
 		}
@@ -134,7 +134,7 @@ func (p Points) Validate(kpis []Window) error {
 			if i, ok := first[w.KPI]; ok {
 				at = fmt.Sprintf("Weights[%d]", i)
 			}
-			out = append(out, problemf(at, w.KPI, "points regime: kpi %s: no points from %s, its first month in force", w.KPI, w.From))
+			out = append(out, problemf(at, w.KPI, "points regime: kpi %s: no points from %s, its first month in force", w.KPI, w.From).in(w.From))
 		}
 	}
 	return rulesErrors(out)

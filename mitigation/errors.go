@@ -1,6 +1,10 @@
 package mitigation
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/servicecredit/engine/kpi"
+)
 
 // ErrInvalidRecord is wrapped by every problem NewRegister finds.
 var ErrInvalidRecord = errors.New("invalid mitigation record")
@@ -8,9 +12,11 @@ var ErrInvalidRecord = errors.New("invalid mitigation record")
 // Error is one problem with a mitigation record: which record, the field
 // at fault and what is wrong. It unwraps to ErrInvalidRecord.
 type Error struct {
-	Record string // the record's Ref, or "record N" (its 1-based position) when it has none
-	Index  int    // the record's position in the records given to NewRegister, 0-based
-	KPI    string // the record's KPI id; may be empty
+	Record string    // the record's Ref, or "record N" (its 1-based position) when it has none
+	Index  int       // the record's position in the records given to NewRegister, 0-based
+	KPI    string    // the record's KPI id; may be empty
+	Org    string    // the record's organisation; empty when it covers every one
+	Month  kpi.Month // the first month at fault (outside the contract, or shared with another record); zero otherwise
 	// Path is the field at fault within the record, a structural path of
 	// Go field names ("Deemed", "From"), as encoding/json's
 	// UnmarshalTypeError.Field names one; empty for the record as a whole.

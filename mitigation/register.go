@@ -65,8 +65,10 @@ func NewRegister(records []Record, scope Scope) (*Register, error) {
 	reg := &Register{records: slices.Clone(records), byKey: map[key]int{}}
 	for i, r := range records {
 		name := r.name(i)
-		bad := func(path, format string, args ...any) {
-			errs = append(errs, &Error{Record: name, Index: i, KPI: r.KPI, Path: path, Msg: fmt.Sprintf(format, args...)})
+		bad := func(path, format string, args ...any) *Error {
+			e := &Error{Record: name, Index: i, KPI: r.KPI, Org: r.Org, Path: path, Msg: fmt.Sprintf(format, args...)}
+			errs = append(errs, e)
+			return e
 		}
 		if r.Ref != "" {
 			if j, dup := refs[r.Ref]; dup {
@@ -113,7 +115,10 @@ func NewRegister(records []Record, scope Scope) (*Register, error) {
 			continue
 		}
 		if r.From.Before(scope.First) || last.After(scope.Last) {
-			bad("From", "%s outside the contract's %s..%s", span(r.From, last), scope.First, scope.Last)
+			e := bad("From", "%s outside the contract's %s..%s", span(r.From, last), scope.First, scope.Last)
+			if e.Month = r.From; !r.From.Before(scope.First) && !r.From.After(scope.Last) {
+				e.Month = scope.Last.AddMonths(1) // the first month past the end
+			}
 			continue
 		}
 		// Each overlapping record is reported once, with the months the
@@ -139,7 +144,7 @@ func NewRegister(records []Record, scope Scope) (*Register, error) {
 			}
 		}
 		for _, j := range order {
-			bad("From", "overlaps %s in %s", records[j].name(j), span(overlaps[j].from, overlaps[j].to))
+			bad("From", "overlaps %s in %s", records[j].name(j), span(overlaps[j].from, overlaps[j].to)).Month = overlaps[j].from
 		}
 	}
 	if len(errs) > 0 {

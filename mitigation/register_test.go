@@ -386,6 +386,25 @@ func TestErrorFields(t *testing.T) {
 		t.Errorf("Error (-want +got):\n%s", diff)
 	}
 	require.True(t, errors.Is(e, mitigation.ErrInvalidRecord))
+
+	// The month at fault: the first one shared with an earlier record, or
+	// the first outside the contract.
+	_, err = mitigation.NewRegister([]mitigation.Record{
+		with(relief("M1", "2021-06"), func(r *mitigation.Record) { r.Org, r.To = "LCC", month("2021-09") }),
+		with(relief("M2", "2021-08"), func(r *mitigation.Record) { r.Org, r.To = "LCC", month("2021-10") }),
+		with(relief("M3", "2022-11"), func(r *mitigation.Record) { r.To = month("2023-02") }),
+	}, scope)
+	var got []mitigation.Error
+	for _, x := range joined.Split(err) {
+		require.ErrorAs(t, x, &e)
+		got = append(got, *e)
+	}
+	if diff := cmp.Diff([]mitigation.Error{
+		{Record: "M2", Index: 1, KPI: "KPI01", Org: "LCC", Month: month("2021-08"), Path: "From", Msg: "overlaps M1 in 2021-08..2021-09"},
+		{Record: "M3", Index: 2, KPI: "KPI01", Month: month("2023-01"), Path: "From", Msg: "2022-11..2023-02 outside the contract's 2021-01..2022-12"},
+	}, got, cmp.Comparer(func(a, b kpi.Month) bool { return a == b })); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
 }
 
 func TestNilRegister(t *testing.T) {
