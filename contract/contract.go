@@ -275,6 +275,9 @@ func (c *Contract) Validate() error {
 	if len(c.Orgs) == 0 {
 		ps.add("Orgs", "", "", "no organisations")
 	}
+	if lim := c.limitProblems(); len(lim) > 0 {
+		return joined.Sorted(append(ps.errs, lim...)) // the checks below would be as large as the contract
+	}
 	orgs := map[string]bool{}
 	for i, o := range c.Orgs {
 		at := func() string { return fmt.Sprintf("Orgs[%d]", i) } // written only for a problem

@@ -258,7 +258,7 @@ func TestEvaluate(t *testing.T) {
 	for _, mo := range res.Months {
 		var got []cellWant
 		for _, cell := range mo.Cells {
-			got = append(got, cellWant{cell.Measured.KPI, cell.Raw, cell.Status, cell.Measured.Absent, cell.Mitigation.Ref, cell.Credit.Amount.StringFixed(2)})
+			got = append(got, cellWant{cell.Measured.KPI, cell.Raw, cell.Status, cell.Measured.Absent, cell.Credit.Mitigation, cell.Credit.Amount.StringFixed(2)})
 			require.Equal(t, cell.Measured.KPI, cell.Credit.KPI, "each cell carries its own line")
 			require.Equal(t, mo.Month, cell.Credit.Month)
 		}

@@ -36,7 +36,7 @@ type Error struct {
 	// the contract that Path's first field names for the charges and the
 	// absences ("charges: ", "absences: "), which Error adds.
 	Msg string
-	Err error // the *kpi.Error or *credits.Error the problem is; nil for the contract's own
+	Err error // the *kpi.Error or *credits.Error the problem is; ErrLimit for a limit reached; nil for the contract's own
 }
 
 // Error returns the problem: the contract, the part for a problem with
@@ -58,7 +58,8 @@ func part(path string) string {
 }
 
 // Unwrap returns ErrInvalidContract and, when the problem is a KPI
-// definition's or the credit rules', that problem.
+// definition's or the credit rules', that problem; for a limit reached,
+// ErrLimit.
 func (e *Error) Unwrap() []error {
 	if e.Err == nil {
 		return []error{ErrInvalidContract}
@@ -86,7 +87,7 @@ type InputError struct {
 	Org   string    // the measurement's organisation
 	Month kpi.Month // the measurement's month
 	Msg   string    // what is wrong, lower case: "kpi assessed every 3 months, not in 2021-07"
-	Err   error     // for a value invalid for its KPI, the *kpi.Error Measurement.Check gives; nil otherwise
+	Err   error     // for a value invalid for its KPI, the *kpi.Error Measurement.Check gives; ErrLimit for a period past MaxKPIMonths; nil otherwise
 }
 
 // Error returns the problem: for a measurement, "measurement
@@ -105,7 +106,8 @@ func (e *InputError) Error() string {
 }
 
 // Unwrap returns ErrInvalidInput and, for a value invalid for its KPI,
-// the *kpi.Error (and so kpi.ErrInvalidMeasurement).
+// the *kpi.Error (and so kpi.ErrInvalidMeasurement); for a limit reached,
+// ErrLimit.
 func (e *InputError) Unwrap() []error {
 	if e.Err == nil {
 		return []error{ErrInvalidInput}

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -52,9 +53,10 @@ type Month struct {
 
 // Cell is one KPI-month for one organisation: the classification as
 // measured, the status the contract gives it, any mitigation, and its
-// credit line.
+// credit line. The KPI, organisation, month and kind are its Measured's.
+// Its rare parts (a mitigation, a pooled computation) are held by
+// pointer, nil when the cell has none, and shared, never to be modified.
 type Cell struct {
-	Kind kpi.Kind
 	// Measured is the classification of the value as measured; an absent
 	// value is Unmeasured with its reason.
 	Measured kpi.Result
@@ -63,37 +65,60 @@ type Cell struct {
 	Raw kpi.Status
 	// Status is the status after mitigation: Raw, or a deemed status.
 	Status     kpi.Status
-	Mitigation mitigation.Record // the agreed mitigation, when Mitigated
-	Mitigated  bool
-	Credit     credits.Line // the cell's line in the ledger
-	Note       string       // the measurement's note, if any
-	Incidents  []string     // the incidents the measurement names as the failure's cause
-	// Computation explains a pooled KPI's value: its parts and the sums.
+	Mitigation *mitigation.Record // the agreed mitigation; nil when none
+	Credit     credits.Line       // the cell's line in the ledger; its Incidents are the measurement's
+	Note       string             // the measurement's note, if any
+	// Card, when not empty, says why the cell gets a report card under
+	// the contract's ReportCard rule: "red", or how far short of the TSL
+	// it fell.
+	Card   string
+	Pooled *Pooled // a pooled or combined KPI's computation; nil for any other
+}
+
+// Pooled is what a pooled KPI's cell (KPI.Pooled), or a combined cell
+// (Month.Combined), holds beside its value: how the value was computed,
+// and the figure the measurements supplied for it.
+type Pooled struct {
+	// Computation explains the value: its parts and the sums, or why
+	// there is no value.
 	Computation string
-	// Card says the cell gets a report card under the contract's
-	// ReportCard rule, and CardReason why.
-	Card       bool
-	CardReason string
-	// Published is the figure supplied for a pooled KPI, shown beside the
-	// computed one; HasPublished says whether there was one.
-	Published    kpi.Measurement
-	HasPublished bool
+	// Published is the figure supplied for a pooled KPI, as measured,
+	// shown beside the computed one; nil when none was supplied (and
+	// always for a combined cell: the pack publishes no combined figure).
+	Published *kpi.Measurement
+}
+
+// Computation returns the cell's Pooled.Computation, or "" when it has
+// none.
+func (c *Cell) Computation() string {
+	if c.Pooled == nil {
+		return ""
+	}
+	return c.Pooled.Computation
+}
+
+// Published returns the figure supplied for a pooled KPI-month, or nil.
+func (c *Cell) Published() *kpi.Measurement {
+	if c.Pooled == nil {
+		return nil
+	}
+	return c.Pooled.Published
 }
 
 // Reason explains the cell in words: the classification, the absence rule
 // if it applied, and the mitigation if there is one.
-func (c Cell) Reason() string {
+func (c *Cell) Reason() string {
 	s := c.Measured.Reason()
-	if c.Computation != "" {
-		s = c.Computation + "; " + s
+	if comp := c.Computation(); comp != "" {
+		s = comp + "; " + s
 	}
 	if c.Measured.Status == kpi.Unmeasured && c.Raw == kpi.Red {
 		s += "; the contract counts " + c.Measured.Absent.String() + " as red"
 	}
-	if c.Mitigated {
-		s += fmt.Sprintf("; mitigated by %s (%s", c.Mitigation.Ref, c.Mitigation.Effect)
-		if c.Mitigation.Effect == mitigation.Deemed {
-			s += " " + c.Mitigation.Deemed.String()
+	if rec := c.Mitigation; rec != nil {
+		s += fmt.Sprintf("; mitigated by %s (%s", rec.Ref, rec.Effect)
+		if rec.Effect == mitigation.Deemed {
+			s += " " + rec.Deemed.String()
 		}
 		s += ")"
 	}
@@ -119,18 +144,20 @@ type mkey struct {
 
 // mindex finds measurements. The contract's own measurements are found
 // through a dense table by the KPI's and the organisation's positions in
-// the contract and the month of the term, so the cells of the main loop
-// need no hashing; the shared service's combined measurements, built month
-// by month, through a map.
+// the contract and the month, so the cells of the main loop need no
+// hashing; the table covers only the months evaluated and the twelve
+// before them, where relative targets find their baselines, never the
+// whole term. The shared service's combined measurements, built month by
+// month, are found through a map.
 type mindex struct {
 	ms []kpi.Measurement
 
-	dense []int32 // 1 + the index into ms; 0 for none
-	kpiAt map[string]int
-	orgAt map[string]int
-	start kpi.Month
-	term  int
-	norgs int
+	dense  []int32 // 1 + the index into ms; 0 for none
+	kpiAt  map[string]int
+	orgAt  map[string]int
+	start  kpi.Month // the table's first month
+	months int       // the table's months
+	norgs  int
 
 	keys map[mkey]int // for an index without a dense table
 }
@@ -156,10 +183,10 @@ func (x *mindex) find(id, org string, m kpi.Month) (int, bool) {
 // the organisation at position oi in month m, through the dense table.
 func (x *mindex) at(ki, oi int, m kpi.Month) (int, bool) {
 	mo := m.Sub(x.start)
-	if mo < 0 || mo >= x.term {
+	if mo < 0 || mo >= x.months {
 		return 0, false
 	}
-	v := x.dense[(ki*x.norgs+oi)*x.term+mo]
+	v := x.dense[(mo*len(x.kpiAt)+ki)*x.norgs+oi]
 	return int(v) - 1, v > 0
 }
 
@@ -172,21 +199,35 @@ type pos struct{ ki, oi int }
 // period for every organisation it is measured for, applies the contract's
 // absence rule and the agreed mitigations, and computes the credits. A KPI
 // in force without a measurement is Missing, never guessed. It is Stream
-// with every month kept.
+// with every month kept: its memory grows with the KPI-months evaluated
+// (a few hundred bytes each); Stream's does not.
 //
 // Evaluate validates the contract and the input first and reports every
 // problem it finds; on any problem it returns no result.
 func (c *Contract) Evaluate(in Input) (*Result, error) {
 	res := &Result{Ledger: &credits.Ledger{}}
-	tot, err := c.Stream(in, func(m *Month) error {
-		for _, cell := range m.Cells {
-			res.Ledger.Lines = append(res.Ledger.Lines, cell.Credit)
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if from, to, err := c.period(in); err == nil {
+		n := 0
+		for m := from; !m.After(to); m = m.AddMonths(1) {
+			n += c.cellsIn(m)
+		}
+		months := to.Sub(from) + 1
+		res.Months = make([]Month, 0, months)
+		res.Ledger.Lines = make([]credits.Line, 0, n+months)
+		res.Ledger.Months = make([]credits.MonthTotal, 0, months)
+	}
+	tot, err := c.stream(in, true, func(m *Month) error {
+		for i := range m.Cells {
+			res.Ledger.Lines = append(res.Ledger.Lines, m.Cells[i].Credit)
 		}
 		res.Ledger.Lines = append(res.Ledger.Lines, m.Lines...)
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		kept := *m
-		kept.Cells, kept.Lines = slices.Clone(m.Cells), slices.Clone(m.Lines)
+		kept.Lines = slices.Clone(m.Lines)
 		res.Months = append(res.Months, kept)
 		return nil
 	})
@@ -206,11 +247,12 @@ type Totals struct {
 // Stream evaluates as Evaluate does, but hands each month to each as soon
 // as it is complete, with its cells, credit total and month lines, and
 // keeps none of them: memory does not grow with the results. (The
-// measurement index covers the KPIs, organisations and months of the term,
-// and a shared service's combined values are kept month by month for
-// relative targets.) The Month, its Cells and its Lines are reused for the
-// next month: each must copy what it keeps of them. Stream stops at the
-// first error each returns and returns that error.
+// measurement index covers the KPIs and organisations over the months
+// evaluated and the twelve before them, and a shared service's combined
+// values are kept month by month for relative targets.) The Month, its
+// Cells and its Lines are reused for the next month: each must copy what
+// it keeps of them. Stream stops at the first error each returns and
+// returns that error.
 //
 // The contract and input are validated first, as for Evaluate, before any
 // month is handed over. A few problems can only be found as the months are
@@ -221,7 +263,14 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	from, to := in.From, in.To
+	return c.stream(in, false, each)
+}
+
+// period returns the months in evaluates, or an error when they are not
+// within the contract's term or exceed the limit on the KPI-months
+// evaluated.
+func (c *Contract) period(in Input) (from, to kpi.Month, err error) {
+	from, to = in.From, in.To
 	if from.IsZero() {
 		from = c.Commencement
 	}
@@ -233,10 +282,23 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		if from.Before(c.Commencement) || to.Before(from) {
 			path = "From"
 		}
-		return nil, &InputError{Contract: c.Name, Index: -1, Path: path,
+		return from, to, &InputError{Contract: c.Name, Index: -1, Path: path,
 			Msg: fmt.Sprintf("period %s..%s not within the contract's %s..%s", from, to, c.Commencement, c.Last())}
 	}
-	index, err := c.index(in.Measurements)
+	if err := c.periodLimit(from, to); err != nil {
+		return from, to, err
+	}
+	return from, to, nil
+}
+
+// stream is Stream on a valid contract. With keep, each month's cells are
+// its own, never reused, for a caller that keeps them.
+func (c *Contract) stream(in Input, keep bool, each func(*Month) error) (*Totals, error) {
+	from, to, err := c.period(in)
+	if err != nil {
+		return nil, err
+	}
+	index, err := c.index(in.Measurements, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -246,13 +308,18 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	}
 	comb := &mindex{keys: map[mkey]int{}}
 	at := c.positions(in.Mitigations)
+	recs := records{reg: in.Mitigations}
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
-	var cells []Cell // reused month after month, as is the Month
+	var cells []Cell // reused month after month, as is the Month, unless kept
 	mo := new(Month)
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		n := c.cellsIn(m)
-		cells = slices.Grow(cells[:0], n)
+		if keep {
+			cells = make([]Cell, 0, n)
+		} else {
+			cells = slices.Grow(cells[:0], n)
+		}
 		*mo = Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells}
 		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n)}
 		for _, o := range c.Orgs {
@@ -265,22 +332,22 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 			if m.Before(kf) || m.After(kt) {
 				continue
 			}
-			reg := in.Mitigations
+			reg := &recs
 			if !at.mitigated[i] {
 				reg = nil // no record for this KPI: no need to ask
 			}
 			for j, org := range c.OrgsOf(k) {
 				mo.Cells = append(mo.Cells, Cell{})
-				cell := &mo.Cells[len(mo.Cells)-1]
-				c.cell(cell, k, pos{i, at.orgs[i][j]}, org, m, index, reg)
-				mo.Summary.Add(*cell)
+				cell := &mo.Cells[len(mo.Cells)-1] // the cells have room for the month: never moved
+				incidents := c.cell(cell, k, pos{i, at.orgs[i][j]}, org, m, index, reg)
+				mo.Summary.Add(cell)
 				ch, _ := c.charge(org, m)
-				p.Outcomes = append(p.Outcomes, credits.Outcome{
-					KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
-					Absent: cell.Measured.Absent, Mitigation: cell.Mitigation.Ref,
-					Relief: cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief, Charges: ch,
-					Measured: cell.Measured, Incidents: cell.Incidents,
-				})
+				o := credits.Outcome{KPI: k.ID, Org: org, Kind: k.Kind, Raw: cell.Raw, Status: cell.Status,
+					Absent: cell.Measured.Absent, Charges: ch, Measured: &cell.Measured, Incidents: incidents}
+				if rec := cell.Mitigation; rec != nil {
+					o.Mitigation, o.Relief = rec.Ref, rec.Effect == mitigation.Relief
+				}
+				p.Outcomes = append(p.Outcomes, o)
 			}
 		}
 		if len(c.Orgs) > 1 {
@@ -299,6 +366,40 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 		}
 	}
 	return &Totals{Years: book.Years(), Total: book.Total()}, nil
+}
+
+// records finds the agreed mitigation records, one shared copy of each
+// for all the cells it covers.
+type records struct {
+	reg  *mitigation.Register
+	seen map[recordKey]*mitigation.Record
+}
+
+// recordKey identifies a record of a register, where records of one KPI
+// and organisation never overlap.
+type recordKey struct {
+	ref, kpi, org string
+	from          kpi.Month
+}
+
+// lookup returns the record covering KPI id for org in month m, or nil.
+func (r *records) lookup(id, org string, m kpi.Month) *mitigation.Record {
+	if r == nil {
+		return nil
+	}
+	rec, ok := r.reg.Lookup(id, org, m)
+	if !ok {
+		return nil
+	}
+	k := recordKey{rec.Ref, rec.KPI, rec.Org, rec.From}
+	if p, ok := r.seen[k]; ok {
+		return p
+	}
+	if r.seen == nil {
+		r.seen = map[recordKey]*mitigation.Record{}
+	}
+	r.seen[k] = &rec
+	return &rec
 }
 
 // positions holds, for each KPI of the contract, the positions of the
@@ -343,8 +444,8 @@ func (c *Contract) cellsIn(m kpi.Month) int {
 
 // cell evaluates one KPI-month for one organisation into cell, which must
 // be zero: filled in its place, a cell (large) is not copied into the
-// month.
-func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *mitigation.Register) {
+// month. It returns the measurement's incidents.
+func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *mindex, reg *records) []string {
 	meas, found := kpi.Measurement{KPI: k.ID, Org: org, Month: m, Absent: kpi.Missing}, false
 	switch {
 	case !c.Due(k, m):
@@ -356,12 +457,17 @@ func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *
 	default:
 		meas, found = lookup(k.ID, org, m, x)
 	}
-	cell.Incidents = meas.Incidents
+	incidents := meas.Incidents
 	if len(k.Pooled) > 0 {
-		cell.Published, cell.HasPublished = meas.Resolved(k.Definition), found
-		meas, cell.Computation = c.pool(k, org, m, x)
+		pooled := &Pooled{}
+		if found {
+			pub := meas.Resolved(k.Definition)
+			pooled.Published = &pub
+		}
+		meas, pooled.Computation = c.pool(k, org, m, x)
+		cell.Pooled = pooled
 	}
-	cell.Kind, cell.Note = k.Kind, meas.Note
+	cell.Note = meas.Note
 	if k.Relative != 0 {
 		base, _ := lookup(k.ID, org, k.Relative.Baseline(m), x)
 		cell.Measured = kpi.ClassifyAgainst(k.Definition, meas, base)
@@ -381,14 +487,15 @@ func (c *Contract) cell(cell *Cell, k *KPI, at pos, org string, m kpi.Month, x *
 	if k.Kind == kpi.Figure && cell.Raw == kpi.Red {
 		cell.Raw = kpi.Unmeasured // a figure has no target to fail
 	}
-	cell.Card, cell.CardReason = c.card(cell)
+	cell.Card = c.card(cell)
 	cell.Status = cell.Raw
-	if rec, ok := reg.Lookup(k.ID, org, m); ok {
-		cell.Mitigation, cell.Mitigated = rec, true
+	if rec := reg.lookup(k.ID, org, m); rec != nil {
+		cell.Mitigation = rec
 		if rec.Effect == mitigation.Deemed {
 			cell.Status = rec.Deemed
 		}
 	}
+	return incidents
 }
 
 // combined returns month m's combined cells. The combined measurements of
@@ -416,10 +523,10 @@ func (c *Contract) combined(m kpi.Month, x, comb *mindex) []Cell {
 		}
 		var cell Cell
 		c.cell(&cell, k, pos{ki: -1}, Combined, m, comb, nil)
-		if cell.Computation == "" {
-			cell.Computation = how[k.ID]
+		if cell.Pooled == nil {
+			cell.Pooled = &Pooled{Computation: how[k.ID]}
 		} else {
-			cell.HasPublished = false // the pack publishes no combined figure
+			cell.Pooled.Published = nil // the pack publishes no combined figure
 		}
 		cells = append(cells, cell)
 	}
@@ -524,17 +631,18 @@ func (a *weighted) result(out kpi.Measurement, p kpi.Precision, label, verb stri
 	return out, fmt.Sprintf("%s: %s = %s/%s", label, strings.Join(a.parts, ", "), kpi.FormatValue(a.num), kpi.FormatValue(a.den))
 }
 
-// card applies the contract's report-card rule to a classified cell.
-func (c *Contract) card(cell *Cell) (bool, string) {
+// card applies the contract's report-card rule to a classified cell: why
+// it gets a card, or "" when it does not.
+func (c *Contract) card(cell *Cell) string {
 	if c.ReportCard == nil {
-		return false, ""
+		return ""
 	}
 	if cell.Raw == kpi.Red {
-		return true, "red"
+		return "red"
 	}
-	r, v := cell.Measured, c.ReportCard.Variance
+	r, v := &cell.Measured, c.ReportCard.Variance
 	if !v.IsSet() || r.Kind == kpi.Figure || r.Relative != 0 || r.Status == kpi.Unmeasured {
-		return false, ""
+		return ""
 	}
 	limit := v.By
 	if v.Unit == kpi.PercentOfTSL {
@@ -545,9 +653,9 @@ func (c *Contract) card(cell *Cell) (bool, string) {
 		worse = worse.Neg()
 	}
 	if worse.Cmp(limit) < 0 {
-		return false, ""
+		return ""
 	}
-	return true, fmt.Sprintf("short of tsl %s by %s, at least %s (%s)", kpi.FormatValue(r.Thresholds.TSL),
+	return fmt.Sprintf("short of tsl %s by %s, at least %s (%s)", kpi.FormatValue(r.Thresholds.TSL),
 		kpi.FormatValue(worse), kpi.FormatValue(limit), v)
 }
 
@@ -597,8 +705,8 @@ func (c *Contract) pool(k *KPI, org string, m kpi.Month, x *mindex) (kpi.Measure
 
 // Add counts cell c in s as Evaluate does: credit-bearing KPIs only, by
 // raw status, and whether a mitigation was agreed.
-func (s *Summary) Add(c Cell) {
-	if c.Kind != kpi.KPI {
+func (s *Summary) Add(c *Cell) {
+	if c.Measured.Kind != kpi.KPI {
 		return
 	}
 	s.Total++
@@ -612,7 +720,7 @@ func (s *Summary) Add(c Cell) {
 	default:
 		s.Unmeasured++
 	}
-	if c.Mitigated {
+	if c.Mitigation != nil {
 		s.Mitigated++
 	}
 }
@@ -639,24 +747,33 @@ func (c *Contract) yearCharges(y int, memo map[int]decimal.Decimal) decimal.Deci
 	return sum
 }
 
-// index checks every measurement and indexes it by KPI, organisation and
-// month. Each problem is an *InputError naming the measurement's position.
-func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
-	var errs []error
+// index checks every measurement and indexes the ones of the months
+// from-12..to (the months evaluated and their baselines) by KPI,
+// organisation and month. Duplicates outside those months are found by
+// sorting, so that memory follows the months evaluated, never the term.
+// Each problem is an *InputError naming the measurement's position; past
+// joined.Max they are counted.
+func (c *Contract) index(ms []kpi.Measurement, from, to kpi.Month) (*mindex, error) {
+	var errs joined.Capped
 	i := 0 // the measurement checked
 	bad := func(m kpi.Measurement, field, format string, args ...any) {
-		errs = append(errs, &InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, field),
+		errs.Add(&InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, field),
 			KPI: m.KPI, Org: m.Org, Month: m.Month, Msg: fmt.Sprintf(format, args...)})
 	}
+	start := from.AddMonths(-12)
+	if start.Before(c.Commencement) {
+		start = c.Commencement
+	}
 	x := &mindex{ms: ms, kpiAt: make(map[string]int, len(c.KPIs)), orgAt: make(map[string]int, len(c.Orgs)),
-		start: c.Commencement, term: c.Term, norgs: len(c.Orgs)}
+		start: start, months: to.Sub(start) + 1, norgs: len(c.Orgs)}
 	for i := range c.KPIs {
 		x.kpiAt[c.KPIs[i].ID] = i
 	}
 	for i, o := range c.Orgs {
 		x.orgAt[o] = i
 	}
-	x.dense = make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
+	x.dense = make([]int32, x.months*len(c.KPIs)*len(c.Orgs))
+	var outside []outsider // the measurements of other months, for their duplicates
 	for i = range ms {
 		m := &ms[i]
 		ki, ok := x.kpiAt[m.KPI]
@@ -686,18 +803,39 @@ func (c *Contract) index(ms []kpi.Measurement) (*mindex, error) {
 			for _, e := range joined.Split(err) {
 				var ke *kpi.Error
 				if errors.As(e, &ke) {
-					errs = append(errs, &InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, ke.Path),
+					errs.Add(&InputError{Contract: c.Name, Index: i, Path: fmt.Sprintf("Measurements[%d].%s", i, ke.Path),
 						KPI: m.KPI, Org: m.Org, Month: m.Month, Msg: ke.Msg, Err: ke})
 				}
 			}
 			continue
 		}
-		slot := &x.dense[(ki*x.norgs+oi)*x.term+m.Month.Sub(c.Commencement)]
+		mo := m.Month.Sub(x.start)
+		if mo < 0 || mo >= x.months {
+			outside = append(outside, outsider{slot: (int64(m.Month.Sub(c.Commencement))*int64(len(c.KPIs))+int64(ki))*int64(x.norgs) + int64(oi), i: int32(i)})
+			continue
+		}
+		slot := &x.dense[(mo*len(c.KPIs)+ki)*x.norgs+oi]
 		if *slot != 0 {
 			bad(*m, "Month", "duplicate of measurement %d", *slot)
 			continue
 		}
 		*slot = int32(i + 1)
 	}
-	return x, joined.Sorted(errs)
+	slices.SortFunc(outside, func(a, b outsider) int { return cmp.Or(cmp.Compare(a.slot, b.slot), cmp.Compare(a.i, b.i)) })
+	for j, first := 1, 0; j < len(outside); j++ {
+		if outside[j].slot != outside[first].slot {
+			first = j
+			continue
+		}
+		i = int(outside[j].i)
+		bad(ms[i], "Month", "duplicate of measurement %d", outside[first].i+1)
+	}
+	return x, errs.Err()
+}
+
+// outsider is a measurement outside the dense table: its place in the
+// term, by month, KPI and organisation, and its index.
+type outsider struct {
+	slot int64
+	i    int32
 }

@@ -92,7 +92,7 @@ func TestPropertyLedger(t *testing.T) {
 				if mo.Month.Before(from) || mo.Month.After(to) {
 					t.Fatalf("%s appears in %s outside %s..%s", k.ID, mo.Month, from, to)
 				}
-				if cell.Mitigated && cell.Mitigation.Effect == mitigation.Relief && cell.Raw != cell.Status {
+				if cell.Mitigation != nil && cell.Mitigation.Effect == mitigation.Relief && cell.Raw != cell.Status {
 					t.Fatalf("%s %s: relief changed the status %s to %s", k.ID, mo.Month, cell.Raw, cell.Status)
 				}
 			}

@@ -98,9 +98,10 @@ func TestEvaluatePackShapes(t *testing.T) {
 		})
 	}
 	may := cell(1, "ALL")
-	require.True(t, may.HasPublished)
-	require.Equal(t, "56.55", kpi.FormatValue(may.Published.Value), "the pack's figure is kept beside ours")
-	require.False(t, cell(0, "ALL").HasPublished)
+	require.NotNil(t, may.Published())
+	require.Equal(t, "56.55", kpi.FormatValue(may.Published().Value), "the pack's figure is kept beside ours")
+	none := cell(0, "ALL")
+	require.Nil(t, none.Published())
 	require.Equal(t, Summary{BelowMSL: 1, Total: 1}, res.Months[0].Summary, "only KPIs are counted")
 	require.Equal(t, "1000.00", res.Ledger.Months[0].Total.StringFixed(2), "AVAIL unavailable costs its points")
 	require.True(t, cell(0, "P2_VOL").Credit.Amount.IsZero(), "figures cost nothing")
@@ -218,7 +219,7 @@ func TestReportCard(t *testing.T) {
 	var got []card
 	for _, m := range res.Months {
 		for _, cell := range m.Cells {
-			got = append(got, card{cell.Card, cell.CardReason})
+			got = append(got, card{cell.Card != "", cell.Card})
 		}
 	}
 	require.Equal(t, []card{
@@ -303,8 +304,8 @@ func TestReviewFindings(t *testing.T) {
 		require.NoError(t, err)
 		for _, cell := range res.Months[0].Cells {
 			if cell.Measured.KPI == "ALL" {
-				require.Equal(t, "95.00", cell.Measured.Rounded.StringFixed(2), cell.Computation)
-				require.Contains(t, cell.Computation, "P1 95.00% x 100")
+				require.Equal(t, "95.00", cell.Measured.Rounded.StringFixed(2), cell.Computation())
+				require.Contains(t, cell.Computation(), "P1 95.00% x 100")
 			}
 		}
 	})

@@ -18,7 +18,7 @@ func absentOutcome(s kpi.Status, unit kpi.Unit, dir kpi.Direction) credits.Outco
 		th = kpi.MustLevels("10", "15")
 	}
 	return credits.Outcome{KPI: "A", Kind: kpi.KPI, Raw: s, Status: s, Absent: kpi.Missing, Charges: dec("100000"),
-		Measured: kpi.Result{KPI: "A", Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: dir, Unit: unit,
+		Measured: &kpi.Result{KPI: "A", Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: dir, Unit: unit,
 			Kind: kpi.KPI, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Thresholds: th}}
 }
 

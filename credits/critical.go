@@ -122,7 +122,7 @@ func (c Critical) failures(p Period) []string {
 			out = append(out, who(o)+": red")
 			continue
 		}
-		if why, ok := k.beyond(o.Measured); ok {
+		if why, ok := k.beyond(*o.measured()); ok {
 			out = append(out, who(o)+": "+why)
 		}
 	}

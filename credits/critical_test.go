@@ -14,7 +14,7 @@ import (
 // withValue gives o a measured value, rounded to one place, in direction
 // dir; its status stays as set.
 func withValue(o credits.Outcome, rounded string, dir kpi.Direction) credits.Outcome {
-	o.Measured = kpi.Result{KPI: o.KPI, Status: o.Status, Value: dec(rounded), Rounded: dec(rounded),
+	o.Measured = &kpi.Result{KPI: o.KPI, Status: o.Status, Value: dec(rounded), Rounded: dec(rounded),
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Direction: dir, Kind: kpi.KPI}
 	return o
 }
@@ -143,11 +143,11 @@ func TestCritical(t *testing.T) {
 			critical: credits.Critical{KPIs: []credits.CriticalKPI{{KPI: "A", Red: true}, {KPI: "B", Level: level("5")}}},
 			periods: []credits.Period{p("2021-06", func() credits.Outcome {
 				x := o("A", R)
-				x.Raw, x.Measured = R, kpi.Result{Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: up}
+				x.Raw, x.Measured = R, &kpi.Result{Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: up}
 				return x
 			}(), func() credits.Outcome {
 				x := o("B", R)
-				x.Measured = kpi.Result{Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: down}
+				x.Measured = &kpi.Result{Status: kpi.Unmeasured, Absent: kpi.Missing, Direction: down}
 				return x
 			}())},
 			lines: []line{

@@ -53,8 +53,8 @@ func (d Deduction) problems() []problem {
 }
 
 func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.Measured.Direction != d.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Measured.Direction)
+	if o.measured().Direction != d.Direction {
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.measured().Direction)
 	}
 	hundred := fixed.Int(100)
 	v := fixed.Of(basisValue(d.Value, d.Precision, o))

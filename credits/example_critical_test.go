@@ -37,7 +37,7 @@ func ExampleCritical() {
 	}
 	fix := func(s kpi.Status, hours string) credits.Outcome {
 		return credits.Outcome{KPI: "FIX", Kind: kpi.KPI, Raw: s, Status: s, Charges: charges,
-			Measured: kpi.Result{KPI: "FIX", Status: s, Value: dec(hours), Rounded: dec(hours),
+			Measured: &kpi.Result{KPI: "FIX", Status: s, Value: dec(hours), Rounded: dec(hours),
 				Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Direction: kpi.LowerIsBetter, Kind: kpi.KPI}}
 	}
 	led, err := credits.Calculate(rules, []credits.Period{

@@ -20,7 +20,7 @@ func exampleOutcome(id, value, charges string) credits.Outcome {
 		s = kpi.Amber
 	}
 	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: decimal.RequireFromString(charges),
-		Measured: kpi.Result{Value: v, Rounded: v, Direction: kpi.HigherIsBetter}}
+		Measured: &kpi.Result{Value: v, Rounded: v, Direction: kpi.HigherIsBetter}}
 }
 
 // The UK Model Services Agreement's banded points with the repeat-failure

@@ -134,7 +134,7 @@ func TestIncidentsSeveral(t *testing.T) {
 	}
 	require.Equal(t, []string{"0.00", "0.00", "2000.00"}, got)
 	require.Contains(t, led.Lines[0].Rule, "incident INC2 also caused the failure of kpi C")
-	require.Equal(t, []string{"INC1", "INC2"}, led.Lines[0].Incidents)
+	require.Equal(t, []string{"INC1", "INC2"}, led.Lines[0].Incidents())
 }
 
 func TestIncidentsInvalid(t *testing.T) {

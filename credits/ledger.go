@@ -187,8 +187,14 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	if err := checkLines(p, lines); err != nil {
 		return nil, MonthTotal{}, err
 	}
-	for i, o := range p.Outcomes {
-		lines[i].Incidents = slices.Clone(o.Incidents)
+	for i := range p.Outcomes {
+		if in := p.Outcomes[i].Incidents; len(in) > 0 {
+			if x := lines[i].Extra; x != nil {
+				lines[i].Extra = &LineExtra{Band: x.Band, Material: x.Material, Incidents: in}
+			} else {
+				lines[i].Extra = &LineExtra{Incidents: in}
+			}
+		}
 	}
 	money, caps := b.rules.Money, b.rules.Caps
 	if err := b.rules.Incidents.apply(p, lines, money); err != nil {

@@ -6,16 +6,13 @@ import (
 )
 
 // Outcome is one KPI-month as a credit regime sees it: its statuses and
-// mitigation, and the charges its credit is a share of.
+// mitigation, and the charges its credit is a share of. Its rare and large
+// parts are held by reference: the classification (Measured) and the
+// incidents.
 type Outcome struct {
 	KPI        string          // the KPI's id
 	Org        string          // the organisation; empty for the whole service
-	Kind       kpi.Kind        // only a KPI costs anything; a PI or a reported figure never does
-	Raw        kpi.Status      // the status as measured
-	Status     kpi.Status      // the status after any deemed mitigation; credits follow it
-	Absent     kpi.Absence     // why there is no value, when Status is Unmeasured
 	Mitigation string          // the Ref of the mitigation record; "" when none
-	Relief     bool            // the mitigation relieves the KPI-month of credits; needs Mitigation
 	Charges    decimal.Decimal // the month's charges for the outcome's organisation, 0 or more
 	// Incidents are the incidents, by reference, that caused this
 	// KPI-month's failure, for the Rules' Incidents rule; none when not
@@ -23,10 +20,29 @@ type Outcome struct {
 	Incidents []string
 	// Measured is the classification: the value as measured and rounded,
 	// and the thresholds that applied, for regimes that score the value
-	// itself (bands, shortfalls).
-	Measured kpi.Result
+	// itself (bands, shortfalls) and for critical service levels. Nil
+	// reads as the zero kpi.Result: no value, no thresholds. The regimes
+	// never modify it.
+	Measured *kpi.Result
+	Kind     kpi.Kind    // only a KPI costs anything; a PI or a reported figure never does
+	Raw      kpi.Status  // the status as measured
+	Status   kpi.Status  // the status after any deemed mitigation; credits follow it
+	Absent   kpi.Absence // why there is no value, when Status is Unmeasured
+	Relief   bool        // the mitigation relieves the KPI-month of credits; needs Mitigation
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// noResult is what a nil Outcome.Measured reads as.
+var noResult kpi.Result
+
+// measured returns o's classification, or the zero Result when it has
+// none. The caller must not modify it.
+func (o *Outcome) measured() *kpi.Result {
+	if o.Measured == nil {
+		return &noResult
+	}
+	return o.Measured
 }
 
 // Period is one month of a contract as a credit regime sees it.
@@ -52,27 +68,57 @@ const (
 )
 
 // Line is one line of the credit ledger: a KPI-month's credit with the rule
-// that produced it, a critical month's withholding, or a cap's cut.
+// that produced it, a critical month's withholding, or a cap's cut. Its
+// rare parts (a Scheme's band, the incidents) are held in Extra, nil on
+// most lines.
 type Line struct {
-	Kind       LineKind
-	Month      kpi.Month
-	Year       int             // the contract year
-	KPI        string          // empty on a cap or withholding line
-	Org        string          // empty on a cap or withholding line
-	Raw        kpi.Status      // the status as measured; zero on a cap line
-	Status     kpi.Status      // the status credited; zero on a cap line
-	Mitigation string          // the mitigation's Ref, if any
-	Points     decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
-	Amount     decimal.Decimal // money, rounded; zero or more on a credit or withholding line, negative on a cap line
-	Rule       string          // the rule and arithmetic that produced Amount, in words
-	Absent     kpi.Absence     // why the KPI-month has no value, when Status is Unmeasured
-	Failed     bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
-	Band       string          // the band the value fell in, for a Scheme scoring by Bands; empty otherwise
-	Material   bool            // the band is a Material failure (a Failed line only)
-	Cap        CapKind         // on a cap line: the cap that bit; zero on a credit line
-	Incidents  []string        // on a credit line: the outcome's Incidents
+	Kind   LineKind
+	Raw    kpi.Status  // the status as measured; zero on a cap line
+	Status kpi.Status  // the status credited; zero on a cap line
+	Absent kpi.Absence // why the KPI-month has no value, when Status is Unmeasured
+	Cap    CapKind     // on a cap line: the cap that bit; zero on a credit line
+	Failed bool        // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
+	Month  kpi.Month
+	Year   int             // the contract year
+	KPI    string          // empty on a cap or withholding line
+	Org    string          // empty on a cap or withholding line
+	Points decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
+	Amount decimal.Decimal // money, rounded; zero or more on a credit or withholding line, negative on a cap line
+	// Mitigation is the mitigation's Ref, if any.
+	Mitigation string
+	Rule       string     // the rule and arithmetic that produced Amount, in words
+	Extra      *LineExtra // the line's rare parts; nil when it has none
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// LineExtra holds the rare parts of a credit line, which most lines do
+// not have: the band a Scheme's Bands placed the value in, and the
+// outcome's incidents.
+type LineExtra struct {
+	Band      string   // the band the value fell in, for a Scheme scoring by Bands; empty otherwise
+	Material  bool     // the band is a Material failure (a Failed line only)
+	Incidents []string // the outcome's Incidents
+}
+
+// Band returns the band of l's Extra, or "" when it has none.
+func (l *Line) Band() string {
+	if l.Extra == nil {
+		return ""
+	}
+	return l.Extra.Band
+}
+
+// Material reports whether l is a Material failure: a Failed line whose
+// band is Material.
+func (l *Line) Material() bool { return l.Extra != nil && l.Extra.Material }
+
+// Incidents returns the incidents of l's Extra, or nil when it has none.
+func (l *Line) Incidents() []string {
+	if l.Extra == nil {
+		return nil
+	}
+	return l.Extra.Incidents
 }
 
 // Regime scores months of outcomes into credit lines. Implementations

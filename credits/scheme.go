@@ -324,7 +324,7 @@ func (s Scheme) problems() ([]problem, map[string]int) {
 // and reuses its working memory from one month to the next.
 func (s Scheme) Begin(money Money) Run {
 	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{},
-		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
+		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}, bands: map[bandKey]*LineExtra{}}
 	for _, sc := range s.Scores {
 		p, _, _, _ := sc.part()
 		if a, ok := p.(Allocation); ok {
@@ -378,6 +378,7 @@ type schemeRun struct {
 
 	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
 	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+	bands      map[bandKey]*LineExtra // a band's LineExtra, shared by its lines
 
 	// Working memory, reused month after month.
 	pend    []pending         // the month's lines being assessed
@@ -562,24 +563,45 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			r.text = r.text[:start]
 			continue
 		}
-		l.Failed, l.Band, l.Material = failed, got.band, failed && got.material
+		l.Failed = failed
+		if got.band != "" {
+			l.Extra = r.band(got.band, failed && got.material)
+		}
 		r.text = append(r.text, deemed...)
 		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}}
 	}
 	return out, r.price(period, lines, pend)
 }
 
+// band returns the LineExtra of a line in band name, shared by every line
+// in that band: a line's Extra is never modified.
+func (r *schemeRun) band(name string, material bool) *LineExtra {
+	k := bandKey{name, material}
+	x, ok := r.bands[k]
+	if !ok {
+		x = &LineExtra{Band: name, Material: material}
+		r.bands[k] = x
+	}
+	return x
+}
+
+// bandKey is a band's name and whether a line in it is Material.
+type bandKey struct {
+	name     string
+	material bool
+}
+
 // scoreOutcome scores a failed outcome with sc, appending the arithmetic
 // to why; an outcome without a value as the Scheme's documentation says.
 func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
-	if o.Measured.Status != kpi.Unmeasured {
+	if o.measured().Status != kpi.Unmeasured {
 		return sc.score(o, why)
 	}
 	switch sc.(type) {
 	case StatusScore, Allocation, constScore:
 		return sc.score(o, why)
 	}
-	absent := fmt.Sprintf("no value (%s) counted as %s", o.Measured.Absent, o.Status)
+	absent := fmt.Sprintf("no value (%s) counted as %s", o.measured().Absent, o.Status)
 	if o.Status == kpi.Red {
 		var bands []Band
 		switch s := sc.(type) {
@@ -600,7 +622,7 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 				fmt.Appendf(why, "%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points)), nil
 		}
 	}
-	m := o.Measured
+	m := *o.measured()
 	v, as := m.Thresholds.MSL, "the msl"
 	if o.Status == kpi.Red {
 		var ok bool
@@ -609,7 +631,8 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 		}
 		as = "the worst value"
 	}
-	o.Measured.Value, o.Measured.Rounded = v, v
+	m.Value, m.Rounded = v, v
+	o.Measured = &m // a copy: the caller's classification is never modified
 	return sc.score(o, fmt.Appendf(why, "%s, scored at %s %s: ", absent, as, kpi.FormatValue(v)))
 }
 

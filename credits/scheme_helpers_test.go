@@ -53,7 +53,7 @@ func measured(id, value string) credits.Outcome {
 		s = kpi.Amber
 	}
 	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: dec("100000"),
-		Measured: kpi.Result{KPI: id, Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter,
+		Measured: &kpi.Result{KPI: id, Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter,
 			Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Kind: kpi.KPI, Thresholds: kpi.MustLevels("99", "98")}}
 }
 

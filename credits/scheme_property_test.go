@@ -122,7 +122,7 @@ func setValue(o *credits.Outcome, v decimal.Decimal) {
 	if o.Mitigation == "" || o.Relief {
 		o.Raw = s
 	}
-	o.Measured = kpi.Result{KPI: o.KPI, Status: s, Value: v, Rounded: r, Precision: p, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
+	o.Measured = &kpi.Result{KPI: o.KPI, Status: s, Value: v, Rounded: r, Precision: p, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
 		Thresholds: kpi.MustLevels("99", "97")}
 }
 

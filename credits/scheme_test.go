@@ -94,8 +94,8 @@ func TestBandsBoundaries(t *testing.T) {
 			l := led.Lines[0]
 			require.Equal(t, tt.points, kpi.FormatValue(l.Points), l.Rule)
 			if tt.band != "" {
-				require.Equal(t, tt.band, l.Band)
-				require.Equal(t, tt.band != "minor", l.Material)
+				require.Equal(t, tt.band, l.Band())
+				require.Equal(t, tt.band != "minor", l.Material())
 			}
 		})
 	}
@@ -115,7 +115,7 @@ func TestBandsLowerIsBetter(t *testing.T) {
 	require.NoError(t, schemeRules(s).Validate(windowsOf("D")))
 	for _, tt := range []struct{ value, points string }{{"5", "0"}, {"5.01", "2"}, {"9.99", "2"}, {"10", "5"}, {"30", "5"}} {
 		o := credits.Outcome{KPI: "D", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: dec("1000"),
-			Measured: kpi.Result{Value: dec(tt.value), Direction: kpi.LowerIsBetter}}
+			Measured: &kpi.Result{Value: dec(tt.value), Direction: kpi.LowerIsBetter}}
 		led, err := credits.Calculate(schemeRules(s), months("2021-04", one(o)))
 		require.NoError(t, err)
 		require.Equal(t, tt.points, kpi.FormatValue(led.Lines[0].Points), tt.value)
@@ -276,7 +276,7 @@ func TestShortfall(t *testing.T) {
 func TestShortfallLowerIsBetter(t *testing.T) {
 	sf := credits.Shortfall{Direction: kpi.LowerIsBetter, Target: dec("4"), Rate: dec("0.5"), Step: dec("1"), Value: credits.AsMeasured}
 	o := credits.Outcome{KPI: "A", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: dec("1000"),
-		Measured: kpi.Result{Value: dec("7.5"), Direction: kpi.LowerIsBetter}}
+		Measured: &kpi.Result{Value: dec("7.5"), Direction: kpi.LowerIsBetter}}
 	led, err := credits.Calculate(schemeRules(shortfallScheme(sf)), months("2021-04", one(o)))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 7.5 - 4 = 3.5, 3 whole steps of 1 = 3 x rate 0.5 scores 1.5% of charges 1000.00 = 15.00", led.Lines[0].Rule)
@@ -608,7 +608,7 @@ func TestSchemeLineRules(t *testing.T) {
 		t.Errorf("rules (-want +got):\n%s", diff)
 	}
 	require.True(t, led.Lines[0].Failed)
-	require.True(t, led.Lines[0].Material)
+	require.True(t, led.Lines[0].Material())
 	require.False(t, led.Lines[1].Failed, "relieved")
 }
 
@@ -632,6 +632,6 @@ func TestTableRoundedDerived(t *testing.T) {
 	d := kpi.Definition{ID: "A", Name: "A", Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
 		Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels("99", "90"))}
 	r := kpi.Classify(d, kpi.Measurement{KPI: "A", Month: month("2021-06"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true, FromCounts: true})
-	got := credits.BasisValueForTest(credits.TableRounded, kpi.Precision{Places: 7, Rounding: kpi.HalfUp}, credits.Outcome{Measured: r})
+	got := credits.BasisValueForTest(credits.TableRounded, kpi.Precision{Places: 7, Rounding: kpi.HalfUp}, credits.Outcome{Measured: &r})
 	require.Equal(t, "66.6666667", got.StringFixed(7))
 }

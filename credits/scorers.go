@@ -126,13 +126,13 @@ func (b Bands) value(o Outcome) decimal.Decimal { return basisValue(b.Value, b.P
 func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
 	switch basis {
 	case KPIRounded:
-		return o.Measured.Rounded
+		return o.measured().Rounded
 	case TableRounded:
-		return o.Measured.At(p)
+		return o.measured().At(p)
 	}
 	// As measured. A value derived from counts is its quotient to six places
 	// beyond the KPI's precision, truncated, as its reason shows it.
-	return o.Measured.Value
+	return o.measured().Value
 }
 
 func basisProblems(basis ValueBasis, p kpi.Precision) []problem {
@@ -321,8 +321,8 @@ func (b Bands) join(p, q Band) string {
 }
 
 func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.Measured.Direction != b.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Measured.Direction)
+	if o.measured().Direction != b.Direction {
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.measured().Direction)
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
@@ -367,8 +367,8 @@ func (s Shortfall) problems() []problem {
 }
 
 func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.Measured.Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Measured.Direction)
+	if o.measured().Direction != s.Direction {
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.measured().Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)

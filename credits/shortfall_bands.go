@@ -54,8 +54,8 @@ func (s ShortfallBands) problems() []problem {
 }
 
 func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.Measured.Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Measured.Direction)
+	if o.measured().Direction != s.Direction {
+		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.measured().Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	n, why := appendShortfall(why, s.Direction, s.Target, v)

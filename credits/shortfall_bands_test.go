@@ -64,8 +64,8 @@ func TestShortfallBands(t *testing.T) {
 			require.NoError(t, err)
 			l := led.Lines[0]
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
-			require.Equal(t, tt.band, l.Band, tt.why+": "+l.Rule)
-			require.Equal(t, tt.band == "severe", l.Material)
+			require.Equal(t, tt.band, l.Band(), tt.why+": "+l.Rule)
+			require.Equal(t, tt.band == "severe", l.Material())
 		})
 	}
 	led, err := credits.Calculate(schemeRules(shortBandsScheme(shortBands())), months("2021-04", one(red(measured("A", "96.5")))))

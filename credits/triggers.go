@@ -325,10 +325,10 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 			}
 		case MaterialFailure:
 			for i := range lines {
-				if l := &lines[i]; l.Kind == CreditLine && l.Failed && l.Material {
+				if l := &lines[i]; l.Kind == CreditLine && l.Failed && l.Material() {
 					b := appendWho(w.buf[:0], l.KPI, l.Org)
 					b = append(b, ": material failure in band "...)
-					b = append(b, l.Band...)
+					b = append(b, l.Band()...)
 					b = p.Month.AppendISO(append(b, " in "...))
 					w.buf = b
 					events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org,

@@ -16,9 +16,9 @@ func mitigationsOf(r *contract.Result) []mitigation.Record {
 	var out []mitigation.Record
 	for _, m := range r.Months {
 		for _, cell := range m.Cells {
-			if cell.Mitigated && !seen[cell.Mitigation.Ref] {
+			if cell.Mitigation != nil && !seen[cell.Mitigation.Ref] {
 				seen[cell.Mitigation.Ref] = true
-				out = append(out, cell.Mitigation)
+				out = append(out, *cell.Mitigation)
 			}
 		}
 	}
@@ -37,7 +37,7 @@ func ragCell(c contract.Cell) string {
 	if c.Status != c.Raw {
 		s += ">" + c.Status.String()
 	}
-	if c.Mitigated {
+	if c.Mitigation != nil {
 		s += "*"
 	}
 	return s
@@ -90,7 +90,7 @@ func rounded(r kpi.Result) string { return r.Rounded.StringFixed(r.Precision.Pla
 func hasKind(r *contract.Result, k kpi.Kind) bool {
 	for _, m := range r.Months {
 		for _, c := range m.Cells {
-			if c.Kind == k {
+			if c.Measured.Kind == k {
 				return true
 			}
 		}
@@ -115,11 +115,11 @@ func pooledCells(r *contract.Result, orgs int) []pooledCell {
 	var out []pooledCell
 	for _, m := range r.Months {
 		for _, c := range m.Cells {
-			if c.Computation == "" {
+			if c.Computation() == "" {
 				continue
 			}
 			pc := pooledCell{month: m.Month, who: c.Measured.KPI + orgSuffix(c.Measured.Org, orgs),
-				computed: computed(c.Measured), published: published(c), status: ragCell(c), computation: c.Computation}
+				computed: computed(c.Measured), published: published(c), status: ragCell(c), computation: c.Computation()}
 			out = append(out, pc)
 		}
 	}
@@ -137,20 +137,21 @@ func computed(r kpi.Result) string {
 // published returns a pooled cell's published figure as written, its
 // absence, or "none" when no figure was supplied.
 func published(c contract.Cell) string {
-	switch {
-	case !c.HasPublished:
+	switch pub := c.Published(); {
+	case pub == nil:
 		return "none"
-	case c.Published.Absent != 0:
-		return c.Published.Absent.String()
+	case pub.Absent != 0:
+		return pub.Absent.String()
+	default:
+		return kpi.FormatValue(pub.Value)
 	}
-	return kpi.FormatValue(c.Published.Value)
 }
 
 // note returns a cell's note: the measurement's, or for a pooled KPI the
 // published figure's.
 func note(c contract.Cell) string {
-	if c.Note == "" && c.HasPublished {
-		return c.Published.Note
+	if pub := c.Published(); c.Note == "" && pub != nil {
+		return pub.Note
 	}
 	return c.Note
 }

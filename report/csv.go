@@ -61,21 +61,21 @@ func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
 				tsl, msl, from = kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String()
 			}
 			mit := ""
-			if cell.Mitigated {
+			if cell.Mitigation != nil {
 				mit = cell.Mitigation.Ref
 			}
-			row := []string{month, sm, yr, "credit", res.KPI, res.Org, cell.Kind.String(),
+			row := []string{month, sm, yr, "credit", res.KPI, res.Org, res.Kind.String(),
 				value, round, absence, tsl, msl, from,
 				res.Status.String(), cell.Raw.String(), cell.Status.String(), mit,
 				kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule}
 			if pooled {
 				pub, pubAbsent := "", ""
-				if cell.HasPublished && cell.Published.Absent != 0 {
-					pubAbsent = cell.Published.Absent.String()
-				} else if cell.HasPublished {
-					pub = kpi.FormatValue(cell.Published.Value)
+				if p := cell.Published(); p != nil && p.Absent != 0 {
+					pubAbsent = p.Absent.String()
+				} else if p != nil {
+					pub = kpi.FormatValue(p.Value)
 				}
-				row = append(row, pub, pubAbsent, cell.Computation)
+				row = append(row, pub, pubAbsent, cell.Computation())
 			}
 			if err := cw.Write(row); err != nil {
 				return err

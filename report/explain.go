@@ -76,10 +76,10 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 		p("Measured:", "%s", kpi.FormatValue(res.Value))
 		p("Rounding:", "%s rounds to %s (%s)", kpi.FormatValue(res.Value), res.Rounded.StringFixed(res.Precision.Places), res.Precision)
 	}
-	if cell.Computation != "" {
-		p("Computed:", "%s", strings.TrimPrefix(cell.Computation, "pooled: "))
+	if cell.Computation() != "" {
+		p("Computed:", "%s", strings.TrimPrefix(cell.Computation(), "pooled: "))
 		pub := published(cell)
-		if !cell.HasPublished {
+		if cell.Published() == nil {
 			pub = "none supplied"
 		}
 		p("Published:", "%s", pub)
@@ -103,8 +103,8 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 	if n := note(cell); n != "" {
 		p("Pack note:", "%s", n)
 	}
-	if cell.Mitigated {
-		rec := cell.Mitigation
+	if cell.Mitigation != nil {
+		rec := *cell.Mitigation
 		p("Mitigation:", "%s (%s) covers %s %s%s", rec.Ref, effect(rec), rec.KPI, span(rec), agreed(rec))
 		p("", "reason: %s", rec.Reason)
 		if rec.Impact != "" {

@@ -25,7 +25,7 @@ func ForOrg(r *contract.Result, org string) *contract.Result {
 				continue
 			}
 			fm.Cells = append(fm.Cells, c)
-			fm.Summary.Add(c)
+			fm.Summary.Add(&c)
 		}
 		out.Months[i] = fm
 	}

@@ -301,11 +301,11 @@ func nonNil(s []string) []string {
 func jsonCellOf(cell contract.Cell, money credits.Money) jsonCell {
 	res := cell.Measured
 	jc := jsonCell{
-		KPI: res.KPI, Organisation: res.Org, Kind: cell.Kind.String(),
+		KPI: res.KPI, Organisation: res.Org, Kind: res.Kind.String(),
 		Measured: res.Status.String(), Raw: cell.Raw.String(),
 		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
 		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
-		Computation: cell.Computation, Incidents: cell.Credit.Incidents,
+		Computation: cell.Computation(), Incidents: cell.Credit.Incidents(),
 	}
 	if hasLevels(res) {
 		t := res.Thresholds
@@ -326,18 +326,18 @@ func jsonCellOf(cell contract.Cell, money credits.Money) jsonCell {
 	} else {
 		jc.Value, jc.Rounded = kpi.FormatValue(res.Value), rounded(res)
 	}
-	if cell.HasPublished {
-		if cell.Published.Absent != 0 {
-			jc.PubAbsence = cell.Published.Absent.String()
+	if pub := cell.Published(); pub != nil {
+		if pub.Absent != 0 {
+			jc.PubAbsence = pub.Absent.String()
 		} else {
-			jc.Published = kpi.FormatValue(cell.Published.Value)
+			jc.Published = kpi.FormatValue(pub.Value)
 		}
 	}
-	if cell.Mitigated {
+	if cell.Mitigation != nil {
 		jc.Mitigation = cell.Mitigation.Ref
 	}
-	if cell.Card {
-		jc.Card, jc.CardReason = true, cell.CardReason
+	if cell.Card != "" {
+		jc.Card, jc.CardReason = true, cell.Card
 	}
 	return jc
 }

@@ -100,7 +100,7 @@ func (m *mdWriter) all() {
 				if len(c.Orgs) > 1 {
 					name += " " + k.org
 				}
-				row := []string{name, cell.Kind.String()}
+				row := []string{name, cell.Measured.Kind.String()}
 				for range r.Months {
 					row = append(row, "-")
 				}

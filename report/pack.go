@@ -80,9 +80,9 @@ func (t *textWriter) cards() {
 	for _, m := range t.r.Months {
 		for _, cells := range [][]contract.Cell{m.Cells, m.Combined} {
 			for _, cell := range cells {
-				if cell.Card {
+				if cell.Card != "" {
 					rows = append(rows, []string{m.Month.Pack(), cell.Measured.KPI + orgSuffix(cell.Measured.Org, len(t.c.Orgs)),
-						packCell(cell), cell.CardReason})
+						packCell(cell), cell.Card})
 				}
 			}
 		}
@@ -112,7 +112,7 @@ func packCell(c contract.Cell) string {
 	default:
 		s = rounded(r) + " " + map[kpi.Status]string{kpi.Green: "G", kpi.Amber: "A", kpi.Red: "R"}[c.Raw]
 	}
-	if c.Mitigated {
+	if c.Mitigation != nil {
 		s += "*"
 	}
 	return s

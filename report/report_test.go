@@ -330,8 +330,8 @@ func eventsOf(t *testing.T, c *contract.Contract, r *contract.Result) []credits.
 	for _, m := range r.Months {
 		p := credits.Period{Month: m.Month, Year: m.Year, Charges: m.Credit.Charges, YearCharges: m.Credit.Charges.Mul(decimal.NewFromInt(12))}
 		for _, cell := range m.Cells {
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: cell.Measured.KPI, Org: cell.Measured.Org, Kind: cell.Kind, Raw: cell.Raw,
-				Status: cell.Status, Absent: cell.Measured.Absent, Charges: m.Credit.Charges, Measured: cell.Measured})
+			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: cell.Measured.KPI, Org: cell.Measured.Org, Kind: cell.Measured.Kind, Raw: cell.Raw,
+				Status: cell.Status, Absent: cell.Measured.Absent, Charges: m.Credit.Charges, Measured: &cell.Measured})
 		}
 		lines, _, err := book.Add(p)
 		require.NoError(t, err)

@@ -103,7 +103,7 @@ func (t *textWriter) rag() {
 				if len(t.c.Orgs) > 1 {
 					name += " " + k.org
 				}
-				row := append([]string{name, cell.Kind.String()}, make([]string, len(t.r.Months))...)
+				row := append([]string{name, cell.Measured.Kind.String()}, make([]string, len(t.r.Months))...)
 				for j := range t.r.Months {
 					row[2+j] = "-"
 				}

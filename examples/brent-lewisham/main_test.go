@@ -67,7 +67,7 @@ func TestPackFacts(t *testing.T) {
 	// Overall SLA: computed from P1-P4 and their volumes, beside the pack's figure.
 	sla := cell("2016-10", "SLA", "Brent")
 	require.Equal(t, "71.52", sla.Measured.Rounded.StringFixed(2))
-	require.Equal(t, "71.39", kpi.FormatValue(sla.Published.Value))
+	require.Equal(t, "71.39", kpi.FormatValue(sla.Published().Value))
 	require.Equal(t, kpi.NoInput, cell("2016-09", "SLA", "Brent").Measured.Absent, "September has no volumes")
 	// Combined: volumes summed, percentages pooled by volume.
 	require.Equal(t, "7058", cell("2016-04", "CALLS", contract.Combined).Measured.Rounded.String())

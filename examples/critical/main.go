@@ -65,7 +65,7 @@ func run(w io.Writer) error {
 	}
 	fix := func(s kpi.Status, hours string) credits.Outcome {
 		o := status("FIX", s)
-		o.Measured = kpi.Result{KPI: "FIX", Status: s, Value: d(hours), Rounded: d(hours),
+		o.Measured = &kpi.Result{KPI: "FIX", Status: s, Value: d(hours), Rounded: d(hours),
 			Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Direction: kpi.LowerIsBetter, Kind: kpi.KPI}
 		return o
 	}

@@ -56,7 +56,7 @@ func run(w io.Writer) error {
 			s = kpi.Amber
 		}
 		o := credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
-			Measured: kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+			Measured: &kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
 		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
 			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
 	}

@@ -50,7 +50,7 @@ func TestDecisions(t *testing.T) {
 	var got []string
 	for _, cell := range may.Cells {
 		got = append(got, cell.Credit.KPI+" "+cell.Credit.Amount.StringFixed(2))
-		require.Equal(t, []string{"INC-7"}, cell.Credit.Incidents)
+		require.Equal(t, []string{"INC-7"}, cell.Credit.Incidents())
 	}
 	require.Equal(t, []string{"AVAIL 0.00", "FIX 1000.00", "DESK 0.00"}, got)
 	require.Equal(t, "4000.00", res.Ledger.Total.StringFixed(2))

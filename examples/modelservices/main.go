@@ -68,7 +68,7 @@ func outcome(value string) credits.Outcome {
 		s = kpi.Amber
 	}
 	return credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
-		Measured: kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+		Measured: &kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
 }
 
 // ledger runs the rules on a worked example's values, month by month from

@@ -54,7 +54,7 @@ func run(w io.Writer) error {
 	for i, value := range Values {
 		v := d(value)
 		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
-			Measured: kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+			Measured: &kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
 		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
 			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
 	}

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -75,3 +76,57 @@ func isJoin(err error) bool {
 	}
 	return strings.Join(msgs, "\n") == err.Error()
 }
+
+// Max is the number of problems a Capped list keeps: past it, problems are
+// only counted, so that a file with millions of problems costs no more
+// memory than one with Max, and its report ends "and N more problems".
+const Max = 100
+
+// Capped collects problems, keeping the first Max and counting the rest.
+// The zero Capped is empty and ready to use.
+type Capped struct {
+	list []error
+	more int
+}
+
+// Add adds a problem: kept while fewer than Max are, counted after.
+func (c *Capped) Add(err error) {
+	if len(c.list) < Max {
+		c.list = append(c.list, err)
+		return
+	}
+	c.more++
+}
+
+// Len returns the number of problems added, kept or counted.
+func (c *Capped) Len() int { return len(c.list) + c.more }
+
+// Err returns the problems kept, sorted as Sorted sorts them, followed by
+// a More counting the rest when there are any, joined; nil when there are
+// none.
+func (c *Capped) Err() error {
+	if c.more == 0 {
+		return Sorted(c.list)
+	}
+	slices.SortStableFunc(c.list, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(append(c.list, More{N: c.more, Of: c.list[len(c.list)-1]})...)
+}
+
+// More stands for the problems a capped list counted but did not keep:
+// "and 12 more problems". It unwraps to Of, a problem of the same list,
+// so that errors.Is finds the list's sentinel in it too.
+type More struct {
+	N  int   // the problems left out
+	Of error // a problem kept, whose sentinels the left-out ones share
+}
+
+// Error returns "and N more problems" ("and 1 more problem").
+func (m More) Error() string {
+	if m.N == 1 {
+		return "and 1 more problem"
+	}
+	return "and " + strconv.Itoa(m.N) + " more problems"
+}
+
+// Unwrap returns Of.
+func (m More) Unwrap() error { return m.Of }

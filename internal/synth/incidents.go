@@ -58,7 +58,7 @@ func decide(r *rand.Rand, p Portfolio) []credits.Decision {
 		costly := map[string][]credits.Line{}
 		for _, cell := range m.Cells {
 			if cell.Credit.Amount.Sign() > 0 {
-				for _, ref := range cell.Incidents {
+				for _, ref := range cell.Credit.Incidents() {
 					costly[ref] = append(costly[ref], cell.Credit)
 				}
 			}

@@ -192,7 +192,7 @@ func TestEveryPartReached(t *testing.T) {
 				reached["cut by cap "+l.Cap.String()] = true
 			case l.Kind == credits.WithholdLine:
 				reached[fmt.Sprintf("critical withheld, capped %t", rs.Critical.Capped)] = true
-			case l.Material:
+			case l.Material():
 				reached["material failure"] = true
 			}
 		}
