@@ -66,8 +66,13 @@ type Cell struct {
 	// Status is the status after mitigation: Raw, or a deemed status.
 	Status     kpi.Status
 	Mitigation *mitigation.Record // the agreed mitigation; nil when none
-	Credit     credits.Line       // the cell's line in the ledger; its Incidents are the measurement's
-	Note       string             // the measurement's note, if any
+	// Credit is the cell's line in the ledger, never nil: in a Result,
+	// one of its Ledger's Lines; in a Month that Stream hands over, one
+	// of the Book's, valid while the Month is; for a combined cell, which
+	// is never credited, a zero Line. Its Incidents are the
+	// measurement's.
+	Credit *credits.Line
+	Note   string // the measurement's note, if any
 	// Card, when not empty, says why the cell gets a report card under
 	// the contract's ReportCard rule: "red", or how far short of the TSL
 	// it fell.
@@ -216,19 +221,16 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		}
 		months := to.Sub(from) + 1
 		res.Months = make([]Month, 0, months)
-		res.Ledger.Lines = make([]credits.Line, 0, n+months)
+		// Room for every cell's line and the most month lines a month can
+		// have (a withholding and four caps): the cells' Credit point into
+		// it, so it must not move.
+		res.Ledger.Lines = make([]credits.Line, 0, n+5*months)
 		res.Ledger.Months = make([]credits.MonthTotal, 0, months)
 	}
-	tot, err := c.stream(in, true, func(m *Month) error {
-		for i := range m.Cells {
-			res.Ledger.Lines = append(res.Ledger.Lines, m.Cells[i].Credit)
-		}
-		res.Ledger.Lines = append(res.Ledger.Lines, m.Lines...)
+	tot, err := c.stream(in, res.Ledger, func(m *Month) error {
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
-		kept := *m
-		kept.Lines = slices.Clone(m.Lines)
-		res.Months = append(res.Months, kept)
+		res.Months = append(res.Months, *m)
 		return nil
 	})
 	if err != nil {
@@ -263,7 +265,7 @@ func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	return c.stream(in, false, each)
+	return c.stream(in, nil, each)
 }
 
 // period returns the months in evaluates, or an error when they are not
@@ -292,8 +294,9 @@ func (c *Contract) period(in Input) (from, to kpi.Month, err error) {
 }
 
 // stream is Stream on a valid contract. With keep, each month's cells are
-// its own, never reused, for a caller that keeps them.
-func (c *Contract) stream(in Input, keep bool, each func(*Month) error) (*Totals, error) {
+// its own, never reused, and its lines are appended to keep.Lines, for a
+// caller that keeps them.
+func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) error) (*Totals, error) {
 	from, to, err := c.period(in)
 	if err != nil {
 		return nil, err
@@ -315,7 +318,7 @@ func (c *Contract) stream(in Input, keep bool, each func(*Month) error) (*Totals
 	mo := new(Month)
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		n := c.cellsIn(m)
-		if keep {
+		if keep != nil {
 			cells = make([]Cell, 0, n)
 		} else {
 			cells = slices.Grow(cells[:0], n)
@@ -353,14 +356,24 @@ func (c *Contract) stream(in Input, keep bool, each func(*Month) error) (*Totals
 		if len(c.Orgs) > 1 {
 			mo.Combined = c.combined(m, index, comb)
 		}
-		lines, total, err := book.Add(p)
+		var lines []credits.Line
+		var total credits.MonthTotal
+		if keep != nil {
+			base := len(keep.Lines)
+			keep.Lines, total, err = book.AddTo(keep.Lines, p)
+			if err == nil {
+				lines = keep.Lines[base:]
+			}
+		} else {
+			lines, total, err = book.Add(p)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("contract %q: %w", c.Name, err)
 		}
 		for i := range mo.Cells {
-			mo.Cells[i].Credit = lines[i]
+			mo.Cells[i].Credit = &lines[i]
 		}
-		mo.Lines, mo.Credit, mo.Events = lines[len(mo.Cells):], total, book.Events()
+		mo.Lines, mo.Credit, mo.Events = lines[len(mo.Cells):len(lines):len(lines)], total, book.Events()
 		if err := each(mo); err != nil {
 			return nil, err
 		}
@@ -515,13 +528,14 @@ func (c *Contract) combined(m kpi.Month, x, comb *mindex) []Cell {
 		how[k.ID] = why
 	}
 	var cells []Cell
+	none := &credits.Line{} // combined cells are never credited
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		kf, kt := c.Window(k)
 		if k.Combine.How == 0 || m.Before(kf) || m.After(kt) {
 			continue
 		}
-		var cell Cell
+		cell := Cell{Credit: none}
 		c.cell(&cell, k, pos{ki: -1}, Combined, m, comb, nil)
 		if cell.Pooled == nil {
 			cell.Pooled = &Pooled{Computation: how[k.ID]}

@@ -97,12 +97,12 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 		return nil, err
 	}
 	led := &Ledger{}
+	var mt MonthTotal
 	for _, p := range periods {
-		lines, mt, err := book.Add(p)
+		led.Lines, mt, err = book.AddTo(led.Lines, p)
 		if err != nil {
 			return nil, err
 		}
-		led.Lines = append(led.Lines, lines...)
 		led.Months = append(led.Months, mt)
 		led.Events = append(led.Events, book.Events()...)
 	}
@@ -131,7 +131,7 @@ type Book struct {
 	total   decimal.Decimal
 	capUsed decimal.Decimal // what the current year paid that counts against its annual and two-limb caps
 	err     error           // the error that spoiled the book, if any
-	lines   []Line          // the last period's lines, whose memory the next Add reuses
+	lines   []Line          // the last period's lines from Add, whose memory the next Add reuses
 }
 
 // Open checks rules (Rules.Check, as Calculate does) and returns an empty
@@ -163,27 +163,42 @@ func (b *Book) Events() []Event { return slices.Clone(b.events) }
 // their memory: append or copy them to keep them. After an error the
 // Book is spoiled: every later call returns that error.
 func (b *Book) Add(p Period) ([]Line, MonthTotal, error) {
+	all, mt, err := b.AddTo(b.lines[:0], p)
+	if err != nil {
+		return nil, MonthTotal{}, err
+	}
+	b.lines = all
+	return all, mt, nil
+}
+
+// AddTo is Add appending p's lines to lines, as append does, for a
+// caller that keeps every line: it returns the extended slice, whose
+// memory the Book never reuses. The lines already there are the
+// caller's: AddTo neither reads nor changes them.
+func (b *Book) AddTo(lines []Line, p Period) ([]Line, MonthTotal, error) {
 	b.events = nil
 	if b.err != nil {
 		return nil, MonthTotal{}, b.err
 	}
-	lines, mt, err := b.add(p)
+	all, mt, err := b.add(lines, p)
 	if err != nil {
 		b.events = nil
 		b.err = err
 		return nil, MonthTotal{}, err
 	}
-	return lines, mt, nil
+	return all, mt, nil
 }
 
-func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
+func (b *Book) add(all []Line, p Period) ([]Line, MonthTotal, error) {
 	if err := joined.Sorted(checkPeriod(b.prev, b.first, p)); err != nil {
 		return nil, MonthTotal{}, err
 	}
-	lines, err := b.run.Assess(p, b.lines[:0])
+	base := len(all)
+	all, err := b.run.Assess(p, all)
 	if err != nil {
 		return nil, MonthTotal{}, inMonth(p.Month, err)
 	}
+	lines := all[base:]
 	if err := checkLines(p, lines); err != nil {
 		return nil, MonthTotal{}, err
 	}
@@ -240,7 +255,8 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	crit := b.rules.Critical
 	if reasons := crit.failures(p); len(reasons) > 0 {
 		w := crit.withhold(p, lines, reasons, money)
-		lines = append(lines, w)
+		all = append(all, w)
+		lines = all[base:]
 		mt.Critical, mt.Withheld = true, w.Amount
 	}
 	var uncapped tally
@@ -279,7 +295,8 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 		case c > 0:
 			cut := left.Sub(running)
 			rule := fmt.Sprintf("%s; credits %s cut by %s", head(), money.Format(running), money.Format(cut.Neg()))
-			lines = append(lines, capLine(p, kind, cut, rule))
+			all = append(all, capLine(p, kind, cut, rule))
+			lines = all[base:]
 			hits = append(hits, capHit{kind, rule})
 			running = left
 		case c == 0 && left.Sign() > 0:
@@ -350,8 +367,7 @@ func (b *Book) add(p Period) ([]Line, MonthTotal, error) {
 	year.Cut = year.Cut.Add(mt.Cut)
 	year.Total = year.Total.Add(mt.Total)
 	b.total = b.total.Add(mt.Total)
-	b.lines = lines
-	return lines, mt, nil
+	return all, mt, nil
 }
 
 // Years returns the contract years so far, each with its drivers sorted

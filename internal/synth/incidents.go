@@ -59,7 +59,7 @@ func decide(r *rand.Rand, p Portfolio) []credits.Decision {
 		for _, cell := range m.Cells {
 			if cell.Credit.Amount.Sign() > 0 {
 				for _, ref := range cell.Credit.Incidents() {
-					costly[ref] = append(costly[ref], cell.Credit)
+					costly[ref] = append(costly[ref], *cell.Credit)
 				}
 			}
 		}
