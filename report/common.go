@@ -9,12 +9,12 @@ import (
 	"github.com/servicecredit/engine/mitigation"
 )
 
-// mitigationsOf returns the mitigation records applied in r, each once, in
+// mitigationsOf returns the mitigation records applied in v, each once, in
 // the order of the first KPI-month each covers.
-func mitigationsOf(r *contract.Result) []mitigation.Record {
+func mitigationsOf(v *view) []mitigation.Record {
 	seen := map[string]bool{}
 	var out []mitigation.Record
-	for _, m := range r.Months {
+	for _, m := range v.months {
 		for _, cell := range m.Cells {
 			if cell.Mitigation != nil && !seen[cell.Mitigation.Ref] {
 				seen[cell.Mitigation.Ref] = true
@@ -43,8 +43,8 @@ func ragCell(c contract.Cell) string {
 	return s
 }
 
-func hasDeemed(r *contract.Result) bool {
-	for _, m := range r.Months {
+func hasDeemed(v *view) bool {
+	for _, m := range v.months {
 		for _, c := range m.Cells {
 			if c.Status != c.Raw {
 				return true
@@ -86,9 +86,9 @@ func agreed(rec mitigation.Record) string {
 // rounded returns a classified value as compared: with the KPI's places.
 func rounded(r kpi.Result) string { return r.Rounded.StringFixed(r.Precision.Places) }
 
-// hasKind reports whether r has a cell of kind k.
-func hasKind(r *contract.Result, k kpi.Kind) bool {
-	for _, m := range r.Months {
+// hasKind reports whether v has a cell of kind k.
+func hasKind(v *view, k kpi.Kind) bool {
+	for _, m := range v.months {
 		for _, c := range m.Cells {
 			if c.Measured.Kind == k {
 				return true
@@ -109,11 +109,11 @@ type pooledCell struct {
 	computation string
 }
 
-// pooledCells returns the pooled KPI-months of r, month by month in cell
+// pooledCells returns the pooled KPI-months of v, month by month in cell
 // order; orgs is the number of organisations the contract serves.
-func pooledCells(r *contract.Result, orgs int) []pooledCell {
+func pooledCells(v *view, orgs int) []pooledCell {
 	var out []pooledCell
-	for _, m := range r.Months {
+	for _, m := range v.months {
 		for _, c := range m.Cells {
 			if c.Computation() == "" {
 				continue
@@ -187,14 +187,14 @@ func driverWho(d credits.Driver, orgs int) string {
 }
 
 // decisionsOf returns the customer's incident decisions of c for the
-// months r evaluated, in the contract's order; none unless the contract's
+// months v shows, in the contract's order; none unless the contract's
 // incident rule is the customer's choice.
-func decisionsOf(c *contract.Contract, r *contract.Result) []credits.Decision {
+func decisionsOf(c *contract.Contract, v *view) []credits.Decision {
 	in := c.Credits.Incidents
-	if in.Rule != credits.CustomerChoice || len(r.Months) == 0 {
+	if in.Rule != credits.CustomerChoice || len(v.months) == 0 {
 		return nil
 	}
-	from, to := r.Months[0].Month, r.Months[len(r.Months)-1].Month
+	from, to := v.months[0].Month, v.months[len(v.months)-1].Month
 	var out []credits.Decision
 	for _, d := range in.Decisions {
 		if !d.Month.Before(from) && !d.Month.After(to) {

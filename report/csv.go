@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -27,100 +28,160 @@ var CSVPooledColumns = []string{"published", "published_absence", "computation"}
 // CSV writes r, an evaluation of c, as one CSV table: a "credit" row for
 // every KPI-month (green, PI, figure and relieved ones included, with a
 // zero amount), a "withholding" row for a critical month's withholding
-// and a "cap" row for every cut by a cap, month by month. The
-// amounts add up to the total credit. Decimals are written as the text
-// report writes them. The columns are CSVHeader's, followed by
-// CSVPooledColumns' when any KPI of c is pooled, so that a contract always
-// gives the same columns.
+// and a "cap" row for every cut by a cap, month by month, then an "event"
+// row for every event the triggers raised. The amounts add up to the
+// total credit. Decimals are written as the text report writes them. The
+// columns are CSVHeader's, followed by CSVPooledColumns' when any KPI of c
+// is pooled, so that a contract always gives the same columns. A cell a
+// spreadsheet would run as a formula is neutralised (see
+// docs/json-output.md); numbers stay numbers.
 func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
-	money := c.Credits.Money
-	pooled := false
-	for _, k := range c.KPIs {
-		pooled = pooled || len(k.Pooled) > 0
-	}
-	cw := csv.NewWriter(w)
-	header := CSVHeader
-	if pooled {
-		header = append(slices.Clone(CSVHeader), CSVPooledColumns...)
-	}
-	if err := cw.Write(header); err != nil {
+	return csvOf(w, c, whole(r))
+}
+
+// CSV writes CSV's table of o, an evaluation of c restricted to one
+// organisation.
+func (o *Org) CSV(w io.Writer, c *contract.Contract) error { return csvOf(w, c, o.view()) }
+
+func csvOf(w io.Writer, c *contract.Contract, v *view) error {
+	cw, err := NewCSVWriter(w, c, v.org)
+	if err != nil {
 		return err
 	}
-	for _, m := range r.Months {
-		month, sm, yr := m.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year)
-		for _, cell := range m.Cells {
-			res := cell.Measured
-			value, round, absence := "", "", ""
-			if res.Status == kpi.Unmeasured {
-				absence = res.Absent.String()
-			} else {
-				value, round = kpi.FormatValue(res.Value), rounded(res)
-			}
-			tsl, msl, from := "", "", ""
-			if hasLevels(res) {
-				tsl, msl, from = kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String()
-			}
-			mit := ""
-			if cell.Mitigation != nil {
-				mit = cell.Mitigation.Ref
-			}
-			row := []string{month, sm, yr, "credit", res.KPI, res.Org, res.Kind.String(),
-				value, round, absence, tsl, msl, from,
-				res.Status.String(), cell.Raw.String(), cell.Status.String(), mit,
-				kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule}
-			if pooled {
-				pub, pubAbsent := "", ""
-				if p := cell.Published(); p != nil && p.Absent != 0 {
-					pubAbsent = p.Absent.String()
-				} else if p != nil {
-					pub = kpi.FormatValue(p.Value)
-				}
-				row = append(row, pub, pubAbsent, cell.Computation())
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
-		}
-		for _, l := range r.Ledger.Lines {
-			if l.Kind == credits.CreditLine || l.Month != m.Month {
-				continue
-			}
-			kind, capKind := "cap", ""
-			if l.Cap != 0 {
-				capKind = l.Cap.String()
-			}
-			if l.Kind == credits.WithholdLine {
-				kind = "withholding"
-			}
-			row := []string{month, sm, yr, kind, "", "", capKind, "", "", "", "", "", "", "", "", "", "",
-				"", money.Format(l.Amount), l.Rule}
-			if pooled {
-				row = append(row, "", "", "")
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
+	for i := range v.months {
+		if err := cw.month(&v.months[i], false); err != nil {
+			return err
 		}
 	}
-	for _, m := range r.Months {
-		for _, e := range r.Ledger.Events {
-			if e.Month != m.Month {
-				continue
+	return cw.Close()
+}
+
+// CSVWriter writes CSV's table month by month, as contract.Stream hands
+// the months over, for an evaluation too large to keep: it holds only the
+// months' events, whose rows come last, until Close.
+type CSVWriter struct {
+	cw     *csv.Writer
+	c      *contract.Contract
+	org    string
+	money  credits.Money
+	pooled bool
+	row    []string
+	events [][]string // the event rows, written by Close
+}
+
+// NewCSVWriter writes the header row of CSV's table of an evaluation of c
+// to w and returns the writer of its months. A non-empty org restricts
+// the credit rows to that organisation's, as ForOrg does.
+func NewCSVWriter(w io.Writer, c *contract.Contract, org string) (*CSVWriter, error) {
+	cw := &CSVWriter{cw: csv.NewWriter(w), c: c, org: org, money: c.Credits.Money}
+	for _, k := range c.KPIs {
+		cw.pooled = cw.pooled || len(k.Pooled) > 0
+	}
+	header := CSVHeader
+	if cw.pooled {
+		header = append(slices.Clone(CSVHeader), CSVPooledColumns...)
+	}
+	if err := cw.cw.Write(header); err != nil {
+		return nil, err
+	}
+	return cw, nil
+}
+
+// Month writes the rows of month m: a credit row per cell (of the
+// organisation, with one), then its withholding and cap rows.
+func (cw *CSVWriter) Month(m *contract.Month) error { return cw.month(m, cw.org != "") }
+
+// month writes m's rows, skipping the cells of organisations other than
+// cw.org when filter is set.
+func (cw *CSVWriter) month(m *contract.Month, filter bool) error {
+	money := cw.money
+	month, sm, yr := m.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year)
+	for i := range m.Cells {
+		cell := &m.Cells[i]
+		res := &cell.Measured
+		if filter && res.Org != cw.org {
+			continue
+		}
+		value, round, absence := "", "", ""
+		if res.Status == kpi.Unmeasured {
+			absence = res.Absent.String()
+		} else {
+			value, round = kpi.FormatValue(res.Value), rounded(*res)
+		}
+		tsl, msl, from := "", "", ""
+		if hasLevels(*res) {
+			tsl, msl, from = kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String()
+		}
+		mit := ""
+		if cell.Mitigation != nil {
+			mit = cell.Mitigation.Ref
+		}
+		row := append(cw.row[:0], month, sm, yr, "credit", res.KPI, res.Org, res.Kind.String(),
+			value, round, absence, tsl, msl, from,
+			res.Status.String(), cell.Raw.String(), cell.Status.String(), mit,
+			kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule)
+		if cw.pooled {
+			pub, pubAbsent := "", ""
+			if p := cell.Published(); p != nil && p.Absent != 0 {
+				pubAbsent = p.Absent.String()
+			} else if p != nil {
+				pub = kpi.FormatValue(p.Value)
 			}
-			pts := ""
-			if e.Kind == credits.PointsInWindow {
-				pts = kpi.FormatValue(e.Points)
-			}
-			row := []string{e.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year), "event", e.KPI, e.Org, e.Kind.String(),
-				"", "", "", "", "", "", "", "", "", "", pts, "", e.Trigger + ": " + e.Detail}
-			if pooled {
-				row = append(row, "", "", "")
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
+			row = append(row, pub, pubAbsent, cell.Computation())
+		}
+		if err := cw.write(row); err != nil {
+			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	for _, l := range m.Lines {
+		kind, capKind := "cap", ""
+		if l.Cap != 0 {
+			capKind = l.Cap.String()
+		}
+		if l.Kind == credits.WithholdLine {
+			kind = "withholding"
+		}
+		row := append(cw.row[:0], month, sm, yr, kind, "", "", capKind, "", "", "", "", "", "", "", "", "", "",
+			"", money.Format(l.Amount), l.Rule)
+		if cw.pooled {
+			row = append(row, "", "", "")
+		}
+		if err := cw.write(row); err != nil {
+			return err
+		}
+	}
+	for _, e := range m.Events {
+		pts := ""
+		if e.Kind == credits.PointsInWindow {
+			pts = kpi.FormatValue(e.Points)
+		}
+		row := []string{e.Month.String(), sm, yr, "event", e.KPI, e.Org, e.Kind.String(),
+			"", "", "", "", "", "", "", "", "", "", pts, "", e.Trigger + ": " + e.Detail}
+		if cw.pooled {
+			row = append(row, "", "", "")
+		}
+		cw.events = append(cw.events, row)
+	}
+	return nil
+}
+
+// write writes row with every cell neutralised for a spreadsheet.
+func (cw *CSVWriter) write(row []string) error {
+	for i, s := range row {
+		row[i] = safetext.CSV(s)
+	}
+	cw.row = row
+	return cw.cw.Write(row)
+}
+
+// Close writes the event rows of every month written and flushes the
+// table.
+func (cw *CSVWriter) Close() error {
+	for _, row := range cw.events {
+		if err := cw.write(row); err != nil {
+			return err
+		}
+	}
+	cw.cw.Flush()
+	return cw.cw.Error()
 }

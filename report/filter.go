@@ -5,36 +5,109 @@ import (
 	"github.com/servicecredit/engine/credits"
 )
 
+// Org is one organisation's part of a shared service's evaluation, as
+// ForOrg returns it. Its Ledger is the organisation's own and adds up; the
+// caps and critical-failure withholdings, which apply to the contract as a
+// whole, are in Contract, the whole contract's ledger, which the invoice
+// follows.
+type Org struct {
+	Name string
+	// Months are the evaluation's months with the cells of Name only and
+	// the board summary recounted from them; each month's Credit, Lines
+	// (caps and withholding) and Events stay the contract's.
+	Months []contract.Month
+	// Ledger is Name's own ledger: its Lines are Name's credit lines; each
+	// month's and year's Uncapped and Total are the sums of those lines,
+	// with no Cut, Withheld or Charges (caps, withholdings and charges
+	// belong to the contract as a whole); a year's Drivers are Name's;
+	// Total is the sum of the lines; Events are those that name Name.
+	// Its lines add up to its month totals, and those to its year totals
+	// and Total.
+	Ledger *credits.Ledger
+	// Contract is the whole contract's ledger: every line, and the
+	// totals that come off the invoice.
+	Contract *credits.Ledger
+}
+
 // ForOrg returns the part of r about organisation org: each month's cells
-// for org only, with the board summary recounted from them, and the
-// ledger's credit lines for org. The ledger's cap and withholding lines
-// and its monthly, yearly and overall totals are the whole contract's,
-// because caps and withholdings apply to the contract as a whole. An empty org returns r itself. r is not
-// modified.
-func ForOrg(r *contract.Result, org string) *contract.Result {
-	if org == "" {
-		return r
-	}
-	out := &contract.Result{Months: make([]contract.Month, len(r.Months))}
+// for org only, with the board summary recounted from them, org's own
+// ledger, and the whole contract's beside it. r is not modified.
+func ForOrg(r *contract.Result, org string) *Org {
+	out := &Org{Name: org, Months: make([]contract.Month, len(r.Months)), Ledger: &credits.Ledger{}, Contract: r.Ledger}
 	for i, m := range r.Months {
 		fm := m
 		fm.Cells = nil
 		fm.Summary = contract.Summary{}
-		for _, c := range m.Cells {
-			if c.Measured.Org != org {
-				continue
+		for j := range m.Cells {
+			if c := &m.Cells[j]; c.Measured.Org == org {
+				fm.Cells = append(fm.Cells, *c)
+				fm.Summary.Add(c)
 			}
-			fm.Cells = append(fm.Cells, c)
-			fm.Summary.Add(&c)
 		}
 		out.Months[i] = fm
 	}
-	led := &credits.Ledger{Months: r.Ledger.Months, Years: r.Ledger.Years, Total: r.Ledger.Total, Events: r.Ledger.Events}
+	led := out.Ledger
+	var year *credits.YearTotal
 	for _, l := range r.Ledger.Lines {
-		if l.Kind != credits.CreditLine || l.Org == org {
-			led.Lines = append(led.Lines, l)
+		if l.Kind != credits.CreditLine || l.Org != org {
+			continue
+		}
+		led.Lines = append(led.Lines, l)
+		if n := len(led.Months); n == 0 || led.Months[n-1].Month != l.Month {
+			led.Months = append(led.Months, credits.MonthTotal{Month: l.Month, Year: l.Year})
+		}
+		mt := &led.Months[len(led.Months)-1]
+		mt.Uncapped = mt.Uncapped.Add(l.Amount)
+		mt.Total = mt.Uncapped
+		if year == nil || year.Year != l.Year {
+			led.Years = append(led.Years, credits.YearTotal{Year: l.Year, From: l.Month})
+			year = &led.Years[len(led.Years)-1]
+			for _, y := range r.Ledger.Years {
+				if y.Year == l.Year {
+					for _, d := range y.Drivers {
+						if !d.Withholding && d.Org == org {
+							year.Drivers = append(year.Drivers, d)
+						}
+					}
+				}
+			}
+		}
+		year.To = l.Month
+		year.Uncapped = year.Uncapped.Add(l.Amount)
+		year.Total = year.Uncapped
+		led.Total = led.Total.Add(l.Amount)
+	}
+	for _, e := range r.Ledger.Events {
+		if e.Org == org {
+			led.Events = append(led.Events, e)
 		}
 	}
-	out.Ledger = led
 	return out
+}
+
+// view is what the renderers show: the months, the ledger lines listed,
+// and the ledger whose totals are shown.
+type view struct {
+	org    string           // the organisation shown; "" for the whole contract
+	months []contract.Month // the months, with the cells shown
+	lines  []credits.Line   // the ledger lines listed
+	ledger *credits.Ledger  // the month and year totals, events and total shown
+}
+
+// whole returns the view of a whole result.
+func whole(r *contract.Result) *view {
+	return &view{months: r.Months, lines: r.Ledger.Lines, ledger: r.Ledger}
+}
+
+// view returns the view of o: its cells and credit lines, with the
+// contract's cap and withholding lines and totals, since caps apply to the
+// contract as a whole.
+func (o *Org) view() *view {
+	v := &view{org: o.Name, months: o.Months, ledger: o.Contract}
+	for _, l := range o.Contract.Lines {
+		if l.Kind != credits.CreditLine || l.Org == o.Name {
+			v.lines = append(v.lines, l)
+		}
+	}
+	return v
 }

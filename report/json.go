@@ -7,6 +7,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
 )
 
 // JSONFormat names the layout JSON writes; it changes only when a field
@@ -169,9 +170,19 @@ type (
 
 // JSON writes r, an evaluation of c, as one indented JSON object whose
 // fields docs/json-output.md documents. The output depends only on its
-// inputs and ignores the decimal package's globals. org is the
-// organisation the result was restricted to with ForOrg, or "".
-func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) error {
+// inputs and ignores the decimal package's globals.
+func JSON(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	return jsonOf(w, c, whole(r))
+}
+
+// JSON writes JSON's object of o, an evaluation of c restricted to one
+// organisation: with "organisation" set, the organisation's cells,
+// summaries and credit lines, and the whole contract's cap and
+// withholding lines and totals.
+func (o *Org) JSON(w io.Writer, c *contract.Contract) error { return jsonOf(w, c, o.view()) }
+
+func jsonOf(w io.Writer, c *contract.Contract, v *view) error {
+	org := v.org
 	money := c.Credits.Money
 	out := jsonReport{
 		Format: JSONFormat,
@@ -185,96 +196,125 @@ func JSON(w io.Writer, c *contract.Contract, r *contract.Result, org string) err
 		Ledger:       []jsonLine{},
 		MonthTotals:  []jsonMonthSum{},
 		Years:        []jsonYear{},
-		TotalCredit:  money.Format(r.Ledger.Total),
+		TotalCredit:  money.Format(v.ledger.Total),
 	}
-	if len(r.Months) > 0 {
-		out.From, out.To = r.Months[0].Month.String(), r.Months[len(r.Months)-1].Month.String()
+	if len(v.months) > 0 {
+		out.From, out.To = v.months[0].Month.String(), v.months[len(v.months)-1].Month.String()
 	}
-	for _, m := range r.Months {
+	for i := range v.months {
+		m := &v.months[i]
 		jm := jsonMonth{Month: m.Month.String(), ServiceMonth: m.ServiceMonth, ContractYear: m.Year, Cells: []jsonCell{},
-			Summary: jsonSummary{TSLAchieved: m.Summary.TSL, MSLAchieved: m.Summary.MSL, BelowMSL: m.Summary.BelowMSL,
-				NotMeasured: m.Summary.Unmeasured, Total: m.Summary.Total, MitigationAgreed: m.Summary.Mitigated}}
-		for _, cell := range m.Cells {
-			jm.Cells = append(jm.Cells, jsonCellOf(cell, money))
+			Summary: jsonSummaryOf(m.Summary)}
+		for j := range m.Cells {
+			jm.Cells = append(jm.Cells, jsonCellOf(&m.Cells[j], money))
 		}
-		for _, cell := range m.Combined {
-			jm.Combined = append(jm.Combined, jsonCellOf(cell, money))
+		for j := range m.Combined {
+			jm.Combined = append(jm.Combined, jsonCellOf(&m.Combined[j], money))
 		}
 		out.Months = append(out.Months, jm)
 	}
-	for _, rec := range mitigationsOf(r) {
-		jr := jsonRecord{Ref: rec.Ref, KPI: rec.KPI, Organisation: rec.Org, From: rec.From.String(), To: rec.Last().String(),
-			Effect: rec.Effect.String(), Reason: rec.Reason, Impact: rec.Impact, PathToGreen: rec.PathToGreen, AgreedBy: rec.AgreedBy}
-		if rec.Deemed != 0 {
-			jr.Deemed = rec.Deemed.String()
-		}
-		if !rec.AgreedOn.IsZero() {
-			jr.AgreedOn = rec.AgreedOn.Format("2006-01-02")
-		}
-		out.Mitigations = append(out.Mitigations, jr)
+	for _, rec := range mitigationsOf(v) {
+		out.Mitigations = append(out.Mitigations, jsonRecordOf(&rec))
 	}
-	for _, l := range r.Ledger.Lines {
-		jl := jsonLine{Month: l.Month.String(), ContractYear: l.Year, Kind: "cap", Points: kpi.FormatValue(l.Points),
-			Amount: money.Format(l.Amount), Rule: l.Rule}
-		if l.Kind == credits.CapLine && l.Cap != 0 {
-			jl.Cap = l.Cap.String()
-		}
-		if l.Kind == credits.WithholdLine {
-			jl.Kind = "withholding"
-		}
-		if l.Kind == credits.CreditLine {
-			jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
-		}
-		out.Ledger = append(out.Ledger, jl)
+	for i := range v.lines {
+		out.Ledger = append(out.Ledger, jsonLineOf(&v.lines[i], money))
 	}
-	for _, m := range r.Ledger.Months {
-		jm := jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
-			Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)}
-		if m.Critical {
-			jm.Critical, jm.Withheld = true, money.Format(m.Withheld)
-		}
-		out.MonthTotals = append(out.MonthTotals, jm)
+	for _, m := range v.ledger.Months {
+		out.MonthTotals = append(out.MonthTotals, jsonMonthSumOf(m, money))
 	}
-	for _, y := range r.Ledger.Years {
-		jy := jsonYear{ContractYear: y.Year, From: y.From.String(), To: y.To.String(), Charges: money.Format(y.Charges),
-			Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), Credit: money.Format(y.Total), Drivers: []jsonDriver{}}
-		if y.HasCap {
-			jy.Cap = money.Format(y.Cap)
-		}
-		if hasCritical(c) {
-			jy.Withheld = money.Format(y.Withheld)
-		}
-		for _, d := range y.Drivers {
-			jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Withholding: d.Withholding, Amount: money.Format(d.Amount), Months: []string{}}
-			for _, m := range d.Months {
-				jd.Months = append(jd.Months, m.String())
-			}
-			jy.Drivers = append(jy.Drivers, jd)
-		}
-		out.Years = append(out.Years, jy)
+	for _, y := range v.ledger.Years {
+		out.Years = append(out.Years, jsonYearOf(y, money, hasCritical(c)))
 	}
-	for _, e := range r.Ledger.Events {
-		je := jsonEvent{Month: e.Month.String(), Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Organisation: e.Org,
-			Months: []string{}, Detail: e.Detail}
-		for _, m := range e.Months {
-			je.Months = append(je.Months, m.String())
-		}
-		if e.Kind == credits.PointsInWindow {
-			je.Points = kpi.FormatValue(e.Points)
-		}
-		if e.Cap != 0 {
-			je.Cap = e.Cap.String()
-		}
-		out.Events = append(out.Events, je)
+	for _, e := range v.ledger.Events {
+		out.Events = append(out.Events, jsonEventOf(e))
 	}
-	for _, d := range decisionsOf(c, r) {
-		out.Decisions = append(out.Decisions, jsonDecision{Incident: d.Incident, Month: d.Month.String(), KPI: d.KPI,
-			Organisation: d.Org, DecidedBy: d.DecidedBy, Note: d.Note})
+	for _, d := range decisionsOf(c, v) {
+		out.Decisions = append(out.Decisions, jsonDecisionOf(d))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+func jsonSummaryOf(s contract.Summary) jsonSummary {
+	return jsonSummary{TSLAchieved: s.TSL, MSLAchieved: s.MSL, BelowMSL: s.BelowMSL,
+		NotMeasured: s.Unmeasured, Total: s.Total, MitigationAgreed: s.Mitigated}
+}
+
+func jsonRecordOf(rec *mitigation.Record) jsonRecord {
+	jr := jsonRecord{Ref: rec.Ref, KPI: rec.KPI, Organisation: rec.Org, From: rec.From.String(), To: rec.Last().String(),
+		Effect: rec.Effect.String(), Reason: rec.Reason, Impact: rec.Impact, PathToGreen: rec.PathToGreen, AgreedBy: rec.AgreedBy}
+	if rec.Deemed != 0 {
+		jr.Deemed = rec.Deemed.String()
+	}
+	if !rec.AgreedOn.IsZero() {
+		jr.AgreedOn = rec.AgreedOn.Format("2006-01-02")
+	}
+	return jr
+}
+
+func jsonLineOf(l *credits.Line, money credits.Money) jsonLine {
+	jl := jsonLine{Month: l.Month.String(), ContractYear: l.Year, Kind: "cap", Points: kpi.FormatValue(l.Points),
+		Amount: money.Format(l.Amount), Rule: l.Rule}
+	if l.Kind == credits.CapLine && l.Cap != 0 {
+		jl.Cap = l.Cap.String()
+	}
+	if l.Kind == credits.WithholdLine {
+		jl.Kind = "withholding"
+	}
+	if l.Kind == credits.CreditLine {
+		jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
+	}
+	return jl
+}
+
+func jsonMonthSumOf(m credits.MonthTotal, money credits.Money) jsonMonthSum {
+	jm := jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
+		Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)}
+	if m.Critical {
+		jm.Critical, jm.Withheld = true, money.Format(m.Withheld)
+	}
+	return jm
+}
+
+func jsonYearOf(y credits.YearTotal, money credits.Money, critical bool) jsonYear {
+	jy := jsonYear{ContractYear: y.Year, From: y.From.String(), To: y.To.String(), Charges: money.Format(y.Charges),
+		Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), Credit: money.Format(y.Total), Drivers: []jsonDriver{}}
+	if y.HasCap {
+		jy.Cap = money.Format(y.Cap)
+	}
+	if critical {
+		jy.Withheld = money.Format(y.Withheld)
+	}
+	for _, d := range y.Drivers {
+		jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Withholding: d.Withholding, Amount: money.Format(d.Amount), Months: []string{}}
+		for _, m := range d.Months {
+			jd.Months = append(jd.Months, m.String())
+		}
+		jy.Drivers = append(jy.Drivers, jd)
+	}
+	return jy
+}
+
+func jsonEventOf(e credits.Event) jsonEvent {
+	je := jsonEvent{Month: e.Month.String(), Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Organisation: e.Org,
+		Months: []string{}, Detail: e.Detail}
+	for _, m := range e.Months {
+		je.Months = append(je.Months, m.String())
+	}
+	if e.Kind == credits.PointsInWindow {
+		je.Points = kpi.FormatValue(e.Points)
+	}
+	if e.Cap != 0 {
+		je.Cap = e.Cap.String()
+	}
+	return je
+}
+
+func jsonDecisionOf(d credits.Decision) jsonDecision {
+	return jsonDecision{Incident: d.Incident, Month: d.Month.String(), KPI: d.KPI,
+		Organisation: d.Org, DecidedBy: d.DecidedBy, Note: d.Note}
 }
 
 // hasLevels reports whether r was judged against fixed thresholds: not a
@@ -298,13 +338,13 @@ func nonNil(s []string) []string {
 }
 
 // jsonCellOf returns a cell's JSON form.
-func jsonCellOf(cell contract.Cell, money credits.Money) jsonCell {
+func jsonCellOf(cell *contract.Cell, money credits.Money) jsonCell {
 	res := cell.Measured
 	jc := jsonCell{
 		KPI: res.KPI, Organisation: res.Org, Kind: res.Kind.String(),
 		Measured: res.Status.String(), Raw: cell.Raw.String(),
 		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
-		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(cell),
+		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(*cell),
 		Computation: cell.Computation(), Incidents: cell.Credit.Incidents(),
 	}
 	if hasLevels(res) {

@@ -15,8 +15,16 @@ import (
 // headings, the summary and RAG tables, the mitigations, the ledger and
 // the contract-year totals.
 func Markdown(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	return markdownOf(w, c, whole(r))
+}
+
+// Markdown writes Markdown's report of o, an evaluation of c restricted to
+// one organisation.
+func (o *Org) Markdown(w io.Writer, c *contract.Contract) error { return markdownOf(w, c, o.view()) }
+
+func markdownOf(w io.Writer, c *contract.Contract, v *view) error {
 	b := bufio.NewWriter(w)
-	md := &mdWriter{b: b, c: c, r: r}
+	md := &mdWriter{b: b, c: c, v: v}
 	md.all()
 	return b.Flush()
 }
@@ -24,7 +32,7 @@ func Markdown(w io.Writer, c *contract.Contract, r *contract.Result) error {
 type mdWriter struct {
 	b *bufio.Writer
 	c *contract.Contract
-	r *contract.Result
+	v *view
 }
 
 func (m *mdWriter) f(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
@@ -53,17 +61,17 @@ func (m *mdWriter) head(cells ...string) {
 }
 
 func (m *mdWriter) all() {
-	c, r := m.c, m.r
+	c, v := m.c, m.v
 	money := c.Credits.Money
 	m.f("# %s\n\n", c.Name)
 	m.f("Customer: %s. Supplier: %s. Service commencement %s.", c.Customer, c.Supplier, c.Commencement.Pack())
-	if len(r.Months) > 0 {
-		first, last := r.Months[0], r.Months[len(r.Months)-1]
+	if len(v.months) > 0 {
+		first, last := v.months[0], v.months[len(v.months)-1]
 		m.f(" Period %s to %s: service months %d to %d.", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
 	}
 	m.f("\n\n## Summary\n\nRaw outcomes, KPIs only; PIs are reported below but not counted.\n\n")
 	heads := []string{"Overall Contract Performance"}
-	for _, mo := range r.Months {
+	for _, mo := range v.months {
 		heads = append(heads, fmt.Sprintf("Yr %d %s", mo.Year, mo.Month.Pack()))
 	}
 	m.head(heads...)
@@ -79,7 +87,7 @@ func (m *mdWriter) all() {
 		{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
 	} {
 		cells, nonzero := []string{row.name}, false
-		for _, mo := range r.Months {
+		for _, mo := range v.months {
 			n := row.get(mo.Summary)
 			nonzero = nonzero || n != 0
 			cells = append(cells, fmt.Sprint(n))
@@ -92,7 +100,7 @@ func (m *mdWriter) all() {
 	type rowKey struct{ kpi, org string }
 	var order []rowKey
 	rows := map[rowKey][]string{}
-	for mi, mo := range r.Months {
+	for mi, mo := range v.months {
 		for _, cell := range mo.Cells {
 			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
 			if _, ok := rows[k]; !ok {
@@ -101,7 +109,7 @@ func (m *mdWriter) all() {
 					name += " " + k.org
 				}
 				row := []string{name, cell.Measured.Kind.String()}
-				for range r.Months {
+				for range v.months {
 					row = append(row, "-")
 				}
 				rows[k] = row
@@ -114,10 +122,10 @@ func (m *mdWriter) all() {
 	for _, k := range order {
 		m.row(rows[k]...)
 	}
-	if hasKind(r, kpi.Figure) {
+	if hasKind(v, kpi.Figure) {
 		m.f("\nA figure shows its value as reported, with no target and no RAG status.\n")
 	}
-	if pcs := pooledCells(r, len(c.Orgs)); len(pcs) > 0 {
+	if pcs := pooledCells(v, len(c.Orgs)); len(pcs) > 0 {
 		m.f("\n## Pooled indicators\n\nOur value, computed from its parts, beside the figure published.\n\n")
 		m.row("Month", "Indicator", "Computed", "Published", "Status", "Computation")
 		m.f("|---|---|---:|---:|---|---|\n")
@@ -125,13 +133,13 @@ func (m *mdWriter) all() {
 			m.row(pc.month.Pack(), pc.who, pc.computed, pc.published, pc.status, pc.computation)
 		}
 	}
-	if recs := mitigationsOf(r); len(recs) > 0 {
+	if recs := mitigationsOf(v); len(recs) > 0 {
 		m.f("\n## Mitigations agreed\n\n")
 		for _, rec := range recs {
 			m.f("- **%s** %s %s (%s)%s: %s\n", rec.Ref, rec.KPI, span(rec), effect(rec), agreed(rec), rec.Reason)
 		}
 	}
-	if ds := decisionsOf(c, r); len(ds) > 0 {
+	if ds := decisionsOf(c, v); len(ds) > 0 {
 		m.f("\n## Incident decisions\n\nOne incident breaching several KPIs: the customer chose which keeps its credit.\n\n")
 		for _, d := range ds {
 			m.f("- %s\n", decisionText(d, len(c.Orgs)))
@@ -143,13 +151,13 @@ func (m *mdWriter) all() {
 	}
 	m.f("\n\n")
 	m.head("Month", "Indicator", "Credit", "Rule")
-	for _, l := range r.Ledger.Lines {
+	for _, l := range v.lines {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
 			continue
 		}
 		m.row(l.Month.Pack(), lineWho(l, len(c.Orgs)), money.Format(l.Amount), l.Rule)
 	}
-	if evs := r.Ledger.Events; len(evs) > 0 {
+	if evs := v.ledger.Events; len(evs) > 0 {
 		m.f("\n## Events\n\nThe contract's triggers, with their evidence.\n\n")
 		m.head("Month", "Trigger", "Kind", "Evidence")
 		for _, e := range evs {
@@ -159,12 +167,12 @@ func (m *mdWriter) all() {
 	m.f("\n## Monthly totals\n\n")
 	if hasCritical(c) {
 		m.head("Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
-		for _, mt := range r.Ledger.Months {
+		for _, mt := range v.ledger.Months {
 			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Withheld), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		}
 	} else {
 		m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
-		for _, mt := range r.Ledger.Months {
+		for _, mt := range v.ledger.Months {
 			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		}
 	}
@@ -174,7 +182,7 @@ func (m *mdWriter) all() {
 		heads = []string{"Year", "Evaluated", "Charges", "Annual cap", "Withheld", "Uncapped", "Cut", "Credit"}
 	}
 	m.head(heads...)
-	for _, y := range r.Ledger.Years {
+	for _, y := range v.ledger.Years {
 		capText := "none"
 		if y.HasCap {
 			capText = money.Format(y.Cap)
@@ -185,7 +193,7 @@ func (m *mdWriter) all() {
 		}
 		m.row(append(cells, money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))...)
 	}
-	for _, y := range r.Ledger.Years {
+	for _, y := range v.ledger.Years {
 		for _, d := range y.Drivers {
 			ms := make([]string, len(d.Months))
 			for i, mo := range d.Months {
@@ -194,5 +202,5 @@ func (m *mdWriter) all() {
 			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, driverWho(d, len(c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
-	m.f("\n**Total credit: %s**\n", money.Format(r.Ledger.Total))
+	m.f("\n**Total credit: %s**\n", money.Format(v.ledger.Total))
 }

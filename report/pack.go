@@ -17,12 +17,20 @@ import (
 // follows. Then come the pooled indicators, our computed value beside the
 // published figure, and the report cards the contract's rule selects.
 func Pack(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	return packOf(w, c, whole(r))
+}
+
+// Pack writes Pack's tables of o, an evaluation of c restricted to one
+// organisation.
+func (o *Org) Pack(w io.Writer, c *contract.Contract) error { return packOf(w, c, o.view()) }
+
+func packOf(w io.Writer, c *contract.Contract, v *view) error {
 	b := bufio.NewWriter(w)
-	t := &textWriter{b: b, c: c, r: r}
+	t := &textWriter{b: b, c: c, v: v}
 	t.f("%s\n", c.Name)
-	if len(r.Months) > 0 {
+	if len(v.months) > 0 {
 		t.f("%s to %s. Cells: value as compared, then G (met the target), A (met the minimum only) or R (below it);\n",
-			r.Months[0].Month.Pack(), r.Months[len(r.Months)-1].Month.Pack())
+			v.months[0].Month.Pack(), v.months[len(v.months)-1].Month.Pack())
 		t.f("* an agreed mitigation; UNVL unavailable; N/A not applicable or not reported; - not in force.\n\n")
 	}
 	for _, org := range c.Orgs {
@@ -33,7 +41,7 @@ func Pack(w io.Writer, c *contract.Contract, r *contract.Result) error {
 		t.f("Combined: %s (pooled and summed as the contract says; other indicators are not combined)\n", joinOrgs(c.Orgs))
 		t.packTable(func(m contract.Month) []contract.Cell { return m.Combined })
 	}
-	if pcs := pooledCells(r, len(c.Orgs)); len(pcs) > 0 {
+	if pcs := pooledCells(v, len(c.Orgs)); len(pcs) > 0 {
 		t.f("Pooled indicators: our value computed from its parts, beside the published figure\n")
 		rows := [][]string{{"Month", "Indicator", "Computed", "Published", "Computation"}}
 		for _, pc := range pcs {
@@ -49,19 +57,19 @@ func Pack(w io.Writer, c *contract.Contract, r *contract.Result) error {
 // month's cells for the table.
 func (t *textWriter) packTable(cellsOf func(contract.Month) []contract.Cell) {
 	heads := []string{"Indicator", "Target"}
-	for _, m := range t.r.Months {
+	for _, m := range t.v.months {
 		heads = append(heads, m.Month.Pack())
 	}
 	rows := [][]string{heads}
 	rowOf := map[string]int{}
-	for mi, m := range t.r.Months {
+	for mi, m := range t.v.months {
 		for _, cell := range cellsOf(m) {
 			id := cell.Measured.KPI
 			i, ok := rowOf[id]
 			if !ok {
 				row := make([]string, len(heads))
 				row[0], row[1] = name(t.c, id), target(cell.Measured)
-				for j := range t.r.Months {
+				for j := range t.v.months {
 					row[2+j] = "-"
 				}
 				rows = append(rows, row)
@@ -77,7 +85,7 @@ func (t *textWriter) packTable(cellsOf func(contract.Month) []contract.Cell) {
 // cards writes the report cards: cells the contract's rule selects.
 func (t *textWriter) cards() {
 	var rows [][]string
-	for _, m := range t.r.Months {
+	for _, m := range t.v.months {
 		for _, cells := range [][]contract.Cell{m.Cells, m.Combined} {
 			for _, cell := range cells {
 				if cell.Card != "" {

@@ -60,19 +60,29 @@ func shared(t testing.TB) (*contract.Contract, *contract.Result) {
 // render writes r in format, restricted to org when org is not empty.
 func render(t testing.TB, format string, c *contract.Contract, r *contract.Result, org string) string {
 	t.Helper()
-	r = report.ForOrg(r, org)
 	var b bytes.Buffer
 	var err error
-	switch format {
-	case "text":
+	o := report.ForOrg(r, org)
+	switch {
+	case format == "text" && org != "":
+		err = o.Text(&b, c)
+	case format == "text":
 		err = report.Text(&b, c, r)
-	case "markdown":
+	case format == "markdown" && org != "":
+		err = o.Markdown(&b, c)
+	case format == "markdown":
 		err = report.Markdown(&b, c, r)
-	case "json":
-		err = report.JSON(&b, c, r, org)
-	case "csv":
+	case format == "json" && org != "":
+		err = o.JSON(&b, c)
+	case format == "json":
+		err = report.JSON(&b, c, r)
+	case format == "csv" && org != "":
+		err = o.CSV(&b, c)
+	case format == "csv":
 		err = report.CSV(&b, c, r)
-	case "pack":
+	case format == "pack" && org != "":
+		err = o.Pack(&b, c)
+	case format == "pack":
 		err = report.Pack(&b, c, r)
 	default:
 		t.Fatalf("unknown format %q", format)
@@ -181,17 +191,18 @@ func TestDeemedMarker(t *testing.T) {
 }
 
 // TestForOrg checks ForOrg with several organisations: each sees its own
-// cells and credit lines, summaries recounted, caps and totals the whole
-// contract's, and the result it was given unchanged.
+// cells and credit lines, summaries recounted, its own ledger adding up,
+// the contract's ledger beside it, and the result it was given unchanged.
 func TestForOrg(t *testing.T) {
 	c, res := shared(t)
 	before := render(t, "json", c, res, "")
-	require.Same(t, res, report.ForOrg(res, ""), "an empty org returns the result itself")
 
-	parts := map[string]*contract.Result{}
+	parts := map[string]*report.Org{}
 	for _, org := range []string{"A", "B"} {
 		r := report.ForOrg(res, org)
 		parts[org] = r
+		require.Equal(t, org, r.Name)
+		require.Same(t, res.Ledger, r.Contract)
 		require.Len(t, r.Months, len(res.Months))
 		for i, m := range r.Months {
 			require.Equal(t, res.Months[i].Month, m.Month)
@@ -200,12 +211,27 @@ func TestForOrg(t *testing.T) {
 				require.Equal(t, org, cell.Measured.Org)
 			}
 		}
+		// The organisation's ledger adds up: lines to months, months to
+		// years, years to the total.
+		var lines, months, years decimal.Decimal
 		for _, l := range r.Ledger.Lines {
-			if l.Kind == credits.CreditLine {
-				require.Equal(t, org, l.Org)
+			require.Equal(t, credits.CreditLine, l.Kind)
+			require.Equal(t, org, l.Org)
+			lines = lines.Add(l.Amount)
+		}
+		for _, mt := range r.Ledger.Months {
+			require.True(t, mt.Total.Equal(mt.Uncapped), "no cut in an organisation's ledger")
+			months = months.Add(mt.Total)
+		}
+		for _, y := range r.Ledger.Years {
+			years = years.Add(y.Total)
+			for _, d := range y.Drivers {
+				require.Equal(t, org, d.Org)
 			}
 		}
-		require.True(t, r.Ledger.Total.Equal(res.Ledger.Total), "totals stay the whole contract's")
+		require.True(t, lines.Equal(months), "%s: lines %s, months %s", org, lines, months)
+		require.True(t, months.Equal(years), "%s: months %s, years %s", org, months, years)
+		require.True(t, years.Equal(r.Ledger.Total), "%s: years %s, total %s", org, years, r.Ledger.Total)
 	}
 	// The organisations' cells, summaries and credit lines add up to the
 	// whole; the cap lines appear in each.
@@ -219,26 +245,23 @@ func TestForOrg(t *testing.T) {
 		}
 		require.Equal(t, m.Summary, sum, "month %s", m.Month)
 	}
-	credit := func(r *contract.Result, kind credits.LineKind) (decimal.Decimal, int) {
+	credit := func(led *credits.Ledger, kind credits.LineKind) (decimal.Decimal, int) {
 		var sum decimal.Decimal
 		n := 0
-		for _, l := range r.Ledger.Lines {
+		for _, l := range led.Lines {
 			if l.Kind == kind {
 				sum, n = sum.Add(l.Amount), n+1
 			}
 		}
 		return sum, n
 	}
-	whole, _ := credit(res, credits.CreditLine)
-	a, _ := credit(parts["A"], credits.CreditLine)
-	b, _ := credit(parts["B"], credits.CreditLine)
+	whole, _ := credit(res.Ledger, credits.CreditLine)
+	a, _ := credit(parts["A"].Ledger, credits.CreditLine)
+	b, _ := credit(parts["B"].Ledger, credits.CreditLine)
 	require.True(t, whole.Equal(a.Add(b)), "credit lines: %s != %s + %s", whole, a, b)
-	_, caps := credit(res, credits.CapLine)
+	require.True(t, whole.Equal(parts["A"].Ledger.Total.Add(parts["B"].Ledger.Total)), "the organisations' totals add up to the uncapped whole")
+	_, caps := credit(res.Ledger, credits.CapLine)
 	require.Positive(t, caps, "the test data has a cap cut")
-	for _, org := range []string{"A", "B"} {
-		_, n := credit(parts[org], credits.CapLine)
-		require.Equal(t, caps, n, "cap lines of %s", org)
-	}
 	// An organisation the contract does not serve sees no cells.
 	none := report.ForOrg(res, "C")
 	for _, m := range none.Months {

@@ -17,8 +17,16 @@ import (
 // and the contract-year totals. Money is printed with the contract's
 // places; the output depends only on its inputs.
 func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
+	return textOf(w, c, whole(r))
+}
+
+// Text writes Text's report of o, an evaluation of c restricted to one
+// organisation.
+func (o *Org) Text(w io.Writer, c *contract.Contract) error { return textOf(w, c, o.view()) }
+
+func textOf(w io.Writer, c *contract.Contract, v *view) error {
 	b := bufio.NewWriter(w)
-	t := &textWriter{b: b, c: c, r: r}
+	t := &textWriter{b: b, c: c, v: v}
 	t.header()
 	t.summary()
 	t.rag()
@@ -34,13 +42,13 @@ func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
 type textWriter struct {
 	b *bufio.Writer
 	c *contract.Contract
-	r *contract.Result
+	v *view
 }
 
 func (t *textWriter) f(format string, args ...any) { fmt.Fprintf(t.b, format, args...) }
 
 func (t *textWriter) header() {
-	ms := t.r.Months
+	ms := t.v.months
 	t.f("%s\n", t.c.Name)
 	t.f("Customer: %s. Supplier: %s. Service commencement %s.\n", t.c.Customer, t.c.Supplier, t.c.Commencement.Pack())
 	if len(ms) > 0 {
@@ -52,8 +60,8 @@ func (t *textWriter) header() {
 
 // monthHeads returns the column heads "Yr 7 Jun-21".
 func (t *textWriter) monthHeads() []string {
-	out := make([]string, len(t.r.Months))
-	for i, m := range t.r.Months {
+	out := make([]string, len(t.v.months))
+	for i, m := range t.v.months {
 		out[i] = fmt.Sprintf("Yr %d %s", m.Year, m.Month.Pack())
 	}
 	return out
@@ -76,7 +84,7 @@ func (t *textWriter) summary() {
 	for _, row := range rows {
 		line := []string{row.name}
 		nonzero := false
-		for _, m := range t.r.Months {
+		for _, m := range t.v.months {
 			n := row.get(m.Summary)
 			nonzero = nonzero || n != 0
 			line = append(line, fmt.Sprint(n))
@@ -94,7 +102,7 @@ func (t *textWriter) rag() {
 	tab := [][]string{append([]string{"Indicator", "Kind"}, t.monthHeads()...)}
 	type rowKey struct{ kpi, org string }
 	rowOf := map[rowKey]int{}
-	for mi, m := range t.r.Months {
+	for mi, m := range t.v.months {
 		for _, cell := range m.Cells {
 			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
 			i, ok := rowOf[k]
@@ -103,8 +111,8 @@ func (t *textWriter) rag() {
 				if len(t.c.Orgs) > 1 {
 					name += " " + k.org
 				}
-				row := append([]string{name, cell.Measured.Kind.String()}, make([]string, len(t.r.Months))...)
-				for j := range t.r.Months {
+				row := append([]string{name, cell.Measured.Kind.String()}, make([]string, len(t.v.months))...)
+				for j := range t.v.months {
 					row[2+j] = "-"
 				}
 				tab = append(tab, row)
@@ -115,16 +123,16 @@ func (t *textWriter) rag() {
 		}
 	}
 	t.table(tab)
-	if hasDeemed(t.r) {
+	if hasDeemed(t.v) {
 		t.f("raw>deemed: a mitigation deems the status shown after the >\n\n")
 	}
-	if hasKind(t.r, kpi.Figure) {
+	if hasKind(t.v, kpi.Figure) {
 		t.f("figure: its value as reported, with no target and no RAG status\n\n")
 	}
 }
 
 func (t *textWriter) pooled() {
-	pcs := pooledCells(t.r, len(t.c.Orgs))
+	pcs := pooledCells(t.v, len(t.c.Orgs))
 	if len(pcs) == 0 {
 		return
 	}
@@ -141,7 +149,7 @@ func (t *textWriter) pooled() {
 }
 
 func (t *textWriter) mitigations() {
-	recs := mitigationsOf(t.r)
+	recs := mitigationsOf(t.v)
 	if len(recs) == 0 {
 		return
 	}
@@ -154,7 +162,7 @@ func (t *textWriter) mitigations() {
 
 // decisions lists the customer's incident decisions, if any.
 func (t *textWriter) decisions() {
-	ds := decisionsOf(t.c, t.r)
+	ds := decisionsOf(t.c, t.v)
 	if len(ds) == 0 {
 		return
 	}
@@ -171,7 +179,7 @@ func (t *textWriter) ledger() {
 	if hasCritical(t.c) {
 		t.f("A critical service level failure withholds the month's charges in place of its credits.\n")
 	}
-	for _, l := range t.r.Ledger.Lines {
+	for _, l := range t.v.lines {
 		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
 			continue
 		}
@@ -179,7 +187,7 @@ func (t *textWriter) ledger() {
 	}
 	if hasCritical(t.c) {
 		t.f("\n%-6s  %14s %14s %14s %12s %14s\n", "Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
-		for _, m := range t.r.Ledger.Months {
+		for _, m := range t.v.ledger.Months {
 			t.f("%s  %14s %14s %14s %12s %14s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Withheld),
 				money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
 		}
@@ -187,7 +195,7 @@ func (t *textWriter) ledger() {
 		return
 	}
 	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
-	for _, m := range t.r.Ledger.Months {
+	for _, m := range t.v.ledger.Months {
 		t.f("%s  %14s %12s %12s %12s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
 	}
 	t.f("\n")
@@ -195,7 +203,7 @@ func (t *textWriter) ledger() {
 
 // events lists the triggers' events with their evidence, if any.
 func (t *textWriter) events() {
-	evs := t.r.Ledger.Events
+	evs := t.v.ledger.Events
 	if len(evs) == 0 {
 		return
 	}
@@ -208,7 +216,7 @@ func (t *textWriter) events() {
 
 func (t *textWriter) years() {
 	money := t.c.Credits.Money
-	for _, y := range t.r.Ledger.Years {
+	for _, y := range t.v.ledger.Years {
 		capText := "no annual cap"
 		if y.HasCap {
 			capText = "annual cap " + money.Format(y.Cap)
@@ -228,7 +236,7 @@ func (t *textWriter) years() {
 			t.f("  driven by %s: %s (%s)\n", driverWho(d, len(t.c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
-	t.f("Total credit: %s\n", money.Format(t.r.Ledger.Total))
+	t.f("Total credit: %s\n", money.Format(t.v.ledger.Total))
 }
 
 func orgSuffix(org string, orgs int) string {

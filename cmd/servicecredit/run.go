@@ -8,8 +8,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
@@ -39,6 +42,7 @@ Commands:
   explain   explain one KPI-month in plain words
   measure   derive measurements from record files (tickets, outages, ...) by a plan
   reconcile check a supplier's published pack, figure by figure, and its credit claim
+  version   print the module version and VCS revision of this binary
 
 Run "servicecredit COMMAND -h" for a command's arguments and flags.
 
@@ -60,8 +64,15 @@ type env struct {
 }
 
 // run runs the command line args (without the program name) and returns
-// the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// the exit status. A runtime failure (a bug) is reported on one line with
+// status 4, never as a goroutine dump.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "servicecredit: runtime failure: %s\n", safetext.Term(fmt.Sprint(r)))
+			code = exitLimit
+		}
+	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -78,6 +89,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.measure(args[1:])
 	case "reconcile":
 		return e.reconcilePack(args[1:])
+	case "version":
+		return e.version(args[1:])
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[0] == "help" {
 			return run([]string{args[1], "-h"}, stdin, stdout, stderr)
@@ -217,8 +230,9 @@ func unwrapPath(err error) error {
 }
 
 // period returns the months to evaluate: from and to if given, else the
-// first and last months measured.
-func period(ms []kpi.Measurement, from, to kpi.Month) (kpi.Month, kpi.Month, error) {
+// first and last months measured. A period that ends before it starts is
+// a usage error, reported in usage.
+func period(ms []kpi.Measurement, from, to kpi.Month) (_, _ kpi.Month, usage string, err error) {
 	var first, last kpi.Month
 	for _, m := range ms {
 		if first.IsZero() || m.Month.Before(first) {
@@ -228,6 +242,7 @@ func period(ms []kpi.Measurement, from, to kpi.Month) (kpi.Month, kpi.Month, err
 			last = m.Month
 		}
 	}
+	givenFrom, givenTo := !from.IsZero(), !to.IsZero()
 	if from.IsZero() {
 		from = first
 	}
@@ -235,18 +250,77 @@ func period(ms []kpi.Measurement, from, to kpi.Month) (kpi.Month, kpi.Month, err
 		to = last
 	}
 	if from.IsZero() || to.IsZero() {
-		return from, to, errors.New("no month measured: give -from and -to")
+		return from, to, "", errors.New("no month measured: give -from and -to")
 	}
-	return from, to, nil
+	if to.Before(from) {
+		switch {
+		case givenFrom && givenTo:
+			return from, to, fmt.Sprintf("-from %s is after -to %s", from, to), nil
+		case givenFrom:
+			return from, to, fmt.Sprintf("-from %s is after the last month measured, %s (give -to)", from, to), nil
+		default:
+			return from, to, fmt.Sprintf("-to %s is before the first month measured, %s (give -from)", to, from), nil
+		}
+	}
+	return from, to, "", nil
 }
 
-// evaluate evaluates in over from..to.
-func (in *inputs) evaluate(from, to kpi.Month) (*contract.Result, error) {
-	from, to, err := period(in.measurements, from, to)
-	if err != nil {
-		return nil, err
+// input returns the evaluation input of in over from..to.
+func (in *inputs) input(from, to kpi.Month) contract.Input {
+	return contract.Input{From: from, To: to, Measurements: in.measurements, Mitigations: in.register}
+}
+
+// maxMessage is the longest line of an error message written whole: a
+// longer one, such as one quoting a huge field, is cut, saying how much
+// was left out.
+const maxMessage = 1000
+
+// clip cuts s to maxMessage bytes, at a character's start, saying how
+// many bytes were left out.
+func clip(s string) string {
+	if len(s) <= maxMessage {
+		return s
 	}
-	return in.contract.Evaluate(contract.Input{From: from, To: to, Measurements: in.measurements, Mitigations: in.register})
+	n := maxMessage
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s... (%d more bytes)", s[:n], len(s)-n)
+}
+
+// problems writes each problem of errs on standard error, one line each,
+// the first prefixed with prefix (such as "evaluation: "), escaped for the
+// terminal and cut to maxMessage bytes, and returns the exit status:
+// exitLimit when a problem is a documented limit reached, else
+// exitProblem.
+func (e *env) problems(prefix string, errs ...error) int {
+	code := exitProblem
+	for _, err := range errs {
+		if errors.Is(err, contract.ErrLimit) {
+			code = exitLimit
+		}
+		for i, line := range strings.Split(err.Error(), "\n") {
+			if i == 0 {
+				line = prefix + line
+			}
+			fmt.Fprintln(e.stderr, clip(safetext.Term(line)))
+		}
+	}
+	return code
+}
+
+// count returns the number of problems errs stands for: a joined.More
+// stands for the problems it counts.
+func count(errs []error) int {
+	n := 0
+	for _, err := range errs {
+		if m, ok := err.(joined.More); ok {
+			n += m.N
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 func (e *env) validate(args []string) int {
@@ -265,33 +339,35 @@ also evaluates the months measured. On success it prints one line per file.`)
 	pos = append(pos, "", "")
 	in, errs := e.read(pos[0], pos[1], pos[2])
 	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintln(e.stderr, err)
-		}
+		code := e.problems("", errs...)
 		word := "problems"
-		if len(errs) == 1 {
+		if count(errs) == 1 {
 			word = "problem"
 		}
-		fmt.Fprintf(e.stderr, "%d %s found\n", len(errs), word)
-		return exitProblem
+		fmt.Fprintf(e.stderr, "%d %s found\n", count(errs), word)
+		return code
 	}
 	c := in.contract
 	fmt.Fprintf(e.stdout, "%s: ok: %q, %d indicators, %s to %s, %s\n", pos[0], c.Name, len(c.KPIs), c.Commencement, c.Last(), plural(len(c.Orgs), "organisation"))
 	if pos[1] != "" {
-		from, to, _ := period(in.measurements, kpi.Month{}, kpi.Month{})
+		from, to, _, _ := period(in.measurements, kpi.Month{}, kpi.Month{})
 		fmt.Fprintf(e.stdout, "%s: ok: %s, %s to %s\n", pos[1], plural(len(in.measurements), "measurement"), from, to)
 	}
 	if pos[2] != "" {
 		fmt.Fprintf(e.stdout, "%s: ok: %s\n", pos[2], plural(len(in.register.Records()), "mitigation record"))
 	}
 	if pos[1] != "" {
-		res, err := in.evaluate(kpi.Month{}, kpi.Month{})
-		if err != nil {
-			fmt.Fprintf(e.stderr, "evaluation: %v\n1 problem found\n", err)
-			return exitProblem
+		from, to, _, err := period(in.measurements, kpi.Month{}, kpi.Month{})
+		var tot *contract.Totals
+		if err == nil {
+			tot, err = c.Stream(in.input(from, to), func(*contract.Month) error { return nil })
 		}
-		fmt.Fprintf(e.stdout, "evaluation: ok: %s to %s, total credit %s\n", res.Months[0].Month, res.Months[len(res.Months)-1].Month,
-			c.Credits.Money.Format(res.Ledger.Total))
+		if err != nil {
+			code := e.problems("evaluation: ", err)
+			fmt.Fprintf(e.stderr, "1 problem found\n")
+			return code
+		}
+		fmt.Fprintf(e.stdout, "evaluation: ok: %s to %s, total credit %s\n", from, to, c.Credits.Money.Format(tot.Total))
 	}
 	return exitOK
 }
@@ -306,7 +382,7 @@ func plural(n int, word string) string {
 // format is an output format of evaluate.
 type format string
 
-var formats = []string{"text", "csv", "json", "markdown", "pack"}
+var formats = []string{"text", "csv", "json", "jsonl", "markdown", "pack"}
 
 func (f format) MarshalText() ([]byte, error) { return []byte(f), nil }
 
@@ -335,11 +411,13 @@ func (e *env) evaluate(args []string) int {
 achieved, MSL achieved, below MSL, mitigation agreed, total), the RAG table of
 every indicator (raw status; * where a mitigation is agreed; raw>deemed where
 a mitigation deems another status), the mitigations applied, the credit ledger
-and the contract-year totals. The json and csv formats are documented in
-docs/json-output.md; their field names are stable.`)
+and the contract-year totals. The json, jsonl and csv formats are documented
+in docs/json-output.md; their field names are stable. csv and jsonl are
+written month by month as they are evaluated, so their memory does not grow
+with the months.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
-	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, markdown or pack (a pack's tables: indicators by month)")
+	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown or pack (a pack's tables: indicators by month)")
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
 		return *stop
@@ -347,38 +425,101 @@ docs/json-output.md; their field names are stable.`)
 	if len(pos) < 2 || len(pos) > 3 {
 		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
 	}
+	if !from.IsZero() && !to.IsZero() && to.Before(*from) {
+		return e.usageError(fs, "-from %s is after -to %s", *from, *to)
+	}
 	pos = append(pos, "")
 	in, errs := e.read(pos[0], pos[1], pos[2])
 	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintln(e.stderr, err)
+		return e.problems("", errs...)
+	}
+	c := in.contract
+	if *org != "" && !contains(c.Orgs, *org) {
+		return e.usageError(fs, "-org %q: not an organisation of the contract (want one of %s)", *org, strings.Join(c.Orgs, ", "))
+	}
+	first, last, usage, err := period(in.measurements, *from, *to)
+	if usage != "" {
+		return e.usageError(fs, "%s", usage)
+	}
+	if err != nil {
+		return e.problems("evaluation: ", err)
+	}
+	if out == "csv" || out == "jsonl" {
+		return e.stream(c, in.input(first, last), out, *org)
+	}
+	res, err := c.Evaluate(in.input(first, last))
+	if err != nil {
+		return e.problems("evaluation: ", err)
+	}
+	if *org != "" {
+		o := report.ForOrg(res, *org)
+		switch out {
+		case "json":
+			err = o.JSON(e.stdout, c)
+		case "markdown":
+			err = o.Markdown(e.stdout, c)
+		case "pack":
+			err = o.Pack(e.stdout, c)
+		default:
+			err = o.Text(e.stdout, c)
 		}
-		return exitProblem
-	}
-	if *org != "" && !contains(in.contract.Orgs, *org) {
-		return e.usageError(fs, "-org %q: not an organisation of the contract (want one of %s)", *org, strings.Join(in.contract.Orgs, ", "))
-	}
-	res, err := in.evaluate(*from, *to)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "evaluation: %v\n", err)
-		return exitProblem
-	}
-	res = report.ForOrg(res, *org)
-	switch out {
-	case "csv":
-		err = report.CSV(e.stdout, in.contract, res)
-	case "json":
-		err = report.JSON(e.stdout, in.contract, res, *org)
-	case "markdown":
-		err = report.Markdown(e.stdout, in.contract, res)
-	case "pack":
-		err = report.Pack(e.stdout, in.contract, res)
-	default:
-		err = report.Text(e.stdout, in.contract, res)
+	} else {
+		switch out {
+		case "json":
+			err = report.JSON(e.stdout, c, res)
+		case "markdown":
+			err = report.Markdown(e.stdout, c, res)
+		case "pack":
+			err = report.Pack(e.stdout, c, res)
+		default:
+			err = report.Text(e.stdout, c, res)
+		}
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "servicecredit: writing the report: %v\n", err)
-		return exitProblem
+		return e.problems("servicecredit: writing the report: ", err)
+	}
+	return exitOK
+}
+
+// stream evaluates in and writes it as it goes, in format csv or jsonl,
+// restricted to org when it is not empty.
+func (e *env) stream(c *contract.Contract, in contract.Input, out format, org string) int {
+	var month func(*contract.Month) error
+	var end func(*contract.Totals) error
+	var err error
+	if out == "csv" {
+		var cw *report.CSVWriter
+		cw, err = report.NewCSVWriter(e.stdout, c, org)
+		if cw != nil {
+			month, end = cw.Month, func(*contract.Totals) error { return cw.Close() }
+		}
+	} else {
+		var jw *report.JSONLWriter
+		jw, err = report.NewJSONLWriter(e.stdout, c, org)
+		month, end = jw.Month, jw.Close
+	}
+	if err != nil {
+		return e.problems("servicecredit: writing the report: ", err)
+	}
+	written := true
+	tot, err := c.Stream(in, func(m *contract.Month) error {
+		if err := month(m); err != nil {
+			written = false
+			return err
+		}
+		return nil
+	})
+	if err == nil {
+		err = end(tot)
+		written = err == nil
+	}
+	switch {
+	case err != nil && !written:
+		return e.problems("servicecredit: writing the report: ", err)
+	case err != nil:
+		// A problem found as the months are credited: the months written
+		// before it stand on standard output, and the run fails.
+		return e.problems("evaluation: ", err)
 	}
 	return exitOK
 }
@@ -398,6 +539,9 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 	if len(pos) < 4 || len(pos) > 5 {
 		return e.usageError(fs, "want CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH, got %d arguments", len(pos))
 	}
+	if !from.IsZero() && !to.IsZero() && to.Before(*from) {
+		return e.usageError(fs, "-from %s is after -to %s", *from, *to)
+	}
 	id, monthText := pos[len(pos)-2], pos[len(pos)-1]
 	files := append(pos[:len(pos)-2:len(pos)-2], "")
 	month, err := kpi.ParseMonth(monthText)
@@ -406,10 +550,7 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 	}
 	in, errs := e.read(files[0], files[1], files[2])
 	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintln(e.stderr, err)
-		}
-		return exitProblem
+		return e.problems("", errs...)
 	}
 	known := false
 	for _, k := range in.contract.KPIs {
@@ -418,14 +559,19 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 	if !known {
 		return e.usageError(fs, "kpi %q: not an indicator of the contract", id)
 	}
-	res, err := in.evaluate(*from, *to)
+	first, last, usage, err := period(in.measurements, *from, *to)
+	if usage != "" {
+		return e.usageError(fs, "%s", usage)
+	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "evaluation: %v\n", err)
-		return exitProblem
+		return e.problems("evaluation: ", err)
+	}
+	res, err := in.contract.Evaluate(in.input(first, last))
+	if err != nil {
+		return e.problems("evaluation: ", err)
 	}
 	if err := report.Explain(e.stdout, in.contract, res, id, *org, month); err != nil {
-		fmt.Fprintf(e.stderr, "explain: %v\n", err)
-		return exitProblem
+		return e.problems("explain: ", err)
 	}
 	return exitOK
 }

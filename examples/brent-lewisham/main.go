@@ -129,7 +129,7 @@ func run(w io.Writer, dir, format string) error {
 		return err
 	}
 	if format == "json" {
-		return report.JSON(w, c, res, "")
+		return report.JSON(w, c, res)
 	}
 	return report.Pack(w, c, res)
 }

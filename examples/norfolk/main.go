@@ -67,7 +67,7 @@ func run(w io.Writer, dir, format string) error {
 		return err
 	}
 	if format == "json" {
-		return report.JSON(w, c, res, "")
+		return report.JSON(w, c, res)
 	}
 	if err := report.Pack(w, c, res); err != nil {
 		return err

@@ -67,7 +67,7 @@ func CheckFiles(t *testing.T, dir string, want credits.Rules, formats ...string)
 		case "markdown":
 			err = report.Markdown(&out, c, res)
 		case "json":
-			err = report.JSON(&out, c, res, "")
+			err = report.JSON(&out, c, res)
 		case "csv":
 			err = report.CSV(&out, c, res)
 		default:

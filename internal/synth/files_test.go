@@ -62,8 +62,8 @@ func TestFilesRoundTrip(t *testing.T) {
 							t.Fatalf("ledger from files differs:\n%s", d)
 						}
 						var wantJSON, gotJSON bytes.Buffer
-						require.NoError(t, reports.JSON(&wantJSON, p.Contract, want, ""))
-						require.NoError(t, reports.JSON(&gotJSON, c, got, ""))
+						require.NoError(t, reports.JSON(&wantJSON, p.Contract, want))
+						require.NoError(t, reports.JSON(&gotJSON, c, got))
 						if d := cmp.Diff(wantJSON.String(), gotJSON.String()); d != "" {
 							t.Fatalf("JSON report from files differs:\n%s", d)
 						}
