@@ -7,6 +7,7 @@ import (
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
+	"github.com/shopspring/decimal"
 )
 
 // mitigationsOf returns the mitigation records applied in v, each once, in
@@ -213,3 +214,39 @@ func decisionText(d credits.Decision, orgs int) string {
 	}
 	return s
 }
+
+// numbers formats decimals as kpi.FormatValue and StringFixed do,
+// remembering the text of each value whose coefficient fits 18 digits: a
+// report writes the same few values (thresholds, points, amounts) over
+// and over, and formatting a decimal allocates. It remembers at most
+// maxNumbers texts. The zero numbers is ready to use.
+type numbers struct{ m map[numKey]string }
+
+type numKey struct {
+	c           int64
+	exp, places int32
+}
+
+const maxNumbers = 1 << 16
+
+// fixed returns d.StringFixed(places).
+func (n *numbers) fixed(d decimal.Decimal, places int32) string {
+	if d.NumDigits() > 18 {
+		return d.StringFixed(places)
+	}
+	k := numKey{d.CoefficientInt64(), d.Exponent(), places}
+	if s, ok := n.m[k]; ok {
+		return s
+	}
+	s := d.StringFixed(places)
+	if n.m == nil {
+		n.m = map[numKey]string{}
+	}
+	if len(n.m) < maxNumbers {
+		n.m[k] = s
+	}
+	return s
+}
+
+// value returns kpi.FormatValue(d): d with the places it has.
+func (n *numbers) value(d decimal.Decimal) string { return n.fixed(d, max(-d.Exponent(), 0)) }

@@ -67,6 +67,7 @@ type CSVWriter struct {
 	pooled bool
 	row    []string
 	events [][]string // the event rows, written by Close
+	num    numbers
 }
 
 // NewCSVWriter writes the header row of CSV's table of an evaluation of c
@@ -106,11 +107,11 @@ func (cw *CSVWriter) month(m *contract.Month, filter bool) error {
 		if res.Status == kpi.Unmeasured {
 			absence = res.Absent.String()
 		} else {
-			value, round = kpi.FormatValue(res.Value), rounded(*res)
+			value, round = cw.num.value(res.Value), cw.num.fixed(res.Rounded, res.Precision.Places)
 		}
 		tsl, msl, from := "", "", ""
 		if hasLevels(*res) {
-			tsl, msl, from = kpi.FormatValue(res.Thresholds.TSL), kpi.FormatValue(res.Thresholds.MSL), res.Source.String()
+			tsl, msl, from = cw.num.value(res.Thresholds.TSL), cw.num.value(res.Thresholds.MSL), res.Source.String()
 		}
 		mit := ""
 		if cell.Mitigation != nil {
@@ -119,7 +120,7 @@ func (cw *CSVWriter) month(m *contract.Month, filter bool) error {
 		row := append(cw.row[:0], month, sm, yr, "credit", res.KPI, res.Org, res.Kind.String(),
 			value, round, absence, tsl, msl, from,
 			res.Status.String(), cell.Raw.String(), cell.Status.String(), mit,
-			kpi.FormatValue(cell.Credit.Points), money.Format(cell.Credit.Amount), cell.Credit.Rule)
+			cw.num.value(cell.Credit.Points), cw.num.fixed(cell.Credit.Amount, money.Places), cell.Credit.Rule)
 		if cw.pooled {
 			pub, pubAbsent := "", ""
 			if p := cell.Published(); p != nil && p.Absent != 0 {
