@@ -1,13 +1,14 @@
 package load
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/csvfile"
 )
 
 // csvReader reads a CSV file with a header row one row at a time, so that
@@ -15,7 +16,7 @@ import (
 // current row's fields with their positions.
 type csvReader struct {
 	ps     *problems
-	cr     *csv.Reader
+	cr     *csvfile.Reader
 	cols   map[string]int // header name to field index
 	width  int            // the header's field count
 	mark   int            // the problems found before the first row
@@ -27,17 +28,12 @@ type csvReader struct {
 
 // openCSV reads the header of r, CSV whose columns are named from known,
 // of which required must be present. Header names are matched without
-// regard to case or surrounding space; a UTF-8 byte order mark is skipped.
-// It records every problem in ps and returns nil if the file cannot be
-// read as a table.
+// regard to case or surrounding space; a UTF-8 byte order mark is
+// skipped, and a file separated by semicolons or tabs is one problem (see
+// internal/csvfile). It records every problem in ps and returns nil if
+// the file cannot be read as a table.
 func openCSV(ps *problems, r io.Reader, known, required []string) *csvReader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
-		_, _ = br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := csvfile.NewReader(r)
 	c := &csvReader{ps: ps, cr: cr, cols: map[string]int{}, shape: problems{file: ps.file}}
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -66,7 +62,7 @@ func openCSV(ps *problems, r io.Reader, known, required []string) *csvReader {
 			ps.add(pos{1, 0}, "header", "missing column "+strconv.Quote(name)+" (want at least "+strings.Join(required, ",")+")", nil)
 		}
 	}
-	c.mark = len(ps.list)
+	c.mark = ps.n()
 	return c
 }
 
@@ -79,16 +75,17 @@ func (c *csvReader) next() bool {
 	for {
 		rec, err := c.cr.Read()
 		if err == io.EOF {
-			c.ps.list = append(c.ps.list, c.shape.list...)
+			c.ps.merge(&c.shape)
 			return false
 		}
 		if err != nil {
 			c.failed = true
-			c.ps.list = append(c.ps.list[:c.mark], c.shape.list...)
+			c.ps.drop(c.mark)
+			c.ps.merge(&c.shape)
 			csvSyntax(c.ps, err)
 			return false
 		}
-		c.line, _ = c.cr.FieldPos(0)
+		c.line = c.cr.Line()
 		if len(rec) != c.width {
 			c.shape.addf(pos{c.line, 0}, "", "%d fields, the header has %d", len(rec), c.width)
 			continue
@@ -96,6 +93,23 @@ func (c *csvReader) next() bool {
 		c.fields = rec
 		return true
 	}
+}
+
+// merge adds the problems of o to ps, the counted ones counted.
+func (ps *problems) merge(o *problems) {
+	for _, e := range o.list {
+		ps.keep(e)
+	}
+	ps.more += o.more
+}
+
+// drop forgets the problems found after the first n.
+func (ps *problems) drop(n int) {
+	if n < len(ps.list) {
+		ps.list, ps.more = ps.list[:n], 0
+		return
+	}
+	ps.more = n - len(ps.list)
 }
 
 // column returns the field index of column name, -1 when the file has no
@@ -117,10 +131,17 @@ func (c *csvReader) field(i int) (string, pos) {
 	return strings.TrimSpace(c.fields[i]), pos{line, col}
 }
 
+// csvSyntax records err, an error that ended the reading of a CSV file:
+// an *csvfile.Error at its place, a limit reached wrapping
+// contract.ErrLimit.
 func csvSyntax(ps *problems, err error) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		ps.add(pos{pe.Line, pe.Column}, "", "not valid CSV: "+pe.Err.Error(), nil)
+	var fe *csvfile.Error
+	if errors.As(err, &fe) {
+		var cause error
+		if fe.Limit {
+			cause = contract.ErrLimit
+		}
+		ps.add(pos{fe.Line, fe.Column}, "", fe.Msg, cause)
 		return
 	}
 	ps.add(pos{}, "", "cannot read: "+err.Error(), err)

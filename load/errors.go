@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/joined"
@@ -31,7 +32,7 @@ type Error struct {
 	Line   int    // 1-based; 0 when the problem is not at one place
 	Column int    // 1-based; 0 when unknown
 	Field  string // the field at fault, such as "kpis[3].tsl" or "month"; may be empty
-	Text   string // the text found in the field, when Quoted
+	Text   string // the text found in the field, when Quoted: its first 200 bytes and its length, when longer
 	Quoted bool   // whether Text is part of the message
 	Msg    string // what is wrong and what was expected, lower case
 	Err    error  // the underlying cause; may be nil
@@ -88,31 +89,70 @@ func Errors(err error) []error {
 // pos is a place in a file.
 type pos struct{ line, col int }
 
-// problems collects the errors found in one file.
+// problems collects the errors found in one file: the first joined.Max,
+// and a count of the rest.
 type problems struct {
 	file string
 	list []*Error
+	more int // the problems found past joined.Max
 }
 
 // add records a problem at p in field, without the field's text.
 func (ps *problems) add(p pos, field, msg string, cause error) {
-	ps.list = append(ps.list, &Error{File: ps.file, Line: p.line, Column: p.col, Field: field, Msg: msg, Err: cause})
+	ps.keep(&Error{File: ps.file, Line: p.line, Column: p.col, Field: field, Msg: msg, Err: cause})
 }
 
 // addText records a problem at p in field whose text is quoted.
 func (ps *problems) addText(p pos, field, text, msg string, cause error) {
-	ps.list = append(ps.list, &Error{File: ps.file, Line: p.line, Column: p.col, Field: field, Text: text, Quoted: true, Msg: msg, Err: cause})
+	ps.keep(&Error{File: ps.file, Line: p.line, Column: p.col, Field: field, Text: shorten(text), Quoted: true, Msg: msg, Err: cause})
+}
+
+// keep records e, or counts it past joined.Max.
+func (ps *problems) keep(e *Error) {
+	if len(ps.list) >= joined.Max {
+		ps.more++
+		return
+	}
+	ps.list = append(ps.list, e)
+}
+
+// full reports whether the next problem will be counted only.
+func (ps *problems) full() bool { return len(ps.list) >= joined.Max }
+
+// n returns the number of problems found, kept or counted.
+func (ps *problems) n() int { return len(ps.list) + ps.more }
+
+// maxText is the most bytes of a field's text a message quotes.
+const maxText = 200
+
+// shorten returns text cut to maxText bytes, at a character's start, with
+// "..." and how long it was: a message never echoes a huge field whole.
+func shorten(text string) string {
+	if len(text) <= maxText {
+		return text
+	}
+	n := maxText
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n] + "... (" + strconv.Itoa(len(text)) + " bytes)"
 }
 
 func (ps *problems) addf(p pos, field, format string, args ...any) {
 	ps.add(p, field, fmt.Sprintf(format, args...), nil)
 }
 
-func (ps *problems) ok() bool { return len(ps.list) == 0 }
+func (ps *problems) ok() bool { return ps.n() == 0 }
 
-// err returns the problems sorted by place and message and joined, or nil.
+// err returns the problems sorted by place and message and joined, then
+// "and N more problems" for those counted only; nil when there are none.
 func (ps *problems) err() error {
-	return joined.Placed(ps.list, func(e *Error) (string, int, int) { return e.File, e.Line, e.Column })
+	err := joined.Placed(ps.list, func(e *Error) (string, int, int) { return e.File, e.Line, e.Column })
+	if ps.more == 0 || err == nil {
+		return err
+	}
+	more := &Error{File: ps.file, Msg: joined.More{N: ps.more}.Error(), Err: ps.list[len(ps.list)-1].Err}
+	return errors.Join(append(joined.Split(err), more)...)
 }
 
 // InputErrors returns the problems in err, an error from

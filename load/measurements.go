@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/csvfile"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 )
@@ -57,11 +57,15 @@ func MeasurementLines(name string, r io.Reader, c *contract.Contract) (ms []kpi.
 // withLines is set.
 func measurements(name string, r io.Reader, c *contract.Contract, withLines bool) ([]kpi.Measurement, []int, error) {
 	ps := &problems{file: name}
+	count, counted, err := csvfile.Lines(r)
+	if err != nil {
+		csvSyntax(ps, err)
+		return nil, nil, ps.err()
+	}
 	t := openCSV(ps, r, measurementColumns, measurementRequired)
 	if t == nil {
 		return nil, nil, ps.err()
 	}
-	var lines []int
 	col := measurementCols{kpi: t.column("kpi"), org: t.column("organisation"), month: t.column("month"),
 		value: t.column("value"), num: t.column("numerator"), den: t.column("denominator"),
 		absence: t.column("absence"), note: t.column("note"), incidents: t.column("incidents")}
@@ -73,13 +77,17 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 	for i, o := range c.Orgs {
 		orgs[o] = i
 	}
-	// first holds, by KPI, organisation and month of the term, the line
-	// of the first measurement of each; 0 for none yet.
-	first := make([]int32, len(c.KPIs)*len(c.Orgs)*c.Term)
-	out := make([]kpi.Measurement, 0, rowsHint(r, t.width, len(first)))
+	seen := rowsSeen{width: len(c.KPIs) * len(c.Orgs), months: map[kpi.Month][]uint64{}}
+	hint := 0 // the rows that can hold a measurement: lines, less the header
+	if counted {
+		hint = min(count-1, seen.width*c.Term)
+	}
+	out := make([]kpi.Measurement, 0, hint)
+	lineOf := make([]int32, 0, hint) // the line of each measurement in out
+	var blank []blankRow             // the rows that supplied nothing
 	values := decimalCache{}
 	for t.next() {
-		before := len(t.ps.list)
+		before := ps.n()
 		id, idPos := t.field(col.kpi)
 		ki, known := kpis[id]
 		var k *contract.KPI
@@ -118,18 +126,21 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 		meas.Note, _ = t.field(col.note)
 		meas.Incidents = readIncidents(t, col.incidents)
 		supplied := readValue(t, col, k, &meas, &values)
-		if len(ps.list) > before {
+		if ps.n() > before {
 			continue
 		}
 		// The row is clean: its KPI, organisation and month are the
 		// contract's, within the term.
-		slot := &first[(ki*len(c.Orgs)+oi)*c.Term+m.Sub(c.Commencement)]
-		if *slot != 0 {
-			ps.addf(pos{t.line, 0}, "", "%s %s %s: measurement repeated (first at line %d)", id, org, m, *slot)
+		if seen.add(ki*len(c.Orgs)+oi, m) {
+			if ps.full() {
+				ps.add(pos{t.line, 0}, "", "", nil) // counted only
+			} else {
+				ps.addf(pos{t.line, 0}, "", "%s %s %s: measurement repeated (first at line %d)", id, org, m, firstLine(out, lineOf, blank, id, org, m))
+			}
 			continue
 		}
-		*slot = int32(t.line)
 		if !supplied {
+			blank = append(blank, blankRow{kpi: id, org: org, month: m, line: int32(t.line)})
 			continue
 		}
 		if err := meas.Check(k.Definition); err != nil {
@@ -154,15 +165,67 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 			}
 			continue
 		}
-		out = append(out, meas)
-		if withLines {
-			lines = append(lines, t.line)
-		}
+		out, lineOf = append(out, meas), append(lineOf, int32(t.line))
 	}
 	if !ps.ok() {
 		return nil, nil, ps.err()
 	}
+	var lines []int
+	if withLines {
+		lines = make([]int, len(lineOf))
+		for i, l := range lineOf {
+			lines[i] = int(l)
+		}
+	}
 	return out, lines, nil
+}
+
+// rowsSeen records which KPI, organisation and month the clean rows of a
+// measurements file were for, a bit each, in one bitset per month the
+// file has: its memory follows the months measured, never the term.
+type rowsSeen struct {
+	width  int // KPIs x organisations
+	months map[kpi.Month][]uint64
+}
+
+// add records the KPI and organisation at position i in month m and
+// reports whether they were recorded before.
+func (s *rowsSeen) add(i int, m kpi.Month) bool {
+	bits, ok := s.months[m]
+	if !ok {
+		bits = make([]uint64, (s.width+63)/64)
+		s.months[m] = bits
+	}
+	w, b := i/64, uint64(1)<<(i%64)
+	if bits[w]&b != 0 {
+		return true
+	}
+	bits[w] |= b
+	return false
+}
+
+// blankRow is a row that supplied no measurement: an empty value.
+type blankRow struct {
+	kpi, org string
+	month    kpi.Month
+	line     int32
+}
+
+// firstLine returns the line of the first row for KPI id, org and month m:
+// a measurement of out (whose lines are lines) or a blank row. It is
+// called for a repeated row only, at most joined.Max times a file.
+func firstLine(out []kpi.Measurement, lines []int32, blank []blankRow, id, org string, m kpi.Month) int32 {
+	for i := range out {
+		if out[i].Month == m && out[i].KPI == id && out[i].Org == org {
+			return lines[i]
+		}
+	}
+	for _, b := range blank {
+		if b.month == m && b.kpi == id && b.org == org {
+			return b.line
+		}
+	}
+	return 0
 }
 
 // measurementCols are the field indexes of a measurements file's columns;
@@ -245,27 +308,6 @@ func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measur
 		m.Numerator, m.Denominator, m.HasCounts = n, dd, true
 	}
 	return true
-}
-
-// rowsHint returns how many measurements a file read from r can hold at
-// most, if r knows its size: a row with a measurement has at least a
-// one-character KPI, a six-character month ("Jun-21"), a one-character
-// value, the commas between width fields and a line end. It is never more
-// than limit, the KPI-months the contract has room for, and 0 when r's
-// size is not known.
-func rowsHint(r io.Reader, width, limit int) int {
-	var size int64
-	switch x := r.(type) {
-	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
-		size = int64(x.Len())
-	case interface{ Stat() (fs.FileInfo, error) }: // os.File
-		fi, err := x.Stat()
-		if err != nil || !fi.Mode().IsRegular() {
-			return 0
-		}
-		size = fi.Size()
-	}
-	return int(min(size/int64(1+6+1+width), int64(limit)))
 }
 
 // readIncidents reads the current row's incidents, in field i: references
