@@ -151,7 +151,8 @@ func (ps *problems) err() error {
 	if ps.more == 0 || err == nil {
 		return err
 	}
-	more := &Error{File: ps.file, Msg: joined.More{N: ps.more}.Error(), Err: ps.list[len(ps.list)-1].Err}
+	n := joined.More{N: ps.more, Of: ps.list[len(ps.list)-1]}
+	more := &Error{File: ps.file, Msg: n.Error(), Err: n}
 	return errors.Join(append(joined.Split(err), more)...)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 )
@@ -59,11 +60,11 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 	res := cell.Measured
 	b := bufio.NewWriter(w)
 	p := func(label, format string, args ...any) {
-		fmt.Fprintf(b, "%-12s %s\n", label, fmt.Sprintf(format, args...))
+		fmt.Fprintf(b, "%-12s %s\n", label, safetext.Term(fmt.Sprintf(format, args...)))
 	}
-	fmt.Fprintf(b, "%s for %s in %s (service month %d, contract year %d)\n", id, res.Org, month.Pack(), mo.ServiceMonth, mo.Year)
+	fmt.Fprintf(b, "%s for %s in %s (service month %d, contract year %d)\n", safetext.Term(id), safetext.Term(res.Org), month.Pack(), mo.ServiceMonth, mo.Year)
 	if def != nil {
-		fmt.Fprintf(b, "%s\n", def.Name)
+		fmt.Fprintf(b, "%s\n", safetext.Term(def.Name))
 		p("Indicator:", "%s, %s, %s; measured to %s", def.Kind, def.Unit, def.Direction, def.Precision)
 		if def.Note != "" {
 			p("Note:", "%s", def.Note)

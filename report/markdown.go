@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -37,14 +38,34 @@ type mdWriter struct {
 
 func (m *mdWriter) f(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
 
-// row writes one table row, escaping the cells.
+// row writes one table row, each cell escaped with safetext.Markdown: no
+// text can end a cell or form markup.
 func (m *mdWriter) row(cells ...string) {
 	out := make([]string, len(cells))
 	for i, c := range cells {
-		out[i] = strings.ReplaceAll(strings.ReplaceAll(c, "|", `\|`), "\n", " ")
+		out[i] = safetext.Markdown(c)
 	}
-	m.f("| %s |\n", strings.Join(out, " | "))
+	m.write(out)
 }
+
+// statusRow writes one table row whose cells from the first status on
+// are statuses the report composes ("red>green*", a figure's value),
+// whose > and * are meant; the cells before it are escaped as row does.
+func (m *mdWriter) statusRow(first int, cells ...string) {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		if i < first {
+			c = safetext.Markdown(c)
+		}
+		out[i] = c
+	}
+	m.write(out)
+}
+
+func (m *mdWriter) write(cells []string) { fmt.Fprintf(m.b, "| %s |\n", strings.Join(cells, " | ")) }
+
+// text escapes input text outside a table for Markdown.
+func text(s string) string { return safetext.Markdown(s) }
 
 // head writes a table's header row, with the columns after the first
 // right-aligned.
@@ -63,8 +84,8 @@ func (m *mdWriter) head(cells ...string) {
 func (m *mdWriter) all() {
 	c, v := m.c, m.v
 	money := c.Credits.Money
-	m.f("# %s\n\n", c.Name)
-	m.f("Customer: %s. Supplier: %s. Service commencement %s.", c.Customer, c.Supplier, c.Commencement.Pack())
+	m.f("# %s\n\n", text(c.Name))
+	m.f("Customer: %s. Supplier: %s. Service commencement %s.", text(c.Customer), text(c.Supplier), c.Commencement.Pack())
 	if len(v.months) > 0 {
 		first, last := v.months[0], v.months[len(v.months)-1]
 		m.f(" Period %s to %s: service months %d to %d.", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
@@ -120,7 +141,7 @@ func (m *mdWriter) all() {
 	}
 	m.head(append([]string{"Indicator", "Kind"}, heads[1:]...)...)
 	for _, k := range order {
-		m.row(rows[k]...)
+		m.statusRow(2, rows[k]...)
 	}
 	if hasKind(v, kpi.Figure) {
 		m.f("\nA figure shows its value as reported, with no target and no RAG status.\n")
@@ -130,19 +151,19 @@ func (m *mdWriter) all() {
 		m.row("Month", "Indicator", "Computed", "Published", "Status", "Computation")
 		m.f("|---|---|---:|---:|---|---|\n")
 		for _, pc := range pcs {
-			m.row(pc.month.Pack(), pc.who, pc.computed, pc.published, pc.status, pc.computation)
+			m.write([]string{pc.month.Pack(), text(pc.who), text(pc.computed), text(pc.published), pc.status, text(pc.computation)})
 		}
 	}
 	if recs := mitigationsOf(v); len(recs) > 0 {
 		m.f("\n## Mitigations agreed\n\n")
 		for _, rec := range recs {
-			m.f("- **%s** %s %s (%s)%s: %s\n", rec.Ref, rec.KPI, span(rec), effect(rec), agreed(rec), rec.Reason)
+			m.f("- **%s** %s %s (%s)%s: %s\n", text(rec.Ref), text(rec.KPI), span(rec), effect(rec), text(agreed(rec)), text(rec.Reason))
 		}
 	}
 	if ds := decisionsOf(c, v); len(ds) > 0 {
 		m.f("\n## Incident decisions\n\nOne incident breaching several KPIs: the customer chose which keeps its credit.\n\n")
 		for _, d := range ds {
-			m.f("- %s\n", decisionText(d, len(c.Orgs)))
+			m.f("- %s\n", text(decisionText(d, len(c.Orgs))))
 		}
 	}
 	m.f("\n## Service credit ledger\n\nFailures, reliefs and caps; green and PI lines cost nothing.")
@@ -199,7 +220,7 @@ func (m *mdWriter) all() {
 			for i, mo := range d.Months {
 				ms[i] = mo.Pack()
 			}
-			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, driverWho(d, len(c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
+			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, text(driverWho(d, len(c.Orgs))), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
 	m.f("\n**Total credit: %s**\n", money.Format(v.ledger.Total))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -45,7 +46,17 @@ type textWriter struct {
 	v *view
 }
 
-func (t *textWriter) f(format string, args ...any) { fmt.Fprintf(t.b, format, args...) }
+// f writes format with args, each text argument escaped for the terminal
+// (safetext.Term): text from input files never reaches the reader's
+// terminal raw.
+func (t *textWriter) f(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safetext.Term(s)
+		}
+	}
+	fmt.Fprintf(t.b, format, args...)
+}
 
 func (t *textWriter) header() {
 	ms := t.v.months

@@ -314,7 +314,8 @@ func (e *env) problems(prefix string, errs ...error) int {
 func count(errs []error) int {
 	n := 0
 	for _, err := range errs {
-		if m, ok := err.(joined.More); ok {
+		var m joined.More
+		if errors.As(err, &m) {
 			n += m.N
 			continue
 		}
