@@ -319,11 +319,12 @@ func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) erro
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		n := c.cellsIn(m)
 		if keep != nil {
-			cells = make([]Cell, 0, n)
+			cells = make([]Cell, n) // zero, as cell needs them
 		} else {
-			cells = slices.Grow(cells[:0], n)
+			cells = slices.Grow(cells[:0], n)[:n]
+			clear(cells)
 		}
-		*mo = Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells}
+		*mo = Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
 		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n)}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)
@@ -340,8 +341,8 @@ func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) erro
 				reg = nil // no record for this KPI: no need to ask
 			}
 			for j, org := range c.OrgsOf(k) {
-				mo.Cells = append(mo.Cells, Cell{})
-				cell := &mo.Cells[len(mo.Cells)-1] // the cells have room for the month: never moved
+				mo.Cells = mo.Cells[:len(mo.Cells)+1] // zero already, and never moved: the month has room for every cell
+				cell := &mo.Cells[len(mo.Cells)-1]
 				incidents := c.cell(cell, k, pos{i, at.orgs[i][j]}, org, m, index, reg)
 				mo.Summary.Add(cell)
 				ch, _ := c.charge(org, m)

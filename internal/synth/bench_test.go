@@ -68,6 +68,23 @@ func BenchmarkParse(b *testing.B) {
 // from values in memory, handing each month over without keeping it.
 func BenchmarkEvaluate(b *testing.B) { benchEvaluate(b, benchShape) }
 
+// BenchmarkEvaluateKept is BenchmarkEvaluate through Contract.Evaluate,
+// which keeps every month's cells and the whole ledger: its time against
+// BenchmarkEvaluate's is the cost of keeping (issue 14: within 1.5 times).
+func BenchmarkEvaluateKept(b *testing.B) {
+	p := synth.Generate(1, 0, benchShape)
+	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
+	loop(b, len(p.Measurements), func() {
+		if _, err := p.Contract.Evaluate(in); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
 // BenchmarkEvaluateStress is BenchmarkEvaluate with most KPI-months
 // failing.
 func BenchmarkEvaluateStress(b *testing.B) { benchEvaluate(b, stressShape) }
