@@ -44,17 +44,6 @@ func ragCell(c contract.Cell) string {
 	return s
 }
 
-func hasDeemed(v *view) bool {
-	for _, m := range v.months {
-		for _, c := range m.Cells {
-			if c.Status != c.Raw {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // span returns the months a record covers: "Jun-21" or "Jun-21 to Jul-21".
 func span(rec mitigation.Record) string {
 	s := rec.From.Pack()
@@ -86,18 +75,6 @@ func agreed(rec mitigation.Record) string {
 
 // rounded returns a classified value as compared: with the KPI's places.
 func rounded(r kpi.Result) string { return r.Rounded.StringFixed(r.Precision.Places) }
-
-// hasKind reports whether v has a cell of kind k.
-func hasKind(v *view, k kpi.Kind) bool {
-	for _, m := range v.months {
-		for _, c := range m.Cells {
-			if c.Measured.Kind == k {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // pooledCell is one pooled KPI-month as the reports show it: our value,
 // the pack's published figure, the status and the computation.

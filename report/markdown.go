@@ -7,25 +7,25 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/safetext"
-	"github.com/servicecredit/engine/kpi"
 )
 
 // Markdown writes the report Text writes as GitHub-flavoured Markdown:
 // headings, the summary and RAG tables, the mitigations, the ledger and
 // the contract-year totals.
 func Markdown(w io.Writer, c *contract.Contract, r *contract.Result) error {
-	return markdownOf(w, c, whole(r))
+	return writeMarkdown(w, digestOf(c, whole(r)))
 }
 
 // Markdown writes Markdown's report of o, an evaluation of c restricted to
 // one organisation.
-func (o *Org) Markdown(w io.Writer, c *contract.Contract) error { return markdownOf(w, c, o.view()) }
+func (o *Org) Markdown(w io.Writer, c *contract.Contract) error {
+	return writeMarkdown(w, digestOf(c, o.view()))
+}
 
-func markdownOf(w io.Writer, c *contract.Contract, v *view) error {
+func writeMarkdown(w io.Writer, d *digest) error {
 	b := bufio.NewWriter(w)
-	md := &mdWriter{b: b, c: c, v: v}
+	md := &mdWriter{b: b, c: d.c, d: d}
 	md.all()
 	return b.Flush()
 }
@@ -33,7 +33,7 @@ func markdownOf(w io.Writer, c *contract.Contract, v *view) error {
 type mdWriter struct {
 	b *bufio.Writer
 	c *contract.Contract
-	v *view
+	d *digest
 }
 
 func (m *mdWriter) f(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
@@ -82,71 +82,29 @@ func (m *mdWriter) head(cells ...string) {
 }
 
 func (m *mdWriter) all() {
-	c, v := m.c, m.v
+	c, d := m.c, m.d
 	money := c.Credits.Money
 	m.f("# %s\n\n", text(c.Name))
 	m.f("Customer: %s. Supplier: %s. Service commencement %s.", text(c.Customer), text(c.Supplier), c.Commencement.Pack())
-	if len(v.months) > 0 {
-		first, last := v.months[0], v.months[len(v.months)-1]
-		m.f(" Period %s to %s: service months %d to %d.", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
+	if len(d.heads) > 0 {
+		first, last := d.heads[0], d.heads[len(d.heads)-1]
+		m.f(" Period %s to %s: service months %d to %d.", first.month.Pack(), last.month.Pack(), first.serviceMonth, last.serviceMonth)
 	}
 	m.f("\n\n## Summary\n\nRaw outcomes, KPIs only; PIs are reported below but not counted.\n\n")
-	heads := []string{"Overall Contract Performance"}
-	for _, mo := range v.months {
-		heads = append(heads, fmt.Sprintf("Yr %d %s", mo.Year, mo.Month.Pack()))
-	}
+	heads := append([]string{"Overall Contract Performance"}, d.monthHeads()...)
 	m.head(heads...)
-	for _, row := range []struct {
-		name string
-		get  func(contract.Summary) int
-	}{
-		{"TSL achieved", func(s contract.Summary) int { return s.TSL }},
-		{"MSL achieved", func(s contract.Summary) int { return s.MSL }},
-		{"Below MSL", func(s contract.Summary) int { return s.BelowMSL }},
-		{"Not measured", func(s contract.Summary) int { return s.Unmeasured }},
-		{"TOTAL", func(s contract.Summary) int { return s.Total }},
-		{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
-	} {
-		cells, nonzero := []string{row.name}, false
-		for _, mo := range v.months {
-			n := row.get(mo.Summary)
-			nonzero = nonzero || n != 0
-			cells = append(cells, fmt.Sprint(n))
-		}
-		if row.name != "Not measured" || nonzero {
-			m.row(cells...)
-		}
+	for _, row := range d.summaryTable() {
+		m.row(row...)
 	}
 	m.f("\n## RAG by indicator\n\nRaw status; `*` marks an agreed mitigation; `raw>deemed` a deemed status; `-` not in force.\n\n")
-	type rowKey struct{ kpi, org string }
-	var order []rowKey
-	rows := map[rowKey][]string{}
-	for mi, mo := range v.months {
-		for _, cell := range mo.Cells {
-			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
-			if _, ok := rows[k]; !ok {
-				name := k.kpi
-				if len(c.Orgs) > 1 {
-					name += " " + k.org
-				}
-				row := []string{name, cell.Measured.Kind.String()}
-				for range v.months {
-					row = append(row, "-")
-				}
-				rows[k] = row
-				order = append(order, k)
-			}
-			rows[k][2+mi] = ragCell(cell)
-		}
-	}
 	m.head(append([]string{"Indicator", "Kind"}, heads[1:]...)...)
-	for _, k := range order {
-		m.statusRow(2, rows[k]...)
+	for _, row := range d.rows {
+		m.statusRow(2, append([]string{row.name, row.kind}, row.cells...)...)
 	}
-	if hasKind(v, kpi.Figure) {
+	if d.figure {
 		m.f("\nA figure shows its value as reported, with no target and no RAG status.\n")
 	}
-	if pcs := pooledCells(v, len(c.Orgs)); len(pcs) > 0 {
+	if pcs := d.pooled; len(pcs) > 0 {
 		m.f("\n## Pooled indicators\n\nOur value, computed from its parts, beside the figure published.\n\n")
 		m.row("Month", "Indicator", "Computed", "Published", "Status", "Computation")
 		m.f("|---|---|---:|---:|---|---|\n")
@@ -154,16 +112,16 @@ func (m *mdWriter) all() {
 			m.write([]string{pc.month.Pack(), text(pc.who), text(pc.computed), text(pc.published), pc.status, text(pc.computation)})
 		}
 	}
-	if recs := mitigationsOf(v); len(recs) > 0 {
+	if recs := d.recs; len(recs) > 0 {
 		m.f("\n## Mitigations agreed\n\n")
 		for _, rec := range recs {
 			m.f("- **%s** %s %s (%s)%s: %s\n", text(rec.Ref), text(rec.KPI), span(rec), effect(rec), text(agreed(rec)), text(rec.Reason))
 		}
 	}
-	if ds := decisionsOf(c, v); len(ds) > 0 {
+	if ds := d.decisions(); len(ds) > 0 {
 		m.f("\n## Incident decisions\n\nOne incident breaching several KPIs: the customer chose which keeps its credit.\n\n")
-		for _, d := range ds {
-			m.f("- %s\n", text(decisionText(d, len(c.Orgs))))
+		for _, dc := range ds {
+			m.f("- %s\n", text(decisionText(dc, len(c.Orgs))))
 		}
 	}
 	m.f("\n## Service credit ledger\n\nFailures, reliefs and caps; green and PI lines cost nothing.")
@@ -172,13 +130,10 @@ func (m *mdWriter) all() {
 	}
 	m.f("\n\n")
 	m.head("Month", "Indicator", "Credit", "Rule")
-	for _, l := range v.lines {
-		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
-			continue
-		}
+	for _, l := range d.lines {
 		m.row(l.Month.Pack(), lineWho(l, len(c.Orgs)), money.Format(l.Amount), l.Rule)
 	}
-	if evs := v.ledger.Events; len(evs) > 0 {
+	if evs := d.events; len(evs) > 0 {
 		m.f("\n## Events\n\nThe contract's triggers, with their evidence.\n\n")
 		m.head("Month", "Trigger", "Kind", "Evidence")
 		for _, e := range evs {
@@ -188,12 +143,12 @@ func (m *mdWriter) all() {
 	m.f("\n## Monthly totals\n\n")
 	if hasCritical(c) {
 		m.head("Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
-		for _, mt := range v.ledger.Months {
+		for _, mt := range d.months {
 			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Withheld), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		}
 	} else {
 		m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
-		for _, mt := range v.ledger.Months {
+		for _, mt := range d.months {
 			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		}
 	}
@@ -203,7 +158,7 @@ func (m *mdWriter) all() {
 		heads = []string{"Year", "Evaluated", "Charges", "Annual cap", "Withheld", "Uncapped", "Cut", "Credit"}
 	}
 	m.head(heads...)
-	for _, y := range v.ledger.Years {
+	for _, y := range d.years {
 		capText := "none"
 		if y.HasCap {
 			capText = money.Format(y.Cap)
@@ -214,14 +169,14 @@ func (m *mdWriter) all() {
 		}
 		m.row(append(cells, money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))...)
 	}
-	for _, y := range v.ledger.Years {
-		for _, d := range y.Drivers {
-			ms := make([]string, len(d.Months))
-			for i, mo := range d.Months {
+	for _, y := range d.years {
+		for _, dr := range y.Drivers {
+			ms := make([]string, len(dr.Months))
+			for i, mo := range dr.Months {
 				ms[i] = mo.Pack()
 			}
-			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, text(driverWho(d, len(c.Orgs))), money.Format(d.Amount), strings.Join(ms, ", "))
+			m.f("- Year %d driven by %s: %s (%s)\n", y.Year, text(driverWho(dr, len(c.Orgs))), money.Format(dr.Amount), strings.Join(ms, ", "))
 		}
 	}
-	m.f("\n**Total credit: %s**\n", money.Format(v.ledger.Total))
+	m.f("\n**Total credit: %s**\n", money.Format(d.total))
 }

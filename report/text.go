@@ -7,9 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/safetext"
-	"github.com/servicecredit/engine/kpi"
 )
 
 // Text writes a plain-text report of r, an evaluation of c: the board's
@@ -18,16 +16,18 @@ import (
 // and the contract-year totals. Money is printed with the contract's
 // places; the output depends only on its inputs.
 func Text(w io.Writer, c *contract.Contract, r *contract.Result) error {
-	return textOf(w, c, whole(r))
+	return writeText(w, digestOf(c, whole(r)))
 }
 
 // Text writes Text's report of o, an evaluation of c restricted to one
 // organisation.
-func (o *Org) Text(w io.Writer, c *contract.Contract) error { return textOf(w, c, o.view()) }
+func (o *Org) Text(w io.Writer, c *contract.Contract) error {
+	return writeText(w, digestOf(c, o.view()))
+}
 
-func textOf(w io.Writer, c *contract.Contract, v *view) error {
+func writeText(w io.Writer, d *digest) error {
 	b := bufio.NewWriter(w)
-	t := &textWriter{b: b, c: c, v: v}
+	t := &textWriter{b: b, c: d.c, d: d}
 	t.header()
 	t.summary()
 	t.rag()
@@ -40,10 +40,13 @@ func textOf(w io.Writer, c *contract.Contract, v *view) error {
 	return b.Flush()
 }
 
+// textWriter writes the text report of a digest, or the pack tables of a
+// view.
 type textWriter struct {
 	b *bufio.Writer
 	c *contract.Contract
-	v *view
+	d *digest // for the text report
+	v *view   // for the pack tables
 }
 
 // f writes format with args, each text argument escaped for the terminal
@@ -59,44 +62,47 @@ func (t *textWriter) f(format string, args ...any) {
 }
 
 func (t *textWriter) header() {
-	ms := t.v.months
+	hs := t.d.heads
 	t.f("%s\n", t.c.Name)
 	t.f("Customer: %s. Supplier: %s. Service commencement %s.\n", t.c.Customer, t.c.Supplier, t.c.Commencement.Pack())
-	if len(ms) > 0 {
-		first, last := ms[0], ms[len(ms)-1]
-		t.f("Period %s to %s: service months %d to %d.\n", first.Month.Pack(), last.Month.Pack(), first.ServiceMonth, last.ServiceMonth)
+	if len(hs) > 0 {
+		first, last := hs[0], hs[len(hs)-1]
+		t.f("Period %s to %s: service months %d to %d.\n", first.month.Pack(), last.month.Pack(), first.serviceMonth, last.serviceMonth)
 	}
 	t.f("\n")
 }
 
 // monthHeads returns the column heads "Yr 7 Jun-21".
-func (t *textWriter) monthHeads() []string {
-	out := make([]string, len(t.v.months))
-	for i, m := range t.v.months {
-		out[i] = fmt.Sprintf("Yr %d %s", m.Year, m.Month.Pack())
+func (d *digest) monthHeads() []string {
+	out := make([]string, len(d.heads))
+	for i, h := range d.heads {
+		out[i] = fmt.Sprintf("Yr %d %s", h.year, h.month.Pack())
 	}
 	return out
 }
 
-func (t *textWriter) summary() {
-	t.f("Summary (raw outcomes, KPIs only; PIs are reported below but not counted)\n")
-	rows := []struct {
-		name string
-		get  func(contract.Summary) int
-	}{
-		{"TSL achieved", func(s contract.Summary) int { return s.TSL }},
-		{"MSL achieved", func(s contract.Summary) int { return s.MSL }},
-		{"Below MSL", func(s contract.Summary) int { return s.BelowMSL }},
-		{"Not measured", func(s contract.Summary) int { return s.Unmeasured }},
-		{"TOTAL", func(s contract.Summary) int { return s.Total }},
-		{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
-	}
-	tab := [][]string{append([]string{"Overall Contract Performance"}, t.monthHeads()...)}
-	for _, row := range rows {
+// summaryRows are the rows of the board's summary table.
+var summaryRows = []struct {
+	name string
+	get  func(contract.Summary) int
+}{
+	{"TSL achieved", func(s contract.Summary) int { return s.TSL }},
+	{"MSL achieved", func(s contract.Summary) int { return s.MSL }},
+	{"Below MSL", func(s contract.Summary) int { return s.BelowMSL }},
+	{"Not measured", func(s contract.Summary) int { return s.Unmeasured }},
+	{"TOTAL", func(s contract.Summary) int { return s.Total }},
+	{"Mitigation Agreed", func(s contract.Summary) int { return s.Mitigated }},
+}
+
+// summaryTable returns the summary table's rows after its head: "Not
+// measured" only when a month has one.
+func (d *digest) summaryTable() [][]string {
+	var tab [][]string
+	for _, row := range summaryRows {
 		line := []string{row.name}
 		nonzero := false
-		for _, m := range t.v.months {
-			n := row.get(m.Summary)
+		for _, h := range d.heads {
+			n := row.get(h.summary)
 			nonzero = nonzero || n != 0
 			line = append(line, fmt.Sprint(n))
 		}
@@ -105,45 +111,32 @@ func (t *textWriter) summary() {
 		}
 		tab = append(tab, line)
 	}
-	t.table(tab)
+	return tab
+}
+
+func (t *textWriter) summary() {
+	t.f("Summary (raw outcomes, KPIs only; PIs are reported below but not counted)\n")
+	tab := [][]string{append([]string{"Overall Contract Performance"}, t.d.monthHeads()...)}
+	t.table(append(tab, t.d.summaryTable()...))
 }
 
 func (t *textWriter) rag() {
 	t.f("RAG by indicator (raw status; * marks an agreed mitigation; - not in force)\n")
-	tab := [][]string{append([]string{"Indicator", "Kind"}, t.monthHeads()...)}
-	type rowKey struct{ kpi, org string }
-	rowOf := map[rowKey]int{}
-	for mi, m := range t.v.months {
-		for _, cell := range m.Cells {
-			k := rowKey{cell.Measured.KPI, cell.Measured.Org}
-			i, ok := rowOf[k]
-			if !ok {
-				name := k.kpi
-				if len(t.c.Orgs) > 1 {
-					name += " " + k.org
-				}
-				row := append([]string{name, cell.Measured.Kind.String()}, make([]string, len(t.v.months))...)
-				for j := range t.v.months {
-					row[2+j] = "-"
-				}
-				tab = append(tab, row)
-				i = len(tab) - 1
-				rowOf[k] = i
-			}
-			tab[i][2+mi] = ragCell(cell)
-		}
+	tab := [][]string{append([]string{"Indicator", "Kind"}, t.d.monthHeads()...)}
+	for _, row := range t.d.rows {
+		tab = append(tab, append([]string{row.name, row.kind}, row.cells...))
 	}
 	t.table(tab)
-	if hasDeemed(t.v) {
+	if t.d.deemed {
 		t.f("raw>deemed: a mitigation deems the status shown after the >\n\n")
 	}
-	if hasKind(t.v, kpi.Figure) {
+	if t.d.figure {
 		t.f("figure: its value as reported, with no target and no RAG status\n\n")
 	}
 }
 
 func (t *textWriter) pooled() {
-	pcs := pooledCells(t.v, len(t.c.Orgs))
+	pcs := t.d.pooled
 	if len(pcs) == 0 {
 		return
 	}
@@ -160,7 +153,7 @@ func (t *textWriter) pooled() {
 }
 
 func (t *textWriter) mitigations() {
-	recs := mitigationsOf(t.v)
+	recs := t.d.recs
 	if len(recs) == 0 {
 		return
 	}
@@ -173,7 +166,7 @@ func (t *textWriter) mitigations() {
 
 // decisions lists the customer's incident decisions, if any.
 func (t *textWriter) decisions() {
-	ds := decisionsOf(t.c, t.v)
+	ds := t.d.decisions()
 	if len(ds) == 0 {
 		return
 	}
@@ -190,15 +183,12 @@ func (t *textWriter) ledger() {
 	if hasCritical(t.c) {
 		t.f("A critical service level failure withholds the month's charges in place of its credits.\n")
 	}
-	for _, l := range t.v.lines {
-		if l.Kind == credits.CreditLine && !l.Raw.Failed() && l.Amount.IsZero() && l.Mitigation == "" {
-			continue
-		}
+	for _, l := range t.d.lines {
 		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), lineWho(l, len(t.c.Orgs)), money.Format(l.Amount), l.Rule)
 	}
 	if hasCritical(t.c) {
 		t.f("\n%-6s  %14s %14s %14s %12s %14s\n", "Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
-		for _, m := range t.v.ledger.Months {
+		for _, m := range t.d.months {
 			t.f("%s  %14s %14s %14s %12s %14s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Withheld),
 				money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
 		}
@@ -206,7 +196,7 @@ func (t *textWriter) ledger() {
 		return
 	}
 	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
-	for _, m := range t.v.ledger.Months {
+	for _, m := range t.d.months {
 		t.f("%s  %14s %12s %12s %12s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
 	}
 	t.f("\n")
@@ -214,7 +204,7 @@ func (t *textWriter) ledger() {
 
 // events lists the triggers' events with their evidence, if any.
 func (t *textWriter) events() {
-	evs := t.v.ledger.Events
+	evs := t.d.events
 	if len(evs) == 0 {
 		return
 	}
@@ -227,7 +217,7 @@ func (t *textWriter) events() {
 
 func (t *textWriter) years() {
 	money := t.c.Credits.Money
-	for _, y := range t.v.ledger.Years {
+	for _, y := range t.d.years {
 		capText := "no annual cap"
 		if y.HasCap {
 			capText = "annual cap " + money.Format(y.Cap)
@@ -247,7 +237,7 @@ func (t *textWriter) years() {
 			t.f("  driven by %s: %s (%s)\n", driverWho(d, len(t.c.Orgs)), money.Format(d.Amount), strings.Join(ms, ", "))
 		}
 	}
-	t.f("Total credit: %s\n", money.Format(t.v.ledger.Total))
+	t.f("Total credit: %s\n", money.Format(t.d.total))
 }
 
 func orgSuffix(org string, orgs int) string {

@@ -413,9 +413,9 @@ achieved, MSL achieved, below MSL, mitigation agreed, total), the RAG table of
 every indicator (raw status; * where a mitigation is agreed; raw>deemed where
 a mitigation deems another status), the mitigations applied, the credit ledger
 and the contract-year totals. The json, jsonl and csv formats are documented
-in docs/json-output.md; their field names are stable. csv and jsonl are
-written month by month as they are evaluated, so their memory does not grow
-with the months.`)
+in docs/json-output.md; their field names are stable. Every format but json
+and pack is written from the months as they are evaluated, keeping only what
+it shows (csv and jsonl: nothing), so that memory follows the output.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
 	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown or pack (a pack's tables: indicators by month)")
@@ -445,36 +445,22 @@ with the months.`)
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
-	if out == "csv" || out == "jsonl" {
+	if out != "json" && out != "pack" {
 		return e.stream(c, in.input(first, last), out, *org)
 	}
 	res, err := c.Evaluate(in.input(first, last))
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
-	if *org != "" {
-		o := report.ForOrg(res, *org)
-		switch out {
-		case "json":
-			err = o.JSON(e.stdout, c)
-		case "markdown":
-			err = o.Markdown(e.stdout, c)
-		case "pack":
-			err = o.Pack(e.stdout, c)
-		default:
-			err = o.Text(e.stdout, c)
-		}
-	} else {
-		switch out {
-		case "json":
-			err = report.JSON(e.stdout, c, res)
-		case "markdown":
-			err = report.Markdown(e.stdout, c, res)
-		case "pack":
-			err = report.Pack(e.stdout, c, res)
-		default:
-			err = report.Text(e.stdout, c, res)
-		}
+	switch {
+	case out == "json" && *org != "":
+		err = report.ForOrg(res, *org).JSON(e.stdout, c)
+	case out == "json":
+		err = report.JSON(e.stdout, c, res)
+	case *org != "":
+		err = report.ForOrg(res, *org).Pack(e.stdout, c)
+	default:
+		err = report.Pack(e.stdout, c, res)
 	}
 	if err != nil {
 		return e.problems("servicecredit: writing the report: ", err)
@@ -482,22 +468,29 @@ with the months.`)
 	return exitOK
 }
 
-// stream evaluates in and writes it as it goes, in format csv or jsonl,
-// restricted to org when it is not empty.
+// stream evaluates in and writes it as it goes, in format csv, jsonl,
+// text or markdown, restricted to org when it is not empty.
 func (e *env) stream(c *contract.Contract, in contract.Input, out format, org string) int {
 	var month func(*contract.Month) error
 	var end func(*contract.Totals) error
 	var err error
-	if out == "csv" {
+	switch out {
+	case "csv":
 		var cw *report.CSVWriter
 		cw, err = report.NewCSVWriter(e.stdout, c, org)
 		if cw != nil {
 			month, end = cw.Month, func(*contract.Totals) error { return cw.Close() }
 		}
-	} else {
+	case "jsonl":
 		var jw *report.JSONLWriter
 		jw, err = report.NewJSONLWriter(e.stdout, c, org)
 		month, end = jw.Month, jw.Close
+	case "markdown":
+		tw := report.NewMarkdownWriter(e.stdout, c, org)
+		month, end = tw.Month, tw.Close
+	default:
+		tw := report.NewTextWriter(e.stdout, c, org)
+		month, end = tw.Month, tw.Close
 	}
 	if err != nil {
 		return e.problems("servicecredit: writing the report: ", err)
