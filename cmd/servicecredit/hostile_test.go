@@ -24,8 +24,9 @@ func write(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// bigContract is a contract of the shape gen_big.py writes, with its term
-// and organisations given.
+// bigContract is a contract of the shape gen_big.py writes (points for
+// every KPI, monthly and yearly caps), with its term, KPIs and
+// organisations given.
 func bigContract(term int, kpis, orgs int) string {
 	var b strings.Builder
 	b.WriteString("name: big\ncustomer: C\nsupplier: S\ncommencement: 2000-01\nterm: ")
@@ -45,7 +46,11 @@ func bigContract(term int, kpis, orgs int) string {
 	for i := range kpis {
 		b.WriteString("  - {id: K" + itoa(i) + ", name: K, kind: kpi, unit: percent, direction: higher-is-better, precision: {places: 1, rounding: half-up}, tsl: \"99.5\", msl: \"99.0\"}\n")
 	}
-	b.WriteString("credits:\n  regime:\n    points: {amber: \"0.5\", red: \"1\", point-value: \"0.01\", weights: [{kpi: K0, from: 2000-01, points: \"1\"}]}\n  money: {places: 2, rounding: half-up}\n")
+	b.WriteString("credits:\n  regime:\n    points:\n      amber: \"0.5\"\n      red: \"1\"\n      point-value: \"0.01\"\n      weights:\n")
+	for i := range kpis {
+		b.WriteString("        - {kpi: K" + itoa(i) + ", from: 2000-01, points: \"1\"}\n")
+	}
+	b.WriteString("  caps: {month: \"12\", year: \"10\"}\n  money: {places: 2, rounding: half-up}\n")
 	return b.String()
 }
 

@@ -8,7 +8,7 @@
 //     found in its header, instead of a problem for every row;
 //   - a quote that is never closed is reported at the line where it
 //     opened, not at the end of the file;
-//   - the documented limits (MaxRow, MaxField, MaxLines) are refused with a
+//   - the documented limits (MaxBytes, MaxLines, MaxRow, MaxField) are refused with a
 //     clear message as soon as they are reached, before the row or the
 //     file is held: a file of any size costs at most one row's memory.
 //
@@ -35,6 +35,8 @@ const (
 	MaxField = 1 << 16
 	// MaxLines is the most lines a file may have, its header included.
 	MaxLines = 2_000_000
+	// MaxBytes is the largest a file may be: 128 MiB.
+	MaxBytes = 128 << 20
 )
 
 // Error is a problem that stops the reading of a file: it is not valid
@@ -81,9 +83,19 @@ func NewReader(r io.Reader) *Reader {
 	return &Reader{cr: cr, guard: g}
 }
 
+// maxBytes and maxLines are MaxBytes and MaxLines, lowered by this
+// package's tests so that they stay fast.
+var (
+	maxBytes int64 = MaxBytes
+	maxLines       = MaxLines
+)
+
 // errRow is what the guard returns when a row takes more than MaxRow
-// bytes.
-var errRow = errors.New("row too long")
+// bytes, errBytes when the file is past MaxBytes.
+var (
+	errRow   = errors.New("row too long")
+	errBytes = errors.New("file too large")
+)
 
 // guard counts the bytes read since the current row started, and fails
 // past MaxRow, so that encoding/csv never holds more than a row's worth.
@@ -92,14 +104,19 @@ var errRow = errors.New("row too long")
 type guard struct {
 	r     io.Reader
 	since int
+	total int64
 }
 
 func (g *guard) Read(p []byte) (int, error) {
-	if g.since > MaxRow {
+	switch {
+	case g.total > maxBytes:
+		return 0, errBytes
+	case g.since > MaxRow:
 		return 0, errRow
 	}
 	n, err := g.r.Read(p)
 	g.since += n
+	g.total += int64(n)
 	return n, err
 }
 
@@ -123,7 +140,7 @@ func (r *Reader) Read() ([]string, error) {
 	end, _ := r.cr.FieldPos(len(rec) - 1)
 	r.next = end + 1
 	switch {
-	case r.line > MaxLines:
+	case r.line > maxLines:
 		r.err = tooManyLines(r.line)
 		return nil, r.err
 	case r.rows == 1 && len(rec) == 1:
@@ -146,14 +163,20 @@ func (r *Reader) Read() ([]string, error) {
 
 // tooManyLines is the error of a file with line n past MaxLines.
 func tooManyLines(n int) *Error {
-	return &Error{Line: n, Msg: "more than " + strconv.Itoa(MaxLines) + " lines: the limit", Limit: true}
+	return &Error{Line: n, Msg: "more than " + strconv.Itoa(maxLines) + " lines: the limit", Limit: true}
+}
+
+// tooLarge is the error of a file past MaxBytes.
+func tooLarge() *Error {
+	return &Error{Msg: fmt.Sprintf("larger than %d bytes (%d MiB): the limit", maxBytes, maxBytes>>20), Limit: true}
 }
 
 // Lines counts the lines of r when r can be read again from where it is
 // (an *os.File of a regular file, a bytes.Reader, a strings.Reader), and
 // puts it back: a reader can then size what it keeps from the count, and
 // a file past MaxLines is refused before anything is kept, with the
-// *Error Read would return at its line MaxLines+1. It returns ok false,
+// *Error Read would return at its line MaxLines+1, as is a file past
+// MaxBytes, before it is read whole. It returns ok false,
 // and reads nothing, for any other reader, such as standard input.
 func Lines(r io.Reader) (n int, ok bool, err error) {
 	rs, isSeeker := r.(io.ReadSeeker)
@@ -163,6 +186,12 @@ func Lines(r io.Reader) (n int, ok bool, err error) {
 	start, err := rs.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return 0, false, nil // a pipe or a terminal: not seekable after all
+	}
+	if end, err := rs.Seek(0, io.SeekEnd); err == nil && end-start > maxBytes {
+		return 0, true, tooLarge()
+	}
+	if _, err := rs.Seek(start, io.SeekStart); err != nil {
+		return 0, false, &Error{Msg: "cannot read: " + err.Error()}
 	}
 	buf := make([]byte, 64<<10)
 	last := byte('\n')
@@ -182,8 +211,8 @@ func Lines(r io.Reader) (n int, ok bool, err error) {
 		if err != nil {
 			return 0, false, &Error{Msg: "cannot read: " + err.Error()}
 		}
-		if n > MaxLines {
-			return n, true, tooManyLines(MaxLines + 1)
+		if n > maxLines {
+			return n, true, tooManyLines(maxLines + 1)
 		}
 	}
 	if last != '\n' {
@@ -192,8 +221,8 @@ func Lines(r io.Reader) (n int, ok bool, err error) {
 	if _, err := rs.Seek(start, io.SeekStart); err != nil {
 		return 0, false, &Error{Msg: "cannot read: " + err.Error()}
 	}
-	if n > MaxLines {
-		return n, true, tooManyLines(MaxLines + 1)
+	if n > maxLines {
+		return n, true, tooManyLines(maxLines + 1)
 	}
 	return n, true, nil
 }
@@ -202,6 +231,9 @@ func Lines(r io.Reader) (n int, ok bool, err error) {
 func (r *Reader) fail(err error) error {
 	if err == io.EOF {
 		return err
+	}
+	if errors.Is(err, errBytes) {
+		return tooLarge()
 	}
 	if errors.Is(err, errRow) {
 		return &Error{Line: max(r.next, 1), Msg: fmt.Sprintf("row of more than %d bytes: the limit", MaxRow), Limit: true}

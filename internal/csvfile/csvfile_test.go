@@ -102,11 +102,16 @@ func TestLines(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "a\n1\n2", string(rest))
 
-	_, _, err = csvfile.Lines(strings.NewReader(strings.Repeat("\n", csvfile.MaxLines+1)))
-	require.EqualError(t, err, "line 2000001: more than 2000000 lines: the limit")
-	rows, err := readAll(t, "a\n"+strings.Repeat("1\n", csvfile.MaxLines))
-	require.Equal(t, csvfile.MaxLines, len(rows))
-	require.EqualError(t, err, "line 2000001: more than 2000000 lines: the limit", "Read refuses the line too, for a file Lines cannot count")
+	defer csvfile.Lower(csvfile.MaxBytes, 1000)()
+	_, _, err = csvfile.Lines(strings.NewReader(strings.Repeat("\n", 1001)))
+	require.EqualError(t, err, "line 1001: more than 1000 lines: the limit")
+	n, ok, err := csvfile.Lines(strings.NewReader(strings.Repeat("\n", 1000)))
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, 1000, n)
+	rows, err := readAll(t, "a\n"+strings.Repeat("1\n", 1000))
+	require.Equal(t, 1000, len(rows))
+	require.EqualError(t, err, "line 1001: more than 1000 lines: the limit", "Read refuses the line too, for a file Lines cannot count")
 }
 
 // FuzzRead checks that any input reads to io.EOF or to an *Error, never a
@@ -131,4 +136,71 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sized is a ReadSeeker of n bytes of "x,x\n" lines, made as they are read.
+type sized struct{ n, at int64 }
+
+func (s *sized) Read(p []byte) (int, error) {
+	if s.at >= s.n {
+		return 0, io.EOF
+	}
+	k := min(int64(len(p)), s.n-s.at)
+	for i := range k {
+		p[i] = "x,x\n"[(s.at+i)%4]
+	}
+	s.at += k
+	return int(k), nil
+}
+
+func (s *sized) Seek(off int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekStart:
+		s.at = off
+	case io.SeekCurrent:
+		s.at += off
+	case io.SeekEnd:
+		s.at = s.n + off
+	}
+	return s.at, nil
+}
+
+// TestMaxBytes checks a file past MaxBytes is refused: at once when its
+// size is known, as soon as it is read past the limit otherwise.
+func TestMaxBytes(t *testing.T) {
+	_, _, err := csvfile.Lines(&sized{n: csvfile.MaxBytes + 1})
+	require.EqualError(t, err, "larger than 134217728 bytes (128 MiB): the limit")
+
+	defer csvfile.Lower(4<<20, csvfile.MaxLines)()
+	long := strings.Repeat("y", 60_000)
+	r := csvfile.NewReader(io.MultiReader(strings.NewReader("a\n"), &repeat{line: long + "\n", n: 100}))
+	rows := 0
+	for {
+		_, err = r.Read()
+		if err != nil {
+			break
+		}
+		rows++
+	}
+	require.EqualError(t, err, "larger than 4194304 bytes (4 MiB): the limit")
+	require.LessOrEqual(t, rows, 4<<20/60_001+1, "refused as it is read past the limit, from standard input too")
+}
+
+// repeat reads line n times.
+type repeat struct {
+	line string
+	n    int
+	rest string
+}
+
+func (r *repeat) Read(p []byte) (int, error) {
+	if r.rest == "" {
+		if r.n == 0 {
+			return 0, io.EOF
+		}
+		r.rest, r.n = r.line, r.n-1
+	}
+	k := copy(p, r.rest)
+	r.rest = r.rest[k:]
+	return k, nil
 }
