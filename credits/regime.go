@@ -10,6 +10,8 @@ import (
 // parts are held by reference: the classification (Measured) and the
 // incidents.
 type Outcome struct {
+	_ [0]func() // forbid ==, which compares decimals wrongly; first, where it takes no room
+
 	KPI        string          // the KPI's id
 	Org        string          // the organisation; empty for the whole service
 	Mitigation string          // the Ref of the mitigation record; "" when none
@@ -29,8 +31,6 @@ type Outcome struct {
 	Status   kpi.Status  // the status after any deemed mitigation; credits follow it
 	Absent   kpi.Absence // why there is no value, when Status is Unmeasured
 	Relief   bool        // the mitigation relieves the KPI-month of credits; needs Mitigation
-
-	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // noResult is what a nil Outcome.Measured reads as.
@@ -72,6 +72,8 @@ const (
 // rare parts (a Scheme's band, the incidents) are held in Extra, nil on
 // most lines.
 type Line struct {
+	_ [0]func() // forbid ==, which compares decimals wrongly; first, where it takes no room
+
 	Kind   LineKind
 	Raw    kpi.Status  // the status as measured; zero on a cap line
 	Status kpi.Status  // the status credited; zero on a cap line
@@ -88,8 +90,6 @@ type Line struct {
 	Mitigation string
 	Rule       string     // the rule and arithmetic that produced Amount, in words
 	Extra      *LineExtra // the line's rare parts; nil when it has none
-
-	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // LineExtra holds the rare parts of a credit line, which most lines do
