@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
@@ -560,7 +562,7 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
-	res, err := in.contract.Evaluate(in.input(first, last))
+	res, err := monthOf(in.contract, in.input(first, last), month)
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
@@ -568,6 +570,31 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 		return e.problems("explain: ", err)
 	}
 	return exitOK
+}
+
+// monthOf evaluates in and returns a Result holding month m alone, with
+// its cells, lines and total: what Explain reads, kept without keeping
+// the other months. It holds no month when m is not evaluated.
+func monthOf(c *contract.Contract, in contract.Input, m kpi.Month) (*contract.Result, error) {
+	res := &contract.Result{Ledger: &credits.Ledger{}}
+	_, err := c.Stream(in, func(mo *contract.Month) error {
+		if mo.Month != m {
+			return nil
+		}
+		kept := *mo
+		kept.Cells = make([]contract.Cell, len(mo.Cells))
+		for i, cell := range mo.Cells {
+			line := *cell.Credit // the Book's, reused next month
+			cell.Credit = &line
+			kept.Cells[i] = cell
+		}
+		kept.Lines = slices.Clone(mo.Lines)
+		res.Months = append(res.Months, kept)
+		res.Ledger.Lines = kept.Lines
+		res.Ledger.Months = append(res.Ledger.Months, mo.Credit)
+		return nil
+	})
+	return res, err
 }
 
 func contains(list []string, s string) bool {
