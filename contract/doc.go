@@ -39,6 +39,20 @@
 // carries its own line. The annual cap is a share of the whole contract
 // year's charges; contract-year totals cover the months evaluated.
 //
+// # Memory and limits
+//
+// Stream hands each month over and keeps none: its memory is the
+// measurement index (four bytes for each KPI, organisation and month of
+// the period and the twelve months before it, never the whole term) and
+// the credit Book's running year. Evaluate keeps every month: a Cell (344
+// bytes on a 64-bit machine) and its credits.Line (128 bytes, held once,
+// in the ledger, which the cell points at) for each KPI-month. A Cell's
+// rare parts (a mitigation, a pooled computation) are shared pointers.
+//
+// MaxTerm, MaxKPIOrgs and MaxKPIMonths bound what a contract and an
+// evaluation can make the engine allocate; each is refused before the
+// allocation, with an error wrapping ErrLimit.
+//
 // # Errors
 //
 // Validate and Evaluate report every problem they find, sorted. A problem
@@ -51,9 +65,10 @@
 // ErrInvalidContract, and the *kpi.Error or *credits.Error it comes from;
 // an *InputError wraps ErrInvalidInput, names the measurement's position
 // in Input.Measurements, and wraps the *kpi.Error of a value invalid for
-// its KPI. The sentinel's text ends each message. On any problem Evaluate
-// returns no result: nothing is half-evaluated. Evaluate never modifies
-// its inputs.
+// its KPI. The sentinel's text ends each message. The problems of the
+// measurements stop at 100 (internal/joined.Max), followed by a count of
+// the rest. On any problem Evaluate returns no result: nothing is
+// half-evaluated. Evaluate never modifies its inputs.
 //
 // Validate runs the cross-checks of the credit rules against the KPIs
 // (credits.Rules.Validate); the checks the rules need no KPIs for run in

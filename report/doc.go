@@ -16,7 +16,31 @@
 //     up to the total credit; CSVHeader is its header row.
 //   - Explain writes the whole reasoning for one KPI-month in plain words.
 //
-// ForOrg restricts a result to one organisation of a shared service.
+// # Month by month
+//
+// TextWriter (NewTextWriter, NewMarkdownWriter), CSVWriter and JSONLWriter
+// are fed the months contract.Stream hands over, for an evaluation too
+// large to keep: CSVWriter and JSONLWriter write each month as it comes
+// (JSONLWriter one JSON object a line, as docs/json-output.md documents);
+// TextWriter keeps of each KPI-month only its cell of the RAG table and of
+// the ledger only the lines the report lists. Their output is the same as
+// Text's, Markdown's and CSV's on the kept Result.
+//
+// # One organisation
+//
+// ForOrg returns an Org: one organisation's cells, with its summaries
+// recounted, its own ledger, whose lines add up to its totals, and the
+// whole contract's beside it; its methods render it as the functions
+// render a Result, with the contract's caps and totals, since caps apply
+// to the contract as a whole.
+//
+// # Safe output
+//
+// Text from input files is escaped for where it goes
+// (internal/safetext): control and invisible characters as Go escapes in
+// text, pack and explain; Markdown's markup characters too in Markdown;
+// CSV cells a spreadsheet would run as formulas get a leading apostrophe,
+// numbers excepted.
 //
 // # Cells
 //
