@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 )
@@ -14,31 +15,7 @@ import (
 // and written as the plain-text report: the board summary, the RAG table
 // (a figure shows its value), the credit ledger and the year's totals.
 func Example() {
-	c, err := load.Contract("contract.yaml", []byte(`
-name: Example IT services
-customer: Council
-supplier: Supplier
-commencement: 2021-04
-term: 60
-organisations: [Council]
-charges: [{organisation: Council, from: 2021-04, amount: "500000.00"}]
-absences: {missing: red, unavailable: red}
-kpis:
-  - {id: AVAIL, name: Availability, kind: kpi, unit: percent, direction: higher-is-better,
-     precision: {places: 1, rounding: half-up}, tsl: "99.5", msl: "99.0"}
-  - {id: CALLS, name: Calls received, kind: figure, unit: count, direction: higher-is-better,
-     precision: {places: 0, rounding: half-up}}
-credits:
-  regime: {points: {amber: "0.5", red: "1", point-value: "0.1",
-    weights: [{kpi: AVAIL, from: 2021-04, points: "10"}]}}
-  money: {places: 2, rounding: half-up}
-`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	ms, err := load.Measurements("measurements.csv", strings.NewReader(
-		"kpi,month,value\nAVAIL,2021-06,99.7\nAVAIL,2021-07,99.2\nCALLS,2021-06,1520\nCALLS,2021-07,1498\n"), c)
+	c, ms, err := exampleFiles()
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -83,4 +60,64 @@ credits:
 	//   uncapped 2500.00, cut 0.00, credit 2500.00
 	//   driven by AVAIL: 2500.00 (Jul-21)
 	// Total credit: 2500.00
+}
+
+// The same evaluation written as CSV month by month, as contract.Stream
+// hands the months over: nothing is kept, however many months there are.
+// A spreadsheet opens the amounts as numbers.
+func ExampleNewCSVWriter() {
+	c, ms, err := exampleFiles()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w, err := report.NewCSVWriter(os.Stdout, c, "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	first, last := c.Commencement.AddMonths(2), c.Commencement.AddMonths(3)
+	if _, err := c.Stream(contract.Input{From: first, To: last, Measurements: ms}, w.Month); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := w.Close(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// month,service_month,contract_year,line,kpi,organisation,kind,value,rounded,absence,tsl,msl,thresholds_from,measured,raw,status,mitigation,points,amount,rule
+	// 2021-06,3,1,credit,AVAIL,Council,kpi,99.7,99.7,,99.5,99.0,base,green,green,green,,0,0.00,green: no credit
+	// 2021-06,3,1,credit,CALLS,Council,figure,1520,1520,,,,,reported,reported,reported,,0,0.00,"figure: reported only, never credited"
+	// 2021-07,4,1,credit,AVAIL,Council,kpi,99.2,99.2,,99.5,99.0,base,amber,amber,amber,,5.0,2500.00,amber: 0.5 of 10 points = 5.0 points x 0.1% of charges 500000.00 = 2500.00
+	// 2021-07,4,1,credit,CALLS,Council,figure,1498,1498,,,,,reported,reported,reported,,0,0.00,"figure: reported only, never credited"
+}
+
+// exampleFiles reads the examples' contract and measurements from their
+// file formats.
+func exampleFiles() (*contract.Contract, []kpi.Measurement, error) {
+	c, err := load.Contract("contract.yaml", []byte(`
+name: Example IT services
+customer: Council
+supplier: Supplier
+commencement: 2021-04
+term: 60
+organisations: [Council]
+charges: [{organisation: Council, from: 2021-04, amount: "500000.00"}]
+absences: {missing: red, unavailable: red}
+kpis:
+  - {id: AVAIL, name: Availability, kind: kpi, unit: percent, direction: higher-is-better,
+     precision: {places: 1, rounding: half-up}, tsl: "99.5", msl: "99.0"}
+  - {id: CALLS, name: Calls received, kind: figure, unit: count, direction: higher-is-better,
+     precision: {places: 0, rounding: half-up}}
+credits:
+  regime: {points: {amber: "0.5", red: "1", point-value: "0.1",
+    weights: [{kpi: AVAIL, from: 2021-04, points: "10"}]}}
+  money: {places: 2, rounding: half-up}
+`))
+	if err != nil {
+		return nil, nil, err
+	}
+	ms, err := load.Measurements("measurements.csv", strings.NewReader(
+		"kpi,month,value\nAVAIL,2021-06,99.7\nAVAIL,2021-07,99.2\nCALLS,2021-06,1520\nCALLS,2021-07,1498\n"), c)
+	return c, ms, err
 }
