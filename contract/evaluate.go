@@ -214,6 +214,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
+	var cells []Cell // every month's cells, allocated at once
 	if from, to, err := c.period(in); err == nil {
 		n := 0
 		for m := from; !m.After(to); m = m.AddMonths(1) {
@@ -221,13 +222,14 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		}
 		months := to.Sub(from) + 1
 		res.Months = make([]Month, 0, months)
+		cells = make([]Cell, n)
 		// Room for every cell's line and the most month lines a month can
 		// have (a withholding and four caps): the cells' Credit point into
 		// it, so it must not move.
 		res.Ledger.Lines = make([]credits.Line, 0, n+5*months)
 		res.Ledger.Months = make([]credits.MonthTotal, 0, months)
 	}
-	tot, err := c.stream(in, res.Ledger, func(m *Month) error {
+	tot, err := c.stream(in, &kept{ledger: res.Ledger, cells: cells}, func(m *Month) error {
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		res.Months = append(res.Months, *m)
@@ -293,10 +295,17 @@ func (c *Contract) period(in Input) (from, to kpi.Month, err error) {
 	return from, to, nil
 }
 
-// stream is Stream on a valid contract. With keep, each month's cells are
-// its own, never reused, and its lines are appended to keep.Lines, for a
-// caller that keeps them.
-func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) error) (*Totals, error) {
+// kept is where an evaluation that keeps its months puts them: each
+// month's cells are taken from cells, zero and never reused, and its
+// lines are appended to ledger.Lines.
+type kept struct {
+	ledger *credits.Ledger
+	cells  []Cell
+}
+
+// stream is Stream on a valid contract; with keep, for a caller that keeps
+// every month, each month's cells and lines are kept's.
+func (c *Contract) stream(in Input, keep *kept, each func(*Month) error) (*Totals, error) {
 	from, to, err := c.period(in)
 	if err != nil {
 		return nil, err
@@ -318,8 +327,10 @@ func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) erro
 	mo := new(Month)
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		n := c.cellsIn(m)
-		if keep != nil {
-			cells = make([]Cell, n) // zero, as cell needs them
+		if keep != nil && len(keep.cells) >= n {
+			cells, keep.cells = keep.cells[:n:n], keep.cells[n:] // zero, as cell needs them
+		} else if keep != nil {
+			cells = make([]Cell, n)
 		} else {
 			cells = slices.Grow(cells[:0], n)[:n]
 			clear(cells)
@@ -360,10 +371,11 @@ func (c *Contract) stream(in Input, keep *credits.Ledger, each func(*Month) erro
 		var lines []credits.Line
 		var total credits.MonthTotal
 		if keep != nil {
-			base := len(keep.Lines)
-			keep.Lines, total, err = book.AddTo(keep.Lines, p)
+			led := keep.ledger
+			base := len(led.Lines)
+			led.Lines, total, err = book.AddTo(led.Lines, p)
 			if err == nil {
-				lines = keep.Lines[base:]
+				lines = led.Lines[base:]
 			}
 		} else {
 			lines, total, err = book.Add(p)
