@@ -186,15 +186,21 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 type rowsSeen struct {
 	width  int // KPIs x organisations
 	months map[kpi.Month][]uint64
+	last   kpi.Month // the month of the last row, whose bits are lastBits: rows come month by month
+	bits   []uint64
 }
 
 // add records the KPI and organisation at position i in month m and
 // reports whether they were recorded before.
 func (s *rowsSeen) add(i int, m kpi.Month) bool {
-	bits, ok := s.months[m]
-	if !ok {
-		bits = make([]uint64, (s.width+63)/64)
-		s.months[m] = bits
+	bits := s.bits
+	if m != s.last || bits == nil {
+		var ok bool
+		if bits, ok = s.months[m]; !ok {
+			bits = make([]uint64, (s.width+63)/64)
+			s.months[m] = bits
+		}
+		s.last, s.bits = m, bits
 	}
 	w, b := i/64, uint64(1)<<(i%64)
 	if bits[w]&b != 0 {

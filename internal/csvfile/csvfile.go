@@ -18,6 +18,7 @@ package csvfile
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -166,6 +167,8 @@ func tooManyLines(n int) *Error {
 	return &Error{Line: n, Msg: "more than " + strconv.Itoa(maxLines) + " lines: the limit", Limit: true}
 }
 
+var newline = []byte{'\n'}
+
 // tooLarge is the error of a file past MaxBytes.
 func tooLarge() *Error {
 	return &Error{Msg: fmt.Sprintf("larger than %d bytes (%d MiB): the limit", maxBytes, maxBytes>>20), Limit: true}
@@ -197,11 +200,7 @@ func Lines(r io.Reader) (n int, ok bool, err error) {
 	last := byte('\n')
 	for {
 		k, err := rs.Read(buf)
-		for _, b := range buf[:k] {
-			if b == '\n' {
-				n++
-			}
-		}
+		n += bytes.Count(buf[:k], newline)
 		if k > 0 {
 			last = buf[k-1]
 		}
