@@ -256,7 +256,7 @@ func (m *model) eval(res *contract.Result) {
 			org := cell.Measured.Org
 			m.cellOf[key{org, cell.Measured.KPI, mo.Month}] = cell
 			s := m.summ[key{org: org, month: mo.Month}]
-			s.Add(cell)
+			s.Add(&cell)
 			m.summ[key{org: org, month: mo.Month}] = s
 		}
 		for _, cell := range mo.Combined {

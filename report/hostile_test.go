@@ -26,12 +26,12 @@ const evil = "=HYPERLINK(\"http://x\")|<img src=x>[a](http://x)![i](x)`c`*&\x1b[
 // characters, which the engine rejects in ids.
 const evilID = "=1+K|<b>[a](x)`c`*&\u202e"
 
-// hostile returns a shared-service contract with evil text in every free
+// hostileEvaluation returns a shared-service contract with evil text in every free
 // text field: the contract's name and parties, a KPI's id and name, an
 // organisation, a measurement's note and incident, and a mitigation's
 // reference, reason, impact, path to green and who agreed it; and its
 // evaluation over two months, with a Red month mitigated.
-func hostile(t *testing.T) (*contract.Contract, *contract.Result) {
+func hostileEvaluation(t *testing.T) (*contract.Contract, *contract.Result) {
 	t.Helper()
 	d := decimal.RequireFromString
 	capPct := d("0.1")
@@ -97,7 +97,7 @@ var number = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // text field in every format, whole and for one organisation, and checks
 // that nothing reaches the reader unescaped.
 func TestHostileText(t *testing.T) {
-	c, res := hostile(t)
+	c, res := hostileEvaluation(t)
 	org := c.Orgs[0]
 	render := func(f func(*bytes.Buffer) error) string {
 		var b bytes.Buffer

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -66,7 +65,7 @@ documented in docs/json-output.md.`)
 	}
 	in, errs := e.read(pos[0], *measFile, *mitFile)
 	if len(errs) > 0 {
-		return e.problems(errs)
+		return e.problems("", errs...)
 	}
 	rin := reconcile.Input{Contract: in.contract, Measurements: in.measurements, Mitigations: in.register}
 	if *relFile != "" {
@@ -104,7 +103,7 @@ documented in docs/json-output.md.`)
 		rin.Packs = append(rin.Packs, p)
 	}
 	if len(errs) > 0 {
-		code := e.problems(errs)
+		code := e.problems("", errs...)
 		if limit {
 			return exitLimit
 		}
@@ -112,7 +111,7 @@ documented in docs/json-output.md.`)
 	}
 	rep, err := reconcile.Check(rin)
 	if err != nil {
-		return e.problems(load.Errors(err))
+		return e.problems("", load.Errors(err)...)
 	}
 	var werr error
 	switch out {
@@ -131,15 +130,4 @@ documented in docs/json-output.md.`)
 		return exitFound
 	}
 	return exitOK
-}
-
-// problems writes each input problem on a line of its own, escaped for
-// the terminal, and returns the input problem's exit status.
-func (e *env) problems(errs []error) int {
-	for _, err := range errs {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintln(e.stderr, safetext.Term(line))
-		}
-	}
-	return exitProblem
 }
