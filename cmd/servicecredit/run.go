@@ -167,6 +167,8 @@ func (e *env) usageError(fs *flag.FlagSet, format string, args ...any) int {
 type inputs struct {
 	contract     *contract.Contract
 	measurements []kpi.Measurement
+	file         string // the measurements file's name
+	lines        []int  // the line each measurement was read from
 	register     *mitigation.Register
 }
 
@@ -202,7 +204,8 @@ func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inp
 			}
 		}
 		if r != nil && (measurementsFile == "-" || len(errs) == 0) {
-			in.measurements, err = load.Measurements(measurementsFile, r, in.contract)
+			in.file = measurementsFile
+			in.measurements, in.lines, err = load.MeasurementLines(measurementsFile, r, in.contract)
 			errs = append(errs, load.Errors(err)...)
 		}
 	}
@@ -311,6 +314,24 @@ func (e *env) problems(prefix string, errs ...error) int {
 	return code
 }
 
+// evaluation writes the problems an evaluation of in found, as problems
+// does: those with a measurement at the measurements file's line it came
+// from (load.InputErrors), the others after "evaluation: ".
+func (e *env) evaluation(in *inputs, err error) int {
+	code := exitProblem
+	for _, p := range load.InputErrors(in.file, in.lines, err) {
+		prefix := "evaluation: "
+		var le *load.Error
+		if errors.As(p, &le) {
+			prefix = ""
+		}
+		if e.problems(prefix, p) == exitLimit {
+			code = exitLimit
+		}
+	}
+	return code
+}
+
 // count returns the number of problems errs stands for: a joined.More
 // stands for the problems it counts.
 func count(errs []error) int {
@@ -366,8 +387,13 @@ also evaluates the months measured. On success it prints one line per file.`)
 			tot, err = c.Stream(in.input(from, to), func(*contract.Month) error { return nil })
 		}
 		if err != nil {
-			code := e.problems("evaluation: ", err)
-			fmt.Fprintf(e.stderr, "1 problem found\n")
+			errs := load.InputErrors(in.file, in.lines, err)
+			code := e.evaluation(in, err)
+			word := "problems"
+			if count(errs) == 1 {
+				word = "problem"
+			}
+			fmt.Fprintf(e.stderr, "%d %s found\n", count(errs), word)
 			return code
 		}
 		fmt.Fprintf(e.stdout, "evaluation: ok: %s to %s, total credit %s\n", from, to, c.Credits.Money.Format(tot.Total))
@@ -448,11 +474,11 @@ it shows (csv and jsonl: nothing), so that memory follows the output.`)
 		return e.problems("evaluation: ", err)
 	}
 	if out != "json" && out != "pack" {
-		return e.stream(c, in.input(first, last), out, *org)
+		return e.stream(in, in.input(first, last), out, *org)
 	}
 	res, err := c.Evaluate(in.input(first, last))
 	if err != nil {
-		return e.problems("evaluation: ", err)
+		return e.evaluation(in, err)
 	}
 	switch {
 	case out == "json" && *org != "":
@@ -472,7 +498,8 @@ it shows (csv and jsonl: nothing), so that memory follows the output.`)
 
 // stream evaluates in and writes it as it goes, in format csv, jsonl,
 // text or markdown, restricted to org when it is not empty.
-func (e *env) stream(c *contract.Contract, in contract.Input, out format, org string) int {
+func (e *env) stream(files *inputs, in contract.Input, out format, org string) int {
+	c := files.contract
 	var month func(*contract.Month) error
 	var end func(*contract.Totals) error
 	var err error
@@ -515,7 +542,7 @@ func (e *env) stream(c *contract.Contract, in contract.Input, out format, org st
 	case err != nil:
 		// A problem found as the months are credited: the months written
 		// before it stand on standard output, and the run fails.
-		return e.problems("evaluation: ", err)
+		return e.evaluation(files, err)
 	}
 	return exitOK
 }
@@ -564,7 +591,7 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 	}
 	res, err := monthOf(in.contract, in.input(first, last), month)
 	if err != nil {
-		return e.problems("evaluation: ", err)
+		return e.evaluation(in, err)
 	}
 	if err := report.Explain(e.stdout, in.contract, res, id, *org, month); err != nil {
 		return e.problems("explain: ", err)
