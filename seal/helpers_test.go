@@ -1,0 +1,120 @@
+package seal_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/mitigation"
+	"github.com/servicecredit/engine/seal"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+const lincs = "../examples/lincolnshire"
+
+// files are the inputs of an evaluation, read with load as the command
+// reads them.
+type files struct {
+	c      *contract.Contract
+	ms     []kpi.Measurement
+	reg    *mitigation.Register
+	inputs seal.Inputs
+}
+
+func (f files) input() contract.Input {
+	return contract.Input{Measurements: f.ms, Mitigations: f.reg}
+}
+
+// read loads the contract, measurements and (when not "") mitigations
+// files.
+func read(t testing.TB, contractFile, measurementsFile, mitigationsFile string) files {
+	t.Helper()
+	var f files
+	data, err := os.ReadFile(contractFile)
+	require.NoError(t, err)
+	f.c, err = load.Contract(filepath.Base(contractFile), data)
+	require.NoError(t, err)
+	f.inputs.Contract = digest(t, contractFile)
+	mf, err := os.Open(measurementsFile)
+	require.NoError(t, err)
+	defer mf.Close()
+	f.ms, err = load.Measurements(filepath.Base(measurementsFile), mf, f.c)
+	require.NoError(t, err)
+	f.inputs.Measurements = digest(t, measurementsFile)
+	if mitigationsFile != "" {
+		data, err := os.ReadFile(mitigationsFile)
+		require.NoError(t, err)
+		f.reg, err = load.Register(filepath.Base(mitigationsFile), data, f.c)
+		require.NoError(t, err)
+		f.inputs.Mitigations = digest(t, mitigationsFile)
+	}
+	return f
+}
+
+func digest(t testing.TB, name string) string {
+	t.Helper()
+	fh, err := os.Open(name)
+	require.NoError(t, err)
+	defer fh.Close()
+	d, err := seal.FileDigest(fh)
+	require.NoError(t, err)
+	return d
+}
+
+// lincolnshire returns the shipped Lincolnshire files.
+func lincolnshire(t testing.TB) files {
+	return read(t, filepath.Join(lincs, "contract.yaml"), filepath.Join(lincs, "measurements.csv"), filepath.Join(lincs, "mitigations.yaml"))
+}
+
+func month(s string) kpi.Month { return kpi.MustParseMonth(s) }
+
+var errNotExist = os.ErrNotExist
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func writeFile(t testing.TB, name string, data []byte) {
+	t.Helper()
+	require.NoError(t, os.WriteFile(name, data, 0o644))
+}
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return b
+}
+
+// flipDecimalGlobals sets the decimal package's global settings to
+// unusual values for the duration of the test. The test must not run in
+// parallel with others.
+func flipDecimalGlobals(t *testing.T) {
+	t.Helper()
+	prec, trim, quotes := decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
+	decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = 3, false, true
+	t.Cleanup(func() {
+		decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = prec, trim, quotes
+	})
+}
+
+// small returns a contract of one KPI, one organisation, a Points regime
+// and a monthly cap, commencing 2021-04 for 24 months.
+func small() *contract.Contract {
+	monthCap := dec("1")
+	return &contract.Contract{
+		Name: "Small", Customer: "C", Supplier: "S", Commencement: month("2021-04"), Term: 24, Orgs: []string{"X"},
+		Charges:  []contract.Charge{{Org: "X", From: month("2021-04"), Amount: dec("100000.00")}},
+		Absences: contract.Absences{Missing: kpi.Red, Unavailable: kpi.Red},
+		KPIs: []contract.KPI{{Definition: kpi.Definition{ID: "A", Name: "Availability", Unit: kpi.Percent, Direction: kpi.HigherIsBetter,
+			Kind: kpi.KPI, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels("99", "98"))}}},
+		Credits: credits.Rules{
+			Regime: credits.Points{Amber: dec("0.5"), Red: dec("1"), PointValue: dec("0.5"), Weights: []credits.Weight{{KPI: "A", From: month("2021-04"), Points: dec("4")}}},
+			Caps:   credits.Caps{Month: &monthCap},
+			Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
+		},
+	}
+}

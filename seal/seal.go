@@ -1,0 +1,342 @@
+package seal
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
+)
+
+// Format names the layout of a seal file; it changes whenever a field is
+// added, removed or changes meaning, since every field is compared.
+const Format = "servicecredit/seal/v1"
+
+// Seal is one closed month: exactly what the evaluation gave for Month
+// when the contract was evaluated from From through Month, with the
+// digests of what it was evaluated on. It holds the figures as the text
+// the reports print (decimals as strings with the places they carry,
+// statuses and kinds as their words), so that a seal read back compares
+// with today's result text for text and number for number.
+//
+// A Seal is a document: Close makes one, Marshal writes it, Parse reads
+// and verifies one, Compare finds its revisions. The zero Seal is
+// invalid.
+type Seal struct {
+	Format       string         `json:"format"` // Format
+	Month        kpi.Month      `json:"month"`  // the month sealed
+	From         kpi.Month      `json:"from"`   // the first month evaluated
+	ServiceMonth int            `json:"service_month"`
+	Year         int            `json:"contract_year"`
+	Contract     ContractID     `json:"contract"`
+	Inputs       Inputs         `json:"inputs"`
+	MoneyPlaces  int32          `json:"money_places"`
+	Cells        []Cell         `json:"cells"`  // the month's KPI-months, in the contract's order, then its combined cells
+	Lines        []Line         `json:"lines"`  // the month's own ledger lines: a critical month's withholding, then cap cuts
+	Credit       Total          `json:"credit"` // the month's totals
+	Events       []TriggerEvent `json:"events"` // the events the contract's triggers raised in the month
+	// Supersedes is, for a seal written with -reseal (Store with reseal),
+	// "sha256:" and the SHA-256 of the earlier seal file's bytes, kept
+	// beside it; empty for a month's first seal.
+	Supersedes string `json:"supersedes,omitempty"`
+}
+
+// ContractID names the contract a seal was made with: its name and the
+// SHA-256 of its canonical form (Canonical).
+type ContractID struct {
+	Name            string `json:"name"`
+	CanonicalFormat string `json:"canonical_format"` // CanonicalFormat
+	Canonical       string `json:"canonical"`        // "sha256:" and 64 hexadecimal digits
+}
+
+// Inputs are the SHA-256 digests ("sha256:" and 64 hexadecimal digits) of
+// the input files' bytes; Mitigations is empty when there were none. A Go
+// caller that builds its inputs in memory leaves them empty; FileDigest
+// computes one.
+type Inputs struct {
+	Contract     string `json:"contract,omitempty"`
+	Measurements string `json:"measurements,omitempty"`
+	Mitigations  string `json:"mitigations,omitempty"`
+}
+
+// Cell is one KPI-month of a seal, with the fields of the evaluation
+// JSON's cells (docs/json-output.md) that its credit depends on.
+type Cell struct {
+	KPI            string          `json:"kpi"`
+	Org            string          `json:"organisation"`
+	Kind           string          `json:"kind"`
+	Value          string          `json:"value,omitempty"`   // as measured; empty when unmeasured
+	Rounded        string          `json:"rounded,omitempty"` // with the KPI's places; empty when unmeasured
+	Absence        string          `json:"absence,omitempty"` // why there is no value; empty when measured
+	TSL            string          `json:"tsl,omitempty"`
+	TSLBound       string          `json:"tsl_bound,omitempty"` // "strict", or empty for the usual inclusive bound
+	MSL            string          `json:"msl,omitempty"`
+	MSLBound       string          `json:"msl_bound,omitempty"`
+	MSLMargin      string          `json:"msl_margin,omitempty"`
+	ThresholdsFrom string          `json:"thresholds_from,omitempty"`
+	Relative       string          `json:"relative,omitempty"`
+	BaselineMonth  string          `json:"baseline_month,omitempty"`
+	Baseline       string          `json:"baseline,omitempty"`
+	Measured       string          `json:"measured"` // the classification of the value
+	Raw            string          `json:"raw"`      // before mitigation, after the absence rule
+	Status         string          `json:"status"`   // after mitigation
+	Mitigation     *CellMitigation `json:"mitigation,omitempty"`
+	Incidents      []string        `json:"incidents,omitempty"`
+	Points         string          `json:"points"`
+	Credit         string          `json:"credit"` // the credit line's amount, before caps, with the money places
+	Rule           string          `json:"rule"`   // the credit line's rule and arithmetic
+	Combined       bool            `json:"combined,omitempty"`
+}
+
+// CellMitigation is the mitigation a sealed KPI-month had.
+type CellMitigation struct {
+	Ref    string `json:"ref"` // empty for a record with no ref
+	Effect string `json:"effect"`
+	Deemed string `json:"deemed,omitempty"`
+}
+
+// Line is a month's own ledger line: a critical month's withholding or a
+// cap's cut.
+type Line struct {
+	Kind   string `json:"kind"`          // "withholding" or "cap"
+	Cap    string `json:"cap,omitempty"` // the cap that bit: "month", "year", "rolling-12-months" or "two-limb"
+	Amount string `json:"amount"`        // with the money places; negative for a cap
+	Rule   string `json:"rule"`
+}
+
+// Total is a month's credit, as the evaluation JSON's month_totals.
+type Total struct {
+	Charges  string `json:"charges"`
+	Uncapped string `json:"uncapped"`
+	Cut      string `json:"cut"`
+	Credit   string `json:"credit"`
+	Critical bool   `json:"critical,omitempty"`
+	Withheld string `json:"withheld,omitempty"`
+}
+
+// TriggerEvent is an event the contract's triggers raised in the month.
+type TriggerEvent struct {
+	Trigger string   `json:"trigger"`
+	Kind    string   `json:"kind"`
+	KPI     string   `json:"kpi,omitempty"`
+	Org     string   `json:"organisation,omitempty"`
+	Months  []string `json:"months"`
+	Points  string   `json:"points,omitempty"`
+	Cap     string   `json:"cap,omitempty"`
+	Detail  string   `json:"detail"`
+}
+
+// The sentinels Close, Parse, Store and Restate wrap; errors.Is tells
+// them apart.
+var (
+	// ErrPeriod: the month cannot be closed or compared: it is outside the
+	// contract's term, or nothing was measured by it.
+	ErrPeriod = errors.New("month cannot be closed")
+	// ErrNotSeal: the data is not a seal: not JSON, another format, a
+	// field unknown, missing or not valid.
+	ErrNotSeal = errors.New("not a seal")
+	// ErrEdited: the seal's content does not match its digest, or its
+	// bytes are not exactly what Marshal writes: it was edited.
+	ErrEdited = errors.New("seal edited since it was sealed")
+	// ErrUnauthenticated: a key was given and the seal carries no HMAC,
+	// or one that does not match.
+	ErrUnauthenticated = errors.New("seal not authenticated by the key")
+	// ErrSealed: the month is already sealed with different content (or
+	// with a seal that cannot be trusted), and resealing was not asked for.
+	ErrSealed = errors.New("month already sealed with different content")
+	// ErrAdjustIn: the month named for the adjustments is sealed, or not
+	// after every sealed month, or outside the term.
+	ErrAdjustIn = errors.New("adjustments cannot go in that month")
+)
+
+// Error is a problem with a seal or a month: the seal file (when there is
+// one), the month, what is wrong, and the sentinel it wraps.
+type Error struct {
+	File  string    // the seal file, when the problem is with one
+	Month kpi.Month // the month, when known
+	Msg   string
+	Err   error // one of the sentinels
+}
+
+// Error returns "FILE: MONTH: MSG: SENTINEL", leaving out what is empty.
+func (e *Error) Error() string {
+	s := ""
+	if e.File != "" {
+		s = e.File + ": "
+	}
+	if !e.Month.IsZero() {
+		s += e.Month.String() + ": "
+	}
+	if e.Msg != "" {
+		s += e.Msg + ": "
+	}
+	return s + e.Err.Error()
+}
+
+// Unwrap returns the sentinel.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Start returns the first month Close evaluates for month m: the first
+// month of m's contract year, or the first month measured if that is
+// later. It is an *Error wrapping ErrPeriod when m is outside c's term or
+// nothing is measured by m.
+func Start(c *contract.Contract, ms []kpi.Measurement, m kpi.Month) (kpi.Month, error) {
+	if m.Before(c.Commencement) || m.After(c.Last()) {
+		return kpi.Month{}, &Error{Month: m, Err: ErrPeriod,
+			Msg: fmt.Sprintf("not within the contract's term %s..%s", c.Commencement, c.Last())}
+	}
+	var first kpi.Month
+	for i := range ms {
+		if first.IsZero() || ms[i].Month.Before(first) {
+			first = ms[i].Month
+		}
+	}
+	if first.IsZero() || first.After(m) {
+		return kpi.Month{}, &Error{Month: m, Err: ErrPeriod, Msg: "nothing measured by this month"}
+	}
+	start := c.Commencement.AddMonths((c.Year(m) - 1) * 12)
+	if first.After(start) {
+		start = first
+	}
+	return start, nil
+}
+
+// Close evaluates c on in from the first month of m's contract year, or
+// the first month measured if that is later (see Start), through m, and
+// returns the seal of month m: what Evaluate gives for m over those
+// months, with inputs and c's canonical digest. A non-zero in.From is
+// used instead of Start's month, for a contract whose caps or triggers
+// reach back further (a rolling or two-limb cap); it must not be after m.
+// in.To is ignored.
+//
+// The problems are Evaluate's, Start's and Canonical's. Close never reads
+// the clock: the same contract, input and digests give the same seal.
+func Close(c *contract.Contract, in contract.Input, m kpi.Month, inputs Inputs) (*Seal, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	from := in.From
+	if from.IsZero() {
+		var err error
+		if from, err = Start(c, in.Measurements, m); err != nil {
+			return nil, err
+		}
+	} else if from.After(m) {
+		return nil, &Error{Month: m, Err: ErrPeriod, Msg: fmt.Sprintf("first month evaluated %s is after it", from)}
+	}
+	seals, err := evaluate(c, in, from, []kpi.Month{m}, inputs)
+	if err != nil {
+		return nil, err
+	}
+	return seals[0], nil
+}
+
+// evaluate evaluates c on in from from through the last of months (in
+// order, none before from) and returns the seal of each of months.
+func evaluate(c *contract.Contract, in contract.Input, from kpi.Month, months []kpi.Month, inputs Inputs) ([]*Seal, error) {
+	id, err := CanonicalDigest(c)
+	if err != nil {
+		return nil, err
+	}
+	in.From, in.To = from, months[len(months)-1]
+	out := make([]*Seal, 0, len(months))
+	next := 0
+	_, err = c.Stream(in, func(mo *contract.Month) error {
+		if next < len(months) && mo.Month == months[next] {
+			s := sealOf(c, mo, from)
+			s.Contract = ContractID{Name: c.Name, CanonicalFormat: CanonicalFormat, Canonical: id}
+			s.Inputs = inputs
+			out = append(out, s)
+			next++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// sealOf returns the seal of an evaluated month, without its contract and
+// inputs.
+func sealOf(c *contract.Contract, mo *contract.Month, from kpi.Month) *Seal {
+	money := c.Credits.Money
+	s := &Seal{Format: Format, Month: mo.Month, From: from, ServiceMonth: mo.ServiceMonth, Year: mo.Year,
+		MoneyPlaces: money.Places, Cells: make([]Cell, 0, len(mo.Cells)+len(mo.Combined)), Lines: []Line{}, Events: []TriggerEvent{}}
+	for i := range mo.Cells {
+		s.Cells = append(s.Cells, cellOf(&mo.Cells[i], money, false))
+	}
+	for i := range mo.Combined {
+		s.Cells = append(s.Cells, cellOf(&mo.Combined[i], money, true))
+	}
+	for _, l := range mo.Lines {
+		sl := Line{Kind: "cap", Amount: money.Format(l.Amount), Rule: l.Rule}
+		if l.Kind == credits.WithholdLine {
+			sl.Kind = "withholding"
+		}
+		if l.Kind == credits.CapLine && l.Cap != 0 {
+			sl.Cap = l.Cap.String()
+		}
+		s.Lines = append(s.Lines, sl)
+	}
+	t := mo.Credit
+	s.Credit = Total{Charges: money.Format(t.Charges), Uncapped: money.Format(t.Uncapped), Cut: money.Format(t.Cut), Credit: money.Format(t.Total)}
+	if t.Critical {
+		s.Credit.Critical, s.Credit.Withheld = true, money.Format(t.Withheld)
+	}
+	for _, e := range mo.Events {
+		se := TriggerEvent{Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Org: e.Org, Months: []string{}, Detail: e.Detail}
+		for _, m := range e.Months {
+			se.Months = append(se.Months, m.String())
+		}
+		if e.Kind == credits.PointsInWindow {
+			se.Points = kpi.FormatValue(e.Points)
+		}
+		if e.Cap != 0 {
+			se.Cap = e.Cap.String()
+		}
+		s.Events = append(s.Events, se)
+	}
+	return s
+}
+
+// cellOf returns the seal's form of an evaluated cell.
+func cellOf(cell *contract.Cell, money credits.Money, combined bool) Cell {
+	r := &cell.Measured
+	out := Cell{KPI: r.KPI, Org: r.Org, Kind: r.Kind.String(), Measured: r.Status.String(), Raw: cell.Raw.String(),
+		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points), Credit: money.Format(cell.Credit.Amount),
+		Rule: cell.Credit.Rule, Incidents: cell.Credit.Incidents(), Combined: combined}
+	if r.Status == kpi.Unmeasured {
+		out.Absence = r.Absent.String()
+	} else {
+		out.Value, out.Rounded = kpi.FormatValue(r.Value), r.Rounded.StringFixed(r.Precision.Places)
+	}
+	if r.Kind != kpi.Figure && r.Relative == 0 {
+		t := r.Thresholds
+		out.TSL, out.MSL, out.ThresholdsFrom = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), r.Source.String()
+		if t.TSLBound == kpi.Strict {
+			out.TSLBound = "strict"
+		}
+		if t.MSLBound == kpi.Strict {
+			out.MSLBound = "strict"
+		}
+		if t.MSLMargin.IsSet() {
+			out.MSLMargin = t.MSLMargin.String()
+		}
+	}
+	if r.Relative != 0 {
+		out.Relative, out.BaselineMonth = r.Relative.String(), r.BaseMonth.String()
+		if r.Status != kpi.Unmeasured {
+			out.Baseline = r.Base.StringFixed(r.Precision.Places)
+		}
+	}
+	if rec := cell.Mitigation; rec != nil {
+		out.Mitigation = &CellMitigation{Ref: rec.Ref, Effect: rec.Effect.String()}
+		if rec.Effect == mitigation.Deemed {
+			out.Mitigation.Deemed = rec.Deemed.String()
+		}
+	}
+	return out
+}
