@@ -101,6 +101,21 @@ type Stored struct {
 	Kept      string // with a reseal: the file the earlier seal was moved to; empty otherwise
 }
 
+// Check reports what Store would do with s in dir, writing nothing: the
+// same Stored and the same errors, but for those of writing. A command
+// that seals several months checks them all before it writes any.
+func Check(dir string, s *Seal, key []byte, reseal bool) (Stored, error) {
+	p, err := prepare(dir, s, key, reseal)
+	return p.out, err
+}
+
+// plan is what Store is to do.
+type plan struct {
+	out  Stored
+	name string
+	seal Seal // s, with Supersedes set as it is to be written
+}
+
 // Store writes s, as Marshal writes it with key, to its file in dir
 // (FileName), creating dir when it does not exist.
 //
@@ -115,53 +130,14 @@ type Stored struct {
 // The file is written to a temporary file in dir and renamed into place,
 // so that a seal is never half written.
 func Store(dir string, s *Seal, key []byte, reseal bool) (Stored, error) {
+	p, err := prepare(dir, s, key, reseal)
+	if err != nil || p.out.Unchanged {
+		return p.out, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Stored{}, err
 	}
-	name := filepath.Join(dir, FileName(s.Month))
-	out := Stored{File: name}
-	s2 := *s
-	s2.Supersedes = ""
-	old, err := os.ReadFile(name)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-	case err != nil:
-		return Stored{}, err
-	default:
-		prev, perr := readFile(name, s.Month, key)
-		if perr == nil {
-			p2 := *prev
-			p2.Supersedes = ""
-			a, err1 := Body(&p2)
-			b, err2 := Body(&s2)
-			if err := errors.Join(err1, err2); err != nil {
-				return Stored{}, err
-			}
-			if bytes.Equal(a, b) {
-				out.Unchanged = true
-				return out, nil
-			}
-		}
-		if !reseal {
-			msg := "the month's result today differs from its seal (see evaluate -seals); give -reseal to seal it again, keeping the earlier seal beside it"
-			switch {
-			case perr != nil:
-				msg = "the seal there cannot be trusted (" + perr.Error() + "); give -reseal to seal the month again, keeping it beside the new seal"
-			case len(Compare(prev, s)) == 0:
-				msg = "the month's figures are unchanged, but the input files differ from those sealed; give -reseal to seal it again from these files"
-			}
-			return Stored{}, &Error{File: name, Month: s.Month, Err: ErrSealed, Msg: msg}
-		}
-		for n := 1; ; n++ {
-			kept := filepath.Join(dir, fmt.Sprintf("seal-%s.%d.json", s.Month, n))
-			if _, err := os.Lstat(kept); errors.Is(err, os.ErrNotExist) {
-				out.Kept = kept
-				break
-			}
-		}
-		s2.Supersedes = digestOf(old)
-	}
-	data, err := Marshal(&s2, key)
+	data, err := Marshal(&p.seal, key)
 	if err != nil {
 		return Stored{}, err
 	}
@@ -181,13 +157,60 @@ func Store(dir string, s *Seal, key []byte, reseal bool) (Stored, error) {
 	if err := tmp.Close(); err != nil {
 		return Stored{}, err
 	}
-	if out.Kept != "" {
-		if err := os.Rename(name, out.Kept); err != nil {
+	if p.out.Kept != "" {
+		if err := os.Rename(p.name, p.out.Kept); err != nil {
 			return Stored{}, err
 		}
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
+	if err := os.Rename(tmp.Name(), p.name); err != nil {
 		return Stored{}, err
 	}
-	return out, nil
+	return p.out, nil
+}
+
+// prepare works out what Store is to do with s in dir.
+func prepare(dir string, s *Seal, key []byte, reseal bool) (plan, error) {
+	name := filepath.Join(dir, FileName(s.Month))
+	p := plan{out: Stored{File: name}, name: name, seal: *s}
+	p.seal.Supersedes = ""
+	old, err := os.ReadFile(name)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return p, nil
+	case err != nil:
+		return plan{}, err
+	}
+	prev, perr := readFile(name, s.Month, key)
+	if perr == nil {
+		p2 := *prev
+		p2.Supersedes = ""
+		a, err1 := Body(&p2)
+		b, err2 := Body(&p.seal)
+		if err := errors.Join(err1, err2); err != nil {
+			return plan{}, err
+		}
+		if bytes.Equal(a, b) {
+			p.out.Unchanged = true
+			return p, nil
+		}
+	}
+	if !reseal {
+		msg := "the month's result today differs from its seal (see evaluate -seals); give -reseal to seal it again, keeping the earlier seal beside it"
+		switch {
+		case perr != nil:
+			msg = "the seal there cannot be trusted (" + perr.Error() + "); give -reseal to seal the month again, keeping it beside the new seal"
+		case len(Compare(prev, s)) == 0:
+			msg = "the month's figures are unchanged, but the input files differ from those sealed; give -reseal to seal it again from these files"
+		}
+		return plan{}, &Error{File: name, Month: s.Month, Err: ErrSealed, Msg: msg}
+	}
+	for n := 1; ; n++ {
+		kept := filepath.Join(dir, fmt.Sprintf("seal-%s.%d.json", s.Month, n))
+		if _, err := os.Lstat(kept); errors.Is(err, os.ErrNotExist) {
+			p.out.Kept = kept
+			break
+		}
+	}
+	p.seal.Supersedes = digestOf(old)
+	return p, nil
 }
