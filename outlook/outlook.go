@@ -146,8 +146,13 @@ type NextFailure struct {
 	Amount   decimal.Decimal // its credit line, alone in its month, before caps
 	Counts   bool            // it would be a failure that counts (for triggers and repeats)
 	Material bool            // it would be scored in a material band
-	Rule     string          // the credit line's rule
-	Problem  string          // why it cannot be simulated, when it cannot
+	// Critical says the failure would be a critical service level failure
+	// (the contract's critical rule names the KPI's red months): the
+	// month's charges would be withheld in place of its credits, Amount
+	// among them.
+	Critical bool
+	Rule     string // the credit line's rule
+	Problem  string // why it cannot be simulated, when it cannot
 }
 
 // Forecast projects the contract year's credit to its end.
@@ -333,6 +338,10 @@ func (w *work) kpis() {
 			rules.Triggers = append(rules.Triggers, t)
 		}
 	}
+	criticalRed := map[string]bool{}
+	for _, k := range w.c.Credits.Critical.KPIs {
+		criticalRed[k.KPI] = k.Red
+	}
 	w.alone = make([]aloneResult, len(w.slots))
 	for j, s := range w.slots {
 		k := &c.KPIs[s.ki]
@@ -353,7 +362,8 @@ func (w *work) kpis() {
 		for i, m := range a.months {
 			if a.due[i] {
 				l := a.lines[i]
-				st.Next = NextFailure{Month: m, Status: a.status, Points: l.Points, Amount: l.Amount, Counts: l.Failed, Material: l.Material(), Rule: l.Rule}
+				st.Next = NextFailure{Month: m, Status: a.status, Points: l.Points, Amount: l.Amount, Counts: l.Failed, Material: l.Material(), Rule: l.Rule,
+					Critical: criticalRed[k.ID] && a.status == kpi.Red}
 				break
 			}
 		}
@@ -649,6 +659,8 @@ func capWhy(h *Headroom, money credits.Money) string {
 		return d.Why
 	case d.Failures == 0:
 		return "it binds next month with no failure"
+	case h.Left.IsZero():
+		return fmt.Sprintf("the cap is used up: %s next month (%s) is cut to nothing", failures(d.Failures), strings.Join(d.Failing, ", "))
 	default:
 		return fmt.Sprintf("%s next month, the costliest first (%s), make the month's credit reach the %s left",
 			failures(d.Failures), strings.Join(d.Failing, ", "), money.Format(h.Left))
