@@ -19,6 +19,7 @@ import (
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/report"
+	"github.com/servicecredit/engine/seal"
 )
 
 // The exit codes, one table for every command (docs/cli.md).
@@ -44,6 +45,8 @@ Commands:
   explain   explain one KPI-month in plain words
   measure   derive measurements from record files (tickets, outages, ...) by a plan
   reconcile check a supplier's published pack, figure by figure, and its credit claim
+  close     seal a month's results, to compare with later (evaluate -seals)
+  outlook   headroom under the caps, distance to each trigger, year-end forecast
   version   print the module version and VCS revision of this binary
 
 Run "servicecredit COMMAND -h" for a command's arguments and flags.
@@ -91,6 +94,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.measure(args[1:])
 	case "reconcile":
 		return e.reconcilePack(args[1:])
+	case "close":
+		return e.closeMonths(args[1:])
+	case "outlook":
+		return e.outlook(args[1:])
 	case "version":
 		return e.version(args[1:])
 	case "help", "-h", "-help", "--help":
@@ -443,10 +450,15 @@ a mitigation deems another status), the mitigations applied, the credit ledger
 and the contract-year totals. The json, jsonl and csv formats are documented
 in docs/json-output.md; their field names are stable. Every format but json
 and pack is written from the months as they are evaluated, keeping only what
-it shows (csv and jsonl: nothing), so that memory follows the output.`)
+it shows (csv and jsonl: nothing), so that memory follows the output.
+With -seals DIR it then compares every month sealed in DIR (servicecredit
+close) with today's result and lists each revision, and the adjustments they
+imply as ledger lines of the month -adjust-in names (docs/monthly-cycle.md);
+the exit status is 3 when a seal was edited or fails its HMAC.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
 	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown or pack (a pack's tables: indicators by month)")
+	seals := sealingFlags(fs)
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
 		return *stop
@@ -457,7 +469,11 @@ it shows (csv and jsonl: nothing), so that memory follows the output.`)
 	if !from.IsZero() && !to.IsZero() && to.Before(*from) {
 		return e.usageError(fs, "-from %s is after -to %s", *from, *to)
 	}
+	if u := seals.usage(out); u != "" {
+		return e.usageError(fs, "%s", u)
+	}
 	pos = append(pos, "")
+	digests := e.hashInputs(pos[0], pos[1], pos[2])
 	in, errs := e.read(pos[0], pos[1], pos[2])
 	if len(errs) > 0 {
 		return e.problems("", errs...)
@@ -473,25 +489,47 @@ it shows (csv and jsonl: nothing), so that memory follows the output.`)
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
+	var rs *seal.Restatement
+	if *seals.dir != "" {
+		var code int
+		if rs, code = e.restate(fs, seals, in, digests); rs == nil {
+			return code
+		}
+	}
 	if out != "json" && out != "pack" {
-		return e.stream(in, in.input(first, last), out, *org)
+		code := e.stream(in, in.input(first, last), out, *org)
+		if code != exitOK || rs == nil {
+			return code
+		}
+		return e.writeRestatement(out, c, rs)
 	}
 	res, err := c.Evaluate(in.input(first, last))
 	if err != nil {
 		return e.evaluation(in, err)
 	}
+	w := e.stdout
+	var buf bytes.Buffer
+	if rs != nil {
+		w = &buf
+	}
 	switch {
 	case out == "json" && *org != "":
-		err = report.ForOrg(res, *org).JSON(e.stdout, c)
+		err = report.ForOrg(res, *org).JSON(w, c)
 	case out == "json":
-		err = report.JSON(e.stdout, c, res)
+		err = report.JSON(w, c, res)
 	case *org != "":
-		err = report.ForOrg(res, *org).Pack(e.stdout, c)
+		err = report.ForOrg(res, *org).Pack(w, c)
 	default:
-		err = report.Pack(e.stdout, c, res)
+		err = report.Pack(w, c, res)
+	}
+	if err == nil && rs != nil {
+		err = report.JSONRestatement(e.stdout, buf.Bytes(), rs)
 	}
 	if err != nil {
 		return e.problems("servicecredit: writing the report: ", err)
+	}
+	if rs != nil {
+		return e.untrusted(rs)
 	}
 	return exitOK
 }

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/outlook"
+	"github.com/servicecredit/engine/report"
+)
+
+// outlookFormats are the output formats of outlook.
+var outlookFormats = []string{"text", "json"}
+
+type outlookFormat string
+
+func (f outlookFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
+
+func (f *outlookFormat) UnmarshalText(b []byte) error {
+	for _, w := range outlookFormats {
+		if string(b) == w {
+			*f = outlookFormat(w)
+			return nil
+		}
+	}
+	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(outlookFormats, ", "))
+}
+
+func (e *env) outlook(args []string) int {
+	fs := e.newFlags("outlook", "CONTRACT MEASUREMENTS [MITIGATIONS] [-as-of M] [flags]",
+		`Outlook looks ahead from a month: it evaluates the contract from the first
+month measured (or -from) through the month -as-of names, and prints the
+contract year so far; the headroom each cap leaves the next month, in money,
+and the fewest failures that make it bind; each trigger's state, how many
+more failures in which window fire it, and the events it raised this year as
+evidence; the critical KPIs; each KPI's credit this year and what its next
+failure would cost alone; and a forecast of the year's credit from the least,
+mean and greatest monthly credit of the last three months, each month capped
+as the contract caps it. docs/monthly-cycle.md gives every rule; the json
+format is documented in docs/json-output.md.`)
+	asOf, from := new(kpi.Month), new(kpi.Month)
+	fs.TextVar(asOf, "as-of", kpi.Month{}, "the `month` to look ahead from (default: the last month measured)")
+	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated (default: the first month measured)")
+	out := outlookFormat("text")
+	fs.TextVar(&out, "format", outlookFormat("text"), "output `format`: text or json")
+	pos, stop := e.parse(fs, args)
+	if stop != nil {
+		return *stop
+	}
+	if len(pos) < 2 || len(pos) > 3 {
+		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
+	}
+	if !from.IsZero() && !asOf.IsZero() && asOf.Before(*from) {
+		return e.usageError(fs, "-from %s is after -as-of %s", *from, *asOf)
+	}
+	pos = append(pos, "")
+	in, errs := e.read(pos[0], pos[1], pos[2])
+	if len(errs) > 0 {
+		return e.problems("", errs...)
+	}
+	c := in.contract
+	first, last, usage, err := period(in.measurements, *from, *asOf)
+	if usage != "" {
+		return e.usageError(fs, "%s", strings.Replace(usage, "-to", "-as-of", 1))
+	}
+	if err != nil {
+		return e.problems("outlook: ", err)
+	}
+	if last.Before(c.Commencement) || last.After(c.Last()) {
+		return e.usageError(fs, "-as-of %s: not within the contract's term %s..%s", last, c.Commencement, c.Last())
+	}
+	o, err := outlook.Compute(c, contract.Input{From: first, Measurements: in.measurements, Mitigations: in.register}, last)
+	if errors.Is(err, outlook.ErrAsOf) {
+		return e.usageError(fs, "%v", err)
+	}
+	if err != nil {
+		return e.evaluation(in, err)
+	}
+	if out == "json" {
+		err = report.OutlookJSON(e.stdout, c, o)
+	} else {
+		err = report.OutlookText(e.stdout, c, o)
+	}
+	if err != nil {
+		return e.problems("servicecredit: writing the report: ", err)
+	}
+	return exitOK
+}
