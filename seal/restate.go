@@ -97,10 +97,11 @@ func (r *Restatement) Untrusted() []MonthCheck {
 // seal's own first month evaluated (Seal.From) through the month, with
 // inputs as today's input digests. in.From and in.To are ignored.
 //
-// The adjustments go in adjustIn, which must be a month of the term that
-// is after every sealed month (so never one itself); its zero value means
-// the month after the last sealed month, the next month to close. An
-// entry with Err set is Untrusted: listed, never compared.
+// The adjustments go in adjustIn, which must be after every sealed month
+// (so never one itself), and a month of the term or the month after its
+// last, where the term's last month is settled; its zero value means the
+// month after the last sealed month, the next month to close. An entry
+// with Err set is Untrusted: listed, never compared.
 //
 // Restate returns an *Error wrapping ErrAdjustIn for a bad adjustIn, and
 // the evaluation's problems (an *Error wrapping ErrPeriod for a sealed
@@ -122,8 +123,8 @@ func Restate(c *contract.Contract, in contract.Input, inputs Inputs, entries []E
 	case r.AdjustIn.IsZero():
 	case !last.IsZero() && !r.AdjustIn.After(last):
 		return nil, &Error{Month: r.AdjustIn, Err: ErrAdjustIn, Msg: fmt.Sprintf("not after the last sealed month, %s (adjustments go in a month not yet closed, after every sealed month)", last)}
-	case r.AdjustIn.Before(c.Commencement) || r.AdjustIn.After(c.Last()):
-		return nil, &Error{Month: r.AdjustIn, Err: ErrAdjustIn, Msg: fmt.Sprintf("not within the contract's term %s..%s", c.Commencement, c.Last())}
+	case r.AdjustIn.Before(c.Commencement) || r.AdjustIn.After(c.Last().AddMonths(1)):
+		return nil, &Error{Month: r.AdjustIn, Err: ErrAdjustIn, Msg: fmt.Sprintf("not within the contract's term %s..%s or the month after it", c.Commencement, c.Last())}
 	}
 	// The trusted seals, grouped by their first month evaluated: one
 	// evaluation serves a group.

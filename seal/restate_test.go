@@ -202,7 +202,9 @@ func TestRestateAdjustIn(t *testing.T) {
 		{name: "a later month", in: "2021-09", want: "2021-09"},
 		{name: "a sealed month", in: "2021-06", err: "2021-06: not after the last sealed month, 2021-06 (adjustments go in a month not yet closed, after every sealed month): adjustments cannot go in that month"},
 		{name: "a gap between seals", in: "2021-05", err: "2021-05: not after the last sealed month, 2021-06 (adjustments go in a month not yet closed, after every sealed month): adjustments cannot go in that month"},
-		{name: "after the term", in: "2023-04", err: "2023-04: not within the contract's term 2021-04..2023-03: adjustments cannot go in that month"},
+		{name: "the month after the term", in: "2023-04", want: "2023-04"},
+		{name: "after the term", in: "2023-05", err: "2023-05: not within the contract's term 2021-04..2023-03 or the month after it: adjustments cannot go in that month"},
+		{name: "before commencement", in: "2021-03", err: "2021-03: not after the last sealed month, 2021-06 (adjustments go in a month not yet closed, after every sealed month): adjustments cannot go in that month"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var adj kpi.Month
@@ -220,11 +222,15 @@ func TestRestateAdjustIn(t *testing.T) {
 			require.Empty(t, r.Revisions)
 		})
 	}
-	// The last month of the term sealed: no month is left by default.
-	last := sealAll(t, c, measured("99"), "2021-04")
-	last[0].Month, last[0].Seal.Month = month("2023-03"), month("2023-03")
-	_, err := seal.Restate(c, in, seal.Inputs{}, last, kpi.Month{})
-	require.EqualError(t, err, "2023-04: not within the contract's term 2021-04..2023-03: adjustments cannot go in that month")
+	// The last month of the term sealed: its restatement is settled in the
+	// month after the term.
+	short := small()
+	short.Term = 2
+	last := sealAll(t, short, measured("99", "98.5"), "2021-05")
+	r, err := seal.Restate(short, contract.Input{Measurements: measured("99", "97")}, seal.Inputs{}, last, kpi.Month{})
+	require.NoError(t, err)
+	require.Equal(t, month("2021-06"), r.AdjustIn)
+	require.Len(t, r.Adjustments, 2, "the credit line and the monthly cap's cut")
 }
 
 // TestRestateUntrusted: a seal that failed its checks is listed, never
