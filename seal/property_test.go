@@ -97,6 +97,7 @@ func TestPropertyAdjustmentsAddUp(t *testing.T) {
 			}
 			a, b := &ms[i], p.Measurements[j]
 			a.Value, a.Absent, a.Numerator, a.Denominator, a.HasCounts, a.FromCounts = b.Value, b.Absent, b.Numerator, b.Denominator, b.HasCounts, b.FromCounts
+			a.Incidents = nil // a new failure linked to an old incident may need a customer's decision the contract lacks
 		}
 		var recs []mitigation.Record
 		for _, rec := range p.Mitigations {
@@ -110,6 +111,12 @@ func TestPropertyAdjustmentsAddUp(t *testing.T) {
 		}
 		today := contract.Input{Measurements: ms, Mitigations: reg}
 		r, err := seal.Restate(c, today, seal.Inputs{}, entries, kpi.Month{})
+		if errors.Is(err, credits.ErrInvalidPeriod) {
+			// A withdrawn relief can make a month's incident need a
+			// customer's decision the contract does not hold: the evaluation
+			// refuses it, as evaluate would.
+			t.Skip(err)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
