@@ -257,12 +257,17 @@ type work struct {
 	ps  []credits.Period
 	o   *Outlook
 
-	slots []slot        // the credit-bearing KPI-months the outlook follows, in the contract's order
-	alone []aloneResult // each slot's simulation on its own
-	byKey map[slot]int  // a slot's index in slots
+	slots []slot          // the credit-bearing KPI-months the outlook follows, in the contract's order
+	alone []aloneResult   // each slot's simulation on its own
+	byKey map[slotKey]int // a slot's index in slots, by KPI id and organisation
+	hist  [][]bool        // each slot's measurement periods evaluated, oldest first: whether each was a failure that counts
 
-	pointsFewest map[string]Distance // each points-in-window trigger's distance, by name
+	pointsFewest map[string]Distance           // each points-in-window trigger's distance, by name
+	fired        map[[3]string][]credits.Event // the year's events by trigger, and by trigger, KPI and organisation
 }
+
+// slotKey is a slot's KPI id and organisation.
+type slotKey struct{ kpi, org string }
 
 // aloneResult is a KPI-month's simulation on its own: it fails every
 // measurement period from Next on.
@@ -310,7 +315,7 @@ func (w *work) horizon(k *contract.KPI) int {
 // month: its credits so far, and its failures simulated alone from Next.
 func (w *work) kpis() {
 	c, o := w.c, w.o
-	w.byKey = map[slot]int{}
+	w.byKey = map[slotKey]int{}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		if k.Kind != kpi.KPI {
@@ -326,7 +331,7 @@ func (w *work) kpis() {
 		}
 		for _, org := range c.OrgsOf(k) {
 			s := slot{i, org}
-			w.byKey[s] = len(w.slots)
+			w.byKey[slotKey{k.ID, org}] = len(w.slots)
 			w.slots = append(w.slots, s)
 		}
 	}
@@ -343,18 +348,32 @@ func (w *work) kpis() {
 		criticalRed[k.KPI] = k.Red
 	}
 	w.alone = make([]aloneResult, len(w.slots))
+	w.hist = make([][]bool, len(w.slots))
+	o.KPIs = make([]KPI, len(w.slots))
 	for j, s := range w.slots {
-		k := &c.KPIs[s.ki]
-		st := KPI{KPI: k.ID, Org: s.org}
-		for _, l := range w.res.Ledger.Lines {
-			if l.Kind == credits.CreditLine && l.KPI == k.ID && l.Org == s.org && l.Year == o.Year {
-				st.Credit = st.Credit.Add(l.Amount)
-				if l.Failed {
-					st.Failed = append(st.Failed, l.Month)
-				}
+		o.KPIs[j] = KPI{KPI: c.KPIs[s.ki].ID, Org: s.org}
+	}
+	for _, l := range w.res.Ledger.Lines {
+		j, ok := w.byKey[slotKey{l.KPI, l.Org}]
+		if l.Kind != credits.CreditLine || !ok {
+			continue
+		}
+		if !(l.Status == kpi.Unmeasured && l.Absent == kpi.NotDue) {
+			w.hist[j] = append(w.hist[j], l.Failed)
+		}
+		if st := &o.KPIs[j]; l.Year == o.Year {
+			st.Credit = st.Credit.Add(l.Amount)
+			if l.Failed {
+				st.Failed = append(st.Failed, l.Month)
 			}
 		}
-		w.alone[j] = w.simulateAlone(s, rules)
+	}
+	pasts := alone(w.ps, c, w.slots)
+	for j, s := range w.slots {
+		k := &c.KPIs[s.ki]
+		st := &o.KPIs[j]
+		w.alone[j] = w.simulateAlone(s, rules, pasts[j])
+		pasts[j] = nil
 		a := &w.alone[j]
 		if a.problem != "" {
 			st.Next.Problem = a.problem
@@ -367,14 +386,13 @@ func (w *work) kpis() {
 				break
 			}
 		}
-		o.KPIs = append(o.KPIs, st)
 	}
 }
 
 // simulateAlone simulates s failing every measurement period from Next
 // over the horizon, on its own: red, or amber when the contract cannot
 // score a red month with no value.
-func (w *work) simulateAlone(s slot, rules credits.Rules) aloneResult {
+func (w *work) simulateAlone(s slot, rules credits.Rules, past []credits.Period) aloneResult {
 	c, o := w.c, w.o
 	k := &c.KPIs[s.ki]
 	var out aloneResult
@@ -390,7 +408,7 @@ func (w *work) simulateAlone(s slot, rules credits.Rules) aloneResult {
 			break
 		}
 	}
-	sm := &sim{c: c, rules: rules, past: alone(w.ps, c, s)}
+	sm := &sim{c: c, rules: rules, past: past}
 	var problem string
 	for _, st := range []kpi.Status{kpi.Red, kpi.Amber} {
 		for i, m := range out.months {

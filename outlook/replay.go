@@ -182,19 +182,25 @@ func future(c *contract.Contract, m kpi.Month, failing map[slot]kpi.Status, only
 	return p
 }
 
-// alone returns ps with only slot s's outcome in each month.
-func alone(ps []credits.Period, c *contract.Contract, s slot) []credits.Period {
-	out := make([]credits.Period, len(ps))
-	id := c.KPIs[s.ki].ID
+// alone returns, for each of slots, ps with only that slot's outcome in
+// each month: one pass over the months, however many slots.
+func alone(ps []credits.Period, c *contract.Contract, slots []slot) [][]credits.Period {
+	at := make(map[[2]string]int, len(slots))
+	out := make([][]credits.Period, len(slots))
+	for j, s := range slots {
+		at[[2]string{c.KPIs[s.ki].ID, s.org}] = j
+		out[j] = make([]credits.Period, len(ps))
+	}
 	for i, p := range ps {
-		q := credits.Period{Month: p.Month, Year: p.Year, Charges: p.Charges, YearCharges: p.YearCharges}
+		for j := range out {
+			out[j][i] = credits.Period{Month: p.Month, Year: p.Year, Charges: p.Charges, YearCharges: p.YearCharges}
+		}
 		for _, o := range p.Outcomes {
-			if o.KPI == id && o.Org == s.org {
+			if j, ok := at[[2]string{o.KPI, o.Org}]; ok {
 				o.Incidents = nil
-				q.Outcomes = append(q.Outcomes, o)
+				out[j][i].Outcomes = append(out[j][i].Outcomes, o)
 			}
 		}
-		out[i] = q
 	}
 	return out
 }

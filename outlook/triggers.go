@@ -19,28 +19,24 @@ func failures(n int) string {
 
 // firedThisYear returns the events of trigger name (for KPI id and
 // organisation org, when id is not empty) raised in the contract year to
-// AsOf.
+// AsOf. The year's events are indexed once.
 func (w *work) firedThisYear(name, id, org string) []credits.Event {
-	var out []credits.Event
-	for _, e := range w.res.Ledger.Events {
-		if e.Trigger == name && !e.Month.Before(w.o.YearFrom) && (id == "" || (e.KPI == id && e.Org == org)) {
-			out = append(out, e)
+	if w.fired == nil {
+		w.fired = map[[3]string][]credits.Event{}
+		for _, e := range w.res.Ledger.Events {
+			if !e.Month.Before(w.o.YearFrom) {
+				w.fired[[3]string{e.Trigger, "", ""}] = append(w.fired[[3]string{e.Trigger, "", ""}], e)
+				if e.KPI != "" {
+					k := [3]string{e.Trigger, e.KPI, e.Org}
+					w.fired[k] = append(w.fired[k], e)
+				}
+			}
 		}
 	}
-	return out
-}
-
-// history returns slot s's measurement periods evaluated, oldest first:
-// whether each was a failure that counts. Months not due are skipped.
-func (w *work) history(s slot) []bool {
-	id := w.c.KPIs[s.ki].ID
-	var out []bool
-	for _, l := range w.res.Ledger.Lines {
-		if l.Kind == credits.CreditLine && l.KPI == id && l.Org == s.org && !(l.Status == kpi.Unmeasured && l.Absent == kpi.NotDue) {
-			out = append(out, l.Failed)
-		}
+	if id == "" {
+		org = ""
 	}
-	return out
+	return w.fired[[3]string{name, id, org}]
 }
 
 // triggers works out each trigger's state and distance.
@@ -132,7 +128,7 @@ func (w *work) failureTrigger(t credits.Trigger, j int, s slot) Trigger {
 	o := w.o
 	id := w.c.KPIs[s.ki].ID
 	tr := Trigger{Name: t.Name, Kind: t.Kind, KPI: id, Org: s.org, Fired: w.firedThisYear(t.Name, id, s.org)}
-	h := w.history(s)
+	h := w.hist[j]
 	switch t.Kind {
 	case credits.FailuresInWindow:
 		for _, f := range h[max(0, len(h)-t.Months):] {
