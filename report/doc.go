@@ -15,6 +15,11 @@
 //   - CSV writes one row per KPI-month and per cap cut, whose amounts add
 //     up to the total credit; CSVHeader is its header row.
 //   - Explain writes the whole reasoning for one KPI-month in plain words.
+//   - RestatementText, RestatementMarkdown, RestatementCSV, JSONRestatement
+//     and RestatementJSONL write sealed months compared with today's result
+//     (package seal): their states, revisions and adjustments, to follow
+//     an evaluation's report in its format.
+//   - OutlookText and OutlookJSON write an outlook (package outlook).
 //
 // # Month by month
 //

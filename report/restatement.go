@@ -322,6 +322,9 @@ func writeRestatement(w io.Writer, c *contract.Contract, r *seal.Restatement, es
 		tab = append(tab, row)
 	}
 	writeTable(b, tab, md, 2, 3, 4)
+	if md {
+		fmt.Fprintln(b)
+	}
 	for _, n := range notes {
 		if md {
 			fmt.Fprintf(b, "- %s\n", n)
@@ -349,6 +352,9 @@ func writeRestatement(w io.Writer, c *contract.Contract, r *seal.Restatement, es
 			tab = append(tab, []string{rv.Month.Pack(), who(rv.KPI, rv.Org), esc(revisionKind(rv)), before, after, adj})
 		}
 		writeTable(b, tab, md, 5)
+		if md && len(long) > 0 {
+			fmt.Fprintln(b)
+		}
 		for _, l := range long {
 			if md {
 				l = strings.TrimLeft(l, " ")

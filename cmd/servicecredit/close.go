@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/seal"
 )
@@ -99,14 +100,14 @@ today's result.`)
 		if err != nil {
 			return e.problems("", err)
 		}
-		credit := s.Credit.Credit
+		credit, file := s.Credit.Credit, safetext.Term(st.File)
 		switch {
 		case st.Unchanged:
-			fmt.Fprintf(e.stdout, "%s: already sealed with the same content: %s\n", s.Month, st.File)
+			fmt.Fprintf(e.stdout, "%s: already sealed with the same content: %s\n", s.Month, file)
 		case st.Kept != "":
-			fmt.Fprintf(e.stdout, "%s: resealed: %s (credit %s, evaluated from %s); the earlier seal kept as %s\n", s.Month, st.File, credit, s.From, st.Kept)
+			fmt.Fprintf(e.stdout, "%s: resealed: %s (credit %s, evaluated from %s); the earlier seal kept as %s\n", s.Month, file, credit, s.From, safetext.Term(st.Kept))
 		default:
-			fmt.Fprintf(e.stdout, "%s: sealed: %s (credit %s, evaluated from %s)\n", s.Month, st.File, credit, s.From)
+			fmt.Fprintf(e.stdout, "%s: sealed: %s (credit %s, evaluated from %s)\n", s.Month, file, credit, s.From)
 		}
 	}
 	return exitOK

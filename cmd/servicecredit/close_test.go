@@ -262,3 +262,16 @@ func TestCloseFromStandardInput(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, string(b), string(a))
 }
+
+// TestCloseHostileDirectory: a seals directory named with a terminal
+// escape is written as a Go escape, in close's output and evaluate's.
+func TestCloseHostileDirectory(t *testing.T) {
+	dir := cycleDir(t)
+	code, out, errOut := cli(t, dir, "", "close", "contract.yaml", "measurements.csv", "-month", "2021-06", "-seals", "s\x1b[31m\u202e")
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, "2021-06: sealed: s\\x1b[31m\\u202e/seal-2021-06.json (credit 6120.00, evaluated from 2021-06)\n", out)
+	code, out, errOut = cli(t, dir, "", "evaluate", "contract.yaml", "measurements.csv", "-seals", "s\x1b[31m\u202e")
+	require.Equal(t, 0, code, errOut)
+	require.NotContains(t, out, "\x1b")
+	require.Contains(t, out, "s\\x1b[31m\\u202e/seal-2021-06.json")
+}
