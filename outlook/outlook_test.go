@@ -278,6 +278,11 @@ func TestFailureTriggers(t *testing.T) {
 			require.Equal(t, month(tc.by), tr.Distance.By)
 		})
 	}
+	c := base()
+	c.Credits.Triggers = []credits.Trigger{{Name: "t", Kind: credits.FailuresInWindow, Months: 4, Failures: 3}}
+	tr := triggerOf(t, compute(t, c, map[string]string{"A": "agr", "B": "gga"}, "2021-06"), "t", "B")
+	require.Equal(t, "B failed 1 of its last 3 measurement periods to 2021-06; 3 fire it", tr.State)
+	require.Equal(t, "2 failures of B (red, each measurement period from 2021-07) fire it in 2021-08: 3 failures in its last 4 measurement periods to 2021-08", tr.Distance.Why)
 }
 
 // TestFailureTriggerQuarterly: a quarterly KPI's measurement periods are

@@ -166,8 +166,12 @@ func (w *work) failureTrigger(t credits.Trigger, j int, s slot) Trigger {
 		counts = counts && a.lines[i].Failed
 		for _, e := range a.events[i] {
 			if e.Trigger == t.Name && e.KPI == id && e.Org == s.org {
+				window := fmt.Sprintf("%d failures in its last %d measurement periods to %s", t.Failures, t.Months, m)
+				if t.Kind == credits.ConsecutiveFailures {
+					window = fmt.Sprintf("%d failures in a row to %s", t.Months, m)
+				}
 				tr.Distance = Distance{Reachable: true, Failures: n, By: m,
-					Why: fmt.Sprintf("%s of %s (%s, each measurement period from %s) fire it in %s", failures(n), w.who(s), a.status, o.Next, m)}
+					Why: fmt.Sprintf("%s of %s (%s, each measurement period from %s) fire it in %s: %s", failures(n), w.who(s), a.status, o.Next, m, window)}
 				return tr
 			}
 		}
