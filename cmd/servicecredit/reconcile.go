@@ -14,7 +14,7 @@ import (
 )
 
 // reconcileFormats are the output formats of reconcile.
-var reconcileFormats = []string{"text", "json", "markdown"}
+var reconcileFormats = []string{"text", "json", "markdown", "html"}
 
 type reconcileFormat string
 
@@ -48,7 +48,7 @@ agrees, disagrees, impossible or uncheckable. The exit status is 3 when a
 finding of error severity disagrees or is impossible. The json format is
 documented in docs/json-output.md.`)
 	out := reconcileFormat("text")
-	fs.TextVar(&out, "format", reconcileFormat("text"), "output `format`: text, json or markdown")
+	fs.TextVar(&out, "format", reconcileFormat("text"), "output `format`: text, json, markdown or html (a web page, docs/html.md)")
 	relFile := fs.String("relations", "", "the relations `file` (YAML): tables' organisations, totals, shares, complements, severities")
 	measFile := fs.String("measurements", "", "the measurements `file` (CSV) the board counts, RAGs, values and claims are checked against")
 	mitFile := fs.String("mitigations", "", "the mitigations `file` (CSV, YAML or JSON) evaluated with the measurements")
@@ -119,6 +119,8 @@ documented in docs/json-output.md.`)
 		werr = report.ReconcileJSON(e.stdout, in.contract, rep)
 	case "markdown":
 		werr = report.ReconcileMarkdown(e.stdout, in.contract, rep)
+	case "html":
+		werr = report.ReconcileHTML(e.stdout, in.contract, rep, rin.Packs)
 	default:
 		werr = report.ReconcileText(e.stdout, in.contract, rep)
 	}

@@ -86,7 +86,7 @@ func TestReconcileProblems(t *testing.T) {
 	}{
 		{"no files", []string{}, 2, "servicecredit reconcile: want CONTRACT and at least one PACK (or -claims), got 0 file names\n"},
 		{"no pack", []string{contract}, 2, "servicecredit reconcile: want CONTRACT and at least one PACK (or -claims), got 1 file names\n"},
-		{"bad format", []string{contract, table, "-format", "csv"}, 2, `servicecredit reconcile: invalid value "csv" for flag -format: format "csv": unknown (want one of text, json, markdown)` + "\n"},
+		{"bad format", []string{contract, table, "-format", "csv"}, 2, `servicecredit reconcile: invalid value "csv" for flag -format: format "csv": unknown (want one of text, json, markdown, html)` + "\n"},
 		{"mitigations alone", []string{contract, table, "-mitigations", "m.yaml"}, 2, "servicecredit reconcile: -mitigations needs -measurements: mitigations apply to an evaluation\n"},
 		{"missing pack", []string{contract, filepath.Join(dir, "nope.tsv")}, 1, filepath.Join(dir, "nope.tsv") + ": cannot read: no such file or directory\n"},
 		{"shape not understood", []string{contract, noHeading}, 1, noHeading + `:1: cell 1 "TSL achieved": values before any heading row (want a heading row of months, such as TITLE<tab>TARGET<tab>APR-16<tab>MAY-16, or a row of series labels followed by rows of months)` + "\n"},

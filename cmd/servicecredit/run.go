@@ -418,7 +418,7 @@ func plural(n int, word string) string {
 // format is an output format of evaluate.
 type format string
 
-var formats = []string{"text", "csv", "json", "jsonl", "markdown", "pack"}
+var formats = []string{"text", "csv", "json", "jsonl", "markdown", "pack", "html"}
 
 func (f format) MarshalText() ([]byte, error) { return []byte(f), nil }
 
@@ -450,14 +450,15 @@ a mitigation deems another status), the mitigations applied, the credit ledger
 and the contract-year totals. The json, jsonl and csv formats are documented
 in docs/json-output.md; their field names are stable. Every format but json
 and pack is written from the months as they are evaluated, keeping only what
-it shows (csv and jsonl: nothing), so that memory follows the output.
+it shows (csv and jsonl: nothing), so that memory follows the output. The html
+format is one self-contained web page (docs/html.md).
 With -seals DIR it then compares every month sealed in DIR (servicecredit
 close) with today's result and lists each revision, and the adjustments they
 imply as ledger lines of the month -adjust-in names (docs/monthly-cycle.md);
 the exit status is 3 when a seal was edited or fails its HMAC.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
-	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown or pack (a pack's tables: indicators by month)")
+	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown, pack (a pack's tables: indicators by month) or html (a web page)")
 	seals := sealingFlags(fs)
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
@@ -489,6 +490,11 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 	if err != nil {
 		return e.problems("evaluation: ", err)
 	}
+	if out == "html" {
+		if err := report.HTMLFits(c, first, last, *org); err != nil {
+			return e.problems("evaluation: ", err)
+		}
+	}
 	var rs *seal.Restatement
 	if *seals.dir != "" {
 		var code int
@@ -496,7 +502,7 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 			return code
 		}
 	}
-	if out != "json" && out != "pack" {
+	if out != "json" && out != "pack" && out != "html" {
 		code := e.stream(in, in.input(first, last), out, *org)
 		if code != exitOK || rs == nil {
 			return code
@@ -517,12 +523,16 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 		err = report.ForOrg(res, *org).JSON(w, c)
 	case out == "json":
 		err = report.JSON(w, c, res)
+	case out == "html" && *org != "":
+		err = report.ForOrg(res, *org).HTML(e.stdout, c)
+	case out == "html":
+		err = report.HTML(e.stdout, c, res)
 	case *org != "":
 		err = report.ForOrg(res, *org).Pack(w, c)
 	default:
 		err = report.Pack(w, c, res)
 	}
-	if err == nil && rs != nil {
+	if err == nil && rs != nil && out == "json" {
 		err = report.JSONRestatement(e.stdout, buf.Bytes(), rs)
 	}
 	if err != nil {
