@@ -25,10 +25,19 @@
 // parts. It is what `servicecredit reconcile contract.yaml
 // brent-published.tsv lewisham-published.tsv -relations relations.yaml`
 // prints, and that command exits 3.
+//
+// `go run ./examples/brent-lewisham measurements` writes the corrected
+// tables as a measurements file instead, the one shipped as
+// measurements.csv, so that `servicecredit evaluate` reads the pack too:
+//
+//	go run ./examples/brent-lewisham measurements > examples/brent-lewisham/measurements.csv
+//
+// The example's test checks that the shipped file is what the tables give.
 package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +52,13 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "measurements" {
+		if err := run(os.Stdout, "examples/brent-lewisham", "measurements"); err != nil {
+			fmt.Fprintln(os.Stderr, "brent-lewisham:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	for _, format := range []string{"text", "reconcile"} {
 		if err := run(os.Stdout, "examples/brent-lewisham", format); err != nil {
 			fmt.Fprintln(os.Stderr, "brent-lewisham:", err)
@@ -54,6 +70,17 @@ func main() {
 
 // evaluate loads the example's files from dir and evaluates them.
 func evaluate(dir string) (*contract.Contract, *contract.Result, error) {
+	c, ms, err := measurements(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := c.Evaluate(contract.Input{Measurements: ms})
+	return c, res, err
+}
+
+// measurements loads the contract and reads the pack's tables from dir:
+// Brent's, then Lewisham's.
+func measurements(dir string) (*contract.Contract, []kpi.Measurement, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
 	if err != nil {
 		return nil, nil, err
@@ -74,8 +101,30 @@ func evaluate(dir string) (*contract.Contract, *contract.Result, error) {
 		}
 		ms = append(ms, got...)
 	}
-	res, err := c.Evaluate(contract.Input{Measurements: ms})
-	return c, res, err
+	return c, ms, nil
+}
+
+// writeMeasurements writes ms as a measurements file
+// (docs/contract-format.md): a row a KPI-month, each value as the table
+// prints it, each absence as the pack spells it.
+func writeMeasurements(w io.Writer, ms []kpi.Measurement) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"kpi", "organisation", "month", "value"})
+	for _, m := range ms {
+		v := kpi.FormatValue(m.Value)
+		switch m.Absent {
+		case 0:
+		case kpi.Unavailable:
+			v = "UNVL"
+		case kpi.NotApplicable:
+			v = "N/A"
+		default:
+			return fmt.Errorf("%s %s %s: absence %s: the pack has no word for it", m.KPI, m.Org, m.Month, m.Absent)
+		}
+		_ = cw.Write([]string{m.KPI, m.Org, m.Month.String(), v})
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // reconcilePublished reconciles the pack as published, from dir.
@@ -111,9 +160,17 @@ func reconcilePublished(dir string) (*contract.Contract, *reconcile.Report, erro
 }
 
 // run writes the report in format "text" (the pack's tables) or "json",
-// or the reconciliation of the pack as published, "reconcile" (text) or
-// "reconcile-json".
+// the reconciliation of the pack as published, "reconcile" (text) or
+// "reconcile-json", or the tables as a measurements file,
+// "measurements".
 func run(w io.Writer, dir, format string) error {
+	if format == "measurements" {
+		_, ms, err := measurements(dir)
+		if err != nil {
+			return err
+		}
+		return writeMeasurements(w, ms)
+	}
 	if format == "reconcile" || format == "reconcile-json" {
 		c, rep, err := reconcilePublished(dir)
 		if err != nil {

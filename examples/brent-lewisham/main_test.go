@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/reconcile"
+	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -124,4 +127,38 @@ func TestPublishedFindings(t *testing.T) {
 			require.Equal(t, reconcile.Agrees, f.Verdict, "January's volumes add up: 3 + 46 + 1243 + 2923 = 4215")
 		}
 	}
+}
+
+// TestMeasurementsFile checks that the shipped measurements.csv is what
+// the corrected tables give (`go run ./examples/brent-lewisham
+// measurements`; -update rewrites it), and that evaluating it, as
+// `servicecredit evaluate` does, gives the example's evaluation of the
+// tables, byte for byte in JSON.
+func TestMeasurementsFile(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out, ".", "measurements"))
+	golden.Check(t, "measurements.csv", out.Bytes())
+
+	c, want, err := evaluate(".")
+	require.NoError(t, err)
+	f, err := os.Open("measurements.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	ms, err := load.Measurements("measurements.csv", f, c)
+	require.NoError(t, err)
+	from, to := ms[0].Month, ms[0].Month
+	for _, m := range ms {
+		if m.Month.Before(from) {
+			from = m.Month
+		}
+		if m.Month.After(to) {
+			to = m.Month
+		}
+	}
+	got, err := c.Evaluate(contract.Input{From: from, To: to, Measurements: ms})
+	require.NoError(t, err)
+	var a, b bytes.Buffer
+	require.NoError(t, report.JSON(&a, c, want))
+	require.NoError(t, report.JSON(&b, c, got))
+	require.Equal(t, a.String(), b.String(), "the file evaluates as the tables do")
 }
