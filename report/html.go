@@ -489,8 +489,9 @@ func gridCellOf(c *contract.Contract, cell *contract.Cell, ids *tipIDs, lg *lege
 	return gc
 }
 
-// explanation returns the explanation of a cell: its value, rounding,
-// thresholds, the engine's reason, mitigation and credit line.
+// explanation returns the explanation of a cell: its value and rounding,
+// the thresholds and whether they were met, the status the contract
+// gives it, the mitigation and the credit line.
 func explanation(c *contract.Contract, cell *contract.Cell, id string) tip {
 	r := cell.Measured
 	head := r.KPI
@@ -517,8 +518,7 @@ func explanation(c *contract.Contract, cell *contract.Cell, id string) tip {
 				value += "..."
 			}
 		}
-		add("Value", value)
-		add("Rounding", rounded(r)+" ("+r.Precision.String()+")")
+		add("Value", value+" rounds to "+rounded(r)+" ("+r.Precision.String()+")")
 	}
 	if pub := cell.Published(); pub != nil {
 		add("Published", published(*cell))
@@ -527,7 +527,7 @@ func explanation(c *contract.Contract, cell *contract.Cell, id string) tip {
 		add("Computed", comp)
 	}
 	add("Thresholds", thresholdText(r))
-	add("Reason", cell.Reason())
+	add("Status", statusText(cell))
 	if rec := cell.Mitigation; rec != nil {
 		add("Mitigation", rec.Ref+" ("+effect(*rec)+", "+span(*rec)+"): "+rec.Reason)
 	}
@@ -546,28 +546,72 @@ func explanation(c *contract.Contract, cell *contract.Cell, id string) tip {
 	return t
 }
 
-// thresholdText describes the thresholds a cell was judged by: "TSL >=
-// 95, MSL >= 90 (glide path step 2 of 3)", a relative target, or none.
+// thresholdText describes the thresholds a cell was judged by and
+// whether its value met them: "TSL >= 95 missed, MSL >= 90 met (glide
+// path step 2 of 3)", a relative target and its baseline, or none.
 func thresholdText(r kpi.Result) string {
 	switch {
 	case r.Kind == kpi.Figure:
 		return "none: a reported figure has no target"
 	case r.Relative != 0:
 		s := "relative target " + r.Relative.String() + ", compared with " + r.BaseMonth.Pack()
-		if r.Status != kpi.Unmeasured || r.Absent == kpi.NoBaseline {
-			if r.Absent == kpi.NoBaseline {
-				return s + " (no value then: " + r.BaseAbsent.String() + ")"
-			}
-			return s + " (" + kpi.FormatValue(r.Base) + ")"
+		switch {
+		case r.Absent == kpi.NoBaseline:
+			return s + ": no value then (" + r.BaseAbsent.String() + ")"
+		case r.Status == kpi.Green:
+			return s + " (" + kpi.FormatValue(r.Base) + "): met"
+		case r.Status == kpi.Red:
+			return s + " (" + kpi.FormatValue(r.Base) + "): not met"
 		}
 		return s
 	}
 	t := r.Thresholds
-	s := fmt.Sprintf("TSL %s %s, MSL %s %s", r.Direction.Operator(t.TSLBound), kpi.FormatValue(t.TSL), r.Direction.Operator(t.MSLBound), kpi.FormatValue(t.MSL))
+	tsl := fmt.Sprintf("TSL %s %s", operator(r.Direction, t.TSLBound), kpi.FormatValue(t.TSL))
+	msl := fmt.Sprintf("MSL %s %s", operator(r.Direction, t.MSLBound), kpi.FormatValue(t.MSL))
 	if t.MSLMargin.IsSet() {
-		s += " (TSL " + map[bool]string{true: "less", false: "plus"}[r.Direction == kpi.HigherIsBetter] + " " + t.MSLMargin.String() + ")"
+		msl += " (TSL " + map[bool]string{true: "less", false: "plus"}[r.Direction == kpi.HigherIsBetter] + " " + t.MSLMargin.String() + ")"
+	}
+	var s string
+	switch r.Status {
+	case kpi.Green:
+		s = tsl + " met, " + msl
+	case kpi.Amber:
+		s = tsl + " missed, " + msl + " met"
+	case kpi.Red:
+		s = tsl + " missed, " + msl + " missed"
+	default:
+		s = tsl + ", " + msl
 	}
 	return s + " (" + r.Source.String() + ")"
+}
+
+// operator returns the comparison a bound asks of a value, as
+// mathematics writes it: "≥", ">", "≤" or "<".
+func operator(d kpi.Direction, b kpi.Bound) string {
+	return strings.NewReplacer(">=", "\u2265", "<=", "\u2264").Replace(d.Operator(b))
+}
+
+// statusText says what status the contract gives a cell: its raw
+// status, why an absence counts as it does, and what a mitigation did.
+func statusText(cell *contract.Cell) string {
+	r := cell.Measured
+	s := cell.Raw.String()
+	switch {
+	case r.Status == kpi.Unmeasured && cell.Raw == kpi.Red:
+		s += ": the contract counts " + r.Absent.String() + " as red"
+	case cell.Raw == kpi.Unmeasured:
+		s += ": not counted as a failure"
+	case cell.Raw == kpi.Reported:
+		s += ": a figure, never judged"
+	}
+	if rec := cell.Mitigation; rec != nil {
+		if rec.Effect == mitigation.Deemed {
+			s += "; deemed " + rec.Deemed.String() + " by mitigation " + rec.Ref
+		} else {
+			s += "; relieved by mitigation " + rec.Ref
+		}
+	}
+	return s
 }
 
 // mitigationRow is a mitigation record as the page lists it.

@@ -267,8 +267,8 @@ func trendOf(k *contract.KPI, cells []*contract.Cell, v *view, orgs int) trendCh
 				}
 			}
 			prevT, prevM = yt, ym
-			ch.Latest = fmt.Sprintf("TSL %s %s, MSL %s %s", k.Direction.Operator(t.TSLBound), kpi.FormatValue(t.TSL),
-				k.Direction.Operator(t.MSLBound), kpi.FormatValue(t.MSL))
+			ch.Latest = fmt.Sprintf("TSL %s %s, MSL %s %s", operator(k.Direction, t.TSLBound), kpi.FormatValue(t.TSL),
+				operator(k.Direction, t.MSLBound), kpi.FormatValue(t.MSL))
 		}
 		tsl.add(xs[j], prevT)
 		msl.add(xs[j], prevM)

@@ -84,6 +84,10 @@ func render(t testing.TB, format string, c *contract.Contract, r *contract.Resul
 		err = o.Pack(&b, c)
 	case format == "pack":
 		err = report.Pack(&b, c, r)
+	case format == "html" && org != "":
+		err = o.HTML(&b, c)
+	case format == "html":
+		err = report.HTML(&b, c, r)
 	default:
 		t.Fatalf("unknown format %q", format)
 	}
@@ -104,6 +108,8 @@ func TestGolden(t *testing.T) {
 		{"shared.pack", "pack", "", "each organisation's table of indicators by month, the pooled figures"},
 		{"shared-org-a.text", "text", "A", "ForOrg: organisation A's cells, whole-contract totals"},
 		{"shared-org-b.json", "json", "B", "ForOrg: organisation B's cells and credit lines, with cap lines"},
+		{"shared.html", "html", "", "the page: each organisation's grid and the combined one, figures, deemed and relieved cells, pooled and relative explanations"},
+		{"shared-org-a.html", "html", "A", "ForOrg's page: organisation A's grid only, the contract's caps and totals"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			golden(t, tc.name+".golden", render(t, tc.format, c, res, tc.org))
@@ -300,7 +306,7 @@ func TestFigureAndPooledCells(t *testing.T) {
 // globals.
 func TestGlobals(t *testing.T) {
 	c, res := shared(t)
-	formats := []string{"text", "markdown", "json", "csv", "pack"}
+	formats := []string{"text", "markdown", "json", "csv", "pack", "html"}
 	want := map[string]string{}
 	for _, f := range formats {
 		want[f] = render(t, f, c, res, "")

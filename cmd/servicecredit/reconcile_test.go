@@ -116,7 +116,7 @@ func TestReconcileHostilePack(t *testing.T) {
 	evil := "\x1b]0;pwned\x07\x1b[2J\u202e|<img src=x>"
 	p := filepath.Join(dir, "evil.tsv")
 	require.NoError(t, os.WriteFile(p, []byte("Title"+evil+"\tJun-21\tComments"+evil+"\nTSL achieved"+evil+"\t11"+evil+"\tx\nTSL achieved\t11\t"+evil+"\n"), 0o644))
-	for _, format := range []string{"text", "markdown"} {
+	for _, format := range []string{"text", "markdown", "html"} {
 		code, out, errOut := cli(t, "", "", "reconcile", "-format", format, filepath.Join(lincs, "contract.yaml"), p,
 			"-measurements", filepath.Join(lincs, "measurements.csv"))
 		require.Equal(t, 3, code, errOut)
@@ -128,6 +128,10 @@ func TestReconcileHostilePack(t *testing.T) {
 		}
 		if format == "markdown" {
 			require.NotContains(t, strings.ReplaceAll(out, `\<`, ""), "<img", "markup is escaped")
+		}
+		if format == "html" {
+			require.NotContains(t, out, "<img", "markup is escaped")
+			require.Contains(t, out, `\x1b]0;pwned\a\x1b[2J\u202e|&lt;img src=x&gt;`, "shown as text")
 		}
 	}
 }

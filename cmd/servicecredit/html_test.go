@@ -1,0 +1,96 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+)
+
+// goldenAt compares got with the golden file at path, or rewrites it with
+// -update.
+func goldenAt(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "%s: run the test with -update to write it", path)
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestHTMLExamples writes the page of every shipped example with
+// `evaluate -format html` on its files (contract.yaml, measurements.csv
+// and, where it has one, mitigations.yaml), twice, and checks that the
+// two are the same bytes and equal examples/NAME/testdata/evaluate.html.golden.
+// The browser test (browsertest/) loads the same pages.
+func TestHTMLExamples(t *testing.T) {
+	dirs, err := filepath.Glob("../../examples/*/contract.yaml")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(dirs), 12)
+	for _, c := range dirs {
+		dir := filepath.Dir(c)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			args := []string{"evaluate", "-format", "html", "contract.yaml", "measurements.csv"}
+			if _, err := os.Stat(filepath.Join(dir, "mitigations.yaml")); err == nil {
+				args = append(args, "mitigations.yaml")
+			}
+			code, out, errOut := cli(t, dir, "", args...)
+			require.Equal(t, 0, code, errOut)
+			require.Empty(t, errOut)
+			_, again, _ := cli(t, "", "", args...)
+			require.True(t, out == again, "two runs give different pages")
+			goldenAt(t, filepath.Join("testdata", "evaluate.html.golden"), out)
+		})
+	}
+}
+
+// TestReconcileHTML writes the page of each reconciliation the README
+// shows, and checks it against examples/NAME/testdata/reconcile.html.golden.
+func TestReconcileHTML(t *testing.T) {
+	for _, tc := range []struct {
+		example string
+		args    []string
+		code    int
+	}{
+		{"lincolnshire", []string{"contract.yaml", "table1.tsv", "-relations", "relations.yaml", "-measurements", "measurements.csv", "-mitigations", "mitigations.yaml"}, 0},
+		{"brent-lewisham", []string{"contract.yaml", "brent-published.tsv", "lewisham-published.tsv", "-relations", "relations.yaml"}, 3},
+		{"claims", []string{"contract.yaml", "pack.tsv", "-relations", "relations.yaml", "-measurements", "measurements.csv", "-claims", "claims.csv"}, 3},
+	} {
+		t.Run(tc.example, func(t *testing.T) {
+			code, out, errOut := cli(t, "../../examples/"+tc.example, "", append([]string{"reconcile", "-format", "html"}, tc.args...)...)
+			require.Equal(t, tc.code, code, errOut)
+			require.Empty(t, errOut)
+			goldenAt(t, filepath.Join("testdata", "reconcile.html.golden"), out)
+		})
+	}
+}
+
+// TestHTMLOrg checks -org with -format html: one organisation's grid,
+// no combined grid, the contract's totals.
+func TestHTMLOrg(t *testing.T) {
+	code, out, errOut := cli(t, "../../examples/brent-lewisham", "", "evaluate", "-format", "html", "-org", "Lewisham", "contract.yaml", "measurements.csv")
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, 1, strings.Count(out, `<table class="heat" data-org="Lewisham"`), "one contract year, one grid")
+	require.NotContains(t, out, `data-org="Brent"`)
+	require.NotContains(t, out, `data-org="combined"`)
+	require.Contains(t, out, "<h1>ICT shared service, Brent and Lewisham: Lewisham</h1>")
+}
+
+// TestHTMLLimit checks that a page past report.MaxHTMLCells is refused
+// before the evaluation, with exit status 4, and that fewer months fit.
+func TestHTMLLimit(t *testing.T) {
+	dir := write(t, map[string]string{"c.yaml": bigContract(120, 2000, 1), "m.csv": "kpi,organisation,month,value\nK0,O0,2000-06,99\n"})
+	code, out, errOut := cli(t, dir, "", "evaluate", "-format", "html", "c.yaml", "m.csv", "-from", "2000-01", "-to", "2004-12")
+	require.Equal(t, 4, code)
+	require.Empty(t, out)
+	require.Equal(t, "evaluation: html page of 120000 kpi-months: more than the limit of 100000 (show one organisation with -org, or fewer months with -from and -to): page too large: limit reached\n", errOut)
+	code, out, errOut = cli(t, "", "", "evaluate", "-format", "html", "c.yaml", "m.csv", "-from", "2000-01", "-to", "2000-12")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, `<table class="heat" data-org="O0"`)
+}
