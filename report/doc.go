@@ -19,6 +19,13 @@
 //     and RestatementJSONL write sealed months compared with today's result
 //     (package seal): their states, revisions and adjustments, to follow
 //     an evaluation's report in its format.
+//   - HTML writes one self-contained web page for a board: the summary, a
+//     RAG heatmap per organisation whose every cell explains itself on
+//     hover and on keyboard focus, trend charts against the TSL and MSL,
+//     the credits against the caps, the mitigations and the contract
+//     years; docs/html.md describes it. ReconcileHTML writes a
+//     reconciliation in the same style, each finding beside the
+//     published cell it is about.
 //   - OutlookText and OutlookJSON write an outlook (package outlook).
 //
 // # Month by month
@@ -45,7 +52,9 @@
 // (internal/safetext): control and invisible characters as Go escapes in
 // text, pack and explain; Markdown's markup characters too in Markdown;
 // CSV cells a spreadsheet would run as formulas get a leading apostrophe,
-// numbers excepted.
+// numbers excepted; HTML is written by html/template, which escapes the
+// text for where it goes after safetext.Term has made its control and
+// invisible characters visible, and never marks input text as safe.
 //
 // # Cells
 //

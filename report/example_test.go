@@ -121,3 +121,38 @@ credits:
 		"kpi,month,value\nAVAIL,2021-06,99.7\nAVAIL,2021-07,99.2\nCALLS,2021-06,1520\nCALLS,2021-07,1498\n"), c)
 	return c, ms, err
 }
+
+// The same evaluation as a web page for a board. The page is long; this
+// prints its title and the heatmap's cells, each with its raw status and
+// an explanation shown on hover and on keyboard focus.
+func ExampleHTML() {
+	c, ms, err := exampleFiles()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := c.Evaluate(contract.Input{From: c.Commencement.AddMonths(2), To: c.Commencement.AddMonths(3), Measurements: ms})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var page strings.Builder
+	if err := report.HTML(&page, c, res); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(page.String(), "\n") {
+		if strings.HasPrefix(line, "<title>") {
+			fmt.Println(line)
+		}
+	}
+	for _, cell := range strings.Split(page.String(), `tabindex="0" `)[1:] {
+		fmt.Println(cell[:strings.Index(cell, " aria-describedby")])
+	}
+	// Output:
+	// <title>Example IT services: Jun-21 to Jul-21</title>
+	// data-month="2021-06" data-status="green"
+	// data-month="2021-07" data-status="amber"
+	// data-month="2021-06" data-status="reported"
+	// data-month="2021-07" data-status="reported"
+}

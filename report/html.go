@@ -20,9 +20,11 @@ import (
 // MaxHTMLCells is the most KPI-months one page shows: the cells of every
 // indicator in force for every organisation shown in every month of the
 // period, the shared service's combined cells included. Each carries its
-// explanation, about 700 bytes of HTML, so the limit keeps a page near
-// 70 MB, about what a browser opens. A larger evaluation is shown in
-// parts: one organisation (ForOrg) or fewer months at a time.
+// explanation; with the rest of the page, about 450 bytes of HTML a
+// KPI-month (the page of 50 KPIs, 120 months and two organisations is
+// 4.9 MB), so the limit keeps a page under about 50 MB, which a browser
+// still opens. A larger evaluation is shown in parts: one organisation
+// (ForOrg) or fewer months at a time.
 const MaxHTMLCells = 100_000
 
 // ErrPageTooLarge is wrapped, beside contract.ErrLimit, by the error

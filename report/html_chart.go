@@ -389,9 +389,12 @@ type bar struct {
 	Month, Title     string
 }
 
-// capLine is a contract year's annual cap across its months.
+// capLine is a contract year's annual cap across its months, labelled
+// when the label fits above it (it is always its title, and in the
+// table).
 type capLine struct {
 	X1, X2, Y px
+	Title     string
 	Label     string
 }
 
@@ -501,8 +504,14 @@ func creditViewOf(c *contract.Contract, v *view) creditView {
 		cv.Cumulative.Lines = append(cv.Cumulative.Lines, line.String())
 		d := fmt.Sprintf("contract year %d: %s by %s", totals[i].Year, money.Format(cum[j-1]), totals[j-1].Month.Pack())
 		if yc := caps[totals[i].Year]; yc.has {
-			cv.Cumulative.Caps = append(cv.Cumulative.Caps, capLine{X1: xs[i], X2: xs[j], Y: ax.at(yc.cap),
-				Label: "annual cap " + money.Format(yc.cap)})
+			cl := capLine{X1: xs[i], X2: xs[j], Y: ax.at(yc.cap),
+				Title: fmt.Sprintf("contract year %d: annual cap %s", totals[i].Year, money.Format(yc.cap))}
+			// A label fits when its characters, about 7 pixels each at
+			// the chart's 11, do.
+			if label := "annual cap " + money.Format(yc.cap); px(len(label)*70) < xs[j]-xs[i] {
+				cl.Label = label
+			}
+			cv.Cumulative.Caps = append(cv.Cumulative.Caps, cl)
 			d += " against an annual cap of " + money.Format(yc.cap)
 		} else {
 			d += ", no annual cap"
