@@ -12,7 +12,8 @@
 // .ci/run does, after the engine's own tests.
 //
 // TestPages builds the command and writes, with it, the page of every
-// shipped example's evaluation, the pages of the reconciliations the
+// shipped example's evaluation, the Lincolnshire example's with its
+// sealed months revised (`-seals`), the pages of the reconciliations the
 // README shows, and the page of a generated contract of 50 KPIs over 120
 // months for two organisations (internal/synth). It loads each at the
 // width of a laptop, 1280 pixels, and checks:

@@ -93,7 +93,8 @@ func cli(t *testing.T, bin, dir string, want int, args ...string) []byte {
 // writePages writes, with the command, the page of a generated contract
 // of 50 KPIs over 120 months for two organisations, the page of every
 // shipped example's evaluation (contract.yaml, measurements.csv and,
-// where there is one, mitigations.yaml), and the pages of the
+// where there is one, mitigations.yaml), the Lincolnshire example's with
+// its sealed months revised (-seals), and the pages of the
 // reconciliations the README shows; each beside the same evaluation or
 // reconciliation in JSON.
 func writePages(t *testing.T, bin, dir string) []page {
@@ -138,6 +139,10 @@ func writePages(t *testing.T, bin, dir string) []page {
 		}
 		evaluate(filepath.Base(ex), ex, files...)
 	}
+	// The Lincolnshire cycle: months sealed, then a value corrected and a
+	// mitigation agreed late: the page with its revisions.
+	evaluate("lincolnshire-revisions", filepath.Join("..", "examples", "lincolnshire"), "contract.yaml",
+		filepath.Join("monthly", "measurements-corrected.csv"), "mitigations.yaml", "-seals", filepath.Join("monthly", "seals"))
 	reconcile := func(name, from string, code int, args ...string) {
 		args = append([]string{"reconcile"}, args...)
 		html := cli(t, bin, from, code, append(args, "-format", "html")...)

@@ -15,6 +15,7 @@ import (
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
+	"github.com/servicecredit/engine/seal"
 )
 
 // MaxHTMLCells is the most KPI-months one page shows: the cells of every
@@ -56,14 +57,14 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 // on its inputs. A page of more than MaxHTMLCells cells is refused with
 // an error wrapping ErrPageTooLarge and contract.ErrLimit.
 func HTML(w io.Writer, c *contract.Contract, r *contract.Result) error {
-	return writeHTML(w, c, whole(r))
+	return writeHTML(w, c, whole(r), nil)
 }
 
 // HTML writes the page HTML writes for o, an evaluation of c restricted
 // to one organisation: its cells, summaries and credit lines, with the
 // contract's caps and totals.
 func (o *Org) HTML(w io.Writer, c *contract.Contract) error {
-	return writeHTML(w, c, o.view())
+	return writeHTML(w, c, o.view(), nil)
 }
 
 // HTMLFits reports whether the page of an evaluation of c over the months
@@ -109,7 +110,7 @@ func pageLimit(n int64) error {
 	return nil
 }
 
-func writeHTML(w io.Writer, c *contract.Contract, v *view) error {
+func writeHTML(w io.Writer, c *contract.Contract, v *view, rs *seal.Restatement) error {
 	var n int64
 	for _, m := range v.months {
 		n += int64(len(m.Cells))
@@ -121,7 +122,7 @@ func writeHTML(w io.Writer, c *contract.Contract, v *view) error {
 		return err
 	}
 	b := bufio.NewWriter(w)
-	if err := htmlTemplates.ExecuteTemplate(b, "page", newPage(c, v)); err != nil {
+	if err := htmlTemplates.ExecuteTemplate(b, "page", newPage(c, v, rs)); err != nil {
 		return err
 	}
 	return b.Flush()
@@ -145,6 +146,7 @@ type page struct {
 	Grids        []grid
 	Legend       legend
 	Credits      creditView
+	Revisions    *revisionsView // the restatement's; nil without one
 	Mitigations  []mitigationRow
 	Pooled       []pooledRow
 	Decisions    []string
@@ -201,7 +203,7 @@ func yearSpans(v *view) []yearSpan {
 	return out
 }
 
-func newPage(c *contract.Contract, v *view) *page {
+func newPage(c *contract.Contract, v *view, rs *seal.Restatement) *page {
 	p := &page{Name: esc(c.Name), Customer: esc(c.Customer), Supplier: esc(c.Supplier),
 		Commencement: c.Commencement.Pack(), Org: esc(v.org), Critical: hasCritical(c)}
 	p.Title = p.Name
@@ -215,9 +217,10 @@ func newPage(c *contract.Contract, v *view) *page {
 	}
 	spans := yearSpans(v)
 	p.Summary = summaryBlocks(v, spans)
-	ids := &tipIDs{}
-	p.Grids = grids(c, v, spans, ids, &p.Legend)
+	mk := &cellMaker{c: c, legend: &p.Legend, revised: revisedCells(rs)}
+	p.Grids = grids(c, v, spans, mk)
 	p.Credits = creditViewOf(c, v)
+	p.Revisions = revisionsOf(c, rs)
 	for _, rec := range mitigationsOf(v) {
 		p.Mitigations = append(p.Mitigations, mitigationRowOf(rec))
 	}
@@ -333,24 +336,31 @@ type tip struct {
 
 type tipItem struct{ Key, Value string }
 
-// tipIDs numbers the explanations of a page.
-type tipIDs struct{ n int }
+// cellMaker makes the heatmap cells of a page: it numbers their
+// explanations, notes the marks the legend must explain, and knows the
+// revisions of the sealed KPI-months, which the explanations list.
+type cellMaker struct {
+	c       *contract.Contract
+	n       int
+	legend  *legend
+	revised map[revisedKey]string
+}
 
-func (t *tipIDs) next() string {
-	t.n++
-	return "t" + strconv.Itoa(t.n)
+func (mk *cellMaker) next() string {
+	mk.n++
+	return "t" + strconv.Itoa(mk.n)
 }
 
 // grids returns the heatmap of each organisation shown, then of the
 // shared service combined, when the contract combines indicators.
-func grids(c *contract.Contract, v *view, spans []yearSpan, ids *tipIDs, lg *legend) []grid {
+func grids(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker) []grid {
 	orgs := c.Orgs
 	if v.org != "" {
 		orgs = []string{v.org}
 	}
 	var out []grid
 	for i, org := range orgs {
-		g := gridOf(c, v, spans, ids, lg, org, func(m *contract.Month) []contract.Cell { return m.Cells })
+		g := gridOf(c, v, spans, mk, org, func(m *contract.Month) []contract.Cell { return m.Cells })
 		if g == nil {
 			continue
 		}
@@ -358,7 +368,7 @@ func grids(c *contract.Contract, v *view, spans []yearSpan, ids *tipIDs, lg *leg
 		out = append(out, *g)
 	}
 	if v.org == "" {
-		if g := gridOf(c, v, spans, ids, lg, contract.Combined, func(m *contract.Month) []contract.Cell { return m.Combined }); g != nil {
+		if g := gridOf(c, v, spans, mk, contract.Combined, func(m *contract.Month) []contract.Cell { return m.Combined }); g != nil {
 			g.ID, g.Title = "combined", "Combined: the shared service as a whole"
 			out = append(out, *g)
 		}
@@ -368,7 +378,7 @@ func grids(c *contract.Contract, v *view, spans []yearSpan, ids *tipIDs, lg *leg
 
 // gridOf returns the grid of org's cells (cellsOf picks a month's cells
 // or combined cells), or nil when the period has none.
-func gridOf(c *contract.Contract, v *view, spans []yearSpan, ids *tipIDs, lg *legend, org string, cellsOf func(*contract.Month) []contract.Cell) *grid {
+func gridOf(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker, org string, cellsOf func(*contract.Month) []contract.Cell) *grid {
 	index := map[string]int{}
 	for i := range c.KPIs {
 		index[c.KPIs[i].ID] = i
@@ -414,7 +424,7 @@ func gridOf(c *contract.Contract, v *view, spans []yearSpan, ids *tipIDs, lg *le
 					continue
 				}
 				shown = true
-				gc := gridCellOf(c, cell, ids, lg)
+				gc := mk.cell(cell)
 				gc.Right = 2*(mi-ys.first) >= width && width > 1
 				row.Cells = append(row.Cells, gc)
 			}
@@ -468,7 +478,9 @@ func absenceText(a kpi.Absence) string {
 	return "?"
 }
 
-func gridCellOf(c *contract.Contract, cell *contract.Cell, ids *tipIDs, lg *legend) gridCell {
+// cell returns the heatmap cell of a KPI-month.
+func (mk *cellMaker) cell(cell *contract.Cell) gridCell {
+	lg := mk.legend
 	r := cell.Measured
 	gc := gridCell{InForce: true, Month: r.Month.String(), Status: cell.Raw.String(), Mark: cell.Mitigation != nil}
 	gc.Class, gc.Text = statusClass(cell.Raw)
@@ -487,7 +499,10 @@ func gridCellOf(c *contract.Contract, cell *contract.Cell, ids *tipIDs, lg *lege
 		}
 		lg.Deemed = true
 	}
-	gc.Tip = explanation(c, cell, ids.next())
+	gc.Tip = explanation(mk.c, cell, mk.next())
+	if rv := mk.revised[revisedKey{r.Month, r.KPI, r.Org}]; rv != "" {
+		gc.Tip.Items = append(gc.Tip.Items, tipItem{"Since sealed", esc(rv)})
+	}
 	return gc
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // tags are the elements a page is made of. Input text never adds one.
-var tags = []string{"a", "b", "body", "br", "caption", "circle", "dd", "defs", "div", "dl", "dt", "figcaption", "figure",
+var tags = []string{"a", "b", "body", "br", "caption", "circle", "col", "colgroup", "dd", "defs", "div", "dl", "dt", "figcaption", "figure",
 	"footer", "g", "h1", "h2", "h3", "h4", "head", "header", "html", "li", "line", "main", "meta", "nav", "p", "path",
 	"pattern", "polygon", "polyline", "rect", "section", "span", "strong", "style", "svg", "table", "tbody", "td",
 	"text", "th", "thead", "title", "tr", "ul"}

@@ -94,3 +94,35 @@ func TestHTMLLimit(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, `<table class="heat" data-org="O0"`)
 }
+
+// TestHTMLRevisions writes the page of the Lincolnshire example's monthly
+// cycle, September's IMT_KPI_06 corrected and ILL-3 agreed after the
+// months were sealed, with -seals: its section of revisions, as
+// examples/lincolnshire/testdata/restatement.html.golden; then with a
+// seal edited, which the page shows untrusted, and the command exits 3.
+func TestHTMLRevisions(t *testing.T) {
+	args := []string{"evaluate", "-format", "html", "contract.yaml", "monthly/measurements-corrected.csv", "mitigations.yaml", "-seals", "monthly/seals"}
+	code, out, errOut := cli(t, shipped, "", args...)
+	require.Equal(t, 0, code, errOut)
+	require.Empty(t, errOut)
+	goldenAt(t, filepath.Join("testdata", "restatement.html.golden"), out)
+	for _, s := range []string{
+		`<li><a href="#revisions">Revisions</a></li>`,
+		`<td class="warn nw"><span aria-hidden="true">Δ </span>revised</td><td class="n">2040.00</td><td class="n">4080.00</td><td class="n">2040.00</td>`,
+		`<dt>Since sealed</dt><dd>value 86.2 → 84.6; status green → amber; points 0 → 4.0; credit 0.00 → 4080.00, adjustment 4080.00 in Nov-21</dd>`,
+		`<p><strong>Total adjustment: -2040.00</strong>`,
+	} {
+		require.Contains(t, out, s)
+	}
+
+	dir := cycleDir(t)
+	closeAtOctober(t, dir)
+	path := filepath.Join(dir, "seals", "seal-2021-08.json")
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(data), `"850000.00"`, `"950000.00"`, 1)), 0o644))
+	code, out, errOut = cli(t, dir, "", "evaluate", "-format", "html", "contract.yaml", "monthly/measurements-corrected.csv", "mitigations.yaml", "-seals", "seals")
+	require.Equal(t, 3, code, "an edited seal is never trusted")
+	require.Contains(t, errOut, "seals/seal-2021-08.json")
+	require.Contains(t, out, `<td class="bad nw"><span aria-hidden="true">✗ </span>untrusted</td>`)
+}

@@ -523,8 +523,12 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 		err = report.ForOrg(res, *org).JSON(w, c)
 	case out == "json":
 		err = report.JSON(w, c, res)
+	case out == "html" && *org != "" && rs != nil:
+		err = report.ForOrg(res, *org).HTMLRestatement(e.stdout, c, rs)
 	case out == "html" && *org != "":
 		err = report.ForOrg(res, *org).HTML(e.stdout, c)
+	case out == "html" && rs != nil:
+		err = report.HTMLRestatement(e.stdout, c, res, rs)
 	case out == "html":
 		err = report.HTML(e.stdout, c, res)
 	case *org != "":
