@@ -15,6 +15,8 @@ import (
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/servicecredit/engine/report"
+	"github.com/servicecredit/engine/seal"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -202,4 +204,35 @@ func TestHTMLCells(t *testing.T) {
 	has(t, page, `<table class="heat" data-org="A"`, "organisation A's grid")
 	has(t, page, `<table class="heat" data-org="B"`, "organisation B's grid")
 	has(t, page, `R&rarr;G*`, "a red deemed green, mitigated")
+}
+
+// TestHTMLRevisionsHostile renders a restatement with hostile text in
+// every text a seal brings (its file's name, a problem, a revision's
+// texts as sealed and today, an adjustment's rule), beside the hostile
+// evaluation: all of it is escaped, none dropped.
+func TestHTMLRevisionsHostile(t *testing.T) {
+	c, res := hostileEvaluation(t)
+	jun, jul := kpi.MustParseMonth("2021-06"), kpi.MustParseMonth("2021-07")
+	d := decimal.RequireFromString
+	rs := &seal.Restatement{AdjustIn: jul.AddMonths(1), Money: c.Credits.Money, Sealed: d("1000.00"), Now: d("0.00"), Total: d("-1000.00"),
+		Months: []seal.MonthCheck{
+			{Month: jun, File: "File" + evil, State: seal.Revised, Sealed: d("1000.00"), Now: d("0.00"), Adjustment: d("-1000.00"), Revisions: 1, Inputs: []string{"measurements"}},
+			{Month: jul, File: "Other" + evil, State: seal.Untrusted, Problem: errors.New("Problem" + evil)},
+		},
+		Revisions:   []seal.Revision{{Month: jun, KPI: c.KPIs[0].ID, Org: c.Orgs[0], What: seal.Credit, Before: "Before" + evil, After: "After" + evil, Adjustment: d("-1000.00")}},
+		Adjustments: []seal.Adjustment{{Month: jul.AddMonths(1), Revised: jun, KPI: c.KPIs[0].ID, Org: c.Orgs[0], What: seal.Credit, Amount: d("-1000.00"), Rule: "Rule" + evil}},
+	}
+	var b bytes.Buffer
+	require.NoError(t, report.HTMLRestatement(&b, c, res, rs))
+	page := b.String()
+	selfContained(t, page)
+	lacks(t, page, "<img src=x>")
+	for _, s := range []string{"File=HYPERLINK", "Other=HYPERLINK", "Problem=HYPERLINK", "Before=HYPERLINK", "After=HYPERLINK", "Rule=HYPERLINK",
+		"&lt;img src=x&gt;[a](http://x)![i](x)`c`*&amp;\\x1b[31m\\u202e\\a", `<td class="bad nw"><span aria-hidden="true">✗ </span>untrusted</td>`,
+		"<dt>Since sealed</dt><dd>credit Before="} {
+		has(t, page, s)
+	}
+	b.Reset()
+	require.NoError(t, report.ForOrg(res, c.Orgs[0]).HTMLRestatement(&b, c, rs))
+	has(t, b.String(), `<section id="revisions"`, "one organisation's page has the contract's revisions")
 }
