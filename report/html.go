@@ -309,7 +309,6 @@ type gridBlock struct {
 type gridRow struct {
 	KPI   string
 	Name  string
-	Kind  string
 	Cells []gridCell
 }
 
@@ -414,7 +413,7 @@ func gridOf(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker, org 
 			if at[k] == nil {
 				continue
 			}
-			row := gridRow{KPI: esc(c.KPIs[k].ID), Name: esc(c.KPIs[k].Name), Kind: c.KPIs[k].Kind.String()}
+			row := gridRow{KPI: esc(c.KPIs[k].ID), Name: esc(c.KPIs[k].Name)}
 			shown := false
 			width := ys.last - ys.first + 1
 			for mi := ys.first; mi <= ys.last; mi++ {

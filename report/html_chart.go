@@ -121,22 +121,20 @@ func (p points) String() string { return strings.Join(p, " ") }
 // trendChart is one indicator's values for one organisation against its
 // TSL and MSL, month by month.
 type trendChart struct {
-	ID            string
-	KPI, Name     string
-	Org           string
-	Direction     string // higher-is-better or lower-is-better
-	Note          string
-	Label, Desc   string
-	Frame         frame
-	YTicks        []tick
-	XTicks        []tick
-	Zones         []string // the target side of the TSL, one polygon per run of months with thresholds
-	TSL, MSL      []string // step lines, one per run of months with thresholds
-	Values        []string // lines, one per run of months with values
-	Markers       []marker
-	Empty         bool   // no value and no threshold to draw
-	Latest        string // the last thresholds drawn: "TSL 95, MSL 90"
-	HasThresholds bool
+	KPI, Name   string
+	Org         string
+	Direction   string // higher-is-better or lower-is-better
+	Note        string
+	Label, Desc string
+	Frame       frame
+	YTicks      []tick
+	XTicks      []tick
+	Zones       []string // the target side of the TSL, one polygon per run of months with thresholds
+	TSL, MSL    []string // step lines, one per run of months with thresholds
+	Values      []string // lines, one per run of months with values
+	Markers     []marker
+	Empty       bool   // no value and no threshold to draw
+	Latest      string // the last thresholds drawn: "TSL 95, MSL 90"
 }
 
 // marker is a month's value, shaped by its status: a circle for green, a
@@ -145,8 +143,6 @@ type marker struct {
 	Class, Shape string
 	X, Y         px
 	D            string // a diamond's path
-	Month        string
-	Status       string
 }
 
 var trendFrame = frame{W: 3200, H: 1600, Left: 460, Right: 3080, Top: 100, Bottom: 1300}
@@ -207,7 +203,6 @@ func trendOf(k *contract.KPI, cells []*contract.Cell, v *view, orgs int) trendCh
 			widen(cell.Measured.Rounded)
 		}
 		if thresholds(cell) {
-			ch.HasThresholds = true
 			widen(cell.Measured.Thresholds.TSL)
 			widen(cell.Measured.Thresholds.MSL)
 		}
@@ -310,7 +305,7 @@ func trendOf(k *contract.KPI, cells []*contract.Cell, v *view, orgs int) trendCh
 
 // markerOf returns the marker of a cell at x, y.
 func markerOf(cell *contract.Cell, x, y px) marker {
-	mk := marker{X: x, Y: y, Month: cell.Measured.Month.String(), Status: cell.Raw.String()}
+	mk := marker{X: x, Y: y}
 	switch cell.Raw {
 	case kpi.Green:
 		mk.Class, mk.Shape = "mg", "circle"

@@ -42,7 +42,6 @@ type reconPage struct {
 	Packs     string
 	Claims    string
 	Verdict   []string
-	Fails     bool
 	Checks    []checkRow
 	Tables    []pubTable
 	Other     []findingRow
@@ -75,7 +74,6 @@ type pubRow struct {
 // impossible), warns (a warning that does), uncheckable, agrees; none
 // when no finding is about it.
 type pubCell struct {
-	Printed bool // the row has this cell
 	Head    bool // a heading, label or title
 	Missing bool // the row ends before this cell: a short row's missing cell
 	Text    string
@@ -140,7 +138,7 @@ func verdictLook(f reconcile.Finding) (class, mark, word string) {
 }
 
 func newReconPage(c *contract.Contract, rep *reconcile.Report, packs []*pack.Published) *reconPage {
-	p := &reconPage{Contract: esc(c.Name), Packs: esc(strings.Join(rep.Packs, ", ")), Claims: esc(rep.Claims), Fails: rep.Fails(), NUncov: len(rep.Uncovered)}
+	p := &reconPage{Contract: esc(c.Name), Packs: esc(strings.Join(rep.Packs, ", ")), Claims: esc(rep.Claims), NUncov: len(rep.Uncovered)}
 	p.Title = "Reconciliation of " + p.Packs + " against " + p.Contract
 	for _, l := range strings.Split(verdictLine(rep), "\n") {
 		p.Verdict = append(p.Verdict, esc(l))
@@ -241,7 +239,7 @@ func pubTableOf(t *pack.Table, file string, n int, findings map[cellKey][]reconc
 		row := pubRow{Line: line}
 		for col := 1; col <= width; col++ {
 			pr, ok := cells[cellKey{line, col}]
-			pc := pubCell{Printed: ok, Head: pr.head, Missing: pr.missing, Text: esc(pr.text), Right: 2*col > width}
+			pc := pubCell{Head: pr.head, Missing: pr.missing, Text: esc(pr.text), Right: 2*col > width}
 			pos := pack.Pos{File: file, Line: line, Cell: col}
 			fs := findings[cellKey{line, col}]
 			if col == 1 {
