@@ -236,3 +236,14 @@ func TestHTMLRevisionsHostile(t *testing.T) {
 	require.NoError(t, report.ForOrg(res, c.Orgs[0]).HTMLRestatement(&b, c, rs))
 	has(t, b.String(), `<section id="revisions"`, "one organisation's page has the contract's revisions")
 }
+
+// TestHTMLNoMonths checks that a result with no month evaluated still
+// gives a whole page, with nothing to show in its grids and charts.
+func TestHTMLNoMonths(t *testing.T) {
+	c, _ := shared(t)
+	var b bytes.Buffer
+	require.NoError(t, report.HTML(&b, c, &contract.Result{Ledger: &credits.Ledger{}}))
+	selfContained(t, b.String())
+	has(t, b.String(), "</html>\n")
+	lacks(t, b.String(), `<table class="heat"`)
+}
