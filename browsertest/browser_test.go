@@ -214,10 +214,10 @@ func check(t *testing.T, browserCtx context.Context, p page) {
 	}
 }
 
-// errorf returns a t.Errorf that stops reporting after 20 problems and
-// then says how many more it found, so that one mistake repeated over a
-// large page is one screen of output.
-func errorf(t *testing.T) (report func(format string, args ...any), done func()) {
+// limitErrors returns a t.Errorf that stops reporting after 20 problems
+// and, when done is called, says how many more it found, so that one
+// mistake repeated over a large page is one screen of output.
+func limitErrors(t *testing.T) (errorf func(format string, args ...any), done func()) {
 	n := 0
 	return func(format string, args ...any) {
 			t.Helper()
@@ -263,7 +263,7 @@ var absences = map[string]string{"unavailable": "UNVL", "not-applicable": "N/A",
 func checkCells(t *testing.T, tb *tab, p page) {
 	t.Helper()
 	cells := eval[[]heatCell](t, tb, heatJS)
-	errorf, done := errorf(t)
+	errorf, done := limitErrors(t)
 	defer done()
 	type key struct{ org, kpi, month string }
 	want := map[key]jsonCell{}
@@ -369,7 +369,7 @@ func checkFindings(t *testing.T, tb *tab, p page) {
 		Cells  []pubCell
 		Listed []struct{ Place, Link string }
 	}](t, tb, pubJS)
-	errorf, done := errorf(t)
+	errorf, done := limitErrors(t)
 	defer done()
 	cells := map[string]pubCell{}
 	for _, c := range dom.Cells {

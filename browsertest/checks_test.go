@@ -50,7 +50,8 @@ func TestPrintCheck(t *testing.T) {
 	}
 }
 
-// page writes html to a file and opens it in a new tab of a new browser.
+// openPage writes html to a file and opens it in a new tab of a new
+// browser, at 1280 pixels.
 func openPage(t *testing.T, html string) *tab {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "p.html")

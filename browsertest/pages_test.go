@@ -3,7 +3,6 @@ package browsertest
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -175,5 +174,3 @@ func (e evaluation) cellCount() int {
 	}
 	return n
 }
-
-func (p page) String() string { return fmt.Sprintf("%s (%s)", p.name, p.path) }
