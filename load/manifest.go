@@ -1,0 +1,227 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/portfolio"
+)
+
+// The limits of a portfolio manifest (docs/portfolio.md): each is refused
+// with an *Error wrapping contract.ErrLimit.
+const (
+	MaxManifestBytes     = 8 << 20 // the manifest file's size: 8 MiB
+	MaxManifestContracts = 10_000  // the contracts a manifest lists
+)
+
+// The manifest file's structures; docs/portfolio.md describes them.
+type (
+	manifestDTO struct {
+		Contracts []manifestEntryDTO `yaml:"contracts"`
+	}
+	manifestEntryDTO struct {
+		Label        *yString `yaml:"label"`
+		Contract     *yString `yaml:"contract"`
+		Measurements *yString `yaml:"measurements"`
+		Mitigations  *yString `yaml:"mitigations"`
+		Seals        *yString `yaml:"seals"`
+	}
+)
+
+// manifestDTOs are the manifest's structures, whose fields an
+// unknown-field error lists.
+var manifestDTOs = []any{manifestDTO{}, manifestEntryDTO{}}
+
+// Manifest is a portfolio manifest as read: the contracts, in the file's
+// order, with their files' names resolved.
+type Manifest struct {
+	File      string          // the manifest's name, as given
+	Contracts []ManifestEntry // in the file's order
+}
+
+// ManifestEntry is one contract of a manifest. Each file's name is
+// resolved: a relative name in the manifest is relative to the
+// manifest's directory, and is given here joined to it.
+type ManifestEntry struct {
+	Label        string // as given; empty to use the contract's name
+	Contract     string // the contract file (YAML or JSON)
+	Measurements string // the measurements file (CSV)
+	Mitigations  string // the mitigations file (CSV, YAML or JSON); empty when none
+	Seals        string // the seals directory of month close; empty when none
+	Line, Column int    // where the entry starts in the manifest
+	Index        int    // its position in the manifest, from 0
+}
+
+// ReadManifest reads a portfolio manifest, YAML (or the same in JSON), as
+// docs/portfolio.md describes: a list of contracts, each with its
+// contract and measurements files, optionally its mitigations file and
+// a label. Labels given must be unique and not empty. A file name is
+// relative to the manifest's directory (the directory of name) unless
+// absolute.
+//
+// A seals directory (month close, issue 18) is refused: this version has
+// no seals to compare with.
+//
+// It reports every problem, each as an *Error naming the file, line,
+// column and field, sorted and joined; on any problem it returns no
+// manifest. A manifest larger than MaxManifestBytes, or listing more than
+// MaxManifestContracts contracts, is refused with an *Error wrapping
+// contract.ErrLimit.
+func ReadManifest(name string, data []byte) (*Manifest, error) {
+	ps := &problems{file: name}
+	if len(data) > MaxManifestBytes {
+		ps.add(pos{}, "", fmt.Sprintf("larger than %d bytes (8 MiB): the limit", MaxManifestBytes), contract.ErrLimit)
+		return nil, ps.err()
+	}
+	var dto manifestDTO
+	doc := decodeYAML(ps, data, &dto)
+	if doc == nil || !ps.ok() {
+		return nil, ps.err()
+	}
+	switch {
+	case dto.Contracts == nil && !doc.present("contracts"):
+		doc.missing("contracts", "a list of contracts, each with its contract and measurements files")
+	case len(dto.Contracts) == 0:
+		ps.add(doc.at("contracts"), "contracts", "no contracts (want at least one)", nil)
+	case len(dto.Contracts) > MaxManifestContracts:
+		ps.add(doc.at("contracts"), "contracts", fmt.Sprintf("%d contracts: more than the limit of %d", len(dto.Contracts), MaxManifestContracts), contract.ErrLimit)
+		return nil, ps.err()
+	}
+	cv := &converter{doc: doc, ps: ps}
+	m := &Manifest{File: name}
+	dir := filepath.Dir(name)
+	labels := map[string]pos{}
+	for i, d := range dto.Contracts {
+		p := fmt.Sprintf("contracts[%d]", i)
+		at := doc.at(p)
+		e := ManifestEntry{Index: i, Line: at.line, Column: at.col,
+			Label:        cv.str(p+".label", d.Label, ""),
+			Contract:     manifestFile(cv, dir, p+".contract", d.Contract, "the contract file's name"),
+			Measurements: manifestFile(cv, dir, p+".measurements", d.Measurements, "the measurements file's name"),
+			Mitigations:  manifestFile(cv, dir, p+".mitigations", d.Mitigations, ""),
+		}
+		if d.Label != nil {
+			if first, ok := labels[e.Label]; ok {
+				ps.addText(d.Label.pos, p+".label", e.Label, fmt.Sprintf("labels another contract already (line %d): labels must be unique", first.line), nil)
+			} else if e.Label == "" {
+				ps.add(d.Label.pos, p+".label", "empty (want a label, or leave it out for the contract's name)", nil)
+			} else {
+				labels[e.Label] = d.Label.pos
+			}
+		}
+		if d.Seals != nil {
+			ps.addText(d.Seals.pos, p+".seals", d.Seals.s, "month-close seals are not in this version: the revisions need "+
+				"the sealed months of issue 18 (servicecredit close) to compare with, which are not built yet; leave seals out", nil)
+		}
+		m.Contracts = append(m.Contracts, e)
+	}
+	if !ps.ok() {
+		return nil, ps.err()
+	}
+	return m, nil
+}
+
+// manifestFile returns the file name at path resolved against dir, and
+// records a problem when it is required and missing, or empty.
+func manifestFile(cv *converter, dir, path string, v *yString, want string) string {
+	s := cv.str(path, v, want)
+	if v == nil {
+		return ""
+	}
+	if s == "" {
+		cv.ps.add(v.pos, path, "empty (want a file name)", nil)
+		return ""
+	}
+	if filepath.IsAbs(s) {
+		return s
+	}
+	return filepath.Join(dir, s)
+}
+
+// Entries returns the manifest's contracts as a portfolio's entries, in
+// order. Each entry's Load reads its files, as ReadFiles does, when a
+// worker of portfolio.Run takes it.
+func (m *Manifest) Entries() []portfolio.Entry {
+	out := make([]portfolio.Entry, len(m.Contracts))
+	for i := range m.Contracts {
+		e := m.Contracts[i]
+		out[i] = portfolio.Entry{
+			Label:  e.Label,
+			Source: e.Contract,
+			Place:  fmt.Sprintf("%s:%d:%d: contracts[%d]", m.File, e.Line, e.Column, e.Index),
+			Load:   func() (*portfolio.Loaded, error) { return ReadFiles(e.Contract, e.Measurements, e.Mitigations) },
+		}
+	}
+	return out
+}
+
+// ReadFiles reads a contract file, its measurements file and its
+// mitigations file (which may be "" for none) from disk, as the command's
+// evaluate does: the measurements and mitigations are checked against the
+// contract, so only when it is valid. It reports every problem of every
+// file it can check, joined (Errors splits them), each naming its file
+// and, where it has one, its line. The Loaded's Place puts an
+// evaluation's problems with a measurement at the measurements file's
+// line (InputErrors) and begins every other with "evaluation: ".
+func ReadFiles(contractFile, measurementsFile, mitigationsFile string) (*portfolio.Loaded, error) {
+	var errs []error
+	data, err := os.ReadFile(contractFile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))
+	}
+	c, err := Contract(contractFile, data)
+	if err != nil {
+		errs = append(errs, Errors(err)...)
+		for _, f := range []string{measurementsFile, mitigationsFile} {
+			if f != "" {
+				errs = append(errs, fmt.Errorf("%s: not checked: the contract has problems", f))
+			}
+		}
+		return nil, errors.Join(errs...)
+	}
+	l := &portfolio.Loaded{Contract: c}
+	var lines []int
+	if f, err := os.Open(measurementsFile); err != nil {
+		errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, unwrapPath(err)))
+	} else {
+		l.Input.Measurements, lines, err = MeasurementLines(measurementsFile, f, c)
+		f.Close()
+		errs = append(errs, Errors(err)...)
+	}
+	if mitigationsFile != "" {
+		data, err := os.ReadFile(mitigationsFile)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, unwrapPath(err)))
+		} else {
+			l.Input.Mitigations, err = Register(mitigationsFile, data, c)
+			errs = append(errs, Errors(err)...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	l.Place = func(err error) []error {
+		ps := InputErrors(measurementsFile, lines, err)
+		for i, p := range ps {
+			var le *Error
+			if !errors.As(p, &le) {
+				ps[i] = fmt.Errorf("evaluation: %w", p)
+			}
+		}
+		return ps
+	}
+	return l, nil
+}
+
+// unwrapPath drops the operation and path of an *os.PathError, which the
+// caller's message already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
