@@ -179,6 +179,7 @@ type Total struct {
 // Result is a portfolio's run: every contract's summary, in the entries'
 // order, and the totals of the contracts evaluated.
 type Result struct {
+	From, To  kpi.Month // the months asked for (Options.From and To); zero: each contract's months measured
 	Contracts []Summary
 	Customers []Total // by customer, in order of name
 	Suppliers []Total // by supplier, in order of name
@@ -216,7 +217,7 @@ func (e *PanicError) Error() string { return fmt.Sprintf("runtime failure: %v", 
 // summaries and totals. It never stops at a failed contract: each is
 // summarised with its problems and the others are evaluated all the same.
 func Run(entries []Entry, opt Options) *Result {
-	res := &Result{Contracts: make([]Summary, len(entries))}
+	res := &Result{From: opt.From, To: opt.To, Contracts: make([]Summary, len(entries))}
 	workers := opt.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)

@@ -47,6 +47,7 @@ Commands:
   reconcile check a supplier's published pack, figure by figure, and its credit claim
   close     seal a month's results, to compare with later (evaluate -seals)
   outlook   headroom under the caps, distance to each trigger, year-end forecast
+  portfolio evaluate many contracts at once, with totals per customer and supplier
   version   print the module version and VCS revision of this binary
 
 Run "servicecredit COMMAND -h" for a command's arguments and flags.
@@ -98,6 +99,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.closeMonths(args[1:])
 	case "outlook":
 		return e.outlook(args[1:])
+	case "portfolio":
+		return e.portfolio(args[1:])
 	case "version":
 		return e.version(args[1:])
 	case "help", "-h", "-help", "--help":
