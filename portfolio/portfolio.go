@@ -272,8 +272,8 @@ func label(entries []Entry, sums []Summary) {
 			}
 			*s = Summary{Label: s.Label, Status: Failed, Name: s.Name, Customer: s.Customer, Supplier: s.Supplier,
 				Commencement: s.Commencement, Last: s.Last, Money: s.Money,
-				Problems: []error{fmt.Errorf("%slabel %q, the contract's name, already names contract %d (%s): give this contract a label: %w",
-					place, s.Label, j+1, sums[j].Label, ErrLabel)}}
+				Problems: []error{fmt.Errorf("%slabel %q, the contract's name, already names contract %d: give this contract a label: %w",
+					place, s.Label, j+1, ErrLabel)}}
 			continue
 		}
 		seen[s.Label] = i

@@ -9,6 +9,7 @@
 //	servicecredit validate CONTRACT [MEASUREMENTS] [MITIGATIONS]
 //	servicecredit evaluate CONTRACT MEASUREMENTS [MITIGATIONS] [-from M] [-to M] [-org ORG] [-format text|csv|json|markdown|pack]
 //	servicecredit explain  CONTRACT MEASUREMENTS [MITIGATIONS] KPI MONTH [-org ORG] [-from M] [-to M]
+//	servicecredit portfolio MANIFEST [-from M] [-to M] [-format text|csv|json] [-j N]
 //
 // Exit status: 0 all is well; 1 an input problem; 2 a usage error; 3 a
 // check found what it exists to find; 4 a documented limit was reached or
