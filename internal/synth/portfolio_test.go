@@ -1,0 +1,172 @@
+package synth_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/servicecredit/engine/internal/synth"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/portfolio"
+)
+
+// writePortfolio writes contracts numbered 0 to n-1 of shape, each as
+// its three files in a directory of its own under dir, and a manifest
+// listing them, portfolio.yaml; it returns the manifest's name and the
+// KPI-months measured. Each contract is generated, written and dropped in
+// turn: nothing of the portfolio stays in memory.
+func writePortfolio(tb testing.TB, dir string, n int, shape synth.Shape) (string, int) {
+	var manifest strings.Builder
+	manifest.WriteString("contracts:\n")
+	kpiMonths := 0
+	for i := range n {
+		p := synth.Generate(1, i, shape)
+		sub := fmt.Sprintf("c%03d", i)
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := synth.WriteFiles(filepath.Join(dir, sub), p); err != nil {
+			tb.Fatal(err)
+		}
+		kpiMonths += len(p.Measurements)
+		fmt.Fprintf(&manifest, "  - {label: %s, contract: %[1]s/contract.yaml, measurements: %[1]s/measurements.csv, mitigations: %[1]s/mitigations.csv}\n", sub)
+	}
+	name := filepath.Join(dir, "portfolio.yaml")
+	if err := os.WriteFile(name, []byte(manifest.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return name, kpiMonths
+}
+
+// peakHeap samples the heap while a run goes on: the most bytes of live
+// objects and the largest heap live after a collection (what the run
+// keeps) it saw. Call stop once the run is over.
+type peakHeap struct {
+	done       chan struct{}
+	wg         sync.WaitGroup
+	heap, live uint64
+}
+
+func watchHeap() *peakHeap {
+	p := &peakHeap{done: make(chan struct{})}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(samples)
+			p.heap = max(p.heap, samples[0].Value.Uint64())
+			p.live = max(p.live, samples[1].Value.Uint64())
+			select {
+			case <-p.done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return p
+}
+
+func (p *peakHeap) stop() {
+	close(p.done)
+	p.wg.Wait()
+}
+
+// The portfolio of BenchmarkPortfolioRun, written once per test binary.
+var (
+	runOnce      sync.Once
+	runManifest  string
+	runKPIMonths int
+	runDir       string
+)
+
+// BenchmarkPortfolioRun runs the 500-contract portfolio (every
+// regime mixed, 2.47M KPI-months) through the portfolio path: its
+// manifest read, each contract's three files read by a worker, streamed
+// and summarised, with the collector set as the command sets it
+// (portfolio.GCPercent). Each iteration runs it on one core and then on
+// two (GOMAXPROCS, and as many workers), so that the runs of the two
+// interleave and each iteration's speed-up compares neighbouring
+// minutes. It reports KPI-months a second per core on one core and on
+// two, the speed-up from one to two, and the peaks of the heap's live
+// objects and of the heap live after a collection: memory bounded by the
+// workers, never the whole portfolio's measurements (about 370 MB in
+// memory). The files, about 90 MB, are written once to a temporary
+// directory; it runs only when asked for by name (README, Benchmarks):
+//
+//	go test -run '^$' -bench PortfolioRun -benchtime 1x -count 10 ./internal/synth
+func BenchmarkPortfolioRun(b *testing.B) {
+	if !strings.Contains(flag.Lookup("test.bench").Value.String(), "PortfolioRun") {
+		b.Skip("the 500-contract portfolio's files are written only when named: -bench PortfolioRun")
+	}
+	runOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "servicecredit-portfolio-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		runDir = dir
+		shape := benchShape
+		shape.Regime = synth.Mixed
+		runManifest, runKPIMonths = writePortfolio(b, dir, 500, shape)
+	})
+	if runManifest == "" {
+		b.Fatal("the portfolio was not written")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(portfolio.GCPercent))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var took [3]time.Duration // by cores
+	var heap, live uint64
+	run := func(cores int) {
+		runtime.GOMAXPROCS(cores)
+		runtime.GC()
+		w := watchHeap()
+		start := time.Now()
+		data, err := os.ReadFile(runManifest)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, err := load.ReadManifest(runManifest, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res := portfolio.Run(m.Entries(), portfolio.Options{Workers: cores})
+		took[cores] += time.Since(start)
+		w.stop()
+		heap, live = max(heap, w.heap), max(live, w.live)
+		if n := res.Count(portfolio.Evaluated); n != 500 {
+			b.Fatalf("%d of 500 contracts evaluated: %v", n, res.Contracts[0].Problems)
+		}
+	}
+	perKPIMonth(b, 2*runKPIMonths, func() {
+		for b.Loop() {
+			run(1)
+			run(2)
+		}
+	})
+	n := float64(runKPIMonths) * float64(b.N)
+	b.ReportMetric(n/took[1].Seconds(), "kpi-months/s/core@1")
+	b.ReportMetric(n/took[2].Seconds()/2, "kpi-months/s/core@2")
+	b.ReportMetric(took[1].Seconds()/took[2].Seconds(), "speed-up")
+	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
+}
+
+// TestMain removes BenchmarkPortfolioRun's files once every test and
+// benchmark has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if runDir != "" {
+		os.RemoveAll(runDir)
+	}
+	os.Exit(code)
+}
