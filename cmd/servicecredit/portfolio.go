@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
@@ -85,6 +86,10 @@ then 3. A progress line goes to standard error when it is a terminal.`)
 				fmt.Fprint(e.stderr, "\r"+strings.Repeat(" ", 60)+"\r")
 			}
 		}
+	}
+	if os.Getenv("GOGC") == "" {
+		// A run keeps little and throws away much (portfolio.GCPercent).
+		defer debug.SetGCPercent(debug.SetGCPercent(portfolio.GCPercent))
 	}
 	res := portfolio.Run(m.Entries(), opt)
 	code := exitOK

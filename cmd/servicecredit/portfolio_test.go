@@ -235,3 +235,18 @@ func TestPortfolioHostileLabel(t *testing.T) {
 	require.NotContains(t, outs["json"], "\x1b") // the bidirectional override is not a control character: JSON keeps it, as evaluate's does
 	require.Contains(t, outs["json"], `"label": "=HYPERLINK(\"http://x\")\u001b[2J`+"\u202e\"")
 }
+
+// TestPortfolioDecimalGlobals checks the portfolio's reports ignore the
+// decimal package's globals: flipping them changes no byte.
+func TestPortfolioDecimalGlobals(t *testing.T) {
+	old1, old2, old3 := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
+	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 3, true, false
+	t.Cleanup(func() {
+		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = old1, old2, old3
+	})
+	for _, format := range []string{"text", "csv", "json"} {
+		code, out, errOut := cli(t, examples, "", "portfolio", "portfolio.yaml", "-format", format)
+		require.Equal(t, 0, code, errOut)
+		golden(t, "portfolio."+format+".golden", out)
+	}
+}
