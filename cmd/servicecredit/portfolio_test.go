@@ -13,7 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const examples = "../../examples"
+// examples is the shipped examples' directory, where the example
+// manifest is.
+var examples, _ = filepath.Abs("../../examples")
 
 // TestPortfolioGolden runs the example manifest over the shipped examples
 // in every format, on 1, 2 and 8 workers: the output is the golden's,
