@@ -76,6 +76,10 @@ func ReadManifest(name string, data []byte) (*Manifest, error) {
 		ps.add(pos{}, "", fmt.Sprintf("larger than %d bytes (8 MiB): the limit", MaxManifestBytes), contract.ErrLimit)
 		return nil, ps.err()
 	}
+	if blankYAML(data) {
+		ps.add(pos{}, "", "empty file (want a mapping of fields, such as contracts: ...)", nil)
+		return nil, ps.err()
+	}
 	var dto manifestDTO
 	doc := decodeYAML(ps, data, &dto)
 	if doc == nil || !ps.ok() {
