@@ -96,16 +96,22 @@ var (
 // BenchmarkPortfolioRun runs the 500-contract portfolio (every
 // regime mixed, 2.47M KPI-months) through the portfolio path: its
 // manifest read, each contract's three files read by a worker, streamed
-// and summarised, with the collector set as the command sets it
-// (portfolio.GCPercent). Each iteration runs it on one core and then on
-// two (GOMAXPROCS, and as many workers), so that the runs of the two
-// interleave and each iteration's speed-up compares neighbouring
-// minutes. It reports KPI-months a second per core on one core and on
-// two, the speed-up from one to two, and the peaks of the heap's live
-// objects and of the heap live after a collection: memory bounded by the
-// workers, never the whole portfolio's measurements (about 370 MB in
-// memory). The files, about 90 MB, are written once to a temporary
-// directory; it runs only when asked for by name (README, Benchmarks):
+// and summarised, with the collector's target the command sets
+// (portfolio.GCPercent, unless GOGC is set). Each iteration runs it on
+// one core and then on two (GOMAXPROCS, and as many workers), so that the
+// runs of the two interleave and each iteration's speed-up compares
+// neighbouring minutes.
+//
+// It reports KPI-months a second per core on one core and on two, the
+// speed-up from one to two, the CPU time the two cores used against the
+// one core's (what running in parallel costs: 1 when nothing), the share
+// of the cores each run had (cores-had@1 and @2: below 1 when other work
+// on the machine took some), and the peaks of the heap's live objects and
+// of the heap live after a collection: memory bounded by the workers,
+// never the whole portfolio's measurements (about 340 MB in memory). The
+// files, about 90 MB, are written once to a temporary directory; it runs
+// only when asked for by name (scripts/bench-portfolio.sh runs it ten
+// times and prints the medians):
 //
 //	go test -run '^$' -bench PortfolioRun -benchtime 1x -count 10 ./internal/synth
 func BenchmarkPortfolioRun(b *testing.B) {
@@ -125,14 +131,17 @@ func BenchmarkPortfolioRun(b *testing.B) {
 	if runManifest == "" {
 		b.Fatal("the portfolio was not written")
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(portfolio.GCPercent))
+	if os.Getenv("GOGC") == "" { // as the command: the environment's GOGC overrides
+		defer debug.SetGCPercent(debug.SetGCPercent(portfolio.GCPercent))
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	var took [3]time.Duration // by cores
+	var took, cpu [3]time.Duration // by cores: wall time and the process's CPU time
 	var heap, live uint64
 	run := func(cores int) {
 		runtime.GOMAXPROCS(cores)
 		runtime.GC()
 		w := watchHeap()
+		startCPU := cpuTime(b)
 		start := time.Now()
 		data, err := os.ReadFile(runManifest)
 		if err != nil {
@@ -144,6 +153,7 @@ func BenchmarkPortfolioRun(b *testing.B) {
 		}
 		res := portfolio.Run(m.Entries(), portfolio.Options{Workers: cores})
 		took[cores] += time.Since(start)
+		cpu[cores] += cpuTime(b) - startCPU
 		w.stop()
 		heap, live = max(heap, w.heap), max(live, w.live)
 		if n := res.Count(portfolio.Evaluated); n != 500 {
@@ -160,6 +170,9 @@ func BenchmarkPortfolioRun(b *testing.B) {
 	b.ReportMetric(n/took[1].Seconds(), "kpi-months/s/core@1")
 	b.ReportMetric(n/took[2].Seconds()/2, "kpi-months/s/core@2")
 	b.ReportMetric(took[1].Seconds()/took[2].Seconds(), "speed-up")
+	b.ReportMetric(cpu[2].Seconds()/cpu[1].Seconds(), "cpu@2/cpu@1")
+	b.ReportMetric(cpu[1].Seconds()/took[1].Seconds(), "cores-had@1")
+	b.ReportMetric(cpu[2].Seconds()/took[2].Seconds()/2, "cores-had@2")
 	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
 }
