@@ -23,6 +23,6 @@ median() {
     sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'
 }
 echo "medians of $RUNS runs:"
-for m in kpi-months/s/core@1 kpi-months/s/core@2 speed-up cpu@2/cpu@1 cores-had@1 cores-had@2 peak-heap-MB peak-live-MB; do
+for m in kpi-months/s/core@1 kpi-months/s/core@2 speed-up spin-speed-up cpu@2/cpu@1 cores-had@1 cores-had@2 peak-heap-MB peak-live-MB; do
   printf '  %-22s %s\n' "$m" "$(median "$m")"
 done

@@ -10,6 +10,7 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unsafe"
@@ -106,7 +107,9 @@ var (
 // neighbouring minutes.
 //
 // It reports KPI-months a second per core on one core and on two, the
-// speed-up from one to two, the CPU time the two cores used against the
+// speed-up from one to two, the speed-up of a spin (a loop that
+// parallelises perfectly) run just before each, which is the most the
+// machine gave in those minutes, the CPU time the two cores used against the
 // one core's (what running in parallel costs: 1 when nothing), the share
 // of the cores each run had (cores-had@1 and @2: below 1 when other work
 // on the machine took some), and the peaks of the heap's live objects and
@@ -163,9 +166,12 @@ func BenchmarkPortfolioRun(b *testing.B) {
 			b.Fatalf("%d of 500 contracts evaluated: %v", n, res.Contracts[0].Problems)
 		}
 	}
+	var spun [3]time.Duration // by cores: a spin's wall time
 	perKPIMonth(b, 2*runKPIMonths, func() {
 		for b.Loop() {
+			spun[1] += spin(1)
 			run(1)
+			spun[2] += spin(2)
 			run(2)
 		}
 	})
@@ -173,11 +179,41 @@ func BenchmarkPortfolioRun(b *testing.B) {
 	b.ReportMetric(n/took[1].Seconds(), "kpi-months/s/core@1")
 	b.ReportMetric(n/took[2].Seconds()/2, "kpi-months/s/core@2")
 	b.ReportMetric(took[1].Seconds()/took[2].Seconds(), "speed-up")
+	b.ReportMetric(spun[1].Seconds()/spun[2].Seconds(), "spin-speed-up")
 	b.ReportMetric(cpu[2].Seconds()/cpu[1].Seconds(), "cpu@2/cpu@1")
 	b.ReportMetric(cpu[1].Seconds()/took[1].Seconds(), "cores-had@1")
 	b.ReportMetric(cpu[2].Seconds()/took[2].Seconds()/2, "cores-had@2")
 	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
+}
+
+// spinWork is the work of a spin: about half a second on one core.
+const spinWork = 1 << 29
+
+// spinSink keeps the spin's sums from being optimised away.
+var spinSink atomic.Uint64
+
+// spin does spinWork additions on cores goroutines (GOMAXPROCS cores),
+// each its share, and returns the wall time: a program that parallelises
+// perfectly, whose speed-up from one core to two is the most the machine
+// gives in that minute.
+func spin(cores int) time.Duration {
+	runtime.GOMAXPROCS(cores)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for c := range cores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := uint64(c)
+			for i := range uint64(spinWork / cores) {
+				x += i ^ x>>3
+			}
+			spinSink.Add(x)
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
 }
 
 // TestMain removes BenchmarkPortfolioRun's files once every test and
