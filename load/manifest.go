@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/portfolio"
+	"github.com/servicecredit/engine/seal"
 )
 
 // The limits of a portfolio manifest (docs/portfolio.md): each is refused
@@ -50,7 +51,7 @@ type ManifestEntry struct {
 	Contract     string // the contract file (YAML or JSON)
 	Measurements string // the measurements file (CSV)
 	Mitigations  string // the mitigations file (CSV, YAML or JSON); empty when none
-	Seals        string // the seals directory of month close; empty when none
+	Seals        string // the directory of the contract's sealed months (servicecredit close); empty when none
 	Line, Column int    // where the entry starts in the manifest
 	Index        int    // its position in the manifest, from 0
 }
@@ -58,12 +59,10 @@ type ManifestEntry struct {
 // ReadManifest reads a portfolio manifest, YAML (or the same in JSON), as
 // docs/portfolio.md describes: a list of contracts, each with its
 // contract and measurements files, optionally its mitigations file and
-// a label. Labels given must be unique and not empty. A file name is
+// a label, and its seals directory. Labels given must be unique and not
+// empty. A file name is
 // relative to the manifest's directory (the directory of name) unless
 // absolute.
-//
-// A seals directory (month close, issue 18) is refused: this version has
-// no seals to compare with.
 //
 // It reports every problem, each as an *Error naming the file, line,
 // column and field, sorted and joined; on any problem it returns no
@@ -116,10 +115,7 @@ func ReadManifest(name string, data []byte) (*Manifest, error) {
 				labels[e.Label] = d.Label.pos
 			}
 		}
-		if d.Seals != nil {
-			ps.addText(d.Seals.pos, p+".seals", d.Seals.s, "month-close seals are not in this version: the revisions need "+
-				"the sealed months of issue 18 (servicecredit close) to compare with, which are not built yet; leave seals out", nil)
-		}
+		e.Seals = manifestFile(cv, dir, p+".seals", d.Seals, "")
 		m.Contracts = append(m.Contracts, e)
 	}
 	if !ps.ok() {
@@ -146,9 +142,10 @@ func manifestFile(cv *converter, dir, path string, v *yString, want string) stri
 }
 
 // Entries returns the manifest's contracts as a portfolio's entries, in
-// order. Each entry's Load reads its files, as ReadFiles does, when a
-// worker of portfolio.Run takes it.
-func (m *Manifest) Entries() []portfolio.Entry {
+// order. Each entry's Load reads its files and seals, as ReadFiles does,
+// when a worker of portfolio.Run takes it; key is the HMAC key the seals
+// are checked with (seal.ReadKey), nil for none.
+func (m *Manifest) Entries(key []byte) []portfolio.Entry {
 	out := make([]portfolio.Entry, len(m.Contracts))
 	for i := range m.Contracts {
 		e := m.Contracts[i]
@@ -156,7 +153,9 @@ func (m *Manifest) Entries() []portfolio.Entry {
 			Label:  e.Label,
 			Source: e.Contract,
 			Place:  fmt.Sprintf("%s:%d:%d: contracts[%d]", m.File, e.Line, e.Column, e.Index),
-			Load:   func() (*portfolio.Loaded, error) { return ReadFiles(e.Contract, e.Measurements, e.Mitigations) },
+			Load: func() (*portfolio.Loaded, error) {
+				return ReadFiles(e.Contract, e.Measurements, e.Mitigations, e.Seals, key)
+			},
 		}
 	}
 	return out
@@ -165,12 +164,14 @@ func (m *Manifest) Entries() []portfolio.Entry {
 // ReadFiles reads a contract file, its measurements file and its
 // mitigations file (which may be "" for none) from disk, as the command's
 // evaluate does: the measurements and mitigations are checked against the
-// contract, so only when it is valid. It reports every problem of every
+// contract, so only when it is valid. With a seals directory (not ""), it
+// reads the contract's sealed months (seal.ReadDir, with key) and the
+// digests of the three files, for the run to compare the seals with. It reports every problem of every
 // file it can check, joined (Errors splits them), each naming its file
 // and, where it has one, its line. The Loaded's Place puts an
 // evaluation's problems with a measurement at the measurements file's
 // line (InputErrors) and begins every other with "evaluation: ".
-func ReadFiles(contractFile, measurementsFile, mitigationsFile string) (*portfolio.Loaded, error) {
+func ReadFiles(contractFile, measurementsFile, mitigationsFile, sealsDir string, key []byte) (*portfolio.Loaded, error) {
 	var errs []error
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
@@ -204,6 +205,12 @@ func ReadFiles(contractFile, measurementsFile, mitigationsFile string) (*portfol
 			errs = append(errs, Errors(err)...)
 		}
 	}
+	if sealsDir != "" && len(errs) == 0 {
+		l.Seals, err = readSeals(contractFile, measurementsFile, mitigationsFile, sealsDir, key)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -228,4 +235,29 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readSeals reads the sealed months of dir and the digests of the input
+// files they are compared with.
+func readSeals(contractFile, measurementsFile, mitigationsFile, dir string, key []byte) (*portfolio.Sealed, error) {
+	entries, err := seal.ReadDir(dir, key)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the seals: %w", dir, unwrapPath(err))
+	}
+	var digests [3]string
+	for i, name := range []string{contractFile, measurementsFile, mitigationsFile} {
+		if name == "" {
+			continue
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+		}
+		digests[i], err = seal.FileDigest(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+		}
+	}
+	return &portfolio.Sealed{Entries: entries, Inputs: seal.Inputs{Contract: digests[0], Measurements: digests[1], Mitigations: digests[2]}}, nil
 }

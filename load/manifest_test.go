@@ -23,7 +23,7 @@ func TestReadManifest(t *testing.T) {
 	require.Len(t, m.Contracts, 11)
 	want := load.ManifestEntry{Label: "Lincolnshire IMT", Contract: "../examples/lincolnshire/contract.yaml",
 		Measurements: "../examples/lincolnshire/measurements.csv", Mitigations: "../examples/lincolnshire/mitigations.yaml",
-		Line: 4, Column: 5}
+		Seals: "../examples/lincolnshire/monthly/seals", Line: 4, Column: 5}
 	if diff := cmp.Diff(want, m.Contracts[0]); diff != "" {
 		t.Errorf("first entry (-want +got):\n%s", diff)
 	}
@@ -68,8 +68,8 @@ func TestManifestProblems(t *testing.T) {
 			[]string{`p/m.yaml:4:13: contracts[2].label "A": labels another contract already (line 2): labels must be unique`}},
 		{"a label of a list", "contracts:\n  - {label: [a], contract: c.yaml, measurements: m.csv}\n",
 			[]string{"p/m.yaml:2:13: contracts[0].label: want a single value, not a list"}},
-		{"seals", "contracts:\n  - {contract: c.yaml, measurements: m.csv, seals: s}\n", []string{
-			`p/m.yaml:2:52: contracts[0].seals "s": month-close seals are not in this version: the revisions need the sealed months of issue 18 (servicecredit close) to compare with, which are not built yet; leave seals out`}},
+		{"empty seals", "contracts:\n  - {contract: c.yaml, measurements: m.csv, seals: ''}\n", []string{
+			`p/m.yaml:2:52: contracts[0].seals: empty (want a file name)`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := load.ReadManifest("p/m.yaml", []byte(tc.yaml))
@@ -108,13 +108,13 @@ func TestReadFiles(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "c.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("name: x\n"), 0o644))
-	_, err := load.ReadFiles(bad, "m.csv", "x.yaml")
+	_, err := load.ReadFiles(bad, "m.csv", "x.yaml", "", nil)
 	got := load.Errors(err)
 	require.Greater(t, len(got), 2)
 	require.EqualError(t, got[0], bad+":1:1: absences: missing (want absences: {missing: red, unavailable: red})")
 	require.Equal(t, "m.csv: not checked: the contract has problems\nx.yaml: not checked: the contract has problems",
 		got[len(got)-2].Error()+"\n"+got[len(got)-1].Error())
-	_, err = load.ReadFiles(filepath.Join(dir, "none.yaml"), "m.csv", "")
+	_, err = load.ReadFiles(filepath.Join(dir, "none.yaml"), "m.csv", "", "", nil)
 	require.EqualError(t, err, filepath.Join(dir, "none.yaml")+": cannot read: no such file or directory")
 	require.True(t, errors.Is(err, os.ErrNotExist))
 }

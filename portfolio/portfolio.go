@@ -12,6 +12,7 @@ import (
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/seal"
 	"github.com/shopspring/decimal"
 )
 
@@ -57,6 +58,58 @@ type Loaded struct {
 	// measurement at its line in the file. Nil reports the error's
 	// problems as they are.
 	Place func(error) []error
+	// Seals, when set, are the contract's sealed months (month close):
+	// each is compared with today's result (seal.Restate) and the
+	// revisions summarised (Summary.Revisions).
+	Seals *Sealed
+}
+
+// Sealed is a contract's sealed months, as seal.ReadDir read them, and
+// the digests of its input files today.
+type Sealed struct {
+	Entries []seal.Entry
+	Inputs  seal.Inputs
+}
+
+// Revisions summarises a contract's sealed months compared with today's
+// result (seal.Restate): how many were sealed and what became of them,
+// and the credit as sealed and today, whose difference the adjustments
+// add up to.
+type Revisions struct {
+	Months    int // the months sealed
+	Unchanged int // sealed months today's result agrees with
+	Revised   int // sealed months with revisions
+	Revisions int // the revisions found, in all
+	// RevisedMonths are the months with revisions, in order.
+	RevisedMonths []kpi.Month
+	// Untrusted are the seals that failed their checks (edited, or not
+	// authenticated), never compared: each an error naming its file.
+	Untrusted []error
+	// AdjustIn is the month the adjustments go in: the month after the
+	// last sealed month.
+	AdjustIn kpi.Month
+	// Sealed and Now are the trusted months' credit as sealed and today;
+	// Adjustment, their difference, is the sum of the adjustments.
+	Sealed, Now, Adjustment decimal.Decimal
+
+	_ [0]func() // forbid ==, which compares decimals wrongly
+}
+
+// revisionsOf summarises r.
+func revisionsOf(r *seal.Restatement) *Revisions {
+	out := &Revisions{Months: len(r.Months), AdjustIn: r.AdjustIn, Sealed: r.Sealed, Now: r.Now, Adjustment: r.Total, Revisions: len(r.Revisions)}
+	for _, m := range r.Months {
+		switch m.State {
+		case seal.Unchanged:
+			out.Unchanged++
+		case seal.Revised:
+			out.Revised++
+			out.RevisedMonths = append(out.RevisedMonths, m.Month)
+		default:
+			out.Untrusted = append(out.Untrusted, m.Problem)
+		}
+	}
+	return out
 }
 
 // Of returns an entry for a contract and input already in memory,
@@ -160,6 +213,9 @@ type Summary struct {
 	Why   string
 	Years []Year  // one per contract year evaluated, in order
 	Total Figures // the sum of the Years
+	// Revisions, for a contract whose seals were given, summarises its
+	// sealed months compared with today's result; nil without seals.
+	Revisions *Revisions
 	// Problems are a Failed contract's problems, in the order found:
 	// each file's sorted by place, then the evaluation's.
 	Problems []error
@@ -195,6 +251,18 @@ type Result struct {
 	Customers []Total // by customer, in order of name
 	Suppliers []Total // by supplier, in order of name
 	Total     Total   // the whole portfolio
+}
+
+// Untrusted returns the number of seals, over every contract, that failed
+// their checks.
+func (r *Result) Untrusted() int {
+	n := 0
+	for i := range r.Contracts {
+		if rv := r.Contracts[i].Revisions; rv != nil {
+			n += len(rv.Untrusted)
+		}
+	}
+	return n
 }
 
 // Count returns the number of contracts with status s.
@@ -346,6 +414,19 @@ func summarise(e *Entry, opt Options) (s Summary) {
 			s.Problems = joined.Split(err)
 		}
 		return s
+	}
+	if l.Seals != nil {
+		r, err := seal.Restate(c, l.Input, l.Seals.Inputs, l.Seals.Entries, kpi.Month{})
+		if err != nil {
+			s.Status = Failed
+			if l.Place != nil {
+				s.Problems = l.Place(err)
+			} else {
+				s.Problems = joined.Split(err)
+			}
+			return s
+		}
+		s.Revisions = revisionsOf(r)
 	}
 	s.Status, s.From, s.To = Evaluated, from, to
 	s.Years = make([]Year, len(tot.Years))

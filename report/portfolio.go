@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/portfolio"
@@ -105,6 +106,7 @@ func PortfolioText(w io.Writer, manifest string, r *portfolio.Result) error {
 		}
 	}
 	t.table(tab)
+	t.revisions(r)
 	if len(notes) > 0 {
 		t.f("Notes\n")
 		for _, n := range notes {
@@ -138,6 +140,51 @@ func PortfolioText(w io.Writer, manifest string, r *portfolio.Result) error {
 	return b.Flush()
 }
 
+// revisions writes, for the contracts whose seals were given, their
+// sealed months compared with today's result.
+func (t *textWriter) revisions(r *portfolio.Result) {
+	head := false
+	for i := range r.Contracts {
+		s := &r.Contracts[i]
+		rv := s.Revisions
+		if rv == nil {
+			continue
+		}
+		if !head {
+			t.f("Revisions (each contract's sealed months compared with today's result)\n")
+			head = true
+		}
+		revised := ""
+		if len(rv.RevisedMonths) > 0 {
+			ms := make([]string, len(rv.RevisedMonths))
+			for j, m := range rv.RevisedMonths {
+				ms[j] = m.Pack()
+			}
+			revised = " (" + strings.Join(ms, ", ") + ")"
+		}
+		t.f("  %s: %s sealed: %d unchanged, %d revised%s, %d untrusted; %s",
+			s.Label, plural(rv.Months, "month"), rv.Unchanged, rv.Revised, revised, len(rv.Untrusted), plural(rv.Revisions, "revision"))
+		if rv.Months > len(rv.Untrusted) {
+			m := s.Money
+			t.f("; credit as sealed %s, today %s: adjustments %s in %s", m.Format(rv.Sealed), m.Format(rv.Now), m.Format(rv.Adjustment), rv.AdjustIn.Pack())
+		}
+		t.f("\n")
+		for _, p := range rv.Untrusted {
+			t.f("    untrusted: %s\n", p.Error())
+		}
+	}
+	if head {
+		t.f("\n")
+	}
+}
+
+// PortfolioRevisionColumns are the columns PortfolioCSV adds after
+// PortfolioCSVHeader's when a contract's seals were given; the contract
+// row of each such contract fills them.
+var PortfolioRevisionColumns = []string{
+	"months_sealed", "months_revised", "months_untrusted", "revisions", "credit_sealed", "credit_now", "adjustment", "adjust_in",
+}
+
 // PortfolioCSV writes r, a portfolio run, as one CSV table with the
 // columns of PortfolioCSVHeader: for each contract in the manifest's
 // order a "contract" row (its status, months evaluated, totals and note),
@@ -146,7 +193,10 @@ func PortfolioText(w io.Writer, manifest string, r *portfolio.Result) error {
 // "supplier" row per supplier and one "portfolio" row, over the contracts
 // evaluated. Amounts have their contract's money places (a total's, the
 // most places among its contracts); a cell a spreadsheet would run as a
-// formula is neutralised (safetext.CSV).
+// formula is neutralised (safetext.CSV). When a contract's seals were
+// given, the columns of PortfolioRevisionColumns follow, filled on the
+// contract rows of the contracts with seals, and an "untrusted" row
+// follows such a contract's row for each seal that failed its checks.
 func PortfolioCSV(w io.Writer, r *portfolio.Result) error {
 	cw := csv.NewWriter(w)
 	write := func(row []string) {
@@ -155,7 +205,26 @@ func PortfolioCSV(w io.Writer, r *portfolio.Result) error {
 		}
 		cw.Write(row) // its error is the writer's, reported by Error at the end
 	}
-	write(append([]string(nil), PortfolioCSVHeader...))
+	sealed := false
+	for i := range r.Contracts {
+		sealed = sealed || r.Contracts[i].Revisions != nil
+	}
+	extra := func(row []string, rv *portfolio.Revisions, m credits.Money) []string {
+		switch {
+		case !sealed:
+			return row
+		case rv == nil:
+			return append(row, make([]string, len(PortfolioRevisionColumns))...)
+		}
+		return append(row, strconv.Itoa(rv.Months), strconv.Itoa(rv.Revised), strconv.Itoa(len(rv.Untrusted)), strconv.Itoa(rv.Revisions),
+			m.Format(rv.Sealed), m.Format(rv.Now), m.Format(rv.Adjustment), isoMonth(rv.AdjustIn))
+	}
+	plain := func(row []string) { write(extra(row, nil, credits.Money{})) }
+	header := append([]string(nil), PortfolioCSVHeader...)
+	if sealed {
+		header = append(header, PortfolioRevisionColumns...)
+	}
+	write(header)
 	for i := range r.Contracts {
 		s := &r.Contracts[i]
 		head := []string{s.Label, s.Status.String(), s.Name, s.Customer, s.Supplier}
@@ -170,18 +239,23 @@ func PortfolioCSV(w io.Writer, r *portfolio.Result) error {
 		default:
 			row, note = append(row, "", "", "", "", ""), plural(len(s.Problems), "problem")
 		}
-		write(append(row, note))
+		write(extra(append(row, note), s.Revisions, s.Money))
+		if rv := s.Revisions; rv != nil {
+			for _, p := range rv.Untrusted {
+				plain(append(append([]string{"untrusted"}, head...), "", "", "", "", "", "", "", "", "", p.Error()))
+			}
+		}
 		for _, y := range s.Years {
 			row := append(append([]string{"year"}, head...), strconv.Itoa(y.Year), y.From.String(), y.To.String(), "")
-			write(append(append(row, money(&y.Figures, s.Money.Places)...), ""))
+			plain(append(append(row, money(&y.Figures, s.Money.Places)...), ""))
 		}
 		for _, p := range s.Problems {
-			write(append(append([]string{"problem"}, head...), "", "", "", "", "", "", "", "", "", p.Error()))
+			plain(append(append([]string{"problem"}, head...), "", "", "", "", "", "", "", "", "", p.Error()))
 		}
 	}
 	total := func(record, customer, supplier string, t *portfolio.Total) {
 		row := []string{record, "", "", "", customer, supplier, "", "", "", strconv.Itoa(t.Contracts)}
-		write(append(append(row, money(&t.Figures, t.Places)...), ""))
+		plain(append(append(row, money(&t.Figures, t.Places)...), ""))
 	}
 	for i := range r.Customers {
 		total("customer", r.Customers[i].Name, "", &r.Customers[i])
@@ -226,7 +300,21 @@ type (
 		Skipped       string              `json:"skipped,omitzero"`
 		Years         []jsonPortfolioYear `json:"years,omitempty"`
 		Total         *jsonPortfolioMoney `json:"total,omitempty"`
+		Revisions     *jsonPortfolioRevs  `json:"revisions,omitempty"`
 		Problems      []string            `json:"problems,omitempty"`
+	}
+	jsonPortfolioRevs struct {
+		Months        int      `json:"months_sealed"`
+		Unchanged     int      `json:"unchanged"`
+		Revised       int      `json:"revised"`
+		Untrusted     int      `json:"untrusted"`
+		Revisions     int      `json:"revisions"`
+		RevisedMonths []string `json:"revised_months"`
+		CreditSealed  string   `json:"credit_sealed"`
+		CreditNow     string   `json:"credit_now"`
+		Adjustment    string   `json:"adjustment"`
+		AdjustIn      string   `json:"adjust_in,omitzero"`
+		Problems      []string `json:"untrusted_seals,omitempty"`
 	}
 	jsonPortfolioParty struct {
 		Name         string `json:"name"`
@@ -314,6 +402,18 @@ func PortfolioJSON(w io.Writer, manifest string, r *portfolio.Result) error {
 		}
 		for _, p := range s.Problems {
 			item.Problems = append(item.Problems, p.Error())
+		}
+		if rv := s.Revisions; rv != nil {
+			m := s.Money
+			item.Revisions = &jsonPortfolioRevs{Months: rv.Months, Unchanged: rv.Unchanged, Revised: rv.Revised, Untrusted: len(rv.Untrusted),
+				Revisions: rv.Revisions, RevisedMonths: []string{}, CreditSealed: m.Format(rv.Sealed), CreditNow: m.Format(rv.Now),
+				Adjustment: m.Format(rv.Adjustment), AdjustIn: isoMonth(rv.AdjustIn)}
+			for _, mo := range rv.RevisedMonths {
+				item.Revisions.RevisedMonths = append(item.Revisions.RevisedMonths, mo.String())
+			}
+			for _, p := range rv.Untrusted {
+				item.Revisions.Problems = append(item.Revisions.Problems, p.Error())
+			}
 		}
 		out.Contracts[i] = item
 	}

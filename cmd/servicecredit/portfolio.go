@@ -43,16 +43,20 @@ are clipped to its own term, and the clipping is noted. Amounts keep each
 contract's money places. The output is the same bytes whatever -j.
 
 MANIFEST is YAML (docs/portfolio.md): contracts: [{label, contract,
-measurements, mitigations}], file names relative to the manifest. A contract
-whose files have problems is reported with them, on standard output and
-standard error, and the others are evaluated all the same: the exit status is
-then 3. A progress line goes to standard error when it is a terminal.`)
+measurements, mitigations, seals}], file names relative to the manifest. With
+a contract's seals (servicecredit close), its sealed months are compared with
+today's result and its revisions summarised. A contract whose files have
+problems is reported with them, on standard output and standard error, and
+the others are evaluated all the same: the exit status is then 3, as it is
+when a seal was edited or fails its HMAC. A progress line goes to standard
+error when it is a terminal.`)
 	from, to := new(kpi.Month), new(kpi.Month)
 	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated, 2021-06 or Jun-21 (default: each contract's first month measured)")
 	fs.TextVar(to, "to", kpi.Month{}, "last `month` evaluated (default: each contract's last month measured)")
 	out := portfolioFormat("text")
 	fs.TextVar(&out, "format", portfolioFormat("text"), "output `format`: text, csv or json")
 	workers := fs.Int("j", 0, "evaluate `N` contracts at once (default 0: the number of cores)")
+	keyFile := fs.String("key", "", "the HMAC key `file` the contracts' seals were sealed with; a seal without a matching HMAC is not trusted")
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
 		return *stop
@@ -78,6 +82,10 @@ then 3. A progress line goes to standard error when it is a terminal.`)
 	if err != nil {
 		return e.problems("", load.Errors(err)...)
 	}
+	key, err := readKey(*keyFile)
+	if err != nil {
+		return e.problems("", err)
+	}
 	opt := portfolio.Options{From: *from, To: *to, Workers: *workers}
 	if terminal(e.stderr) {
 		opt.Progress = func(p portfolio.Progress) {
@@ -91,7 +99,7 @@ then 3. A progress line goes to standard error when it is a terminal.`)
 		// A run keeps little and throws away much (portfolio.GCPercent).
 		defer debug.SetGCPercent(debug.SetGCPercent(portfolio.GCPercent))
 	}
-	res := portfolio.Run(m.Entries(), opt)
+	res := portfolio.Run(m.Entries(key), opt)
 	code := exitOK
 	for i := range res.Contracts {
 		s := &res.Contracts[i]
@@ -105,6 +113,12 @@ then 3. A progress line goes to standard error when it is a terminal.`)
 			if errors.As(p, &pe) {
 				code = exitLimit
 			}
+		}
+	}
+	for i := range res.Contracts {
+		if rv := res.Contracts[i].Revisions; rv != nil && len(rv.Untrusted) > 0 {
+			code = max(code, exitFound)
+			e.problems("", rv.Untrusted...)
 		}
 	}
 	if n := res.Count(portfolio.Failed); n > 0 {

@@ -157,7 +157,7 @@ func BenchmarkPortfolioRun(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res := portfolio.Run(m.Entries(), portfolio.Options{Workers: cores})
+		res := portfolio.Run(m.Entries(nil), portfolio.Options{Workers: cores})
 		took[cores] += time.Since(start)
 		cpu[cores] += cpuTime(b) - startCPU
 		w.stop()
@@ -244,7 +244,7 @@ func TestPortfolioMemory(t *testing.T) {
 	require.NoError(t, err)
 	runtime.GC()
 	heap := watchHeap()
-	res := portfolio.Run(m.Entries(), portfolio.Options{Workers: 2})
+	res := portfolio.Run(m.Entries(nil), portfolio.Options{Workers: 2})
 	heap.stop()
 	require.Equal(t, n, res.Count(portfolio.Evaluated))
 	t.Logf("%d contracts, %d KPI-months: measurements %.1f MB in memory; the run's heap live after a collection peaked at %.1f MB, its objects at %.1f MB",
