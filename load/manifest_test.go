@@ -117,6 +117,15 @@ func TestReadFiles(t *testing.T) {
 	_, err = load.ReadFiles(filepath.Join(dir, "none.yaml"), "m.csv", "", "", nil)
 	require.EqualError(t, err, filepath.Join(dir, "none.yaml")+": cannot read: no such file or directory")
 	require.True(t, errors.Is(err, os.ErrNotExist))
+	const lincs = "../examples/lincolnshire/"
+	_, err = load.ReadFiles(lincs+"contract.yaml", lincs+"measurements.csv", "", filepath.Join(dir, "seals"), nil)
+	require.EqualError(t, err, filepath.Join(dir, "seals")+": cannot read the seals: no such file or directory")
+	l, err := load.ReadFiles(lincs+"contract.yaml", lincs+"measurements.csv", lincs+"mitigations.yaml", lincs+"monthly/seals", nil)
+	require.NoError(t, err)
+	require.Len(t, l.Seals.Entries, 5)
+	for _, d := range []string{l.Seals.Inputs.Contract, l.Seals.Inputs.Measurements, l.Seals.Inputs.Mitigations} {
+		require.Regexp(t, "^sha256:[0-9a-f]{64}$", d)
+	}
 }
 
 // FuzzReadManifest checks the manifest reader never panics and reports

@@ -3,6 +3,7 @@ package portfolio_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/portfolio"
+	"github.com/servicecredit/engine/seal"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -196,4 +198,45 @@ func TestStatusText(t *testing.T) {
 	var s portfolio.Status
 	require.EqualError(t, s.UnmarshalText([]byte("done")), `status "done" (want one of evaluated, skipped, failed): unknown word`)
 	require.ErrorIs(t, s.UnmarshalText([]byte("done")), kpi.ErrUnknownWord)
+}
+
+// TestRevisions closes three months of a contract, then runs it with
+// one measurement changed since: the changed month is revised, the
+// others unchanged, and the adjustment is the credit today less the
+// credit as sealed. Without seals a contract has no Revisions.
+func TestRevisions(t *testing.T) {
+	p := synth.Generate(7, 3, synth.Shape{KPIs: 4, Months: 12, Orgs: 1, Failures: 30})
+	c := p.Contract
+	in := contract.Input{Measurements: p.Measurements}
+	var entries []seal.Entry
+	for k := range 3 {
+		m := c.Commencement.AddMonths(k)
+		s, err := seal.Close(c, in, m, seal.Inputs{})
+		require.NoError(t, err)
+		entries = append(entries, seal.Entry{Month: m, Seal: s})
+	}
+	// The last month's first measured value, made worse: month 3 is revised.
+	changed := slices.Clone(p.Measurements)
+	third := c.Commencement.AddMonths(2)
+	i := slices.IndexFunc(changed, func(m kpi.Measurement) bool { return m.Month == third && m.Absent == 0 && m.Value.Sign() > 0 })
+	require.GreaterOrEqual(t, i, 0)
+	changed[i].Value = decimal.Zero
+	later := contract.Input{Measurements: changed}
+	res := portfolio.Run([]portfolio.Entry{
+		{Label: "sealed", Load: func() (*portfolio.Loaded, error) {
+			return &portfolio.Loaded{Contract: c, Input: later, Seals: &portfolio.Sealed{Entries: entries}}, nil
+		}},
+		portfolio.Of("unsealed", c, later),
+	}, portfolio.Options{To: third})
+	s := res.Contracts[0]
+	require.Equal(t, portfolio.Evaluated, s.Status, s.Problems)
+	rv := s.Revisions
+	require.NotNil(t, rv)
+	require.Equal(t, []any{3, 2, 1, 0, []kpi.Month{third}, third.AddMonths(1)},
+		[]any{rv.Months, rv.Unchanged, rv.Revised, len(rv.Untrusted), rv.RevisedMonths, rv.AdjustIn})
+	require.Positive(t, rv.Revisions)
+	require.True(t, rv.Adjustment.Equal(rv.Now.Sub(rv.Sealed)), "adjustment %s, now %s, sealed %s", rv.Adjustment, rv.Now, rv.Sealed)
+	require.True(t, rv.Now.Equal(s.Total.Credit), "today's credit of the sealed months %s against the run's %s", rv.Now, s.Total.Credit)
+	require.Nil(t, res.Contracts[1].Revisions)
+	require.Zero(t, res.Untrusted())
 }
