@@ -27,6 +27,9 @@
 //     reconciliation in the same style, each finding beside the
 //     published cell it is about.
 //   - OutlookText and OutlookJSON write an outlook (package outlook).
+//   - PortfolioText, PortfolioCSV and PortfolioJSON write a portfolio run's
+//     summary (package portfolio), whose stable fields docs/json-output.md
+//     documents.
 //
 // # Month by month
 //
