@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/portfolio"
 	"github.com/stretchr/testify/require"
 )
 
@@ -140,4 +142,33 @@ func FuzzReadManifest(f *testing.F) {
 			t.Fatal("a manifest read without problems has no contracts")
 		}
 	})
+}
+
+// A manifest read and run: each contract's files are read by the worker
+// that evaluates it.
+func ExampleReadManifest() {
+	name := "../examples/portfolio.yaml"
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := load.ReadManifest(name, data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res := portfolio.Run(m.Entries(nil), portfolio.Options{Workers: 2})
+	for _, s := range res.Contracts[:3] {
+		fmt.Printf("%s: %s %s..%s, credit %s\n", s.Label, s.Status, s.From, s.To, s.Money.Format(s.Total.Credit))
+	}
+	rv := res.Contracts[0].Revisions
+	fmt.Printf("%d months sealed, %d revised, adjustments %s\n", rv.Months, rv.Revised, res.Contracts[0].Money.Format(rv.Adjustment))
+	fmt.Printf("%d contracts evaluated: credit %s\n", res.Total.Contracts, res.Total.Credit.StringFixed(res.Total.Places))
+	// Output:
+	// Lincolnshire IMT: evaluated 2021-06..2021-10, credit 0.00
+	// Norfolk IMT: evaluated 2017-02..2017-08, credit 0.00
+	// Desk services: evaluated 2024-04..2024-06, credit 5500.00
+	// 5 months sealed, 2 revised, adjustments -6120.00
+	// 11 contracts evaluated: credit 278582.92
 }
