@@ -26,6 +26,14 @@
 // what was asked). A contract whose term and months asked for do not
 // overlap is Skipped, with the reason.
 //
+// # Revisions
+//
+// A contract loaded with its sealed months (Loaded.Seals, month close)
+// has each compared with today's result, as seal.Restate does, and its
+// Summary carries the Revisions found: the months sealed, unchanged,
+// revised and untrusted, and the credit as sealed and today, whose
+// difference the adjustments add up to.
+//
 // # Failures
 //
 // A contract that cannot be loaded or evaluated is Failed and carries
