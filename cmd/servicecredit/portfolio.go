@@ -106,7 +106,7 @@ error when it is a terminal.`)
 		if s.Status != portfolio.Failed {
 			continue
 		}
-		code = exitFound
+		code = max(code, exitFound) // a runtime failure's 4 stands
 		e.problems("", s.Problems...)
 		for _, p := range s.Problems {
 			var pe *portfolio.PanicError
