@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
@@ -23,7 +24,7 @@ func TestAssessAppends(t *testing.T) {
 	}{
 		{"points", regime(), []credits.Period{period("2021-04", 1, kpi.Red, kpi.Amber), period("2021-05", 1, kpi.Green, kpi.Red)}},
 		{"none", credits.None{}, []credits.Period{period("2021-04", 1, kpi.Red, kpi.Amber)}},
-		{"scheme", msaScheme(), ms},
+		{"scheme", fixture.MSAScheme(), ms},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
@@ -111,7 +112,7 @@ func TestCapsValidate(t *testing.T) {
 }
 
 func TestTriggers(t *testing.T) {
-	r := schemeRules(msaScheme())
+	r := fixture.Rules(fixture.MSAScheme())
 	r.Caps.Month = pct("0.5") // 500.00
 	r.Triggers = []credits.Trigger{
 		{Name: "termination", Kind: credits.PointsInWindow, Points: dec("12"), Months: 3},
@@ -120,7 +121,7 @@ func TestTriggers(t *testing.T) {
 		{Name: "cap", Kind: credits.CapReached},
 		{Name: "rectification plan", Kind: credits.MaterialFailure},
 	}
-	require.NoError(t, r.Validate(windowsOf("A")))
+	require.NoError(t, r.Validate(fixture.WindowsOf("A")))
 	notDue := kpiOutcome("A", kpi.Unmeasured)
 	notDue.Absent = kpi.NotDue
 	led, err := credits.Calculate(r, months("2021-04",

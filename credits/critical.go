@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -60,10 +61,10 @@ type CriticalKPI struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (c Critical) problems() []problem {
-	var out []problem
+func (c Critical) problems() []problems.Problem {
+	var out []problems.Problem
 	if len(c.KPIs) == 0 && c.Capped {
-		out = append(out, problemf("Capped", "", "critical: capped set without kpis"))
+		out = append(out, problems.Newf("Capped", "", "critical: capped set without kpis"))
 	}
 	seen := map[string]bool{}
 	for i, k := range c.KPIs {
@@ -71,13 +72,13 @@ func (c Critical) problems() []problem {
 		where := fmt.Sprintf("critical: kpi %s", k.KPI)
 		if k.KPI == "" {
 			where = fmt.Sprintf("critical: kpi %d", i+1)
-			out = append(out, problemf(at(".KPI"), "", "%s: id not set", where))
+			out = append(out, problems.Newf(at(".KPI"), "", "%s: id not set", where))
 		} else if seen[k.KPI] {
-			out = append(out, problemf(at(".KPI"), k.KPI, "%s: listed twice", where))
+			out = append(out, problems.Newf(at(".KPI"), k.KPI, "%s: listed twice", where))
 		}
 		seen[k.KPI] = true
 		if !k.Red && k.Level == nil {
-			out = append(out, problemf(at(""), k.KPI, "%s: no condition (want red, a level, or both)", where))
+			out = append(out, problems.Newf(at(""), k.KPI, "%s: no condition (want red, a level, or both)", where))
 		}
 	}
 	return out
@@ -85,18 +86,18 @@ func (c Critical) problems() []problem {
 
 // windowProblems reports the critical KPIs that are not credit-bearing
 // KPIs of the contract: a PI or a figure, or an unknown indicator.
-func (c Critical) windowProblems(kpis []Window) []problem {
+func (c Critical) windowProblems(kpis []Window) []problems.Problem {
 	kinds := kindsOf(kpis)
-	var out []problem
+	var out []problems.Problem
 	for i, k := range c.KPIs {
 		if k.KPI == "" {
 			continue
 		}
 		switch known, credited := kinds.of(k.KPI); {
 		case !known:
-			out = append(out, problemf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: unknown (not an indicator of the contract)", k.KPI))
+			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: unknown (not an indicator of the contract)", k.KPI))
 		case !credited:
-			out = append(out, problemf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: not credit-bearing in the contract", k.KPI))
+			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: not credit-bearing in the contract", k.KPI))
 		}
 	}
 	return out
@@ -122,7 +123,7 @@ func (c Critical) failures(p Period) []string {
 			out = append(out, who(o)+": red")
 			continue
 		}
-		if why, ok := k.beyond(*o.measured()); ok {
+		if why, ok := k.beyond(*o.Result()); ok {
 			out = append(out, who(o)+": "+why)
 		}
 	}

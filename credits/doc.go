@@ -1,9 +1,30 @@
 // Package credits turns a contract's KPI outcomes into service credits:
 // money off the supplier's invoice when service levels are missed. It
-// holds the credit Rules (a Regime, the Caps and how Money rounds), the
-// months as a regime sees them (Period, Outcome), and the Ledger that
-// Calculate produces: every line, and the monthly and yearly totals they
-// add up to.
+// reads in one direction:
+//
+//	Rules     a Regime (how a KPI-month's outcome is priced), the Caps,
+//	          how Money rounds, and the rules every regime shares:
+//	          Triggers, a Critical failure rule and an Incidents rule
+//	Period    one month as a regime sees it: its charges and its
+//	          Outcomes, the KPI-months with their statuses and mitigations
+//	Calculate the Rules applied to the Periods in month order (or a Book
+//	          fed one Period at a time, for evaluations too long to keep)
+//	Ledger    every Line, the MonthTotals and YearTotals they add up to,
+//	          and the Events the triggers raised
+//
+// Within a month the Book applies the rules in this order: the regime
+// gives one credit line per outcome; the Incidents rule zeroes the lines
+// one incident must not pay twice for; a critical month replaces its
+// credits by a WithholdLine; the caps cut what is left, each cut a
+// CapLine; the triggers read the result. Every line's Rule says, in
+// words, what produced its amount.
+//
+// Two regimes are here: None, for an agreement without credits, and
+// Points, the regime most public-sector contracts use. The regimes
+// composed of scoring parts (banded values, shortfalls, deductions, an
+// at-risk pool, with amber rules, repeat escalation and prices per point,
+// by table or as a percentage of charges) are package credits/scheme's
+// Scheme, which implements Regime as any regime outside this package may.
 //
 // # The points regime
 //
@@ -59,34 +80,6 @@
 // outcome in one month never raises that month's credit, the year's or
 // the ledger's, but can leave more of the annual cap to a later month of
 // the same year.
-//
-// # Schemes: composed regimes
-//
-// Scheme composes a regime from plain-data parts, so a contract file can
-// express the regimes real contracts use:
-//
-//	Score       how a failed KPI-month scores: StatusScore (Amber and Red
-//	            scores), Bands (the band its value falls in, MSA Schedule
-//	            2.2 style), Shortfall (rate x shortfall below a target,
-//	            Crown Commercial style), ShortfallBands (the shortfall
-//	            looked up in bands of a per cent of charges), Deduction
-//	            (available points x excess failure% / required%, an exact
-//	            fraction priced unrounded), Allocation (a share of an
-//	            at-risk pool, US state style)
-//	AmberRule   an Amber counts only from the n-th failure in a window
-//	Repeat      x multiplier from the n-th failure within m periods
-//	Price       per-point money with allowance and ratchets, a points
-//	            table of the month's total to a percentage of the bill, or
-//	            a percentage of the outcome's charges
-//
-// A Deduction's points are a fraction: Price carries them exactly (over
-// the month's common denominator) and rounds only the money, once per
-// line, or once per month for a points table; a line shows them to
-// DeductionPlaces.
-//
-// A month not due (a quarterly KPI outside its quarter's last month)
-// costs nothing and is no measurement period. Each relieved month costs
-// nothing; Scheme.Mitigated says whether it breaks a repeat chain.
 //
 // # Caps, rolling and two-limb; triggers
 //

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 )
@@ -53,57 +54,9 @@ func (e *Error) Error() string {
 // Unwrap returns the sentinel the error belongs to.
 func (e *Error) Unwrap() error { return e.Err }
 
-// problem is a problem found in a part of the rules: the path of the field
-// at fault within the part, the KPI and month it is about, and what is
-// wrong.
-type problem struct {
-	path, kpi, msg string
-	month          kpi.Month
-}
-
-// in returns p about month m.
-func (p problem) in(m kpi.Month) problem {
-	p.month = m
-	return p
-}
-
-// problemf returns a problem at path about KPI id.
-func problemf(path, id, format string, args ...any) problem {
-	return problem{path: path, kpi: id, msg: fmt.Sprintf(format, args...)}
-}
-
-// under returns ps with prefix before each path ("Regime.", "Scores[2].Bands.")
-// and before each message ("scheme: ").
-func under(ps []problem, path, msg string) []problem {
-	for i := range ps {
-		ps[i].path = joinPath(path, ps[i].path)
-		ps[i].msg = msg + ps[i].msg
-	}
-	return ps
-}
-
-// joinPath joins a path and a path within it: "Regime" and "Weights[2]"
-// make "Regime.Weights[2]", "Scores[1]" and "" make "Scores[1]".
-func joinPath(path, within string) string {
-	switch {
-	case path == "":
-		return within
-	case within == "":
-		return path
-	case within[0] == '[':
-		return path + within
-	}
-	return path + "." + within
-}
-
-// rulesErrors returns ps as *Errors wrapping ErrInvalidRules, sorted and
-// joined; nil for none.
-func rulesErrors(ps []problem) error {
-	errs := make([]*Error, len(ps))
-	for i, p := range ps {
-		errs[i] = &Error{Path: p.path, KPI: p.kpi, Month: p.month, Msg: p.msg, Err: ErrInvalidRules}
-	}
-	return joined.Sorted(errs)
+// rulesError returns p as an *Error wrapping ErrInvalidRules.
+func rulesError(p problems.Problem) *Error {
+	return &Error{Path: p.Path, KPI: p.KPI, Month: p.Month, Msg: p.Msg, Err: ErrInvalidRules}
 }
 
 // reroot returns the *Errors in err, a list from a regime's Validate or
@@ -114,7 +67,7 @@ func reroot(err error, prefix string) []error {
 		var ce *Error
 		if errors.As(e, &ce) {
 			c := *ce
-			c.Path = joinPath(prefix, c.Path)
+			c.Path = problems.JoinPath(prefix, c.Path)
 			list[i] = &c
 		}
 	}

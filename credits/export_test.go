@@ -1,7 +1,6 @@
 package credits
 
 import (
-	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,8 +12,3 @@ func (x *TallyForTest) Add(v decimal.Decimal) { x.t.add(v) }
 
 // Value returns the sum.
 func (x *TallyForTest) Value() decimal.Decimal { return x.t.value() }
-
-// BasisValueForTest exposes basisValue to the external tests.
-func BasisValueForTest(b ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
-	return basisValue(b, p, o)
-}

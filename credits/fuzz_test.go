@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -26,7 +27,7 @@ func FuzzUnmarshalText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, v := range []enum{new(credits.Edge), new(credits.ValueBasis), new(credits.PriceBasis), new(credits.Mitigated),
+		for _, v := range []enum{new(scheme.Edge), new(scheme.ValueBasis), new(scheme.PriceBasis), new(scheme.Mitigated),
 			new(credits.CapKind), new(credits.TriggerKind), new(credits.IncidentRule)} {
 			err := v.UnmarshalText([]byte(text))
 			if err != nil {

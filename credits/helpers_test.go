@@ -1,29 +1,23 @@
 package credits_test
 
 import (
-	"strings"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/shopspring/decimal"
-	"github.com/stretchr/testify/require"
 )
 
-// cmpMonth compares months, whose only field is unexported; decimals
-// compare with their Equal method.
-var cmpMonth = cmp.Comparer(func(a, b kpi.Month) bool { return a == b })
-
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-func pct(s string) *decimal.Decimal {
-	v := dec(s)
-	return &v
-}
-
-func month(s string) kpi.Month { return kpi.MustParseMonth(s) }
+// The fixtures these tests share with credits/scheme's.
+var (
+	cmpMonth   = fixture.CmpMonth
+	dec        = fixture.Dec
+	pct        = fixture.DecPtr
+	month      = fixture.Month
+	kpiOutcome = fixture.KPIOutcome
+	measured   = fixture.Measured
+	months     = fixture.Months
+	one        = fixture.One
+	placed     = fixture.Placed
+)
 
 // regime is the points regime of most tests: A carries 10 points and B 5;
 // Amber loses half, Red all; a point is worth 0.1% of charges. With
@@ -53,12 +47,6 @@ func rules() credits.Rules {
 	return credits.Rules{Regime: regime(), Money: credits.Money{Places: 2, Rounding: kpi.HalfUp}}
 }
 
-// kpiOutcome is a credit-bearing outcome with status s, unmitigated, for
-// charges of 100000.
-func kpiOutcome(id string, s kpi.Status) credits.Outcome {
-	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: dec("100000")}
-}
-
 // period is a month of contract year year with charges of 100000, year
 // charges of 1200000, and A and B with the given statuses.
 func period(m string, year int, a, b kpi.Status) credits.Period {
@@ -66,18 +54,4 @@ func period(m string, year int, a, b kpi.Status) credits.Period {
 		Month: month(m), Year: year, Charges: dec("100000"), YearCharges: dec("1200000"),
 		Outcomes: []credits.Outcome{kpiOutcome("A", a), kpiOutcome("B", b)},
 	}
-}
-
-// placed returns the problems in err, one a line, each as its path and
-// message: "Regime.Weights[2].Points: points regime: ...". Every problem
-// must be a *credits.Error.
-func placed(t testing.TB, err error) string {
-	t.Helper()
-	var lines []string
-	for _, e := range joined.Split(err) {
-		var ce *credits.Error
-		require.ErrorAs(t, e, &ce)
-		lines = append(lines, ce.Path+": "+e.Error())
-	}
-	return strings.Join(lines, "\n")
 }

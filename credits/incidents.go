@@ -3,10 +3,11 @@ package credits
 import (
 	"cmp"
 	"fmt"
-	"github.com/servicecredit/engine/internal/words"
 	"slices"
 	"strings"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -81,13 +82,13 @@ type Decision struct {
 
 func (d Decision) who() string { return whoKey([2]string{d.KPI, d.Org}) }
 
-func (in Incidents) problems() []problem {
-	var out []problem
+func (in Incidents) problems() []problems.Problem {
+	var out []problems.Problem
 	if in.Rule != 0 && !incidentWords.Valid(in.Rule) {
-		out = append(out, problemf("Rule", "", "incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.Join()))
+		out = append(out, problems.Newf("Rule", "", "incidents: rule %d unknown (want one of %s)", in.Rule, incidentWords.Join()))
 	}
 	if in.Rule != CustomerChoice && len(in.Decisions) > 0 {
-		out = append(out, problemf("Rule", "", "incidents: %d decisions given, but the rule is %s, not customer-choice", len(in.Decisions), in.rule()))
+		out = append(out, problems.Newf("Rule", "", "incidents: %d decisions given, but the rule is %s, not customer-choice", len(in.Decisions), in.rule()))
 	}
 	type key struct {
 		incident string
@@ -101,16 +102,16 @@ func (in Incidents) problems() []problem {
 			where = fmt.Sprintf("incidents: incident %s: %s", d.Incident, d.Month)
 		}
 		if d.Incident == "" {
-			out = append(out, problemf(at(".Incident"), d.KPI, "%s: incident not set", where).in(d.Month))
+			out = append(out, problems.Newf(at(".Incident"), d.KPI, "%s: incident not set", where).In(d.Month))
 		}
 		if d.Month.IsZero() {
-			out = append(out, problemf(at(".Month"), d.KPI, "%s: month not set", where).in(d.Month))
+			out = append(out, problems.Newf(at(".Month"), d.KPI, "%s: month not set", where).In(d.Month))
 		}
 		if d.KPI == "" {
-			out = append(out, problemf(at(".KPI"), "", "%s: kpi not set", where).in(d.Month))
+			out = append(out, problems.Newf(at(".KPI"), "", "%s: kpi not set", where).In(d.Month))
 		}
 		if d.DecidedBy == "" {
-			out = append(out, problemf(at(".DecidedBy"), d.KPI, "%s: decided by not set", where).in(d.Month))
+			out = append(out, problems.Newf(at(".DecidedBy"), d.KPI, "%s: decided by not set", where).In(d.Month))
 		}
 		if d.Incident == "" || d.Month.IsZero() || d.KPI == "" {
 			continue
@@ -118,9 +119,9 @@ func (in Incidents) problems() []problem {
 		k := key{d.Incident, d.Month}
 		if f, ok := first[k]; ok {
 			if f.KPI == d.KPI && f.Org == d.Org {
-				out = append(out, problemf(at(""), d.KPI, "%s: decided twice", where).in(d.Month))
+				out = append(out, problems.Newf(at(""), d.KPI, "%s: decided twice", where).In(d.Month))
 			} else {
-				out = append(out, problemf(at(""), d.KPI, "%s: decisions contradict: %s and %s", where, f.who(), d.who()).in(d.Month))
+				out = append(out, problems.Newf(at(""), d.KPI, "%s: decisions contradict: %s and %s", where, f.who(), d.who()).In(d.Month))
 			}
 			continue
 		}

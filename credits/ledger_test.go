@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -402,9 +403,9 @@ func TestCalculateErrors(t *testing.T) {
 		{
 			name: "negative score",
 			why:  "a negative score must never give a negative deduction",
-			rules: credits.Rules{Money: money, Regime: credits.Scheme{
-				Scores: []credits.Score{{KPIs: []string{"A", "B"}, Status: &credits.StatusScore{Amber: dec("-2"), Red: dec("-1")}}},
-				Price:  credits.Price{Basis: credits.PerPoint, Value: dec("100.00")},
+			rules: credits.Rules{Money: money, Regime: scheme.Scheme{
+				Scores: []scheme.Score{{KPIs: []string{"A", "B"}, Status: &scheme.StatusScore{Amber: dec("-2"), Red: dec("-1")}}},
+				Price:  scheme.Price{Basis: scheme.PerPoint, Value: dec("100.00")},
 			}},
 			periods:  []credits.Period{period("2021-06", 1, kpi.Red, G)},
 			sentinel: credits.ErrInvalidRules,
@@ -414,10 +415,10 @@ func TestCalculateErrors(t *testing.T) {
 		{
 			name: "falling ratchet",
 			why:  "the order of a regime's bands is checked without the contract's KPIs",
-			rules: credits.Rules{Money: money, Regime: credits.Scheme{
-				Scores: []credits.Score{{KPIs: []string{"A", "B"}, Status: &credits.StatusScore{Amber: dec("1"), Red: dec("2")}}},
-				Price: credits.Price{Basis: credits.PerPoint, Value: dec("100.00"),
-					Ratchet: []credits.Ratchet{{Above: dec("10"), Multiplier: dec("2")}, {Above: dec("5"), Multiplier: dec("1.5")}}},
+			rules: credits.Rules{Money: money, Regime: scheme.Scheme{
+				Scores: []scheme.Score{{KPIs: []string{"A", "B"}, Status: &scheme.StatusScore{Amber: dec("1"), Red: dec("2")}}},
+				Price: scheme.Price{Basis: scheme.PerPoint, Value: dec("100.00"),
+					Ratchet: []scheme.Ratchet{{Above: dec("10"), Multiplier: dec("2")}, {Above: dec("5"), Multiplier: dec("1.5")}}},
 			}},
 			periods:  []credits.Period{period("2021-06", 1, kpi.Red, G)},
 			sentinel: credits.ErrInvalidRules,

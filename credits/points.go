@@ -2,9 +2,10 @@ package credits
 
 import (
 	"fmt"
-	"github.com/servicecredit/engine/internal/fixed"
 	"slices"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -65,12 +66,12 @@ func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 // KPI having two weights from the same month. It reports every problem,
 // each an *Error wrapping ErrInvalidRules whose Path is within p, sorted
 // by message and joined with errors.Join; nil if there are none.
-func (p Points) Check() error { return rulesErrors(p.problems()) }
+func (p Points) Check() error { return problems.Errors(p.problems(), rulesError) }
 
-func (p Points) problems() []problem {
-	var out []problem
+func (p Points) problems() []problems.Problem {
+	var out []problems.Problem
 	bad := func(path, id string, m kpi.Month, format string, args ...any) {
-		out = append(out, problemf(path, id, "points regime: "+format, args...).in(m))
+		out = append(out, problems.Newf(path, id, "points regime: "+format, args...).In(m))
 	}
 	for _, f := range []struct {
 		path, name string
@@ -123,9 +124,9 @@ func (p Points) Validate(kpis []Window) error {
 		}
 		switch known, credited := kinds.of(w.KPI); {
 		case !known:
-			out = append(out, problemf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for an unknown kpi (not an indicator of the contract)", w.KPI))
+			out = append(out, problems.Newf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for an unknown kpi (not an indicator of the contract)", w.KPI))
 		case !credited:
-			out = append(out, problemf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for a kpi that is not credit-bearing in the contract", w.KPI))
+			out = append(out, problems.Newf(fmt.Sprintf("Weights[%d]", i), w.KPI, "points regime: kpi %s: weight for a kpi that is not credit-bearing in the contract", w.KPI))
 		}
 	}
 	for _, w := range credited(kpis) {
@@ -134,10 +135,10 @@ func (p Points) Validate(kpis []Window) error {
 			if i, ok := first[w.KPI]; ok {
 				at = fmt.Sprintf("Weights[%d]", i)
 			}
-			out = append(out, problemf(at, w.KPI, "points regime: kpi %s: no points from %s, its first month in force", w.KPI, w.From).in(w.From))
+			out = append(out, problems.Newf(at, w.KPI, "points regime: kpi %s: no points from %s, its first month in force", w.KPI, w.From).In(w.From))
 		}
 	}
-	return rulesErrors(out)
+	return problems.Errors(out, rulesError)
 }
 
 // Begin starts an evaluation. The Points regime needs no history; its Run

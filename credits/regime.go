@@ -36,9 +36,9 @@ type Outcome struct {
 // noResult is what a nil Outcome.Measured reads as.
 var noResult kpi.Result
 
-// measured returns o's classification, or the zero Result when it has
-// none. The caller must not modify it.
-func (o *Outcome) measured() *kpi.Result {
+// Result returns o's classification, Measured, or the zero kpi.Result (no
+// value, no thresholds) when it has none. The caller must not modify it.
+func (o *Outcome) Result() *kpi.Result {
 	if o.Measured == nil {
 		return &noResult
 	}
@@ -69,7 +69,7 @@ const (
 
 // Line is one line of the credit ledger: a KPI-month's credit with the rule
 // that produced it, a critical month's withholding, or a cap's cut. Its
-// rare parts (a Scheme's band, the incidents) are held in Extra, nil on
+// rare parts (a scheme band, the incidents) are held in Extra, nil on
 // most lines.
 type Line struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly; first, where it takes no room
@@ -93,10 +93,10 @@ type Line struct {
 }
 
 // LineExtra holds the rare parts of a credit line, which most lines do
-// not have: the band a Scheme's Bands placed the value in, and the
+// not have: the band a credits/scheme band table placed the value in, and the
 // outcome's incidents.
 type LineExtra struct {
-	Band      string   // the band the value fell in, for a Scheme scoring by Bands; empty otherwise
+	Band      string   // the band the value fell in, for a scheme scoring by bands; empty otherwise
 	Material  bool     // the band is a Material failure (a Failed line only)
 	Incidents []string // the outcome's Incidents
 }

@@ -2,9 +2,10 @@ package credits
 
 import (
 	"fmt"
-	"github.com/servicecredit/engine/internal/fixed"
 	"strings"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -33,13 +34,13 @@ func (m Money) Round(d decimal.Decimal) decimal.Decimal { return m.Rounding.Roun
 // say: "1234.50".
 func (m Money) Format(d decimal.Decimal) string { return d.StringFixed(m.Places) }
 
-func (m Money) problems() []problem {
-	var out []problem
+func (m Money) problems() []problems.Problem {
+	var out []problems.Problem
 	if m.Places < 0 || m.Places > 6 {
-		out = append(out, problemf("Places", "", "money: places %d outside 0..6", m.Places))
+		out = append(out, problems.Newf("Places", "", "money: places %d outside 0..6", m.Places))
 	}
 	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
-		out = append(out, problemf("Rounding", "", "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
+		out = append(out, problems.Newf("Rounding", "", "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
 	}
 	return out
 }
@@ -115,7 +116,7 @@ func (r Rules) Validate(kpis []Window) error {
 	if r.Regime != nil {
 		errs = append(errs, reroot(r.Regime.Validate(kpis), "Regime")...)
 	}
-	errs = append(errs, joined.Split(rulesErrors(under(r.Critical.windowProblems(kpis), "Critical", "")))...)
+	errs = append(errs, joined.Split(problems.Errors(problems.Under(r.Critical.windowProblems(kpis), "Critical", ""), rulesError))...)
 	return joined.Sorted(errs)
 }
 
@@ -136,17 +137,17 @@ func (r Rules) Check() error {
 // problems reports what is wrong with the rules other than the regime's
 // own configuration.
 func (r Rules) problems() []error {
-	var ps []problem
+	var ps []problems.Problem
 	if r.Regime == nil {
-		ps = append(ps, problemf("Regime", "", "regime not set"))
+		ps = append(ps, problems.Newf("Regime", "", "regime not set"))
 	}
-	ps = append(ps, under(r.Money.problems(), "Money", "")...)
+	ps = append(ps, problems.Under(r.Money.problems(), "Money", "")...)
 	for _, c := range []struct {
 		path, name string
 		pct        *decimal.Decimal
 	}{{"Caps.Month", "monthly cap", r.Caps.Month}, {"Caps.Year", "annual cap", r.Caps.Year}, {"Caps.Rolling", "rolling cap", r.Caps.Rolling}} {
 		if c.pct != nil && (c.pct.Sign() < 0 || fixed.Compare(*c.pct, hundred) > 0) {
-			ps = append(ps, problemf(c.path, "", "%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
+			ps = append(ps, problems.Newf(c.path, "", "%s %s%% outside 0..100", c.name, kpi.FormatValue(*c.pct)))
 		}
 	}
 	if t := r.Caps.TwoLimb; t != nil {
@@ -155,24 +156,24 @@ func (r Rules) problems() []error {
 			pct  decimal.Decimal
 		}{{"first", t.First}, {"later", t.Later}} {
 			if f.pct.Sign() < 0 || fixed.Compare(f.pct, hundred) > 0 {
-				ps = append(ps, problemf("Caps.TwoLimb."+strings.ToUpper(f.name[:1])+f.name[1:], "", "two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
+				ps = append(ps, problems.Newf("Caps.TwoLimb."+strings.ToUpper(f.name[:1])+f.name[1:], "", "two-limb cap: %s %s%% outside 0..100", f.name, kpi.FormatValue(f.pct)))
 			}
 		}
 		if t.Estimate.Sign() < 0 {
-			ps = append(ps, problemf("Caps.TwoLimb.Estimate", "", "two-limb cap: estimate %s is negative", kpi.FormatValue(t.Estimate)))
+			ps = append(ps, problems.Newf("Caps.TwoLimb.Estimate", "", "two-limb cap: estimate %s is negative", kpi.FormatValue(t.Estimate)))
 		}
 	}
 	names := map[string]bool{}
 	for i, t := range r.Triggers {
 		if tp := t.problems(); len(tp) > 0 {
-			ps = append(ps, under(tp, fmt.Sprintf("Triggers[%d]", i), "")...)
+			ps = append(ps, problems.Under(tp, fmt.Sprintf("Triggers[%d]", i), "")...)
 		}
 		if t.Name != "" && names[t.Name] {
-			ps = append(ps, problemf(fmt.Sprintf("Triggers[%d].Name", i), "", "trigger %q: named twice", t.Name))
+			ps = append(ps, problems.Newf(fmt.Sprintf("Triggers[%d].Name", i), "", "trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
 	}
-	ps = append(ps, under(r.Critical.problems(), "Critical", "")...)
-	ps = append(ps, under(r.Incidents.problems(), "Incidents", "")...)
-	return joined.Split(rulesErrors(ps))
+	ps = append(ps, problems.Under(r.Critical.problems(), "Critical", "")...)
+	ps = append(ps, problems.Under(r.Incidents.problems(), "Incidents", "")...)
+	return joined.Split(problems.Errors(ps, rulesError))
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -19,80 +21,80 @@ type schemeScenario struct {
 	periods []credits.Period
 }
 
-func genPrice(t *rapid.T, allocation bool) credits.Price {
-	basis := rapid.SampledFrom([]credits.PriceBasis{credits.PerPoint, credits.PointsTable, credits.PercentOfCharges}).Draw(t, "price basis")
+func genPrice(t *rapid.T, allocation bool) scheme.Price {
+	basis := rapid.SampledFrom([]scheme.PriceBasis{scheme.PerPoint, scheme.PointsTable, scheme.PercentOfCharges}).Draw(t, "price basis")
 	if allocation {
-		basis = credits.PercentOfCharges
+		basis = scheme.PercentOfCharges
 	}
 	switch basis {
-	case credits.PerPoint:
-		p := credits.Price{Basis: basis, Value: decimal.New(rapid.Int64Range(1, 100000).Draw(t, "value"), -2),
+	case scheme.PerPoint:
+		p := scheme.Price{Basis: basis, Value: decimal.New(rapid.Int64Range(1, 100000).Draw(t, "value"), -2),
 			Allowance: decimal.NewFromInt(rapid.Int64Range(0, 5).Draw(t, "allowance"))}
 		above, mult := p.Allowance, int64(10)
 		for range rapid.IntRange(0, 3).Draw(t, "ratchets") {
 			above = above.Add(decimal.NewFromInt(rapid.Int64Range(1, 10).Draw(t, "above")))
 			mult += rapid.Int64Range(0, 10).Draw(t, "multiplier step")
-			p.Ratchet = append(p.Ratchet, credits.Ratchet{Above: above, Multiplier: decimal.New(mult, -1)})
+			p.Ratchet = append(p.Ratchet, scheme.Ratchet{Above: above, Multiplier: decimal.New(mult, -1)})
 		}
 		return p
-	case credits.PointsTable:
-		p := credits.Price{Basis: basis}
+	case scheme.PointsTable:
+		p := scheme.Price{Basis: basis}
 		pts, pc := int64(0), int64(0)
 		for i := range rapid.IntRange(1, 4).Draw(t, "rows") {
 			if i > 0 {
 				pts += rapid.Int64Range(1, 6).Draw(t, "row points")
 			}
 			pc += rapid.Int64Range(0, 300).Draw(t, "row percent")
-			p.Table = append(p.Table, credits.TableRow{Points: decimal.NewFromInt(pts), Percent: decimal.New(min(pc, 10000), -2)})
+			p.Table = append(p.Table, scheme.TableRow{Points: decimal.NewFromInt(pts), Percent: decimal.New(min(pc, 10000), -2)})
 		}
 		return p
 	}
-	return credits.Price{Basis: basis}
+	return scheme.Price{Basis: basis}
 }
 
-func genScore(t *rapid.T, id string, i int, allocation, percent bool) credits.Score {
-	s := credits.Score{KPIs: []string{id}}
+func genScore(t *rapid.T, id string, i int, allocation, percent bool) scheme.Score {
+	s := scheme.Score{KPIs: []string{id}}
 	if allocation {
-		s.Allocation = &credits.Allocation{AtRisk: dec("12"), Category: fmt.Sprintf("C%d", i%2), CategoryShare: dec("50"),
+		s.Allocation = &scheme.Allocation{AtRisk: dec("12"), Category: fmt.Sprintf("C%d", i%2), CategoryShare: dec("50"),
 			KPIShare: decimal.NewFromInt(rapid.Int64Range(0, 25).Draw(t, "kpi share"))}
 		return s
 	}
 	switch rapid.IntRange(0, 4).Draw(t, "scorer") {
 	case 3:
-		d := credits.Deduction{Direction: kpi.HigherIsBetter, Required: rapid.SampledFrom([]decimal.Decimal{dec("99"), dec("99.5"), dec("97.3"), dec("100")}).Draw(t, "required"),
+		d := scheme.Deduction{Direction: kpi.HigherIsBetter, Required: rapid.SampledFrom([]decimal.Decimal{dec("99"), dec("99.5"), dec("97.3"), dec("100")}).Draw(t, "required"),
 			Available: decimal.New(rapid.Int64Range(1, 300).Draw(t, "available"), -1),
-			Value:     rapid.SampledFrom([]credits.ValueBasis{credits.AsMeasured, credits.KPIRounded}).Draw(t, "deduction basis")}
+			Value:     rapid.SampledFrom([]scheme.ValueBasis{scheme.AsMeasured, scheme.KPIRounded}).Draw(t, "deduction basis")}
 		s.Deduction = &d
 		return s
 	case 4:
 		if percent {
-			sb := shortBands()
+			sb := fixture.ShortBands()
 			sb.Target = dec("99")
-			sb.Value = rapid.SampledFrom([]credits.ValueBasis{credits.AsMeasured, credits.KPIRounded}).Draw(t, "shortfall bands basis")
+			sb.Value = rapid.SampledFrom([]scheme.ValueBasis{scheme.AsMeasured, scheme.KPIRounded}).Draw(t, "shortfall bands basis")
 			s.ShortfallBands = &sb
 			return s
 		}
-		s.Status = &credits.StatusScore{Amber: dec("1"), Red: dec("2")}
+		s.Status = &scheme.StatusScore{Amber: dec("1"), Red: dec("2")}
 		return s
 	case 0:
 		a := rapid.Int64Range(0, 5).Draw(t, "amber score")
-		s.Status = &credits.StatusScore{Amber: decimal.NewFromInt(a), Red: decimal.NewFromInt(a + rapid.Int64Range(0, 5).Draw(t, "red extra"))}
+		s.Status = &scheme.StatusScore{Amber: decimal.NewFromInt(a), Red: decimal.NewFromInt(a + rapid.Int64Range(0, 5).Draw(t, "red extra"))}
 	case 1:
-		b := msaBands()
-		b.Value = rapid.SampledFrom([]credits.ValueBasis{credits.TableRounded, credits.AsMeasured}).Draw(t, "band basis")
-		if b.Value == credits.AsMeasured {
+		b := fixture.MSABands()
+		b.Value = rapid.SampledFrom([]scheme.ValueBasis{scheme.TableRounded, scheme.AsMeasured}).Draw(t, "band basis")
+		if b.Value == scheme.AsMeasured {
 			b.Precision = kpi.Precision{}
-			b.Bands[1].Max, b.Bands[1].MaxEdge = decp("99"), credits.Exclusive
-			b.Bands[2].Max, b.Bands[2].MaxEdge = decp("98"), credits.Exclusive
-			b.Bands[3].Max, b.Bands[3].MaxEdge = decp("97"), credits.Exclusive
+			b.Bands[1].Max, b.Bands[1].MaxEdge = pct("99"), scheme.Exclusive
+			b.Bands[2].Max, b.Bands[2].MaxEdge = pct("98"), scheme.Exclusive
+			b.Bands[3].Max, b.Bands[3].MaxEdge = pct("97"), scheme.Exclusive
 		}
 		s.Bands = &b
 	default:
-		sf := credits.Shortfall{Direction: kpi.HigherIsBetter, Target: dec("99"),
+		sf := scheme.Shortfall{Direction: kpi.HigherIsBetter, Target: dec("99"),
 			Rate:  decimal.New(rapid.Int64Range(1, 30).Draw(t, "rate"), -1),
 			Step:  rapid.SampledFrom([]decimal.Decimal{decimal.Zero, dec("0.5"), dec("1")}).Draw(t, "step"),
-			Value: rapid.SampledFrom([]credits.ValueBasis{credits.AsMeasured, credits.KPIRounded, credits.TableRounded}).Draw(t, "shortfall basis")}
-		if sf.Value == credits.TableRounded {
+			Value: rapid.SampledFrom([]scheme.ValueBasis{scheme.AsMeasured, scheme.KPIRounded, scheme.TableRounded}).Draw(t, "shortfall basis")}
+		if sf.Value == scheme.TableRounded {
 			sf.Precision = kpi.Precision{Places: 0, Rounding: rapid.SampledFrom(roundings).Draw(t, "shortfall rounding")}
 		}
 		s.Shortfall = &sf
@@ -132,19 +134,19 @@ func genSchemeScenario(t *rapid.T) schemeScenario {
 		ids = append(ids, fmt.Sprintf("K%d", i+1))
 	}
 	allocation := rapid.IntRange(0, 4).Draw(t, "allocation") == 0
-	s := credits.Scheme{Price: genPrice(t, allocation)}
+	s := scheme.Scheme{Price: genPrice(t, allocation)}
 	for i, id := range ids {
-		s.Scores = append(s.Scores, genScore(t, id, i, allocation, s.Price.Basis == credits.PercentOfCharges))
+		s.Scores = append(s.Scores, genScore(t, id, i, allocation, s.Price.Basis == scheme.PercentOfCharges))
 	}
 	if rapid.Bool().Draw(t, "repeat") {
 		n := rapid.IntRange(2, 3).Draw(t, "nth")
-		s.Repeat = credits.Repeat{Multiplier: decimal.New(rapid.Int64Range(10, 30).Draw(t, "repeat multiplier"), -1), Nth: n, Within: rapid.IntRange(n, 4).Draw(t, "within")}
+		s.Repeat = scheme.Repeat{Multiplier: decimal.New(rapid.Int64Range(10, 30).Draw(t, "repeat multiplier"), -1), Nth: n, Within: rapid.IntRange(n, 4).Draw(t, "within")}
 	}
 	if rapid.Bool().Draw(t, "amber rule") {
-		s.Amber = credits.AmberRule{Nth: rapid.IntRange(2, 3).Draw(t, "amber nth"), Within: rapid.IntRange(1, 6).Draw(t, "amber within")}
+		s.Amber = scheme.AmberRule{Nth: rapid.IntRange(2, 3).Draw(t, "amber nth"), Within: rapid.IntRange(1, 6).Draw(t, "amber within")}
 	}
 	if !s.Repeat.Multiplier.IsZero() || s.Amber.Nth != 0 {
-		s.Mitigated = rapid.SampledFrom([]credits.Mitigated{credits.MitigatedBreaks, credits.MitigatedCounts}).Draw(t, "mitigated")
+		s.Mitigated = rapid.SampledFrom([]scheme.Mitigated{scheme.MitigatedBreaks, scheme.MitigatedCounts}).Draw(t, "mitigated")
 	}
 	rules := credits.Rules{Regime: s,
 		Caps:  credits.Caps{Month: capPct(t, "monthly cap"), Year: capPct(t, "annual cap"), Rolling: capPct(t, "rolling cap")},
@@ -177,7 +179,7 @@ func genSchemeScenario(t *rapid.T) schemeScenario {
 		}
 		periods = append(periods, p)
 	}
-	return schemeScenario{rules: rules, table: s.Price.Basis == credits.PointsTable, periods: periods}
+	return schemeScenario{rules: rules, table: s.Price.Basis == scheme.PointsTable, periods: periods}
 }
 
 func calc(t *rapid.T, r credits.Rules, ps []credits.Period) *credits.Ledger {

@@ -2,10 +2,11 @@ package credits
 
 import (
 	"fmt"
-	"github.com/servicecredit/engine/internal/words"
 	"strconv"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -89,15 +90,15 @@ type Trigger struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (t Trigger) problems() []problem {
-	var out []problem
+func (t Trigger) problems() []problems.Problem {
+	var out []problems.Problem
 	name := t.Name
 	if name == "" {
 		name = "(unnamed)"
-		out = append(out, problemf("Name", "", "trigger: name not set"))
+		out = append(out, problems.Newf("Name", "", "trigger: name not set"))
 	}
 	bad := func(path, format string, args ...any) {
-		out = append(out, problemf(path, "", "trigger %q: %s", name, fmt.Sprintf(format, args...)))
+		out = append(out, problems.Newf(path, "", "trigger %q: %s", name, fmt.Sprintf(format, args...)))
 	}
 	if !triggerWords.Valid(t.Kind) {
 		bad("Kind", "kind not set (want one of %s)", triggerWords.Join())

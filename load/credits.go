@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 	yaml "go.yaml.in/yaml/v4"
@@ -169,10 +170,10 @@ type (
 )
 
 type (
-	yEdge         = yWord[credits.Edge, *credits.Edge]
-	yValueBasis   = yWord[credits.ValueBasis, *credits.ValueBasis]
-	yPriceBasis   = yWord[credits.PriceBasis, *credits.PriceBasis]
-	yMitigated    = yWord[credits.Mitigated, *credits.Mitigated]
+	yEdge         = yWord[scheme.Edge, *scheme.Edge]
+	yValueBasis   = yWord[scheme.ValueBasis, *scheme.ValueBasis]
+	yPriceBasis   = yWord[scheme.PriceBasis, *scheme.PriceBasis]
+	yMitigated    = yWord[scheme.Mitigated, *scheme.Mitigated]
 	yTriggerKind  = yWord[credits.TriggerKind, *credits.TriggerKind]
 	yIncidentRule = yWord[credits.IncidentRule, *credits.IncidentRule]
 )
@@ -322,20 +323,20 @@ func (cv *converter) points(d *pointsDTO) credits.Points {
 
 const schemePath = "credits.regime.scheme"
 
-func (cv *converter) scheme(d *schemeDTO) credits.Scheme {
+func (cv *converter) scheme(d *schemeDTO) scheme.Scheme {
 	p := schemePath
-	s := credits.Scheme{Mitigated: optWord(d.Mitigated)}
+	s := scheme.Scheme{Mitigated: optWord(d.Mitigated)}
 	for i := range d.Scores {
 		s.Scores = append(s.Scores, cv.score(fmt.Sprintf("%s.scores[%d]", p, i), &d.Scores[i]))
 	}
 	if a := d.AmberRule; a != nil {
-		s.Amber = credits.AmberRule{
+		s.Amber = scheme.AmberRule{
 			Nth:    cv.whole(p+".amber-rule.nth", a.Nth, "the failure from which an amber counts, such as 2"),
 			Within: cv.whole(p+".amber-rule.within", a.Within, "the months the failures are counted in, such as 12"),
 		}
 	}
 	if rp := d.Repeat; rp != nil {
-		s.Repeat = credits.Repeat{
+		s.Repeat = scheme.Repeat{
 			Multiplier: cv.dec(p+".repeat.multiplier", rp.Multiplier, "the multiplier of a repeated failure, such as 2"),
 			Nth:        cv.whole(p+".repeat.nth", rp.Nth, "the failure from which the multiplier applies, such as 2"),
 			Within:     cv.whole(p+".repeat.within", rp.Within, "the measurement periods the failures are counted in, such as 2"),
@@ -343,21 +344,21 @@ func (cv *converter) scheme(d *schemeDTO) credits.Scheme {
 	}
 	if cv.mapping(p+".price", d.Price != nil, "price: {basis: per-point, value: 100.00}") {
 		pr := d.Price
-		s.Price = credits.Price{
+		s.Price = scheme.Price{
 			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table or percent-of-charges"),
 			Value:     optDec(pr.Value),
 			Allowance: optDec(pr.Allowance),
 		}
 		for i, r := range pr.Ratchet {
 			q := fmt.Sprintf("%s.price.ratchet[%d]", p, i)
-			s.Price.Ratchet = append(s.Price.Ratchet, credits.Ratchet{
+			s.Price.Ratchet = append(s.Price.Ratchet, scheme.Ratchet{
 				Above:      cv.dec(q+".above", r.Above, "the month's points above which the multiplier applies, such as 100"),
 				Multiplier: cv.dec(q+".multiplier", r.Multiplier, "the multiplier of those points, such as 1.2"),
 			})
 		}
 		for i, r := range pr.Table {
 			q := fmt.Sprintf("%s.price.table[%d]", p, i)
-			s.Price.Table = append(s.Price.Table, credits.TableRow{
+			s.Price.Table = append(s.Price.Table, scheme.TableRow{
 				Points:  cv.dec(q+".points", r.Points, "the least total points of the row, such as 50"),
 				Percent: cv.dec(q+".percent", r.Percent, "the per cent of the month's charges, such as 2.5"),
 			})
@@ -366,20 +367,20 @@ func (cv *converter) scheme(d *schemeDTO) credits.Scheme {
 	return s
 }
 
-func (cv *converter) score(p string, d *scoreDTO) credits.Score {
-	s := credits.Score{KPIs: texts(d.KPIs)}
+func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
+	s := scheme.Score{KPIs: texts(d.KPIs)}
 	if d.KPIs == nil {
 		cv.doc.missing(p+".kpis", "the KPIs scored this way, such as [KPI01, KPI02]")
 	}
 	if x := d.Status; x != nil {
-		s.Status = &credits.StatusScore{
+		s.Status = &scheme.StatusScore{
 			Amber: cv.dec(p+".status.amber", x.Amber, "the score of an amber month, such as 1"),
 			Red:   cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
 		}
 	}
 	if x := d.Bands; x != nil {
 		q := p + ".bands"
-		s.Bands = &credits.Bands{
+		s.Bands = &scheme.Bands{
 			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
 			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
 			Precision: cv.optPrecision(q, x.Precision),
@@ -388,7 +389,7 @@ func (cv *converter) score(p string, d *scoreDTO) credits.Score {
 	}
 	if x := d.Shortfall; x != nil {
 		q := p + ".shortfall"
-		s.Shortfall = &credits.Shortfall{
+		s.Shortfall = &scheme.Shortfall{
 			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
 			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
 			Rate:      cv.dec(q+".rate", x.Rate, "the score per unit of shortfall, such as 1"),
@@ -399,7 +400,7 @@ func (cv *converter) score(p string, d *scoreDTO) credits.Score {
 	}
 	if x := d.ShortfallBands; x != nil {
 		q := p + ".shortfall-bands"
-		s.ShortfallBands = &credits.ShortfallBands{
+		s.ShortfallBands = &scheme.ShortfallBands{
 			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
 			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
 			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
@@ -409,7 +410,7 @@ func (cv *converter) score(p string, d *scoreDTO) credits.Score {
 	}
 	if x := d.Deduction; x != nil {
 		q := p + ".deduction"
-		s.Deduction = &credits.Deduction{
+		s.Deduction = &scheme.Deduction{
 			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
 			Required:  cv.dec(q+".required", x.Required, "the required performance per cent, such as 99.5"),
 			Available: cv.dec(q+".available", x.Available, "the points at risk on the KPI, such as 10"),
@@ -419,7 +420,7 @@ func (cv *converter) score(p string, d *scoreDTO) credits.Score {
 	}
 	if x := d.Allocation; x != nil {
 		q := p + ".allocation"
-		s.Allocation = &credits.Allocation{
+		s.Allocation = &scheme.Allocation{
 			AtRisk:        cv.dec(q+".at-risk", x.AtRisk, "the per cent of the month's invoice at risk, such as 10"),
 			Category:      cv.str(q+".category", x.Category, "the category's name, such as availability"),
 			CategoryShare: cv.dec(q+".category-share", x.CategoryShare, "the per cent of the pool the category gets, such as 50"),
@@ -440,14 +441,14 @@ func (cv *converter) optPrecision(p string, d *precisionDTO) kpi.Precision {
 	}
 }
 
-func (cv *converter) bands(p string, ds []bandDTO) []credits.Band {
+func (cv *converter) bands(p string, ds []bandDTO) []scheme.Band {
 	if len(ds) == 0 {
 		cv.doc.missing(p+".bands", "a list of bands, such as {name: minor, min: 98, min-edge: inclusive, points: 1}")
 	}
-	var out []credits.Band
+	var out []scheme.Band
 	for i, b := range ds {
 		q := fmt.Sprintf("%s.bands[%d]", p, i)
-		out = append(out, credits.Band{
+		out = append(out, scheme.Band{
 			Name:     cv.str(q+".name", b.Name, "the band's name, such as minor"),
 			Min:      optDecPtr(b.Min),
 			MinEdge:  optWord(b.MinEdge),

@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -28,10 +29,10 @@ var d = decimal.RequireFromString
 // Rules are the example's rules, which contract.yaml holds too.
 func Rules() credits.Rules {
 	return credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"AVAIL"}, Deduction: &credits.Deduction{
-				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: credits.AsMeasured}}},
-			Price: credits.Price{Basis: credits.PerPoint, Value: d("1000")},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"AVAIL"}, Deduction: &scheme.Deduction{
+				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: scheme.AsMeasured}}},
+			Price: scheme.Price{Basis: scheme.PerPoint, Value: d("1000")},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -31,24 +32,24 @@ func at(s string) *decimal.Decimal { v := d(s); return &v }
 // failure after a failure in the previous period x2; a point worth
 // 100.00; a rectification plan for every Material failure.
 func Rules() credits.Rules {
-	bands := credits.Bands{
+	bands := scheme.Bands{
 		Direction: kpi.HigherIsBetter,
-		Value:     credits.TableRounded,
+		Value:     scheme.TableRounded,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
-		Bands: []credits.Band{
-			{Name: "target", Min: at("99"), MinEdge: credits.Inclusive, Points: d("0")},
-			{Name: "minor", Min: at("98.0"), MinEdge: credits.Inclusive, Max: at("98.9"), MaxEdge: credits.Inclusive, Points: d("1")},
-			{Name: "serious", Min: at("97.0"), MinEdge: credits.Inclusive, Max: at("97.9"), MaxEdge: credits.Inclusive, Points: d("2"), Material: true},
-			{Name: "severe", Min: at("96.0"), MinEdge: credits.Inclusive, Max: at("96.9"), MaxEdge: credits.Inclusive, Points: d("3"), Material: true},
-			{Name: "below threshold", Max: at("96"), MaxEdge: credits.Exclusive, Points: d("4"), Material: true},
+		Bands: []scheme.Band{
+			{Name: "target", Min: at("99"), MinEdge: scheme.Inclusive, Points: d("0")},
+			{Name: "minor", Min: at("98.0"), MinEdge: scheme.Inclusive, Max: at("98.9"), MaxEdge: scheme.Inclusive, Points: d("1")},
+			{Name: "serious", Min: at("97.0"), MinEdge: scheme.Inclusive, Max: at("97.9"), MaxEdge: scheme.Inclusive, Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), MinEdge: scheme.Inclusive, Max: at("96.9"), MaxEdge: scheme.Inclusive, Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: scheme.Exclusive, Points: d("4"), Material: true},
 		},
 	}
 	return credits.Rules{
-		Regime: credits.Scheme{
-			Scores:    []credits.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
-			Repeat:    credits.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
-			Mitigated: credits.MitigatedBreaks,
-			Price:     credits.Price{Basis: credits.PerPoint, Value: d("100")},
+		Regime: scheme.Scheme{
+			Scores:    []scheme.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
+			Repeat:    scheme.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
+			Mitigated: scheme.MitigatedBreaks,
+			Price:     scheme.Price{Basis: scheme.PerPoint, Value: d("100")},
 		},
 		Money:    credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		Triggers: []credits.Trigger{{Name: "rectification plan", Kind: credits.MaterialFailure}},

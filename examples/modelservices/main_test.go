@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
@@ -48,8 +48,8 @@ func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
 func TestContractFile(t *testing.T) {
 	c, res := evaluateFiles(t)
 	want := Rules()
-	s := want.Regime.(credits.Scheme)
-	s.Scores = []credits.Score{{KPIs: []string{"AVAIL-1", "AVAIL-2", "AVAIL-3"}, Bands: s.Scores[0].Bands}}
+	s := want.Regime.(scheme.Scheme)
+	s.Scores = []scheme.Score{{KPIs: []string{"AVAIL-1", "AVAIL-2", "AVAIL-3"}, Bands: s.Scores[0].Bands}}
 	want.Regime = s
 	if diff := cmp.Diff(want, c.Credits); diff != "" {
 		t.Errorf("contract.yaml's rules differ from Rules() (-go +file):\n%s", diff)

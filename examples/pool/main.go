@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -24,8 +25,8 @@ func main() {
 
 var d = decimal.RequireFromString
 
-func alloc(cat, catShare, kpiShare string) *credits.Allocation {
-	return &credits.Allocation{AtRisk: d("10"), Category: cat, CategoryShare: d(catShare), KPIShare: d(kpiShare)}
+func alloc(cat, catShare, kpiShare string) *scheme.Allocation {
+	return &scheme.Allocation{AtRisk: d("10"), Category: cat, CategoryShare: d(catShare), KPIShare: d(kpiShare)}
 }
 
 // Rules are the pool's rules: 10% of the invoice at risk, split between
@@ -33,13 +34,13 @@ func alloc(cat, catShare, kpiShare string) *credits.Allocation {
 func Rules() credits.Rules {
 	atRisk := d("10")
 	return credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{
 				{KPIs: []string{"UPTIME"}, Allocation: alloc("hosting", "50", "40")},
 				{KPIs: []string{"BACKUP"}, Allocation: alloc("hosting", "50", "60")},
 				{KPIs: []string{"P1-FIX", "P2-FIX"}, Allocation: alloc("service desk", "50", "50")},
 			},
-			Price: credits.Price{Basis: credits.PercentOfCharges},
+			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Caps:  credits.Caps{Month: &atRisk},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -24,17 +25,17 @@ func main() {
 
 var d = decimal.RequireFromString
 
-func scores() []credits.Score {
-	return []credits.Score{
-		{KPIs: []string{"A"}, Status: &credits.StatusScore{Amber: d("40"), Red: d("120")}},
-		{KPIs: []string{"B"}, Status: &credits.StatusScore{Amber: d("50"), Red: d("130")}},
+func scores() []scheme.Score {
+	return []scheme.Score{
+		{KPIs: []string{"A"}, Status: &scheme.StatusScore{Amber: d("40"), Red: d("120")}},
+		{KPIs: []string{"B"}, Status: &scheme.StatusScore{Amber: d("50"), Red: d("130")}},
 	}
 }
 
 // ratchetPrice is a point worth 10.00 after a 20-point allowance, x1.2
 // above 100 points and x1.5 above 200.
-func ratchetPrice() credits.Price {
-	return credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
+func ratchetPrice() scheme.Price {
+	return scheme.Price{Basis: scheme.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []scheme.Ratchet{
 		{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}}
 }
 
@@ -42,7 +43,7 @@ func ratchetPrice() credits.Price {
 // ratchet price, a rolling 12-month cap of 0.15% and two triggers.
 func RollingRules() credits.Rules {
 	rolling := d("0.15")
-	return credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchetPrice()},
+	return credits.Rules{Regime: scheme.Scheme{Scores: scores(), Price: ratchetPrice()},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		Caps:  credits.Caps{Rolling: &rolling},
 		Triggers: []credits.Trigger{
@@ -97,14 +98,14 @@ func run(w io.Writer) error {
 	money := credits.Money{Places: 2, Rounding: kpi.HalfUp}
 	ratchet := ratchetPrice()
 	if err := print("Per-point with a 20-point allowance and ratchets: A Red (120), B Red (130)",
-		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money},
+		credits.Rules{Regime: scheme.Scheme{Scores: scores(), Price: ratchet}, Money: money},
 		months(1, kpi.Red, kpi.Red), true); err != nil {
 		return err
 	}
-	table := credits.Price{Basis: credits.PointsTable, Table: []credits.TableRow{
+	table := scheme.Price{Basis: scheme.PointsTable, Table: []scheme.TableRow{
 		{Points: d("50"), Percent: d("1")}, {Points: d("100"), Percent: d("2.5")}, {Points: d("200"), Percent: d("5")}}}
 	if err := print("Points table: 50+ points 1%, 100+ 2.5%, 200+ 5% of the bill: A Amber (40), B Red (130)",
-		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: table}, Money: money},
+		credits.Rules{Regime: scheme.Scheme{Scores: scores(), Price: table}, Money: money},
 		months(1, kpi.Amber, kpi.Red), true); err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	return print("Two-limb cap: year 1 at 1% of estimated charges 600000.00, later years at 1% of the 12 months before; A Red every month",
-		credits.Rules{Regime: credits.Scheme{Scores: scores(), Price: ratchet}, Money: money,
+		credits.Rules{Regime: scheme.Scheme{Scores: scores(), Price: ratchet}, Money: money,
 			Caps: credits.Caps{TwoLimb: &credits.TwoLimb{First: d("1"), Estimate: d("600000"), Later: d("1")}}},
 		months(15, kpi.Red, kpi.Green), false)
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -28,15 +29,15 @@ func at(s string) *decimal.Decimal { v := d(s); return &v }
 // Rules are the example's rules, which contract.yaml holds too.
 func Rules() credits.Rules {
 	return credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &credits.ShortfallBands{
-				Direction: kpi.HigherIsBetter, Target: d("98"), Value: credits.AsMeasured,
-				Bands: []credits.Band{
-					{Name: "slight", Min: at("0"), MinEdge: credits.Inclusive, Max: at("1"), MaxEdge: credits.Inclusive, Points: d("2")},
-					{Name: "marked", Min: at("1"), MinEdge: credits.Exclusive, Max: at("3"), MaxEdge: credits.Inclusive, Points: d("5")},
-					{Name: "severe", Min: at("3"), MinEdge: credits.Exclusive, Points: d("10"), Material: true},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &scheme.ShortfallBands{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Value: scheme.AsMeasured,
+				Bands: []scheme.Band{
+					{Name: "slight", Min: at("0"), MinEdge: scheme.Inclusive, Max: at("1"), MaxEdge: scheme.Inclusive, Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: scheme.Exclusive, Max: at("3"), MaxEdge: scheme.Inclusive, Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: scheme.Exclusive, Points: d("10"), Material: true},
 				}}}},
-			Price: credits.Price{Basis: credits.PercentOfCharges},
+			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}

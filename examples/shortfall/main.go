@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +26,7 @@ var d = decimal.RequireFromString
 // Case is one of the examples: a shortfall rule and the value it scores.
 type Case struct {
 	Name      string
-	Shortfall credits.Shortfall
+	Shortfall scheme.Shortfall
 	Value     string
 }
 
@@ -33,10 +34,10 @@ type Case struct {
 // RESOLVE-2 and RESOLVE-3 by them.
 func Cases() []Case {
 	return []Case{
-		{"worked example: target 98%, actual 75%, rate 1", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: credits.AsMeasured}, "75"},
-		{"each full 1%: actual 96.4%", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("1"), Value: credits.AsMeasured}, "96.4"},
-		{"every whole 0.1 point, rounded to one place first: actual 97.46%", credits.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("0.1"),
-			Value: credits.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}}, "97.46"},
+		{"worked example: target 98%, actual 75%, rate 1", scheme.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: scheme.AsMeasured}, "75"},
+		{"each full 1%: actual 96.4%", scheme.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("1"), Value: scheme.AsMeasured}, "96.4"},
+		{"every whole 0.1 point, rounded to one place first: actual 97.46%", scheme.Shortfall{Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Step: d("0.1"),
+			Value: scheme.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}}, "97.46"},
 	}
 }
 
@@ -44,7 +45,7 @@ func run(w io.Writer) error {
 	for _, c := range Cases() {
 		sf := c.Shortfall
 		rules := credits.Rules{
-			Regime: credits.Scheme{Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &sf}}, Price: credits.Price{Basis: credits.PercentOfCharges}},
+			Regime: scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &sf}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}},
 			Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		}
 		if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
@@ -31,13 +32,13 @@ func TestContractFile(t *testing.T) {
 // wantRules are the rules contract.yaml must hold: each case's shortfall
 // scoring its own KPI, RESOLVE-1 to RESOLVE-3.
 func wantRules() credits.Rules {
-	var scores []credits.Score
+	var scores []scheme.Score
 	for i, c := range Cases() {
 		sf := c.Shortfall
-		scores = append(scores, credits.Score{KPIs: []string{"RESOLVE-" + string(rune('1'+i))}, Shortfall: &sf})
+		scores = append(scores, scheme.Score{KPIs: []string{"RESOLVE-" + string(rune('1'+i))}, Shortfall: &sf})
 	}
 	return credits.Rules{
-		Regime: credits.Scheme{Scores: scores, Price: credits.Price{Basis: credits.PercentOfCharges}},
+		Regime: scheme.Scheme{Scores: scores, Price: scheme.Price{Basis: scheme.PercentOfCharges}},
 		Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
 }

@@ -9,7 +9,7 @@
 //
 // Its credits follow the Shape's Regime. The zero Regime, Points, is the
 // points regime with a monthly and an annual cap, as Generate has always
-// made. None carries no credits. Each other Regime is a credits.Scheme
+// made. None carries no credits. Each other Regime is a scheme.Scheme
 // scoring by one part (status, bands, shortfall, shortfall bands,
 // deduction or an at-risk allocation), priced per point (with a free
 // allowance and ratchets, now and then), from a points table or as a per

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
@@ -24,7 +25,7 @@ import (
 // more: a KPI with changes, strict bounds or an MSL margin, an assessment
 // period, pooled or combined parts, a relative target, its own
 // organisations or absence rule, a deemed mitigation, or a regime other
-// than credits.Points, credits.None and credits.Scheme is an error, never
+// than credits.Points, credits.None and scheme.Scheme is an error, never
 // left out silently.
 func WriteFiles(dir string, p Portfolio) error {
 	for _, f := range []struct {
@@ -78,7 +79,7 @@ func writeContract(w io.Writer, p Portfolio) error {
 	c := p.Contract
 	out := &printer{w: w}
 	switch c.Credits.Regime.(type) {
-	case credits.Points, credits.None, credits.Scheme:
+	case credits.Points, credits.None, scheme.Scheme:
 	default:
 		return fmt.Errorf("synth: contract %q: regime %T cannot be written", c.Name, c.Credits.Regime)
 	}
@@ -121,7 +122,7 @@ func writeContract(w io.Writer, p Portfolio) error {
 		writePoints(out, rg)
 	case credits.None:
 		out.printf("    none: {}\n")
-	case credits.Scheme:
+	case scheme.Scheme:
 		writeScheme(out, rg)
 	}
 	writeRules(out, c.Credits)
@@ -145,7 +146,7 @@ func writePoints(out *printer, pts credits.Points) {
 	}
 }
 
-func writeScheme(out *printer, s credits.Scheme) {
+func writeScheme(out *printer, s scheme.Scheme) {
 	out.printf("    scheme:\n      scores:\n")
 	for _, sc := range s.Scores {
 		out.printf("        - kpis: [%s]\n", strings.Join(sc.KPIs, ", "))
@@ -180,7 +181,7 @@ func writeScheme(out *printer, s credits.Scheme) {
 				v(a.AtRisk), a.Category, v(a.CategoryShare), v(a.KPIShare))
 		}
 	}
-	if a := s.Amber; a != (credits.AmberRule{}) {
+	if a := s.Amber; a != (scheme.AmberRule{}) {
 		out.printf("      amber-rule: {nth: %d, within: %d}\n", a.Nth, a.Within)
 	}
 	if rp := s.Repeat; rp.Nth != 0 || rp.Within != 0 || !rp.Multiplier.IsZero() {
@@ -213,7 +214,7 @@ func writeScheme(out *printer, s credits.Scheme) {
 
 // writeBasis writes a scoring part's direction, value basis and, when it
 // has one, its table's precision, indented by in.
-func writeBasis(out *printer, in string, dir kpi.Direction, value credits.ValueBasis, p kpi.Precision) {
+func writeBasis(out *printer, in string, dir kpi.Direction, value scheme.ValueBasis, p kpi.Precision) {
 	out.printf(in+"direction: %s\n"+in+"value: %s\n", dir, value)
 	if p != (kpi.Precision{}) {
 		out.printf(in+"precision: {places: %d, rounding: %s}\n", p.Places, p.Rounding)
@@ -221,7 +222,7 @@ func writeBasis(out *printer, in string, dir kpi.Direction, value credits.ValueB
 }
 
 // writeBands writes a band table, indented by in.
-func writeBands(out *printer, in string, bands []credits.Band) {
+func writeBands(out *printer, in string, bands []scheme.Band) {
 	out.printf("%sbands:\n", in)
 	for _, b := range bands {
 		out.printf(in+"  - {name: %q", b.Name)

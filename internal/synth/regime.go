@@ -7,6 +7,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -22,12 +23,12 @@ type Regime uint8
 const (
 	Points         Regime = iota // credits.Points, with a monthly and an annual cap
 	None                         // credits.None: no service credits
-	StatusScore                  // a credits.Scheme scoring by status (credits.StatusScore)
-	Bands                        // a credits.Scheme scoring by the band of the value, its worse bands material (credits.Bands)
-	Shortfall                    // a credits.Scheme scoring by the shortfall below the target (credits.Shortfall)
-	ShortfallBands               // a credits.Scheme scoring by the band of the shortfall, a per cent of the charges (credits.ShortfallBands)
-	Deduction                    // a credits.Scheme scoring by a performance-percentage deduction (credits.Deduction)
-	Allocation                   // a credits.Scheme scoring by shares of an at-risk pool (credits.Allocation)
+	StatusScore                  // a scheme.Scheme scoring by status (scheme.StatusScore)
+	Bands                        // a scheme.Scheme scoring by the band of the value, its worse bands material (scheme.Bands)
+	Shortfall                    // a scheme.Scheme scoring by the shortfall below the target (scheme.Shortfall)
+	ShortfallBands               // a scheme.Scheme scoring by the band of the shortfall, a per cent of the charges (scheme.ShortfallBands)
+	Deduction                    // a scheme.Scheme scoring by a performance-percentage deduction (scheme.Deduction)
+	Allocation                   // a scheme.Scheme scoring by shares of an at-risk pool (scheme.Allocation)
 	// Mixed is a portfolio of every regime: contract n uses regime n mod
 	// len(Regimes()). It is not one of Regimes.
 	Mixed
@@ -67,9 +68,9 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 		c.KPIs[0].Kind = kpi.KPI
 	}
 	fams := families(c)
-	basis := credits.PercentOfCharges // the only price of shortfall bands and allocations
+	basis := scheme.PercentOfCharges // the only price of shortfall bands and allocations
 	if g != ShortfallBands && g != Allocation {
-		basis = credits.PriceBasis(1 + r.IntN(3))
+		basis = scheme.PriceBasis(1 + r.IntN(3))
 	}
 	// unit is about the points one failed KPI-month scores, the scale of a
 	// price's allowance, ratchets and table and of the points trigger.
@@ -78,12 +79,12 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 		unit = decimal.New(5, -1)
 	}
 	atRisk := decimal.New(int64(5+r.IntN(11)), 0)
-	s := credits.Scheme{}
+	s := scheme.Scheme{}
 	for i, f := range fams {
-		sc := credits.Score{KPIs: f.ids}
+		sc := scheme.Score{KPIs: f.ids}
 		switch g {
 		case Allocation:
-			sc.Allocation = &credits.Allocation{AtRisk: atRisk, Category: fmt.Sprintf("category %d", i+1),
+			sc.Allocation = &scheme.Allocation{AtRisk: atRisk, Category: fmt.Sprintf("category %d", i+1),
 				CategoryShare: decimal.New(int64(100/len(fams)), 0), KPIShare: decimal.New(int64(100/len(f.ids)), 0)}
 		default:
 			part(r, g, f.k, basis, &sc)
@@ -92,15 +93,15 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 	}
 	s.Price = price(r, basis, unit)
 	if r.IntN(3) == 0 {
-		s.Amber = credits.AmberRule{Nth: 2 + r.IntN(2), Within: 3 + r.IntN(10)}
+		s.Amber = scheme.AmberRule{Nth: 2 + r.IntN(2), Within: 3 + r.IntN(10)}
 	}
 	if r.IntN(3) == 0 {
 		nth := 2 + r.IntN(2)
 		mult := []decimal.Decimal{decimal.New(15, -1), decimal.New(2, 0)}[r.IntN(2)]
-		s.Repeat = credits.Repeat{Multiplier: mult, Nth: nth, Within: nth + r.IntN(3)}
+		s.Repeat = scheme.Repeat{Multiplier: mult, Nth: nth, Within: nth + r.IntN(3)}
 	}
-	if s.Amber != (credits.AmberRule{}) || s.Repeat.Nth != 0 {
-		s.Mitigated = credits.Mitigated(1 + r.IntN(2))
+	if s.Amber != (scheme.AmberRule{}) || s.Repeat.Nth != 0 {
+		s.Mitigated = scheme.Mitigated(1 + r.IntN(2))
 	}
 	out.Regime = s
 	out.Caps = caps(r, c)
@@ -145,7 +146,7 @@ func families(c *contract.Contract) []family {
 // Allocation, from the base thresholds of k, the first of sc's KPIs.
 // Priced as a per cent of the charges, a score is in tenths of a per cent;
 // otherwise in points.
-func part(r *rand.Rand, g Regime, k *contract.KPI, basis credits.PriceBasis, sc *credits.Score) {
+func part(r *rand.Rand, g Regime, k *contract.KPI, basis scheme.PriceBasis, sc *scheme.Score) {
 	dir, tsl, msl := k.Direction, k.Schedule.Base.TSL, k.Schedule.Base.MSL
 	gap := tsl.Sub(msl).Abs()
 	worse := func(d decimal.Decimal) decimal.Decimal { // d beyond the msl, away from the tsl
@@ -155,25 +156,25 @@ func part(r *rand.Rand, g Regime, k *contract.KPI, basis credits.PriceBasis, sc 
 		return msl.Add(d)
 	}
 	exp := int32(0)
-	if basis == credits.PercentOfCharges {
+	if basis == scheme.PercentOfCharges {
 		exp = -1
 	}
-	value := credits.ValueBasis(1 + r.IntN(3))
+	value := scheme.ValueBasis(1 + r.IntN(3))
 	var prec kpi.Precision
 	var step decimal.Decimal // the table's precision, for its inclusive bounds; zero without one
-	if value == credits.TableRounded {
+	if value == scheme.TableRounded {
 		prec = kpi.Precision{Places: k.Precision.Places, Rounding: rounding(r)}
 		step = decimal.New(1, -prec.Places)
 	}
 	if (g == Shortfall || g == Deduction) && dir == kpi.LowerIsBetter && k.Unit != kpi.Percent {
 		// A lower-is-better count has no worst value, so neither part could
-		// score its missing months (see credits.Scheme): it scores statuses.
+		// score its missing months (see scheme.Scheme): it scores statuses.
 		g = StatusScore
 	}
 	switch g {
 	case StatusScore:
 		amber := int64(1 + r.IntN(5))
-		sc.Status = &credits.StatusScore{Amber: decimal.New(amber, exp), Red: decimal.New(amber+int64(r.IntN(10)), exp)}
+		sc.Status = &scheme.StatusScore{Amber: decimal.New(amber, exp), Red: decimal.New(amber+int64(r.IntN(10)), exp)}
 	case Bands:
 		m := int64(1 + r.IntN(3))
 		best := []bandSpec{{"target", decimal.Zero, false}, {"minor", decimal.New(m, exp), false},
@@ -183,7 +184,7 @@ func part(r *rand.Rand, g Regime, k *contract.KPI, basis credits.PriceBasis, sc 
 			slices.Reverse(best)
 			slices.Reverse(cuts)
 		}
-		sc.Bands = &credits.Bands{Direction: dir, Value: value, Precision: prec,
+		sc.Bands = &scheme.Bands{Direction: dir, Value: value, Precision: prec,
 			Bands: bandTable(nil, cuts, dir == kpi.HigherIsBetter, step, best)}
 	case Shortfall:
 		var stepBy decimal.Decimal
@@ -193,12 +194,12 @@ func part(r *rand.Rand, g Regime, k *contract.KPI, basis credits.PriceBasis, sc 
 		case 2:
 			stepBy = decimal.New(1, 0)
 		}
-		sc.Shortfall = &credits.Shortfall{Direction: dir, Target: tsl, Rate: decimal.New(int64(1+r.IntN(3)), exp),
+		sc.Shortfall = &scheme.Shortfall{Direction: dir, Target: tsl, Rate: decimal.New(int64(1+r.IntN(3)), exp),
 			Step: stepBy, Value: value, Precision: prec}
 	case ShortfallBands:
 		pct := int64(1 + r.IntN(5))
 		zero := decimal.Zero
-		sc.ShortfallBands = &credits.ShortfallBands{Direction: dir, Target: tsl, Value: value, Precision: prec,
+		sc.ShortfallBands = &scheme.ShortfallBands{Direction: dir, Target: tsl, Value: value, Precision: prec,
 			Bands: bandTable(&zero, []decimal.Decimal{gap, gap.Add(gap)}, false, step, []bandSpec{
 				{"slight", decimal.New(pct, -1), false}, {"marked", decimal.New(2*pct, -1), false}, {"severe", decimal.New(5*pct, -1), true}})}
 	case Deduction:
@@ -206,7 +207,7 @@ func part(r *rand.Rand, g Regime, k *contract.KPI, basis credits.PriceBasis, sc 
 		if dir == kpi.LowerIsBetter {
 			required = decimal.New(100, 0).Sub(tsl) // the failures allowed are the tsl
 		}
-		sc.Deduction = &credits.Deduction{Direction: dir, Required: required, Available: decimal.New(int64(5+r.IntN(16)), 0),
+		sc.Deduction = &scheme.Deduction{Direction: dir, Required: required, Available: decimal.New(int64(5+r.IntN(16)), 0),
 			Value: value, Precision: prec}
 	}
 }
@@ -226,30 +227,30 @@ type bandSpec struct {
 // table's precision, a bound a band does not hold becomes the nearest
 // value of that precision it does, inclusive, as a contract writes
 // "98.0 - 98.9".
-func bandTable(lo *decimal.Decimal, cuts []decimal.Decimal, up bool, step decimal.Decimal, specs []bandSpec) []credits.Band {
-	out := make([]credits.Band, len(specs))
+func bandTable(lo *decimal.Decimal, cuts []decimal.Decimal, up bool, step decimal.Decimal, specs []bandSpec) []scheme.Band {
+	out := make([]scheme.Band, len(specs))
 	for i, sp := range specs {
-		b := credits.Band{Name: sp.name, Points: sp.points, Material: sp.material}
+		b := scheme.Band{Name: sp.name, Points: sp.points, Material: sp.material}
 		if i == 0 && lo != nil {
 			from := *lo
-			b.Min, b.MinEdge = &from, credits.Inclusive
+			b.Min, b.MinEdge = &from, scheme.Inclusive
 		}
 		if i > 0 {
-			from, edge := cuts[i-1], credits.Inclusive
+			from, edge := cuts[i-1], scheme.Inclusive
 			if !up {
-				edge = credits.Exclusive
+				edge = scheme.Exclusive
 				if !step.IsZero() {
-					from, edge = from.Add(step), credits.Inclusive
+					from, edge = from.Add(step), scheme.Inclusive
 				}
 			}
 			b.Min, b.MinEdge = &from, edge
 		}
 		if i < len(cuts) {
-			to, edge := cuts[i], credits.Inclusive
+			to, edge := cuts[i], scheme.Inclusive
 			if up {
-				edge = credits.Exclusive
+				edge = scheme.Exclusive
 				if !step.IsZero() {
-					to, edge = to.Sub(step), credits.Inclusive
+					to, edge = to.Sub(step), scheme.Inclusive
 				}
 			}
 			b.Max, b.MaxEdge = &to, edge
@@ -262,25 +263,25 @@ func bandTable(lo *decimal.Decimal, cuts []decimal.Decimal, up bool, step decima
 // price returns a price on basis for scores of about unit points a failed
 // KPI-month: per point, now and then with a free allowance and ratchets;
 // a points table; or a per cent of the charges.
-func price(r *rand.Rand, basis credits.PriceBasis, unit decimal.Decimal) credits.Price {
-	p := credits.Price{Basis: basis}
+func price(r *rand.Rand, basis scheme.PriceBasis, unit decimal.Decimal) scheme.Price {
+	p := scheme.Price{Basis: basis}
 	times := func(n int) decimal.Decimal { return unit.Mul(decimal.New(int64(n), 0)) }
 	switch basis {
-	case credits.PerPoint:
+	case scheme.PerPoint:
 		p.Value = decimal.New(int64(50+r.IntN(950)), 0)
 		if r.IntN(2) == 0 {
 			p.Allowance = times(1 + r.IntN(3))
 		}
 		if r.IntN(2) == 0 {
-			p.Ratchet = []credits.Ratchet{{Above: p.Allowance.Add(times(2)), Multiplier: decimal.New(12, -1)}}
+			p.Ratchet = []scheme.Ratchet{{Above: p.Allowance.Add(times(2)), Multiplier: decimal.New(12, -1)}}
 			if r.IntN(2) == 0 {
-				p.Ratchet = append(p.Ratchet, credits.Ratchet{Above: p.Allowance.Add(times(5)), Multiplier: decimal.New(15, -1)})
+				p.Ratchet = append(p.Ratchet, scheme.Ratchet{Above: p.Allowance.Add(times(5)), Multiplier: decimal.New(15, -1)})
 			}
 		}
-	case credits.PointsTable:
+	case scheme.PointsTable:
 		pct := decimal.New(int64(1+r.IntN(5)), -1)
 		for _, n := range []int{1, 3, 8} {
-			p.Table = append(p.Table, credits.TableRow{Points: times(n), Percent: pct})
+			p.Table = append(p.Table, scheme.TableRow{Points: times(n), Percent: pct})
 			pct = pct.Add(decimal.New(int64(r.IntN(20)), -1))
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
@@ -46,7 +47,7 @@ func regimeOf(c *contract.Contract) (synth.Regime, []string) {
 		return synth.Points, nil
 	case credits.None:
 		return synth.None, nil
-	case credits.Scheme:
+	case scheme.Scheme:
 		var parts []string
 		g := synth.Regime(255)
 		for _, sc := range rg.Scores {
@@ -74,7 +75,7 @@ func regimeOf(c *contract.Contract) (synth.Regime, []string) {
 // lowerCount reports whether the i-th score of c's scheme scores
 // lower-is-better counts.
 func lowerCount(c *contract.Contract, i int) bool {
-	id := c.Credits.Regime.(credits.Scheme).Scores[i].KPIs[0]
+	id := c.Credits.Regime.(scheme.Scheme).Scores[i].KPIs[0]
 	for _, k := range c.KPIs {
 		if k.ID == id {
 			return k.Unit == kpi.Count && k.Direction == kpi.LowerIsBetter
@@ -182,7 +183,7 @@ func TestEveryPartReached(t *testing.T) {
 		rs := p.Contract.Credits
 		g, _ := regimeOf(p.Contract)
 		reached["regime "+g.String()] = true
-		if s, ok := rs.Regime.(credits.Scheme); ok {
+		if s, ok := rs.Regime.(scheme.Scheme); ok {
 			schemeParts(reached, s)
 		}
 		res := evaluate(t, p)
@@ -231,7 +232,7 @@ func TestEveryPartReached(t *testing.T) {
 }
 
 // schemeParts records the price, escalation and value bases of s.
-func schemeParts(reached map[string]bool, s credits.Scheme) {
+func schemeParts(reached map[string]bool, s scheme.Scheme) {
 	reached["price "+s.Price.Basis.String()] = true
 	if !s.Price.Allowance.IsZero() {
 		reached["price allowance"] = true
@@ -239,7 +240,7 @@ func schemeParts(reached map[string]bool, s credits.Scheme) {
 	if len(s.Price.Ratchet) > 0 {
 		reached["price ratchet"] = true
 	}
-	if s.Amber != (credits.AmberRule{}) {
+	if s.Amber != (scheme.AmberRule{}) {
 		reached["amber rule"] = true
 	}
 	if s.Repeat.Nth != 0 {
@@ -260,7 +261,7 @@ func schemeParts(reached map[string]bool, s credits.Scheme) {
 
 // basisOf returns the value basis of a value-scoring part; zero for
 // another.
-func basisOf(sc credits.Score) credits.ValueBasis {
+func basisOf(sc scheme.Score) scheme.ValueBasis {
 	switch {
 	case sc.Bands != nil:
 		return sc.Bands.Value

@@ -1,10 +1,12 @@
-package credits
+package scheme
 
 import (
 	"fmt"
 	"slices"
 	"strconv"
 
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -27,7 +29,7 @@ type Score struct {
 // scorer is a Score's part: it scores a failed outcome and appends the
 // arithmetic, in words, to why.
 type scorer interface {
-	score(o Outcome, why []byte) (scored, []byte, error)
+	score(o credits.Outcome, why []byte) (scored, []byte, error)
 }
 
 // part returns the Score's one part, its name in messages and its field,
@@ -81,19 +83,19 @@ type Repeat struct {
 
 func (r Repeat) isZero() bool { return r.Multiplier.IsZero() && r.Nth == 0 && r.Within == 0 }
 
-func (r Repeat) problems() []problem {
+func (r Repeat) problems() []problems.Problem {
 	if r.isZero() {
 		return nil
 	}
-	var out []problem
+	var out []problems.Problem
 	if fixed.Compare(r.Multiplier, one) < 0 {
-		out = append(out, problemf("Multiplier", "", "repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
+		out = append(out, problems.Newf("Multiplier", "", "repeat: multiplier %s below 1", kpi.FormatValue(r.Multiplier)))
 	}
 	if r.Nth < 2 {
-		out = append(out, problemf("Nth", "", "repeat: nth %d below 2", r.Nth))
+		out = append(out, problems.Newf("Nth", "", "repeat: nth %d below 2", r.Nth))
 	}
 	if r.Within < max(r.Nth, 2) || r.Within > 24 {
-		out = append(out, problemf("Within", "", "repeat: within %d periods outside %d..24", r.Within, max(r.Nth, 2)))
+		out = append(out, problems.Newf("Within", "", "repeat: within %d periods outside %d..24", r.Within, max(r.Nth, 2)))
 	}
 	return out
 }
@@ -114,16 +116,16 @@ type AmberRule struct {
 
 func (a AmberRule) isZero() bool { return a == AmberRule{} }
 
-func (a AmberRule) problems() []problem {
+func (a AmberRule) problems() []problems.Problem {
 	if a.isZero() {
 		return nil
 	}
-	var out []problem
+	var out []problems.Problem
 	if a.Nth < 2 {
-		out = append(out, problemf("Nth", "", "amber rule: nth %d below 2", a.Nth))
+		out = append(out, problems.Newf("Nth", "", "amber rule: nth %d below 2", a.Nth))
 	}
 	if a.Within < 1 || a.Within > 24 {
-		out = append(out, problemf("Within", "", "amber rule: within %d months outside 1..24", a.Within))
+		out = append(out, problems.Newf("Within", "", "amber rule: within %d months outside 1..24", a.Within))
 	}
 	return out
 }
@@ -182,12 +184,12 @@ type Scheme struct {
 // an Allocation or ShortfallBands is priced as a percentage of charges and
 // the allocations fit their pool, the Price, AmberRule and Repeat are
 // valid, and Mitigated is set exactly when an AmberRule or Repeat is. It
-// reports every problem, each an *Error wrapping ErrInvalidRules whose
+// reports every problem, each a *credits.Error wrapping credits.ErrInvalidRules whose
 // Path is within s, sorted and joined with errors.Join; nil if there are
 // none.
 func (s Scheme) Check() error {
 	out, _ := s.problems()
-	return rulesErrors(out)
+	return problems.Errors(out, rulesError)
 }
 
 // Validate checks the scheme (see Check) and checks it against the
@@ -195,34 +197,37 @@ func (s Scheme) Check() error {
 // of kpis (a PI, a figure or an unknown indicator is an error that says
 // which), and every credit-bearing KPI is in a Score. It reports every
 // problem as Check does.
-func (s Scheme) Validate(kpis []Window) error {
+func (s Scheme) Validate(kpis []credits.Window) error {
 	out, scoredBy := s.problems()
-	kinds := kindsOf(kpis)
+	credited := make(map[string]bool, len(kpis)) // each indicator: whether it is credit-bearing
+	for _, w := range kpis {
+		credited[w.KPI] = !w.Uncredited
+	}
 	for i, sc := range s.Scores {
 		for j, id := range sc.KPIs {
 			at := func() string { return fmt.Sprintf("Scores[%d].KPIs[%d]", i, j) } // written only for a problem
-			switch known, credited := kinds.of(id); {
+			switch credited, known := credited[id]; {
 			case !known:
-				out = append(out, problemf(at(), id, "scheme: score %d: kpi %s is unknown (not an indicator of the contract)", i+1, id))
+				out = append(out, problems.Newf(at(), id, "scheme: score %d: kpi %s is unknown (not an indicator of the contract)", i+1, id))
 			case !credited:
-				out = append(out, problemf(at(), id, "scheme: score %d: kpi %s is not credit-bearing in the contract", i+1, id))
+				out = append(out, problems.Newf(at(), id, "scheme: score %d: kpi %s is not credit-bearing in the contract", i+1, id))
 			}
 		}
 	}
-	for _, w := range credited(kpis) {
-		if _, ok := scoredBy[w.KPI]; !ok {
-			out = append(out, problemf("Scores", w.KPI, "scheme: kpi %s: in no score", w.KPI))
+	for _, w := range kpis {
+		if _, ok := scoredBy[w.KPI]; !ok && !w.Uncredited {
+			out = append(out, problems.Newf("Scores", w.KPI, "scheme: kpi %s: in no score", w.KPI))
 		}
 	}
-	return rulesErrors(out)
+	return problems.Errors(out, rulesError)
 }
 
 // problems reports every problem with the scheme that needs no KPI list,
 // and the score (its index) that scores each KPI.
-func (s Scheme) problems() ([]problem, map[string]int) {
-	var out []problem
+func (s Scheme) problems() ([]problems.Problem, map[string]int) {
+	var out []problems.Problem
 	bad := func(path, id, format string, args ...any) {
-		out = append(out, problemf(path, id, "scheme: "+format, args...))
+		out = append(out, problems.Newf(path, id, "scheme: "+format, args...))
 	}
 	scoredBy := map[string]int{}
 	type cat struct {
@@ -255,7 +260,7 @@ func (s Scheme) problems() ([]problem, map[string]int) {
 			continue
 		}
 		in := func(rest string) string { return at("." + field + rest) }
-		var probs []problem
+		var probs []problems.Problem
 		switch x := p.(type) {
 		case StatusScore:
 			probs = x.problems()
@@ -292,7 +297,7 @@ func (s Scheme) problems() ([]problem, map[string]int) {
 			c.kpis = c.kpis.Add(fixed.Of(x.KPIShare).Mul(fixed.Int(int64(len(sc.KPIs)))))
 		}
 		if len(probs) > 0 {
-			out = append(out, under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
+			out = append(out, problems.Under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
 		}
 	}
 	var pool fixed.Num
@@ -306,9 +311,9 @@ func (s Scheme) problems() ([]problem, map[string]int) {
 	if pool.Cmp(fixed.Int(100)) > 0 {
 		bad("Scores", "", "allocation: category shares add up to %s%%, above 100%%", pool.AppendTo(nil))
 	}
-	out = append(out, under(s.Price.problems(), "Price", "scheme: ")...)
-	out = append(out, under(s.Amber.problems(), "Amber", "scheme: ")...)
-	out = append(out, under(s.Repeat.problems(), "Repeat", "scheme: ")...)
+	out = append(out, problems.Under(s.Price.problems(), "Price", "scheme: ")...)
+	out = append(out, problems.Under(s.Amber.problems(), "Amber", "scheme: ")...)
+	out = append(out, problems.Under(s.Repeat.problems(), "Repeat", "scheme: ")...)
 	escalates := !s.Amber.isZero() || !s.Repeat.isZero()
 	switch {
 	case escalates && !mitigatedWords.Valid(s.Mitigated):
@@ -322,13 +327,13 @@ func (s Scheme) problems() ([]problem, map[string]int) {
 // Begin starts an evaluation. The Run keeps, for each KPI and
 // organisation, only the history its AmberRule and Repeat windows need,
 // and reuses its working memory from one month to the next.
-func (s Scheme) Begin(money Money) Run {
+func (s Scheme) Begin(money credits.Money) credits.Run {
 	r := &schemeRun{s: s, money: money, scorers: map[string]scorer{}, hist: map[[2]string]*history{},
-		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}, bands: map[bandKey]*LineExtra{}}
+		one: decimal.NewFromInt(1), reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}, bands: map[bandKey]*credits.LineExtra{}}
 	for _, sc := range s.Scores {
 		p, _, _, _ := sc.part()
 		if a, ok := p.(Allocation); ok {
-			got, why, _ := a.score(Outcome{}, nil)
+			got, why, _ := a.score(credits.Outcome{}, nil)
 			p = constScore{got: got, why: string(why)}
 		}
 		for _, id := range sc.KPIs {
@@ -348,7 +353,7 @@ type constScore struct {
 	why string
 }
 
-func (c constScore) score(_ Outcome, why []byte) (scored, []byte, error) {
+func (c constScore) score(_ credits.Outcome, why []byte) (scored, []byte, error) {
 	return c.got, append(why, c.why...), nil
 }
 
@@ -364,7 +369,7 @@ type history struct {
 // schemeRun is one evaluation of a Scheme.
 type schemeRun struct {
 	s       Scheme
-	money   Money
+	money   credits.Money
 	scorers map[string]scorer      // each KPI's part
 	hist    map[[2]string]*history // each KPI's history, for each organisation, with an AmberRule or Repeat
 	one     decimal.Decimal        // 1: the denominator of a month without Deductions
@@ -376,9 +381,9 @@ type schemeRun struct {
 	// saves looking up its part and history by KPI and organisation.
 	slots []slot
 
-	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
-	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
-	bands      map[bandKey]*LineExtra // a band's LineExtra, shared by its lines
+	reported   map[kpi.Kind]string            // the rule of a PI's or figure's line
+	unmeasured map[kpi.Absence]string         // the rule of an unmeasured line
+	bands      map[bandKey]*credits.LineExtra // a band's LineExtra, shared by its lines
 
 	// Working memory, reused month after month.
 	pend    []pending         // the month's lines being assessed
@@ -410,7 +415,7 @@ type slot struct {
 
 // at returns the slot of outcome o, at position i of its month; false if
 // o's KPI is in no Score.
-func (r *schemeRun) at(i int, o *Outcome) (*slot, bool) {
+func (r *schemeRun) at(i int, o *credits.Outcome) (*slot, bool) {
 	if i < len(r.slots) {
 		if x := &r.slots[i]; x.sc != nil && x.kpi == o.KPI && x.org == o.Org {
 			return x, true
@@ -443,24 +448,24 @@ type pending struct {
 }
 
 // Assess appends one line per outcome of period to out.
-func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
+func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits.Line, error) {
 	base := len(out)
-	out = append(out, make([]Line, len(period.Outcomes))...)
+	out = append(out, make([]credits.Line, len(period.Outcomes))...)
 	lines := out[base:]
 	pend := slices.Grow(r.pend[:0], len(period.Outcomes))[:len(period.Outcomes)]
 	clear(pend)
 	r.pend, r.text = pend, r.text[:0]
 	for i := range period.Outcomes {
 		o, l := &period.Outcomes[i], &lines[i]
-		*l = Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
+		*l = credits.Line{Kind: credits.CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 		if o.Kind != kpi.KPI {
 			if o.Kind == 0 {
-				return nil, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "kind not set")
+				return nil, outcomeError(*o, i, "Kind", credits.ErrInvalidPeriod, "kind not set")
 			}
 			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
 				if _, err := o.Kind.MarshalText(); err != nil {
-					return nil, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
+					return nil, outcomeError(*o, i, "Kind", credits.ErrInvalidPeriod, "%s unknown", o.Kind)
 				}
 				l.Rule = o.Kind.String() + ": reported only, never credited"
 				r.reported[o.Kind] = l.Rule
@@ -468,11 +473,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		}
 		if o.Relief && o.Mitigation == "" {
-			return nil, outcomeError(*o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
+			return nil, outcomeError(*o, i, "Mitigation", credits.ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		x, ok := r.at(i, o)
 		if !ok {
-			return nil, outcomeError(*o, 0, "", ErrInvalidRules, "in no score")
+			return nil, outcomeError(*o, 0, "", credits.ErrInvalidRules, "in no score")
 		}
 		deemed := ""
 		if o.Mitigation != "" && !o.Relief {
@@ -500,7 +505,7 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 			continue
 		case kpi.Amber, kpi.Red:
 		default:
-			return nil, outcomeError(*o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
+			return nil, outcomeError(*o, i, "Status", credits.ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 		}
 		start := len(r.text)
 		r.text = append(append(r.text, o.Status.String()...), ": "...)
@@ -575,11 +580,11 @@ func (r *schemeRun) Assess(period Period, out []Line) ([]Line, error) {
 
 // band returns the LineExtra of a line in band name, shared by every line
 // in that band: a line's Extra is never modified.
-func (r *schemeRun) band(name string, material bool) *LineExtra {
+func (r *schemeRun) band(name string, material bool) *credits.LineExtra {
 	k := bandKey{name, material}
 	x, ok := r.bands[k]
 	if !ok {
-		x = &LineExtra{Band: name, Material: material}
+		x = &credits.LineExtra{Band: name, Material: material}
 		r.bands[k] = x
 	}
 	return x
@@ -593,15 +598,15 @@ type bandKey struct {
 
 // scoreOutcome scores a failed outcome with sc, appending the arithmetic
 // to why; an outcome without a value as the Scheme's documentation says.
-func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
-	if o.measured().Status != kpi.Unmeasured {
+func scoreOutcome(sc scorer, o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Result().Status != kpi.Unmeasured {
 		return sc.score(o, why)
 	}
 	switch sc.(type) {
 	case StatusScore, Allocation, constScore:
 		return sc.score(o, why)
 	}
-	absent := fmt.Sprintf("no value (%s) counted as %s", o.measured().Absent, o.Status)
+	absent := fmt.Sprintf("no value (%s) counted as %s", o.Result().Absent, o.Status)
 	if o.Status == kpi.Red {
 		var bands []Band
 		switch s := sc.(type) {
@@ -622,12 +627,12 @@ func scoreOutcome(sc scorer, o Outcome, why []byte) (scored, []byte, error) {
 				fmt.Appendf(why, "%s: the worst band, %s %s, scores %s", absent, b.Name, b, kpi.FormatValue(b.Points)), nil
 		}
 	}
-	m := *o.measured()
+	m := *o.Result()
 	v, as := m.Thresholds.MSL, "the msl"
 	if o.Status == kpi.Red {
 		var ok bool
 		if v, ok = m.Unit.Worst(m.Direction); !ok {
-			return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "%s, and a lower-is-better %s has no worst value to score", absent, m.Unit)
+			return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "%s, and a lower-is-better %s has no worst value to score", absent, m.Unit)
 		}
 		as = "the worst value"
 	}
@@ -675,7 +680,7 @@ func (r *schemeRun) why(x pending) []byte {
 // rules. A month whose scores have denominators (Deductions) is priced on
 // their common denominator, so that the money is rounded once from the
 // exact points.
-func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
+func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pending) error {
 	p, money := r.s.Price, r.money
 	den := r.commonDen(pend)
 	switch p.Basis {
@@ -762,7 +767,7 @@ func (r *schemeRun) price(period Period, lines []Line, pend []pending) error {
 			l.Rule, r.rule = string(b), b
 		}
 	default:
-		return &Error{Path: "Price.Basis", Msg: fmt.Sprintf("scheme: price basis %s", p.Basis), Err: ErrInvalidRules}
+		return &credits.Error{Path: "Price.Basis", Msg: fmt.Sprintf("scheme: price basis %s", p.Basis), Err: credits.ErrInvalidRules}
 	}
 	for i, x := range pend {
 		if l := &lines[i]; l.Rule == "" {
@@ -829,7 +834,7 @@ func (r *schemeRun) scaled(x pending) decimal.Decimal {
 }
 
 // quotient returns num/den as money, rounded once as money says.
-func quotient(money Money, num, den decimal.Decimal) decimal.Decimal {
+func quotient(money credits.Money, num, den decimal.Decimal) decimal.Decimal {
 	if isOne(den) {
 		return money.Round(num)
 	}

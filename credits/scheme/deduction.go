@@ -1,9 +1,11 @@
-package credits
+package scheme
 
 import (
 	"bytes"
-	"github.com/servicecredit/engine/internal/fixed"
 
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -41,20 +43,20 @@ type Deduction struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (d Deduction) problems() []problem {
+func (d Deduction) problems() []problems.Problem {
 	out := append(directionProblems(d.Direction), basisProblems(d.Value, d.Precision)...)
 	if d.Required.Sign() <= 0 || fixed.Compare(d.Required, hundred) > 0 {
-		out = append(out, problemf("Required", "", "required %s%% outside (0, 100]", kpi.FormatValue(d.Required)))
+		out = append(out, problems.Newf("Required", "", "required %s%% outside (0, 100]", kpi.FormatValue(d.Required)))
 	}
 	if d.Available.Sign() <= 0 {
-		out = append(out, problemf("Available", "", "available %s points is not positive", kpi.FormatValue(d.Available)))
+		out = append(out, problems.Newf("Available", "", "available %s points is not positive", kpi.FormatValue(d.Available)))
 	}
 	return out
 }
 
-func (d Deduction) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.measured().Direction != d.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.measured().Direction)
+func (d Deduction) score(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Result().Direction != d.Direction {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Result().Direction)
 	}
 	hundred := fixed.Int(100)
 	v := fixed.Of(basisValue(d.Value, d.Precision, o))

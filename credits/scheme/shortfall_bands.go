@@ -1,9 +1,11 @@
-package credits
+package scheme
 
 import (
 	"fmt"
-	"github.com/servicecredit/engine/internal/fixed"
 
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -43,19 +45,19 @@ func (s ShortfallBands) table() Bands {
 	return Bands{Direction: kpi.LowerIsBetter, Value: s.Value, Precision: s.Precision, Bands: s.Bands}
 }
 
-func (s ShortfallBands) problems() []problem {
+func (s ShortfallBands) problems() []problems.Problem {
 	out := append(directionProblems(s.Direction), s.table().table(true)...)
 	for i, b := range s.Bands {
 		if fixed.Compare(b.Points, hundred) > 0 {
-			out = append(out, problemf(fmt.Sprintf("Bands[%d]", i), "", "%s: %s%% of charges above 100%%", bandName(s.Bands, i), kpi.FormatValue(b.Points)))
+			out = append(out, problems.Newf(fmt.Sprintf("Bands[%d]", i), "", "%s: %s%% of charges above 100%%", bandName(s.Bands, i), kpi.FormatValue(b.Points)))
 		}
 	}
 	return out
 }
 
-func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.measured().Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.measured().Direction)
+func (s ShortfallBands) score(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Result().Direction != s.Direction {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Result().Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	n, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -65,5 +67,5 @@ func (s ShortfallBands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: b.Points, band: b.Name, material: b.Material}, b.appendScores(why), nil
 		}
 	}
-	return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall %s in no band", kpi.FormatValue(short))
+	return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "shortfall %s in no band", kpi.FormatValue(short))
 }

@@ -1,4 +1,4 @@
-package credits
+package scheme
 
 import (
 	"cmp"
@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -45,7 +46,7 @@ type TableRow struct {
 //     than an earlier line's would, and fewer points before it never make
 //     it dearer.
 //   - PointsTable: the month's total points look up a percentage of the
-//     month's charges (Period.Charges) in Table, a step function (the row
+//     month's charges (credits.Period.Charges) in Table, a step function (the row
 //     with the most Points not above the total; none: nothing). The
 //     month's credit, rounded once, is split over its lines in proportion
 //     to their points by largest remainder, so the lines add up to it
@@ -66,10 +67,10 @@ type Price struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (p Price) problems() []problem {
-	var out []problem
+func (p Price) problems() []problems.Problem {
+	var out []problems.Problem
 	bad := func(path, format string, args ...any) {
-		out = append(out, problemf(path, "", "price: "+format, args...))
+		out = append(out, problems.Newf(path, "", "price: "+format, args...))
 	}
 	if !priceWords.Valid(p.Basis) {
 		bad("Basis", "basis not set (want one of %s)", priceWords.Join())

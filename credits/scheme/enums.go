@@ -1,4 +1,4 @@
-package credits
+package scheme
 
 import "github.com/servicecredit/engine/internal/words"
 

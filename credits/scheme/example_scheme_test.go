@@ -1,9 +1,10 @@
-package credits_test
+package scheme_test
 
 import (
 	"fmt"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -28,24 +29,24 @@ func exampleOutcome(id, value, charges string) credits.Outcome {
 func ExampleScheme_bands() {
 	d := decimal.RequireFromString
 	at := func(s string) *decimal.Decimal { v := d(s); return &v }
-	bands := credits.Bands{
+	bands := scheme.Bands{
 		Direction: kpi.HigherIsBetter,
-		Value:     credits.TableRounded,
+		Value:     scheme.TableRounded,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
-		Bands: []credits.Band{
-			{Name: "target", Min: at("99"), MinEdge: credits.Inclusive, Points: d("0")},
-			{Name: "minor", Min: at("98.0"), MinEdge: credits.Inclusive, Max: at("98.9"), MaxEdge: credits.Inclusive, Points: d("1")},
-			{Name: "serious", Min: at("97.0"), MinEdge: credits.Inclusive, Max: at("97.9"), MaxEdge: credits.Inclusive, Points: d("2"), Material: true},
-			{Name: "severe", Min: at("96.0"), MinEdge: credits.Inclusive, Max: at("96.9"), MaxEdge: credits.Inclusive, Points: d("3"), Material: true},
-			{Name: "below threshold", Max: at("96"), MaxEdge: credits.Exclusive, Points: d("4"), Material: true},
+		Bands: []scheme.Band{
+			{Name: "target", Min: at("99"), MinEdge: scheme.Inclusive, Points: d("0")},
+			{Name: "minor", Min: at("98.0"), MinEdge: scheme.Inclusive, Max: at("98.9"), MaxEdge: scheme.Inclusive, Points: d("1")},
+			{Name: "serious", Min: at("97.0"), MinEdge: scheme.Inclusive, Max: at("97.9"), MaxEdge: scheme.Inclusive, Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), MinEdge: scheme.Inclusive, Max: at("96.9"), MaxEdge: scheme.Inclusive, Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: scheme.Exclusive, Points: d("4"), Material: true},
 		},
 	}
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores:    []credits.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
-			Repeat:    credits.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
-			Mitigated: credits.MitigatedBreaks,
-			Price:     credits.Price{Basis: credits.PerPoint, Value: d("100")},
+		Regime: scheme.Scheme{
+			Scores:    []scheme.Score{{KPIs: []string{"AVAIL"}, Bands: &bands}},
+			Repeat:    scheme.Repeat{Multiplier: d("2"), Nth: 2, Within: 2},
+			Mitigated: scheme.MitigatedBreaks,
+			Price:     scheme.Price{Basis: scheme.PerPoint, Value: d("100")},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
@@ -88,17 +89,17 @@ func ExampleScheme_bands() {
 func ExampleBands() {
 	d := decimal.RequireFromString
 	at := func(s string) *decimal.Decimal { v := d(s); return &v }
-	late := credits.Bands{
+	late := scheme.Bands{
 		Direction: kpi.LowerIsBetter,
-		Value:     credits.AsMeasured,
-		Bands: []credits.Band{
-			{Name: "on time", Max: at("5"), MaxEdge: credits.Exclusive, Points: d("0")},
-			{Name: "late", Min: at("5"), MinEdge: credits.Inclusive, Max: at("10"), MaxEdge: credits.Inclusive, Points: d("1")},
-			{Name: "very late", Min: at("10"), MinEdge: credits.Inclusive, Max: at("20"), MaxEdge: credits.Inclusive, Points: d("2")},
-			{Name: "too late", Min: at("20.5"), MinEdge: credits.Inclusive, Points: d("3")},
+		Value:     scheme.AsMeasured,
+		Bands: []scheme.Band{
+			{Name: "on time", Max: at("5"), MaxEdge: scheme.Exclusive, Points: d("0")},
+			{Name: "late", Min: at("5"), MinEdge: scheme.Inclusive, Max: at("10"), MaxEdge: scheme.Inclusive, Points: d("1")},
+			{Name: "very late", Min: at("10"), MinEdge: scheme.Inclusive, Max: at("20"), MaxEdge: scheme.Inclusive, Points: d("2")},
+			{Name: "too late", Min: at("20.5"), MinEdge: scheme.Inclusive, Points: d("3")},
 		},
 	}
-	s := credits.Scheme{Scores: []credits.Score{{KPIs: []string{"DAYS"}, Bands: &late}}, Price: credits.Price{Basis: credits.PerPoint, Value: d("50")}}
+	s := scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"DAYS"}, Bands: &late}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: d("50")}}
 	fmt.Println(s.Validate([]credits.Window{{KPI: "DAYS", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}))
 	// Output:
 	// scheme: score 1: bands: bands "late" [5, 10] and "very late" [10, 20] both claim 10: invalid credit rules
@@ -110,10 +111,10 @@ func ExampleBands() {
 func ExampleShortfall() {
 	d := decimal.RequireFromString
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &credits.Shortfall{
-				Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: credits.AsMeasured}}},
-			Price: credits.Price{Basis: credits.PercentOfCharges},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &scheme.Shortfall{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Rate: d("1"), Value: scheme.AsMeasured}}},
+			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
@@ -135,10 +136,10 @@ func ExampleAllocation() {
 	d := decimal.RequireFromString
 	monthCap := d("10") // a month never loses more than the amount at risk
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"UPTIME"}, Allocation: &credits.Allocation{
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"UPTIME"}, Allocation: &scheme.Allocation{
 				AtRisk: d("10"), Category: "hosting", CategoryShare: d("50"), KPIShare: d("40")}}},
-			Price: credits.Price{Basis: credits.PercentOfCharges},
+			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Caps:  credits.Caps{Month: &monthCap},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
@@ -160,12 +161,12 @@ func ExampleAllocation() {
 func ExamplePrice() {
 	d := decimal.RequireFromString
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{
-				{KPIs: []string{"A"}, Status: &credits.StatusScore{Amber: d("40"), Red: d("120")}},
-				{KPIs: []string{"B"}, Status: &credits.StatusScore{Amber: d("50"), Red: d("130")}},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{
+				{KPIs: []string{"A"}, Status: &scheme.StatusScore{Amber: d("40"), Red: d("120")}},
+				{KPIs: []string{"B"}, Status: &scheme.StatusScore{Amber: d("50"), Red: d("130")}},
 			},
-			Price: credits.Price{Basis: credits.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []credits.Ratchet{
+			Price: scheme.Price{Basis: scheme.PerPoint, Value: d("10"), Allowance: d("20"), Ratchet: []scheme.Ratchet{
 				{Above: d("100"), Multiplier: d("1.2")}, {Above: d("200"), Multiplier: d("1.5")}}},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
@@ -196,10 +197,10 @@ func ExamplePrice() {
 func ExampleDeduction() {
 	d := decimal.RequireFromString
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"AVAIL"}, Deduction: &credits.Deduction{
-				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: credits.AsMeasured}}},
-			Price: credits.Price{Basis: credits.PerPoint, Value: d("1000")},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"AVAIL"}, Deduction: &scheme.Deduction{
+				Direction: kpi.HigherIsBetter, Required: d("99.5"), Available: d("10"), Value: scheme.AsMeasured}}},
+			Price: scheme.Price{Basis: scheme.PerPoint, Value: d("1000")},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
@@ -224,15 +225,15 @@ func ExampleShortfallBands() {
 	d := decimal.RequireFromString
 	at := func(s string) *decimal.Decimal { v := d(s); return &v }
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores: []credits.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &credits.ShortfallBands{
-				Direction: kpi.HigherIsBetter, Target: d("98"), Value: credits.AsMeasured,
-				Bands: []credits.Band{
-					{Name: "slight", Min: at("0"), MinEdge: credits.Inclusive, Max: at("1"), MaxEdge: credits.Inclusive, Points: d("2")},
-					{Name: "marked", Min: at("1"), MinEdge: credits.Exclusive, Max: at("3"), MaxEdge: credits.Inclusive, Points: d("5")},
-					{Name: "severe", Min: at("3"), MinEdge: credits.Exclusive, Points: d("10")},
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &scheme.ShortfallBands{
+				Direction: kpi.HigherIsBetter, Target: d("98"), Value: scheme.AsMeasured,
+				Bands: []scheme.Band{
+					{Name: "slight", Min: at("0"), MinEdge: scheme.Inclusive, Max: at("1"), MaxEdge: scheme.Inclusive, Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: scheme.Exclusive, Max: at("3"), MaxEdge: scheme.Inclusive, Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: scheme.Exclusive, Points: d("10")},
 				}}}},
-			Price: credits.Price{Basis: credits.PercentOfCharges},
+			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}

@@ -1,9 +1,11 @@
-package credits
+package scheme
 
 import (
 	"fmt"
 	"slices"
 
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -19,21 +21,21 @@ type StatusScore struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (s StatusScore) problems() []problem {
-	var out []problem
+func (s StatusScore) problems() []problems.Problem {
+	var out []problems.Problem
 	if s.Amber.Sign() < 0 {
-		out = append(out, problemf("Amber", "", "amber score %s is negative", kpi.FormatValue(s.Amber)))
+		out = append(out, problems.Newf("Amber", "", "amber score %s is negative", kpi.FormatValue(s.Amber)))
 	}
 	if s.Red.Sign() < 0 {
-		out = append(out, problemf("Red", "", "red score %s is negative", kpi.FormatValue(s.Red)))
+		out = append(out, problems.Newf("Red", "", "red score %s is negative", kpi.FormatValue(s.Red)))
 	}
 	if fixed.Compare(s.Amber, s.Red) > 0 {
-		out = append(out, problemf("Amber", "", "amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
+		out = append(out, problems.Newf("Amber", "", "amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
 	}
 	return out
 }
 
-func (s StatusScore) score(o Outcome, why []byte) (scored, []byte, error) {
+func (s StatusScore) score(o credits.Outcome, why []byte) (scored, []byte, error) {
 	if o.Status == kpi.Amber {
 		return scored{score: s.Amber}, fixed.AppendValue(append(why, "amber scores "...), s.Amber), nil
 	}
@@ -121,39 +123,39 @@ type Bands struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (b Bands) value(o Outcome) decimal.Decimal { return basisValue(b.Value, b.Precision, o) }
+func (b Bands) value(o credits.Outcome) decimal.Decimal { return basisValue(b.Value, b.Precision, o) }
 
-func basisValue(basis ValueBasis, p kpi.Precision, o Outcome) decimal.Decimal {
+func basisValue(basis ValueBasis, p kpi.Precision, o credits.Outcome) decimal.Decimal {
 	switch basis {
 	case KPIRounded:
-		return o.measured().Rounded
+		return o.Result().Rounded
 	case TableRounded:
-		return o.measured().At(p)
+		return o.Result().At(p)
 	}
 	// As measured. A value derived from counts is its quotient to six places
 	// beyond the KPI's precision, truncated, as its reason shows it.
-	return o.measured().Value
+	return o.Result().Value
 }
 
-func basisProblems(basis ValueBasis, p kpi.Precision) []problem {
-	var out []problem
+func basisProblems(basis ValueBasis, p kpi.Precision) []problems.Problem {
+	var out []problems.Problem
 	if !basisWords.Valid(basis) {
-		out = append(out, problemf("Value", "", "value basis not set (want one of %s)", basisWords.Join()))
+		out = append(out, problems.Newf("Value", "", "value basis not set (want one of %s)", basisWords.Join()))
 	}
 	switch {
 	case basis == TableRounded && (p.Places < 0 || p.Places > 10):
-		out = append(out, problemf("Precision", "", "precision: places %d outside 0..10", p.Places))
+		out = append(out, problems.Newf("Precision", "", "precision: places %d outside 0..10", p.Places))
 	case basis == TableRounded && (p.Rounding < kpi.HalfUp || p.Rounding > kpi.Floor):
-		out = append(out, problemf("Precision", "", "precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
+		out = append(out, problems.Newf("Precision", "", "precision: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
 	case basis != TableRounded && p != (kpi.Precision{}):
-		out = append(out, problemf("Precision", "", "precision %s set but the value basis is %s, not table-rounded", p, basis))
+		out = append(out, problems.Newf("Precision", "", "precision %s set but the value basis is %s, not table-rounded", p, basis))
 	}
 	return out
 }
 
-func directionProblems(d kpi.Direction) []problem {
+func directionProblems(d kpi.Direction) []problems.Problem {
 	if d != kpi.HigherIsBetter && d != kpi.LowerIsBetter {
-		return []problem{problemf("Direction", "", "direction not set (want one of higher-is-better, lower-is-better)")}
+		return []problems.Problem{problems.Newf("Direction", "", "direction not set (want one of higher-is-better, lower-is-better)")}
 	}
 	return nil
 }
@@ -161,7 +163,7 @@ func directionProblems(d kpi.Direction) []problem {
 // problems reports every problem with the table: its settings, each band,
 // and every gap, overlap and inversion between bands, naming the bands and
 // values at fault.
-func (b Bands) problems() []problem {
+func (b Bands) problems() []problems.Problem {
 	return append(directionProblems(b.Direction), b.table(false)...)
 }
 
@@ -178,22 +180,22 @@ func bandName(bands []Band, i int) string {
 // and the gaps, overlaps and inversions between them. With fromZero the
 // values to cover are 0 and above (shortfalls); otherwise every value.
 // A problem with bands is placed at the first band it names.
-func (b Bands) table(fromZero bool) []problem {
+func (b Bands) table(fromZero bool) []problems.Problem {
 	out := basisProblems(b.Value, b.Precision)
 	if len(b.Bands) == 0 {
-		return append(out, problemf("Bands", "", "no bands"))
+		return append(out, problems.Newf("Bands", "", "no bands"))
 	}
 	at := func(i int) string { return fmt.Sprintf("Bands[%d]", i) }
 	good := true
 	for i, x := range b.Bands {
 		switch {
 		case x.Name == "":
-			out = append(out, problemf(at(i), "", "%s: name not set", bandName(b.Bands, i)))
+			out = append(out, problems.Newf(at(i), "", "%s: name not set", bandName(b.Bands, i)))
 		case slices.ContainsFunc(b.Bands[:i], func(y Band) bool { return y.Name == x.Name }):
-			out = append(out, problemf(at(i), "", "%s: named twice", bandName(b.Bands, i)))
+			out = append(out, problems.Newf(at(i), "", "%s: named twice", bandName(b.Bands, i)))
 		}
 		if x.Points.Sign() < 0 {
-			out = append(out, problemf(at(i), "", "%s: %s points is negative", bandName(b.Bands, i), kpi.FormatValue(x.Points)))
+			out = append(out, problems.Newf(at(i), "", "%s: %s points is negative", bandName(b.Bands, i), kpi.FormatValue(x.Points)))
 		}
 		for _, e := range []struct {
 			side  string
@@ -202,16 +204,16 @@ func (b Bands) table(fromZero bool) []problem {
 		}{{"min", x.Min, x.MinEdge}, {"max", x.Max, x.MaxEdge}} {
 			switch {
 			case e.bound == nil && e.edge != 0:
-				out = append(out, problemf(at(i), "", "%s: %s edge %s without a %s", bandName(b.Bands, i), e.side, e.edge, e.side))
+				out = append(out, problems.Newf(at(i), "", "%s: %s edge %s without a %s", bandName(b.Bands, i), e.side, e.edge, e.side))
 				good = false
 			case e.bound != nil && !edgeWords.Valid(e.edge):
-				out = append(out, problemf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", bandName(b.Bands, i), e.side, kpi.FormatValue(*e.bound)))
+				out = append(out, problems.Newf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", bandName(b.Bands, i), e.side, kpi.FormatValue(*e.bound)))
 				good = false
 			}
 		}
 		if x.Min != nil && x.Max != nil {
 			if c := fixed.Compare(*x.Min, *x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
-				out = append(out, problemf(at(i), "", "%s: %s holds no value", bandName(b.Bands, i), x))
+				out = append(out, problems.Newf(at(i), "", "%s: %s holds no value", bandName(b.Bands, i), x))
 				good = false
 			}
 		}
@@ -246,19 +248,19 @@ func (b Bands) table(fromZero bool) []problem {
 	case lo.Min == nil:
 	case fromZero && (lo.Min.Sign() < 0 || (lo.Min.Sign() == 0 && lo.MinEdge == Inclusive)):
 	case fromZero:
-		out = append(out, problemf(at(li), "", "no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+		out = append(out, problems.Newf(at(li), "", "no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	default:
-		out = append(out, problemf(at(li), "", "no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
+		out = append(out, problems.Newf(at(li), "", "no band for values below %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	}
 	if hi := order[len(order)-1]; b.Bands[hi].Max != nil {
 		x := b.Bands[hi]
-		out = append(out, problemf(at(hi), "", "no band for values above %s (band %q is %s)", kpi.FormatValue(*x.Max), x.Name, x))
+		out = append(out, problems.Newf(at(hi), "", "no band for values above %s (band %q is %s)", kpi.FormatValue(*x.Max), x.Name, x))
 	}
 	for k := 1; k < len(order); k++ {
 		pi, qi := order[k-1], order[k]
 		p, q := b.Bands[pi], b.Bands[qi]
 		if msg := b.join(p, q); msg != "" {
-			out = append(out, problemf(at(pi), "", "%s", msg))
+			out = append(out, problems.Newf(at(pi), "", "%s", msg))
 		}
 		bi, wi := qi, pi // higher values are better
 		if b.Direction == kpi.LowerIsBetter {
@@ -266,7 +268,7 @@ func (b Bands) table(fromZero bool) []problem {
 		}
 		better, worse := b.Bands[bi], b.Bands[wi]
 		if fixed.Compare(better.Points, worse.Points) > 0 {
-			out = append(out, problemf(at(bi), "", "band %q %s scores %s, more than worse band %q %s with %s",
+			out = append(out, problems.Newf(at(bi), "", "band %q %s scores %s, more than worse band %q %s with %s",
 				better.Name, better, kpi.FormatValue(better.Points), worse.Name, worse, kpi.FormatValue(worse.Points)))
 		}
 	}
@@ -320,9 +322,9 @@ func (b Bands) join(p, q Band) string {
 	return fmt.Sprintf("%s leave a gap from %s to %s", where(), kpi.FormatValue(*p.Max), kpi.FormatValue(*q.Min))
 }
 
-func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.measured().Direction != b.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.measured().Direction)
+func (b Bands) score(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Result().Direction != b.Direction {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Result().Direction)
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
@@ -331,7 +333,7 @@ func (b Bands) score(o Outcome, why []byte) (scored, []byte, error) {
 			return scored{score: x.Points, band: x.Name, material: x.Material}, why, nil
 		}
 	}
-	return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "value %s in no band", kpi.FormatValue(v))
+	return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "value %s in no band", kpi.FormatValue(v))
 }
 
 // Shortfall scores a failed KPI-month by how far its value falls short of
@@ -355,20 +357,20 @@ type Shortfall struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (s Shortfall) problems() []problem {
+func (s Shortfall) problems() []problems.Problem {
 	out := append(directionProblems(s.Direction), basisProblems(s.Value, s.Precision)...)
 	if s.Rate.Sign() <= 0 {
-		out = append(out, problemf("Rate", "", "rate %s is not positive", kpi.FormatValue(s.Rate)))
+		out = append(out, problems.Newf("Rate", "", "rate %s is not positive", kpi.FormatValue(s.Rate)))
 	}
 	if s.Step.Sign() < 0 {
-		out = append(out, problemf("Step", "", "step %s is negative", kpi.FormatValue(s.Step)))
+		out = append(out, problems.Newf("Step", "", "step %s is negative", kpi.FormatValue(s.Step)))
 	}
 	return out
 }
 
-func (s Shortfall) score(o Outcome, why []byte) (scored, []byte, error) {
-	if o.measured().Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.measured().Direction)
+func (s Shortfall) score(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Result().Direction != s.Direction {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Result().Direction)
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)
@@ -419,7 +421,7 @@ func appendShortfall(why []byte, dir kpi.Direction, target, v decimal.Decimal) (
 // Allocation names the same AtRisk, a category always has the same
 // CategoryShare, the categories' shares add up to at most 100, and within
 // a category the KPIs' shares add up to at most 100. A monthly cap of
-// AtRisk per cent (Caps.Month) keeps a month within the pool when
+// AtRisk per cent (credits.Caps.Month) keeps a month within the pool when
 // escalation multiplies a score.
 //
 // The zero Allocation is invalid: it names no category.
@@ -432,26 +434,26 @@ type Allocation struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-func (a Allocation) problems() []problem {
-	var out []problem
+func (a Allocation) problems() []problems.Problem {
+	var out []problems.Problem
 	if a.Category == "" {
-		out = append(out, problemf("Category", "", "category not set"))
+		out = append(out, problems.Newf("Category", "", "category not set"))
 	}
 	if a.AtRisk.Sign() <= 0 || fixed.Compare(a.AtRisk, hundred) > 0 {
-		out = append(out, problemf("AtRisk", "", "at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
+		out = append(out, problems.Newf("AtRisk", "", "at risk %s%% outside (0, 100]", kpi.FormatValue(a.AtRisk)))
 	}
 	for _, f := range []struct {
 		path, name string
 		v          decimal.Decimal
 	}{{"CategoryShare", "category share", a.CategoryShare}, {"KPIShare", "kpi share", a.KPIShare}} {
 		if f.v.Sign() < 0 || fixed.Compare(f.v, hundred) > 0 {
-			out = append(out, problemf(f.path, "", "%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
+			out = append(out, problems.Newf(f.path, "", "%s %s%% outside 0..100", f.name, kpi.FormatValue(f.v)))
 		}
 	}
 	return out
 }
 
-func (a Allocation) score(_ Outcome, why []byte) (scored, []byte, error) {
+func (a Allocation) score(_ credits.Outcome, why []byte) (scored, []byte, error) {
 	score := trim(a.AtRisk.Mul(a.CategoryShare).Mul(a.KPIShare).Shift(-4))
 	return scored{score: score}, fmt.Appendf(why, "at risk %s%% x category %s %s%% x kpi %s%% scores %s",
 		kpi.FormatValue(a.AtRisk), a.Category, kpi.FormatValue(a.CategoryShare), kpi.FormatValue(a.KPIShare), kpi.FormatValue(score)), nil

@@ -1,4 +1,4 @@
-package credits_test
+package scheme_test
 
 import (
 	"slices"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -18,12 +20,12 @@ import (
 // to another's.
 func TestSchemeOutcomeOrder(t *testing.T) {
 	rules := credits.Rules{
-		Regime: credits.Scheme{
-			Scores:    []credits.Score{{KPIs: []string{"A", "B", "C"}, Status: &credits.StatusScore{Amber: dec("1"), Red: dec("2")}}},
-			Amber:     credits.AmberRule{Nth: 2, Within: 3},
-			Repeat:    credits.Repeat{Multiplier: dec("2"), Nth: 2, Within: 3},
-			Mitigated: credits.MitigatedCounts,
-			Price:     credits.Price{Basis: credits.PercentOfCharges},
+		Regime: scheme.Scheme{
+			Scores:    []scheme.Score{{KPIs: []string{"A", "B", "C"}, Status: &scheme.StatusScore{Amber: fixture.Dec("1"), Red: fixture.Dec("2")}}},
+			Amber:     scheme.AmberRule{Nth: 2, Within: 3},
+			Repeat:    scheme.Repeat{Multiplier: fixture.Dec("2"), Nth: 2, Within: 3},
+			Mitigated: scheme.MitigatedCounts,
+			Price:     scheme.Price{Basis: scheme.PercentOfCharges},
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		Triggers: []credits.Trigger{
@@ -40,11 +42,11 @@ func TestSchemeOutcomeOrder(t *testing.T) {
 	periods := func(only string) []credits.Period {
 		var out []credits.Period
 		for i, order := range orders {
-			m := month("2021-04").AddMonths(i)
-			p := credits.Period{Month: m, Year: 1, Charges: dec("300000"), YearCharges: dec("3600000")}
+			m := fixture.Month("2021-04").AddMonths(i)
+			p := credits.Period{Month: m, Year: 1, Charges: fixture.Dec("300000"), YearCharges: fixture.Dec("3600000")}
 			for _, id := range order {
 				if only == "" || id == only {
-					p.Outcomes = append(p.Outcomes, kpiOutcome(id, statuses[id][i]))
+					p.Outcomes = append(p.Outcomes, fixture.KPIOutcome(id, statuses[id][i]))
 				}
 			}
 			out = append(out, p)
@@ -73,10 +75,10 @@ func TestSchemeOutcomeOrder(t *testing.T) {
 	}
 	wl, we := byKPI(want)
 	gl, ge := byKPI(got)
-	if diff := cmp.Diff(wl, gl, cmpMonth); diff != "" {
+	if diff := cmp.Diff(wl, gl, fixture.CmpMonth); diff != "" {
 		t.Errorf("lines differ from each KPI's alone (-alone +together):\n%s", diff)
 	}
-	if diff := cmp.Diff(we, ge, cmpMonth); diff != "" {
+	if diff := cmp.Diff(we, ge, fixture.CmpMonth); diff != "" {
 		t.Errorf("events differ from each KPI's alone (-alone +together):\n%s", diff)
 	}
 	if len(we) == 0 || !slices.ContainsFunc(wl, func(l credits.Line) bool { return strings.Contains(l.Rule, "repeat") }) {

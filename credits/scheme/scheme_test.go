@@ -1,4 +1,4 @@
-package credits_test
+package scheme_test
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -48,11 +50,11 @@ func TestWorkedExamplesBandsWithRepeat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var os [][]credits.Outcome
 			for _, v := range tt.values {
-				os = append(os, one(measured("A", v)))
+				os = append(os, fixture.One(fixture.Measured("A", v)))
 			}
-			r := schemeRules(msaScheme())
-			require.NoError(t, r.Validate(windowsOf("A")))
-			led, err := credits.Calculate(r, months("2021-04", os...))
+			r := fixture.Rules(fixture.MSAScheme())
+			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
+			led, err := credits.Calculate(r, fixture.Months("2021-04", os...))
 			require.NoError(t, err)
 			require.Equal(t, tt.points, pointsOf(led), tt.why)
 		})
@@ -83,13 +85,13 @@ func TestBandsBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {
-			s := msaScheme()
-			s.Repeat, s.Mitigated = credits.Repeat{}, 0
-			o := measured("A", tt.value)
+			s := fixture.MSAScheme()
+			s.Repeat, s.Mitigated = scheme.Repeat{}, 0
+			o := fixture.Measured("A", tt.value)
 			if tt.value == "98.95" {
 				o.Status, o.Raw = kpi.Amber, kpi.Amber // failed by an unrounded classification: the table still says target
 			}
-			led, err := credits.Calculate(schemeRules(s), months("2021-04", one(o)))
+			led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", fixture.One(o)))
 			require.NoError(t, err)
 			l := led.Lines[0]
 			require.Equal(t, tt.points, kpi.FormatValue(l.Points), l.Rule)
@@ -103,78 +105,78 @@ func TestBandsBoundaries(t *testing.T) {
 
 // A lower-is-better table (days late) and every edge of it.
 func TestBandsLowerIsBetter(t *testing.T) {
-	b := credits.Bands{
-		Direction: kpi.LowerIsBetter, Value: credits.AsMeasured,
-		Bands: []credits.Band{
-			{Name: "on time", Max: decp("5"), MaxEdge: credits.Inclusive, Points: dec("0")},
-			{Name: "late", Min: decp("5"), MinEdge: credits.Exclusive, Max: decp("10"), MaxEdge: credits.Exclusive, Points: dec("2")},
-			{Name: "very late", Min: decp("10"), MinEdge: credits.Inclusive, Points: dec("5")},
+	b := scheme.Bands{
+		Direction: kpi.LowerIsBetter, Value: scheme.AsMeasured,
+		Bands: []scheme.Band{
+			{Name: "on time", Max: fixture.DecPtr("5"), MaxEdge: scheme.Inclusive, Points: fixture.Dec("0")},
+			{Name: "late", Min: fixture.DecPtr("5"), MinEdge: scheme.Exclusive, Max: fixture.DecPtr("10"), MaxEdge: scheme.Exclusive, Points: fixture.Dec("2")},
+			{Name: "very late", Min: fixture.DecPtr("10"), MinEdge: scheme.Inclusive, Points: fixture.Dec("5")},
 		},
 	}
-	s := credits.Scheme{Scores: []credits.Score{{KPIs: []string{"D"}, Bands: &b}}, Price: credits.Price{Basis: credits.PerPoint, Value: dec("10")}}
-	require.NoError(t, schemeRules(s).Validate(windowsOf("D")))
+	s := scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"D"}, Bands: &b}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("10")}}
+	require.NoError(t, fixture.Rules(s).Validate(fixture.WindowsOf("D")))
 	for _, tt := range []struct{ value, points string }{{"5", "0"}, {"5.01", "2"}, {"9.99", "2"}, {"10", "5"}, {"30", "5"}} {
-		o := credits.Outcome{KPI: "D", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: dec("1000"),
-			Measured: &kpi.Result{Value: dec(tt.value), Direction: kpi.LowerIsBetter}}
-		led, err := credits.Calculate(schemeRules(s), months("2021-04", one(o)))
+		o := credits.Outcome{KPI: "D", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: fixture.Dec("1000"),
+			Measured: &kpi.Result{Value: fixture.Dec(tt.value), Direction: kpi.LowerIsBetter}}
+		led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", fixture.One(o)))
 		require.NoError(t, err)
 		require.Equal(t, tt.points, kpi.FormatValue(led.Lines[0].Points), tt.value)
 	}
-	o := measured("D", "3") // higher is better: the table does not fit
-	_, err := credits.Calculate(schemeRules(s), months("2021-04", one(o)))
+	o := fixture.Measured("D", "3") // higher is better: the table does not fit
+	_, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", fixture.One(o)))
 	require.ErrorIs(t, err, credits.ErrInvalidRules)
 	require.EqualError(t, err, "month 2021-04: kpi D: bands are lower-is-better but the kpi is higher-is-better: invalid credit rules")
 }
 
 func TestBandsValidate(t *testing.T) {
-	band := func(name, lo string, le credits.Edge, hi string, he credits.Edge, pts string) credits.Band {
-		b := credits.Band{Name: name, Points: dec(pts), MinEdge: le, MaxEdge: he}
+	band := func(name, lo string, le scheme.Edge, hi string, he scheme.Edge, pts string) scheme.Band {
+		b := scheme.Band{Name: name, Points: fixture.Dec(pts), MinEdge: le, MaxEdge: he}
 		if lo != "" {
-			b.Min = decp(lo)
+			b.Min = fixture.DecPtr(lo)
 		}
 		if hi != "" {
-			b.Max = decp(hi)
+			b.Max = fixture.DecPtr(hi)
 		}
 		return b
 	}
-	in, ex := credits.Inclusive, credits.Exclusive
+	in, ex := scheme.Inclusive, scheme.Exclusive
 	tests := []struct {
 		name  string
 		why   string
-		bands credits.Bands
+		bands scheme.Bands
 		want  []string
 	}{
 		{
 			name: "gap in a real table",
 			why:  "98.0 - 98.9 then 99 leaves 98.95 nowhere when the value is not rounded",
-			bands: credits.Bands{Direction: kpi.HigherIsBetter, Value: credits.AsMeasured, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.HigherIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
 				band("target", "99", in, "", 0, "0"), band("minor", "98.0", in, "98.9", in, "1"), band("below", "", 0, "98.0", ex, "2")}},
 			want: []string{`bands "minor" [98.0, 98.9] and "target" [99, ∞) leave a gap from 98.9 to 99`},
 		},
 		{
 			name: "gap at the table's precision",
 			why:  "at two places 98.95 is in neither band",
-			bands: credits.Bands{Direction: kpi.HigherIsBetter, Value: credits.TableRounded, Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.HigherIsBetter, Value: scheme.TableRounded, Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, Bands: []scheme.Band{
 				band("target", "99", in, "", 0, "0"), band("minor", "98.0", in, "98.9", in, "1"), band("below", "", 0, "98.0", ex, "2")}},
 			want: []string{`bands "minor" [98.0, 98.9] and "target" [99, ∞) leave a gap from 98.9 to 99 (98.91 is in neither at 2 places)`},
 		},
 		{
 			name: "gap after an exclusive bound at the table's precision",
 			why:  "at one place 98.0, the first value past [97, 98), is in neither band; it is written at that precision",
-			bands: credits.Bands{Direction: kpi.HigherIsBetter, Value: credits.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.HigherIsBetter, Value: scheme.TableRounded, Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []scheme.Band{
 				band("target", "98.5", in, "", 0, "0"), band("minor", "97", in, "98", ex, "1"), band("below", "", 0, "97", ex, "2")}},
 			want: []string{`bands "minor" [97, 98) and "target" [98.5, ∞) leave a gap from 98 to 98.5 (98.0 is in neither at 1 places)`},
 		},
 		{
 			name: "overlap at a shared bound",
 			why:  "5-10 days and 10-20 days both claim 10",
-			bands: credits.Bands{Direction: kpi.LowerIsBetter, Value: credits.AsMeasured, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.LowerIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
 				band("ok", "", 0, "5", ex, "0"), band("late", "5", in, "10", in, "1"), band("very late", "10", in, "20", in, "2"), band("worst", "20", ex, "", 0, "3")}},
 			want: []string{`bands "late" [5, 10] and "very late" [10, 20] both claim 10`},
 		},
 		{
 			name: "overlap and hole at the ends",
-			bands: credits.Bands{Direction: kpi.LowerIsBetter, Value: credits.AsMeasured, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.LowerIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
 				band("a", "0", in, "6", in, "0"), band("b", "5", ex, "10", ex, "1"), band("c", "10", ex, "20", in, "2")}},
 			want: []string{
 				`bands "a" [0, 6] and "b" (5, 10) overlap from 5 to 6`,
@@ -185,13 +187,13 @@ func TestBandsValidate(t *testing.T) {
 		},
 		{
 			name: "better band scores more",
-			bands: credits.Bands{Direction: kpi.HigherIsBetter, Value: credits.AsMeasured, Bands: []credits.Band{
+			bands: scheme.Bands{Direction: kpi.HigherIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
 				band("good", "90", in, "", 0, "3"), band("bad", "", 0, "90", ex, "1")}},
 			want: []string{`band "good" [90, ∞) scores 3, more than worse band "bad" (-∞, 90) with 1`},
 		},
 		{
 			name: "bad bands and settings",
-			bands: credits.Bands{Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []credits.Band{
+			bands: scheme.Bands{Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []scheme.Band{
 				band("", "1", 0, "", in, "-1"), band("x", "3", in, "2", in, "0"), band("x", "", 0, "", 0, "0")}},
 			want: []string{
 				`band "x": [3, 2] holds no value`,
@@ -209,8 +211,8 @@ func TestBandsValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := tt.bands
-			s := credits.Scheme{Scores: []credits.Score{{KPIs: []string{"A"}, Bands: &b}}, Price: credits.Price{Basis: credits.PerPoint, Value: dec("1")}}
-			err := s.Validate(windowsOf("A"))
+			s := scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Bands: &b}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}}
+			err := s.Validate(fixture.WindowsOf("A"))
 			require.ErrorIs(t, err, credits.ErrInvalidRules)
 			var got []string
 			for _, line := range strings.Split(err.Error(), "\n") {
@@ -221,36 +223,36 @@ func TestBandsValidate(t *testing.T) {
 	}
 	// The MSA table is valid at one place: no one-place value lies
 	// between 98.9 and 99.
-	b := msaBands()
-	require.NoError(t, credits.Scheme{Scores: []credits.Score{{KPIs: []string{"A"}, Bands: &b}}, Price: credits.Price{Basis: credits.PerPoint, Value: dec("1")}}.Validate(windowsOf("A")))
+	b := fixture.MSABands()
+	require.NoError(t, scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Bands: &b}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}}.Validate(fixture.WindowsOf("A")))
 }
 
-func shortfallScheme(sf credits.Shortfall) credits.Scheme {
-	return credits.Scheme{Scores: []credits.Score{{KPIs: []string{"A"}, Shortfall: &sf}}, Price: credits.Price{Basis: credits.PercentOfCharges}}
+func shortfallScheme(sf scheme.Shortfall) scheme.Scheme {
+	return scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Shortfall: &sf}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
 }
 
 // The Crown Commercial call-off worked example and the step and rounding
 // options at their boundaries.
 func TestShortfall(t *testing.T) {
-	base := credits.Shortfall{Direction: kpi.HigherIsBetter, Target: dec("98"), Rate: dec("1"), Value: credits.AsMeasured}
+	base := scheme.Shortfall{Direction: kpi.HigherIsBetter, Target: fixture.Dec("98"), Rate: fixture.Dec("1"), Value: scheme.AsMeasured}
 	tests := []struct {
 		name   string
 		why    string
-		change func(*credits.Shortfall)
+		change func(*scheme.Shortfall)
 		value  string
 		amount string
 	}{
 		{"worked example", "target 98%, actual 75%, rate 1: 23% of charges 100000", nil, "75", "23000.00"},
 		{"just short", "a shortfall of 0.01 points at rate 1 is 0.01%", nil, "97.99", "10.00"},
 		{"at target", "no shortfall", nil, "98", "0.00"},
-		{"whole steps", "each full 1%: 1.99 points short is 1 step", func(s *credits.Shortfall) { s.Step = dec("1") }, "96.01", "1000.00"},
-		{"exactly two steps", "2 points short is 2 steps", func(s *credits.Shortfall) { s.Step = dec("1") }, "96", "2000.00"},
-		{"under one step", "0.99 points short is no full step", func(s *credits.Shortfall) { s.Step = dec("1") }, "97.01", "0.00"},
-		{"tenth steps", "every whole 0.1 point: 0.19 is 0.1", func(s *credits.Shortfall) { s.Step = dec("0.1") }, "97.81", "100.00"},
-		{"rounded first", "97.95 rounds to 98.0 at one place: no shortfall", func(s *credits.Shortfall) {
-			s.Value, s.Precision = credits.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
+		{"whole steps", "each full 1%: 1.99 points short is 1 step", func(s *scheme.Shortfall) { s.Step = fixture.Dec("1") }, "96.01", "1000.00"},
+		{"exactly two steps", "2 points short is 2 steps", func(s *scheme.Shortfall) { s.Step = fixture.Dec("1") }, "96", "2000.00"},
+		{"under one step", "0.99 points short is no full step", func(s *scheme.Shortfall) { s.Step = fixture.Dec("1") }, "97.01", "0.00"},
+		{"tenth steps", "every whole 0.1 point: 0.19 is 0.1", func(s *scheme.Shortfall) { s.Step = fixture.Dec("0.1") }, "97.81", "100.00"},
+		{"rounded first", "97.95 rounds to 98.0 at one place: no shortfall", func(s *scheme.Shortfall) {
+			s.Value, s.Precision = scheme.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
 		}, "97.95", "0.00"},
-		{"rate 2", "rate 2 doubles", func(s *credits.Shortfall) { s.Rate = dec("2") }, "97", "2000.00"},
+		{"rate 2", "rate 2 doubles", func(s *scheme.Shortfall) { s.Rate = fixture.Dec("2") }, "97", "2000.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -258,51 +260,51 @@ func TestShortfall(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&sf)
 			}
-			r := schemeRules(shortfallScheme(sf))
-			require.NoError(t, r.Validate(windowsOf("A")))
-			o := measured("A", tt.value)
+			r := fixture.Rules(shortfallScheme(sf))
+			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
+			o := fixture.Measured("A", tt.value)
 			o.Status, o.Raw = kpi.Red, kpi.Red
-			led, err := credits.Calculate(r, months("2021-04", one(o)))
+			led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
 			require.NoError(t, err)
 			require.Equal(t, tt.amount, led.Lines[0].Amount.StringFixed(2), tt.why+": "+led.Lines[0].Rule)
 		})
 	}
-	o := measured("A", "75")
-	led, err := credits.Calculate(schemeRules(shortfallScheme(base)), months("2021-04", one(o)))
+	o := fixture.Measured("A", "75")
+	led, err := credits.Calculate(fixture.Rules(shortfallScheme(base)), fixture.Months("2021-04", fixture.One(o)))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 98 - 75 = 23 x rate 1 scores 23% of charges 100000.00 = 23000.00", led.Lines[0].Rule)
 }
 
 func TestShortfallLowerIsBetter(t *testing.T) {
-	sf := credits.Shortfall{Direction: kpi.LowerIsBetter, Target: dec("4"), Rate: dec("0.5"), Step: dec("1"), Value: credits.AsMeasured}
-	o := credits.Outcome{KPI: "A", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: dec("1000"),
-		Measured: &kpi.Result{Value: dec("7.5"), Direction: kpi.LowerIsBetter}}
-	led, err := credits.Calculate(schemeRules(shortfallScheme(sf)), months("2021-04", one(o)))
+	sf := scheme.Shortfall{Direction: kpi.LowerIsBetter, Target: fixture.Dec("4"), Rate: fixture.Dec("0.5"), Step: fixture.Dec("1"), Value: scheme.AsMeasured}
+	o := credits.Outcome{KPI: "A", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: fixture.Dec("1000"),
+		Measured: &kpi.Result{Value: fixture.Dec("7.5"), Direction: kpi.LowerIsBetter}}
+	led, err := credits.Calculate(fixture.Rules(shortfallScheme(sf)), fixture.Months("2021-04", fixture.One(o)))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 7.5 - 4 = 3.5, 3 whole steps of 1 = 3 x rate 0.5 scores 1.5% of charges 1000.00 = 15.00", led.Lines[0].Rule)
 }
 
-func allocation(cat, catShare, kpiShare string) *credits.Allocation {
-	return &credits.Allocation{AtRisk: dec("10"), Category: cat, CategoryShare: dec(catShare), KPIShare: dec(kpiShare)}
+func allocation(cat, catShare, kpiShare string) *scheme.Allocation {
+	return &scheme.Allocation{AtRisk: fixture.Dec("10"), Category: cat, CategoryShare: fixture.Dec(catShare), KPIShare: fixture.Dec(kpiShare)}
 }
 
 // The US state outsourcing worked example: invoice 100,000, 10% at risk,
 // category 50%, KPI 40%: 2,000.
 func TestAllocation(t *testing.T) {
-	s := credits.Scheme{
-		Scores: []credits.Score{
+	s := scheme.Scheme{
+		Scores: []scheme.Score{
 			{KPIs: []string{"A"}, Allocation: allocation("availability", "50", "40")},
 			{KPIs: []string{"B", "C"}, Allocation: allocation("availability", "50", "30")},
 			{KPIs: []string{"D"}, Allocation: allocation("service desk", "50", "100")},
 		},
-		Price: credits.Price{Basis: credits.PercentOfCharges},
+		Price: scheme.Price{Basis: scheme.PercentOfCharges},
 	}
-	r := schemeRules(s)
-	r.Caps.Month = pct("10")
-	require.NoError(t, r.Validate(windowsOf("A", "B", "C", "D")))
-	red := func(id string) credits.Outcome { return kpiOutcome(id, kpi.Red) }
-	led, err := credits.Calculate(r, months("2021-04",
-		[]credits.Outcome{red("A"), kpiOutcome("B", kpi.Green), kpiOutcome("C", kpi.Green), kpiOutcome("D", kpi.Green)},
+	r := fixture.Rules(s)
+	r.Caps.Month = fixture.DecPtr("10")
+	require.NoError(t, r.Validate(fixture.WindowsOf("A", "B", "C", "D")))
+	red := func(id string) credits.Outcome { return fixture.KPIOutcome(id, kpi.Red) }
+	led, err := credits.Calculate(r, fixture.Months("2021-04",
+		[]credits.Outcome{red("A"), fixture.KPIOutcome("B", kpi.Green), fixture.KPIOutcome("C", kpi.Green), fixture.KPIOutcome("D", kpi.Green)},
 		[]credits.Outcome{red("A"), red("B"), red("C"), red("D")}))
 	require.NoError(t, err)
 	require.Equal(t, []string{"2000.00", "0.00", "0.00", "0.00", "2000.00", "1500.00", "1500.00", "5000.00"}, amountsOf(led))
@@ -310,13 +312,13 @@ func TestAllocation(t *testing.T) {
 	require.Equal(t, "10000.00", led.Months[1].Total.StringFixed(2), "every KPI failing uses the whole pool, no more")
 
 	over := s
-	over.Scores = []credits.Score{
+	over.Scores = []scheme.Score{
 		{KPIs: []string{"A"}, Allocation: allocation("availability", "60", "40")},
 		{KPIs: []string{"B", "C"}, Allocation: allocation("availability", "50", "40")},
-		{KPIs: []string{"D"}, Allocation: &credits.Allocation{AtRisk: dec("12"), Category: "desk", CategoryShare: dec("50"), KPIShare: dec("10")}},
+		{KPIs: []string{"D"}, Allocation: &scheme.Allocation{AtRisk: fixture.Dec("12"), Category: "desk", CategoryShare: fixture.Dec("50"), KPIShare: fixture.Dec("10")}},
 	}
-	over.Price = credits.Price{Basis: credits.PerPoint, Value: dec("1")}
-	err = over.Validate(windowsOf("A", "B", "C", "D"))
+	over.Price = scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}
+	err = over.Validate(fixture.WindowsOf("A", "B", "C", "D"))
 	require.EqualError(t, err, strings.Join([]string{
 		"scheme: allocation: category availability: kpi shares add up to 120%, above 100%: invalid credit rules",
 		"scheme: allocation: category shares add up to 110%, above 100%: invalid credit rules",
@@ -328,15 +330,15 @@ func TestAllocation(t *testing.T) {
 	}, "\n"))
 }
 
-func statusScheme(amber, red string, price credits.Price, ids ...string) credits.Scheme {
-	return credits.Scheme{Scores: []credits.Score{{KPIs: ids, Status: &credits.StatusScore{Amber: dec(amber), Red: dec(red)}}}, Price: price}
+func statusScheme(amber, red string, price scheme.Price, ids ...string) scheme.Scheme {
+	return scheme.Scheme{Scores: []scheme.Score{{KPIs: ids, Status: &scheme.StatusScore{Amber: fixture.Dec(amber), Red: fixture.Dec(red)}}}, Price: price}
 }
 
 // Points at a money value with a free allowance and ratchet bands applied
 // like tax brackets: 21-100 at x1.0, 101-200 at x1.2, 201 on at x1.5.
 func TestPerPointAllowanceAndRatchet(t *testing.T) {
-	price := credits.Price{Basis: credits.PerPoint, Value: dec("10"), Allowance: dec("20"),
-		Ratchet: []credits.Ratchet{{Above: dec("100"), Multiplier: dec("1.2")}, {Above: dec("200"), Multiplier: dec("1.5")}}}
+	price := scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("10"), Allowance: fixture.Dec("20"),
+		Ratchet: []scheme.Ratchet{{Above: fixture.Dec("100"), Multiplier: fixture.Dec("1.2")}, {Above: fixture.Dec("200"), Multiplier: fixture.Dec("1.5")}}}
 	tests := []struct {
 		name    string
 		why     string
@@ -353,24 +355,24 @@ func TestPerPointAllowanceAndRatchet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var scores []credits.Score
+			var scores []scheme.Score
 			var os []credits.Outcome
 			var ids []string
 			for i, p := range tt.red {
 				id := string(rune('A' + i))
 				ids = append(ids, id)
-				scores = append(scores, credits.Score{KPIs: []string{id}, Status: &credits.StatusScore{Amber: dec("0"), Red: dec(p)}})
-				os = append(os, kpiOutcome(id, kpi.Red))
+				scores = append(scores, scheme.Score{KPIs: []string{id}, Status: &scheme.StatusScore{Amber: fixture.Dec("0"), Red: fixture.Dec(p)}})
+				os = append(os, fixture.KPIOutcome(id, kpi.Red))
 			}
-			s := credits.Scheme{Scores: scores, Price: price}
-			require.NoError(t, s.Validate(windowsOf(ids...)))
-			led, err := credits.Calculate(schemeRules(s), months("2021-04", os))
+			s := scheme.Scheme{Scores: scores, Price: price}
+			require.NoError(t, s.Validate(fixture.WindowsOf(ids...)))
+			led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", os))
 			require.NoError(t, err)
 			require.Equal(t, tt.amounts, amountsOf(led), tt.why)
 		})
 	}
 	s := statusScheme("0", "250", price, "A")
-	led, err := credits.Calculate(schemeRules(s), months("2021-04", one(kpiOutcome("A", kpi.Red))))
+	led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", fixture.One(fixture.KPIOutcome("A", kpi.Red))))
 	require.NoError(t, err)
 	require.Equal(t, "red: red scores 250; month's points 0 to 250: 20 free, 80 at x1, 100 at x1.2, 50 at x1.5 = 275.0 x 10.00 = 2750.00", led.Lines[0].Rule)
 }
@@ -378,10 +380,10 @@ func TestPerPointAllowanceAndRatchet(t *testing.T) {
 // A lookup table of the month's total points to a percentage of the bill:
 // the row with the most points not above the total.
 func TestPointsTable(t *testing.T) {
-	price := credits.Price{Basis: credits.PointsTable, Table: []credits.TableRow{
-		{Points: dec("3"), Percent: dec("1")}, {Points: dec("6"), Percent: dec("2.5")}, {Points: dec("10"), Percent: dec("5")}}}
+	price := scheme.Price{Basis: scheme.PointsTable, Table: []scheme.TableRow{
+		{Points: fixture.Dec("3"), Percent: fixture.Dec("1")}, {Points: fixture.Dec("6"), Percent: fixture.Dec("2.5")}, {Points: fixture.Dec("10"), Percent: fixture.Dec("5")}}}
 	s := statusScheme("1", "3", price, "A", "B", "C")
-	require.NoError(t, s.Validate(windowsOf("A", "B", "C")))
+	require.NoError(t, s.Validate(fixture.WindowsOf("A", "B", "C")))
 	tests := []struct {
 		name    string
 		a, b, c kpi.Status
@@ -400,8 +402,8 @@ func TestPointsTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			led, err := credits.Calculate(schemeRules(s), months("2021-04",
-				[]credits.Outcome{kpiOutcome("A", tt.a), kpiOutcome("B", tt.b), kpiOutcome("C", tt.c)}))
+			led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04",
+				[]credits.Outcome{fixture.KPIOutcome("A", tt.a), fixture.KPIOutcome("B", tt.b), fixture.KPIOutcome("C", tt.c)}))
 			require.NoError(t, err)
 			require.Equal(t, tt.amounts, amountsOf(led), tt.why)
 			if tt.ruleOfA != "" {
@@ -414,12 +416,12 @@ func TestPointsTable(t *testing.T) {
 func TestPriceValidate(t *testing.T) {
 	tests := []struct {
 		name  string
-		price credits.Price
+		price scheme.Price
 		want  []string
 	}{
-		{"no basis", credits.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges)"}},
-		{"per-point", credits.Price{Basis: credits.PerPoint, Allowance: dec("-1"), Table: []credits.TableRow{{}},
-			Ratchet: []credits.Ratchet{{Above: dec("-2"), Multiplier: dec("0.5")}, {Above: dec("-2"), Multiplier: dec("2")}}}, []string{
+		{"no basis", scheme.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges)"}},
+		{"per-point", scheme.Price{Basis: scheme.PerPoint, Allowance: fixture.Dec("-1"), Table: []scheme.TableRow{{}},
+			Ratchet: []scheme.Ratchet{{Above: fixture.Dec("-2"), Multiplier: fixture.Dec("0.5")}, {Above: fixture.Dec("-2"), Multiplier: fixture.Dec("2")}}}, []string{
 			"price: allowance -1 points is negative",
 			"price: ratchet 1: above -2 points not above -1",
 			"price: ratchet 1: multiplier 0.5 below 1",
@@ -427,8 +429,8 @@ func TestPriceValidate(t *testing.T) {
 			"price: table is for points-table, not per-point",
 			"price: value 0 per point is not positive",
 		}},
-		{"table", credits.Price{Basis: credits.PointsTable, Value: dec("1"), Table: []credits.TableRow{
-			{Points: dec("5"), Percent: dec("3")}, {Points: dec("5"), Percent: dec("2")}, {Points: dec("-1"), Percent: dec("101")}}}, []string{
+		{"table", scheme.Price{Basis: scheme.PointsTable, Value: fixture.Dec("1"), Table: []scheme.TableRow{
+			{Points: fixture.Dec("5"), Percent: fixture.Dec("3")}, {Points: fixture.Dec("5"), Percent: fixture.Dec("2")}, {Points: fixture.Dec("-1"), Percent: fixture.Dec("101")}}}, []string{
 			"price: table row 2: 2% below row 1's 3%",
 			"price: table row 2: 5 points not above row 1's 5",
 			"price: table row 3: -1 points is negative",
@@ -439,7 +441,7 @@ func TestPriceValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := statusScheme("1", "2", tt.price, "A").Validate(windowsOf("A"))
+			err := statusScheme("1", "2", tt.price, "A").Validate(fixture.WindowsOf("A"))
 			require.ErrorIs(t, err, credits.ErrInvalidRules)
 			var got []string
 			for _, line := range strings.Split(err.Error(), "\n") {
@@ -451,17 +453,17 @@ func TestPriceValidate(t *testing.T) {
 }
 
 func TestSchemeValidate(t *testing.T) {
-	s := credits.Scheme{
-		Scores: []credits.Score{
-			{KPIs: []string{"A", "X", "P"}, Status: &credits.StatusScore{Amber: dec("2"), Red: dec("1")}},
-			{KPIs: []string{"A"}, Status: &credits.StatusScore{}, Shortfall: &credits.Shortfall{}},
+	s := scheme.Scheme{
+		Scores: []scheme.Score{
+			{KPIs: []string{"A", "X", "P"}, Status: &scheme.StatusScore{Amber: fixture.Dec("2"), Red: fixture.Dec("1")}},
+			{KPIs: []string{"A"}, Status: &scheme.StatusScore{}, Shortfall: &scheme.Shortfall{}},
 			{},
 		},
-		Repeat: credits.Repeat{Multiplier: dec("0.5"), Nth: 1, Within: 30},
-		Amber:  credits.AmberRule{Nth: 1},
-		Price:  credits.Price{Basis: credits.PercentOfCharges},
+		Repeat: scheme.Repeat{Multiplier: fixture.Dec("0.5"), Nth: 1, Within: 30},
+		Amber:  scheme.AmberRule{Nth: 1},
+		Price:  scheme.Price{Basis: scheme.PercentOfCharges},
 	}
-	pi := credits.Window{KPI: "P", From: month("2021-01"), To: month("2030-12"), Uncredited: true}
+	pi := credits.Window{KPI: "P", From: fixture.Month("2021-01"), To: fixture.Month("2030-12"), Uncredited: true}
 	own := []string{
 		"Amber.Nth: scheme: amber rule: nth 1 below 2: invalid credit rules",
 		"Amber.Within: scheme: amber rule: within 0 months outside 1..24: invalid credit rules",
@@ -475,7 +477,7 @@ func TestSchemeValidate(t *testing.T) {
 		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
 		"Scores[2].KPIs: scheme: score 3: no kpis: invalid credit rules",
 	}
-	require.Equal(t, strings.Join(own, "\n"), placed(t, s.Check()), "Check needs no KPI list")
+	require.Equal(t, strings.Join(own, "\n"), fixture.Placed(t, s.Check()), "Check needs no KPI list")
 	require.Equal(t, strings.Join([]string{
 		own[0], own[1],
 		"Scores: scheme: kpi B: in no score: invalid credit rules",
@@ -483,75 +485,75 @@ func TestSchemeValidate(t *testing.T) {
 		"Scores[0].KPIs[2]: scheme: score 1: kpi P is not credit-bearing in the contract: invalid credit rules",
 		"Scores[0].KPIs[1]: scheme: score 1: kpi X is unknown (not an indicator of the contract): invalid credit rules",
 		own[6], own[7], own[8], own[9], own[10],
-	}, "\n"), placed(t, s.Validate(append(windowsOf("A", "B"), pi))), "Validate adds the cross-checks against the KPIs")
+	}, "\n"), fixture.Placed(t, s.Validate(append(fixture.WindowsOf("A", "B"), pi))), "Validate adds the cross-checks against the KPIs")
 	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules",
-		placed(t, credits.Scheme{}.Validate(nil)))
-	ok := statusScheme("1", "2", credits.Price{Basis: credits.PerPoint, Value: dec("1")}, "A")
-	ok.Mitigated = credits.MitigatedCounts
-	require.Equal(t, "Mitigated: scheme: mitigated counts-as-failure set without an amber rule or repeat: invalid credit rules", placed(t, ok.Validate(windowsOf("A"))))
+		fixture.Placed(t, scheme.Scheme{}.Validate(nil)))
+	ok := statusScheme("1", "2", scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}, "A")
+	ok.Mitigated = scheme.MitigatedCounts
+	require.Equal(t, "Mitigated: scheme: mitigated counts-as-failure set without an amber rule or repeat: invalid credit rules", fixture.Placed(t, ok.Validate(fixture.WindowsOf("A"))))
 }
 
 // statusRun evaluates a status scheme (Amber 1 point, Red 2, a point
 // worth 1.00) over one KPI's statuses from April 2021 and returns its
 // points.
-func statusRun(t *testing.T, s credits.Scheme, outcomes ...credits.Outcome) []string {
+func statusRun(t *testing.T, s scheme.Scheme, outcomes ...credits.Outcome) []string {
 	t.Helper()
-	require.NoError(t, s.Validate(windowsOf("A")))
+	require.NoError(t, s.Validate(fixture.WindowsOf("A")))
 	var os [][]credits.Outcome
 	for _, o := range outcomes {
-		os = append(os, one(o))
+		os = append(os, fixture.One(o))
 	}
-	led, err := credits.Calculate(schemeRules(s), months("2021-04", os...))
+	led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", os...))
 	require.NoError(t, err)
 	return pointsOf(led)
 }
 
 func TestRepeatAndAmberRule(t *testing.T) {
-	g, a, r := kpiOutcome("A", kpi.Green), kpiOutcome("A", kpi.Amber), kpiOutcome("A", kpi.Red)
-	notDue := kpiOutcome("A", kpi.Unmeasured)
+	g, a, r := fixture.KPIOutcome("A", kpi.Green), fixture.KPIOutcome("A", kpi.Amber), fixture.KPIOutcome("A", kpi.Red)
+	notDue := fixture.KPIOutcome("A", kpi.Unmeasured)
 	notDue.Absent = kpi.NotDue
-	unavailable := kpiOutcome("A", kpi.Unmeasured)
+	unavailable := fixture.KPIOutcome("A", kpi.Unmeasured)
 	unavailable.Absent = kpi.Unavailable
-	relieved := kpiOutcome("A", kpi.Red)
+	relieved := fixture.KPIOutcome("A", kpi.Red)
 	relieved.Mitigation, relieved.Relief = "M1", true
-	deemedGreen := kpiOutcome("A", kpi.Green)
+	deemedGreen := fixture.KPIOutcome("A", kpi.Green)
 	deemedGreen.Raw, deemedGreen.Mitigation = kpi.Red, "M2"
-	price := credits.Price{Basis: credits.PerPoint, Value: dec("1")}
-	scheme := func(f func(*credits.Scheme)) credits.Scheme {
+	price := scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}
+	with := func(f func(*scheme.Scheme)) scheme.Scheme {
 		s := statusScheme("1", "2", price, "A")
 		f(&s)
 		return s
 	}
-	prev := func(m credits.Mitigated) func(*credits.Scheme) {
-		return func(s *credits.Scheme) {
-			s.Repeat, s.Mitigated = credits.Repeat{Multiplier: dec("2"), Nth: 2, Within: 2}, m
+	prev := func(m scheme.Mitigated) func(*scheme.Scheme) {
+		return func(s *scheme.Scheme) {
+			s.Repeat, s.Mitigated = scheme.Repeat{Multiplier: fixture.Dec("2"), Nth: 2, Within: 2}, m
 		}
 	}
 	tests := []struct {
 		name     string
 		why      string
-		scheme   credits.Scheme
+		scheme   scheme.Scheme
 		outcomes []credits.Outcome
 		want     []string
 	}{
-		{"previous period", "x2 after a failure, never compounding", scheme(prev(credits.MitigatedBreaks)), []credits.Outcome{r, r, r, a}, []string{"2", "4", "4", "2"}},
-		{"green breaks", "a met month breaks the chain", scheme(prev(credits.MitigatedBreaks)), []credits.Outcome{r, g, r}, []string{"2", "0", "2"}},
-		{"unavailable breaks", "an unmeasured month is no failure", scheme(prev(credits.MitigatedBreaks)), []credits.Outcome{r, unavailable, r}, []string{"2", "0", "2"}},
-		{"not due is skipped", "a quarterly KPI's previous period is the previous quarter", scheme(prev(credits.MitigatedBreaks)), []credits.Outcome{r, notDue, notDue, r}, []string{"2", "0", "0", "4"}},
-		{"relief breaks", "breaks-chain: a relieved month is no failure", scheme(prev(credits.MitigatedBreaks)), []credits.Outcome{r, relieved, r}, []string{"2", "0", "2"}},
-		{"relief counts", "counts-as-failure: the month after relief is a repeat", scheme(prev(credits.MitigatedCounts)), []credits.Outcome{r, relieved, r}, []string{"2", "0", "4"}},
-		{"deemed green", "a deemed green is met, either way", scheme(prev(credits.MitigatedCounts)), []credits.Outcome{r, deemedGreen, r}, []string{"2", "0", "2"}},
-		{"third in four", "x1.5 from the 3rd failure within 4 periods", scheme(func(s *credits.Scheme) {
-			s.Repeat, s.Mitigated = credits.Repeat{Multiplier: dec("1.5"), Nth: 3, Within: 4}, credits.MitigatedBreaks
+		{"previous period", "x2 after a failure, never compounding", with(prev(scheme.MitigatedBreaks)), []credits.Outcome{r, r, r, a}, []string{"2", "4", "4", "2"}},
+		{"green breaks", "a met month breaks the chain", with(prev(scheme.MitigatedBreaks)), []credits.Outcome{r, g, r}, []string{"2", "0", "2"}},
+		{"unavailable breaks", "an unmeasured month is no failure", with(prev(scheme.MitigatedBreaks)), []credits.Outcome{r, unavailable, r}, []string{"2", "0", "2"}},
+		{"not due is skipped", "a quarterly KPI's previous period is the previous quarter", with(prev(scheme.MitigatedBreaks)), []credits.Outcome{r, notDue, notDue, r}, []string{"2", "0", "0", "4"}},
+		{"relief breaks", "breaks-chain: a relieved month is no failure", with(prev(scheme.MitigatedBreaks)), []credits.Outcome{r, relieved, r}, []string{"2", "0", "2"}},
+		{"relief counts", "counts-as-failure: the month after relief is a repeat", with(prev(scheme.MitigatedCounts)), []credits.Outcome{r, relieved, r}, []string{"2", "0", "4"}},
+		{"deemed green", "a deemed green is met, either way", with(prev(scheme.MitigatedCounts)), []credits.Outcome{r, deemedGreen, r}, []string{"2", "0", "2"}},
+		{"third in four", "x1.5 from the 3rd failure within 4 periods", with(func(s *scheme.Scheme) {
+			s.Repeat, s.Mitigated = scheme.Repeat{Multiplier: fixture.Dec("1.5"), Nth: 3, Within: 4}, scheme.MitigatedBreaks
 		}), []credits.Outcome{r, g, r, r, g, g, r, r}, []string{"2", "0", "2", "3.0", "0", "0", "2", "2"}},
-		{"third amber in 12 months", "the first two ambers are free; a red counts towards the three", scheme(func(s *credits.Scheme) {
-			s.Amber, s.Mitigated = credits.AmberRule{Nth: 3, Within: 12}, credits.MitigatedBreaks
+		{"third amber in 12 months", "the first two ambers are free; a red counts towards the three", with(func(s *scheme.Scheme) {
+			s.Amber, s.Mitigated = scheme.AmberRule{Nth: 3, Within: 12}, scheme.MitigatedBreaks
 		}), []credits.Outcome{a, a, g, a, a}, []string{"0", "0", "0", "1", "1"}},
-		{"reds count towards ambers", "red, then amber is the 2nd; the 3rd is the first that costs", scheme(func(s *credits.Scheme) {
-			s.Amber, s.Mitigated = credits.AmberRule{Nth: 3, Within: 12}, credits.MitigatedBreaks
+		{"reds count towards ambers", "red, then amber is the 2nd; the 3rd is the first that costs", with(func(s *scheme.Scheme) {
+			s.Amber, s.Mitigated = scheme.AmberRule{Nth: 3, Within: 12}, scheme.MitigatedBreaks
 		}), []credits.Outcome{r, a, a}, []string{"2", "0", "1"}},
-		{"free amber is no repeat", "a forgiven amber does not make the next red a repeat", scheme(func(s *credits.Scheme) {
-			s.Amber, s.Repeat, s.Mitigated = credits.AmberRule{Nth: 2, Within: 12}, credits.Repeat{Multiplier: dec("2"), Nth: 2, Within: 2}, credits.MitigatedBreaks
+		{"free amber is no repeat", "a forgiven amber does not make the next red a repeat", with(func(s *scheme.Scheme) {
+			s.Amber, s.Repeat, s.Mitigated = scheme.AmberRule{Nth: 2, Within: 12}, scheme.Repeat{Multiplier: fixture.Dec("2"), Nth: 2, Within: 2}, scheme.MitigatedBreaks
 		}), []credits.Outcome{a, r, a}, []string{"0", "2", "2"}},
 	}
 	for _, tt := range tests {
@@ -564,33 +566,33 @@ func TestRepeatAndAmberRule(t *testing.T) {
 // The amber rule's window is calendar months: an amber 12 months after
 // the first is outside a 12-month window.
 func TestAmberRuleWindow(t *testing.T) {
-	s := statusScheme("1", "2", credits.Price{Basis: credits.PerPoint, Value: dec("1")}, "A")
-	s.Amber, s.Mitigated = credits.AmberRule{Nth: 2, Within: 12}, credits.MitigatedBreaks
+	s := statusScheme("1", "2", scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}, "A")
+	s.Amber, s.Mitigated = scheme.AmberRule{Nth: 2, Within: 12}, scheme.MitigatedBreaks
 	os := make([]credits.Outcome, 13)
 	for i := range os {
-		os[i] = kpiOutcome("A", kpi.Green)
+		os[i] = fixture.KPIOutcome("A", kpi.Green)
 	}
-	os[0], os[11], os[12] = kpiOutcome("A", kpi.Amber), kpiOutcome("A", kpi.Amber), kpiOutcome("A", kpi.Amber)
+	os[0], os[11], os[12] = fixture.KPIOutcome("A", kpi.Amber), fixture.KPIOutcome("A", kpi.Amber), fixture.KPIOutcome("A", kpi.Amber)
 	got := statusRun(t, s, os...)
 	require.Equal(t, "1", got[11], "month 12 is the 2nd amber within 12 months")
 	require.Equal(t, "1", got[12], "month 13: month 1 has left the window, month 12 has not")
-	os[11] = kpiOutcome("A", kpi.Green)
+	os[11] = fixture.KPIOutcome("A", kpi.Green)
 	got = statusRun(t, s, os...)
 	require.Equal(t, "0", got[12], "month 13 alone in its window")
 }
 
 // The lines of a scheme carry their explanation.
 func TestSchemeLineRules(t *testing.T) {
-	relieved := measured("A", "96.5")
+	relieved := fixture.Measured("A", "96.5")
 	relieved.Mitigation, relieved.Relief = "MIT-7", true
-	deemed := measured("A", "96.5")
+	deemed := fixture.Measured("A", "96.5")
 	deemed.Status, deemed.Mitigation = kpi.Amber, "MIT-8"
-	pi := measured("A", "90")
+	pi := fixture.Measured("A", "90")
 	pi.Kind = kpi.PI
-	notDue := kpiOutcome("A", kpi.Unmeasured)
+	notDue := fixture.KPIOutcome("A", kpi.Unmeasured)
 	notDue.Absent = kpi.NotDue
-	led, err := credits.Calculate(schemeRules(msaScheme()), months("2021-04",
-		one(measured("A", "96.5")), one(relieved), one(deemed), one(measured("A", "99.2")), one(pi), one(notDue)))
+	led, err := credits.Calculate(fixture.Rules(fixture.MSAScheme()), fixture.Months("2021-04",
+		fixture.One(fixture.Measured("A", "96.5")), fixture.One(relieved), fixture.One(deemed), fixture.One(fixture.Measured("A", "99.2")), fixture.One(pi), fixture.One(notDue)))
 	require.NoError(t, err)
 	var rules []string
 	for _, l := range led.Lines {
@@ -614,9 +616,9 @@ func TestSchemeLineRules(t *testing.T) {
 
 // Money is exact: nothing here goes through a float or Div.
 func TestSplitAddsUp(t *testing.T) {
-	price := credits.Price{Basis: credits.PointsTable, Table: []credits.TableRow{{Points: dec("1"), Percent: dec("3.333")}}}
+	price := scheme.Price{Basis: scheme.PointsTable, Table: []scheme.TableRow{{Points: fixture.Dec("1"), Percent: fixture.Dec("3.333")}}}
 	s := statusScheme("1", "7", price, "A", "B", "C")
-	led, err := credits.Calculate(schemeRules(s), months("2021-04", []credits.Outcome{kpiOutcome("A", kpi.Red), kpiOutcome("B", kpi.Amber), kpiOutcome("C", kpi.Amber)}))
+	led, err := credits.Calculate(fixture.Rules(s), fixture.Months("2021-04", []credits.Outcome{fixture.KPIOutcome("A", kpi.Red), fixture.KPIOutcome("B", kpi.Amber), fixture.KPIOutcome("C", kpi.Amber)}))
 	require.NoError(t, err)
 	var sum decimal.Decimal
 	for _, l := range led.Lines {
@@ -631,7 +633,7 @@ func TestSplitAddsUp(t *testing.T) {
 func TestTableRoundedDerived(t *testing.T) {
 	d := kpi.Definition{ID: "A", Name: "A", Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
 		Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels("99", "90"))}
-	r := kpi.Classify(d, kpi.Measurement{KPI: "A", Month: month("2021-06"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true, FromCounts: true})
-	got := credits.BasisValueForTest(credits.TableRounded, kpi.Precision{Places: 7, Rounding: kpi.HalfUp}, credits.Outcome{Measured: &r})
+	r := kpi.Classify(d, kpi.Measurement{KPI: "A", Month: fixture.Month("2021-06"), Numerator: fixture.Dec("2"), Denominator: fixture.Dec("3"), HasCounts: true, FromCounts: true})
+	got := scheme.BasisValueForTest(scheme.TableRounded, kpi.Precision{Places: 7, Rounding: kpi.HalfUp}, credits.Outcome{Measured: &r})
 	require.Equal(t, "66.6666667", got.StringFixed(7))
 }

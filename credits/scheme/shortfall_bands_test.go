@@ -1,29 +1,18 @@
-package credits_test
+package scheme_test
 
 import (
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/fixture"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
 
-// shortBands is "up to 1 point short: 2% of the charges; over 1 up to 3
-// points: 5%; over 3: 10%" below a target of 98%.
-func shortBands() credits.ShortfallBands {
-	return credits.ShortfallBands{
-		Direction: kpi.HigherIsBetter, Target: dec("98"), Value: credits.AsMeasured,
-		Bands: []credits.Band{
-			{Name: "slight", Min: decp("0"), MinEdge: credits.Inclusive, Max: decp("1"), MaxEdge: credits.Inclusive, Points: dec("2")},
-			{Name: "marked", Min: decp("1"), MinEdge: credits.Exclusive, Max: decp("3"), MaxEdge: credits.Inclusive, Points: dec("5")},
-			{Name: "severe", Min: decp("3"), MinEdge: credits.Exclusive, Points: dec("10"), Material: true},
-		},
-	}
-}
-
-func shortBandsScheme(sb credits.ShortfallBands) credits.Scheme {
-	return credits.Scheme{Scores: []credits.Score{{KPIs: []string{"A"}, ShortfallBands: &sb}}, Price: credits.Price{Basis: credits.PercentOfCharges}}
+func shortBandsScheme(sb scheme.ShortfallBands) scheme.Scheme {
+	return scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, ShortfallBands: &sb}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
 }
 
 // Every boundary of the bands, each side.
@@ -31,7 +20,7 @@ func TestShortfallBands(t *testing.T) {
 	tests := []struct {
 		name   string
 		why    string
-		change func(*credits.ShortfallBands)
+		change func(*scheme.ShortfallBands)
 		value  string
 		band   string
 		amount string
@@ -43,24 +32,24 @@ func TestShortfallBands(t *testing.T) {
 		{"three points short", "shortfall 3 is in (1, 3]", nil, "95", "marked", "5000.00"},
 		{"just over three points", "shortfall 3.01 is in (3, ∞)", nil, "94.99", "severe", "10000.00"},
 		{"far short", "shortfall 60", nil, "38", "severe", "10000.00"},
-		{"rounded first", "96.96 rounds to 97.0: shortfall 1.0 is in [0, 1]", func(s *credits.ShortfallBands) {
-			s.Value, s.Precision = credits.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
+		{"rounded first", "96.96 rounds to 97.0: shortfall 1.0 is in [0, 1]", func(s *scheme.ShortfallBands) {
+			s.Value, s.Precision = scheme.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
 		}, "96.96", "slight", "2000.00"},
-		{"lower is better", "the value above the target: 6.5 - 4 = 2.5 is in (1, 3]", func(s *credits.ShortfallBands) {
-			s.Direction, s.Target = kpi.LowerIsBetter, dec("4")
+		{"lower is better", "the value above the target: 6.5 - 4 = 2.5 is in (1, 3]", func(s *scheme.ShortfallBands) {
+			s.Direction, s.Target = kpi.LowerIsBetter, fixture.Dec("4")
 		}, "6.5", "marked", "5000.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sb := shortBands()
+			sb := fixture.ShortBands()
 			if tt.change != nil {
 				tt.change(&sb)
 			}
-			r := schemeRules(shortBandsScheme(sb))
-			require.NoError(t, r.Validate(windowsOf("A")))
-			o := red(measured("A", tt.value))
+			r := fixture.Rules(shortBandsScheme(sb))
+			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
+			o := red(fixture.Measured("A", tt.value))
 			o.Measured.Direction = sb.Direction
-			led, err := credits.Calculate(r, months("2021-04", one(o)))
+			led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
 			require.NoError(t, err)
 			l := led.Lines[0]
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
@@ -68,7 +57,7 @@ func TestShortfallBands(t *testing.T) {
 			require.Equal(t, tt.band == "severe", l.Material())
 		})
 	}
-	led, err := credits.Calculate(schemeRules(shortBandsScheme(shortBands())), months("2021-04", one(red(measured("A", "96.5")))))
+	led, err := credits.Calculate(fixture.Rules(shortBandsScheme(fixture.ShortBands())), fixture.Months("2021-04", fixture.One(red(fixture.Measured("A", "96.5")))))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 98 - 96.5 = 1.5 in band marked (1, 3] scores 5% of charges 100000.00 = 5000.00", led.Lines[0].Rule)
 }
@@ -76,48 +65,48 @@ func TestShortfallBands(t *testing.T) {
 func TestShortfallBandsValidate(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(*credits.ShortfallBands, *credits.Price)
+		change func(*scheme.ShortfallBands, *scheme.Price)
 		want   []string
 	}{
-		{"valid", func(*credits.ShortfallBands, *credits.Price) {}, nil},
-		{"open below is fine", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[0].Min, s.Bands[0].MinEdge = nil, 0 }, nil},
-		{"starting below zero is fine", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[0].Min = decp("-1") }, nil},
-		{"no band from zero", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[0].Min = decp("0.5") },
+		{"valid", func(*scheme.ShortfallBands, *scheme.Price) {}, nil},
+		{"open below is fine", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].Min, s.Bands[0].MinEdge = nil, 0 }, nil},
+		{"starting below zero is fine", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].Min = fixture.DecPtr("-1") }, nil},
+		{"no band from zero", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].Min = fixture.DecPtr("0.5") },
 			[]string{`scheme: score 1: shortfall bands: no band for shortfalls from 0 to 0.5 (band "slight" starts [0.5, 1]): invalid credit rules`}},
-		{"zero itself left out", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[0].MinEdge = credits.Exclusive },
+		{"zero itself left out", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MinEdge = scheme.Exclusive },
 			[]string{`scheme: score 1: shortfall bands: no band for shortfalls from 0 to 0 (band "slight" starts (0, 1]): invalid credit rules`}},
-		{"gap", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[1].Min = decp("1.5") },
+		{"gap", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].Min = fixture.DecPtr("1.5") },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" (1.5, 3] leave a gap from 1 to 1.5: invalid credit rules`}},
-		{"overlap", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[1].Min = decp("0.5") },
+		{"overlap", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].Min = fixture.DecPtr("0.5") },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" (0.5, 3] overlap from 0.5 to 1: invalid credit rules`}},
-		{"both claim a boundary", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[1].MinEdge = credits.Inclusive },
+		{"both claim a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].MinEdge = scheme.Inclusive },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" [1, 3] both claim 1: invalid credit rules`}},
-		{"neither claims a boundary", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[0].MaxEdge = credits.Exclusive },
+		{"neither claims a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MaxEdge = scheme.Exclusive },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1) and "marked" (1, 3] leave 1 in neither: invalid credit rules`}},
-		{"no band above", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands = s.Bands[:2] },
+		{"no band above", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands = s.Bands[:2] },
 			[]string{`scheme: score 1: shortfall bands: no band for values above 3 (band "marked" is (1, 3]): invalid credit rules`}},
-		{"bigger shortfall costs less", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[2].Points = dec("4") },
+		{"bigger shortfall costs less", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[2].Points = fixture.Dec("4") },
 			[]string{`scheme: score 1: shortfall bands: band "marked" (1, 3] scores 5, more than worse band "severe" (3, ∞) with 4: invalid credit rules`}},
-		{"above 100 per cent", func(s *credits.ShortfallBands, _ *credits.Price) { s.Bands[2].Points = dec("101") },
+		{"above 100 per cent", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[2].Points = fixture.Dec("101") },
 			[]string{`scheme: score 1: shortfall bands: band "severe": 101% of charges above 100%: invalid credit rules`}},
-		{"priced per point", func(_ *credits.ShortfallBands, p *credits.Price) {
-			*p = credits.Price{Basis: credits.PerPoint, Value: dec("1")}
+		{"priced per point", func(_ *scheme.ShortfallBands, p *scheme.Price) {
+			*p = scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}
 		},
 			[]string{`scheme: score 1: shortfall bands: priced per-point, not percent-of-charges: invalid credit rules`}},
-		{"no direction", func(s *credits.ShortfallBands, _ *credits.Price) { s.Direction = 0 },
+		{"no direction", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Direction = 0 },
 			[]string{`scheme: score 1: shortfall bands: direction not set (want one of higher-is-better, lower-is-better): invalid credit rules`}},
-		{"rounding closes a gap", func(s *credits.ShortfallBands, _ *credits.Price) {
-			s.Value, s.Precision = credits.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
-			s.Bands[1].Min, s.Bands[1].MinEdge = decp("1.1"), credits.Inclusive
+		{"rounding closes a gap", func(s *scheme.ShortfallBands, _ *scheme.Price) {
+			s.Value, s.Precision = scheme.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
+			s.Bands[1].Min, s.Bands[1].MinEdge = fixture.DecPtr("1.1"), scheme.Inclusive
 		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sb := shortBands()
-			sb.Bands = append([]credits.Band(nil), sb.Bands...)
+			sb := fixture.ShortBands()
+			sb.Bands = append([]scheme.Band(nil), sb.Bands...)
 			s := shortBandsScheme(sb)
 			tt.change(s.Scores[0].ShortfallBands, &s.Price)
-			err := s.Validate(windowsOf("A"))
+			err := s.Validate(fixture.WindowsOf("A"))
 			if tt.want == nil {
 				require.NoError(t, err)
 				return
