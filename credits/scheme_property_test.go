@@ -84,9 +84,9 @@ func genScore(t *rapid.T, id string, i int, allocation, percent bool) scheme.Sco
 		b.Value = rapid.SampledFrom([]scheme.ValueBasis{scheme.TableRounded, scheme.AsMeasured}).Draw(t, "band basis")
 		if b.Value == scheme.AsMeasured {
 			b.Precision = kpi.Precision{}
-			b.Bands[1].Max, b.Bands[1].MaxEdge = pct("99"), scheme.Exclusive
-			b.Bands[2].Max, b.Bands[2].MaxEdge = pct("98"), scheme.Exclusive
-			b.Bands[3].Max, b.Bands[3].MaxEdge = pct("97"), scheme.Exclusive
+			b.Bands[1].Max, b.Bands[1].MaxEdge = pct("99"), kpi.Strict
+			b.Bands[2].Max, b.Bands[2].MaxEdge = pct("98"), kpi.Strict
+			b.Bands[3].Max, b.Bands[3].MaxEdge = pct("97"), kpi.Strict
 		}
 		s.Bands = &b
 	default:

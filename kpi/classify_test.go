@@ -368,9 +368,15 @@ func TestEnumText(t *testing.T) {
 	var d Direction
 	require.EqualError(t, d.UnmarshalText([]byte("up")), `direction "up" (want one of higher-is-better, lower-is-better): unknown word`)
 	var bd Bound
-	require.EqualError(t, bd.UnmarshalText([]byte("exclusive")), `bound "exclusive" (want one of inclusive, strict): unknown word`)
+	require.EqualError(t, bd.UnmarshalText([]byte("open")), `bound "open" (want one of inclusive, strict, exclusive): unknown word`)
 	require.NoError(t, bd.UnmarshalText([]byte("strict")))
 	require.Equal(t, Strict, bd)
+	bd = Inclusive
+	require.NoError(t, bd.UnmarshalText([]byte("exclusive")), "a band table's word for strict")
+	require.Equal(t, Strict, bd)
+	text, err := bd.MarshalText()
+	require.NoError(t, err)
+	require.Equal(t, "strict", string(text), "written as strict")
 	require.Equal(t, "inclusive", Bound(0).String(), "the zero Bound is inclusive")
 	_, err = Bound(2).MarshalText()
 	require.EqualError(t, err, "bound 2: unknown word")

@@ -25,6 +25,13 @@
 // Green, and Validate refuses it; for a LowerIsBetter one the zero
 // Schedule is the target "none at all".
 //
+// Each threshold has a Bound: Inclusive, the zero Bound, where a value
+// equal to the threshold meets it ("99% or above"), or Strict, where the
+// value must beat it ("below 10%"). credits/scheme's band tables use the
+// same Bound for whether a band holds its ends; its text form is
+// "inclusive" or "strict", and "exclusive", a band table's word, reads as
+// strict.
+//
 // A Schedule gives the thresholds of each month: a glide-path Step for that
 // month if there is one (a new KPI's months of increasingly demanding
 // levels); else the latest Change in effect (a change note's revision from
@@ -35,8 +42,8 @@
 //
 // Classify rounds the measured value to the KPI's Precision, with the
 // rounding mode the contract names (99.949 at one place half-up is 99.9),
-// and then compares it with the month's thresholds. Both bounds are
-// inclusive:
+// and then compares it with the month's thresholds. With the usual
+// inclusive bounds:
 //
 //	Green  the rounded value meets the TSL (equal counts as met)
 //	Amber  it misses the TSL but meets the MSL

@@ -31,26 +31,31 @@ type Thresholds struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// Bound says whether a threshold is met by a value equal to it. The zero
-// Bound is Inclusive, the usual contract wording ("99% or above").
+// Bound says whether a value equal to a bound is on its side: whether a
+// value equal to a threshold meets it (Thresholds.TSLBound and MSLBound),
+// or whether a value equal to a band's end is in the band (credits/scheme's
+// Band.MinEdge and MaxEdge). The zero Bound is Inclusive, the usual
+// contract wording ("99% or above", "98.0 - 98.9").
 type Bound uint8
 
 // The kinds of bound.
 const (
-	Inclusive Bound = iota // a value equal to the threshold meets it
-	Strict                 // the value must beat the threshold ("below 10%")
+	Inclusive Bound = iota // a value equal to the bound is on its side: meets the threshold, is in the band
+	Strict                 // the value must be beyond the bound: "below 10%", "over 3 points"
 )
 
-var boundWords = words.New("bound", Inclusive, "inclusive", "strict")
+// boundWords are Bound's words: "strict" is written, and "exclusive", a
+// band table's word for it, is read as well.
+var boundWords = words.New("bound", Inclusive, "inclusive", "strict").Alias("exclusive", Strict)
 
 // String returns "inclusive" or "strict".
 func (b Bound) String() string { return boundWords.String(b) }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler: "inclusive" or "strict".
 func (b Bound) MarshalText() ([]byte, error) { return boundWords.Marshal(b) }
 
-// UnmarshalText implements encoding.TextUnmarshaler, accepting "inclusive"
-// and "strict".
+// UnmarshalText implements encoding.TextUnmarshaler, accepting
+// "inclusive", "strict" and "exclusive", another word for strict.
 func (b *Bound) UnmarshalText(text []byte) error { return boundWords.Unmarshal(b, text) }
 
 // MarginUnit says how a Margin is measured.

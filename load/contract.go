@@ -376,10 +376,10 @@ type levelsDTO struct {
 func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) kpi.Thresholds {
 	t := kpi.Thresholds{TSL: cv.dec(p+".tsl", l.tsl, tslWant)}
 	if l.tslBound != nil {
-		t.TSLBound = l.tslBound.v
+		t.TSLBound = kpi.Bound(l.tslBound.v)
 	}
 	if l.mslBound != nil {
-		t.MSLBound = l.mslBound.v
+		t.MSLBound = kpi.Bound(l.mslBound.v)
 	}
 	switch {
 	case l.margin != nil && l.msl != nil:

@@ -170,7 +170,7 @@ type (
 )
 
 type (
-	yEdge         = yWord[scheme.Edge, *scheme.Edge]
+	yEdge         = yWord[bandEdge, *bandEdge]
 	yValueBasis   = yWord[scheme.ValueBasis, *scheme.ValueBasis]
 	yPriceBasis   = yWord[scheme.PriceBasis, *scheme.PriceBasis]
 	yMitigated    = yWord[scheme.Mitigated, *scheme.Mitigated]
@@ -451,14 +451,28 @@ func (cv *converter) bands(p string, ds []bandDTO) []scheme.Band {
 		out = append(out, scheme.Band{
 			Name:     cv.str(q+".name", b.Name, "the band's name, such as minor"),
 			Min:      optDecPtr(b.Min),
-			MinEdge:  optWord(b.MinEdge),
+			MinEdge:  cv.edge(q, "min", b.Min != nil, b.MinEdge),
 			Max:      optDecPtr(b.Max),
-			MaxEdge:  optWord(b.MaxEdge),
+			MaxEdge:  cv.edge(q, "max", b.Max != nil, b.MaxEdge),
 			Points:   cv.dec(q+".points", b.Points, "the score of a value in the band, such as 1"),
 			Material: b.Material != nil && b.Material.b,
 		})
 	}
 	return out
+}
+
+// edge reads the edge of a band's bound, side "min" or "max", of the band
+// at p: given exactly when the bound is, as the format requires, although
+// the engine reads a missing edge as inclusive.
+func (cv *converter) edge(p, side string, bound bool, e *yEdge) kpi.Bound {
+	key := p + "." + side + "-edge"
+	switch {
+	case bound:
+		return kpi.Bound(word(cv, key, e, "inclusive or exclusive, whether "+side+" is in the band"))
+	case e != nil:
+		cv.ps.add(cv.doc.at(key), key, "given without a "+side+" (want an edge only with its bound)", nil)
+	}
+	return kpi.Inclusive
 }
 
 // yBool is true or false.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/internal/yamlpath"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
@@ -347,7 +348,7 @@ type (
 	yKind        = yWord[kpi.Kind, *kpi.Kind]
 	yRounding    = yWord[kpi.Rounding, *kpi.Rounding]
 	yStatus      = yWord[kpi.Status, *kpi.Status]
-	yBound       = yWord[kpi.Bound, *kpi.Bound]
+	yBound       = yWord[thresholdBound, *thresholdBound]
 	yMarginUnit  = yWord[kpi.MarginUnit, *kpi.MarginUnit]
 	yRelative    = yWord[kpi.Relative, *kpi.Relative]
 	yCombination = yWord[contract.Combination, *contract.Combination]
@@ -363,4 +364,26 @@ func texts(vs []yString) []string {
 		out[i] = v.s
 	}
 	return out
+}
+
+// thresholdBound and bandEdge are a kpi.Bound in a file's own words: a
+// threshold's bound (tsl-bound, msl-bound) is inclusive or strict, a
+// band's edge (min-edge, max-edge) inclusive or exclusive, as the formats
+// have always written them; each refuses the other's word.
+type (
+	thresholdBound kpi.Bound
+	bandEdge       kpi.Bound
+)
+
+var (
+	thresholdBoundWords = words.New("bound", kpi.Inclusive, "inclusive", "strict")
+	bandEdgeWords       = words.New("edge", kpi.Inclusive, "inclusive", "exclusive")
+)
+
+func (b *thresholdBound) UnmarshalText(text []byte) error {
+	return thresholdBoundWords.Unmarshal((*kpi.Bound)(b), text)
+}
+
+func (b *bandEdge) UnmarshalText(text []byte) error {
+	return bandEdgeWords.Unmarshal((*kpi.Bound)(b), text)
 }

@@ -30,9 +30,9 @@ func absentOutcome(s kpi.Status, unit kpi.Unit, dir kpi.Direction) credits.Outco
 // line says how it was scored.
 func TestAbsentValueScored(t *testing.T) {
 	lowBands := scheme.Bands{Direction: kpi.LowerIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
-		{Name: "target", Max: fixture.DecPtr("10"), MaxEdge: scheme.Inclusive, Points: fixture.Dec("0")},
-		{Name: "minor", Min: fixture.DecPtr("10"), MinEdge: scheme.Exclusive, Max: fixture.DecPtr("15"), MaxEdge: scheme.Inclusive, Points: fixture.Dec("1")},
-		{Name: "severe", Min: fixture.DecPtr("15"), MinEdge: scheme.Exclusive, Points: fixture.Dec("4"), Material: true},
+		{Name: "target", Max: fixture.DecPtr("10"), MaxEdge: kpi.Inclusive, Points: fixture.Dec("0")},
+		{Name: "minor", Min: fixture.DecPtr("10"), MinEdge: kpi.Strict, Max: fixture.DecPtr("15"), MaxEdge: kpi.Inclusive, Points: fixture.Dec("1")},
+		{Name: "severe", Min: fixture.DecPtr("15"), MinEdge: kpi.Strict, Points: fixture.Dec("4"), Material: true},
 	}}
 	msa := fixture.MSABands()
 	sb := fixture.ShortBands()

@@ -2,29 +2,6 @@ package scheme
 
 import "github.com/servicecredit/engine/internal/words"
 
-// Edge says whether a band's bound belongs to the band. The zero Edge is
-// invalid: a band table names each bound.
-type Edge uint8
-
-// The edges of a band.
-const (
-	Inclusive Edge = iota + 1 // a value equal to the bound is in the band ("98.0 - 98.9")
-	Exclusive                 // a value equal to the bound is not ("below 96")
-)
-
-var edgeWords = words.New("edge", Inclusive, "inclusive", "exclusive")
-
-// String returns "inclusive" or "exclusive".
-func (e Edge) String() string { return edgeWords.String(e) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (e Edge) MarshalText() ([]byte, error) { return edgeWords.Marshal(e) }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (e *Edge) UnmarshalText(b []byte) error {
-	return edgeWords.Unmarshal(e, b)
-}
-
 // ValueBasis says which value a value-scoring part (Bands, Shortfall)
 // reads from an outcome's measurement. The zero ValueBasis is invalid.
 type ValueBasis uint8

@@ -34,11 +34,11 @@ func ExampleScheme_bands() {
 		Value:     scheme.TableRounded,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
 		Bands: []scheme.Band{
-			{Name: "target", Min: at("99"), MinEdge: scheme.Inclusive, Points: d("0")},
-			{Name: "minor", Min: at("98.0"), MinEdge: scheme.Inclusive, Max: at("98.9"), MaxEdge: scheme.Inclusive, Points: d("1")},
-			{Name: "serious", Min: at("97.0"), MinEdge: scheme.Inclusive, Max: at("97.9"), MaxEdge: scheme.Inclusive, Points: d("2"), Material: true},
-			{Name: "severe", Min: at("96.0"), MinEdge: scheme.Inclusive, Max: at("96.9"), MaxEdge: scheme.Inclusive, Points: d("3"), Material: true},
-			{Name: "below threshold", Max: at("96"), MaxEdge: scheme.Exclusive, Points: d("4"), Material: true},
+			{Name: "target", Min: at("99"), MinEdge: kpi.Inclusive, Points: d("0")},
+			{Name: "minor", Min: at("98.0"), MinEdge: kpi.Inclusive, Max: at("98.9"), MaxEdge: kpi.Inclusive, Points: d("1")},
+			{Name: "serious", Min: at("97.0"), MinEdge: kpi.Inclusive, Max: at("97.9"), MaxEdge: kpi.Inclusive, Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), MinEdge: kpi.Inclusive, Max: at("96.9"), MaxEdge: kpi.Inclusive, Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: kpi.Strict, Points: d("4"), Material: true},
 		},
 	}
 	rules := credits.Rules{
@@ -93,10 +93,10 @@ func ExampleBands() {
 		Direction: kpi.LowerIsBetter,
 		Value:     scheme.AsMeasured,
 		Bands: []scheme.Band{
-			{Name: "on time", Max: at("5"), MaxEdge: scheme.Exclusive, Points: d("0")},
-			{Name: "late", Min: at("5"), MinEdge: scheme.Inclusive, Max: at("10"), MaxEdge: scheme.Inclusive, Points: d("1")},
-			{Name: "very late", Min: at("10"), MinEdge: scheme.Inclusive, Max: at("20"), MaxEdge: scheme.Inclusive, Points: d("2")},
-			{Name: "too late", Min: at("20.5"), MinEdge: scheme.Inclusive, Points: d("3")},
+			{Name: "on time", Max: at("5"), MaxEdge: kpi.Strict, Points: d("0")},
+			{Name: "late", Min: at("5"), MinEdge: kpi.Inclusive, Max: at("10"), MaxEdge: kpi.Inclusive, Points: d("1")},
+			{Name: "very late", Min: at("10"), MinEdge: kpi.Inclusive, Max: at("20"), MaxEdge: kpi.Inclusive, Points: d("2")},
+			{Name: "too late", Min: at("20.5"), MinEdge: kpi.Inclusive, Points: d("3")},
 		},
 	}
 	s := scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"DAYS"}, Bands: &late}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: d("50")}}
@@ -229,9 +229,9 @@ func ExampleShortfallBands() {
 			Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &scheme.ShortfallBands{
 				Direction: kpi.HigherIsBetter, Target: d("98"), Value: scheme.AsMeasured,
 				Bands: []scheme.Band{
-					{Name: "slight", Min: at("0"), MinEdge: scheme.Inclusive, Max: at("1"), MaxEdge: scheme.Inclusive, Points: d("2")},
-					{Name: "marked", Min: at("1"), MinEdge: scheme.Exclusive, Max: at("3"), MaxEdge: scheme.Inclusive, Points: d("5")},
-					{Name: "severe", Min: at("3"), MinEdge: scheme.Exclusive, Points: d("10")},
+					{Name: "slight", Min: at("0"), MinEdge: kpi.Inclusive, Max: at("1"), MaxEdge: kpi.Inclusive, Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: kpi.Strict, Max: at("3"), MaxEdge: kpi.Inclusive, Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: kpi.Strict, Points: d("10")},
 				}}}},
 			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},

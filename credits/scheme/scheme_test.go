@@ -108,9 +108,9 @@ func TestBandsLowerIsBetter(t *testing.T) {
 	b := scheme.Bands{
 		Direction: kpi.LowerIsBetter, Value: scheme.AsMeasured,
 		Bands: []scheme.Band{
-			{Name: "on time", Max: fixture.DecPtr("5"), MaxEdge: scheme.Inclusive, Points: fixture.Dec("0")},
-			{Name: "late", Min: fixture.DecPtr("5"), MinEdge: scheme.Exclusive, Max: fixture.DecPtr("10"), MaxEdge: scheme.Exclusive, Points: fixture.Dec("2")},
-			{Name: "very late", Min: fixture.DecPtr("10"), MinEdge: scheme.Inclusive, Points: fixture.Dec("5")},
+			{Name: "on time", Max: fixture.DecPtr("5"), MaxEdge: kpi.Inclusive, Points: fixture.Dec("0")},
+			{Name: "late", Min: fixture.DecPtr("5"), MinEdge: kpi.Strict, Max: fixture.DecPtr("10"), MaxEdge: kpi.Strict, Points: fixture.Dec("2")},
+			{Name: "very late", Min: fixture.DecPtr("10"), MinEdge: kpi.Inclusive, Points: fixture.Dec("5")},
 		},
 	}
 	s := scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"D"}, Bands: &b}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("10")}}
@@ -129,7 +129,7 @@ func TestBandsLowerIsBetter(t *testing.T) {
 }
 
 func TestBandsValidate(t *testing.T) {
-	band := func(name, lo string, le scheme.Edge, hi string, he scheme.Edge, pts string) scheme.Band {
+	band := func(name, lo string, le kpi.Bound, hi string, he kpi.Bound, pts string) scheme.Band {
 		b := scheme.Band{Name: name, Points: fixture.Dec(pts), MinEdge: le, MaxEdge: he}
 		if lo != "" {
 			b.Min = fixture.DecPtr(lo)
@@ -139,7 +139,7 @@ func TestBandsValidate(t *testing.T) {
 		}
 		return b
 	}
-	in, ex := scheme.Inclusive, scheme.Exclusive
+	in, ex := kpi.Inclusive, kpi.Strict
 	tests := []struct {
 		name  string
 		why   string
@@ -194,12 +194,12 @@ func TestBandsValidate(t *testing.T) {
 		{
 			name: "bad bands and settings",
 			bands: scheme.Bands{Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Bands: []scheme.Band{
-				band("", "1", 0, "", in, "-1"), band("x", "3", in, "2", in, "0"), band("x", "", 0, "", 0, "0")}},
+				band("", "1", kpi.Bound(7), "", ex, "-1"), band("x", "3", in, "2", in, "0"), band("x", "", 0, "", 0, "0")}},
 			want: []string{
 				`band "x": [3, 2] holds no value`,
 				`band "x": named twice`,
-				`band 1: max edge inclusive without a max`,
-				`band 1: min 1: edge not set (want one of inclusive, exclusive)`,
+				`band 1: max edge strict without a max`,
+				`band 1: min edge bound(7) unknown (want inclusive or strict)`,
 				`band 1: name not set`,
 				`band 1: -1 points is negative`,
 				`direction not set (want one of higher-is-better, lower-is-better)`,

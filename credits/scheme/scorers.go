@@ -43,15 +43,15 @@ func (s StatusScore) score(o credits.Outcome, why []byte) (scored, []byte, error
 }
 
 // Band is one row of a band table: the values from Min to Max, each bound
-// Inclusive or Exclusive, and the score a value in the band gives. A nil
-// Min (Max) leaves the band unbounded below (above), and its edge must
-// then be unset.
+// in the band (kpi.Inclusive, the zero Bound) or not (kpi.Strict), and the
+// score a value in the band gives. A nil Min (Max) leaves the band
+// unbounded below (above), and its edge must then be zero.
 type Band struct {
 	Name     string           // such as "minor"; unique in its table
 	Min      *decimal.Decimal // the lower bound; nil: none
-	MinEdge  Edge             // whether Min is in the band; zero when Min is nil
+	MinEdge  kpi.Bound        // whether Min is in the band: kpi.Inclusive (zero) or kpi.Strict; zero when Min is nil
 	Max      *decimal.Decimal // the upper bound; nil: none
-	MaxEdge  Edge             // whether Max is in the band; zero when Max is nil
+	MaxEdge  kpi.Bound        // whether Max is in the band: kpi.Inclusive (zero) or kpi.Strict; zero when Max is nil
 	Points   decimal.Decimal  // the score of a value in the band, 0 or more
 	Material bool             // a value in the band is a Material failure (such as Serious, Severe, below the service threshold)
 
@@ -61,12 +61,12 @@ type Band struct {
 // contains reports whether v lies in the band.
 func (b Band) contains(v decimal.Decimal) bool {
 	if b.Min != nil {
-		if c := fixed.Compare(v, *b.Min); c < 0 || (c == 0 && b.MinEdge == Exclusive) {
+		if c := fixed.Compare(v, *b.Min); c < 0 || (c == 0 && b.MinEdge == kpi.Strict) {
 			return false
 		}
 	}
 	if b.Max != nil {
-		if c := fixed.Compare(v, *b.Max); c > 0 || (c == 0 && b.MaxEdge == Exclusive) {
+		if c := fixed.Compare(v, *b.Max); c > 0 || (c == 0 && b.MaxEdge == kpi.Strict) {
 			return false
 		}
 	}
@@ -82,7 +82,7 @@ func (b Band) appendTo(out []byte) []byte {
 	switch {
 	case b.Min == nil:
 		out = append(out, "(-∞"...)
-	case b.MinEdge == Inclusive:
+	case b.MinEdge == kpi.Inclusive:
 		out = fixed.AppendValue(append(out, '['), *b.Min)
 	default:
 		out = fixed.AppendValue(append(out, '('), *b.Min)
@@ -91,7 +91,7 @@ func (b Band) appendTo(out []byte) []byte {
 	switch {
 	case b.Max == nil:
 		return append(out, "∞)"...)
-	case b.MaxEdge == Inclusive:
+	case b.MaxEdge == kpi.Inclusive:
 		return append(fixed.AppendValue(out, *b.Max), ']')
 	}
 	return append(fixed.AppendValue(out, *b.Max), ')')
@@ -200,19 +200,19 @@ func (b Bands) table(fromZero bool) []problems.Problem {
 		for _, e := range []struct {
 			side  string
 			bound *decimal.Decimal
-			edge  Edge
+			edge  kpi.Bound
 		}{{"min", x.Min, x.MinEdge}, {"max", x.Max, x.MaxEdge}} {
 			switch {
-			case e.bound == nil && e.edge != 0:
-				out = append(out, problems.Newf(at(i), "", "%s: %s edge %s without a %s", bandName(b.Bands, i), e.side, e.edge, e.side))
+			case e.edge > kpi.Strict:
+				out = append(out, problems.Newf(at(i), "", "%s: %s edge %s unknown (want inclusive or strict)", bandName(b.Bands, i), e.side, e.edge))
 				good = false
-			case e.bound != nil && !edgeWords.Valid(e.edge):
-				out = append(out, problems.Newf(at(i), "", "%s: %s %s: edge not set (want one of inclusive, exclusive)", bandName(b.Bands, i), e.side, kpi.FormatValue(*e.bound)))
+			case e.bound == nil && e.edge != kpi.Inclusive:
+				out = append(out, problems.Newf(at(i), "", "%s: %s edge %s without a %s", bandName(b.Bands, i), e.side, e.edge, e.side))
 				good = false
 			}
 		}
 		if x.Min != nil && x.Max != nil {
-			if c := fixed.Compare(*x.Min, *x.Max); c > 0 || (c == 0 && (x.MinEdge != Inclusive || x.MaxEdge != Inclusive)) {
+			if c := fixed.Compare(*x.Min, *x.Max); c > 0 || (c == 0 && (x.MinEdge != kpi.Inclusive || x.MaxEdge != kpi.Inclusive)) {
 				out = append(out, problems.Newf(at(i), "", "%s: %s holds no value", bandName(b.Bands, i), x))
 				good = false
 			}
@@ -246,7 +246,7 @@ func (b Bands) table(fromZero bool) []problems.Problem {
 	li := order[0]
 	switch lo := b.Bands[li]; {
 	case lo.Min == nil:
-	case fromZero && (lo.Min.Sign() < 0 || (lo.Min.Sign() == 0 && lo.MinEdge == Inclusive)):
+	case fromZero && (lo.Min.Sign() < 0 || (lo.Min.Sign() == 0 && lo.MinEdge == kpi.Inclusive)):
 	case fromZero:
 		out = append(out, problems.Newf(at(li), "", "no band for shortfalls from 0 to %s (band %q starts %s)", kpi.FormatValue(*lo.Min), lo.Name, lo))
 	default:
@@ -288,9 +288,9 @@ func (b Bands) join(p, q Band) string {
 	switch c := fixed.Compare(*p.Max, *q.Min); {
 	case c > 0:
 		return fmt.Sprintf("%s overlap from %s to %s", where(), kpi.FormatValue(*q.Min), kpi.FormatValue(*p.Max))
-	case c == 0 && p.MaxEdge == Inclusive && q.MinEdge == Inclusive:
+	case c == 0 && p.MaxEdge == kpi.Inclusive && q.MinEdge == kpi.Inclusive:
 		return fmt.Sprintf("%s both claim %s", where(), kpi.FormatValue(*q.Min))
-	case c == 0 && p.MaxEdge == Exclusive && q.MinEdge == Exclusive:
+	case c == 0 && p.MaxEdge == kpi.Strict && q.MinEdge == kpi.Strict:
 		return fmt.Sprintf("%s leave %s in neither", where(), kpi.FormatValue(*q.Min))
 	case c == 0:
 		return ""
@@ -310,10 +310,10 @@ func (b Bands) join(p, q Band) string {
 		} else {
 			next = fixed.Of(*p.Max).Add(fixed.Int(0).Shift(-places))
 		}
-		if next.Cmp(fixed.Of(*p.Max)) == 0 && p.MaxEdge == Inclusive {
+		if next.Cmp(fixed.Of(*p.Max)) == 0 && p.MaxEdge == kpi.Inclusive {
 			next = next.Add(fixed.Int(1).Shift(-places))
 		}
-		if c := next.Cmp(fixed.Of(*q.Min)); c > 0 || (c == 0 && q.MinEdge == Inclusive) {
+		if c := next.Cmp(fixed.Of(*q.Min)); c > 0 || (c == 0 && q.MinEdge == kpi.Inclusive) {
 			return ""
 		}
 		return fmt.Sprintf("%s leave a gap from %s to %s (%s is in neither at %d places)", where(),

@@ -73,15 +73,15 @@ func TestShortfallBandsValidate(t *testing.T) {
 		{"starting below zero is fine", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].Min = fixture.DecPtr("-1") }, nil},
 		{"no band from zero", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].Min = fixture.DecPtr("0.5") },
 			[]string{`scheme: score 1: shortfall bands: no band for shortfalls from 0 to 0.5 (band "slight" starts [0.5, 1]): invalid credit rules`}},
-		{"zero itself left out", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MinEdge = scheme.Exclusive },
+		{"zero itself left out", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MinEdge = kpi.Strict },
 			[]string{`scheme: score 1: shortfall bands: no band for shortfalls from 0 to 0 (band "slight" starts (0, 1]): invalid credit rules`}},
 		{"gap", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].Min = fixture.DecPtr("1.5") },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" (1.5, 3] leave a gap from 1 to 1.5: invalid credit rules`}},
 		{"overlap", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].Min = fixture.DecPtr("0.5") },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" (0.5, 3] overlap from 0.5 to 1: invalid credit rules`}},
-		{"both claim a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].MinEdge = scheme.Inclusive },
+		{"both claim a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[1].MinEdge = kpi.Inclusive },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1] and "marked" [1, 3] both claim 1: invalid credit rules`}},
-		{"neither claims a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MaxEdge = scheme.Exclusive },
+		{"neither claims a boundary", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands[0].MaxEdge = kpi.Strict },
 			[]string{`scheme: score 1: shortfall bands: bands "slight" [0, 1) and "marked" (1, 3] leave 1 in neither: invalid credit rules`}},
 		{"no band above", func(s *scheme.ShortfallBands, _ *scheme.Price) { s.Bands = s.Bands[:2] },
 			[]string{`scheme: score 1: shortfall bands: no band for values above 3 (band "marked" is (1, 3]): invalid credit rules`}},
@@ -97,7 +97,7 @@ func TestShortfallBandsValidate(t *testing.T) {
 			[]string{`scheme: score 1: shortfall bands: direction not set (want one of higher-is-better, lower-is-better): invalid credit rules`}},
 		{"rounding closes a gap", func(s *scheme.ShortfallBands, _ *scheme.Price) {
 			s.Value, s.Precision = scheme.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
-			s.Bands[1].Min, s.Bands[1].MinEdge = fixture.DecPtr("1.1"), scheme.Inclusive
+			s.Bands[1].Min, s.Bands[1].MinEdge = fixture.DecPtr("1.1"), kpi.Inclusive
 		}, nil},
 	}
 	for _, tt := range tests {

@@ -37,11 +37,11 @@ func Rules() credits.Rules {
 		Value:     scheme.TableRounded,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp},
 		Bands: []scheme.Band{
-			{Name: "target", Min: at("99"), MinEdge: scheme.Inclusive, Points: d("0")},
-			{Name: "minor", Min: at("98.0"), MinEdge: scheme.Inclusive, Max: at("98.9"), MaxEdge: scheme.Inclusive, Points: d("1")},
-			{Name: "serious", Min: at("97.0"), MinEdge: scheme.Inclusive, Max: at("97.9"), MaxEdge: scheme.Inclusive, Points: d("2"), Material: true},
-			{Name: "severe", Min: at("96.0"), MinEdge: scheme.Inclusive, Max: at("96.9"), MaxEdge: scheme.Inclusive, Points: d("3"), Material: true},
-			{Name: "below threshold", Max: at("96"), MaxEdge: scheme.Exclusive, Points: d("4"), Material: true},
+			{Name: "target", Min: at("99"), Points: d("0")},
+			{Name: "minor", Min: at("98.0"), Max: at("98.9"), Points: d("1")},
+			{Name: "serious", Min: at("97.0"), Max: at("97.9"), Points: d("2"), Material: true},
+			{Name: "severe", Min: at("96.0"), Max: at("96.9"), Points: d("3"), Material: true},
+			{Name: "below threshold", Max: at("96"), MaxEdge: kpi.Strict, Points: d("4"), Material: true},
 		},
 	}
 	return credits.Rules{

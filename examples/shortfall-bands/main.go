@@ -33,9 +33,9 @@ func Rules() credits.Rules {
 			Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, ShortfallBands: &scheme.ShortfallBands{
 				Direction: kpi.HigherIsBetter, Target: d("98"), Value: scheme.AsMeasured,
 				Bands: []scheme.Band{
-					{Name: "slight", Min: at("0"), MinEdge: scheme.Inclusive, Max: at("1"), MaxEdge: scheme.Inclusive, Points: d("2")},
-					{Name: "marked", Min: at("1"), MinEdge: scheme.Exclusive, Max: at("3"), MaxEdge: scheme.Inclusive, Points: d("5")},
-					{Name: "severe", Min: at("3"), MinEdge: scheme.Exclusive, Points: d("10"), Material: true},
+					{Name: "slight", Min: at("0"), Max: at("1"), Points: d("2")},
+					{Name: "marked", Min: at("1"), MinEdge: kpi.Strict, Max: at("3"), Points: d("5")},
+					{Name: "severe", Min: at("3"), MinEdge: kpi.Strict, Points: d("10"), Material: true},
 				}}}},
 			Price: scheme.Price{Basis: scheme.PercentOfCharges},
 		},

@@ -227,10 +227,10 @@ func writeBands(out *printer, in string, bands []scheme.Band) {
 	for _, b := range bands {
 		out.printf(in+"  - {name: %q", b.Name)
 		if b.Min != nil {
-			out.printf(", min: %q, min-edge: %s", v(*b.Min), b.MinEdge)
+			out.printf(", min: %q, min-edge: %s", v(*b.Min), edgeWord(b.MinEdge))
 		}
 		if b.Max != nil {
-			out.printf(", max: %q, max-edge: %s", v(*b.Max), b.MaxEdge)
+			out.printf(", max: %q, max-edge: %s", v(*b.Max), edgeWord(b.MaxEdge))
 		}
 		out.printf(", points: %q", v(b.Points))
 		if b.Material {
@@ -238,6 +238,15 @@ func writeBands(out *printer, in string, bands []scheme.Band) {
 		}
 		out.printf("}\n")
 	}
+}
+
+// edgeWord returns a band edge in the contract file's words: inclusive
+// or exclusive.
+func edgeWord(e kpi.Bound) string {
+	if e == kpi.Strict {
+		return "exclusive"
+	}
+	return "inclusive"
 }
 
 // writeRules writes the credit rules other than the regime: caps,

@@ -233,24 +233,24 @@ func bandTable(lo *decimal.Decimal, cuts []decimal.Decimal, up bool, step decima
 		b := scheme.Band{Name: sp.name, Points: sp.points, Material: sp.material}
 		if i == 0 && lo != nil {
 			from := *lo
-			b.Min, b.MinEdge = &from, scheme.Inclusive
+			b.Min, b.MinEdge = &from, kpi.Inclusive
 		}
 		if i > 0 {
-			from, edge := cuts[i-1], scheme.Inclusive
+			from, edge := cuts[i-1], kpi.Inclusive
 			if !up {
-				edge = scheme.Exclusive
+				edge = kpi.Strict
 				if !step.IsZero() {
-					from, edge = from.Add(step), scheme.Inclusive
+					from, edge = from.Add(step), kpi.Inclusive
 				}
 			}
 			b.Min, b.MinEdge = &from, edge
 		}
 		if i < len(cuts) {
-			to, edge := cuts[i], scheme.Inclusive
+			to, edge := cuts[i], kpi.Inclusive
 			if up {
-				edge = scheme.Exclusive
+				edge = kpi.Strict
 				if !step.IsZero() {
-					to, edge = to.Sub(step), scheme.Inclusive
+					to, edge = to.Sub(step), kpi.Inclusive
 				}
 			}
 			b.Max, b.MaxEdge = &to, edge

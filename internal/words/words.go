@@ -8,7 +8,9 @@
 package words
 
 import (
+	"encoding"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -44,9 +46,16 @@ func (e *Error) Unwrap() error { return ErrUnknown }
 // List is the words of an enumeration T, whose values run from first, one
 // word each.
 type List[T ~uint8] struct {
-	typ   string
-	first T
-	words []string
+	typ     string
+	first   T
+	words   []string
+	aliases []alias[T] // other words Unmarshal accepts
+}
+
+// alias is another word for a value, accepted beside its own.
+type alias[T ~uint8] struct {
+	word string
+	v    T
 }
 
 // New returns the words of enumeration typ (as messages name it, such as
@@ -77,8 +86,18 @@ func (l List[T]) Marshal(v T) ([]byte, error) {
 	return nil, &Error{Type: l.typ, Marshal: true, Value: uint8(v), Words: l.words}
 }
 
-// Unmarshal sets *p to the value whose word b is, matched exactly, or
-// returns an *Error listing the words and leaves *p as it was.
+// Alias returns l with word accepted by Unmarshal as another word for v,
+// which String and Marshal still write as its own word: a file format
+// that names one value two ways reads both and writes one. An unknown
+// word's *Error lists the aliases after the words.
+func (l List[T]) Alias(word string, v T) List[T] {
+	l.aliases = append(l.aliases[:len(l.aliases):len(l.aliases)], alias[T]{word, v})
+	return l
+}
+
+// Unmarshal sets *p to the value whose word (or alias) b is, matched
+// exactly, or returns an *Error listing the words and the aliases and
+// leaves *p as it was.
 func (l List[T]) Unmarshal(p *T, b []byte) error {
 	for i, w := range l.words {
 		if w == string(b) {
@@ -86,7 +105,17 @@ func (l List[T]) Unmarshal(p *T, b []byte) error {
 			return nil
 		}
 	}
-	return &Error{Type: l.typ, Text: string(b), Words: l.words}
+	for _, a := range l.aliases {
+		if a.word == string(b) {
+			*p = a.v
+			return nil
+		}
+	}
+	accepted := l.words
+	for _, a := range l.aliases {
+		accepted = append(accepted[:len(accepted):len(accepted)], a.word)
+	}
+	return &Error{Type: l.typ, Text: string(b), Words: accepted}
 }
 
 // Words returns the words, in the order of their values.
@@ -95,3 +124,33 @@ func (l List[T]) Words() []string { return append([]string(nil), l.words...) }
 // Join returns the words separated by commas, as messages list them:
 // "percent, count, score, ratio".
 func (l List[T]) Join() string { return strings.Join(l.words, ", ") }
+
+// Check reports what is wrong with the text form of enumeration T for
+// text, as the packages' fuzz tests check every enumeration:
+// UnmarshalText's error must be an *Error wrapping ErrUnknown that quotes
+// text, and a text it accepts must marshal to a word (the text itself, or
+// the value's own word for an alias) that reads back as the same value.
+// It returns nil when all is well.
+func Check[T comparable, P interface {
+	*T
+	encoding.TextMarshaler
+	encoding.TextUnmarshaler
+}](text string) error {
+	var v T
+	if err := P(&v).UnmarshalText([]byte(text)); err != nil {
+		var we *Error
+		if !errors.Is(err, ErrUnknown) || !errors.As(err, &we) || we.Text != text {
+			return fmt.Errorf("%T %q: error %v is not an *Error wrapping ErrUnknown", v, text, err)
+		}
+		return nil
+	}
+	out, err := P(&v).MarshalText()
+	if err != nil {
+		return fmt.Errorf("%T %q: accepted, but MarshalText fails: %v", v, text, err)
+	}
+	var back T
+	if err := P(&back).UnmarshalText(out); err != nil || back != v {
+		return fmt.Errorf("%T %q: marshals to %q, which reads back as %v, %v", v, text, out, back, err)
+	}
+	return nil
+}

@@ -49,6 +49,21 @@ func TestList(t *testing.T) {
 	require.Equal(t, []string{"percent", "count"}, units.Words())
 }
 
+func TestAlias(t *testing.T) {
+	bs := bounds.Alias("exclusive", 1)
+	var b bound
+	require.NoError(t, bs.Unmarshal(&b, []byte("exclusive")))
+	require.Equal(t, bound(1), b, "an alias reads as its value")
+	require.Equal(t, "strict", bs.String(b), "and is written as the value's own word")
+	require.NoError(t, bs.Unmarshal(&b, []byte("inclusive")))
+	require.Equal(t, bound(0), b)
+	require.EqualError(t, bs.Unmarshal(&b, []byte("open")), `bound "open" (want one of inclusive, strict, exclusive): unknown word`,
+		"the aliases are listed after the words")
+	require.EqualError(t, bounds.Unmarshal(&b, []byte("exclusive")), `bound "exclusive" (want one of inclusive, strict): unknown word`,
+		"Alias leaves the list it was called on as it was")
+	require.Equal(t, []string{"inclusive", "strict"}, bs.Words(), "Words are the values' own words")
+}
+
 func TestUnknownWord(t *testing.T) {
 	u := unit(2)
 	err := units.Unmarshal(&u, []byte("Percent"))
