@@ -228,10 +228,10 @@ func TestDefinitionValidate(t *testing.T) {
 			d.Schedule = Schedule{Glide: []Step{{Month: jul, Thresholds: MustLevels("80", "75")}}}
 		}, nil},
 		{"derived msl above tsl", func(d *Definition) {
-			d.Schedule.Base = Thresholds{TSL: dec("95"), MSLMargin: Margin{By: dec("-5"), Unit: Points}}
+			d.Schedule.Base = Thresholds{TSL: dec("95"), MSLMargin: Margin{By: dec("-5"), Unit: PointsFromTSL}}
 		}, []problem{want("Schedule.Base.MSLMargin.By", "kpi KPI01: base: msl margin -5 is negative: invalid kpi definition")}},
 		{"derived msl out of range", func(d *Definition) {
-			d.Schedule.Changes = []Change{{From: jul, Thresholds: Thresholds{TSL: dec("3"), MSLMargin: Margin{By: dec("5"), Unit: Points}}}}
+			d.Schedule.Changes = []Change{{From: jul, Thresholds: Thresholds{TSL: dec("3"), MSLMargin: Margin{By: dec("5"), Unit: PointsFromTSL}}}}
 		}, []problem{want("Schedule.Changes[0].Thresholds.MSLMargin", "kpi KPI01: 2021-07: change: msl -2 outside 0..100 (unit percent): invalid kpi definition")}},
 		{"bound out of range", func(d *Definition) { d.Schedule.Base.MSLBound = 7 }, []problem{
 			want("Schedule.Base.MSLBound", "kpi KPI01: base: bound must be inclusive or strict: invalid kpi definition")}},

@@ -47,7 +47,7 @@ func TestStrictBounds(t *testing.T) {
 func TestMarginMSL(t *testing.T) {
 	jun := MustParseMonth("2021-06")
 	points := def(HigherIsBetter, "28", "0")
-	points.Schedule.Base = Thresholds{TSL: dec("28"), MSLMargin: Margin{By: dec("5"), Unit: Points}}
+	points.Schedule.Base = Thresholds{TSL: dec("28"), MSLMargin: Margin{By: dec("5"), Unit: PointsFromTSL}}
 	pct := points
 	pct.Schedule.Base = Thresholds{TSL: dec("28"), MSLMargin: Margin{By: dec("5"), Unit: PercentOfTSL}}
 	lower := def(LowerIsBetter, "10", "0")

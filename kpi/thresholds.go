@@ -63,11 +63,11 @@ type MarginUnit uint8
 
 // The units of a margin. The zero MarginUnit means no margin.
 const (
-	Points       MarginUnit = iota + 1 // in the KPI's own units: "5 points below the TSL"
-	PercentOfTSL                       // as a percentage of the TSL: "5% below the TSL"
+	PointsFromTSL MarginUnit = iota + 1 // in the KPI's own units: "5 points below the TSL"
+	PercentOfTSL                        // as a percentage of the TSL: "5% below the TSL"
 )
 
-var marginWords = words.New("margin unit", Points, "points", "percent-of-tsl")
+var marginWords = words.New("margin unit", PointsFromTSL, "points", "percent-of-tsl")
 
 // String returns "points" or "percent-of-tsl".
 func (u MarginUnit) String() string { return marginWords.String(u) }

@@ -193,7 +193,7 @@ func TestNewFields(t *testing.T) {
 	avail := def("AVAIL", "Availability", kpi.KPI, kpi.Percent, kpi.HigherIsBetter, pct)
 	avail.Schedule = kpi.Schedule{
 		Base: kpi.Thresholds{TSL: dec("99.5"), TSLBound: kpi.Strict, MSLBound: kpi.Strict,
-			MSLMargin: kpi.Margin{By: dec("0.5"), Unit: kpi.Points}},
+			MSLMargin: kpi.Margin{By: dec("0.5"), Unit: kpi.PointsFromTSL}},
 		Glide: []kpi.Step{{Month: m("2020-04"), Thresholds: kpi.Thresholds{TSL: dec("98"),
 			MSLMargin: kpi.Margin{By: dec("2"), Unit: kpi.PercentOfTSL}}}},
 		Changes: []kpi.Change{{From: m("2020-10"), Note: "CCN 7",
