@@ -56,7 +56,7 @@ func BenchmarkStream(b *testing.B) {
 	c, ms := benchContract(50, 120)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.Stream(Input{Measurements: ms}, func(*Month) error { return nil }); err != nil {
+		if _, err := c.Stream(Input{Measurements: ms}, func(*MonthResult) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
 	}

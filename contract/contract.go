@@ -85,7 +85,7 @@ type KPI struct {
 }
 
 // Combined is the organisation name of the shared service's combined
-// cells (Month.Combined). It is reserved: Validate refuses an
+// cells (MonthResult.Combined). It is reserved: Validate refuses an
 // organisation named like it, in any case.
 const Combined = "combined"
 

@@ -30,12 +30,12 @@ type Input struct {
 // Result is a contract's evaluation: every month's KPI-months and board
 // summary, and the credit ledger with its contract-year totals.
 type Result struct {
-	Months []Month
+	Months []MonthResult
 	Ledger *credits.Ledger
 }
 
-// Month is one evaluated month.
-type Month struct {
+// MonthResult is one evaluated month.
+type MonthResult struct {
 	Month        kpi.Month
 	ServiceMonth int // counted from commencement, which is 1
 	Year         int // the contract year
@@ -67,8 +67,8 @@ type Cell struct {
 	Status     kpi.Status
 	Mitigation *mitigation.Record // the agreed mitigation; nil when none
 	// Credit is the cell's line in the ledger, never nil: in a Result,
-	// one of its Ledger's Lines; in a Month that Stream hands over, one
-	// of the Book's, valid while the Month is; for a combined cell, which
+	// one of its Ledger's Lines; in a MonthResult that Stream hands over, one
+	// of the Book's, valid while the MonthResult is; for a combined cell, which
 	// is never credited, a zero Line. Its Incidents are the
 	// measurement's.
 	Credit *credits.Line
@@ -81,7 +81,7 @@ type Cell struct {
 }
 
 // Pooled is what a pooled KPI's cell (KPI.Pooled), or a combined cell
-// (Month.Combined), holds beside its value: how the value was computed,
+// (MonthResult.Combined), holds beside its value: how the value was computed,
 // and the figure the measurements supplied for it.
 type Pooled struct {
 	// Computation explains the value: its parts and the sums, or why
@@ -221,7 +221,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 			n += c.cellsIn(m)
 		}
 		months := to.Sub(from) + 1
-		res.Months = make([]Month, 0, months)
+		res.Months = make([]MonthResult, 0, months)
 		cells = make([]Cell, n)
 		// Room for every cell's line and the most month lines a month can
 		// have (a withholding and four caps): the cells' Credit point into
@@ -229,7 +229,7 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 		res.Ledger.Lines = make([]credits.Line, 0, n+5*months)
 		res.Ledger.Months = make([]credits.MonthTotal, 0, months)
 	}
-	tot, err := c.stream(in, &kept{ledger: res.Ledger, cells: cells}, func(m *Month) error {
+	tot, err := c.stream(in, &kept{ledger: res.Ledger, cells: cells}, func(m *MonthResult) error {
 		res.Ledger.Months = append(res.Ledger.Months, m.Credit)
 		res.Ledger.Events = append(res.Ledger.Events, m.Events...)
 		res.Months = append(res.Months, *m)
@@ -253,7 +253,7 @@ type Totals struct {
 // keeps none of them: memory does not grow with the results. (The
 // measurement index covers the KPIs and organisations over the months
 // evaluated and the twelve before them, and a shared service's combined
-// values are kept month by month for relative targets.) The Month, its
+// values are kept month by month for relative targets.) The MonthResult, its
 // Cells and its Lines are reused for the next month: each must copy what
 // it keeps of them. Stream stops at the first error each returns and
 // returns that error.
@@ -263,7 +263,7 @@ type Totals struct {
 // credited (a customer's decision missing for an incident, a two-limb cap
 // without its twelve months of history): Stream then returns the error
 // after handing over the months before it, which the caller must discard.
-func (c *Contract) Stream(in Input, each func(*Month) error) (*Totals, error) {
+func (c *Contract) Stream(in Input, each func(*MonthResult) error) (*Totals, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -305,7 +305,7 @@ type kept struct {
 
 // stream is Stream on a valid contract; with keep, for a caller that keeps
 // every month, each month's cells and lines are kept's.
-func (c *Contract) stream(in Input, keep *kept, each func(*Month) error) (*Totals, error) {
+func (c *Contract) stream(in Input, keep *kept, each func(*MonthResult) error) (*Totals, error) {
 	from, to, err := c.period(in)
 	if err != nil {
 		return nil, err
@@ -323,8 +323,8 @@ func (c *Contract) stream(in Input, keep *kept, each func(*Month) error) (*Total
 	recs := records{reg: in.Mitigations}
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
-	var cells []Cell // reused month after month, as is the Month, unless kept
-	mo := new(Month)
+	var cells []Cell // reused month after month, as is the MonthResult, unless kept
+	mo := new(MonthResult)
 	for m := from; !m.After(to); m = m.AddMonths(1) {
 		n := c.cellsIn(m)
 		if keep != nil && len(keep.cells) >= n {
@@ -335,7 +335,7 @@ func (c *Contract) stream(in Input, keep *kept, each func(*Month) error) (*Total
 			cells = slices.Grow(cells[:0], n)[:n]
 			clear(cells)
 		}
-		*mo = Month{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
+		*mo = MonthResult{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
 		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n)}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)

@@ -35,7 +35,7 @@ func TestLimits(t *testing.T) {
 		{"kpi-months", func() error {
 			c := wide(100, 1000)
 			c.Term = 240
-			_, err := c.Stream(Input{}, func(*Month) error { return nil })
+			_, err := c.Stream(Input{}, func(*MonthResult) error { return nil })
 			return err
 		}, `contract "bench": period 2015-04..2035-03: 100 kpis x 1000 organisations x 240 months = 24000000: more than the limit of 20000000: invalid evaluation input`},
 		{"kpi-months with their baselines", func() error {

@@ -235,7 +235,7 @@ func TestStreamStopsOnError(t *testing.T) {
 	c := fixture()
 	stop := errors.New("stop")
 	var seen []kpi.Month
-	tot, err := c.Stream(Input{To: jun21}, func(m *Month) error {
+	tot, err := c.Stream(Input{To: jun21}, func(m *MonthResult) error {
 		seen = append(seen, m.Month)
 		if m.Month == may21 {
 			return stop

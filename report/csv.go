@@ -90,11 +90,11 @@ func NewCSVWriter(w io.Writer, c *contract.Contract, org string) (*CSVWriter, er
 
 // Month writes the rows of month m: a credit row per cell (of the
 // organisation, with one), then its withholding and cap rows.
-func (cw *CSVWriter) Month(m *contract.Month) error { return cw.month(m, cw.org != "") }
+func (cw *CSVWriter) Month(m *contract.MonthResult) error { return cw.month(m, cw.org != "") }
 
 // month writes m's rows, skipping the cells of organisations other than
 // cw.org when filter is set.
-func (cw *CSVWriter) month(m *contract.Month, filter bool) error {
+func (cw *CSVWriter) month(m *contract.MonthResult, filter bool) error {
 	money := cw.money
 	month, sm, yr := m.Month.String(), strconv.Itoa(m.ServiceMonth), strconv.Itoa(m.Year)
 	for i := range m.Cells {

@@ -67,7 +67,7 @@ func digestOf(c *contract.Contract, v *view) *digest {
 // month gathers month m: its cells (of d.org only, when set, with the
 // summary recounted from them) and its lines; its total and events when
 // the digest is fed from a stream (add).
-func (d *digest) month(m *contract.Month) {
+func (d *digest) month(m *contract.MonthResult) {
 	mi := len(d.heads)
 	head := monthHead{month: m.Month, serviceMonth: m.ServiceMonth, year: m.Year, summary: m.Summary}
 	if d.org != "" {
@@ -119,7 +119,7 @@ func (d *digest) month(m *contract.Month) {
 }
 
 // add gathers month m of a stream, with its total and events.
-func (d *digest) add(m *contract.Month) {
+func (d *digest) add(m *contract.MonthResult) {
 	d.month(m)
 	d.months = append(d.months, m.Credit)
 	d.events = append(d.events, m.Events...)
@@ -186,7 +186,7 @@ func NewMarkdownWriter(w io.Writer, c *contract.Contract, org string) *TextWrite
 }
 
 // Month gathers month m.
-func (tw *TextWriter) Month(m *contract.Month) error {
+func (tw *TextWriter) Month(m *contract.MonthResult) error {
 	tw.d.add(m)
 	return nil
 }

@@ -24,7 +24,7 @@ var ErrNoCell = errors.New("no such kpi-month in the evaluation")
 // rule, the mitigation, the points and money, and the month's caps. org
 // may be empty when the KPI is measured for one organisation only.
 func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org string, month kpi.Month) error {
-	var mo *contract.Month
+	var mo *contract.MonthResult
 	for i := range r.Months {
 		if r.Months[i].Month == month {
 			mo = &r.Months[i]

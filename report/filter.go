@@ -15,7 +15,7 @@ type Org struct {
 	// Months are the evaluation's months with the cells of Name only and
 	// the board summary recounted from them; each month's Credit, Lines
 	// (caps and withholding) and Events stay the contract's.
-	Months []contract.Month
+	Months []contract.MonthResult
 	// Ledger is Name's own ledger: its Lines are Name's credit lines; each
 	// month's and year's Uncapped and Total are the sums of those lines,
 	// with no Cut, Withheld or Charges (caps, withholdings and charges
@@ -33,7 +33,7 @@ type Org struct {
 // for org only, with the board summary recounted from them, org's own
 // ledger, and the whole contract's beside it. r is not modified.
 func ForOrg(r *contract.Result, org string) *Org {
-	out := &Org{Name: org, Months: make([]contract.Month, len(r.Months)), Ledger: &credits.Ledger{}, Contract: r.Ledger}
+	out := &Org{Name: org, Months: make([]contract.MonthResult, len(r.Months)), Ledger: &credits.Ledger{}, Contract: r.Ledger}
 	for i, m := range r.Months {
 		fm := m
 		fm.Cells = nil
@@ -88,10 +88,10 @@ func ForOrg(r *contract.Result, org string) *Org {
 // view is what the renderers show: the months, the ledger lines listed,
 // and the ledger whose totals are shown.
 type view struct {
-	org    string           // the organisation shown; "" for the whole contract
-	months []contract.Month // the months, with the cells shown
-	lines  []credits.Line   // the ledger lines listed
-	ledger *credits.Ledger  // the month and year totals, events and total shown
+	org    string                 // the organisation shown; "" for the whole contract
+	months []contract.MonthResult // the months, with the cells shown
+	lines  []credits.Line         // the ledger lines listed
+	ledger *credits.Ledger        // the month and year totals, events and total shown
 }
 
 // whole returns the view of a whole result.

@@ -97,7 +97,7 @@ func NewJSONLWriter(w io.Writer, c *contract.Contract, org string) (*JSONLWriter
 }
 
 // Month writes the records of month m.
-func (jw *JSONLWriter) Month(m *contract.Month) error {
+func (jw *JSONLWriter) Month(m *contract.MonthResult) error {
 	if jw.from.IsZero() {
 		jw.from = m.Month
 	}

@@ -35,11 +35,11 @@ func packOf(w io.Writer, c *contract.Contract, v *view) error {
 	}
 	for _, org := range c.Orgs {
 		t.f("KPI Performance for %s\n", org)
-		t.packTable(func(m contract.Month) []contract.Cell { return orgCells(m.Cells, org) })
+		t.packTable(func(m contract.MonthResult) []contract.Cell { return orgCells(m.Cells, org) })
 	}
 	if len(c.Orgs) > 1 && combines(c) {
 		t.f("Combined: %s (pooled and summed as the contract says; other indicators are not combined)\n", joinOrgs(c.Orgs))
-		t.packTable(func(m contract.Month) []contract.Cell { return m.Combined })
+		t.packTable(func(m contract.MonthResult) []contract.Cell { return m.Combined })
 	}
 	if pcs := pooledCells(v, len(c.Orgs)); len(pcs) > 0 {
 		t.f("Pooled indicators: our value computed from its parts, beside the published figure\n")
@@ -55,7 +55,7 @@ func packOf(w io.Writer, c *contract.Contract, v *view) error {
 
 // packTable writes one table of indicators by month; cellsOf gives a
 // month's cells for the table.
-func (t *textWriter) packTable(cellsOf func(contract.Month) []contract.Cell) {
+func (t *textWriter) packTable(cellsOf func(contract.MonthResult) []contract.Cell) {
 	heads := []string{"Indicator", "Target"}
 	for _, m := range t.v.months {
 		heads = append(heads, m.Month.Pack())

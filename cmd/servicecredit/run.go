@@ -394,7 +394,7 @@ also evaluates the months measured. On success it prints one line per file.`)
 		from, to, _, err := period(in.measurements, kpi.Month{}, kpi.Month{})
 		var tot *contract.Totals
 		if err == nil {
-			tot, err = c.Stream(in.input(from, to), func(*contract.Month) error { return nil })
+			tot, err = c.Stream(in.input(from, to), func(*contract.MonthResult) error { return nil })
 		}
 		if err != nil {
 			errs := load.InputErrors(in.file, in.lines, err)
@@ -555,7 +555,7 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 // text or markdown, restricted to org when it is not empty.
 func (e *env) stream(files *inputs, in contract.Input, out format, org string) int {
 	c := files.contract
-	var month func(*contract.Month) error
+	var month func(*contract.MonthResult) error
 	var end func(*contract.Totals) error
 	var err error
 	switch out {
@@ -580,7 +580,7 @@ func (e *env) stream(files *inputs, in contract.Input, out format, org string) i
 		return e.problems("servicecredit: writing the report: ", err)
 	}
 	written := true
-	tot, err := c.Stream(in, func(m *contract.Month) error {
+	tot, err := c.Stream(in, func(m *contract.MonthResult) error {
 		if err := month(m); err != nil {
 			written = false
 			return err
@@ -659,7 +659,7 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 // the other months. It holds no month when m is not evaluated.
 func monthOf(c *contract.Contract, in contract.Input, m kpi.Month) (*contract.Result, error) {
 	res := &contract.Result{Ledger: &credits.Ledger{}}
-	_, err := c.Stream(in, func(mo *contract.Month) error {
+	_, err := c.Stream(in, func(mo *contract.MonthResult) error {
 		if mo.Month != m {
 			return nil
 		}

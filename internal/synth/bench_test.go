@@ -97,7 +97,7 @@ func benchEvaluate(b *testing.B, shape synth.Shape) {
 	}
 	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
 	loop(b, len(p.Measurements), func() {
-		if _, err := p.Contract.Stream(in, func(*contract.Month) error { return nil }); err != nil {
+		if _, err := p.Contract.Stream(in, func(*contract.MonthResult) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
 	})
@@ -142,7 +142,7 @@ func BenchmarkPortfolio(b *testing.B) {
 			}
 			loop(b, kpiMonths, func() {
 				for i, p := range ps {
-					if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i]}, func(*contract.Month) error { return nil }); err != nil {
+					if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i]}, func(*contract.MonthResult) error { return nil }); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -171,7 +171,7 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 			i := 0
 			for pb.Next() {
 				p := ps[i%n]
-				if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i%n]}, func(*contract.Month) error { return nil }); err != nil {
+				if _, err := p.Contract.Stream(contract.Input{Measurements: p.Measurements, Mitigations: regs[i%n]}, func(*contract.MonthResult) error { return nil }); err != nil {
 					b.Error(err)
 					return
 				}
@@ -251,7 +251,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 	loop(b, len(p.Measurements), func() {
 		c, ms, reg := readFiles(b, dir)
 		var lines int
-		if _, err := c.Stream(contract.Input{Measurements: ms, Mitigations: reg}, func(m *contract.Month) error {
+		if _, err := c.Stream(contract.Input{Measurements: ms, Mitigations: reg}, func(m *contract.MonthResult) error {
 			lines += len(m.Cells) + len(m.Lines)
 			return nil
 		}); err != nil {
