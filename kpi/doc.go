@@ -70,7 +70,7 @@
 // and the field at fault as a structural path of Go field names
 // ("Schedule.Glide[2].Thresholds.MSL"), and unwrap to ErrInvalidDefinition
 // or ErrInvalidMeasurement, whose text ends their message; enumerations
-// (here and in mitigation, credits and contract) reject unknown words with
+// (here and in every package of the module) reject unknown words with
 // a *WordError wrapping ErrUnknownWord, listing the accepted ones;
 // ParseMonth's errors wrap ErrMonth.
 package kpi

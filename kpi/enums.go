@@ -3,9 +3,11 @@ package kpi
 import "github.com/servicecredit/engine/internal/words"
 
 // ErrUnknownWord is wrapped by every error about an enumeration's text,
-// in this package and in mitigation, credits and contract: a text that is
-// not one of the enumeration's words (UnmarshalText), or a value that has
-// none (MarshalText). Each such error is a *WordError.
+// in this package and in every other package of the module (mitigation,
+// credits, credits/scheme, contract, reconcile and the measurement
+// packages): a text that is not one of the enumeration's words
+// (UnmarshalText), or a value that has none (MarshalText). Each such error
+// is a *WordError.
 var ErrUnknownWord = words.ErrUnknown
 
 // WordError is the error of an enumeration's UnmarshalText for a text that
@@ -17,8 +19,8 @@ var ErrUnknownWord = words.ErrUnknown
 //	unit "pct" (want one of percent, count, score, ratio): unknown word
 //	unit 7: unknown word
 //
-// Every enumeration of kpi, mitigation, credits and contract reports
-// unknown words with it. UnmarshalText leaves the value unchanged on error.
+// Every enumeration of the module reports unknown words with it.
+// UnmarshalText leaves the value unchanged on error.
 type WordError = words.Error
 
 // Unit is what a KPI's value measures. The zero Unit is invalid.

@@ -202,11 +202,11 @@ func (f *mitigationFile) readCSV(data []byte) {
 		if v, p := t.get(row, "effect"); v == "" {
 			ps.add(p, "effect", "empty (want relief or deemed)", nil)
 		} else if err := r.Effect.UnmarshalText([]byte(v)); err != nil {
-			ps.addText(p, "effect", v, wordProblem(v, err), err)
+			ps.addText(p, "effect", v, wordProblem(err), err)
 		}
 		if v, p := t.get(row, "deemed"); v != "" {
 			if err := r.Deemed.UnmarshalText([]byte(v)); err != nil {
-				ps.addText(p, "deemed", v, wordProblem(v, err), err)
+				ps.addText(p, "deemed", v, wordProblem(err), err)
 			}
 		}
 		f.records = append(f.records, r)

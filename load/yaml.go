@@ -320,7 +320,7 @@ func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
 	}
 	var w T
 	if err := P(&w).UnmarshalText([]byte(s)); err != nil {
-		return &leafError{text: s, quoted: true, msg: wordProblem(s, err), cause: err}
+		return &leafError{text: s, quoted: true, msg: wordProblem(err), cause: err}
 	}
 	*v = yWord[T, P]{p, w}
 	return nil
@@ -328,18 +328,14 @@ func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
 
 // wordProblem says what is wrong with text, a word of an enumeration,
 // from its UnmarshalText error err: "unknown word (want one of percent,
-// count, score, ratio)". The engine's enumerations give a *kpi.WordError,
-// whose words it lists; an enumeration of another package (reconcile's)
-// says its problem in its message, after the quoted text.
-func wordProblem(text string, err error) string {
+// count, score, ratio)". Every enumeration, the engine's and
+// reconcile's, gives a *kpi.WordError, whose words it lists.
+func wordProblem(err error) string {
 	var we *kpi.WordError
 	if errors.As(err, &we) {
 		return "unknown word (want one of " + strings.Join(we.Words, ", ") + ")"
 	}
-	if _, after, ok := strings.Cut(err.Error(), strconv.Quote(text)+": "); ok {
-		return after
-	}
-	return "unknown word"
+	return err.Error()
 }
 
 type (

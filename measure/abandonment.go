@@ -34,8 +34,8 @@ func (r AbandonRule) Validate() error {
 func (r AbandonRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	switch {
-	case !shortAbandonWords.Valid(uint8(r.Short)):
-		ps.Option("short", "not set (want one of %s)", shortAbandonWords.List())
+	case !shortAbandonWords.Valid(r.Short):
+		ps.Option("short", "not set (want one of %s)", shortAbandonWords.Join())
 	case r.Short != ShortCounted && r.ShortThreshold <= 0:
 		ps.Option("short-threshold", "not positive (short is %s)", r.Short)
 	case r.Short == ShortCounted && r.ShortThreshold != 0:

@@ -34,8 +34,8 @@ func (r AggregateRule) problems(ps *problem.List) *time.Location {
 	if r.KPI == "" {
 		ps.Option("kpi", "empty")
 	}
-	if !attributionWords.Valid(uint8(r.Attribution)) {
-		ps.Option("attribution", "not set (want one of %s)", attributionWords.List())
+	if !attributionWords.Valid(r.Attribution) {
+		ps.Option("attribution", "not set (want one of %s)", attributionWords.Join())
 	}
 	ps.Orgs(r.Orgs)
 	combineProblems(ps, r.Combine, r.CombinedOrg)
@@ -45,8 +45,8 @@ func (r AggregateRule) problems(ps *problem.List) *time.Location {
 
 func combineProblems(ps *problem.List, how Pooling, org string) {
 	switch {
-	case !combineWords.Valid(uint8(how)):
-		ps.Option("combine", "not set (want one of %s)", combineWords.List())
+	case !combineWords.Valid(how):
+		ps.Option("combine", "not set (want one of %s)", combineWords.Join())
 	case how == NoCombined && org != "":
 		ps.Option("combined-org", "given although combine is none")
 	case how != NoCombined && org == "":

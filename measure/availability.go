@@ -78,25 +78,25 @@ func (r AvailabilityRule) problems(ps *problem.List) {
 			ps.Option(f+".users", "not positive (weighting is user-minutes: want the service's users)")
 		}
 	}
-	if !plannedWords.Valid(uint8(r.Planned)) {
-		ps.Option("planned", "not set (want one of %s)", plannedWords.List())
+	if !plannedWords.Valid(r.Planned) {
+		ps.Option("planned", "not set (want one of %s)", plannedWords.Join())
 	}
-	if !minutesWords.Valid(uint8(r.Minutes)) {
-		ps.Option("minutes", "not set (want one of %s)", minutesWords.List())
+	if !minutesWords.Valid(r.Minutes) {
+		ps.Option("minutes", "not set (want one of %s)", minutesWords.Join())
 	}
-	if !weightingWords.Valid(uint8(r.Weighting)) {
-		ps.Option("weighting", "not set (want one of %s)", weightingWords.List())
+	if !weightingWords.Valid(r.Weighting) {
+		ps.Option("weighting", "not set (want one of %s)", weightingWords.Join())
 	}
-	if !combineWords.Valid(uint8(r.Combine)) {
-		ps.Option("combine", "not set (want one of %s)", combineWords.List())
+	if !combineWords.Valid(r.Combine) {
+		ps.Option("combine", "not set (want one of %s)", combineWords.Join())
 	}
 	if len(r.Orgs) > 0 {
 		ps.Orgs(r.Orgs)
 		if r.Combine == NoCombined && len(r.Services) > 1 {
 			ps.Option("combine", "none with orgs and %d services: how does an organisation's figure combine the services? (want pooled or mean-of-percentages)", len(r.Services))
 		}
-		if !unnamedWords.Valid(uint8(r.Unnamed)) {
-			ps.Option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.List())
+		if !unnamedWords.Valid(r.Unnamed) {
+			ps.Option("unnamed", "not set (orgs are given: want one of %s)", unnamedWords.Join())
 		}
 	} else if r.Unnamed != 0 {
 		ps.Option("unnamed", "given although no orgs are")

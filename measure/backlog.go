@@ -39,11 +39,11 @@ func (r BacklogRule) problems(ps *problem.List) *time.Location {
 	if r.OlderThan <= 0 {
 		ps.Option("older-than", "not positive (want the number of days, such as 30)")
 	}
-	if !ageWords.Valid(uint8(r.Age)) {
-		ps.Option("age", "not set (want one of %s)", ageWords.List())
+	if !ageWords.Valid(r.Age) {
+		ps.Option("age", "not set (want one of %s)", ageWords.Join())
 	}
-	if !snapshotWords.Valid(uint8(r.Snapshot)) {
-		ps.Option("snapshot", "not set (want one of %s)", snapshotWords.List())
+	if !snapshotWords.Valid(r.Snapshot) {
+		ps.Option("snapshot", "not set (want one of %s)", snapshotWords.Join())
 	}
 	return loc
 }

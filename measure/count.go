@@ -48,8 +48,8 @@ func (r CountRule) problems(ps *problem.List) *time.Location {
 			ps.Option(fmt.Sprintf("priorities[%d]", i), "empty")
 		}
 	}
-	if !priorityBasisWords.Valid(uint8(r.Basis)) {
-		ps.Option("basis", "not set (want one of %s)", priorityBasisWords.List())
+	if !priorityBasisWords.Valid(r.Basis) {
+		ps.Option("basis", "not set (want one of %s)", priorityBasisWords.Join())
 	}
 	ticketAttributionProblems(ps, r.Attribution)
 	return loc

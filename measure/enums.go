@@ -2,7 +2,7 @@
 
 package measure
 
-import "github.com/servicecredit/engine/measure/internal/words"
+import "github.com/servicecredit/engine/internal/words"
 
 // Attribution says which month a ticket counts in. Each ticket counts in at most one month. The zero Attribution is invalid.
 type Attribution uint8
@@ -15,20 +15,18 @@ const (
 	OutcomeKnownInPeriod                          // outcome-known-in-period: met tickets in their resolution month, breached ones (open or resolved) in the month of the breach
 )
 
-var attributionWords = words.Words{"attribution", "resolved-in-period", "logged-in-period", "logged-in-period-open-breaches-fail", "outcome-known-in-period"}
+var attributionWords = words.New[Attribution]("attribution", 1, "resolved-in-period", "logged-in-period", "logged-in-period-open-breaches-fail", "outcome-known-in-period")
 
 // String returns the text form, such as "resolved-in-period".
-func (v Attribution) String() string { return attributionWords.Name(uint8(v)) }
+func (v Attribution) String() string { return attributionWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Attribution) MarshalText() ([]byte, error) { return attributionWords.Marshal(uint8(v)) }
+func (v Attribution) MarshalText() ([]byte, error) { return attributionWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than resolved-in-period, logged-in-period, logged-in-period-open-breaches-fail, outcome-known-in-period.
 func (v *Attribution) UnmarshalText(b []byte) error {
-	x, err := attributionWords.Parse(b)
-	*v = Attribution(x)
-	return err
+	return attributionWords.Unmarshal(v, b)
 }
 
 // Pooling says how the parts' figures make the combined one: the
@@ -43,20 +41,18 @@ const (
 	NoCombined                           // none: no combined figure
 )
 
-var combineWords = words.Words{"combine", "pooled", "mean-of-percentages", "none"}
+var combineWords = words.New[Pooling]("combine", 1, "pooled", "mean-of-percentages", "none")
 
 // String returns the text form, such as "pooled".
-func (v Pooling) String() string { return combineWords.Name(uint8(v)) }
+func (v Pooling) String() string { return combineWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Pooling) MarshalText() ([]byte, error) { return combineWords.Marshal(uint8(v)) }
+func (v Pooling) MarshalText() ([]byte, error) { return combineWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than pooled, mean-of-percentages, none.
 func (v *Pooling) UnmarshalText(b []byte) error {
-	x, err := combineWords.Parse(b)
-	*v = Pooling(x)
-	return err
+	return combineWords.Unmarshal(v, b)
 }
 
 // Planned is how planned maintenance counts in availability. The zero Planned is invalid.
@@ -69,20 +65,18 @@ const (
 	PlannedIgnored                     // ignored-in-base: left in the agreed time and not counted as downtime
 )
 
-var plannedWords = words.Words{"planned maintenance", "excluded-from-both", "counted-as-down", "ignored-in-base"}
+var plannedWords = words.New[Planned]("planned maintenance", 1, "excluded-from-both", "counted-as-down", "ignored-in-base")
 
 // String returns the text form, such as "excluded-from-both".
-func (v Planned) String() string { return plannedWords.Name(uint8(v)) }
+func (v Planned) String() string { return plannedWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Planned) MarshalText() ([]byte, error) { return plannedWords.Marshal(uint8(v)) }
+func (v Planned) MarshalText() ([]byte, error) { return plannedWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than excluded-from-both, counted-as-down, ignored-in-base.
 func (v *Planned) UnmarshalText(b []byte) error {
-	x, err := plannedWords.Parse(b)
-	*v = Planned(x)
-	return err
+	return plannedWords.Unmarshal(v, b)
 }
 
 // Minutes is how the minutes of a month are counted in availability. The zero Minutes is invalid.
@@ -94,20 +88,18 @@ const (
 	DaysTimes1440                    // days-times-1440: every day has 1,440 minutes, whatever the clocks and the calendar do, and an outage's minutes are read on the local wall clock: 00:30 to 03:30 is 180 minutes on the days the clocks change too, the repeated hour counted once
 )
 
-var minutesWords = words.Words{"minutes", "real-minutes", "days-times-1440"}
+var minutesWords = words.New[Minutes]("minutes", 1, "real-minutes", "days-times-1440")
 
 // String returns the text form, such as "real-minutes".
-func (v Minutes) String() string { return minutesWords.Name(uint8(v)) }
+func (v Minutes) String() string { return minutesWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Minutes) MarshalText() ([]byte, error) { return minutesWords.Marshal(uint8(v)) }
+func (v Minutes) MarshalText() ([]byte, error) { return minutesWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than real-minutes, days-times-1440.
 func (v *Minutes) UnmarshalText(b []byte) error {
-	x, err := minutesWords.Parse(b)
-	*v = Minutes(x)
-	return err
+	return minutesWords.Unmarshal(v, b)
 }
 
 // Weighting is how an outage's minutes are weighted in availability. The zero Weighting is invalid.
@@ -120,20 +112,18 @@ const (
 	UserMinutes                         // user-minutes: each outage minute counts its users affected, over the service's users
 )
 
-var weightingWords = words.Words{"weighting", "none", "impact-weight", "user-minutes"}
+var weightingWords = words.New[Weighting]("weighting", 1, "none", "impact-weight", "user-minutes")
 
 // String returns the text form, such as "none".
-func (v Weighting) String() string { return weightingWords.Name(uint8(v)) }
+func (v Weighting) String() string { return weightingWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Weighting) MarshalText() ([]byte, error) { return weightingWords.Marshal(uint8(v)) }
+func (v Weighting) MarshalText() ([]byte, error) { return weightingWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than none, impact-weight, user-minutes.
 func (v *Weighting) UnmarshalText(b []byte) error {
-	x, err := weightingWords.Parse(b)
-	*v = Weighting(x)
-	return err
+	return weightingWords.Unmarshal(v, b)
 }
 
 // ShortAbandon is how calls abandoned within the short-abandon threshold count. The zero ShortAbandon is invalid.
@@ -146,20 +136,18 @@ const (
 	ShortNumeratorOnly                         // numerator-only: short abandons are not abandoned calls but stay in the calls offered
 )
 
-var shortAbandonWords = words.Words{"short abandon", "counted", "excluded-from-both", "numerator-only"}
+var shortAbandonWords = words.New[ShortAbandon]("short abandon", 1, "counted", "excluded-from-both", "numerator-only")
 
 // String returns the text form, such as "counted".
-func (v ShortAbandon) String() string { return shortAbandonWords.Name(uint8(v)) }
+func (v ShortAbandon) String() string { return shortAbandonWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v ShortAbandon) MarshalText() ([]byte, error) { return shortAbandonWords.Marshal(uint8(v)) }
+func (v ShortAbandon) MarshalText() ([]byte, error) { return shortAbandonWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than counted, excluded-from-both, numerator-only.
 func (v *ShortAbandon) UnmarshalText(b []byte) error {
-	x, err := shortAbandonWords.Parse(b)
-	*v = ShortAbandon(x)
-	return err
+	return shortAbandonWords.Unmarshal(v, b)
 }
 
 // SurveyAttribution says which month a survey response counts in. The zero SurveyAttribution is invalid.
@@ -171,22 +159,20 @@ const (
 	TicketResolvedInPeriod                              // ticket-resolved-in-period: responses about tickets resolved in the month, whenever given
 )
 
-var surveyAttributionWords = words.Words{"attribution", "responded-in-period", "ticket-resolved-in-period"}
+var surveyAttributionWords = words.New[SurveyAttribution]("attribution", 1, "responded-in-period", "ticket-resolved-in-period")
 
 // String returns the text form, such as "responded-in-period".
-func (v SurveyAttribution) String() string { return surveyAttributionWords.Name(uint8(v)) }
+func (v SurveyAttribution) String() string { return surveyAttributionWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (v SurveyAttribution) MarshalText() ([]byte, error) {
-	return surveyAttributionWords.Marshal(uint8(v))
+	return surveyAttributionWords.Marshal(v)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than responded-in-period, ticket-resolved-in-period.
 func (v *SurveyAttribution) UnmarshalText(b []byte) error {
-	x, err := surveyAttributionWords.Parse(b)
-	*v = SurveyAttribution(x)
-	return err
+	return surveyAttributionWords.Unmarshal(v, b)
 }
 
 // PriorityBasis says which of a ticket's priorities a count looks at. The zero PriorityBasis is invalid.
@@ -199,36 +185,32 @@ const (
 	PriorityEver                             // ever: any priority it held; a ticket counts once however many of the priorities counted it held
 )
 
-var priorityBasisWords = words.Words{"priority basis", "initial", "final", "ever"}
+var priorityBasisWords = words.New[PriorityBasis]("priority basis", 1, "initial", "final", "ever")
 
 // String returns the text form, such as "initial".
-func (v PriorityBasis) String() string { return priorityBasisWords.Name(uint8(v)) }
+func (v PriorityBasis) String() string { return priorityBasisWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v PriorityBasis) MarshalText() ([]byte, error) { return priorityBasisWords.Marshal(uint8(v)) }
+func (v PriorityBasis) MarshalText() ([]byte, error) { return priorityBasisWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than initial, final, ever.
 func (v *PriorityBasis) UnmarshalText(b []byte) error {
-	x, err := priorityBasisWords.Parse(b)
-	*v = PriorityBasis(x)
-	return err
+	return priorityBasisWords.Unmarshal(v, b)
 }
 
-var resolutionWords = words.Words{"resolution", "first-line-fix", "first-contact-resolution"}
+var resolutionWords = words.New[Resolution]("resolution", 1, "first-line-fix", "first-contact-resolution")
 
 // String returns the text form, such as "first-line-fix".
-func (v Resolution) String() string { return resolutionWords.Name(uint8(v)) }
+func (v Resolution) String() string { return resolutionWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Resolution) MarshalText() ([]byte, error) { return resolutionWords.Marshal(uint8(v)) }
+func (v Resolution) MarshalText() ([]byte, error) { return resolutionWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than first-line-fix, first-contact-resolution.
 func (v *Resolution) UnmarshalText(b []byte) error {
-	x, err := resolutionWords.Parse(b)
-	*v = Resolution(x)
-	return err
+	return resolutionWords.Unmarshal(v, b)
 }
 
 // Unnamed is how an outage that names no organisation counts in the
@@ -241,20 +223,18 @@ const (
 	UnnamedInvalid                      // invalid: every outage must name the organisations it affects
 )
 
-var unnamedWords = words.Words{"unnamed", "all-organisations", "invalid"}
+var unnamedWords = words.New[Unnamed]("unnamed", 1, "all-organisations", "invalid")
 
 // String returns the text form, such as "all-organisations".
-func (v Unnamed) String() string { return unnamedWords.Name(uint8(v)) }
+func (v Unnamed) String() string { return unnamedWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Unnamed) MarshalText() ([]byte, error) { return unnamedWords.Marshal(uint8(v)) }
+func (v Unnamed) MarshalText() ([]byte, error) { return unnamedWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than all-organisations, invalid.
 func (v *Unnamed) UnmarshalText(b []byte) error {
-	x, err := unnamedWords.Parse(b)
-	*v = Unnamed(x)
-	return err
+	return unnamedWords.Unmarshal(v, b)
 }
 
 // Age is how a ticket's age is counted against a number of days. The zero Age is invalid.
@@ -266,20 +246,18 @@ const (
 	LocalDays                   // calendar-days: older than N days when the snapshot's local date is more than N days after the logged local date
 )
 
-var ageWords = words.Words{"age", "elapsed-hours", "calendar-days"}
+var ageWords = words.New[Age]("age", 1, "elapsed-hours", "calendar-days")
 
 // String returns the text form, such as "elapsed-hours".
-func (v Age) String() string { return ageWords.Name(uint8(v)) }
+func (v Age) String() string { return ageWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Age) MarshalText() ([]byte, error) { return ageWords.Marshal(uint8(v)) }
+func (v Age) MarshalText() ([]byte, error) { return ageWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than elapsed-hours, calendar-days.
 func (v *Age) UnmarshalText(b []byte) error {
-	x, err := ageWords.Parse(b)
-	*v = Age(x)
-	return err
+	return ageWords.Unmarshal(v, b)
 }
 
 // Snapshot names which backlog snapshot stands for a month. The zero Snapshot is invalid.
@@ -291,18 +269,16 @@ const (
 	FirstAfterMonth                     // first-after-month: the earliest snapshot taken in the following local month, such as one at 00:00 on the 1st
 )
 
-var snapshotWords = words.Words{"snapshot", "last-in-month", "first-after-month"}
+var snapshotWords = words.New[Snapshot]("snapshot", 1, "last-in-month", "first-after-month")
 
 // String returns the text form, such as "last-in-month".
-func (v Snapshot) String() string { return snapshotWords.Name(uint8(v)) }
+func (v Snapshot) String() string { return snapshotWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Snapshot) MarshalText() ([]byte, error) { return snapshotWords.Marshal(uint8(v)) }
+func (v Snapshot) MarshalText() ([]byte, error) { return snapshotWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than last-in-month, first-after-month.
 func (v *Snapshot) UnmarshalText(b []byte) error {
-	x, err := snapshotWords.Parse(b)
-	*v = Snapshot(x)
-	return err
+	return snapshotWords.Unmarshal(v, b)
 }

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
-	"github.com/servicecredit/engine/measure/internal/words"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/servicehours"
 )
@@ -22,20 +22,18 @@ const (
 	EndOfDayN                            // end-of-day: by the end (24:00 local) of the N-th calendar day after the release's local date
 )
 
-var patchDeadlineWords = words.Words{"deadline", "elapsed-days", "end-of-day"}
+var patchDeadlineWords = words.New[PatchDeadline]("deadline", 1, "elapsed-days", "end-of-day")
 
 // String returns the text form, such as "elapsed-days".
-func (v PatchDeadline) String() string { return patchDeadlineWords.Name(uint8(v)) }
+func (v PatchDeadline) String() string { return patchDeadlineWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v PatchDeadline) MarshalText() ([]byte, error) { return patchDeadlineWords.Marshal(uint8(v)) }
+func (v PatchDeadline) MarshalText() ([]byte, error) { return patchDeadlineWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than elapsed-days, end-of-day.
 func (v *PatchDeadline) UnmarshalText(b []byte) error {
-	x, err := patchDeadlineWords.Parse(b)
-	*v = PatchDeadline(x)
-	return err
+	return patchDeadlineWords.Unmarshal(v, b)
 }
 
 // PatchAttribution says which month a device's patch counts in. The zero
@@ -48,22 +46,20 @@ const (
 	ReleasedInPeriod                             // released-in-period: the month the patch was released in
 )
 
-var patchAttributionWords = words.Words{"attribution", "deadline-in-period", "released-in-period"}
+var patchAttributionWords = words.New[PatchAttribution]("attribution", 1, "deadline-in-period", "released-in-period")
 
 // String returns the text form, such as "deadline-in-period".
-func (v PatchAttribution) String() string { return patchAttributionWords.Name(uint8(v)) }
+func (v PatchAttribution) String() string { return patchAttributionWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (v PatchAttribution) MarshalText() ([]byte, error) {
-	return patchAttributionWords.Marshal(uint8(v))
+	return patchAttributionWords.Marshal(v)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than deadline-in-period, released-in-period.
 func (v *PatchAttribution) UnmarshalText(b []byte) error {
-	x, err := patchAttributionWords.Parse(b)
-	*v = PatchAttribution(x)
-	return err
+	return patchAttributionWords.Unmarshal(v, b)
 }
 
 // PatchRule says how patch compliance within N days of release is
@@ -93,8 +89,8 @@ func (r PatchRule) problems(ps *problem.List) *time.Location {
 	if r.Within <= 0 {
 		ps.Option("within-days", "not positive (want the days allowed after the release, such as 14)")
 	}
-	if !patchDeadlineWords.Valid(uint8(r.Deadline)) {
-		ps.Option("deadline", "not set (want one of %s)", patchDeadlineWords.List())
+	if !patchDeadlineWords.Valid(r.Deadline) {
+		ps.Option("deadline", "not set (want one of %s)", patchDeadlineWords.Join())
 	}
 	if len(r.Classes) == 0 {
 		ps.Option("device-classes", "none (want the device classes in scope, such as laptop)")
@@ -104,8 +100,8 @@ func (r PatchRule) problems(ps *problem.List) *time.Location {
 			ps.Option(fmt.Sprintf("device-classes[%d]", i), "empty")
 		}
 	}
-	if !patchAttributionWords.Valid(uint8(r.Attribution)) {
-		ps.Option("attribution", "not set (want one of %s)", patchAttributionWords.List())
+	if !patchAttributionWords.Valid(r.Attribution) {
+		ps.Option("attribution", "not set (want one of %s)", patchAttributionWords.Join())
 	}
 	return loc
 }

@@ -49,8 +49,8 @@ func (r ResolvedRule) Validate() error {
 
 func (r ResolvedRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
-	if !resolutionWords.Valid(uint8(r.Resolution)) {
-		ps.Option("resolution", "not set (want one of %s)", resolutionWords.List())
+	if !resolutionWords.Valid(r.Resolution) {
+		ps.Option("resolution", "not set (want one of %s)", resolutionWords.Join())
 	}
 	kindsProblems(ps, r.Kinds)
 	ticketAttributionProblems(ps, r.Attribution)

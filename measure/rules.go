@@ -36,8 +36,12 @@ func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
 // ticketAttributionProblems checks a ticket attribution that must be
 // resolved-in-period or logged-in-period.
 func ticketAttributionProblems(ps *problem.List, a Attribution) {
-	if a != ResolvedInPeriod && a != LoggedInPeriod {
-		ps.Option("attribution", "%s (want one of resolved-in-period, logged-in-period)", attributionWords.NotSet(uint8(a)))
+	switch a {
+	case ResolvedInPeriod, LoggedInPeriod:
+	case 0:
+		ps.Option("attribution", "not set (want one of resolved-in-period, logged-in-period)")
+	default:
+		ps.Option("attribution", "%s (want one of resolved-in-period, logged-in-period)", a)
 	}
 }
 

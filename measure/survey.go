@@ -35,8 +35,8 @@ func (r SurveyRule) problems(ps *problem.List) *time.Location {
 }
 
 func surveyAttributionProblems(ps *problem.List, a SurveyAttribution) {
-	if !surveyAttributionWords.Valid(uint8(a)) {
-		ps.Option("attribution", "not set (want one of %s)", surveyAttributionWords.List())
+	if !surveyAttributionWords.Valid(a) {
+		ps.Option("attribution", "not set (want one of %s)", surveyAttributionWords.Join())
 	}
 }
 

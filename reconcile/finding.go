@@ -2,45 +2,14 @@ package reconcile
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
 	"github.com/shopspring/decimal"
 )
-
-// ErrUnknownWord is wrapped by the UnmarshalText errors of this package's
-// enumerations when the text is not one of the accepted words.
-var ErrUnknownWord = errors.New("unknown word")
-
-// words holds the text forms of an enumeration; index 0 names the type.
-type words []string
-
-func (w words) name(v uint8) string {
-	if int(v) < len(w) && v != 0 {
-		return w[v]
-	}
-	return fmt.Sprintf("%s(%d)", w[0], v)
-}
-
-func (w words) marshal(v uint8) ([]byte, error) {
-	if int(v) < len(w) && v != 0 {
-		return []byte(w[v]), nil
-	}
-	return nil, fmt.Errorf("%s %d: %w", w[0], v, ErrUnknownWord)
-}
-
-func (w words) parse(b []byte) (uint8, error) {
-	for i := 1; i < len(w); i++ {
-		if w[i] == string(b) {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%s %q: %w (want one of %s)", w[0], b, ErrUnknownWord, strings.Join(w[1:], ", "))
-}
 
 // Kind is the kind of check a Finding comes from. The zero Kind is
 // invalid.
@@ -66,12 +35,12 @@ const (
 	ClaimCheck                      // a supplier's credit claim against the engine's ledger
 )
 
-var kindWords = words{"check", "heading", "label", "shape", "cell", "target", "rag", "value", "attainable", "share",
-	"complement", "total", "period", "overall", "combined", "board", "claim"}
+var kindWords = words.New[Kind]("check", 1, "heading", "label", "shape", "cell", "target", "rag", "value", "attainable", "share",
+	"complement", "total", "period", "overall", "combined", "board", "claim")
 
 // Kinds returns every check kind, in order.
 func Kinds() []Kind {
-	out := make([]Kind, 0, len(kindWords)-1)
+	out := make([]Kind, 0, ClaimCheck)
 	for k := HeadingCheck; k <= ClaimCheck; k++ {
 		out = append(out, k)
 	}
@@ -79,16 +48,14 @@ func Kinds() []Kind {
 }
 
 // String returns the check's word, such as "attainable".
-func (k Kind) String() string { return kindWords.name(uint8(k)) }
+func (k Kind) String() string { return kindWords.String(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k Kind) MarshalText() ([]byte, error) { return kindWords.marshal(uint8(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := kindWords.parse(b)
-	*k = Kind(v)
-	return err
+	return kindWords.Unmarshal(k, b)
 }
 
 // Verdict is what a check found. The zero Verdict is invalid.
@@ -102,19 +69,17 @@ const (
 	Uncheckable                    // the check could not be made; the finding's Reason says why
 )
 
-var verdictWords = words{"verdict", "agrees", "disagrees", "impossible", "uncheckable"}
+var verdictWords = words.New[Verdict]("verdict", 1, "agrees", "disagrees", "impossible", "uncheckable")
 
 // String returns "agrees", "disagrees", "impossible" or "uncheckable".
-func (v Verdict) String() string { return verdictWords.name(uint8(v)) }
+func (v Verdict) String() string { return verdictWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Verdict) MarshalText() ([]byte, error) { return verdictWords.marshal(uint8(v)) }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	x, err := verdictWords.parse(b)
-	*v = Verdict(x)
-	return err
+	return verdictWords.Unmarshal(v, b)
 }
 
 // Severity says whether a finding that disagrees or is impossible fails
@@ -128,19 +93,17 @@ const (
 	Warning                     // reported only
 )
 
-var severityWords = words{"severity", "error", "warning"}
+var severityWords = words.New[Severity]("severity", 1, "error", "warning")
 
 // String returns "error" or "warning".
-func (s Severity) String() string { return severityWords.name(uint8(s)) }
+func (s Severity) String() string { return severityWords.String(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Severity) MarshalText() ([]byte, error) { return severityWords.marshal(uint8(s)) }
+func (s Severity) MarshalText() ([]byte, error) { return severityWords.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := severityWords.parse(b)
-	*s = Severity(v)
-	return err
+	return severityWords.Unmarshal(s, b)
 }
 
 // Finding is what one check found about one published figure, as go

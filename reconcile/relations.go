@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -49,19 +50,17 @@ const (
 	MitigationAgreed                       // with an agreed mitigation
 )
 
-var boardWords = words{"board count", "tsl-achieved", "msl-achieved", "below-msl", "not-measured", "total", "mitigation-agreed"}
+var boardWords = words.New[BoardCount]("board count", 1, "tsl-achieved", "msl-achieved", "below-msl", "not-measured", "total", "mitigation-agreed")
 
 // String returns the count's word, such as "tsl-achieved".
-func (b BoardCount) String() string { return boardWords.name(uint8(b)) }
+func (b BoardCount) String() string { return boardWords.String(b) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (b BoardCount) MarshalText() ([]byte, error) { return boardWords.marshal(uint8(b)) }
+func (b BoardCount) MarshalText() ([]byte, error) { return boardWords.Marshal(b) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (b *BoardCount) UnmarshalText(t []byte) error {
-	v, err := boardWords.parse(t)
-	*b = BoardCount(v)
-	return err
+	return boardWords.Unmarshal(b, t)
 }
 
 // count returns the board count b of s.
@@ -127,19 +126,17 @@ const (
 	NoRule                        // not checked
 )
 
-var ruleWords = words{"period rule", "sum", "recompute", "last", "none"}
+var ruleWords = words.New[Rule]("period rule", 1, "sum", "recompute", "last", "none")
 
 // String returns "sum", "recompute", "last" or "none".
-func (r Rule) String() string { return ruleWords.name(uint8(r)) }
+func (r Rule) String() string { return ruleWords.String(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Rule) MarshalText() ([]byte, error) { return ruleWords.marshal(uint8(r)) }
+func (r Rule) MarshalText() ([]byte, error) { return ruleWords.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *Rule) UnmarshalText(b []byte) error {
-	v, err := ruleWords.parse(b)
-	*r = Rule(v)
-	return err
+	return ruleWords.Unmarshal(r, b)
 }
 
 // PeriodRule sets how KPI's totals over months are made.
@@ -317,7 +314,7 @@ func (r Relations) Validate(c *contract.Contract) error {
 		rules[pr.KPI] = i
 		switch {
 		case pr.Rule < SumRule || pr.Rule > NoRule:
-			bad(p+".Rule", "rule not set (want one of %s)", strings.Join(ruleWords[1:], ", "))
+			bad(p+".Rule", "rule not set (want one of %s)", ruleWords.Join())
 		case ok && pr.Rule == SumRule && u == kpi.Percent:
 			bad(p+".Rule", "percentages are never summed (want recompute, last or none)")
 		case ok && pr.Rule == RecomputeRule && u != kpi.Percent:
@@ -328,7 +325,7 @@ func (r Relations) Validate(c *contract.Contract) error {
 	for i, s := range r.Severity {
 		p := fmt.Sprintf("Severity[%d]", i)
 		if s.Kind < HeadingCheck || s.Kind > ClaimCheck {
-			bad(p+".Kind", "check not set (want one of %s)", strings.Join(kindWords[1:], ", "))
+			bad(p+".Kind", "check not set (want one of %s)", kindWords.Join())
 		} else if j, dup := seen[s.Kind]; dup {
 			bad(p+".Kind", "check %s already given in Severity[%d]", s.Kind, j)
 		}

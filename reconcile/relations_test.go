@@ -83,10 +83,11 @@ func TestWords(t *testing.T) {
 	require.Len(t, reconcile.Kinds(), 16)
 	var k reconcile.Kind
 	require.EqualError(t, k.UnmarshalText([]byte("sums")),
-		`check "sums": unknown word (want one of heading, label, shape, cell, target, rag, value, attainable, share, complement, total, period, overall, combined, board, claim)`)
-	require.ErrorIs(t, k.UnmarshalText([]byte("sums")), reconcile.ErrUnknownWord)
+		`check "sums" (want one of heading, label, shape, cell, target, rag, value, attainable, share, complement, total, period, overall, combined, board, claim): unknown word`)
+	require.ErrorIs(t, k.UnmarshalText([]byte("sums")), kpi.ErrUnknownWord, "the one sentinel of every package's words")
 	_, err := reconcile.Kind(0).MarshalText()
-	require.ErrorIs(t, err, reconcile.ErrUnknownWord)
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.EqualError(t, err, "check 0: unknown word")
 	require.Equal(t, "check(0)", reconcile.Kind(0).String())
 	for _, w := range []string{"agrees", "disagrees", "impossible", "uncheckable"} {
 		var v reconcile.Verdict

@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure"
 	"github.com/servicecredit/engine/measure/internal/problem"
-	"github.com/servicecredit/engine/measure/internal/words"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/ticketclock"
 )
@@ -193,22 +193,20 @@ const (
 	GoodShare                               // good-share: the share of responses at or above good
 )
 
-var satisfactionFigureWords = words.Words{"figure", "mean", "good-share"}
+var satisfactionFigureWords = words.New[SatisfactionFigure]("figure", 1, "mean", "good-share")
 
 // String returns the text form, such as "mean".
-func (v SatisfactionFigure) String() string { return satisfactionFigureWords.Name(uint8(v)) }
+func (v SatisfactionFigure) String() string { return satisfactionFigureWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (v SatisfactionFigure) MarshalText() ([]byte, error) {
-	return satisfactionFigureWords.Marshal(uint8(v))
+	return satisfactionFigureWords.Marshal(v)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than mean, good-share.
 func (v *SatisfactionFigure) UnmarshalText(b []byte) error {
-	x, err := satisfactionFigureWords.Parse(b)
-	*v = SatisfactionFigure(x)
-	return err
+	return satisfactionFigureWords.Unmarshal(v, b)
 }
 
 // name returns the recipe's measure name and its options, or "" when no
@@ -393,8 +391,8 @@ func (r Recipe) problems(ps *problem.List) {
 		s := r.Satisfaction
 		sub.Orgs(s.Orgs)
 		combinedOrgProblems(sub, s.Orgs, s.CombinedOrg)
-		if !satisfactionFigureWords.Valid(uint8(s.Figure)) {
-			sub.Option("figure", "not set (want one of %s)", satisfactionFigureWords.List())
+		if !satisfactionFigureWords.Valid(s.Figure) {
+			sub.Option("figure", "not set (want one of %s)", satisfactionFigureWords.Join())
 		}
 		sub.Merge(measure.SatisfactionRule{MeanKPI: id, ShareKPI: id, Top: s.Top, Good: s.Good, Attribution: s.Attribution, Zone: s.Zone, Precision: placeholder}.Validate())
 	case r.PerUser != nil:

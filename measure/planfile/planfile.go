@@ -313,12 +313,15 @@ func (d *doc) loadErrors(err error) {
 		line, col := e.Mark.Line, e.Mark.Column
 		p := pos{line, col}
 		var me *record.Error
+		var we *kpi.WordError
 		var ke *kpi.Error
 		var se *servicehours.Error
 		msg := e.Message
 		switch {
 		case errors.As(e, &me):
 			d.add(line, col, d.valAt[p], me.Text, me.Msg)
+		case errors.As(e, &we):
+			d.add(line, col, d.valAt[p], we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")")
 		case errors.As(e, &se):
 			d.add(line, col, d.valAt[p], "", se.Error())
 		case errors.As(e, &ke):

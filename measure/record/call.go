@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/measure/internal/problem"
-	"github.com/servicecredit/engine/measure/internal/words"
 )
 
 // Call is one call to a service desk queue.
@@ -40,8 +40,8 @@ func CheckCalls(calls []Call) error {
 		if c.Queued.IsZero() {
 			ps.Record(p, who, "queued", "empty")
 		}
-		if !callOutcomeWords.Valid(uint8(c.Outcome)) {
-			ps.Record(p, who, "outcome", "not set (want one of %s)", callOutcomeWords.List())
+		if !callOutcomeWords.Valid(c.Outcome) {
+			ps.Record(p, who, "outcome", "not set (want one of %s)", callOutcomeWords.Join())
 		}
 		if c.Wait < 0 {
 			ps.Record(p, who, "wait", "negative")
@@ -62,19 +62,17 @@ const (
 	IVROnly                          // ivr-only: handled in the IVR, never queued: never counted
 )
 
-var callOutcomeWords = words.Words{"call outcome", "answered", "abandoned", "callback", "ivr-only"}
+var callOutcomeWords = words.New[CallOutcome]("call outcome", 1, "answered", "abandoned", "callback", "ivr-only")
 
 // String returns the text form, such as "answered".
-func (v CallOutcome) String() string { return callOutcomeWords.Name(uint8(v)) }
+func (v CallOutcome) String() string { return callOutcomeWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v CallOutcome) MarshalText() ([]byte, error) { return callOutcomeWords.Marshal(uint8(v)) }
+func (v CallOutcome) MarshalText() ([]byte, error) { return callOutcomeWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than answered, abandoned, callback, ivr-only with an error
 // wrapping kpi.ErrUnknownWord.
 func (v *CallOutcome) UnmarshalText(b []byte) error {
-	x, err := callOutcomeWords.Parse(b)
-	*v = CallOutcome(x)
-	return err
+	return callOutcomeWords.Unmarshal(v, b)
 }

@@ -37,9 +37,11 @@
 //
 // # Errors
 //
-// Problems are *Error values wrapping ErrInvalidRecord (bad input),
-// ErrInvalidOptions (a rule's options) or kpi.ErrUnknownWord (an
-// enumeration's text: the one sentinel every package's words wrap), each
-// naming the file, line and column where there is one, the record and the
-// field, sorted by place and joined with errors.Join; Errors lists them.
+// Problems are *Error values wrapping ErrInvalidRecord (bad input) or
+// ErrInvalidOptions (a rule's options), each naming the file, line and
+// column where there is one, the record and the field, sorted by place
+// and joined with errors.Join; Errors lists them. An enumeration's
+// UnmarshalText rejects an unknown word with a *kpi.WordError wrapping
+// kpi.ErrUnknownWord, as every package's enumerations do, and the file
+// readers place it in their file.
 package record

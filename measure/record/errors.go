@@ -17,12 +17,12 @@ import "github.com/servicecredit/engine/measure/internal/problem"
 // (the column or option's path, such as "resolved" or
 // "targets[1].calendar"), Text with Quoted (the text found, when it is
 // part of the message), Msg (what is wrong and what was expected) and Err
-// (the sentinel it unwraps to: ErrInvalidRecord, ErrInvalidOptions, or
-// kpi.ErrUnknownWord for an enumeration's text).
+// (the sentinel it unwraps to: ErrInvalidRecord or ErrInvalidOptions).
 type Error = problem.Error
 
 // Sentinel errors. Every problem of the measurement packages wraps one of
-// them, or kpi.ErrUnknownWord, through an *Error that says where it is.
+// them through an *Error that says where it is; an enumeration's unknown
+// word is a *kpi.WordError wrapping kpi.ErrUnknownWord.
 var (
 	// ErrInvalidRecord is wrapped by every problem with a record: a field
 	// that does not parse, a ticket resolved before it was logged, holds

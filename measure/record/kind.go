@@ -1,6 +1,6 @@
 package record
 
-import "github.com/servicecredit/engine/measure/internal/words"
+import "github.com/servicecredit/engine/internal/words"
 
 // Kind names a kind of record, and of record file. The zero Kind is
 // invalid.
@@ -17,7 +17,7 @@ const (
 	Patches                       // patches: Patch
 )
 
-var kindWords = words.Words{"record kind", "tickets", "outages", "calls", "responses", "contact-counts", "backlog", "patches"}
+var kindWords = words.New[Kind]("record kind", 1, "tickets", "outages", "calls", "responses", "contact-counts", "backlog", "patches")
 
 // Kinds returns every kind, in the order of the constants.
 func Kinds() []Kind {
@@ -25,18 +25,16 @@ func Kinds() []Kind {
 }
 
 // String returns the text form, such as "tickets".
-func (v Kind) String() string { return kindWords.Name(uint8(v)) }
+func (v Kind) String() string { return kindWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(uint8(v)) }
+func (v Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than tickets, outages, calls, responses, contact-counts, backlog,
 // patches with an error wrapping kpi.ErrUnknownWord.
 func (v *Kind) UnmarshalText(b []byte) error {
-	x, err := kindWords.Parse(b)
-	*v = Kind(x)
-	return err
+	return kindWords.Unmarshal(v, b)
 }
 
 // Set holds records of every kind, such as those a plan measures from.

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/measure/internal/problem"
-	"github.com/servicecredit/engine/measure/internal/words"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -221,7 +221,7 @@ const (
 	ToolBreached                        // breached: the tool says it was breached
 )
 
-var toolVerdictWords = words.Words{"verdict", "met", "breached"}
+var toolVerdictWords = words.New[ToolVerdict]("verdict", 1, "met", "breached")
 
 // String returns the text form, such as "met"; the zero ToolVerdict gives
 // "none".
@@ -229,7 +229,7 @@ func (v ToolVerdict) String() string {
 	if v == 0 {
 		return "none"
 	}
-	return toolVerdictWords.Name(uint8(v))
+	return toolVerdictWords.String(v)
 }
 
 // MarshalText implements encoding.TextMarshaler; the zero ToolVerdict, no
@@ -238,7 +238,7 @@ func (v ToolVerdict) MarshalText() ([]byte, error) {
 	if v == 0 {
 		return nil, nil
 	}
-	return toolVerdictWords.Marshal(uint8(v))
+	return toolVerdictWords.Marshal(v)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
@@ -249,7 +249,5 @@ func (v *ToolVerdict) UnmarshalText(b []byte) error {
 		*v = 0
 		return nil
 	}
-	x, err := toolVerdictWords.Parse(b)
-	*v = ToolVerdict(x)
-	return err
+	return toolVerdictWords.Unmarshal(v, b)
 }

@@ -299,22 +299,13 @@ func (c cell) month() (kpi.Month, bool) {
 }
 
 // word reads c as the text of an enumeration into v, reporting the words
-// it accepts: those each value from 1 marshals to, until one fails.
-func word[T ~uint8, P interface {
-	*T
-	UnmarshalText([]byte) error
-}](c cell, v P) bool {
-	if err := v.UnmarshalText([]byte(c.text)); err != nil {
-		var names []string
-		for x := T(1); x != 0; x++ {
-			b, err := any(x).(interface{ MarshalText() ([]byte, error) }).MarshalText()
-			if err != nil {
-				break
-			}
-			names = append(names, string(b))
-		}
-		c.bad("want one of " + strings.Join(names, ", "))
-		return false
+// it accepts. Every enumeration of the records rejects an unknown word
+// with a *kpi.WordError listing them.
+func word(c cell, v interface{ UnmarshalText([]byte) error }) bool {
+	err := v.UnmarshalText([]byte(c.text))
+	var we *kpi.WordError
+	if errors.As(err, &we) {
+		c.bad("want one of " + strings.Join(we.Words, ", "))
 	}
-	return true
+	return err == nil
 }

@@ -196,10 +196,13 @@ func TestUnknownWordIsKPIs(t *testing.T) {
 	var s ticketclock.Start
 	err := s.UnmarshalText([]byte("opened"))
 	require.ErrorIs(t, err, kpi.ErrUnknownWord)
-	require.EqualError(t, err, `start "opened": unknown (want logged, field)`)
+	require.EqualError(t, err, `start "opened" (want one of logged, field): unknown word`)
+	var we *kpi.WordError
+	require.ErrorAs(t, err, &we, "the same error type as every package's words")
+	require.Equal(t, []string{"logged", "field"}, we.Words)
 	_, err = ticketclock.Start(9).MarshalText()
 	require.ErrorIs(t, err, kpi.ErrUnknownWord)
-	require.EqualError(t, err, `start: 9 is not a valid value`)
+	require.EqualError(t, err, `start 9: unknown word`)
 }
 
 // TestEvaluateBeyondCalendarYears checks that a deadline past the years a

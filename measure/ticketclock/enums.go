@@ -1,6 +1,6 @@
 package ticketclock
 
-import "github.com/servicecredit/engine/measure/internal/words"
+import "github.com/servicecredit/engine/internal/words"
 
 // Start names the instant a ticket's clock starts. The zero Start is invalid: the option is required.
 type Start uint8
@@ -11,20 +11,18 @@ const (
 	StartField                   // field: the named timestamp Options.StartField, such as "responded"
 )
 
-var startWords = words.Words{"start", "logged", "field"}
+var startWords = words.New[Start]("start", 1, "logged", "field")
 
 // String returns the text form, such as "logged".
-func (v Start) String() string { return startWords.Name(uint8(v)) }
+func (v Start) String() string { return startWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Start) MarshalText() ([]byte, error) { return startWords.Marshal(uint8(v)) }
+func (v Start) MarshalText() ([]byte, error) { return startWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than logged, field.
 func (v *Start) UnmarshalText(b []byte) error {
-	x, err := startWords.Parse(b)
-	*v = Start(x)
-	return err
+	return startWords.Unmarshal(v, b)
 }
 
 // Stop names the instant a ticket's clock stops. The zero Stop is invalid.
@@ -36,20 +34,18 @@ const (
 	StopClosed                   // closed: the closure; a ticket resolved but not closed is still running
 )
 
-var stopWords = words.Words{"stop", "resolved", "closed"}
+var stopWords = words.New[Stop]("stop", 1, "resolved", "closed")
 
 // String returns the text form, such as "resolved".
-func (v Stop) String() string { return stopWords.Name(uint8(v)) }
+func (v Stop) String() string { return stopWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Stop) MarshalText() ([]byte, error) { return stopWords.Marshal(uint8(v)) }
+func (v Stop) MarshalText() ([]byte, error) { return stopWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than resolved, closed.
 func (v *Stop) UnmarshalText(b []byte) error {
-	x, err := stopWords.Parse(b)
-	*v = Stop(x)
-	return err
+	return stopWords.Unmarshal(v, b)
 }
 
 // Pauses says whether a ticket's holds pause its clock. The zero Pauses is invalid.
@@ -61,20 +57,18 @@ const (
 	PauseNone                    // none: holds are ignored: the clock runs through them
 )
 
-var pausesWords = words.Words{"pauses", "holds", "none"}
+var pausesWords = words.New[Pauses]("pauses", 1, "holds", "none")
 
 // String returns the text form, such as "holds".
-func (v Pauses) String() string { return pausesWords.Name(uint8(v)) }
+func (v Pauses) String() string { return pausesWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Pauses) MarshalText() ([]byte, error) { return pausesWords.Marshal(uint8(v)) }
+func (v Pauses) MarshalText() ([]byte, error) { return pausesWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than holds, none.
 func (v *Pauses) UnmarshalText(b []byte) error {
-	x, err := pausesWords.Parse(b)
-	*v = Pauses(x)
-	return err
+	return pausesWords.Unmarshal(v, b)
 }
 
 // ReopenRule is the rule for a ticket resolved and later reopened. The zero ReopenRule is invalid.
@@ -89,20 +83,18 @@ const (
 	LastCycle                             // last-cycle: only the last cycle, from the last reopen to the final resolution, is judged
 )
 
-var reopenRuleWords = words.Words{"reopen", "first-resolution", "final-resolution-gaps-paused", "whole-span", "each-cycle", "last-cycle"}
+var reopenRuleWords = words.New[ReopenRule]("reopen", 1, "first-resolution", "final-resolution-gaps-paused", "whole-span", "each-cycle", "last-cycle")
 
 // String returns the text form, such as "first-resolution".
-func (v ReopenRule) String() string { return reopenRuleWords.Name(uint8(v)) }
+func (v ReopenRule) String() string { return reopenRuleWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v ReopenRule) MarshalText() ([]byte, error) { return reopenRuleWords.Marshal(uint8(v)) }
+func (v ReopenRule) MarshalText() ([]byte, error) { return reopenRuleWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than first-resolution, final-resolution-gaps-paused, whole-span, each-cycle, last-cycle.
 func (v *ReopenRule) UnmarshalText(b []byte) error {
-	x, err := reopenRuleWords.Parse(b)
-	*v = ReopenRule(x)
-	return err
+	return reopenRuleWords.Unmarshal(v, b)
 }
 
 // PriorityRule is the rule for a ticket whose priority changed. The zero PriorityRule is invalid.
@@ -116,20 +108,18 @@ const (
 	Strictest                               // strictest: the target of the priority held whose deadline, counted from the start, is earliest; the breach is no earlier than that priority was given
 )
 
-var priorityRuleWords = words.Words{"priority change", "initial", "final-from-start", "last-from-change", "strictest"}
+var priorityRuleWords = words.New[PriorityRule]("priority change", 1, "initial", "final-from-start", "last-from-change", "strictest")
 
 // String returns the text form, such as "initial".
-func (v PriorityRule) String() string { return priorityRuleWords.Name(uint8(v)) }
+func (v PriorityRule) String() string { return priorityRuleWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v PriorityRule) MarshalText() ([]byte, error) { return priorityRuleWords.Marshal(uint8(v)) }
+func (v PriorityRule) MarshalText() ([]byte, error) { return priorityRuleWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than initial, final-from-start, last-from-change, strictest.
 func (v *PriorityRule) UnmarshalText(b []byte) error {
-	x, err := priorityRuleWords.Parse(b)
-	*v = PriorityRule(x)
-	return err
+	return priorityRuleWords.Unmarshal(v, b)
 }
 
 // TargetUnit is how a Target's amount is counted. The zero TargetUnit is invalid.
@@ -145,20 +135,18 @@ const (
 	NotMeasured                                 // not-measured: the priority has no target: its tickets are not applicable
 )
 
-var targetUnitWords = words.Words{"unit", "business-time", "elapsed-time", "working-days-same-time", "working-days-close-of-day", "calendar-days", "not-measured"}
+var targetUnitWords = words.New[TargetUnit]("unit", 1, "business-time", "elapsed-time", "working-days-same-time", "working-days-close-of-day", "calendar-days", "not-measured")
 
 // String returns the text form, such as "business-time".
-func (v TargetUnit) String() string { return targetUnitWords.Name(uint8(v)) }
+func (v TargetUnit) String() string { return targetUnitWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v TargetUnit) MarshalText() ([]byte, error) { return targetUnitWords.Marshal(uint8(v)) }
+func (v TargetUnit) MarshalText() ([]byte, error) { return targetUnitWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than business-time, elapsed-time, working-days-same-time, working-days-close-of-day, calendar-days, not-measured.
 func (v *TargetUnit) UnmarshalText(b []byte) error {
-	x, err := targetUnitWords.Parse(b)
-	*v = TargetUnit(x)
-	return err
+	return targetUnitWords.Unmarshal(v, b)
 }
 
 // Verdict is the verdict on one ticket. The zero Verdict is invalid.
@@ -174,18 +162,16 @@ const (
 	NotApplicable                    // not-applicable: outside the measure: a kind not measured, or a priority with no target
 )
 
-var verdictWords = words.Words{"outcome", "met", "breached", "open-within", "open-breached", "excluded", "not-applicable"}
+var verdictWords = words.New[Verdict]("outcome", 1, "met", "breached", "open-within", "open-breached", "excluded", "not-applicable")
 
 // String returns the text form, such as "met".
-func (v Verdict) String() string { return verdictWords.Name(uint8(v)) }
+func (v Verdict) String() string { return verdictWords.String(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Verdict) MarshalText() ([]byte, error) { return verdictWords.Marshal(uint8(v)) }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictWords.Marshal(v) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects words
 // other than met, breached, open-within, open-breached, excluded, not-applicable.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	x, err := verdictWords.Parse(b)
-	*v = Verdict(x)
-	return err
+	return verdictWords.Unmarshal(v, b)
 }

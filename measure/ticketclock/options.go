@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/servicecredit/engine/measure/internal/problem"
-	"github.com/servicecredit/engine/measure/internal/words"
 	"github.com/servicecredit/engine/measure/record"
 )
 
@@ -77,9 +76,9 @@ func (o Options) Validate() error {
 }
 
 func (o Options) problems(ps *problem.List) {
-	need := func(field string, ok bool, w words.Words) {
+	need := func(field string, ok bool, want string) {
 		if !ok {
-			ps.Option(field, "not set (want one of %s)", w.List())
+			ps.Option(field, "not set (want one of %s)", want)
 		}
 	}
 	if len(o.Kinds) == 0 {
@@ -90,20 +89,20 @@ func (o Options) problems(ps *problem.List) {
 			ps.Option(fmt.Sprintf("kinds[%d]", i), "empty")
 		}
 	}
-	need("start", startWords.Valid(uint8(o.Start)), startWords)
+	need("start", startWords.Valid(o.Start), startWords.Join())
 	switch {
 	case o.Start == StartField && o.StartField == "":
 		ps.Option("start-field", "empty (start is field: name the timestamp, such as responded)")
 	case o.Start != StartField && o.StartField != "":
 		ps.Option("start-field", "given although start is %s", o.Start)
 	}
-	need("stop", stopWords.Valid(uint8(o.Stop)), stopWords)
-	need("pauses", pausesWords.Valid(uint8(o.Pauses)), pausesWords)
-	need("reopen", reopenRuleWords.Valid(uint8(o.Reopen)), reopenRuleWords)
+	need("stop", stopWords.Valid(o.Stop), stopWords.Join())
+	need("pauses", pausesWords.Valid(o.Pauses), pausesWords.Join())
+	need("reopen", reopenRuleWords.Valid(o.Reopen), reopenRuleWords.Join())
 	if o.ReopenWindow < 0 {
 		ps.Option("reopen-window", "negative")
 	}
-	need("priority-change", priorityRuleWords.Valid(uint8(o.PriorityChange)), priorityRuleWords)
+	need("priority-change", priorityRuleWords.Valid(o.PriorityChange), priorityRuleWords.Join())
 	if len(o.Targets) == 0 {
 		ps.Option("targets", "none (want a target for each priority)")
 	}
@@ -137,9 +136,9 @@ func (o Options) problems(ps *problem.List) {
 				ps.Option(f, "an amount or calendar given with unit not-measured")
 			}
 		default:
-			ps.Option(f+".unit", "not set (want one of %s)", targetUnitWords.List())
+			ps.Option(f+".unit", "not set (want one of %s)", targetUnitWords.Join())
 		}
-		if t.Calendar == "" && t.Unit != ElapsedTime && t.Unit != NotMeasured && targetUnitWords.Valid(uint8(t.Unit)) {
+		if t.Calendar == "" && t.Unit != ElapsedTime && t.Unit != NotMeasured && targetUnitWords.Valid(t.Unit) {
 			ps.Option(f+".calendar", "empty (want the name of the calendar the target is counted on)")
 		}
 	}

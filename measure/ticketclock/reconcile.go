@@ -149,22 +149,22 @@ func (c *Clock) variants(alternatives []*Calendar) []variant {
 	if c.opts.Start == StartField {
 		try("start", StartLogged.String(), func(o *Options) { o.Start, o.StartField = StartLogged, "" })
 	}
-	for v := Stop(1); stopWords.Valid(uint8(v)); v++ {
+	for v := Stop(1); stopWords.Valid(v); v++ {
 		if v != c.opts.Stop {
 			try("stop", v.String(), func(o *Options) { o.Stop = v })
 		}
 	}
-	for v := Pauses(1); pausesWords.Valid(uint8(v)); v++ {
+	for v := Pauses(1); pausesWords.Valid(v); v++ {
 		if v != c.opts.Pauses {
 			try("pauses", v.String(), func(o *Options) { o.Pauses = v })
 		}
 	}
-	for v := ReopenRule(1); reopenRuleWords.Valid(uint8(v)); v++ {
+	for v := ReopenRule(1); reopenRuleWords.Valid(v); v++ {
 		if v != c.opts.Reopen {
 			try("reopen", v.String(), func(o *Options) { o.Reopen = v })
 		}
 	}
-	for v := PriorityRule(1); priorityRuleWords.Valid(uint8(v)); v++ {
+	for v := PriorityRule(1); priorityRuleWords.Valid(v); v++ {
 		if v != c.opts.PriorityChange {
 			try("priority-change", v.String(), func(o *Options) { o.PriorityChange = v })
 		}

@@ -15,8 +15,7 @@ import (
 	"github.com/servicecredit/engine/kpi"
 )
 
-// The sentinels every problem wraps one of (besides kpi.ErrUnknownWord for
-// an enumeration's text); record.ErrInvalidRecord and
+// The sentinels every problem wraps one of; record.ErrInvalidRecord and
 // record.ErrInvalidOptions are the same values.
 var (
 	ErrInvalidRecord  = errors.New("invalid record")
