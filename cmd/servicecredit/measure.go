@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/csvfile"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -199,10 +200,14 @@ ours, each with the single rule or calendar choice that explains it.`)
 	}
 	pl, cals, recs, errs := readMeasureInputs(pos[0], contractData, c, errs, planFile, recordFiles)
 	if len(errs) > 0 {
+		code := exitProblem
 		for _, err := range errs {
 			fmt.Fprintln(e.stderr, safetext.Term(err.Error()))
+			if errors.Is(err, record.ErrLimit) {
+				code = exitLimit // a record file past the CSV limits
+			}
 		}
-		return exitProblem
+		return code
 	}
 	kpis := pl.KPIs
 	if explain {
@@ -425,25 +430,27 @@ func readRecords(pl *plan.Plan, files []string, zone *time.Location) (*record.Se
 	given := map[record.Kind]bool{}
 	unread := false
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		r, err := openRecords(f)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: cannot read: %w", f, unwrapPath(err)))
 			unread = true
 			continue
 		}
-		header, err := csv.NewReader(bytes.NewReader(data)).Read()
-		kind, ok := recordfile.KindOfHeader(header)
-		if err != nil || !ok {
-			errs = append(errs, fmt.Errorf("%s:1: header: not a record file of a known kind (want the header of tickets, outages, calls, responses, contact-counts, backlog or patches: docs/records.md)", f))
+		kind, err := recordfile.KindOf(f, r)
+		if err != nil {
+			errs = append(errs, record.Errors(err)...)
 			unread = true
+			r.Close()
 			continue
 		}
 		given[kind] = true
 		if len(needs[kind]) == 0 {
 			errs = append(errs, fmt.Errorf("%s: %s records, but no KPI of the plan reads %s", f, kind, kind))
+			r.Close()
 			continue
 		}
-		errs = append(errs, record.Errors(recordfile.Append(recs, kind, f, bytes.NewReader(data), zone, scale))...)
+		errs = append(errs, record.Errors(recordfile.Append(recs, kind, f, r, zone, scale))...)
+		r.Close()
 	}
 	for _, kind := range record.Kinds() {
 		if ids := needs[kind]; len(ids) > 0 && !given[kind] && !unread {
@@ -452,6 +459,39 @@ func readRecords(pl *plan.Plan, files []string, zone *time.Location) (*record.Se
 	}
 	return recs, errs
 }
+
+// recordReader is an open record file that can be read again from its
+// start, as recordfile.KindOf needs.
+type recordReader interface {
+	io.ReadSeeker
+	io.Closer
+}
+
+// openRecords opens record file name. A regular file is read as it is,
+// so that the CSV reader refuses one past the size limit before reading
+// it; anything else (a named pipe, a process substitution) is read into
+// memory, at most one byte past the size limit, which the reader then
+// refuses.
+func openRecords(name string) (recordReader, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		return f, nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, csvfile.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return nopCloser{bytes.NewReader(data)}, nil
+}
+
+// nopCloser is an in-memory record file.
+type nopCloser struct{ *bytes.Reader }
+
+func (nopCloser) Close() error { return nil }
 
 // row is one measurement as written: the CSV's columns.
 type row struct {

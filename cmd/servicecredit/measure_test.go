@@ -170,6 +170,8 @@ kpis:
       attribution: resolved-in-period, orgs: [LCC], combine: none, zone: Europe/London}}
 `)
 	p4 := write("p4.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P4,2021-06-01T09:00:00+01:00\n")
+	bigField := write("big-field.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,"+strings.Repeat("x", 70000)+"\n")
+	semicolons := write("semicolons.csv", "id;organisation;kind;priority;logged\nINC1;LCC;incident;P2;2021-06-01T09:00:00+01:00\n")
 	agreed := write("agreed.csv", "id,organisation,kind,priority,logged,resolved,tool-outcome\nINC1,LCC,incident,P2,2021-06-01T09:00:00+01:00,2021-06-01T10:00:00+01:00,met\n")
 	for _, tc := range []struct {
 		name string
@@ -199,6 +201,12 @@ kpis:
 		{"every-kpi", "each KPI's problems are reported, not only the first KPI's", 1,
 			[]string{"contract.yaml", twoPlan, p4, "-month", "2021-06", "-as-of", lincsAsOf},
 			"IMT_KPI_05: " + p4 + ":2: ticket \"INC1\": priority \"P4\": no target for this priority (have P2)"},
+		{"field-limit", "a record file past the CSV limits every file has is a documented limit", 4,
+			[]string{"contract.yaml", lincsPlan, bigField, "-month", "2021-06", "-as-of", lincsAsOf},
+			bigField + ":2:22: field of 70000 bytes: more than the limit of 65536"},
+		{"semicolons", "a spreadsheet's export separated by semicolons is told so, at its header", 1,
+			[]string{"contract.yaml", lincsPlan, semicolons, "-month", "2021-06", "-as-of", lincsAsOf},
+			semicolons + `:1: columns separated by ";", not commas: save or export the file as comma-separated CSV`},
 		{"reconcile-agrees", "a reconciliation with no difference is all well", 0,
 			[]string{"contract.yaml", lincsPlan, agreed, "-reconcile", "-as-of", lincsAsOf}, ""},
 	} {

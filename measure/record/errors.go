@@ -17,7 +17,8 @@ import "github.com/servicecredit/engine/measure/internal/problem"
 // (the column or option's path, such as "resolved" or
 // "targets[1].calendar"), Text with Quoted (the text found, when it is
 // part of the message), Msg (what is wrong and what was expected) and Err
-// (the sentinel it unwraps to: ErrInvalidRecord or ErrInvalidOptions).
+// (the sentinel it unwraps to: ErrInvalidRecord, ErrInvalidOptions or
+// ErrLimit).
 type Error = problem.Error
 
 // Sentinel errors. Every problem of the measurement packages wraps one of
@@ -33,6 +34,12 @@ var (
 	// a required option not set, an unknown calendar, a target with no
 	// amount.
 	ErrInvalidOptions = problem.ErrInvalidOptions
+
+	// ErrLimit is wrapped, instead of ErrInvalidRecord, by a record file
+	// past one of the documented limits of every CSV file the module
+	// reads: its size, its lines, a row's or a field's bytes (docs/cli.md
+	// lists them).
+	ErrLimit = problem.ErrLimit
 )
 
 // Errors returns the individual problems in err, an error returned by a

@@ -1,8 +1,6 @@
 package recordfile
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"io"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/csvfile"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
@@ -30,19 +29,16 @@ type row struct {
 	pos    []problem.Pos
 }
 
-// readCSV reads r as CSV with a header row naming columns from known (or
+// readCSV reads r as CSV, through internal/csvfile (a UTF-8 byte order
+// mark skipped, a file separated by semicolons or tabs told so, a quote
+// never closed placed at the line that opened it, the size, line, row and
+// field limits refused), with a header row naming columns from known (or
 // starting with prefix, when prefix is not empty), of which required must
 // be present. Header names are matched without regard to case or
-// surrounding space; a UTF-8 byte order mark is skipped. It records every
-// problem in ps and returns nil if the file cannot be read as a table.
+// surrounding space. It records every problem in ps and returns nil if
+// the file cannot be read as a table.
 func readCSV(ps *problem.List, file string, r io.Reader, known, required []string, prefix string) *table {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
-		_, _ = br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr := csvfile.NewReader(r)
 	t := &table{file: file, cols: map[string]int{}}
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -53,6 +49,7 @@ func readCSV(ps *problem.List, file string, r io.Reader, known, required []strin
 		csvSyntax(ps, file, err)
 		return nil
 	}
+	header = slices.Clone(header)
 	want := strings.Join(known, ", ")
 	if prefix != "" {
 		want += ", " + prefix + "<name>"
@@ -87,28 +84,34 @@ func readCSV(ps *problem.List, file string, r io.Reader, known, required []strin
 			csvSyntax(ps, file, err)
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		rw := row{line: line, fields: rec, pos: make([]problem.Pos, len(rec))}
-		for i := range rec {
-			l, c := cr.FieldPos(i)
-			rw.pos[i] = problem.Pos{File: file, Line: l, Col: c}
-		}
+		line := cr.Line()
 		if len(rec) != len(header) {
 			ps.Record(problem.Pos{File: file, Line: line, Col: 0}, "", "", "%d fields, the header has %d", len(rec), len(header))
 			continue
+		}
+		rw := row{line: line, fields: slices.Clone(rec), pos: make([]problem.Pos, len(rec))}
+		for i := range rec {
+			l, c := cr.FieldPos(i)
+			rw.pos[i] = problem.Pos{File: file, Line: l, Col: c}
 		}
 		t.rows = append(t.rows, rw)
 	}
 	return t
 }
 
+// csvSyntax records err, the *csvfile.Error that stopped the reading of
+// file, at its place: a limit reached wraps record.ErrLimit, anything
+// else record.ErrInvalidRecord.
 func csvSyntax(ps *problem.List, file string, err error) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		ps.Record(problem.Pos{File: file, Line: pe.Line, Col: pe.Column}, "", "", "not valid CSV: %s", pe.Err.Error())
-		return
+	var ce *csvfile.Error
+	if !errors.As(err, &ce) {
+		ce = &csvfile.Error{Msg: "cannot read: " + err.Error()}
 	}
-	ps.Record(problem.Pos{File: file}, "", "", "cannot read: %s", err.Error())
+	sentinel := record.ErrInvalidRecord
+	if ce.Limit {
+		sentinel = record.ErrLimit
+	}
+	ps.Add(problem.Pos{File: file, Line: ce.Line, Col: ce.Column}, "", "", ce.Msg, sentinel)
 }
 
 func (t *table) has(name string) bool {

@@ -5,12 +5,18 @@
 //
 // # Files
 //
+// Every file is read by the module's one CSV reader (internal/csvfile),
+// as the measurements file is: a UTF-8 byte order mark is skipped, a file
+// separated by semicolons or tabs is one problem at its header saying so,
+// a quote never closed is placed at the line that opened it, and the
+// documented limits of every CSV file (its size and lines, a row's and a
+// field's bytes; docs/cli.md) are refused as soon as they are reached.
 // Header names are matched without regard to case or surrounding space;
-// a UTF-8 byte order mark is skipped; unknown and repeated columns are
-// errors; required columns must be present. Each field is trimmed of
-// surrounding space. KindOfHeader tells a file's kind from its header
-// row, by the one marking column it has, and Append reads a file of a
-// kind into a record.Set.
+// unknown and repeated columns are errors; required columns must be
+// present. Each field is trimmed of surrounding space. KindOfHeader tells
+// a file's kind from its header row, by the one marking column it has;
+// KindOf reads that row from a file and puts the file back; Append reads
+// a file of a kind into a record.Set.
 //
 // Timestamps are RFC 3339 with an offset. A timestamp without one is an
 // error unless the reader is given the file's zone; then it is read in
@@ -27,6 +33,7 @@
 // A reader checks each record as far as it can on its own (the record
 // package's Check functions) and reports every problem, each a
 // *record.Error naming the file, line, column (where the problem is in one
-// cell), the record and the field, wrapping record.ErrInvalidRecord,
-// sorted by place and joined. A file with any problem yields no records.
+// cell), the record and the field, wrapping record.ErrInvalidRecord (or
+// record.ErrLimit for a limit reached), sorted by place and joined. A file
+// with any problem yields no records.
 package recordfile

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/csvfile"
+	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 )
 
@@ -44,6 +46,38 @@ func KindOfHeader(header []string) (record.Kind, bool) {
 		}
 	}
 	return found, found != 0
+}
+
+// KindOf reads the header row of r, a record file called name, through
+// the reader every record file is read with, and returns the kind
+// KindOfHeader gives it, having put r back at its start for Append. A file
+// past the size or line limits (refused by its size and its lines before
+// they are read when r is an *os.File of a regular file or an in-memory
+// reader), separated by semicolons or tabs, or with a quote never closed
+// in its header is refused as Append would refuse it; a header of no
+// known kind is a *record.Error on line 1, field "header", wrapping
+// record.ErrInvalidRecord.
+func KindOf(name string, r io.ReadSeeker) (record.Kind, error) {
+	var ps problem.List
+	_, _, err := csvfile.Lines(r)
+	var header []string
+	if err == nil {
+		header, err = csvfile.NewReader(r).Read()
+	}
+	if err != nil && err != io.EOF {
+		csvSyntax(&ps, name, err)
+		return 0, ps.Err()
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		ps.Record(problem.Pos{File: name}, "", "", "cannot read: %s", err.Error())
+		return 0, ps.Err()
+	}
+	kind, ok := KindOfHeader(header)
+	if !ok {
+		ps.Record(problem.Pos{File: name, Line: 1}, "", "header", "not a record file of a known kind (want the header of tickets, outages, calls, responses, contact-counts, backlog or patches: docs/records.md)")
+		return 0, ps.Err()
+	}
+	return kind, nil
 }
 
 // Append reads r, a record file of kind kind called name, with the reader

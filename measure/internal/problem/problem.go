@@ -15,11 +15,12 @@ import (
 	"github.com/servicecredit/engine/kpi"
 )
 
-// The sentinels every problem wraps one of; record.ErrInvalidRecord and
-// record.ErrInvalidOptions are the same values.
+// The sentinels every problem wraps one of; record.ErrInvalidRecord,
+// record.ErrInvalidOptions and record.ErrLimit are the same values.
 var (
 	ErrInvalidRecord  = errors.New("invalid record")
 	ErrInvalidOptions = errors.New("invalid options")
+	ErrLimit          = errors.New("limit reached")
 )
 
 // Error is one problem with its context, in the manner of strconv.NumError.
