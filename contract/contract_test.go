@@ -300,7 +300,7 @@ func TestEvaluateRejectsBadInput(t *testing.T) {
 	require.Nil(t, res)
 	require.ErrorIs(t, err, ErrInvalidInput)
 	require.Equal(t, strings.Join([]string{
-		`kpi A: org Org: 2021-05: value 101 outside 0..100 (unit percent): invalid evaluation input`,
+		`kpi A: org Org: 2021-05: value: 101 outside 0..100 (unit percent): invalid evaluation input`,
 		`measurement A/Elsewhere/2021-04: organisation "Elsewhere" is not measured for this kpi: invalid evaluation input`,
 		`measurement A/Org/2021-04: duplicate of measurement 1: invalid evaluation input`,
 		`measurement B/Org/2021-07: kpi not in force (in force 2021-04..2021-06): invalid evaluation input`,

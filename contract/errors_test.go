@@ -119,7 +119,7 @@ func TestInputErrors(t *testing.T) {
 			"Measurements[2].Month: measurement A/Org/2021-04: duplicate of measurement 1: invalid evaluation input"},
 		{"invalid for its kpi", "the kpi's own problem, at its field", func(*Contract) {},
 			Input{Measurements: []kpi.Measurement{{KPI: "A", Org: "Org", Month: apr21, Value: dec("9"), Numerator: dec("4"), Denominator: dec("3"), HasCounts: true}}},
-			"Measurements[0].Numerator: kpi A: org Org: 2021-04: numerator 4 outside 0..denominator 3: invalid evaluation input"},
+			"Measurements[0].Numerator: kpi A: org Org: 2021-04: numerator: 4 outside 0..denominator 3: invalid evaluation input"},
 		{"period before commencement", "", func(*Contract) {}, Input{From: kpi.MustParseMonth("2021-03")},
 			`From: contract "test": period 2021-03..2022-03 not within the contract's 2021-04..2022-03: invalid evaluation input`},
 		{"period past the term", "", func(*Contract) {}, Input{To: kpi.MustParseMonth("2022-04")},

@@ -93,7 +93,7 @@ func TestIllegalInputs(t *testing.T) {
 		{"glide month outside the contract", func(c *Contract) { c.KPIs[2].Schedule.Glide[1].Month = kpi.MustParseMonth("2022-04") }, nil,
 			`contract "test": kpi C: glide path month 2022-04 outside its months in force 2021-07..2022-03: invalid contract`},
 		{"percentage above 100", nil, []kpi.Measurement{meas("A", apr21, "100.01")},
-			`kpi A: org Org: 2021-04: value 100.01 outside 0..100 (unit percent): invalid evaluation input`},
+			`kpi A: org Org: 2021-04: value: 100.01 outside 0..100 (unit percent): invalid evaluation input`},
 		{"duplicate measurement", nil, []kpi.Measurement{meas("A", apr21, "99"), meas("A", apr21, "98")},
 			`measurement A/Org/2021-04: duplicate of measurement 1: invalid evaluation input`},
 		{"unknown organisation", nil, []kpi.Measurement{{KPI: "A", Org: "Nobody", Month: apr21, Value: dec("1")}},

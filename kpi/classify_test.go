@@ -273,13 +273,13 @@ func TestMeasurementCheck(t *testing.T) {
 		{"valid with counts", Measurement{KPI: "KPI01", Month: jun, Value: dec("66.67"), Numerator: dec("2"), Denominator: dec("3"), HasCounts: true}, problem{}},
 		{"wrong kpi", Measurement{KPI: "KPI02", Month: jun, Value: dec("99")}, want("KPI", `kpi KPI02: 2021-06: measurement is for "KPI02", checked against "KPI01": invalid measurement`)},
 		{"no month", Measurement{KPI: "KPI01", Value: dec("99")}, want("Month", "kpi KPI01: month not set: invalid measurement")},
-		{"percent above 100", Measurement{KPI: "KPI01", Org: "Brent", Month: jun, Value: dec("100.1")}, want("Value", "kpi KPI01: org Brent: 2021-06: value 100.1 outside 0..100 (unit percent): invalid measurement")},
-		{"negative percent", Measurement{KPI: "KPI01", Month: jun, Value: dec("-0.5")}, want("Value", "kpi KPI01: 2021-06: value -0.5 outside 0..100 (unit percent): invalid measurement")},
-		{"absent with value", Measurement{KPI: "KPI01", Month: jun, Value: dec("1"), Absent: Unavailable}, want("Value", "kpi KPI01: 2021-06: value given although absent (unavailable): invalid measurement")},
+		{"percent above 100", Measurement{KPI: "KPI01", Org: "Brent", Month: jun, Value: dec("100.1")}, want("Value", "kpi KPI01: org Brent: 2021-06: value: 100.1 outside 0..100 (unit percent): invalid measurement")},
+		{"negative percent", Measurement{KPI: "KPI01", Month: jun, Value: dec("-0.5")}, want("Value", "kpi KPI01: 2021-06: value: -0.5 outside 0..100 (unit percent): invalid measurement")},
+		{"absent with value", Measurement{KPI: "KPI01", Month: jun, Value: dec("1"), Absent: Unavailable}, want("Value", "kpi KPI01: 2021-06: value: given although absent (unavailable): invalid measurement")},
 		{"missing is not input", Measurement{KPI: "KPI01", Month: jun, Absent: Missing}, want("Absent", `kpi KPI01: 2021-06: absence "missing" is for evaluation results, not input: invalid measurement`)},
 		{"unknown absence", Measurement{KPI: "KPI01", Month: jun, Absent: 9}, want("Absent", "kpi KPI01: 2021-06: absence 9 unknown: invalid measurement")},
-		{"zero denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("0"), HasCounts: true}, want("Denominator", "kpi KPI01: 2021-06: denominator 0 is not positive: invalid measurement")},
-		{"numerator above denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("100"), Numerator: dec("4"), Denominator: dec("3"), HasCounts: true}, want("Numerator", "kpi KPI01: 2021-06: numerator 4 outside 0..denominator 3: invalid measurement")},
+		{"zero denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("0"), HasCounts: true}, want("Denominator", "kpi KPI01: 2021-06: denominator: 0 is not positive: invalid measurement")},
+		{"numerator above denominator", Measurement{KPI: "KPI01", Month: jun, Value: dec("100"), Numerator: dec("4"), Denominator: dec("3"), HasCounts: true}, want("Numerator", "kpi KPI01: 2021-06: numerator: 4 outside 0..denominator 3: invalid measurement")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,7 +20,11 @@ type Error struct {
 	KPI   string // the KPI's id
 	Org   string // the organisation, for a measurement; may be empty
 	Month Month  // the month at fault; zero when the problem is not about one month
-	Where string // the part of the definition at fault, as the message names it: "base", "glide" or "change"; may be empty
+	// Where is the part at fault, as the message names it before Msg: of
+	// a definition, "base", "glide" or "change"; of a measurement, the
+	// figure ("value", "numerator" or "denominator"), as a file names its
+	// column. It may be empty.
+	Where string
 	// Path is the field at fault, a structural path of Go field names
 	// into the Definition ("Schedule.Glide[2].Thresholds.MSL",
 	// "Precision.Places") or the Measurement ("Denominator") checked, as

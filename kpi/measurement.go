@@ -48,6 +48,11 @@ func (m Measurement) Check(d Definition) error {
 	add := func(path, msg string) {
 		errs = append(errs, &Error{KPI: m.KPI, Org: m.Org, Month: m.Month, Path: path, Msg: msg, Err: ErrInvalidMeasurement})
 	}
+	// field adds a problem with one of the measurement's figures, named
+	// in Where as a file names its column.
+	field := func(path, where, msg string) {
+		errs = append(errs, &Error{KPI: m.KPI, Org: m.Org, Month: m.Month, Path: path, Where: where, Msg: msg, Err: ErrInvalidMeasurement})
+	}
 	if m.KPI != d.ID {
 		add("KPI", fmt.Sprintf("measurement is for %q, checked against %q", m.KPI, d.ID))
 	}
@@ -61,22 +66,22 @@ func (m Measurement) Check(d Definition) error {
 		add("Absent", fmt.Sprintf("absence %d unknown", m.Absent))
 	case m.Absent != 0:
 		if !m.Value.IsZero() || m.HasCounts {
-			add("Value", fmt.Sprintf("value given although absent (%s)", m.Absent))
+			field("Value", "value", fmt.Sprintf("given although absent (%s)", m.Absent))
 		}
 	case m.FromCounts && !m.HasCounts:
 		add("HasCounts", "value to be derived from counts, but no counts given")
 	case m.FromCounts && !m.Value.IsZero():
-		add("Value", fmt.Sprintf("value %s given as well as derived from counts", FormatValue(m.Value)))
+		field("Value", "value", fmt.Sprintf("%s given as well as derived from counts", FormatValue(m.Value)))
 	default:
 		if msg := d.Unit.rangeProblem(m.Value); msg != "" && !m.FromCounts {
-			add("Value", "value "+msg)
+			field("Value", "value", msg)
 		}
 		if m.HasCounts {
 			switch {
 			case m.Denominator.Sign() <= 0:
-				add("Denominator", fmt.Sprintf("denominator %s is not positive", FormatValue(m.Denominator)))
+				field("Denominator", "denominator", fmt.Sprintf("%s is not positive", FormatValue(m.Denominator)))
 			case m.Numerator.Sign() < 0 || (d.Unit == Percent && fixed.Compare(m.Numerator, m.Denominator) > 0):
-				add("Numerator", fmt.Sprintf("numerator %s outside 0..denominator %s", FormatValue(m.Numerator), FormatValue(m.Denominator)))
+				field("Numerator", "numerator", fmt.Sprintf("%s outside 0..denominator %s", FormatValue(m.Numerator), FormatValue(m.Denominator)))
 			}
 		}
 	}

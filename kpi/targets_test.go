@@ -171,7 +171,7 @@ func TestFromCounts(t *testing.T) {
 	}
 	bad := norfolk
 	bad.Value = dec("99")
-	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value 99 given as well as derived from counts: invalid measurement")
+	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value: 99 given as well as derived from counts: invalid measurement")
 	bad = Measurement{KPI: "AVAIL", Month: aug, FromCounts: true}
 	require.EqualError(t, bad.Check(avail), "kpi AVAIL: 2017-08: value to be derived from counts, but no counts given: invalid measurement")
 	ratio := Definition{ID: "CPU", Name: "contacts per user", Unit: Ratio, Direction: LowerIsBetter, Kind: KPI,

@@ -149,7 +149,7 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 				var ke *kpi.Error
 				msg := e.Error()
 				if errors.As(e, &ke) {
-					msg = strings.TrimPrefix(ke.Msg, "value ")
+					msg = ke.Msg
 					switch ke.Path {
 					case "Numerator":
 						field, i = "numerator", col.num
