@@ -3,7 +3,6 @@ package load_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,14 +11,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected messages of testdata/bad")
 
 const shipped = "../examples/lincolnshire/"
 
@@ -75,13 +73,7 @@ func TestBad(t *testing.T) {
 				require.Equal(t, name, le.File)
 				lines = append(lines, e.Error())
 			}
-			got := strings.Join(lines, "\n") + "\n"
-			if *update {
-				require.NoError(t, os.WriteFile(path+".want", []byte(got), 0o644))
-			}
-			if diff := cmp.Diff(string(read(t, path+".want")), got); diff != "" {
-				t.Errorf("messages (-want +got):\n%s", diff)
-			}
+			golden.Check(t, path+".want", []byte(strings.Join(lines, "\n")+"\n"))
 		})
 	}
 	if n < 30 {

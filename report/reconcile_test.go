@@ -3,11 +3,13 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -79,7 +81,7 @@ func TestReconcileGolden(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
 	for _, format := range []string{"text", "markdown", "json"} {
 		t.Run(format, func(t *testing.T) {
-			golden(t, "reconcile."+format+".golden", renderReconcile(t, format, c, rep))
+			golden.Check(t, filepath.Join("testdata", "reconcile."+format+".golden"), []byte(renderReconcile(t, format, c, rep)))
 		})
 	}
 	var out struct {

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,28 +11,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 // shared loads and evaluates testdata's shared service over Jun-21 to
 // Aug-21: two organisations, a deemed and a relieved mitigation, PIs,
@@ -112,7 +96,7 @@ func TestGolden(t *testing.T) {
 		{"shared-org-a.html", "html", "A", "ForOrg's page: organisation A's grid only, the contract's caps and totals"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			golden(t, tc.name+".golden", render(t, tc.format, c, res, tc.org))
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(render(t, tc.format, c, res, tc.org)))
 		})
 	}
 }
@@ -132,7 +116,7 @@ func TestExplainGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, report.Explain(&b, c, res, tc.kpi, tc.org, kpi.MustParseMonth(tc.month)))
-			golden(t, tc.name+".golden", b.String())
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(b.String()))
 		})
 	}
 }
@@ -343,7 +327,7 @@ func TestCapsAndEvents(t *testing.T) {
 	require.NotEmpty(t, res.Ledger.Events)
 	for _, format := range []string{"text", "markdown", "json", "csv"} {
 		t.Run(format, func(t *testing.T) {
-			golden(t, "caps-events."+format+".golden", render(t, format, c, res, ""))
+			golden.Check(t, filepath.Join("testdata", "caps-events."+format+".golden"), []byte(render(t, format, c, res, "")))
 		})
 	}
 }

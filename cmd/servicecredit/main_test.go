@@ -2,18 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // cli runs the command in dir with args and returns its exit status,
 // standard output and standard error.
@@ -25,20 +23,6 @@ func cli(t *testing.T, dir string, stdin string, args ...string) (int, string, s
 	var out, errOut bytes.Buffer
 	code := run(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join(testdata, name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
 }
 
 var testdata, _ = filepath.Abs("testdata")
@@ -55,7 +39,7 @@ func TestEvaluateGolden(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", append([]string{"evaluate", "-format", format}, files...)...)
 			require.Equal(t, 0, code, errOut)
 			require.Empty(t, errOut)
-			golden(t, "evaluate."+format+".golden", out)
+			golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -82,7 +66,7 @@ func TestFlagsAfterFiles(t *testing.T) {
 	require.NoError(t, err)
 	code, out, errOut := cli(t, shipped, string(meas), "evaluate", "contract.yaml", "-", "mitigations.yaml", "--format", "json")
 	require.Equal(t, 0, code, errOut)
-	golden(t, "evaluate.json.golden", out)
+	golden.Check(t, filepath.Join(testdata, "evaluate.json.golden"), []byte(out))
 }
 
 // TestDecimalGlobals checks the reports ignore the decimal package's
@@ -100,14 +84,14 @@ func TestDecimalGlobals(t *testing.T) {
 		if format == "json" {
 			require.Equal(t, before, out.String())
 		}
-		golden(t, "evaluate."+format+".golden", out.String())
+		golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), []byte(out.String()))
 	}
 }
 
 func TestPeriodAndOrg(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", append([]string{"evaluate", "-from", "Sep-21", "-to", "2021-10", "-org", "LCC", "-format", "markdown"}, files...)...)
 	require.Equal(t, 0, code, errOut)
-	golden(t, "evaluate-sep-oct.markdown.golden", out)
+	golden.Check(t, filepath.Join(testdata, "evaluate-sep-oct.markdown.golden"), []byte(out))
 }
 
 func TestExplain(t *testing.T) {
@@ -119,7 +103,7 @@ func TestExplain(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", append(append([]string{"explain"}, files...), tc.kpi, tc.month)...)
 			require.Equal(t, 0, code, errOut)
-			golden(t, "explain-"+tc.name+".golden", out)
+			golden.Check(t, filepath.Join(testdata, "explain-"+tc.name+".golden"), []byte(out))
 		})
 	}
 }
@@ -128,7 +112,7 @@ func TestValidate(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", append([]string{"validate"}, files...)...)
 	require.Equal(t, 0, code, errOut)
 	require.Empty(t, errOut)
-	golden(t, "validate-ok.golden", out)
+	golden.Check(t, filepath.Join(testdata, "validate-ok.golden"), []byte(out))
 }
 
 // TestValidateReportsEverything checks validate lists every problem of
@@ -138,12 +122,12 @@ func TestValidateReportsEverything(t *testing.T) {
 		"bad/measurements-bad-numbers.csv", "bad/mitigations-register.csv")
 	require.Equal(t, 1, code)
 	require.Empty(t, out)
-	golden(t, "validate-bad.golden", errOut)
+	golden.Check(t, filepath.Join(testdata, "validate-bad.golden"), []byte(errOut))
 
 	code, out, errOut = cli(t, "", "", "validate", "bad/contract-several-problems.yaml", "bad/measurements-bad-month.csv")
 	require.Equal(t, 1, code)
 	require.Empty(t, out)
-	golden(t, "validate-bad-contract.golden", errOut)
+	golden.Check(t, filepath.Join(testdata, "validate-bad-contract.golden"), []byte(errOut))
 }
 
 func TestUsage(t *testing.T) {
@@ -169,7 +153,7 @@ func TestUsage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", tc.args...)
 			require.Equal(t, tc.code, code, errOut)
-			golden(t, "usage-"+tc.name+".golden", "exit "+string(rune('0'+code))+"\n--- stdout\n"+out+"--- stderr\n"+errOut)
+			golden.Check(t, filepath.Join(testdata, "usage-"+tc.name+".golden"), []byte("exit "+string(rune('0'+code))+"\n--- stdout\n"+out+"--- stderr\n"+errOut))
 		})
 	}
 }
@@ -182,11 +166,11 @@ func TestNewFieldsEndToEnd(t *testing.T) {
 	shared := []string{"contract.yaml", "measurements.csv", "mitigations.yaml"}
 	code, out, errOut := cli(t, "../../report/testdata", "", append([]string{"validate"}, shared...)...)
 	require.Equal(t, 0, code, errOut)
-	golden(t, "validate-new-fields.golden", out)
+	golden.Check(t, filepath.Join(testdata, "validate-new-fields.golden"), []byte(out))
 
 	code, out, errOut = cli(t, "../../report/testdata", "", append([]string{"evaluate", "-org", "A", "-format", "markdown"}, shared...)...)
 	require.Equal(t, 0, code, errOut)
-	golden(t, "evaluate-new-fields-org-a.markdown.golden", out)
+	golden.Check(t, filepath.Join(testdata, "evaluate-new-fields-org-a.markdown.golden"), []byte(out))
 
 	code, out, errOut = cli(t, "../../load/testdata/good", "", "validate", "new-fields.json")
 	require.Equal(t, 0, code, errOut)

@@ -1,6 +1,8 @@
 // Package golden compares a test's output with a golden file and, when the
 // test binary runs with -update, rewrites the file instead: the standard
-// library's own pattern, shared by the examples' tests.
+// library's own pattern, and the one helper every test of the module that
+// keeps its expected output in a file uses (the examples', the renderers',
+// the command's, the loaders' expected messages).
 //
 // Review the diff of every rewritten file before committing it: a golden
 // file is the published figure an auditor checks.
@@ -12,14 +14,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files instead of comparing with them")
 
 // Check fails t unless got equals the golden file at path (relative to the
-// test's package). With -update it writes got to path first, creating its
-// directory.
+// test's package, or absolute for a test that changes its directory),
+// showing the difference line by line. With -update it writes got to path
+// first, creating its directory.
 func Check(t testing.TB, path string, got []byte) {
 	t.Helper()
 	if *update {
@@ -28,5 +32,7 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "golden file %s (run the test with -update to create it)", path)
-	require.Equal(t, string(want), string(got), "output differs from %s (run with -update to accept it)", path)
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("output differs from %s (-want +got; run the test with -update to accept it):\n%s", path, diff)
+	}
 }
