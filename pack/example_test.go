@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 )
@@ -31,7 +32,7 @@ func Example() {
 		return
 	}
 	for _, m := range ms {
-		fmt.Println(m.KPI, m.Month.Pack(), m.Value, m.Absent)
+		fmt.Println(m.KPI, m.Month.Pack(), kpi.FormatValue(m.Value), m.Absent)
 	}
 	_, err = pack.Read("vital-signs.tsv", strings.NewReader(strings.Replace(table, "AUG-17", "AUG-16", 1)), c, "NCC")
 	fmt.Println(err)
