@@ -56,7 +56,7 @@ func TestDeduction(t *testing.T) {
 			func(d *scheme.Deduction) {
 				d.Value, d.Precision = scheme.TableRounded, kpi.Precision{Places: 1, Rounding: kpi.HalfUp}
 			}, perPoint, "98.24", "0.130653", "130.65"},
-		{"percent of charges", "0.130653266...% of 100000 = 130.65", nil, scheme.Price{Basis: scheme.PercentOfCharges}, "98.2", "0", "130.65"},
+		{"percent of charges", "0.130653266...% of 100000 = 130.65; the line shows the score as its points, as every priced line does", nil, scheme.Price{Basis: scheme.PercentOfCharges}, "98.2", "0.130653", "130.65"},
 		{"allowance takes the fraction", "an allowance of 0.1 points leaves 0.030653266... x 1000 = 30.65",
 			nil, scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1000"), Allowance: fixture.Dec("0.1")}, "98.2", "0.130653", "30.65"},
 		{"ratchet inside the fraction", "0.1 at x1 and 0.030653266... at x2: 100 + 61.306532... = 161.31",

@@ -55,6 +55,10 @@ type TableRow struct {
 //   - PercentOfCharges: each score is a percentage of the outcome's
 //     charges, rounded once per line.
 //
+// Whatever the basis, a line that scored shows its score, escalated, as
+// its Points (a Deduction's to DeductionPlaces), which points-in-window
+// triggers add up.
+//
 // Fields that do not belong to the Basis must be zero. The zero Price is
 // invalid: it names no basis.
 type Price struct {

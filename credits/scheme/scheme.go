@@ -757,6 +757,7 @@ func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pe
 			}
 			l := &lines[i]
 			o := period.Outcomes[i]
+			l.Points = fracValue(x.score, x.den)
 			if isOne(x.den) {
 				l.Amount = money.Round(fixed.Of(o.Charges).Mul(fixed.Of(x.score)).Shift(-2).Decimal())
 			} else {
