@@ -1,6 +1,8 @@
 package credits_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
@@ -145,7 +147,11 @@ func TestTriggers(t *testing.T) {
 	}[:3], got[:3])
 	require.Contains(t, got, "2021-07 three in a row: kpi A failed 3 measurement periods in a row: 2021-04, 2021-06, 2021-07")
 	require.Contains(t, got, "2021-07 rectification plan: kpi A: material failure in band serious in 2021-07")
+	require.Contains(t, got, "2021-08 two of four: kpi A failed 3 of its last 4 measurement periods: 2021-04, 2021-06, 2021-07",
+		"the condition holds in a month that met its target, so the event is raised then too")
 	require.Contains(t, got, "2021-09 two of four: kpi A failed 3 of its last 4 measurement periods: 2021-06, 2021-07, 2021-09")
+	require.False(t, slices.ContainsFunc(got, func(e string) bool { return strings.HasPrefix(e, "2021-05 two of four") }),
+		"a month not due is no measurement period: nothing is raised in it")
 	require.NotContains(t, got, "2021-08 three in a row: kpi A failed 3 measurement periods in a row: 2021-04, 2021-06, 2021-07")
 	for _, e := range led.Events {
 		if e.Kind == credits.PointsInWindow {

@@ -49,7 +49,9 @@ const (
 	// in each of its last Months measurement periods.
 	ConsecutiveFailures
 	// FailuresInWindow: the same KPI (for the same organisation) failed in
-	// Failures or more of its last Months measurement periods.
+	// Failures or more of its last Months measurement periods, this
+	// month's included; raised in each of its measurement periods the
+	// condition holds in, whether that month failed or not.
 	FailuresInWindow
 	// CapReached: a cap bit this month, or the month's credit used up
 	// what was left of it exactly.
@@ -283,9 +285,6 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 			}
 			for _, f := range seen {
 				h := f.periods
-				if !h[len(h)-1].failed {
-					continue // raised in the month of a failure only
-				}
 				win := h[max(0, len(h)-t.Months):]
 				n := 0
 				for _, x := range win {
