@@ -2,6 +2,8 @@ package credits_test
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +36,38 @@ func eventKeys(led *credits.Ledger) map[string]bool {
 		}
 	}
 	return out
+}
+
+// A Scheme's ledger, with caps, triggers, a critical failure rule and an
+// incident rule drawn, is what internal/reference, the plain second
+// implementation, works out.
+func TestPropertySchemeMatchesReference(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := withTriggers(t, genSchemeScenario(t))
+		ids := map[string]bool{}
+		for _, p := range s.periods {
+			for i := range p.Outcomes {
+				if o := &p.Outcomes[i]; o.Kind == kpi.KPI {
+					ids[o.KPI] = true
+				}
+				if rapid.IntRange(0, 2).Draw(t, "incident") == 0 {
+					p.Outcomes[i].Incidents = []string{rapid.SampledFrom([]string{"I1", "I2"}).Draw(t, "ref")}
+				}
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(ids)) {
+			if rapid.IntRange(0, 3).Draw(t, "critical "+id) == 0 {
+				k := credits.CriticalKPI{KPI: id, Red: rapid.Bool().Draw(t, "red "+id)}
+				if !k.Red {
+					k.Level = pct(decimal.NewFromInt(rapid.Int64Range(90, 99).Draw(t, "level "+id)).String())
+				}
+				s.rules.Critical.KPIs = append(s.rules.Critical.KPIs, k)
+			}
+		}
+		s.rules.Critical.Capped = len(s.rules.Critical.KPIs) > 0 && rapid.Bool().Draw(t, "capped")
+		s.rules.Incidents.Rule = rapid.SampledFrom([]credits.IncidentRule{credits.AllCount, credits.HighestOnly}).Draw(t, "incident rule")
+		matchesReference(t, s.rules, s.periods, calc(t, s.rules, s.periods))
+	})
 }
 
 // Events are deterministic: the same rules and months give the same

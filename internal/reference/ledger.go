@@ -1,0 +1,358 @@
+package reference
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// Ledger is what Calculate works out, in the figures the engine's
+// credits.Ledger holds.
+type Ledger struct {
+	Months []Month
+	Years  []Year
+	Total  decimal.Decimal
+	Events []Event
+}
+
+// Month is one month of a Ledger: its lines and totals.
+type Month struct {
+	Month    kpi.Month
+	Year     int
+	Lines    []Line // credit lines in outcome order, then any withholding line, then cap lines
+	Uncapped decimal.Decimal
+	Cut      decimal.Decimal
+	Total    decimal.Decimal
+	Withheld decimal.Decimal
+	Critical bool
+}
+
+// Line is one line of a Month.
+type Line struct {
+	Kind      credits.LineKind
+	KPI, Org  string
+	Cap       credits.CapKind
+	Points    decimal.Decimal
+	Amount    decimal.Decimal
+	Failed    bool
+	Band      string
+	Material  bool
+	Incidents []string
+}
+
+// Year is one contract year of a Ledger.
+type Year struct {
+	Year                           int
+	From, To                       kpi.Month
+	Charges                        decimal.Decimal
+	Cap, LimbCap, LimbBase         decimal.Decimal
+	HasCap, HasLimb                bool
+	Uncapped, Cut, Total, Withheld decimal.Decimal
+	Drivers                        []Driver
+}
+
+// Driver is a KPI's (for one organisation), or the withholdings', share
+// of a year's uncapped credits.
+type Driver struct {
+	KPI, Org    string
+	Withholding bool
+	Amount      decimal.Decimal
+	Months      []kpi.Month
+}
+
+// Event is a trigger's condition holding in a month, with its evidence.
+type Event struct {
+	Trigger  string
+	Kind     credits.TriggerKind
+	Month    kpi.Month
+	KPI, Org string
+	Months   []kpi.Month
+	Points   decimal.Decimal
+	Cap      credits.CapKind
+}
+
+// errRules is the reference's own problem with the rules or the periods:
+// a test compares only whether the engine fails too.
+var errRules = errors.New("reference: the rules cannot price these months")
+
+// Calculate applies rules to periods, which must be in month order, as the
+// documentation of credits and credits/scheme says, and returns the
+// ledger. It fails where the documentation says the engine fails: a value
+// in no band, a lower-is-better count without a value to score, an
+// incident without the customer's decision, a two-limb cap without its
+// twelve months before, a KPI the regime does not price.
+func Calculate(rules credits.Rules, periods []credits.Period) (*Ledger, error) {
+	s := &state{rules: rules, hist: map[key][]scored{}, fails: map[key][]periodFail{}}
+	led := &Ledger{Total: decimal.Zero}
+	for _, p := range periods {
+		m, err := s.add(p)
+		if err != nil {
+			return nil, err
+		}
+		led.Months = append(led.Months, m)
+		led.Events = append(led.Events, s.events...)
+	}
+	if s.year != nil {
+		led.Years = append(led.Years, s.closeYear())
+	}
+	led.Years = append(s.done, led.Years...)
+	for _, y := range led.Years {
+		led.Total = led.Total.Add(y.Total)
+	}
+	return led, nil
+}
+
+// key is a KPI for an organisation.
+type key struct{ kpi, org string }
+
+// scored is one measurement period of a KPI in a Scheme's history: whether
+// it counts as an Amber or Red month for the amber rule, and as a failure
+// for repeat escalation.
+type scored struct {
+	month                 kpi.Month
+	statusFail, scoreFail bool
+}
+
+// periodFail is one measurement period of a KPI as the triggers see it.
+type periodFail struct {
+	month  kpi.Month
+	failed bool
+}
+
+// evaluated is a month evaluated, as the rolling and two-limb caps read it.
+type evaluated struct {
+	month   kpi.Month
+	charges *big.Rat
+	paid    *big.Rat // the month's credit after its caps, without a withholding the caps do not apply to
+}
+
+// state is everything Calculate remembers, kept whole: every month.
+type state struct {
+	rules  credits.Rules
+	hist   map[key][]scored
+	fails  map[key][]periodFail
+	points []monthPoints
+	months []evaluated
+	year   *yearState
+	done   []Year
+	events []Event
+}
+
+type monthPoints struct {
+	month  kpi.Month
+	points *big.Rat
+}
+
+// yearState is the running contract year.
+type yearState struct {
+	y       Year
+	used    *big.Rat // what the year's months paid that counts against its annual and two-limb caps
+	drivers map[key]*Driver
+	order   []key
+}
+
+func (s *state) closeYear() Year {
+	y := s.year.y
+	for _, k := range s.year.order {
+		y.Drivers = append(y.Drivers, *s.year.drivers[k])
+	}
+	slices.SortStableFunc(y.Drivers, func(a, b Driver) int {
+		if c := b.Amount.Cmp(a.Amount); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.KPI, b.KPI), cmp.Compare(a.Org, b.Org))
+	})
+	return y
+}
+
+// add prices period p.
+func (s *state) add(p credits.Period) (Month, error) {
+	money := s.rules.Money
+	var lines []Line
+	var err error
+	switch r := s.rules.Regime.(type) {
+	case credits.None:
+		for _, o := range p.Outcomes {
+			lines = append(lines, Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero})
+		}
+	case credits.Points:
+		lines, err = s.pointsLines(r, p)
+	case scheme.Scheme:
+		lines, err = s.schemeLines(r, p)
+	default:
+		return Month{}, fmt.Errorf("%w: regime %T", errRules, r)
+	}
+	if err != nil {
+		return Month{}, err
+	}
+	for i, o := range p.Outcomes {
+		if len(o.Incidents) > 0 {
+			lines[i].Incidents = o.Incidents
+		}
+	}
+	if err := s.incidents(p, lines); err != nil {
+		return Month{}, err
+	}
+	if s.year == nil || s.year.y.Year != p.Year {
+		if err := s.newYear(p); err != nil {
+			return Month{}, err
+		}
+	}
+	y := s.year
+	y.y.To = p.Month
+	m := Month{Month: p.Month, Year: p.Year, Withheld: decimal.Zero}
+
+	crit := s.rules.Critical
+	withheld := new(big.Rat)
+	if critical(crit, p) {
+		m.Critical = true
+		for i := range lines {
+			lines[i].Amount = decimal.Zero
+		}
+		withheld = rat(round(money, rat(p.Charges)))
+		lines = append(lines, Line{Kind: credits.WithholdLine, Points: decimal.Zero, Amount: dec(withheld)})
+		m.Withheld = dec(withheld)
+	}
+	uncapped := new(big.Rat)
+	for _, l := range lines {
+		uncapped.Add(uncapped, rat(l.Amount))
+		if l.Amount.Sign() == 0 {
+			continue
+		}
+		k := key{l.KPI, l.Org}
+		d := y.drivers[k]
+		if d == nil {
+			d = &Driver{KPI: l.KPI, Org: l.Org, Withholding: l.Kind == credits.WithholdLine, Amount: decimal.Zero}
+			y.drivers[k] = d
+			y.order = append(y.order, k)
+		}
+		d.Amount = d.Amount.Add(l.Amount)
+		if n := len(d.Months); n == 0 || d.Months[n-1] != p.Month {
+			d.Months = append(d.Months, p.Month)
+		}
+	}
+	running := new(big.Rat).Set(uncapped)
+	if !crit.Capped {
+		running.Sub(running, withheld) // the withholding is outside the caps
+	}
+	caps := s.rules.Caps
+	var hits []credits.CapKind
+	limit := func(kind credits.CapKind, left *big.Rat) {
+		if left.Sign() < 0 {
+			left = new(big.Rat)
+		}
+		switch c := running.Cmp(left); {
+		case c > 0:
+			lines = append(lines, Line{Kind: credits.CapLine, Cap: kind, Points: decimal.Zero, Amount: dec(new(big.Rat).Sub(left, running))})
+			running = new(big.Rat).Set(left)
+			hits = append(hits, kind)
+		case c == 0 && left.Sign() > 0:
+			hits = append(hits, kind)
+		}
+	}
+	if caps.Month != nil {
+		limit(credits.MonthCap, rat(round(money, percent(rat(p.Charges), rat(*caps.Month)))))
+	}
+	if y.y.HasCap {
+		limit(credits.YearCap, new(big.Rat).Sub(rat(y.y.Cap), y.used))
+	}
+	if caps.Rolling != nil {
+		charges, paid := rat(p.Charges), new(big.Rat)
+		for _, e := range s.months {
+			if p.Month.Sub(e.month) < 12 {
+				charges.Add(charges, e.charges)
+				paid.Add(paid, e.paid)
+			}
+		}
+		limit(credits.RollingCap, new(big.Rat).Sub(rat(round(money, percent(charges, rat(*caps.Rolling)))), paid))
+	}
+	if y.y.HasLimb {
+		limit(credits.TwoLimbCap, new(big.Rat).Sub(rat(y.y.LimbCap), y.used))
+	}
+	s.months = append(s.months, evaluated{month: p.Month, charges: rat(p.Charges), paid: running})
+	y.used.Add(y.used, running)
+	total := new(big.Rat).Set(running)
+	if !crit.Capped {
+		total.Add(total, withheld)
+	}
+	m.Lines, m.Uncapped, m.Total = lines, dec(uncapped), dec(total)
+	m.Cut = m.Total.Sub(m.Uncapped)
+	y.y.Uncapped = y.y.Uncapped.Add(m.Uncapped)
+	y.y.Cut = y.y.Cut.Add(m.Cut)
+	y.y.Total = y.y.Total.Add(m.Total)
+	y.y.Withheld = y.y.Withheld.Add(m.Withheld)
+	s.events = s.triggers(p, lines, hits)
+	return m, nil
+}
+
+// newYear closes the running contract year, if any, and opens p's, with
+// its annual and two-limb caps.
+func (s *state) newYear(p credits.Period) error {
+	if s.year != nil {
+		s.done = append(s.done, s.closeYear())
+	}
+	money, caps := s.rules.Money, s.rules.Caps
+	y := Year{Year: p.Year, From: p.Month, Charges: p.YearCharges, Cap: decimal.Zero, LimbCap: decimal.Zero, LimbBase: decimal.Zero,
+		Uncapped: decimal.Zero, Cut: decimal.Zero, Total: decimal.Zero, Withheld: decimal.Zero}
+	if caps.Year != nil {
+		y.HasCap, y.Cap = true, round(money, percent(rat(p.YearCharges), rat(*caps.Year)))
+	}
+	if t := caps.TwoLimb; t != nil {
+		y.HasLimb = true
+		if p.Year == 1 {
+			y.LimbBase, y.LimbCap = t.Estimate, round(money, percent(rat(t.Estimate), rat(t.First)))
+		} else {
+			base, n := new(big.Rat), 0
+			for _, e := range s.months {
+				if d := p.Month.Sub(e.month); d >= 1 && d <= 12 {
+					base.Add(base, e.charges)
+					n++
+				}
+			}
+			if n < 12 {
+				return fmt.Errorf("%w: two-limb cap: year %d has %d of its 12 months before", errRules, p.Year, n)
+			}
+			y.LimbBase, y.LimbCap = dec(base), round(money, percent(base, rat(t.Later)))
+		}
+	}
+	s.year = &yearState{y: y, used: new(big.Rat), drivers: map[key]*Driver{}}
+	return nil
+}
+
+// pointsLines prices p under the points regime: a failed KPI-month loses
+// its Amber or Red fraction of the points in force, each point worth
+// PointValue per cent of the outcome's charges.
+func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) {
+	var lines []Line
+	for _, o := range p.Outcomes {
+		l := Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero}
+		if o.Kind == kpi.KPI && !o.Relief && (o.Status == kpi.Amber || o.Status == kpi.Red) {
+			var points *big.Rat
+			var from kpi.Month
+			for _, w := range r.Weights {
+				if w.KPI == o.KPI && !w.From.IsZero() && !w.From.After(p.Month) && (points == nil || w.From.After(from)) {
+					points, from = rat(w.Points), w.From
+				}
+			}
+			if points == nil {
+				return nil, fmt.Errorf("%w: %s has no points in %s", errRules, o.KPI, p.Month)
+			}
+			frac := rat(r.Red)
+			if o.Status == kpi.Amber {
+				frac = rat(r.Amber)
+			}
+			lost := new(big.Rat).Mul(points, frac)
+			l.Points, l.Failed = dec(lost), true
+			l.Amount = round(s.rules.Money, percent(new(big.Rat).Mul(rat(o.Charges), lost), rat(r.PointValue)))
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
