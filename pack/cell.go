@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/servicecredit/engine/internal/decimaltext"
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -88,7 +89,7 @@ func readCell(pos Pos, text string) Cell {
 
 // absence reads the packs' spellings of a value that is not there.
 func absence(text string) (kpi.Absence, bool) {
-	switch normal(text) {
+	switch nearest.Normal(text) {
 	case "n/a", "na", "-", "\u2013", "\u2014":
 		return kpi.NotApplicable, true
 	case "unvl":
@@ -99,7 +100,7 @@ func absence(text string) (kpi.Absence, bool) {
 
 // rag reads a RAG letter or word.
 func rag(text string) (kpi.Status, bool) {
-	switch normal(text) {
+	switch nearest.Normal(text) {
 	case "g", "green":
 		return kpi.Green, true
 	case "a", "amber":

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -87,7 +88,7 @@ var monthNames = map[string]time.Month{
 // It returns the month and the contract year printed (0 when none), and
 // reports false when text is not a month heading.
 func ParseMonthHeading(text string) (kpi.Month, int, bool) {
-	s := normal(text)
+	s := nearest.Normal(text)
 	year := 0
 	for _, p := range []string{"yr ", "year ", "yr", "y"} {
 		rest, ok := strings.CutPrefix(s, p)
@@ -145,7 +146,7 @@ func parsePeriod(pos Pos, text string) Period {
 		p.Kind, p.Month, p.Printed, p.Year = OneMonth, m, m, year
 		return p
 	}
-	s := strings.TrimSuffix(normal(text), ":")
+	s := strings.TrimSuffix(nearest.Normal(text), ":")
 	switch s {
 	case "target", "targets", "tsl", "target (tsl)", "target service level":
 		p.Kind = TSL

@@ -10,6 +10,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/decimaltext"
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -56,7 +57,7 @@ func Read(name string, r io.Reader, c *contract.Contract, org string) ([]kpi.Mea
 		if k.Orgs != nil && !slices.Contains(k.Orgs, org) {
 			continue
 		}
-		key := normal(k.Name)
+		key := nearest.Normal(k.Name)
 		byName[key] = k
 		names = append(names, k.Name)
 	}
@@ -86,10 +87,10 @@ func Read(name string, r io.Reader, c *contract.Contract, org string) ([]kpi.Mea
 			rd.bad(line, 0, cells[0], "indicator row before any heading row of months")
 		default:
 			label := strings.TrimSpace(cells[0])
-			k, ok := byName[normal(label)]
+			k, ok := byName[nearest.Normal(label)]
 			if !ok {
 				msg := fmt.Sprintf("no indicator of that name measured for %s", org)
-				if s := closest(label, names); s != "" {
+				if s := nearest.Name(label, names); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
 				rd.bad(line, 1, label, msg)
@@ -236,40 +237,4 @@ func allEmpty(cells []string) bool {
 		}
 	}
 	return true
-}
-
-func normal(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// closest returns the name nearest to s by edit distance, if it is near
-// enough to be a likely misspelling.
-func closest(s string, names []string) string {
-	best, dist := "", 4
-	for _, n := range names {
-		if d := distance(normal(s), normal(n)); d < dist {
-			best, dist = n, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -99,7 +100,7 @@ var relativeWords = map[string]kpi.Relative{
 // "No worse than last year". Words match in any case. It returns why the
 // text is not a target.
 func ParseTarget(text string) (Target, error) {
-	s := normal(text)
+	s := nearest.Normal(text)
 	if r, ok := relativeWords[s]; ok {
 		return Target{Relative: r}, nil
 	}
@@ -169,7 +170,7 @@ func readTarget(pos Pos, text string) Cell {
 	case text == "":
 		c.Kind = Blank
 		return c
-	case normal(text) == "n/a" || normal(text) == "na" || normal(text) == "-":
+	case nearest.Normal(text) == "n/a" || nearest.Normal(text) == "na" || nearest.Normal(text) == "-":
 		c.Kind, c.Absence = Absent, kpi.NotApplicable
 		return c
 	}
@@ -197,7 +198,7 @@ func SplitTarget(label string) (string, Target, bool) {
 	if open <= 0 {
 		return label, Target{}, false
 	}
-	inner := normal(s[open+1 : len(s)-1])
+	inner := nearest.Normal(s[open+1 : len(s)-1])
 	t, err := ParseTarget(inner)
 	named := strings.HasPrefix(inner, "target") || strings.HasPrefix(inner, "tsl")
 	if err != nil || t.Relative != 0 || !(t.Percent || t.Direction != 0 || named) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/pack"
@@ -220,7 +221,7 @@ func newModel(in Input) *model {
 		m.kpis[m.c.KPIs[i].ID] = &m.c.KPIs[i]
 	}
 	for _, r := range in.Relations.Rows {
-		m.rows[normal(r.Label)] = r
+		m.rows[nearest.Normal(r.Label)] = r
 		if r.ID != "" {
 			m.declared[r.ID] = unitOr(r.Unit)
 		}
@@ -269,7 +270,7 @@ func (m *model) eval(res *contract.Result) {
 // default: the contract's only organisation, or the contract as a whole.
 func (m *model) orgOf(p *pack.Published, t *pack.Table) string {
 	for _, to := range m.rel.Tables {
-		if (to.File == p.File || to.File == filepath.Base(p.File)) && (to.Title == "" || normal(to.Title) == normal(t.Title)) {
+		if (to.File == p.File || to.File == filepath.Base(p.File)) && (to.Title == "" || nearest.Normal(to.Title) == nearest.Normal(t.Title)) {
 			return to.Org
 		}
 	}
@@ -405,7 +406,7 @@ func (m *model) resolve(label string) series {
 	if s, ok := m.named(label); ok {
 		return s
 	}
-	l := strings.TrimSuffix(normal(label), ":")
+	l := strings.TrimSuffix(nearest.Normal(label), ":")
 	if b, ok := boardLabels[l]; ok {
 		return series{kind: boardSeries, id: b.String(), unit: kpi.Count, board: b}
 	}
@@ -435,7 +436,7 @@ var ratingSuffixes = []string{" (rag)", " rag", " status", " rating"}
 // named resolves a label through the relations' rows and the contract's
 // KPIs.
 func (m *model) named(label string) (series, bool) {
-	l := normal(label)
+	l := nearest.Normal(label)
 	if r, ok := m.rows[l]; ok {
 		switch {
 		case r.KPI != "":
@@ -449,7 +450,7 @@ func (m *model) named(label string) (series, bool) {
 	}
 	for i := range m.c.KPIs {
 		k := &m.c.KPIs[i]
-		if normal(k.Name) == l || normal(k.ID) == l {
+		if nearest.Normal(k.Name) == l || nearest.Normal(k.ID) == l {
 			return series{kind: kpiSeries, id: k.ID, def: k, unit: k.Unit}, true
 		}
 	}
@@ -473,7 +474,7 @@ func (m *model) unknownLabel(tv *tview, si int) {
 	names = append(names, "TSL achieved", "MSL achieved", "Below MSL", "Not measured", "Mitigation agreed", "Subtotal", "Grand Total")
 	reason := "not a kpi of the contract (by name or id), a row the relations declare, a board count or a total"
 	m.suggested++
-	if near := closest(s.Label, names); near != "" && m.suggested <= maxSuggestions {
+	if near := nearest.Name(s.Label, names); near != "" && m.suggested <= maxSuggestions {
 		reason += fmt.Sprintf(" (did you mean %q?)", near)
 	}
 	m.add(Finding{Pos: s.Pos, Kind: LabelCheck, Org: tv.org, Row: s.Label, Published: s.Label, Verdict: Disagrees, Reason: reason})
@@ -592,41 +593,4 @@ func (m *model) whyNot(r ref) string {
 		return "no relation or printed RAG covers it, and without measurements it is not checked against them"
 	}
 	return "no check covers it"
-}
-
-// closest returns the name nearest to s by edit distance, if it is near
-// enough to be a likely misspelling.
-func closest(s string, names []string) string {
-	best, dist := "", 4
-	for _, n := range names {
-		if d := distance(normal(s), normal(n)); d < dist {
-			best, dist = n, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 100 || len(rb) > 100 {
-		return len(ra) + len(rb)
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

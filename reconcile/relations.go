@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/nearest"
 	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 )
@@ -201,7 +202,7 @@ func (r Relations) Validate(c *contract.Contract) error {
 	labels := map[string]int{}
 	for i, row := range r.Rows {
 		p := fmt.Sprintf("Rows[%d]", i)
-		key := normal(row.Label)
+		key := nearest.Normal(row.Label)
 		if key == "" {
 			bad(p+".Label", "empty (want the label as printed)")
 		} else if j, dup := labels[key]; dup {
@@ -351,4 +352,3 @@ func unitOr(u kpi.Unit) kpi.Unit {
 
 // normal folds a label for matching: lower case, runs of white space as
 // one space, no surrounding space.
-func normal(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
