@@ -15,23 +15,16 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/servicecredit/engine/report"
 )
-
-func main() {
-	if err := run(os.Stdout, "examples/claims"); err != nil {
-		fmt.Fprintln(os.Stderr, "claims:", err)
-		os.Exit(1)
-	}
-}
 
 // check reads the example's files from dir and reconciles them.
 func check(dir string) (*reconcile.Input, *reconcile.Report, error) {
@@ -82,4 +75,8 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	return report.ReconcileText(w, in.Contract, rep)
+}
+
+func main() {
+	cli.Main("claims", func(w io.Writer) error { return run(w, "examples/claims") })
 }

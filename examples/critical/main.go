@@ -11,23 +11,16 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "critical:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
-
-// Rules are the example's rules, which contract.yaml holds too.
+// Rules give AVAIL, FIX and DESK points, monthly and annual caps, and
+// the critical levels: AVAIL Red, FIX above 8 hours. contract.yaml holds
+// them too.
 func Rules() credits.Rules {
 	monthCap, yearCap, fixLevel := d("2"), d("0.3"), d("8")
 	from := kpi.MustParseMonth("2021-04")
@@ -111,3 +104,8 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
 	return nil
 }
+
+func main() { cli.Main("critical", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

@@ -9,24 +9,16 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "deduction:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
-
-// Rules are the example's rules, which contract.yaml holds too.
+// Rules are the deduction of 10 points at risk on AVAIL, required at
+// 99.5%, each point worth 1000.00: contract.yaml holds them too.
 func Rules() credits.Rules {
 	return credits.Rules{
 		Regime: scheme.Scheme{
@@ -71,3 +63,8 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
 	return nil
 }
+
+func main() { cli.Main("deduction", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

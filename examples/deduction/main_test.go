@@ -1,30 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"path/filepath"
 	"testing"
 
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
-	"github.com/stretchr/testify/require"
 )
 
-// TestGolden checks the printed worked example against testdata. Run
-// `go test . -update` in this directory after an intended change and
-// review the diff.
-func TestGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+// TestExample checks the printed deductions, whose points are exact
+// fractions priced unrounded, against testdata/output.golden, and that
+// contract.yaml holds the same rules and evaluates to the golden report.
+func TestExample(t *testing.T) {
+	exampletest.Output(t, "output.golden", run)
+	exampletest.CheckFiles(t, ".", Rules())
 }
-
-// TestContractFile checks that contract.yaml holds the rules main.go
-// builds and that the reports `servicecredit evaluate` prints from the
-// files equal their golden files.
-func TestContractFile(t *testing.T) {
-	exampletest.CheckFiles(t, ".", wantRules())
-}
-
-func wantRules() credits.Rules { return Rules() }

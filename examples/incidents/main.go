@@ -11,21 +11,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "incidents:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
 
 // Rules are the example's rules under incident rule in, with the
 // customer's decision for May's incident.
@@ -68,3 +59,8 @@ func run(w io.Writer) error {
 	}
 	return nil
 }
+
+func main() { cli.Main("incidents", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

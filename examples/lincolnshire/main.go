@@ -30,25 +30,17 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/report"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "lincolnshire:", err)
-		os.Exit(1)
-	}
-}
 
 // run evaluates the example and writes the report to w.
 func run(w io.Writer) error {
@@ -243,3 +235,5 @@ func Mitigations() []mitigation.Record {
 		},
 	}
 }
+
+func main() { cli.Main("lincolnshire", run) }

@@ -2,25 +2,18 @@ package main
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/stretchr/testify/require"
 )
 
-// TestGolden checks the whole printed report against testdata. Run
-// `go test ./examples/lincolnshire -update` after an intended change and
-// review the diff.
-func TestGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", "report.golden"), out.Bytes())
-}
+// TestGolden checks the printed worked example against testdata/report.golden.
+func TestGolden(t *testing.T) { exampletest.Output(t, "report.golden", run) }
 
 // TestTable1 checks the published figures of the report's Table 1
 // directly, independent of the golden file's layout.

@@ -7,22 +7,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "modelservices:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
 
 func at(s string) *decimal.Decimal { v := d(s); return &v }
 
@@ -105,3 +96,8 @@ func run(w io.Writer) error {
 	}
 	return nil
 }
+
+func main() { cli.Main("modelservices", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

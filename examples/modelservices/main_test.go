@@ -9,20 +9,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
 
-// TestGolden checks the printed worked example against testdata. Run
-// `go test . -update` in this directory after an intended change and
-// review the diff.
-func TestGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
-}
+// TestGolden checks the printed worked example against testdata/output.golden.
+func TestGolden(t *testing.T) { exampletest.Output(t, "output.golden", run) }
 
 // evaluateFiles loads and evaluates contract.yaml and measurements.csv,
 // as `servicecredit evaluate` does.

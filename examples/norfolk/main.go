@@ -23,17 +23,11 @@ import (
 	"path/filepath"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 )
-
-func main() {
-	if err := run(os.Stdout, "examples/norfolk", "text"); err != nil {
-		fmt.Fprintln(os.Stderr, "norfolk:", err)
-		os.Exit(1)
-	}
-}
 
 // evaluate loads the example's files from dir and evaluates February to
 // August 2017.
@@ -78,4 +72,8 @@ func run(w io.Writer, dir, format string) error {
 		fmt.Fprintf(w, "%-9s %s\n", cell.Measured.KPI, cell.Reason())
 	}
 	return nil
+}
+
+func main() {
+	cli.Main("norfolk", func(w io.Writer) error { return run(w, "examples/norfolk", "text") })
 }

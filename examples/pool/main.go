@@ -8,22 +8,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "pool:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
 
 func alloc(cat, catShare, kpiShare string) *scheme.Allocation {
 	return &scheme.Allocation{AtRisk: d("10"), Category: cat, CategoryShare: d(catShare), KPIShare: d(kpiShare)}
@@ -88,3 +79,8 @@ func run(w io.Writer) error {
 	}
 	return nil
 }
+
+func main() { cli.Main("pool", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

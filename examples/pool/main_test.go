@@ -1,31 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"path/filepath"
 	"testing"
 
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
-	"github.com/stretchr/testify/require"
 )
 
-// TestGolden checks the printed worked example against testdata. Run
-// `go test . -update` in this directory after an intended change and
-// review the diff.
-func TestGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+// TestPool checks the printed at-risk pool against testdata/output.golden
+// (a month never loses more than the amount at risk), then contract.yaml:
+// the same rules, and the golden report `servicecredit evaluate` prints.
+func TestPool(t *testing.T) {
+	exampletest.Output(t, "output.golden", run)
+	exampletest.CheckFiles(t, ".", Rules())
 }
-
-// TestContractFile checks that contract.yaml holds the rules main.go
-// builds and that the reports `servicecredit evaluate` prints from the
-// files equal their golden files.
-func TestContractFile(t *testing.T) {
-	exampletest.CheckFiles(t, ".", wantRules())
-}
-
-// wantRules are the rules contract.yaml must hold.
-func wantRules() credits.Rules { return Rules() }

@@ -8,22 +8,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "ratchet:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
 
 func scores() []scheme.Score {
 	return []scheme.Score{
@@ -118,3 +109,8 @@ func run(w io.Writer) error {
 			Caps: credits.Caps{TwoLimb: &credits.TwoLimb{First: d("1"), Estimate: d("600000"), Later: d("1")}}},
 		months(15, kpi.Red, kpi.Green), false)
 }
+
+func main() { cli.Main("ratchet", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

@@ -1,31 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"path/filepath"
 	"testing"
 
-	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
-	"github.com/stretchr/testify/require"
 )
 
-// TestGolden checks the printed worked example against testdata. Run
-// `go test . -update` in this directory after an intended change and
-// review the diff.
-func TestGolden(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+// TestRatchet checks the printed allowance, ratchets, points table, caps
+// and triggers against testdata/output.golden; contract.yaml holds the
+// third case's rules, the rolling cap's, and evaluates to its golden
+// report.
+func TestRatchet(t *testing.T) {
+	exampletest.Output(t, "output.golden", run)
+	exampletest.CheckFiles(t, ".", RollingRules())
 }
-
-// TestContractFile checks that contract.yaml holds the rules main.go
-// builds and that the reports `servicecredit evaluate` prints from the
-// files equal their golden files.
-func TestContractFile(t *testing.T) {
-	exampletest.CheckFiles(t, ".", wantRules())
-}
-
-// wantRules are the rules contract.yaml must hold: the third case's.
-func wantRules() credits.Rules { return RollingRules() }

@@ -7,26 +7,18 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "shortfall-bands:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
-
 func at(s string) *decimal.Decimal { v := d(s); return &v }
 
-// Rules are the example's rules, which contract.yaml holds too.
+// Rules look RESOLVE's shortfall below 98% up in three bands of a per
+// cent of the charges, as contract.yaml does.
 func Rules() credits.Rules {
 	return credits.Rules{
 		Regime: scheme.Scheme{
@@ -69,3 +61,8 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
 	return nil
 }
+
+func main() { cli.Main("shortfall-bands", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

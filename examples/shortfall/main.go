@@ -6,22 +6,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/examples/internal/cli"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
-
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "shortfall:", err)
-		os.Exit(1)
-	}
-}
-
-var d = decimal.RequireFromString
 
 // Case is one of the examples: a shortfall rule and the value it scores.
 type Case struct {
@@ -63,3 +54,8 @@ func run(w io.Writer) error {
 	}
 	return nil
 }
+
+func main() { cli.Main("shortfall", run) }
+
+// d reads a decimal written in the source.
+var d = decimal.RequireFromString

@@ -5,6 +5,7 @@ package exampletest
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,6 +18,16 @@ import (
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
+
+// Output runs an example's run, which prints the example to w, and checks
+// what it prints against the golden file testdata/name (go test . -update
+// after an intended change; review the diff).
+func Output(t *testing.T, name string, run func(w io.Writer) error) {
+	t.Helper()
+	var out bytes.Buffer
+	require.NoError(t, run(&out))
+	golden.Check(t, filepath.Join("testdata", name), out.Bytes())
+}
 
 // EvaluateFiles loads dir/contract.yaml and dir/measurements.csv and
 // evaluates the months measured, from the first to the last, as
