@@ -2,10 +2,8 @@ package recordfile
 
 import (
 	"io"
-	"strconv"
 	"time"
 
-	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 )
 
@@ -22,40 +20,21 @@ var (
 // call and field and wrapping record.ErrInvalidRecord; on any problem it returns
 // no calls.
 func ReadCalls(name string, r io.Reader, zone *time.Location) ([]record.Call, error) {
-	ps := &problem.List{}
-	t := readCSV(ps, name, r, callColumns, callRequired, "")
-	if t == nil {
-		return nil, ps.Err()
-	}
-	var out []record.Call
-	first := map[string]int{}
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		id, idPos := t.get(rw, "id")
-		who := "call " + strconv.Quote(id)
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
-		c := record.Call{ID: id, Source: record.Source{File: name, Line: rw.line}}
-		get("id").nonEmpty()
-		c.Org, _ = t.get(rw, "organisation")
-		c.Queued, _ = get("queued").instant(zone, true)
-		if x := get("outcome"); x.nonEmpty() {
-			word(x, &c.Outcome)
+	ids := firstLines[string]{}
+	return readFile(name, r, callColumns, callRequired, "", named("call"), func(x rowOf) record.Call {
+		c := record.Call{ID: x.text("id"), Source: x.source()}
+		x.get("id").nonEmpty()
+		c.Org = x.text("organisation")
+		c.Queued, _ = x.get("queued").instant(zone, true)
+		if o := x.get("outcome"); o.nonEmpty() {
+			word(o, &c.Outcome)
 		}
-		if x := get("wait"); x.nonEmpty() {
-			c.Wait, _ = x.duration()
+		if w := x.get("wait"); w.nonEmpty() {
+			c.Wait, _ = w.duration()
 		}
-		if line, dup := first[id]; dup && id != "" {
-			ps.Record(idPos, who, "id", "given twice (first at line %d)", line)
-		} else {
-			first[id] = rw.line
+		if c.ID != "" {
+			ids.once(x, c.ID, "id", "given twice (first at line %d)")
 		}
-		if ps.Len() == before {
-			out = append(out, c)
-		}
-	}
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return c
+	}, nil)
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 )
 
@@ -22,50 +21,29 @@ var (
 // an *Error naming the file, line, column, count and field and wrapping
 // record.ErrInvalidRecord; on any problem it returns no counts.
 func ReadContactCounts(name string, r io.Reader) ([]record.ContactCount, error) {
-	ps := &problem.List{}
-	t := readCSV(ps, name, r, countColumns, countRequired, "")
-	if t == nil {
-		return nil, ps.Err()
-	}
-	var out []record.ContactCount
 	type key struct {
 		org   string
 		month kpi.Month
 	}
-	first := map[key]int{}
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		org, _ := t.get(rw, "organisation")
-		month, _ := t.get(rw, "month")
-		c := record.ContactCount{Org: org, Source: record.Source{File: name, Line: rw.line}}
-		who := "count " + strconv.Quote(org) + " " + month
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
-		if x := get("month"); x.nonEmpty() {
-			c.Month, _ = x.month()
+	months := firstLines[key]{}
+	who := func(x rowOf) string { return "count " + strconv.Quote(x.text("organisation")) + " " + x.text("month") }
+	return readFile(name, r, countColumns, countRequired, "", who, func(x rowOf) record.ContactCount {
+		c := record.ContactCount{Org: x.text("organisation"), Source: x.source()}
+		if m := x.get("month"); m.nonEmpty() {
+			c.Month, _ = m.month()
 		}
-		if x := get("contacts"); x.nonEmpty() {
-			n, _ := x.whole()
-			c.Contacts = int64(n)
+		if n := x.get("contacts"); n.nonEmpty() {
+			v, _ := n.whole()
+			c.Contacts = int64(v)
 		}
-		if x := get("users"); x.nonEmpty() {
-			n, _ := x.whole()
-			c.Users = int64(n)
+		if n := x.get("users"); n.nonEmpty() {
+			v, _ := n.whole()
+			c.Users = int64(v)
 		}
-		if ps.Len() > before {
-			continue
+		if x.clean() {
+			x.who = c.Name()
+			months.once(x, key{c.Org, c.Month}, "month", "given twice (first at line %d)")
 		}
-		k := key{c.Org, c.Month}
-		if line, dup := first[k]; dup {
-			_, p := t.get(rw, "month")
-			ps.Record(p, c.Name(), "month", "given twice (first at line %d)", line)
-			continue
-		}
-		first[k] = rw.line
-		out = append(out, c)
-	}
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return c
+	}, nil)
 }

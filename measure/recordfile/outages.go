@@ -3,11 +3,9 @@ package recordfile
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/servicecredit/engine/internal/decimaltext"
-	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/shopspring/decimal"
 )
@@ -24,20 +22,10 @@ var (
 // an *Error naming the file, line, column, outage and field and wrapping
 // record.ErrInvalidRecord; on any problem it returns no outages.
 func ReadOutages(name string, r io.Reader, zone *time.Location) ([]record.Outage, error) {
-	ps := &problem.List{}
-	t := readCSV(ps, name, r, outageColumns, outageRequired, "")
-	if t == nil {
-		return nil, ps.Err()
-	}
-	var out []record.Outage
-	first := map[string]int{}
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		id, _ := t.get(rw, "id")
-		who := "outage " + strconv.Quote(id)
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
-		o := record.Outage{ID: id, Source: record.Source{File: name, Line: rw.line}}
+	ids := firstLines[string]{}
+	return readFile(name, r, outageColumns, outageRequired, "", named("outage"), func(x rowOf) record.Outage {
+		get := x.get
+		o := record.Outage{ID: x.text("id"), Source: x.source()}
 		get("id").nonEmpty()
 		if c := get("service"); c.nonEmpty() {
 			o.Service = c.text
@@ -46,7 +34,7 @@ func ReadOutages(name string, r io.Reader, zone *time.Location) ([]record.Outage
 		o.Start, _ = get("start").instant(zone, true)
 		o.End, _ = get("end").instant(zone, true)
 		if c := get("planned"); c.text == "" {
-			c.ps.Add(c.p, who, "planned", "empty (want yes or no)", record.ErrInvalidRecord)
+			c.ps.Add(c.p, x.who, "planned", "empty (want yes or no)", record.ErrInvalidRecord)
 		} else {
 			o.Planned = c.flag()
 		}
@@ -60,23 +48,12 @@ func ReadOutages(name string, r io.Reader, zone *time.Location) ([]record.Outage
 		if c := get("users-affected"); c.text != "" {
 			o.Users, o.HasUsers = c.whole()
 		}
-		o.Exclusion, _ = t.get(rw, "exclusion")
-		if line, dup := first[id]; dup && id != "" {
-			_, p := t.get(rw, "id")
-			ps.Record(p, who, "id", "given twice (first at line %d)", line)
-			continue
+		o.Exclusion = x.text("exclusion")
+		if o.ID != "" {
+			ids.once(x, o.ID, "id", "given twice (first at line %d)")
 		}
-		first[id] = rw.line
-		if ps.Len() > before {
-			continue
-		}
-		out = append(out, o)
-	}
-	ps.Merge(record.CheckOutages(out))
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return o
+	}, record.CheckOutages)
 }
 
 // parseDecimal parses text by the one decimal grammar

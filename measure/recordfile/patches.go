@@ -25,49 +25,25 @@ var (
 // field and wrapping record.ErrInvalidRecord, sorted and joined; on any problem
 // it returns no patches.
 func ReadPatches(name string, r io.Reader, zone *time.Location) ([]record.Patch, error) {
-	ps := &problem.List{}
-	t := readCSV(ps, name, r, patchColumns, patchRequired, "")
-	if t == nil {
-		return nil, ps.Err()
-	}
 	type key struct{ device, patch string }
-	first := map[key]int{}
-	out := make([]record.Patch, 0, len(t.rows))
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		p := record.Patch{Source: record.Source{File: name, Line: rw.line}}
-		p.Device, _ = t.get(rw, "device")
-		p.Patch, _ = t.get(rw, "patch")
-		who := p.Name()
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
+	pairs := firstLines[key]{}
+	who := func(x rowOf) string { return (&record.Patch{Device: x.text("device"), Patch: x.text("patch")}).Name() }
+	return readFile(name, r, patchColumns, patchRequired, "", who, func(x rowOf) record.Patch {
+		get := x.get
+		p := record.Patch{Device: x.text("device"), Patch: x.text("patch"), Source: x.source()}
 		for _, col := range []string{"device", "device-class", "patch"} {
 			get(col).nonEmpty()
 		}
-		p.Org, _ = t.get(rw, "organisation")
-		p.Class, _ = t.get(rw, "device-class")
-		p.Exemption, _ = t.get(rw, "exemption")
+		p.Org, p.Class, p.Exemption = x.text("organisation"), x.text("device-class"), x.text("exemption")
 		var ok bool
 		p.Released, ok = get("released").instant(zone, true)
 		c := get("installed")
 		if p.Installed, _ = c.instant(zone, false); ok && !p.Installed.IsZero() && p.Installed.Before(p.Released) {
 			c.bad("before released " + problem.Stamp(p.Released))
 		}
-		if k := (key{p.Device, p.Patch}); p.Device != "" && p.Patch != "" {
-			if line, dup := first[k]; dup {
-				_, at := t.get(rw, "patch")
-				ps.Record(at, who, "patch", "device and patch given twice (first at line %d)", line)
-			} else {
-				first[k] = rw.line
-			}
+		if p.Device != "" && p.Patch != "" {
+			pairs.once(x, key{p.Device, p.Patch}, "patch", "device and patch given twice (first at line %d)")
 		}
-		if ps.Len() > before {
-			continue
-		}
-		out = append(out, p)
-	}
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return p
+	}, nil)
 }

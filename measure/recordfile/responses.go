@@ -3,7 +3,6 @@ package recordfile
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/servicecredit/engine/measure/internal/problem"
@@ -25,46 +24,29 @@ var (
 // wrapping record.ErrInvalidRecord (record.ErrInvalidOptions for an invalid scale); on
 // any problem it returns no responses.
 func ReadResponses(name string, r io.Reader, zone *time.Location, scale record.Scale) ([]record.Response, error) {
-	ps := &problem.List{}
-	if ps.Merge(scale.Validate()); !ps.OK() {
+	if err := scale.Validate(); err != nil {
+		ps := &problem.List{}
+		ps.Merge(err)
 		return nil, ps.Err()
 	}
-	t := readCSV(ps, name, r, responseColumns, responseRequired, "")
-	if t == nil {
-		return nil, ps.Err()
-	}
-	var out []record.Response
-	first := map[string]int{}
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		id, idPos := t.get(rw, "id")
-		who := "response " + strconv.Quote(id)
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
-		x := record.Response{ID: id, Source: record.Source{File: name, Line: rw.line}}
-		get("id").nonEmpty()
-		x.Org, _ = t.get(rw, "organisation")
-		x.Ticket, _ = t.get(rw, "ticket")
-		x.Responded, _ = get("responded").instant(zone, true)
-		x.TicketResolved, _ = get("ticket-resolved").instant(zone, false)
-		if c := get("score"); c.nonEmpty() {
+	ids := firstLines[string]{}
+	return readFile(name, r, responseColumns, responseRequired, "", named("response"), func(x rowOf) record.Response {
+		v := record.Response{ID: x.text("id"), Source: x.source()}
+		x.get("id").nonEmpty()
+		v.Org = x.text("organisation")
+		v.Ticket = x.text("ticket")
+		v.Responded, _ = x.get("responded").instant(zone, true)
+		v.TicketResolved, _ = x.get("ticket-resolved").instant(zone, false)
+		if c := x.get("score"); c.nonEmpty() {
 			if n, ok := c.whole(); ok && !scale.Has(n) {
 				c.bad(fmt.Sprintf("outside %s", scale))
 			} else {
-				x.Score = n
+				v.Score = n
 			}
 		}
-		if line, dup := first[id]; dup && id != "" {
-			ps.Record(idPos, who, "id", "given twice (first at line %d)", line)
-		} else {
-			first[id] = rw.line
+		if v.ID != "" {
+			ids.once(x, v.ID, "id", "given twice (first at line %d)")
 		}
-		if ps.Len() == before {
-			out = append(out, x)
-		}
-	}
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return v
+	}, nil)
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/servicehours"
 )
@@ -33,29 +32,15 @@ var (
 // record.ErrInvalidRecord, sorted and joined; on any problem it returns no
 // tickets.
 func ReadTickets(name string, r io.Reader, zone *time.Location) ([]record.Ticket, error) {
-	ps := &problem.List{}
-	t := readCSV(ps, name, r, ticketColumns, ticketRequired, "at-")
-	if t == nil {
-		return nil, ps.Err()
-	}
-	out := make([]record.Ticket, 0, len(t.rows))
-	first := map[string]int{}
-	for ri := range t.rows {
-		rw := &t.rows[ri]
-		before := ps.Len()
-		id, _ := t.get(rw, "id")
-		who := "ticket " + strconv.Quote(id)
-		get := func(col string) cell { return t.cell(ps, rw, who, col) }
-		tk := record.Ticket{ID: id, Source: record.Source{File: name, Line: rw.line}}
+	ids := firstLines[string]{}
+	return readFile(name, r, ticketColumns, ticketRequired, "at-", named("ticket"), func(x rowOf) record.Ticket {
+		get := x.get
+		tk := record.Ticket{ID: x.text("id"), Source: x.source()}
 		for _, col := range []string{"id", "kind", "priority"} {
 			get(col).nonEmpty()
 		}
-		tk.Org, _ = t.get(rw, "organisation")
-		tk.Kind, _ = t.get(rw, "kind")
-		tk.RequestType, _ = t.get(rw, "request-type")
-		tk.Priority, _ = t.get(rw, "priority")
-		tk.Channel, _ = t.get(rw, "channel")
-		tk.Exclusion, _ = t.get(rw, "exclusion")
+		tk.Org, tk.Kind, tk.RequestType = x.text("organisation"), x.text("kind"), x.text("request-type")
+		tk.Priority, tk.Channel, tk.Exclusion = x.text("priority"), x.text("channel"), x.text("exclusion")
 		tk.FirstLine = get("first-line").flag()
 		tk.FirstContact = get("first-contact").flag()
 		if c := get("tool-outcome"); c.text != "" {
@@ -63,11 +48,11 @@ func ReadTickets(name string, r io.Reader, zone *time.Location) ([]record.Ticket
 				c.bad("want met, breached or nothing")
 			}
 		}
-		stamps := ps.Len() // problems before the timestamps
+		stamps := x.ps.Len() // problems before the timestamps
 		tk.Logged, _ = get("logged").instant(zone, true)
 		tk.Resolved, _ = get("resolved").instant(zone, false)
 		tk.Closed, _ = get("closed").instant(zone, false)
-		for _, col := range t.extra {
+		for _, col := range x.t.extra {
 			c := get(col)
 			if at, ok := c.instant(zone, false); ok && !at.IsZero() {
 				if tk.Times == nil {
@@ -102,22 +87,12 @@ func ReadTickets(name string, r io.Reader, zone *time.Location) ([]record.Ticket
 			}
 			tk.PriorityChanges = append(tk.PriorityChanges, record.PriorityChange{At: at, Priority: strings.TrimSpace(p)})
 		}
-		if ps.Len() == stamps {
-			ps.Merge(tk.CheckTimes())
+		if x.ps.Len() == stamps {
+			x.ps.Merge(tk.CheckTimes())
 		}
-		if line, dup := first[id]; dup && id != "" {
-			_, p := t.get(rw, "id")
-			ps.Record(p, who, "id", "given twice (first at line %d)", line)
-		} else {
-			first[id] = rw.line
+		if tk.ID != "" {
+			ids.once(x, tk.ID, "id", "given twice (first at line %d)")
 		}
-		if ps.Len() > before {
-			continue
-		}
-		out = append(out, tk)
-	}
-	if !ps.OK() {
-		return nil, ps.Err()
-	}
-	return out, nil
+		return tk
+	}, nil)
 }
