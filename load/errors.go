@@ -9,6 +9,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/placed"
 )
 
 // ErrInvalid is wrapped by every error this package returns about the
@@ -40,26 +41,7 @@ type Error struct {
 
 // Error returns the problem as one line.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-		if e.Column > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Column))
-		}
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		if e.Quoted {
-			b.WriteString(" " + strconv.Quote(e.Text))
-		}
-		b.WriteString(": ")
-	} else if e.Quoted {
-		b.WriteString(strconv.Quote(e.Text) + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return placed.Problem{File: e.File, Line: e.Line, Column: e.Column, Field: e.Field, Text: e.Text, Quoted: e.Quoted, Msg: e.Msg}.String()
 }
 
 // Unwrap returns ErrInvalid and the underlying cause.

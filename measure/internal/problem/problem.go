@@ -7,11 +7,11 @@ package problem
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -45,31 +45,8 @@ type Error struct {
 
 // Error returns the problem as one line.
 func (e *Error) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Line))
-			if e.Column > 0 {
-				b.WriteString(":" + strconv.Itoa(e.Column))
-			}
-		}
-		b.WriteString(": ")
-	}
-	if e.Record != "" {
-		b.WriteString(e.Record + ": ")
-	}
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		if e.Quoted {
-			b.WriteString(" " + strconv.Quote(e.Text))
-		}
-		b.WriteString(": ")
-	} else if e.Quoted {
-		b.WriteString(strconv.Quote(e.Text) + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return placed.Problem{File: e.File, Line: e.Line, Column: e.Column, Record: e.Record, Field: e.Field, Text: e.Text, Quoted: e.Quoted,
+		Msg: e.Msg}.String()
 }
 
 // Unwrap returns the sentinel the error belongs to.
