@@ -250,3 +250,21 @@ func (seen coverage) count(rules credits.Rules, res *contract.Result) {
 		}
 	}
 }
+
+// TestRoundingMatchesDecimal checks the reference's own rounding of exact
+// rationals, in every mode, against the decimal package's, on values of
+// either sign around every tie: the reference rounds every figure it
+// compares with this.
+func TestRoundingMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20_000 {
+		d := decimal.New(r.Int64N(2_000_001)-1_000_000, -int32(r.IntN(5)))
+		places := int32(r.IntN(3))
+		for _, mode := range []kpi.Rounding{kpi.HalfUp, kpi.HalfEven, kpi.Up, kpi.Down, kpi.Ceiling, kpi.Floor} {
+			want := mode.Round(d, places)
+			if got := reference.RoundForTest(d, places, mode); !got.Equal(want) {
+				t.Fatalf("%s at %d places %s: %s, the decimal package %s", d, places, mode, got, want)
+			}
+		}
+	}
+}

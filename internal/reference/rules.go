@@ -20,19 +20,22 @@ func (s *state) incidents(p credits.Period, lines []Line) error {
 	if in.Rule == 0 || in.Rule == credits.AllCount {
 		return nil
 	}
-	linked := map[string][]int{}
-	for i, o := range p.Outcomes {
-		if lines[i].Amount.Sign() <= 0 {
-			continue
-		}
+	// Every incident of the month, with the lines it caused that cost
+	// money, in outcome order.
+	refs := map[string]bool{}
+	for _, o := range p.Outcomes {
 		for _, ref := range o.Incidents {
-			if !slices.Contains(linked[ref], i) {
-				linked[ref] = append(linked[ref], i)
-			}
+			refs[ref] = true
 		}
 	}
 	lost := map[int]bool{}
-	for ref, is := range linked {
+	for ref := range refs {
+		var is []int
+		for i, o := range p.Outcomes {
+			if slices.Contains(o.Incidents, ref) && lines[i].Amount.Sign() > 0 {
+				is = append(is, i)
+			}
+		}
 		if len(is) < 2 {
 			continue
 		}
@@ -206,27 +209,34 @@ func round(m credits.Money, x *big.Rat) decimal.Decimal { return roundAt(x, m.Pl
 // from zero), half-even, up (away from zero), down (towards zero),
 // ceiling or floor.
 func roundAt(x *big.Rat, places int32, mode kpi.Rounding) decimal.Decimal {
-	scaled := new(big.Rat).Mul(x, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
-	q, r := new(big.Int).QuoRem(scaled.Num(), scaled.Denom(), new(big.Int)) // towards zero
-	if r.Sign() != 0 {
-		twice := new(big.Int).Lsh(new(big.Int).Abs(r), 1)
-		half := twice.Cmp(scaled.Denom()) // the dropped part against one half
-		away := false
-		switch mode {
-		case kpi.HalfUp:
-			away = half >= 0
-		case kpi.HalfEven:
-			away = half > 0 || (half == 0 && new(big.Int).Abs(q).Bit(0) == 1)
-		case kpi.Up:
-			away = true
-		case kpi.Ceiling:
-			away = scaled.Sign() > 0
-		case kpi.Floor:
-			away = scaled.Sign() < 0
-		}
-		if away {
-			q.Add(q, big.NewInt(int64(scaled.Sign())))
-		}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	num := new(big.Int).Mul(x.Num(), scale) // x x 10^places is num/den
+	den := x.Denom()
+	floor, rem := new(big.Int).DivMod(num, den, new(big.Int)) // floor division: 0 <= rem < den
+	if rem.Sign() == 0 {
+		return decimal.NewFromBigInt(floor, -places)
 	}
-	return decimal.NewFromBigInt(q, -places)
+	// The value lies strictly between floor and floor+1: up or down, by
+	// the mode, and for the half modes by where rem lies against den/2.
+	up := false
+	half := new(big.Int).Lsh(rem, 1).Cmp(den) // 2 x rem against den
+	negative := x.Sign() < 0
+	switch mode {
+	case kpi.Ceiling:
+		up = true
+	case kpi.Floor:
+		up = false
+	case kpi.Up: // away from zero
+		up = !negative
+	case kpi.Down: // towards zero
+		up = negative
+	case kpi.HalfUp: // ties away from zero
+		up = half > 0 || (half == 0 && !negative)
+	case kpi.HalfEven:
+		up = half > 0 || (half == 0 && floor.Bit(0) == 1)
+	}
+	if up {
+		floor.Add(floor, big.NewInt(1))
+	}
+	return decimal.NewFromBigInt(floor, -places)
 }
