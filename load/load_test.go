@@ -3,6 +3,7 @@ package load_test
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,4 +251,21 @@ func TestMeasurementNotAMapping(t *testing.T) {
 	_, err := load.Contract("c.yaml", []byte(data))
 	require.ErrorIs(t, err, load.ErrInvalid)
 	require.EqualError(t, err, "c.yaml:41:14: measurement: want a mapping of record-zone and calendars: invalid input file")
+}
+
+// TestFiles checks the two readers of a path: the file is named by its
+// base name in messages, and a file that cannot be read is the operating
+// system's error.
+func TestFiles(t *testing.T) {
+	c, err := load.ContractFile(shipped + "contract.yaml")
+	require.NoError(t, err)
+	ms, err := load.MeasurementsFile(shipped+"measurements.csv", c)
+	require.NoError(t, err)
+	require.Len(t, ms, 73)
+	_, err = load.ContractFile("testdata/bad/contract-unknown-bound.yaml")
+	require.EqualError(t, err, `contract-unknown-bound.yaml:18:16: kpis[0].tsl-bound "exclusive": unknown word (want one of inclusive, strict)`)
+	_, err = load.ContractFile("testdata/none.yaml")
+	require.ErrorIs(t, err, fs.ErrNotExist)
+	_, err = load.MeasurementsFile("testdata/none.csv", c)
+	require.ErrorIs(t, err, fs.ErrNotExist)
 }

@@ -2,7 +2,6 @@ package pack_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/servicecredit/engine/kpi"
@@ -13,12 +12,7 @@ import (
 // A performance pack's table, transcribed as published, and the flaw the
 // reader catches in it.
 func Example() {
-	data, err := os.ReadFile("../examples/norfolk/contract.yaml")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile("../examples/norfolk/contract.yaml")
 	if err != nil {
 		fmt.Println(err)
 		return

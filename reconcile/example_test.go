@@ -2,7 +2,6 @@ package reconcile_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/servicecredit/engine/load"
@@ -15,12 +14,7 @@ import (
 // overall SLA printed beside them is not the parts weighted by their
 // volumes either, and is built from the impossible figure.
 func Example() {
-	data, err := os.ReadFile("../examples/brent-lewisham/contract.yaml")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile("../examples/brent-lewisham/contract.yaml")
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -81,11 +81,7 @@ func evaluate(dir string) (*contract.Contract, *contract.Result, error) {
 // measurements loads the contract and reads the pack's tables from dir:
 // Brent's, then Lewisham's.
 func measurements(dir string) (*contract.Contract, []kpi.Measurement, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile(filepath.Join(dir, "contract.yaml"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -129,16 +125,13 @@ func writeMeasurements(w io.Writer, ms []kpi.Measurement) error {
 
 // reconcilePublished reconciles the pack as published, from dir.
 func reconcilePublished(dir string) (*contract.Contract, *reconcile.Report, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile(filepath.Join(dir, "contract.yaml"))
 	if err != nil {
 		return nil, nil, err
 	}
 	in := reconcile.Input{Contract: c}
-	if data, err = os.ReadFile(filepath.Join(dir, "relations.yaml")); err != nil {
+	data, err := os.ReadFile(filepath.Join(dir, "relations.yaml"))
+	if err != nil {
 		return nil, nil, err
 	}
 	if in.Relations, err = load.Relations("relations.yaml", data, c); err != nil {

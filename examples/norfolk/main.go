@@ -19,7 +19,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/servicecredit/engine/contract"
@@ -32,20 +31,11 @@ import (
 // evaluate loads the example's files from dir and evaluates February to
 // August 2017.
 func evaluate(dir string) (*contract.Contract, *contract.Result, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+	c, err := load.ContractFile(filepath.Join(dir, "contract.yaml"))
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := load.Contract("contract.yaml", data)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, err := os.Open(filepath.Join(dir, "measurements.csv"))
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
+	ms, err := load.MeasurementsFile(filepath.Join(dir, "measurements.csv"), c)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,7 +6,6 @@ package exampletest
 import (
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -34,14 +33,9 @@ func Output(t *testing.T, name string, run func(w io.Writer) error) {
 // `servicecredit evaluate` does.
 func EvaluateFiles(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
+	c, err := load.ContractFile(filepath.Join(dir, "contract.yaml"))
 	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	f, err := os.Open(filepath.Join(dir, "measurements.csv"))
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
+	ms, err := load.MeasurementsFile(filepath.Join(dir, "measurements.csv"), c)
 	require.NoError(t, err)
 	require.NotEmpty(t, ms, "no measurements to evaluate")
 	in := contract.Input{From: ms[0].Month, To: ms[0].Month, Measurements: ms}

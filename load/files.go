@@ -1,0 +1,33 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+)
+
+// ContractFile reads the contract file at path and loads it as Contract
+// does, naming it in messages by its base name ("contract.yaml:18:16:
+// ..."). A file that cannot be read is the *os.PathError os.ReadFile
+// gives.
+func ContractFile(path string) (*contract.Contract, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Contract(filepath.Base(path), data)
+}
+
+// MeasurementsFile reads the measurements file at path against c as
+// Measurements does, naming it in messages by its base name. A file that
+// cannot be opened is the *os.PathError os.Open gives.
+func MeasurementsFile(path string, c *contract.Contract) ([]kpi.Measurement, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Measurements(filepath.Base(path), f, c)
+}
