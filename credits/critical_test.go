@@ -27,6 +27,15 @@ type line struct {
 	Rule   string
 }
 
+// linesOf returns led's lines as the tests compare them.
+func linesOf(led *credits.Ledger) []line {
+	var out []line
+	for _, l := range led.Lines {
+		out = append(out, line{l.Kind, l.KPI, l.Amount, l.Rule})
+	}
+	return out
+}
+
 func TestCritical(t *testing.T) {
 	G, A, R := kpi.Green, kpi.Amber, kpi.Red
 	up, down := kpi.HigherIsBetter, kpi.LowerIsBetter
@@ -215,11 +224,7 @@ func TestCritical(t *testing.T) {
 			led, err := credits.Calculate(r, tc.periods)
 			require.NoError(t, err)
 			checkSums(t, led)
-			var got []line
-			for _, l := range led.Lines {
-				got = append(got, line{l.Kind, l.KPI, l.Amount, l.Rule})
-			}
-			if diff := cmp.Diff(tc.lines, got); diff != "" {
+			if diff := cmp.Diff(tc.lines, linesOf(led)); diff != "" {
 				t.Errorf("%s: lines (-want +got):\n%s", tc.why, diff)
 			}
 			var totals []string

@@ -1,9 +1,12 @@
 package credits_test
 
 import (
+	"testing"
+
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/stretchr/testify/require"
 )
 
 // The fixtures these tests share with credits/scheme's.
@@ -54,4 +57,14 @@ func period(m string, year int, a, b kpi.Status) credits.Period {
 		Month: month(m), Year: year, Charges: dec("100000"), YearCharges: dec("1200000"),
 		Outcomes: []credits.Outcome{kpiOutcome("A", a), kpiOutcome("B", b)},
 	}
+}
+
+// caseNames are the names of a table test's cases so far.
+type caseNames map[string]bool
+
+// add fails t if an earlier case was named name, and records it.
+func (n caseNames) add(t testing.TB, name string) {
+	t.Helper()
+	require.False(t, n[name], "duplicate case name %q", name)
+	n[name] = true
 }

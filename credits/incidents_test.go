@@ -102,11 +102,7 @@ func TestIncidents(t *testing.T) {
 			}
 			require.NoError(t, err)
 			checkSums(t, led)
-			var got []line
-			for _, l := range led.Lines {
-				got = append(got, line{l.Kind, l.KPI, l.Amount, l.Rule})
-			}
-			if diff := cmp.Diff(tc.lines, got); diff != "" {
+			if diff := cmp.Diff(tc.lines, linesOf(led)); diff != "" {
 				t.Errorf("%s: lines (-want +got):\n%s", tc.why, diff)
 			}
 		})

@@ -231,10 +231,9 @@ func TestCaps(t *testing.T) {
 			years:  []yearSum{{1, month("2021-06"), month("2021-06"), true, dec("12345.68"), dec("0"), dec("0"), dec("0")}},
 		},
 	}
-	names := map[string]bool{}
+	names := caseNames{}
 	for _, tt := range tests {
-		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
-		names[tt.name] = true
+		names.add(t, tt.name)
 		t.Run(tt.name, func(t *testing.T) {
 			r := rules()
 			r.Caps = tt.caps
@@ -559,10 +558,9 @@ func TestCalculateErrors(t *testing.T) {
 			want:    "month 2021-06: boom",
 		},
 	}
-	names := map[string]bool{}
+	names := caseNames{}
 	for _, tt := range tests {
-		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
-		names[tt.name] = true
+		names.add(t, tt.name)
 		t.Run(tt.name, func(t *testing.T) {
 			led, err := credits.Calculate(tt.rules, tt.periods)
 			require.Nil(t, led, "no ledger on any problem")

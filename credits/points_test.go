@@ -111,10 +111,9 @@ func TestPointsLines(t *testing.T) {
 			rule: "red: 1 of 10 points = 10 points x 0.1% of charges 0.00 = 0.00",
 		},
 	}
-	names := map[string]bool{}
+	names := caseNames{}
 	for _, tt := range tests {
-		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
-		names[tt.name] = true
+		names.add(t, tt.name)
 		t.Run(tt.name, func(t *testing.T) {
 			p := credits.Period{Month: month("2021-06"), Year: 1, Charges: dec("100000"), YearCharges: dec("1200000"),
 				Outcomes: []credits.Outcome{tt.outcome}}
@@ -199,10 +198,9 @@ func TestMoneyRounding(t *testing.T) {
 		{"whole pounds half-up", credits.Money{Places: 0, Rounding: kpi.HalfUp}, "1100", "6", "12", "= 6"},
 		{"whole pounds half-even", credits.Money{Places: 0, Rounding: kpi.HalfEven}, "900", "4", "8", "= 4"},
 	}
-	names := map[string]bool{}
+	names := caseNames{}
 	for _, tt := range tests {
-		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
-		names[tt.name] = true
+		names.add(t, tt.name)
 		t.Run(tt.name, func(t *testing.T) {
 			r := credits.Rules{
 				Regime: credits.Points{

@@ -127,6 +127,14 @@ func genScenario(t *rapid.T) scenario {
 	return scenario{rules: rules, periods: periods}
 }
 
+// pick draws an outcome of periods, j of period i, and returns a copy of
+// periods deep enough to change it.
+func pick(t *rapid.T, periods []credits.Period) (changed []credits.Period, i, j int) {
+	i = rapid.IntRange(0, len(periods)-1).Draw(t, "period")
+	j = rapid.IntRange(0, len(periods[i].Outcomes)-1).Draw(t, "outcome")
+	return clonePeriods(periods), i, j
+}
+
 // clonePeriods copies periods deeply enough to change one outcome.
 func clonePeriods(ps []credits.Period) []credits.Period {
 	out := slices.Clone(ps)
@@ -240,9 +248,7 @@ func noMore(t *rapid.T, s scenario, before, after *credits.Ledger, changed kpi.M
 func TestPropertyBetterNeverCostsMore(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genScenario(t)
-		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
-		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
-		changed := clonePeriods(s.periods)
+		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		switch o.Status {
 		case kpi.Red:
@@ -264,9 +270,7 @@ func TestPropertyBetterNeverCostsMore(t *testing.T) {
 func TestPropertyReliefNeverRaises(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genScenario(t)
-		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
-		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
-		changed := clonePeriods(s.periods)
+		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		o.Mitigation, o.Relief = "NEW", true
 		before, after := calculate(t, s, s.periods), calculate(t, s, changed)

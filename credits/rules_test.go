@@ -176,10 +176,9 @@ func TestRulesValidate(t *testing.T) {
 				"Regime.Amber: points regime: amber fraction 2 outside 0..1: invalid credit rules",
 		},
 	}
-	names := map[string]bool{}
+	names := caseNames{}
 	for _, tt := range tests {
-		require.False(t, names[tt.name], "duplicate case name %q", tt.name)
-		names[tt.name] = true
+		names.add(t, tt.name)
 		t.Run(tt.name, func(t *testing.T) {
 			r := rules()
 			tt.change(&r)

@@ -264,9 +264,7 @@ func TestPropertySchemeLedger(t *testing.T) {
 func TestPropertySchemeBetterNeverCostsMore(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genSchemeScenario(t)
-		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
-		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
-		changed := clonePeriods(s.periods)
+		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		if o.Absent == kpi.NotDue {
 			t.Skip("not due")
@@ -282,9 +280,7 @@ func TestPropertySchemeBetterNeverCostsMore(t *testing.T) {
 func TestPropertySchemeReliefNeverRaises(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genSchemeScenario(t)
-		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
-		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
-		changed := clonePeriods(s.periods)
+		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		o.Mitigation, o.Relief = "NEW", true
 		after := calc(t, s.rules, changed)

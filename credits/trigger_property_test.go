@@ -102,9 +102,7 @@ func TestPropertyEventsDeterministic(t *testing.T) {
 func TestPropertyBetterMonthAddsNoEvent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := withTriggers(t, genSchemeScenario(t))
-		i := rapid.IntRange(0, len(s.periods)-1).Draw(t, "period")
-		j := rapid.IntRange(0, len(s.periods[i].Outcomes)-1).Draw(t, "outcome")
-		changed := clonePeriods(s.periods)
+		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		if o.Absent == kpi.NotDue {
 			t.Skip("not due")
