@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/outlook"
@@ -123,12 +124,12 @@ func TestNextFailureWithoutWorstValue(t *testing.T) {
 	c := base()
 	c.KPIs[1].Unit, c.KPIs[1].Direction, c.KPIs[1].Precision = kpi.Count, kpi.LowerIsBetter, kpi.Precision{Places: 0, Rounding: kpi.HalfUp}
 	c.KPIs[1].Schedule = kpi.Constant(kpi.MustLevels("3", "5"))
-	c.Credits.Regime = credits.Scheme{
-		Scores: []credits.Score{
-			{KPIs: []string{"A"}, Status: &credits.StatusScore{Amber: dec("1"), Red: dec("2")}},
-			{KPIs: []string{"B"}, Shortfall: &credits.Shortfall{Direction: kpi.LowerIsBetter, Target: dec("3"), Rate: dec("1"), Value: credits.AsMeasured}},
+	c.Credits.Regime = scheme.Scheme{
+		Scores: []scheme.Score{
+			{KPIs: []string{"A"}, Status: &scheme.StatusScore{Amber: dec("1"), Red: dec("2")}},
+			{KPIs: []string{"B"}, Shortfall: &scheme.Shortfall{Direction: kpi.LowerIsBetter, Target: dec("3"), Rate: dec("1"), Value: scheme.AsMeasured}},
 		},
-		Price: credits.Price{Basis: credits.PerPoint, Value: dec("100.00")},
+		Price: scheme.Price{Basis: scheme.PerPoint, Value: dec("100.00")},
 	}
 	ms := statuses(map[string]string{"A": "g"})
 	ms = append(ms, kpi.Measurement{KPI: "B", Org: "X", Month: month("2021-04"), Value: dec("2")})

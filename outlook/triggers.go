@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -215,11 +216,11 @@ func (w *work) materialDistance(j int, s slot) Distance {
 // materialBands returns the names of the material bands that score
 // points in the Scheme score of KPI id.
 func materialBands(r credits.Regime, id string) []string {
-	var s credits.Scheme
+	var s scheme.Scheme
 	switch x := r.(type) {
-	case credits.Scheme:
+	case scheme.Scheme:
 		s = x
-	case *credits.Scheme:
+	case *scheme.Scheme:
 		s = *x
 	default:
 		return nil
@@ -233,7 +234,7 @@ func materialBands(r credits.Regime, id string) []string {
 		if !found {
 			continue
 		}
-		var bands []credits.Band
+		var bands []scheme.Band
 		if sc.Bands != nil {
 			bands = sc.Bands.Bands
 		}

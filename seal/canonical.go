@@ -10,6 +10,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -32,7 +33,7 @@ const CanonicalFormat = "servicecredit/contract-canonical/v1"
 //
 // Defaults are written as their effect: a KPI with no From is in force from
 // commencement, and its "from" says so. The contract must be valid
-// (contract.Validate). A regime other than credits.Points, credits.Scheme
+// (contract.Validate). A regime other than credits.Points, scheme.Scheme
 // and credits.None has no canonical form: Canonical returns an error
 // naming its type.
 func Canonical(c *contract.Contract) ([]byte, error) {
@@ -109,13 +110,13 @@ var (
 	statusWords    = map[kpi.Status]string{kpi.Green: "green", kpi.Amber: "amber", kpi.Red: "red", kpi.Unmeasured: "unmeasured", kpi.Reported: "reported"}
 	roundingWords  = map[kpi.Rounding]string{kpi.HalfUp: "half-up", kpi.HalfEven: "half-even", kpi.Up: "up", kpi.Down: "down", kpi.Ceiling: "ceiling", kpi.Floor: "floor"}
 	boundWords     = map[kpi.Bound]string{kpi.Inclusive: "inclusive", kpi.Strict: "strict"}
-	marginWords    = map[kpi.MarginUnit]string{kpi.Points: "points", kpi.PercentOfTSL: "percent-of-tsl"}
+	marginWords    = map[kpi.MarginUnit]string{kpi.PointsFromTSL: "points", kpi.PercentOfTSL: "percent-of-tsl"}
 	relativeWords  = map[kpi.Relative]string{kpi.Decrease: "decrease", kpi.Increase: "increase", kpi.NoWorse: "no-worse", kpi.NoWorseThanLastYear: "no-worse-than-last-year"}
 	combineWords   = map[contract.Combination]string{contract.Summed: "summed", contract.Weighted: "weighted", contract.Repooled: "repooled"}
-	edgeWords      = map[credits.Edge]string{credits.Inclusive: "inclusive", credits.Exclusive: "exclusive"}
-	basisWords     = map[credits.ValueBasis]string{credits.AsMeasured: "as-measured", credits.KPIRounded: "kpi-rounded", credits.TableRounded: "table-rounded"}
-	priceWords     = map[credits.PriceBasis]string{credits.PerPoint: "per-point", credits.PointsTable: "points-table", credits.PercentOfCharges: "percent-of-charges"}
-	mitigatedWords = map[credits.Mitigated]string{credits.MitigatedBreaks: "breaks-chain", credits.MitigatedCounts: "counts-as-failure"}
+	edgeWords      = map[kpi.Bound]string{kpi.Inclusive: "inclusive", kpi.Strict: "exclusive"}
+	basisWords     = map[scheme.ValueBasis]string{scheme.AsMeasured: "as-measured", scheme.KPIRounded: "kpi-rounded", scheme.TableRounded: "table-rounded"}
+	priceWords     = map[scheme.PriceBasis]string{scheme.PerPoint: "per-point", scheme.PointsTable: "points-table", scheme.PercentOfCharges: "percent-of-charges"}
+	mitigatedWords = map[scheme.Mitigated]string{scheme.MitigatedBreaks: "breaks-chain", scheme.MitigatedCounts: "counts-as-failure"}
 	incidentWords  = map[credits.IncidentRule]string{credits.AllCount: "all", credits.HighestOnly: "highest", credits.CustomerChoice: "customer-choice"}
 	triggerWords   = map[credits.TriggerKind]string{credits.PointsInWindow: "points-in-window", credits.ConsecutiveFailures: "consecutive-failures",
 		credits.FailuresInWindow: "failures-in-window", credits.CapReached: "cap-reached", credits.MaterialFailure: "material-failure"}
@@ -288,9 +289,9 @@ func (w *canon) credits(r credits.Rules) obj {
 		o["regime"] = obj{"points": w.points(reg)}
 	case *credits.Points:
 		o["regime"] = obj{"points": w.points(*reg)}
-	case credits.Scheme:
+	case scheme.Scheme:
 		o["regime"] = obj{"scheme": w.scheme(reg)}
-	case *credits.Scheme:
+	case *scheme.Scheme:
 		o["regime"] = obj{"scheme": w.scheme(*reg)}
 	case credits.None, *credits.None:
 		o["regime"] = obj{"none": obj{}}
@@ -362,7 +363,7 @@ func (w *canon) points(p credits.Points) obj {
 	return obj{"amber": canonDecimal(p.Amber), "red": canonDecimal(p.Red), "point-value": canonDecimal(p.PointValue), "weights": orEmpty(ws)}
 }
 
-func (w *canon) scheme(s credits.Scheme) obj {
+func (w *canon) scheme(s scheme.Scheme) obj {
 	var scores []any
 	for _, sc := range s.Scores {
 		var ids []any
@@ -412,14 +413,14 @@ func (w *canon) scheme(s credits.Scheme) obj {
 	p := s.Price
 	po := obj{"basis": w.word(word("price basis", p.Basis, priceWords))}
 	switch p.Basis {
-	case credits.PerPoint:
+	case scheme.PerPoint:
 		po["value"], po["allowance"] = canonDecimal(p.Value), canonDecimal(p.Allowance)
 		var rs []any
 		for _, r := range p.Ratchet {
 			rs = append(rs, obj{"above": canonDecimal(r.Above), "multiplier": canonDecimal(r.Multiplier)})
 		}
 		po["ratchet"] = orEmpty(rs)
-	case credits.PointsTable:
+	case scheme.PointsTable:
 		var rs []any
 		for _, r := range p.Table {
 			rs = append(rs, obj{"points": canonDecimal(r.Points), "percent": canonDecimal(r.Percent)})
@@ -430,9 +431,9 @@ func (w *canon) scheme(s credits.Scheme) obj {
 	return o
 }
 
-func (w *canon) valuePart(dir kpi.Direction, v credits.ValueBasis, p kpi.Precision) obj {
+func (w *canon) valuePart(dir kpi.Direction, v scheme.ValueBasis, p kpi.Precision) obj {
 	o := obj{"direction": w.word(word("direction", dir, directionWords)), "value": w.word(word("value basis", v, basisWords))}
-	if v == credits.TableRounded {
+	if v == scheme.TableRounded {
 		o["precision"] = w.precision(p)
 	}
 	return o
@@ -440,9 +441,9 @@ func (w *canon) valuePart(dir kpi.Direction, v credits.ValueBasis, p kpi.Precisi
 
 // bands writes a band table in the order of the bands' names, which are
 // unique: the table's order means nothing.
-func (w *canon) bands(bs []credits.Band) []any {
+func (w *canon) bands(bs []scheme.Band) []any {
 	sorted := slices.Clone(bs)
-	slices.SortFunc(sorted, func(a, b credits.Band) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(sorted, func(a, b scheme.Band) int { return cmp.Compare(a.Name, b.Name) })
 	out := []any{}
 	for _, b := range sorted {
 		bo := obj{"name": b.Name, "points": canonDecimal(b.Points), "material": b.Material}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -81,7 +82,7 @@ func rich() *contract.Contract {
 			Changes: []kpi.Change{{From: m("2022-06"), Thresholds: kpi.MustLevels("99.6", "99.1"), Note: "CCN 2"}, {From: m("2022-01"), Thresholds: kpi.MustLevels("99.7", "99.2"), Note: "CCN 1"}}}}}
 	k2 := contract.KPI{Definition: kpi.Definition{ID: "B", Name: "Fix time", Unit: kpi.Percent, Direction: kpi.LowerIsBetter, Kind: kpi.KPI,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfEven},
-		Schedule:  kpi.Constant(kpi.Thresholds{TSL: d("10"), TSLBound: kpi.Strict, MSLMargin: kpi.Margin{By: d("5"), Unit: kpi.Points}})}}
+		Schedule:  kpi.Constant(kpi.Thresholds{TSL: d("10"), TSLBound: kpi.Strict, MSLMargin: kpi.Margin{By: d("5"), Unit: kpi.PointsFromTSL}})}}
 	return &contract.Contract{
 		Name: "Rich", Customer: "C", Supplier: "S", Commencement: m("2021-04"), Term: 24, Orgs: []string{"X", "Y"},
 		Charges: []contract.Charge{{Org: "Y", From: m("2021-04"), Amount: d("200.00")}, {Org: "X", From: m("2022-04"), Amount: d("150"), Note: "CCN 3"},
@@ -226,7 +227,7 @@ func TestCanonicalCoversEveryField(t *testing.T) {
 		}
 	}
 	walk("Contract", reflect.TypeOf(contract.Contract{}))
-	for _, r := range []any{credits.Points{}, credits.Scheme{}, credits.None{}} {
+	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.None{}} {
 		walk("Contract.Credits.Regime("+reflect.TypeOf(r).Name()+")", reflect.TypeOf(r))
 	}
 	golden.Check(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))

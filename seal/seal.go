@@ -243,7 +243,7 @@ func evaluate(c *contract.Contract, in contract.Input, from kpi.Month, months []
 	in.From, in.To = from, months[len(months)-1]
 	out := make([]*Seal, 0, len(months))
 	next := 0
-	_, err = c.Stream(in, func(mo *contract.Month) error {
+	_, err = c.Stream(in, func(mo *contract.MonthResult) error {
 		if next < len(months) && mo.Month == months[next] {
 			s := sealOf(c, mo, from)
 			s.Contract = ContractID{Name: c.Name, CanonicalFormat: CanonicalFormat, Canonical: id}
@@ -261,7 +261,7 @@ func evaluate(c *contract.Contract, in contract.Input, from kpi.Month, months []
 
 // sealOf returns the seal of an evaluated month, without its contract and
 // inputs.
-func sealOf(c *contract.Contract, mo *contract.Month, from kpi.Month) *Seal {
+func sealOf(c *contract.Contract, mo *contract.MonthResult, from kpi.Month) *Seal {
 	money := c.Credits.Money
 	s := &Seal{Format: Format, Month: mo.Month, From: from, ServiceMonth: mo.ServiceMonth, Year: mo.Year,
 		MoneyPlaces: money.Places, Cells: make([]Cell, 0, len(mo.Cells)+len(mo.Combined)), Lines: []Line{}, Events: []TriggerEvent{}}
