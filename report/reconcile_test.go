@@ -158,11 +158,7 @@ func TestReconcileHostileText(t *testing.T) {
 func TestReconcileDecimalGlobals(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
 	before := renderReconcile(t, "json", c, rep)
-	old1, old2, old3 := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
-	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 3, true, false
-	t.Cleanup(func() {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = old1, old2, old3
-	})
+	golden.FlipDecimalGlobals(t)
 	require.Equal(t, before, renderReconcile(t, "json", c, rep))
 	require.Contains(t, before, `"difference": "0.00"`, "a difference keeps its places")
 }

@@ -295,11 +295,7 @@ func TestGlobals(t *testing.T) {
 	for _, f := range formats {
 		want[f] = render(t, f, c, res, "")
 	}
-	prec, trim, quotes := decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
-	decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = 3, false, true
-	t.Cleanup(func() {
-		decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = prec, trim, quotes
-	})
+	golden.FlipDecimalGlobals(t)
 	for _, f := range formats {
 		if diff := cmp.Diff(want[f], render(t, f, c, res, "")); diff != "" {
 			t.Errorf("%s changes with the decimal globals (-before +after):\n%s", f, diff)

@@ -89,18 +89,6 @@ func readFile(t testing.TB, name string) []byte {
 	return b
 }
 
-// flipDecimalGlobals sets the decimal package's global settings to
-// unusual values for the duration of the test. The test must not run in
-// parallel with others.
-func flipDecimalGlobals(t *testing.T) {
-	t.Helper()
-	prec, trim, quotes := decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
-	decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = 3, false, true
-	t.Cleanup(func() {
-		decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = prec, trim, quotes
-	})
-}
-
 // small returns a contract of one KPI, one organisation, a Points regime
 // and a monthly cap, commencing 2021-04 for 24 months.
 func small() *contract.Contract {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/report"
 	"github.com/servicecredit/engine/seal"
@@ -120,7 +121,7 @@ func TestSealIgnoresDecimalGlobals(t *testing.T) {
 	f := lincolnshire(t)
 	before := sealBytes(t, f, "2021-10")
 	canon := canonical(t, f.c)
-	flipDecimalGlobals(t)
+	golden.FlipDecimalGlobals(t)
 	require.Equal(t, string(before), string(sealBytes(t, f, "2021-10")))
 	require.Equal(t, canon, canonical(t, f.c))
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/internal/golden"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -73,11 +72,7 @@ func TestFlagsAfterFiles(t *testing.T) {
 // globals: flipping them changes no byte.
 func TestDecimalGlobals(t *testing.T) {
 	_, before, _ := cli(t, shipped, "", append([]string{"evaluate", "-format", "json"}, files...)...)
-	old1, old2, old3 := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
-	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 3, true, false
-	t.Cleanup(func() {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = old1, old2, old3
-	})
+	golden.FlipDecimalGlobals(t)
 	for _, format := range []string{"json", "text", "csv", "markdown"} {
 		var out, errOut bytes.Buffer
 		run(append([]string{"evaluate", "-format", format}, files...), nil, &out, &errOut)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/exampletest"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
 	"github.com/stretchr/testify/require"
@@ -46,7 +47,7 @@ func TestTable1(t *testing.T) {
 func TestGlobalsDoNotChangeOutput(t *testing.T) {
 	var before bytes.Buffer
 	require.NoError(t, run(&before))
-	flipDecimalGlobals(t)
+	golden.FlipDecimalGlobals(t)
 	var after bytes.Buffer
 	require.NoError(t, run(&after))
 	require.Equal(t, before.String(), after.String())

@@ -5,7 +5,8 @@
 // the command's, the loaders' expected messages).
 //
 // Review the diff of every rewritten file before committing it: a golden
-// file is the published figure an auditor checks.
+// file is the published figure an auditor checks. FlipDecimalGlobals lets
+// a test show its output ignores the decimal package's globals.
 package golden
 
 import (
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -35,4 +37,18 @@ func Check(t testing.TB, path string, got []byte) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("output differs from %s (-want +got; run the test with -update to accept it):\n%s", path, diff)
 	}
+}
+
+// FlipDecimalGlobals sets the decimal package's global settings
+// (DivisionPrecision, TrimTrailingZeros, MarshalJSONWithoutQuotes) to
+// unusual values until t ends, so that a test can show its output does
+// not depend on them: the same bytes before and after. A test that calls
+// it must not run in parallel with others.
+func FlipDecimalGlobals(t testing.TB) {
+	t.Helper()
+	prec, trim, quotes := decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
+	decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = 3, false, true
+	t.Cleanup(func() {
+		decimal.DivisionPrecision, decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = prec, trim, quotes
+	})
 }
