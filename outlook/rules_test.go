@@ -1,7 +1,6 @@
 package outlook_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,8 +8,8 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/outlook"
 	"github.com/stretchr/testify/require"
 )
@@ -18,17 +17,7 @@ import (
 // example reads a shipped example's contract and measurements.
 func example(t *testing.T, name string) (*contract.Contract, []kpi.Measurement) {
 	t.Helper()
-	dir := filepath.Join("..", "examples", name)
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	f, err := os.Open(filepath.Join(dir, "measurements.csv"))
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
-	require.NoError(t, err)
-	return c, ms
+	return exampletest.LoadFiles(t, filepath.Join("..", "examples", name))
 }
 
 // TestCriticalAndCaps on examples/critical as of September 2021, worked

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -308,15 +309,7 @@ func TestGlobals(t *testing.T) {
 // format: each cap line names its cap, and the events carry their
 // evidence.
 func TestCapsAndEvents(t *testing.T) {
-	dir := filepath.Join("..", "examples", "ratchet")
-	data, err := os.ReadFile(filepath.Join(dir, "contract.yaml"))
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	mdata, err := os.ReadFile(filepath.Join(dir, "measurements.csv"))
-	require.NoError(t, err)
-	ms, err := load.Measurements("measurements.csv", bytes.NewReader(mdata), c)
-	require.NoError(t, err)
+	c, ms := exampletest.LoadFiles(t, filepath.Join("..", "examples", "ratchet"))
 	res, err := c.Evaluate(contract.Input{From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-05"), Measurements: ms})
 	require.NoError(t, err)
 	res.Ledger.Events = eventsOf(t, c, res)

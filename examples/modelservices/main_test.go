@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
-	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
@@ -23,15 +21,7 @@ func TestGolden(t *testing.T) { exampletest.Output(t, "output.golden", run) }
 // as `servicecredit evaluate` does.
 func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
 	t.Helper()
-	data, err := os.ReadFile("contract.yaml")
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	f, err := os.Open("measurements.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
-	require.NoError(t, err)
+	c, ms := exampletest.LoadFiles(t, ".")
 	res, err := c.Evaluate(contract.Input{To: c.Commencement.AddMonths(2), Measurements: ms})
 	require.NoError(t, err)
 	return c, res

@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/outlook"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
@@ -21,15 +20,7 @@ import (
 // its 400; January keeps all of them, and any one failure (A amber scores
 // exactly the 40 needed) fires it: the trigger is one failure away.
 func TestOutlook(t *testing.T) {
-	data, err := os.ReadFile("contract.yaml")
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
-	require.NoError(t, err)
-	f, err := os.Open("measurements.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
-	require.NoError(t, err)
+	c, ms := exampletest.LoadFiles(t, ".")
 	o, err := outlook.Compute(c, contract.Input{Measurements: ms}, kpi.MustParseMonth("2021-12"))
 	require.NoError(t, err)
 	term := o.Triggers[1]

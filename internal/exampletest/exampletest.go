@@ -13,6 +13,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
@@ -28,15 +29,23 @@ func Output(t *testing.T, name string, run func(w io.Writer) error) {
 	golden.Check(t, filepath.Join("testdata", name), out.Bytes())
 }
 
-// EvaluateFiles loads dir/contract.yaml and dir/measurements.csv and
-// evaluates the months measured, from the first to the last, as
-// `servicecredit evaluate` does.
-func EvaluateFiles(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
+// LoadFiles loads dir/contract.yaml and dir/measurements.csv, as an
+// example ships them.
+func LoadFiles(t testing.TB, dir string) (*contract.Contract, []kpi.Measurement) {
 	t.Helper()
 	c, err := load.ContractFile(filepath.Join(dir, "contract.yaml"))
 	require.NoError(t, err)
 	ms, err := load.MeasurementsFile(filepath.Join(dir, "measurements.csv"), c)
 	require.NoError(t, err)
+	return c, ms
+}
+
+// EvaluateFiles loads dir/contract.yaml and dir/measurements.csv and
+// evaluates the months measured, from the first to the last, as
+// `servicecredit evaluate` does.
+func EvaluateFiles(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	c, ms := LoadFiles(t, dir)
 	require.NotEmpty(t, ms, "no measurements to evaluate")
 	in := contract.Input{From: ms[0].Month, To: ms[0].Month, Measurements: ms}
 	for _, m := range ms {
