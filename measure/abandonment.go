@@ -25,11 +25,7 @@ type AbandonRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r AbandonRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r AbandonRule) Validate() error { return validate(r.problems) }
 
 func (r AbandonRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
@@ -54,11 +50,9 @@ func (r AbandonRule) problems(ps *problem.List) *time.Location {
 // It fails with record.ErrInvalidOptions for an invalid rule and with
 // record.ErrInvalidRecord for invalid calls (CheckCalls), measuring nothing.
 func Abandonment(r AbandonRule, org string, month kpi.Month, calls []record.Call) (Figure, error) {
-	ps := &problem.List{}
-	per := periodFor(ps, month, r.problems(ps))
-	ps.Merge(record.CheckCalls(calls))
-	if !ps.OK() {
-		return Figure{}, ps.Err()
+	per, err := measuring(month, r.problems, record.CheckCalls(calls))
+	if err != nil {
+		return Figure{}, err
 	}
 	t := &tally{}
 	for _, c := range calls {

@@ -24,11 +24,7 @@ type AggregateRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r AggregateRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r AggregateRule) Validate() error { return validate(r.problems) }
 
 func (r AggregateRule) problems(ps *problem.List) *time.Location {
 	if r.KPI == "" {

@@ -31,11 +31,7 @@ type CountRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r CountRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r CountRule) Validate() error { return validate(r.problems) }
 
 func (r CountRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
@@ -66,11 +62,9 @@ func (r CountRule) problems(ps *problem.List) *time.Location {
 // record.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
 func Count(r CountRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
-	ps := &problem.List{}
-	per := periodFor(ps, month, r.problems(ps))
-	ps.Merge(record.CheckTickets(tickets))
-	if !ps.OK() {
-		return Figure{}, ps.Err()
+	per, err := measuring(month, r.problems, record.CheckTickets(tickets))
+	if err != nil {
+		return Figure{}, err
 	}
 	when := "resolved"
 	if r.Attribution == LoggedInPeriod {

@@ -78,11 +78,7 @@ type PatchRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r PatchRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r PatchRule) Validate() error { return validate(r.problems) }
 
 func (r PatchRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)

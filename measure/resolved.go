@@ -41,11 +41,7 @@ type ResolvedRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r ResolvedRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r ResolvedRule) Validate() error { return validate(r.problems) }
 
 func (r ResolvedRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
@@ -69,11 +65,9 @@ func (r ResolvedRule) problems(ps *problem.List) *time.Location {
 // record.ErrInvalidRecord for tickets with problems of their own (as
 // ReadTickets checks).
 func Resolved(r ResolvedRule, org string, month kpi.Month, tickets []record.Ticket) (Figure, error) {
-	ps := &problem.List{}
-	per := periodFor(ps, month, r.problems(ps))
-	ps.Merge(record.CheckTickets(tickets))
-	if !ps.OK() {
-		return Figure{}, ps.Err()
+	per, err := measuring(month, r.problems, record.CheckTickets(tickets))
+	if err != nil {
+		return Figure{}, err
 	}
 	t := &tally{}
 	for i := range tickets {

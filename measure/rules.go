@@ -23,6 +23,25 @@ func monthProblems(ps *problem.List, field, id, zone string, p kpi.Precision) *t
 
 // periodFor checks that month is set and returns it as a period in loc;
 // the period is valid only when ps has no problems.
+// validate returns the problems a rule's problems method records,
+// joined; nil when there are none.
+func validate[T any](problems func(*problem.List) T) error {
+	ps := &problem.List{}
+	problems(ps)
+	return ps.Err()
+}
+
+// measuring checks what a measure is given before it measures month: the
+// rule (its problems, which give the zone of its months) and the records
+// (the kind's own check, records). It returns the month's period, or every
+// problem.
+func measuring(month kpi.Month, problems func(*problem.List) *time.Location, records error) (period, error) {
+	ps := &problem.List{}
+	per := periodFor(ps, month, problems(ps))
+	ps.Merge(records)
+	return per, ps.Err()
+}
+
 func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
 	if month.IsZero() {
 		ps.Option("month", "not set")

@@ -22,11 +22,7 @@ type SurveyRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r SurveyRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r SurveyRule) Validate() error { return validate(r.problems) }
 
 func (r SurveyRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
@@ -115,11 +111,7 @@ type SatisfactionRule struct {
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
-func (r SatisfactionRule) Validate() error {
-	ps := &problem.List{}
-	r.problems(ps)
-	return ps.Err()
-}
+func (r SatisfactionRule) Validate() error { return validate(r.problems) }
 
 func (r SatisfactionRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "mean-kpi", r.MeanKPI, r.Zone, r.Precision)
