@@ -88,18 +88,6 @@ func (i *instant) UnmarshalText(b []byte) error {
 // measureFormats are the output formats of measure.
 var measureFormats = []string{"csv", "json"}
 
-type measureFormat string
-
-func (f measureFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
-
-func (f *measureFormat) UnmarshalText(b []byte) error {
-	if !slices.Contains(measureFormats, string(b)) {
-		return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(measureFormats, ", "))
-	}
-	*f = measureFormat(b)
-	return nil
-}
-
 // cutExplain removes "-explain KPI MONTH" (or --explain, or -explain=KPI
 // MONTH) from args, which the flag package cannot read as one flag with
 // two values, and returns what remains, the KPI and month, and whether
@@ -156,8 +144,8 @@ ours, each with the single rule or calendar choice that explains it.`)
 	fs.TextVar(months, "month", monthRange{}, "the `month`s measured: 2021-06, or a range 2021-06..2021-10 (required unless -explain or -reconcile)")
 	asOf := &instant{}
 	fs.TextVar(asOf, "as-of", instant{}, "the `instant` records are judged at, RFC 3339 with an offset (required by ticket-resolution and patch-compliance)")
-	out := measureFormat("csv")
-	fs.TextVar(&out, "format", measureFormat("csv"), "output `format`: csv or json")
+	out := format("csv")
+	formatFlag(fs, &out, "output `format`: csv or json", measureFormats...)
 	reconcile := fs.Bool("reconcile", false, "compare the ITSM tool's verdicts with ours, ticket by ticket")
 	fs.String("explain", "", "list every record's outcome for one KPI-month: -explain `KPI MONTH`")
 	args, explainID, explainMonth, explain, problem := cutExplain(args)

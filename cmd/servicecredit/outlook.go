@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
@@ -13,20 +12,6 @@ import (
 
 // outlookFormats are the output formats of outlook.
 var outlookFormats = []string{"text", "json"}
-
-type outlookFormat string
-
-func (f outlookFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
-
-func (f *outlookFormat) UnmarshalText(b []byte) error {
-	for _, w := range outlookFormats {
-		if string(b) == w {
-			*f = outlookFormat(w)
-			return nil
-		}
-	}
-	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(outlookFormats, ", "))
-}
 
 func (e *env) outlook(args []string) int {
 	fs := e.newFlags("outlook", "CONTRACT MEASUREMENTS [MITIGATIONS] [-as-of M] [flags]",
@@ -43,8 +28,8 @@ format is documented in docs/json-output.md.`)
 	asOf, from := new(kpi.Month), new(kpi.Month)
 	fs.TextVar(asOf, "as-of", kpi.Month{}, "the `month` to look ahead from (default: the last month measured)")
 	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated (default: the first month measured)")
-	out := outlookFormat("text")
-	fs.TextVar(&out, "format", outlookFormat("text"), "output `format`: text or json")
+	out := format("text")
+	formatFlag(fs, &out, "output `format`: text or json", outlookFormats...)
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
 		return *stop

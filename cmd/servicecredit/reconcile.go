@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
@@ -15,20 +14,6 @@ import (
 
 // reconcileFormats are the output formats of reconcile.
 var reconcileFormats = []string{"text", "json", "markdown", "html"}
-
-type reconcileFormat string
-
-func (f reconcileFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
-
-func (f *reconcileFormat) UnmarshalText(b []byte) error {
-	for _, w := range reconcileFormats {
-		if string(b) == w {
-			*f = reconcileFormat(w)
-			return nil
-		}
-	}
-	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(reconcileFormats, ", "))
-}
 
 func (e *env) reconcilePack(args []string) int {
 	fs := e.newFlags("reconcile", "CONTRACT PACK... [flags]",
@@ -47,8 +32,8 @@ organisation and month, the published and recomputed figures, and a verdict:
 agrees, disagrees, impossible or uncheckable. The exit status is 3 when a
 finding of error severity disagrees or is impossible. The json format is
 documented in docs/json-output.md.`)
-	out := reconcileFormat("text")
-	fs.TextVar(&out, "format", reconcileFormat("text"), "output `format`: text, json, markdown or html (a web page, docs/html.md)")
+	out := format("text")
+	formatFlag(fs, &out, "output `format`: text, json, markdown or html (a web page, docs/html.md)", reconcileFormats...)
 	relFile := fs.String("relations", "", "the relations `file` (YAML): tables' organisations, totals, shares, complements, severities")
 	measFile := fs.String("measurements", "", "the measurements `file` (CSV) the board counts, RAGs, values and claims are checked against")
 	mitFile := fs.String("mitigations", "", "the mitigations `file` (CSV, YAML or JSON) evaluated with the measurements")

@@ -418,21 +418,37 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// format is an output format of evaluate.
+// format is an output format of a command.
 type format string
 
+// formats are the output formats of evaluate.
 var formats = []string{"text", "csv", "json", "jsonl", "markdown", "pack", "html"}
 
-func (f format) MarshalText() ([]byte, error) { return []byte(f), nil }
+// formatFlag adds -format to fs: it sets *p, whose value is the default,
+// to one of words, and refuses any other word, listing them.
+func formatFlag(fs *flag.FlagSet, p *format, usage string, words ...string) {
+	fs.Var(formatValue{p, words}, "format", usage)
+}
 
-func (f *format) UnmarshalText(b []byte) error {
-	for _, w := range formats {
-		if string(b) == w {
-			*f = format(w)
-			return nil
-		}
+// formatValue is a -format flag's value.
+type formatValue struct {
+	p     *format
+	words []string
+}
+
+func (f formatValue) String() string {
+	if f.p == nil {
+		return ""
 	}
-	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(formats, ", "))
+	return string(*f.p)
+}
+
+func (f formatValue) Set(s string) error {
+	if !slices.Contains(f.words, s) {
+		return fmt.Errorf("format %q: unknown (want one of %s)", s, strings.Join(f.words, ", "))
+	}
+	*f.p = format(s)
+	return nil
 }
 
 // periodFlags adds -from, -to and -org to fs.
@@ -461,7 +477,7 @@ imply as ledger lines of the month -adjust-in names (docs/monthly-cycle.md);
 the exit status is 3 when a seal was edited or fails its HMAC.`)
 	from, to, org := periodFlags(fs)
 	out := format("text")
-	fs.TextVar(&out, "format", format("text"), "output `format`: text, csv, json, jsonl (one JSON object a line), markdown, pack (a pack's tables: indicators by month) or html (a web page)")
+	formatFlag(fs, &out, "output `format`: text, csv, json, jsonl (one JSON object a line), markdown, pack (a pack's tables: indicators by month) or html (a web page)", formats...)
 	seals := sealingFlags(fs)
 	pos, stop := e.parse(fs, args)
 	if stop != nil {
