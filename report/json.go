@@ -8,6 +8,7 @@ import (
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/mitigation"
+	"github.com/servicecredit/engine/seal"
 )
 
 // JSONFormat names the layout JSON writes; it changes only when a field
@@ -33,16 +34,10 @@ type (
 		Decisions    []jsonDecision `json:"incident_decisions,omitempty"`
 		TotalCredit  string         `json:"total_credit"`
 	}
+	// jsonEvent is an event as a seal holds it, with its month first.
 	jsonEvent struct {
-		Month        string   `json:"month"`
-		Trigger      string   `json:"trigger"`
-		Kind         string   `json:"kind"`
-		KPI          string   `json:"kpi,omitzero"`
-		Organisation string   `json:"organisation,omitzero"`
-		Months       []string `json:"months"`
-		Points       string   `json:"points,omitzero"`
-		Cap          string   `json:"cap,omitzero"`
-		Detail       string   `json:"detail"`
+		Month string `json:"month"`
+		seal.TriggerEvent
 	}
 	jsonDecision struct {
 		Incident     string `json:"incident"`
@@ -298,18 +293,7 @@ func jsonYearOf(y credits.YearTotal, money credits.Money, critical bool) jsonYea
 }
 
 func jsonEventOf(e credits.Event) jsonEvent {
-	je := jsonEvent{Month: e.Month.String(), Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Organisation: e.Org,
-		Months: []string{}, Detail: e.Detail}
-	for _, m := range e.Months {
-		je.Months = append(je.Months, m.String())
-	}
-	if e.Kind == credits.PointsInWindow {
-		je.Points = kpi.FormatValue(e.Points)
-	}
-	if e.Cap != 0 {
-		je.Cap = e.Cap.String()
-	}
-	return je
+	return jsonEvent{Month: e.Month.String(), TriggerEvent: seal.EventOf(e)}
 }
 
 func jsonDecisionOf(d credits.Decision) jsonDecision {

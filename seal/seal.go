@@ -128,6 +128,23 @@ type TriggerEvent struct {
 	Detail  string   `json:"detail"`
 }
 
+// EventOf returns e as a seal holds it: its months and points as text,
+// the points only for a points-in-window trigger, the cap only for a
+// cap's event.
+func EventOf(e credits.Event) TriggerEvent {
+	se := TriggerEvent{Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Org: e.Org, Months: []string{}, Detail: e.Detail}
+	for _, m := range e.Months {
+		se.Months = append(se.Months, m.String())
+	}
+	if e.Kind == credits.PointsInWindow {
+		se.Points = kpi.FormatValue(e.Points)
+	}
+	if e.Cap != 0 {
+		se.Cap = e.Cap.String()
+	}
+	return se
+}
+
 // The sentinels Close, Parse, Store and Restate wrap; errors.Is tells
 // them apart.
 var (
@@ -287,17 +304,7 @@ func sealOf(c *contract.Contract, mo *contract.MonthResult, from kpi.Month) *Sea
 		s.Credit.Critical, s.Credit.Withheld = true, money.Format(t.Withheld)
 	}
 	for _, e := range mo.Events {
-		se := TriggerEvent{Trigger: e.Trigger, Kind: e.Kind.String(), KPI: e.KPI, Org: e.Org, Months: []string{}, Detail: e.Detail}
-		for _, m := range e.Months {
-			se.Months = append(se.Months, m.String())
-		}
-		if e.Kind == credits.PointsInWindow {
-			se.Points = kpi.FormatValue(e.Points)
-		}
-		if e.Cap != 0 {
-			se.Cap = e.Cap.String()
-		}
-		s.Events = append(s.Events, se)
+		s.Events = append(s.Events, EventOf(e))
 	}
 	return s
 }

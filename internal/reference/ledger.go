@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -175,20 +174,7 @@ func (s *state) closeYear() Year {
 // add prices period p.
 func (s *state) add(p credits.Period) (Month, error) {
 	money := s.rules.Money
-	var lines []Line
-	var err error
-	switch r := s.rules.Regime.(type) {
-	case credits.None:
-		for _, o := range p.Outcomes {
-			lines = append(lines, Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero})
-		}
-	case credits.Points:
-		lines, err = s.pointsLines(r, p)
-	case scheme.Scheme:
-		lines, err = s.schemeLines(r, p)
-	default:
-		return Month{}, fmt.Errorf("%w: regime %T", errRules, r)
-	}
+	lines, err := s.regimeLines(p)
 	if err != nil {
 		return Month{}, err
 	}
@@ -326,33 +312,170 @@ func (s *state) newYear(p credits.Period) error {
 	return nil
 }
 
-// pointsLines prices p under the points regime: a failed KPI-month loses
-// its Amber or Red fraction of the points in force, each point worth
-// PointValue per cent of the outcome's charges.
-func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) {
-	var lines []Line
+// incidents zeroes the credits the incident rule takes away: for each
+// incident linked to two or more lines of the month that cost money, all
+// but the one the rule keeps, every incident judged on the credits before
+// any was zeroed.
+func (s *state) incidents(p credits.Period, lines []Line) error {
+	in := s.rules.Incidents
+	if in.Rule == 0 || in.Rule == credits.AllCount {
+		return nil
+	}
+	// Every incident of the month, with the lines it caused that cost
+	// money, in outcome order.
+	refs := map[string]bool{}
 	for _, o := range p.Outcomes {
-		l := Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero}
-		if o.Kind == kpi.KPI && !o.Relief && (o.Status == kpi.Amber || o.Status == kpi.Red) {
-			var points *big.Rat
-			var from kpi.Month
-			for _, w := range r.Weights {
-				if w.KPI == o.KPI && !w.From.IsZero() && !w.From.After(p.Month) && (points == nil || w.From.After(from)) {
-					points, from = rat(w.Points), w.From
+		for _, ref := range o.Incidents {
+			refs[ref] = true
+		}
+	}
+	lost := map[int]bool{}
+	for ref := range refs {
+		var is []int
+		for i, o := range p.Outcomes {
+			if slices.Contains(o.Incidents, ref) && lines[i].Amount.Sign() > 0 {
+				is = append(is, i)
+			}
+		}
+		if len(is) < 2 {
+			continue
+		}
+		keep := -1
+		switch in.Rule {
+		case credits.HighestOnly:
+			for _, i := range is {
+				if keep < 0 {
+					keep = i
+					continue
+				}
+				a, b := lines[i], lines[keep]
+				if c := a.Amount.Cmp(b.Amount); c > 0 || (c == 0 && cmp.Or(cmp.Compare(a.KPI, b.KPI), cmp.Compare(a.Org, b.Org)) < 0) {
+					keep = i
 				}
 			}
-			if points == nil {
-				return nil, fmt.Errorf("%w: %s has no points in %s", errRules, o.KPI, p.Month)
+		case credits.CustomerChoice:
+			var d *credits.Decision
+			for j := range in.Decisions {
+				if in.Decisions[j].Incident == ref && in.Decisions[j].Month == p.Month {
+					d = &in.Decisions[j]
+				}
 			}
-			frac := rat(r.Red)
-			if o.Status == kpi.Amber {
-				frac = rat(r.Amber)
+			if d == nil {
+				return fmt.Errorf("%w: incident %s in %s: no decision", errRules, ref, p.Month)
 			}
-			lost := new(big.Rat).Mul(points, frac)
-			l.Points, l.Failed = dec(lost), true
-			l.Amount = round(s.rules.Money, percent(new(big.Rat).Mul(rat(o.Charges), lost), rat(r.PointValue)))
+			n := 0
+			for i, o := range p.Outcomes {
+				if o.KPI == d.KPI && (d.Org == "" || o.Org == d.Org) && slices.Contains(o.Incidents, ref) {
+					keep, n = i, n+1
+				}
+			}
+			if n != 1 || !slices.Contains(is, keep) {
+				return fmt.Errorf("%w: incident %s in %s: the decision names no one line that costs money", errRules, ref, p.Month)
+			}
+		default:
+			return fmt.Errorf("%w: incident rule %d", errRules, in.Rule)
 		}
-		lines = append(lines, l)
+		for _, i := range is {
+			if i != keep {
+				lost[i] = true
+			}
+		}
 	}
-	return lines, nil
+	for i := range lost {
+		lines[i].Amount = decimal.Zero
+	}
+	return nil
+}
+
+// critical reports whether p is a critical month: a KPI-month of a
+// critical KPI, credit-bearing, failing and not relieved, is Red under a
+// Red condition or has a rounded value worse than the critical level.
+func critical(c credits.Critical, p credits.Period) bool {
+	for _, o := range p.Outcomes {
+		if o.Kind != kpi.KPI || o.Relief || (o.Status != kpi.Amber && o.Status != kpi.Red) {
+			continue
+		}
+		for _, k := range c.KPIs {
+			if k.KPI != o.KPI {
+				continue
+			}
+			if k.Red && o.Status == kpi.Red {
+				return true
+			}
+			r := o.Result()
+			if k.Level == nil || r.Status == kpi.Unmeasured {
+				continue
+			}
+			switch c := r.Rounded.Cmp(*k.Level); {
+			case r.Direction == kpi.HigherIsBetter && c < 0, r.Direction == kpi.LowerIsBetter && c > 0:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// triggers records the month's points and failures and returns the events
+// the rules' triggers raise, in the order of the triggers.
+func (s *state) triggers(p credits.Period, lines []Line, hits []credits.CapKind) []Event {
+	pts := new(big.Rat)
+	var seen []key // the KPIs with a measurement period this month, in line order
+	for i, o := range p.Outcomes {
+		l := lines[i]
+		if l.Failed {
+			pts.Add(pts, rat(l.Points))
+		}
+		if o.Status == kpi.Unmeasured && o.Absent == kpi.NotDue {
+			continue
+		}
+		k := key{l.KPI, l.Org}
+		s.fails[k] = append(s.fails[k], periodFail{p.Month, l.Failed})
+		seen = append(seen, k)
+	}
+	s.points = append(s.points, monthPoints{p.Month, pts})
+	var out []Event
+	for _, t := range s.rules.Triggers {
+		switch t.Kind {
+		case credits.PointsInWindow:
+			sum := new(big.Rat)
+			var months []kpi.Month
+			for _, x := range s.points {
+				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
+					sum.Add(sum, x.points)
+					months = append(months, x.month)
+				}
+			}
+			if sum.Cmp(rat(t.Points)) >= 0 {
+				out = append(out, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: dec(sum)})
+			}
+		case credits.ConsecutiveFailures, credits.FailuresInWindow:
+			need := t.Failures
+			if t.Kind == credits.ConsecutiveFailures {
+				need = t.Months
+			}
+			for _, k := range seen {
+				h := s.fails[k]
+				var months []kpi.Month
+				for _, x := range h[max(0, len(h)-t.Months):] {
+					if x.failed {
+						months = append(months, x.month)
+					}
+				}
+				if len(months) >= need {
+					out = append(out, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: k.kpi, Org: k.org, Months: months, Points: decimal.Zero})
+				}
+			}
+		case credits.CapReached:
+			for _, c := range hits {
+				out = append(out, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: []kpi.Month{p.Month}, Points: decimal.Zero, Cap: c})
+			}
+		case credits.MaterialFailure:
+			for i := range p.Outcomes {
+				if l := lines[i]; l.Failed && l.Material {
+					out = append(out, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org, Months: []kpi.Month{p.Month}, Points: decimal.Zero})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -11,6 +11,55 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// regimeLines prices p under the rules' regime: one credit line per
+// outcome, in order.
+func (s *state) regimeLines(p credits.Period) ([]Line, error) {
+	switch r := s.rules.Regime.(type) {
+	case credits.None:
+		var lines []Line
+		for _, o := range p.Outcomes {
+			lines = append(lines, Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero})
+		}
+		return lines, nil
+	case credits.Points:
+		return s.pointsLines(r, p)
+	case scheme.Scheme:
+		return s.schemeLines(r, p)
+	}
+	return nil, fmt.Errorf("%w: regime %T", errRules, s.rules.Regime)
+}
+
+// pointsLines prices p under the points regime: a failed KPI-month loses
+// its Amber or Red fraction of the points in force, each point worth
+// PointValue per cent of the outcome's charges.
+func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) {
+	var lines []Line
+	for _, o := range p.Outcomes {
+		l := Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero}
+		if o.Kind == kpi.KPI && !o.Relief && (o.Status == kpi.Amber || o.Status == kpi.Red) {
+			var points *big.Rat
+			var from kpi.Month
+			for _, w := range r.Weights {
+				if w.KPI == o.KPI && !w.From.IsZero() && !w.From.After(p.Month) && (points == nil || w.From.After(from)) {
+					points, from = rat(w.Points), w.From
+				}
+			}
+			if points == nil {
+				return nil, fmt.Errorf("%w: %s has no points in %s", errRules, o.KPI, p.Month)
+			}
+			frac := rat(r.Red)
+			if o.Status == kpi.Amber {
+				frac = rat(r.Amber)
+			}
+			lost := new(big.Rat).Mul(points, frac)
+			l.Points, l.Failed = dec(lost), true
+			l.Amount = round(s.rules.Money, percent(new(big.Rat).Mul(rat(o.Charges), lost), rat(r.PointValue)))
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
 // pending is a line of a month whose score is still to be priced.
 type pending struct {
 	line      int
