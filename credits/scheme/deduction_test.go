@@ -30,6 +30,20 @@ func red(o credits.Outcome) credits.Outcome {
 	return o
 }
 
+// redLine prices a Red month of KPI A (better in direction dir)
+// measuring value under scheme s, whose rules must be valid, and returns
+// its line.
+func redLine(t *testing.T, s scheme.Scheme, dir kpi.Direction, value string) credits.Line {
+	t.Helper()
+	r := fixture.Rules(s)
+	require.NoError(t, r.Validate(fixture.WindowsOf("A")))
+	o := red(fixture.Measured("A", value))
+	o.Measured.Direction = dir
+	led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
+	require.NoError(t, err)
+	return led.Lines[0]
+}
+
 // The worked example and the boundaries of the performance-percentage
 // deduction: the points are an exact fraction, priced once.
 func TestDeduction(t *testing.T) {
@@ -72,13 +86,7 @@ func TestDeduction(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&d)
 			}
-			r := fixture.Rules(deductionScheme(tt.price, d))
-			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
-			o := red(fixture.Measured("A", tt.value))
-			o.Measured.Direction = d.Direction
-			led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
-			require.NoError(t, err)
-			l := led.Lines[0]
+			l := redLine(t, deductionScheme(tt.price, d), d.Direction, tt.value)
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
 			require.Equal(t, tt.points, trimPoints(l.Points), tt.why+": "+l.Rule)
 		})

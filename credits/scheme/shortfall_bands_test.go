@@ -45,13 +45,7 @@ func TestShortfallBands(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&sb)
 			}
-			r := fixture.Rules(shortBandsScheme(sb))
-			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
-			o := red(fixture.Measured("A", tt.value))
-			o.Measured.Direction = sb.Direction
-			led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
-			require.NoError(t, err)
-			l := led.Lines[0]
+			l := redLine(t, shortBandsScheme(sb), sb.Direction, tt.value)
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
 			require.Equal(t, tt.band, l.Band(), tt.why+": "+l.Rule)
 			require.Equal(t, tt.band == "severe", l.Material())
