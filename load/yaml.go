@@ -24,12 +24,10 @@ import (
 // seldom needs them.
 type document struct {
 	ps      *problems
-	root    *yaml.Node      // the document as parsed
-	indexed bool            // whether the maps below are filled
-	vals    map[string]pos  // path to the position of its value
-	nulls   map[string]bool // paths whose value is null
-	valAt   map[pos]string  // position to the path of the outermost value there
-	keyAt   map[pos]string  // position to the path of the mapping key there
+	root    *yaml.Node           // the document as parsed
+	indexed bool                 // whether the index and nulls are filled
+	idx     *yamlpath.Index[pos] // the places of the fields
+	nulls   map[string]bool      // paths whose value is null
 }
 
 // decodeYAML reads data, a YAML or JSON document, into out with unknown
@@ -54,23 +52,11 @@ func (d *document) index() {
 		return
 	}
 	d.indexed = true
-	d.vals, d.nulls, d.valAt, d.keyAt = map[string]pos{}, map[string]bool{}, map[pos]string{}, map[pos]string{}
-	yamlpath.Walk(d.root, "", func(path string, key, v *yaml.Node) {
-		if key != nil {
-			if _, ok := d.keyAt[pos{key.Line, key.Column}]; !ok {
-				d.keyAt[pos{key.Line, key.Column}] = path
-			}
-		}
-		if v == nil {
-			return // a repeated key: its first value counts
-		}
-		p := pos{v.Line, v.Column}
-		d.vals[path] = p
+	d.nulls = map[string]bool{}
+	d.idx = yamlpath.NewIndex(func(line, col int) pos { return pos{line, col} })
+	d.idx.Add(d.root, "", func(path string, v *yaml.Node) {
 		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 			d.nulls[path] = true
-		}
-		if _, ok := d.valAt[p]; !ok {
-			d.valAt[p] = path
 		}
 	})
 }
@@ -89,7 +75,7 @@ func parentPath(path string) string {
 func (d *document) at(path string) pos {
 	d.index()
 	for {
-		if p, ok := d.vals[path]; ok {
+		if p, ok := d.idx.Place(path); ok {
 			return p
 		}
 		if path == "" {
@@ -102,7 +88,7 @@ func (d *document) at(path string) pos {
 // present reports whether path has a value other than null in the file.
 func (d *document) present(path string) bool {
 	d.index()
-	_, ok := d.vals[path]
+	_, ok := d.idx.Place(path)
 	return ok && !d.nulls[path]
 }
 
@@ -121,15 +107,8 @@ func (d *document) missing(path, want string) {
 // control character, bytes that are not UTF-8) comes with its offset in
 // data only; it is placed at its line and column all the same.
 func (d *document) loadErrors(err error, data []byte) {
-	var list []*yaml.LoadError
-	var many *yaml.LoadErrors
-	var one *yaml.LoadError
-	switch {
-	case errors.As(err, &many):
-		list = many.Errors
-	case errors.As(err, &one):
-		list = []*yaml.LoadError{one}
-	default:
+	list, ok := yamlpath.LoadErrors(err)
+	if !ok {
 		d.ps.add(pos{}, "", "not valid YAML or JSON", nil)
 		return
 	}
@@ -141,9 +120,9 @@ func (d *document) loadErrors(err error, data []byte) {
 		var leaf *leafError
 		if errors.As(e, &leaf) {
 			if leaf.quoted {
-				d.ps.addText(p, d.valAt[p], leaf.text, leaf.msg, leaf.cause)
+				d.ps.addText(p, d.idx.ValueAt(p), leaf.text, leaf.msg, leaf.cause)
 			} else {
-				d.ps.add(p, d.valAt[p], leaf.msg, leaf.cause)
+				d.ps.add(p, d.idx.ValueAt(p), leaf.msg, leaf.cause)
 			}
 			continue
 		}
@@ -153,7 +132,7 @@ func (d *document) loadErrors(err error, data []byte) {
 			continue
 		}
 		text, at := yamlpath.Explain(msg, dtoTypes)
-		d.ps.add(p, at.Path(d.keyAt[p], d.valAt[p]), text, nil)
+		d.ps.add(p, at.Path(d.idx.KeyAt(p), d.idx.ValueAt(p)), text, nil)
 	}
 }
 

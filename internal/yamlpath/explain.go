@@ -1,11 +1,28 @@
 package yamlpath
 
 import (
+	"errors"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
+
+// LoadErrors returns the problems in err, an error from the YAML
+// library's Load, one by one, and false when err is none of its errors.
+func LoadErrors(err error) ([]*yaml.LoadError, bool) {
+	var many *yaml.LoadErrors
+	var one *yaml.LoadError
+	switch {
+	case errors.As(err, &many):
+		return many.Errors, true
+	case errors.As(err, &one):
+		return []*yaml.LoadError{one}, true
+	}
+	return nil, false
+}
 
 // Place says where a problem Explain words belongs: at the file, at a
 // mapping's key, or at a value.

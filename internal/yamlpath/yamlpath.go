@@ -1,8 +1,9 @@
 // Package yamlpath names the places of a YAML document's fields by path,
 // such as "kpis[3].tsl", so that the file loaders can say where a problem
-// is. Each loader keeps its own index of places; this package walks the
-// document for it, by one rule, and words the YAML library's loading
-// errors for it (Explain), so that every loader says the same thing.
+// is. Each loader keeps an Index of places in its own type of place; this
+// package walks the document for it, by one rule, and words the YAML
+// library's loading errors for it (Explain), so that every loader says the
+// same thing.
 package yamlpath
 
 import (
@@ -56,4 +57,79 @@ func Join(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// Index is the places of a document's fields, in a loader's own type of
+// place P (a line and a column): where each path's value stands, and
+// which path's value and which field's key stand at each place, the first
+// walked (the outermost) of those that share one. A nil Index knows no
+// place.
+type Index[P comparable] struct {
+	vals  map[string]P // path to the place of its value
+	valAt map[P]string // place to the path of the outermost value there
+	keyAt map[P]string // place to the path of the field whose key is there
+	at    func(line, column int) P
+}
+
+// NewIndex returns an empty Index whose places at makes from a line and a
+// column.
+func NewIndex[P comparable](at func(line, column int) P) *Index[P] {
+	return &Index[P]{vals: map[string]P{}, valAt: map[P]string{}, keyAt: map[P]string{}, at: at}
+}
+
+// Add walks n, whose path is path, as Walk does and records the places of
+// its fields; visit, when not nil, is called for each field with a value
+// (a repeated key's second value is not walked).
+func (x *Index[P]) Add(n *yaml.Node, path string, visit func(path string, value *yaml.Node)) {
+	Walk(n, path, func(path string, key, v *yaml.Node) {
+		if key != nil {
+			if k := x.at(key.Line, key.Column); !hasKey(x.keyAt, k) {
+				x.keyAt[k] = path
+			}
+		}
+		if v == nil {
+			return // a repeated key: its first value counts
+		}
+		p := x.at(v.Line, v.Column)
+		x.vals[path] = p
+		if !hasKey(x.valAt, p) {
+			x.valAt[p] = path
+		}
+		if visit != nil {
+			visit(path, v)
+		}
+	})
+}
+
+// Place returns the place of path's value, and whether the document has
+// one.
+func (x *Index[P]) Place(path string) (P, bool) {
+	if x == nil {
+		var none P
+		return none, false
+	}
+	p, ok := x.vals[path]
+	return p, ok
+}
+
+// ValueAt returns the path of the outermost value at place p; "" for none.
+func (x *Index[P]) ValueAt(p P) string {
+	if x == nil {
+		return ""
+	}
+	return x.valAt[p]
+}
+
+// KeyAt returns the path of the field whose key stands at place p; "" for
+// none.
+func (x *Index[P]) KeyAt(p P) string {
+	if x == nil {
+		return ""
+	}
+	return x.keyAt[p]
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -187,33 +187,18 @@ func badChar(data []byte) (line, col int, what string, ok bool) {
 // problems found.
 type doc struct {
 	file    string
-	vals    map[string]pos    // path to the position of its value
-	scalars map[string]string // path to a scalar's text
-	valAt   map[pos]string    // position to the path of the outermost value there
-	keyAt   map[pos]string    // position to the path of the mapping key there
+	idx     *yamlpath.Index[pos] // the places of the fields
+	scalars map[string]string    // path to a scalar's text
 	list    []*record.Error
 	kpis    []int // for a contract file: the contract's index of each KPI planned
 }
 
 // index records the place of every field of the document below n.
 func (d *doc) index(n *yaml.Node, path string) {
-	if d.vals == nil {
-		d.vals, d.scalars, d.valAt, d.keyAt = map[string]pos{}, map[string]string{}, map[pos]string{}, map[pos]string{}
+	if d.idx == nil {
+		d.idx, d.scalars = yamlpath.NewIndex(func(line, col int) pos { return pos{line, col} }), map[string]string{}
 	}
-	yamlpath.Walk(n, path, func(path string, key, v *yaml.Node) {
-		if key != nil {
-			if _, ok := d.keyAt[pos{key.Line, key.Column}]; !ok {
-				d.keyAt[pos{key.Line, key.Column}] = path
-			}
-		}
-		if v == nil {
-			return // a repeated key: its first value counts
-		}
-		p := pos{v.Line, v.Column}
-		d.vals[path] = p
-		if _, ok := d.valAt[p]; !ok {
-			d.valAt[p] = path
-		}
+	d.idx.Add(n, path, func(path string, v *yaml.Node) {
 		if v.Kind == yaml.ScalarNode {
 			d.scalars[path] = v.Value
 		}
@@ -224,12 +209,13 @@ func (d *doc) index(n *yaml.Node, path string) {
 // present in the file.
 func (d *doc) at(path string) pos {
 	for {
-		if p, ok := d.vals[path]; ok {
+		if p, ok := d.idx.Place(path); ok {
 			return p
 		}
 		i := strings.LastIndexAny(path, ".[")
 		if i < 0 {
-			return d.vals[""]
+			p, _ := d.idx.Place("")
+			return p
 		}
 		path = path[:i]
 	}
@@ -297,15 +283,8 @@ func (d *doc) validated(err error, prefix string) {
 // loadErrors records the problems in err, an error from the YAML library,
 // in our words.
 func (d *doc) loadErrors(err error) {
-	var list []*yaml.LoadError
-	var many *yaml.LoadErrors
-	var one *yaml.LoadError
-	switch {
-	case errors.As(err, &many):
-		list = many.Errors
-	case errors.As(err, &one):
-		list = []*yaml.LoadError{one}
-	default:
+	list, ok := yamlpath.LoadErrors(err)
+	if !ok {
 		d.add(0, 0, "", "", "not valid YAML")
 		return
 	}
@@ -319,18 +298,18 @@ func (d *doc) loadErrors(err error) {
 		msg := e.Message
 		switch {
 		case errors.As(e, &me):
-			d.add(line, col, d.valAt[p], me.Text, me.Msg)
+			d.add(line, col, d.idx.ValueAt(p), me.Text, me.Msg)
 		case errors.As(e, &we):
-			d.add(line, col, d.valAt[p], we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")")
+			d.add(line, col, d.idx.ValueAt(p), we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")")
 		case errors.As(e, &se):
-			d.add(line, col, d.valAt[p], "", se.Error())
+			d.add(line, col, d.idx.ValueAt(p), "", se.Error())
 		case errors.As(e, &ke):
-			d.add(line, col, d.valAt[p], "", ke.Error())
+			d.add(line, col, d.idx.ValueAt(p), "", ke.Error())
 		case e.Stage != yaml.ConstructorStage:
 			d.add(line, col, "", "", "not valid YAML: "+strings.TrimPrefix(msg, "yaml: "))
 		default:
 			text, at := yamlpath.Explain(msg, planTypes)
-			d.add(line, col, at.Path(d.keyAt[p], d.valAt[p]), "", text)
+			d.add(line, col, at.Path(d.idx.KeyAt(p), d.idx.ValueAt(p)), "", text)
 		}
 	}
 }
