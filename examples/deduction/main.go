@@ -7,7 +7,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -34,12 +33,8 @@ func Rules() credits.Rules {
 var Values = []string{"98.2", "99.49", "99.7", "97"}
 
 func run(w io.Writer) error {
-	rules := Rules()
-	if err := rules.Validate([]credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
-		return err
-	}
-	var periods []credits.Period
-	for i, value := range Values {
+	var outcomes []credits.Outcome
+	for _, value := range Values {
 		v := d(value)
 		s := kpi.Red
 		switch {
@@ -50,18 +45,9 @@ func run(w io.Writer) error {
 		}
 		o := credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
 			Measured: &kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
-		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
-			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
+		outcomes = append(outcomes, o)
 	}
-	led, err := credits.Calculate(rules, periods)
-	if err != nil {
-		return err
-	}
-	for i, l := range led.Lines {
-		fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), Values[i], l.Amount.StringFixed(2), l.Rule)
-	}
-	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return nil
+	return cli.Monthly(w, Rules(), "AVAIL", kpi.MustParseMonth("2021-04"), d("100000"), Values, outcomes...)
 }
 
 func main() { cli.Main("deduction", run) }

@@ -5,7 +5,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -39,27 +38,14 @@ func Rules() credits.Rules {
 var Values = []string{"97.5", "97", "96.99", "95", "94.99"}
 
 func run(w io.Writer) error {
-	rules := Rules()
-	if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
-		return err
-	}
-	var periods []credits.Period
-	for i, value := range Values {
+	var outcomes []credits.Outcome
+	for _, value := range Values {
 		v := d(value)
 		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
 			Measured: &kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
-		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
-			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}})
+		outcomes = append(outcomes, o)
 	}
-	led, err := credits.Calculate(rules, periods)
-	if err != nil {
-		return err
-	}
-	for i, l := range led.Lines {
-		fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), Values[i], l.Amount.StringFixed(2), l.Rule)
-	}
-	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return nil
+	return cli.Monthly(w, Rules(), "RESOLVE", kpi.MustParseMonth("2021-04"), d("100000"), Values, outcomes...)
 }
 
 func main() { cli.Main("shortfall-bands", run) }

@@ -1,12 +1,17 @@
-// Package cli holds the command plumbing every example shares, so that an
+// Package cli holds the command plumbing the examples share, so that an
 // example's main.go is about the engine: Main runs the example and exits
-// with its error.
+// with its error; Monthly credits and prints a worked example that follows
+// one KPI month by month.
 package cli
 
 import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/shopspring/decimal"
 )
 
 // Main runs run, an example named name, printing to standard output; on
@@ -17,4 +22,33 @@ func Main(name string, run func(w io.Writer) error) {
 		fmt.Fprintln(os.Stderr, name+":", err)
 		os.Exit(1)
 	}
+}
+
+// Monthly prices a worked example that follows one KPI, id, in force
+// for the twelve months from from: it checks rules against it
+// (Rules.Validate), credits one period a month from from, in contract
+// year 1, each with charges of charges (year charges twelve times them)
+// and the next of outcomes (credits.Calculate), and prints each line with
+// its month's value, values[i] for the i-th, as a per cent, then the
+// ledger's total.
+func Monthly(w io.Writer, rules credits.Rules, id string, from kpi.Month, charges decimal.Decimal, values []string, outcomes ...credits.Outcome) error {
+	if err := rules.Validate([]credits.Window{{KPI: id, From: from, To: from.AddMonths(11)}}); err != nil {
+		return err
+	}
+	var periods []credits.Period
+	for i, o := range outcomes {
+		periods = append(periods, credits.Period{Month: from.AddMonths(i), Year: 1, Charges: charges,
+			YearCharges: charges.Mul(decimal.NewFromInt(12)), Outcomes: []credits.Outcome{o}})
+	}
+	led, err := credits.Calculate(rules, periods)
+	if err != nil {
+		return err
+	}
+	for i, l := range led.Lines {
+		if _, err := fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), values[i], l.Amount.StringFixed(2), l.Rule); err != nil {
+			return err
+		}
+	}
+	_, err = fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
+	return err
 }
