@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"io"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
@@ -21,20 +20,16 @@ import (
 func TestGolden(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			require.NoError(t, run(&out, ".", format))
-			golden.Check(t, filepath.Join("testdata", "report."+format+".golden"), out.Bytes())
+			exampletest.Output(t, "report."+format+".golden", func(w io.Writer) error { return run(w, ".", format) })
 		})
 	}
 	for _, format := range []string{"text", "json"} {
 		t.Run("reconcile-"+format, func(t *testing.T) {
-			var out bytes.Buffer
 			name := "reconcile"
 			if format == "json" {
 				name = "reconcile-json"
 			}
-			require.NoError(t, run(&out, ".", name))
-			golden.Check(t, filepath.Join("testdata", "reconcile."+format+".golden"), out.Bytes())
+			exampletest.Output(t, "reconcile."+format+".golden", func(w io.Writer) error { return run(w, ".", name) })
 		})
 	}
 }
@@ -139,24 +134,9 @@ func TestMeasurementsFile(t *testing.T) {
 	require.NoError(t, run(&out, ".", "measurements"))
 	golden.Check(t, "measurements.csv", out.Bytes())
 
-	c, want, err := evaluate(".")
+	_, want, err := evaluate(".")
 	require.NoError(t, err)
-	f, err := os.Open("measurements.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements("measurements.csv", f, c)
-	require.NoError(t, err)
-	from, to := ms[0].Month, ms[0].Month
-	for _, m := range ms {
-		if m.Month.Before(from) {
-			from = m.Month
-		}
-		if m.Month.After(to) {
-			to = m.Month
-		}
-	}
-	got, err := c.Evaluate(contract.Input{From: from, To: to, Measurements: ms})
-	require.NoError(t, err)
+	c, got := exampletest.EvaluateFiles(t, ".")
 	var a, b bytes.Buffer
 	require.NoError(t, report.JSON(&a, c, want))
 	require.NoError(t, report.JSON(&b, c, got))

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"path/filepath"
+	"io"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
 )
@@ -17,9 +16,7 @@ import (
 func TestGolden(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			require.NoError(t, run(&out, ".", format))
-			golden.Check(t, filepath.Join("testdata", "report."+format+".golden"), out.Bytes())
+			exampletest.Output(t, "report."+format+".golden", func(w io.Writer) error { return run(w, ".", format) })
 		})
 	}
 }
