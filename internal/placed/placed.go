@@ -1,11 +1,3 @@
-// Package placed words a problem found in a file the one way every file
-// reader of the module does (load's and the measurement packages'): the
-// place, the record, the field with the text found in it, and what is
-// wrong,
-//
-//	tickets.csv:4:31: ticket "INC0042": resolved "2023-03-01T09:00:00Z": before logged 2023-03-02T09:00:00Z
-//
-// leaving out whatever the problem does not have.
 package placed
 
 import (
@@ -20,7 +12,7 @@ type Problem struct {
 	Record       string // the record at fault, such as `ticket "INC0042"`
 	Field        string // the field at fault, such as "resolved" or "kpis[3].tsl"
 	Text         string // the text found, written quoted when Quoted
-	Quoted       bool
+	Quoted       bool   // whether Text is part of the message
 	Msg          string // what is wrong and what was expected, lower case
 }
 

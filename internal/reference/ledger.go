@@ -15,66 +15,67 @@ import (
 // Ledger is what Calculate works out, in the figures the engine's
 // credits.Ledger holds.
 type Ledger struct {
-	Months []Month
-	Years  []Year
-	Total  decimal.Decimal
-	Events []Event
+	Months []Month         // one per period, in order
+	Years  []Year          // one per contract year, in order
+	Total  decimal.Decimal // the sum of the years' totals
+	Events []Event         // the triggers' events, by month, then in the order of the triggers
 }
 
 // Month is one month of a Ledger: its lines and totals.
 type Month struct {
 	Month    kpi.Month
-	Year     int
-	Lines    []Line // credit lines in outcome order, then any withholding line, then cap lines
-	Uncapped decimal.Decimal
-	Cut      decimal.Decimal
-	Total    decimal.Decimal
-	Withheld decimal.Decimal
-	Critical bool
+	Year     int             // the contract year
+	Lines    []Line          // credit lines in outcome order, then any withholding line, then cap lines
+	Uncapped decimal.Decimal // the credit and withholding lines' sum
+	Cut      decimal.Decimal // the cap lines' sum, zero or negative
+	Total    decimal.Decimal // what the month pays: Uncapped + Cut
+	Withheld decimal.Decimal // a critical month's withholding; zero otherwise
+	Critical bool            // the month is a critical service level failure
 }
 
-// Line is one line of a Month.
+// Line is one line of a Month, with the figures of a credits.Line the
+// reference checks.
 type Line struct {
 	Kind      credits.LineKind
-	KPI, Org  string
-	Cap       credits.CapKind
-	Points    decimal.Decimal
-	Amount    decimal.Decimal
-	Failed    bool
-	Band      string
-	Material  bool
-	Incidents []string
+	KPI, Org  string          // empty on a cap or withholding line
+	Cap       credits.CapKind // a cap line's cap
+	Points    decimal.Decimal // the points (a scheme's score) lost
+	Amount    decimal.Decimal // the money, rounded
+	Failed    bool            // a failure that counts for the triggers
+	Band      string          // the band a scheme scored the line in
+	Material  bool            // the band is material and the line failed
+	Incidents []string        // the outcome's incidents
 }
 
 // Year is one contract year of a Ledger.
 type Year struct {
 	Year                           int
-	From, To                       kpi.Month
-	Charges                        decimal.Decimal
-	Cap, LimbCap, LimbBase         decimal.Decimal
-	HasCap, HasLimb                bool
-	Uncapped, Cut, Total, Withheld decimal.Decimal
-	Drivers                        []Driver
+	From, To                       kpi.Month       // the first and last months evaluated in it
+	Charges                        decimal.Decimal // the year's charges, the base of the annual cap
+	Cap, LimbCap, LimbBase         decimal.Decimal // the annual and two-limb caps in money, and the two-limb cap's base
+	HasCap, HasLimb                bool            // whether the rules set each cap
+	Uncapped, Cut, Total, Withheld decimal.Decimal // the sums of its months'
+	Drivers                        []Driver        // by amount, largest first, then by KPI and organisation
 }
 
 // Driver is a KPI's (for one organisation), or the withholdings', share
 // of a year's uncapped credits.
 type Driver struct {
-	KPI, Org    string
-	Withholding bool
-	Amount      decimal.Decimal
-	Months      []kpi.Month
+	KPI, Org    string          // empty for the withholdings
+	Withholding bool            // the driver is the year's withholding lines
+	Amount      decimal.Decimal // the sum of its lines in the year
+	Months      []kpi.Month     // the months it cost money, in order
 }
 
 // Event is a trigger's condition holding in a month, with its evidence.
 type Event struct {
-	Trigger  string
-	Kind     credits.TriggerKind
-	Month    kpi.Month
-	KPI, Org string
-	Months   []kpi.Month
-	Points   decimal.Decimal
-	Cap      credits.CapKind
+	Trigger  string              // the trigger's name
+	Kind     credits.TriggerKind // its kind
+	Month    kpi.Month           // the month it held in
+	KPI, Org string              // for a failure or material-failure event
+	Months   []kpi.Month         // the evidence: the months that failed or carried points
+	Points   decimal.Decimal     // points-in-window: the points in the window
+	Cap      credits.CapKind     // cap-reached: the cap
 }
 
 // errRules is the reference's own problem with the rules or the periods:

@@ -1,7 +1,3 @@
-// Package problems holds what credits and credits/scheme share to report
-// a problem with credit rules: the field at fault as a structural path of
-// Go field names, the KPI and month it is about, and what is wrong. Each
-// package turns its Problems into *credits.Error values with Errors.
 package problems
 
 import (
@@ -15,8 +11,10 @@ import (
 // at fault within the part, the KPI and month it is about, and what is
 // wrong.
 type Problem struct {
-	Path, KPI, Msg string
-	Month          kpi.Month
+	Path  string    // the field at fault, a structural path of Go field names within the part
+	KPI   string    // the KPI it is about; may be empty
+	Msg   string    // what is wrong, lower case
+	Month kpi.Month // the month it is about; zero when none
 }
 
 // Newf returns a Problem at path about KPI id (empty for none).
