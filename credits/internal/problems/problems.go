@@ -28,9 +28,9 @@ func (p Problem) In(m kpi.Month) Problem {
 	return p
 }
 
-// Under returns ps with path before each path ("Regime.",
-// "Scores[2].Bands.") and msg before each message ("scheme: "). It
-// changes ps in place.
+// Under returns ps with each path within path, as JoinPath joins them
+// ("Price" and "Ratchet" make "Price.Ratchet"), and msg before each
+// message ("scheme: "). It changes ps in place.
 func Under(ps []Problem, path, msg string) []Problem {
 	for i := range ps {
 		ps[i].Path = JoinPath(path, ps[i].Path)

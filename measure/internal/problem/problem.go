@@ -62,8 +62,8 @@ func Errors(err error) []error {
 
 // Pos is a place in a file; the zero Pos is no place.
 type Pos struct {
-	File      string
-	Line, Col int
+	File      string // the file's name as given to the reader; empty for records built in code
+	Line, Col int    // 1-based; 0 when not known
 }
 
 // At returns the place of a record read from line of file.
