@@ -21,17 +21,17 @@ import (
 //
 // The zero Contract is invalid; Validate names every missing field.
 type Contract struct {
-	Name         string
-	Customer     string
-	Supplier     string
-	Commencement kpi.Month // the service commencement month: service month 1, first month of contract year 1
-	Term         int       // the number of months the contract runs, 1 or more
-	Orgs         []string  // the organisations served, at least one; a shared service serves several
-	Charges      []Charge  // the monthly charges of each organisation over time
-	KPIs         []KPI     // the indicators, in report order
-	Absences     Absences  // how absent values count
-	Credits      credits.Rules
-	ReportCard   *ReportCard // which KPI-months a board sees in detail; nil when the pack has no report cards
+	Name         string        // the contract's name, as the reports title it
+	Customer     string        // the customer, the party credited
+	Supplier     string        // the supplier, the party paying credits
+	Commencement kpi.Month     // the service commencement month: service month 1, first month of contract year 1
+	Term         int           // the number of months the contract runs, 1 or more
+	Orgs         []string      // the organisations served, at least one; a shared service serves several
+	Charges      []Charge      // the monthly charges of each organisation over time
+	KPIs         []KPI         // the indicators, in report order
+	Absences     Absences      // how absent values count
+	Credits      credits.Rules // the service-credit rules: regime, caps, triggers, critical failures, incidents, money rounding
+	ReportCard   *ReportCard   // which KPI-months a board sees in detail; nil when the pack has no report cards
 }
 
 // ReportCard is a pack's rule for which KPI-months get a report card, the
@@ -42,14 +42,14 @@ type Contract struct {
 // targets have no TSL to vary from. A ReportCard with no Variance cards
 // Red months only.
 type ReportCard struct {
-	Variance kpi.Margin
+	Variance kpi.Margin // the shortfall from the TSL that earns a card; unset: Red months only
 }
 
 // Charge is an organisation's monthly charge from a month onwards; a later
 // Charge for the same organisation replaces it.
 type Charge struct {
-	Org    string
-	From   kpi.Month
+	Org    string          // the organisation charged; empty for a single-organisation contract
+	From   kpi.Month       // the first month the charge applies
 	Amount decimal.Decimal // 0 or more
 	Note   string          // the authority, such as "CCN 12"; may be empty
 }
@@ -120,8 +120,8 @@ func (c *Combination) UnmarshalText(b []byte) error { return combinationWords.Un
 // Combine says how a KPI's organisations' values combine into the shared
 // service's.
 type Combine struct {
-	How    Combination
-	Weight string // for Weighted: the indicator whose value weights each organisation's
+	How    Combination // how the values combine
+	Weight string      // for Weighted: the indicator whose value weights each organisation's
 }
 
 // Part is one input of a pooled KPI: a percentage KPI, weighted either by

@@ -22,25 +22,25 @@ var ErrInvalidInput = errors.New("invalid evaluation input")
 
 // Input is what a contract is evaluated on.
 type Input struct {
-	From, To     kpi.Month // the months evaluated, inclusive; zero means commencement and the end of the term
-	Measurements []kpi.Measurement
+	From, To     kpi.Month            // the months evaluated, inclusive; zero means commencement and the end of the term
+	Measurements []kpi.Measurement    // the values measured, each at most once per KPI, organisation and month
 	Mitigations  *mitigation.Register // nil when none were agreed
 }
 
 // Result is a contract's evaluation: every month's KPI-months and board
 // summary, and the credit ledger with its contract-year totals.
 type Result struct {
-	Months []MonthResult
-	Ledger *credits.Ledger
+	Months []MonthResult   // the months evaluated, in order
+	Ledger *credits.Ledger // the credit ledger of those months, with their contract-year totals
 }
 
 // MonthResult is one evaluated month.
 type MonthResult struct {
-	Month        kpi.Month
-	ServiceMonth int // counted from commencement, which is 1
-	Year         int // the contract year
-	Cells        []Cell
-	Summary      Summary
+	Month        kpi.Month          // the month evaluated
+	ServiceMonth int                // counted from commencement, which is 1
+	Year         int                // the contract year
+	Cells        []Cell             // the month's KPI-months, in the contract's order, then the combined cells of a shared service
+	Summary      Summary            // the board's counts of the month's statuses
 	Credit       credits.MonthTotal // the month's credit: uncapped, cut by caps, and payable
 	Lines        []credits.Line     // the month's own lines: caps' cuts and a critical failure's withholding
 	Events       []credits.Event    // the escalation and termination events the month raised, with their evidence

@@ -12,7 +12,7 @@ import (
 
 // MonthTotal is one month of the ledger.
 type MonthTotal struct {
-	Month    kpi.Month
+	Month    kpi.Month       // the month
 	Year     int             // the contract year
 	Charges  decimal.Decimal // the month's charges, the base of the monthly cap
 	Uncapped decimal.Decimal // the sum of the month's credit and withholding lines, before caps
@@ -39,7 +39,7 @@ type Driver struct {
 
 // YearTotal is one contract year of the ledger, over the months evaluated.
 type YearTotal struct {
-	Year     int
+	Year     int             // the contract year, 1-based
 	From, To kpi.Month       // the first and last month evaluated in the year
 	Charges  decimal.Decimal // the whole year's charges, the base of the annual cap
 	Cap      decimal.Decimal // the annual cap in money, rounded; zero with no annual cap

@@ -47,7 +47,7 @@ func (o *Outcome) Result() *kpi.Result {
 
 // Period is one month of a contract as a credit regime sees it.
 type Period struct {
-	Month       kpi.Month
+	Month       kpi.Month       // the month
 	Year        int             // the contract year the month falls in, 1-based
 	Charges     decimal.Decimal // the month's charges, all organisations, 0 or more: the base of the monthly cap
 	YearCharges decimal.Decimal // the charges of the whole contract year, 0 or more: the base of the annual cap
@@ -74,13 +74,13 @@ const (
 type Line struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly; first, where it takes no room
 
-	Kind   LineKind
-	Raw    kpi.Status  // the status as measured; zero on a cap line
-	Status kpi.Status  // the status credited; zero on a cap line
-	Absent kpi.Absence // why the KPI-month has no value, when Status is Unmeasured
-	Cap    CapKind     // on a cap line: the cap that bit; zero on a credit line
-	Failed bool        // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
-	Month  kpi.Month
+	Kind   LineKind        // a credit, cap or withholding line
+	Raw    kpi.Status      // the status as measured; zero on a cap line
+	Status kpi.Status      // the status credited; zero on a cap line
+	Absent kpi.Absence     // why the KPI-month has no value, when Status is Unmeasured
+	Cap    CapKind         // on a cap line: the cap that bit; zero on a credit line
+	Failed bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
+	Month  kpi.Month       // the month the line belongs to
 	Year   int             // the contract year
 	KPI    string          // empty on a cap or withholding line
 	Org    string          // empty on a cap or withholding line

@@ -11,9 +11,9 @@ import (
 // a person needs to check it, the value as measured and as rounded, the
 // thresholds that applied and where they came from.
 type Result struct {
-	KPI   string
-	Org   string
-	Month Month
+	KPI   string // the KPI's id
+	Org   string // the organisation measured; empty for a single-organisation contract
+	Month Month  // the month classified
 
 	Status Status  // Green, Amber, Red, Unmeasured, or Reported for a Figure
 	Absent Absence // why there was no value, when Status is Unmeasured

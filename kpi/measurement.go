@@ -19,7 +19,7 @@ import (
 type Measurement struct {
 	KPI   string // the KPI's id
 	Org   string // the organisation measured; empty for a single-organisation contract
-	Month Month
+	Month Month  // the month measured
 
 	Value       decimal.Decimal // the measured value, unrounded
 	Numerator   decimal.Decimal // with HasCounts: the things that met the standard

@@ -83,7 +83,7 @@ func (u *MarginUnit) UnmarshalText(b []byte) error {
 // Margin derives an MSL from the TSL. The zero Margin is unset.
 type Margin struct {
 	By   decimal.Decimal // how far below (or, lower-is-better, above) the TSL; 0 or more
-	Unit MarginUnit
+	Unit MarginUnit      // what By counts: percentage points, or a percentage of the TSL
 }
 
 // IsSet reports whether m derives the MSL.
@@ -146,8 +146,8 @@ func (t Thresholds) String() string {
 // Step is one month of a glide path: the thresholds that apply in Month
 // only.
 type Step struct {
-	Month      Month
-	Thresholds Thresholds
+	Month      Month      // the month the step applies in
+	Thresholds Thresholds // the thresholds of that month
 }
 
 // Change is a change to a KPI's thresholds that takes effect from a month
@@ -194,11 +194,11 @@ const (
 // Source records which part of a Schedule supplied a month's thresholds,
 // so a result can say why those levels applied.
 type Source struct {
-	Kind  SourceKind
-	Month Month  // the glide step's month, or the change's From; zero for the base
-	Step  int    // for a glide step: its position, 1-based, in month order
-	Steps int    // for a glide step: the number of steps in the glide path
-	Note  string // for a change: its Note
+	Kind  SourceKind // the base, a glide step or a change
+	Month Month      // the glide step's month, or the change's From; zero for the base
+	Step  int        // for a glide step: its position, 1-based, in month order
+	Steps int        // for a glide step: the number of steps in the glide path
+	Note  string     // for a change: its Note
 }
 
 // String describes the source: "base", "glide path step 2 of 3", or

@@ -292,6 +292,7 @@ type yWord[T any, P textPtr[T]] struct {
 	v T
 }
 
+// UnmarshalYAML reads the word, as the enumeration's UnmarshalText reads it.
 func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
 	p, s, err := scalar(n)
 	if err != nil {

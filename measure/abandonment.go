@@ -14,7 +14,7 @@ import (
 //
 // The zero AbandonRule is invalid: Validate names every field not set.
 type AbandonRule struct {
-	KPI string `yaml:"kpi"`
+	KPI string `yaml:"kpi"` // the contract's id of the KPI measured
 	// ShortThreshold is the short-abandon threshold: a call abandoned
 	// after a wait of at most ShortThreshold is a short abandon ("within
 	// 5 s" is 5s, inclusive). Zero with Short counted.

@@ -14,8 +14,8 @@ import (
 //
 // The zero AggregateRule is invalid: Validate names every field not set.
 type AggregateRule struct {
-	KPI         string        `yaml:"kpi"`
-	Attribution Attribution   `yaml:"attribution"`
+	KPI         string        `yaml:"kpi"`          // the contract's id of the KPI measured
+	Attribution Attribution   `yaml:"attribution"`  // which month a ticket counts in
 	Orgs        []string      `yaml:"orgs"`         // the organisations measured; one empty name for a single-organisation contract
 	Combine     Pooling       `yaml:"combine"`      // how the combined figure is made, or none
 	CombinedOrg string        `yaml:"combined-org"` // the Org of the combined figure, such as "all"; required unless combine is none
@@ -53,10 +53,10 @@ func combineProblems(ps *problem.List, how Pooling, org string) {
 // Report is a month's figures for one KPI from ticket results, as of an
 // instant.
 type Report struct {
-	KPI     string
-	Month   kpi.Month
-	AsOf    time.Time
-	Figures []Figure // one per organisation in the rule's order, then the combined figure
+	KPI     string    // the KPI measured
+	Month   kpi.Month // the month measured
+	AsOf    time.Time // the instant the tickets were judged at
+	Figures []Figure  // one per organisation in the rule's order, then the combined figure
 }
 
 // Aggregate derives the figures of month from ticket results judged at

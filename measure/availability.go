@@ -16,7 +16,7 @@ import (
 
 // Service is a service whose availability is measured.
 type Service struct {
-	Name     string `yaml:"name"`
+	Name     string `yaml:"name"`     // the service's name, as outages name it
 	Calendar string `yaml:"calendar"` // its service hours: the agreed time
 	Users    int    `yaml:"users"`    // its users, for user-minutes; zero otherwise
 }
@@ -27,12 +27,12 @@ type Service struct {
 // The zero AvailabilityRule is invalid: Validate names every field not
 // set.
 type AvailabilityRule struct {
-	KPI       string    `yaml:"kpi"`
-	Org       string    `yaml:"org"`      // the Org of the measurements; may be empty for a single-organisation contract
-	Services  []Service `yaml:"services"` // the services measured
-	Planned   Planned   `yaml:"planned"`
-	Minutes   Minutes   `yaml:"minutes"`
-	Weighting Weighting `yaml:"weighting"`
+	KPI       string    `yaml:"kpi"`       // the contract's id of the KPI measured
+	Org       string    `yaml:"org"`       // the Org of the measurements; may be empty for a single-organisation contract
+	Services  []Service `yaml:"services"`  // the services measured
+	Planned   Planned   `yaml:"planned"`   // how planned maintenance counts
+	Minutes   Minutes   `yaml:"minutes"`   // how the month's minutes are counted
+	Weighting Weighting `yaml:"weighting"` // how an outage's downtime is weighted
 	// Combine says how the services' figures make one: pooled (their
 	// agreed and down minutes summed), mean-of-percentages (the mean of
 	// their unrounded availabilities), or none (no combined figure).

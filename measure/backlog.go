@@ -17,13 +17,13 @@ import (
 //
 // The zero BacklogRule is invalid: Validate names every field not set.
 type BacklogRule struct {
-	KPI       string        `yaml:"kpi"`
+	KPI       string        `yaml:"kpi"`        // the contract's id of the KPI measured
 	Kinds     []string      `yaml:"kinds"`      // the ticket kinds in the backlog, such as incident and request
 	OlderThan int           `yaml:"older-than"` // N: a ticket counts as old when older than N days
 	Age       Age           `yaml:"age"`        // how the age is counted
 	Snapshot  Snapshot      `yaml:"snapshot"`   // which snapshot stands for the month
 	Zone      string        `yaml:"zone"`       // the IANA zone of the months and of calendar days
-	Precision kpi.Precision `yaml:"precision"`
+	Precision kpi.Precision `yaml:"precision"`  // the KPI's precision: the one rounding
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.

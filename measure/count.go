@@ -17,7 +17,7 @@ import (
 //
 // The zero CountRule is invalid: Validate names every field not set.
 type CountRule struct {
-	KPI        string   `yaml:"kpi"`
+	KPI        string   `yaml:"kpi"`        // the contract's id of the KPI measured
 	Kinds      []string `yaml:"kinds"`      // the ticket kinds counted, such as incident
 	Priorities []string `yaml:"priorities"` // the priorities counted, such as P1
 	// Basis says which of a ticket's priorities must be one counted: the

@@ -38,7 +38,7 @@ type Figure struct {
 type Evidence struct {
 	Population int    // which population (result set) the record came from, 0-based
 	Record     string // the record's id
-	Org        string
+	Org        string // the record's organisation
 	Counted    bool   // whether it counts in the figure
 	Met        bool   // whether it counts as meeting the standard
 	Why        string // what was counted and why, or why it was not

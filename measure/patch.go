@@ -68,13 +68,13 @@ func (v *PatchAttribution) UnmarshalText(b []byte) error {
 //
 // The zero PatchRule is invalid: Validate names every field not set.
 type PatchRule struct {
-	KPI         string           `yaml:"kpi"`
+	KPI         string           `yaml:"kpi"`            // the contract's id of the KPI measured
 	Within      int              `yaml:"within-days"`    // N: the days allowed after the release
 	Deadline    PatchDeadline    `yaml:"deadline"`       // how the N days are counted
 	Classes     []string         `yaml:"device-classes"` // the device scope: the classes measured, such as laptop and desktop
-	Attribution PatchAttribution `yaml:"attribution"`
-	Zone        string           `yaml:"zone"` // the IANA zone of the months and of end-of-day
-	Precision   kpi.Precision    `yaml:"precision"`
+	Attribution PatchAttribution `yaml:"attribution"`    // which month a patch counts in
+	Zone        string           `yaml:"zone"`           // the IANA zone of the months and of end-of-day
+	Precision   kpi.Precision    `yaml:"precision"`      // the KPI's precision: the one rounding
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.

@@ -15,9 +15,9 @@ import (
 //
 // The zero PerUserRule is invalid: Validate names every field not set.
 type PerUserRule struct {
-	KPI       string        `yaml:"kpi"`
-	Basis     string        `yaml:"basis"` // the user basis, such as "licensed users" or "headcount"
-	Precision kpi.Precision `yaml:"precision"`
+	KPI       string        `yaml:"kpi"`       // the contract's id of the KPI measured
+	Basis     string        `yaml:"basis"`     // the user basis, such as "licensed users" or "headcount"
+	Precision kpi.Precision `yaml:"precision"` // the KPI's precision: the one rounding
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.

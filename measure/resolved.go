@@ -29,9 +29,9 @@ const (
 //
 // The zero ResolvedRule is invalid: Validate names every field not set.
 type ResolvedRule struct {
-	KPI        string     `yaml:"kpi"`
-	Resolution Resolution `yaml:"resolution"`
-	Kinds      []string   `yaml:"kinds"` // the ticket kinds measured, such as incident and request
+	KPI        string     `yaml:"kpi"`        // the contract's id of the KPI measured
+	Resolution Resolution `yaml:"resolution"` // first-line fix or first-contact resolution
+	Kinds      []string   `yaml:"kinds"`      // the ticket kinds measured, such as incident and request
 	// Attribution is resolved-in-period (tickets resolved in the month)
 	// or logged-in-period (tickets logged in the month; those still open
 	// are listed, not counted).

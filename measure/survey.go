@@ -15,10 +15,10 @@ import (
 //
 // The zero SurveyRule is invalid: Validate names every field not set.
 type SurveyRule struct {
-	KPI         string            `yaml:"kpi"`
-	Attribution SurveyAttribution `yaml:"attribution"`
-	Zone        string            `yaml:"zone"` // the IANA zone whose local months are the periods
-	Precision   kpi.Precision     `yaml:"precision"`
+	KPI         string            `yaml:"kpi"`         // the contract's id of the KPI measured
+	Attribution SurveyAttribution `yaml:"attribution"` // which month a response counts in
+	Zone        string            `yaml:"zone"`        // the IANA zone whose local months are the periods
+	Precision   kpi.Precision     `yaml:"precision"`   // the KPI's precision: the one rounding
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.
@@ -101,13 +101,13 @@ func NPS(r SurveyRule, org string, month kpi.Month, responses []record.Response)
 // The zero SatisfactionRule is invalid: Validate names every field not
 // set.
 type SatisfactionRule struct {
-	MeanKPI     string            `yaml:"mean-kpi"`  // the KPI of the mean score
-	ShareKPI    string            `yaml:"share-kpi"` // the KPI of the share at or above Good
-	Top         int               `yaml:"top"`       // the top of the scale, such as 5
-	Good        int               `yaml:"good"`      // the lowest score that counts as good, such as 4
-	Attribution SurveyAttribution `yaml:"attribution"`
-	Zone        string            `yaml:"zone"` // the IANA zone whose local months are the periods
-	Precision   kpi.Precision     `yaml:"precision"`
+	MeanKPI     string            `yaml:"mean-kpi"`    // the KPI of the mean score
+	ShareKPI    string            `yaml:"share-kpi"`   // the KPI of the share at or above Good
+	Top         int               `yaml:"top"`         // the top of the scale, such as 5
+	Good        int               `yaml:"good"`        // the lowest score that counts as good, such as 4
+	Attribution SurveyAttribution `yaml:"attribution"` // which month a response counts in
+	Zone        string            `yaml:"zone"`        // the IANA zone whose local months are the periods
+	Precision   kpi.Precision     `yaml:"precision"`   // the KPIs' precision: the one rounding
 }
 
 // Validate reports every problem with r, each wrapping record.ErrInvalidOptions.

@@ -65,7 +65,7 @@ type Distance struct {
 type Headroom struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Cap   credits.CapKind
+	Cap   credits.CapKind // the cap
 	Month kpi.Month       // Outlook.Next
 	Known bool            // false when the cap cannot be known yet (Why says why)
 	Limit decimal.Decimal // the cap in money, as the engine rounds it
@@ -83,10 +83,10 @@ type Headroom struct {
 type Trigger struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Name string
-	Kind credits.TriggerKind
-	KPI  string // for a failure trigger (consecutive-failures, failures-in-window, material-failure): the KPI watched
-	Org  string // and its organisation
+	Name string              // the trigger's name
+	Kind credits.TriggerKind // what the trigger watches
+	KPI  string              // for a failure trigger (consecutive-failures, failures-in-window, material-failure): the KPI watched
+	Org  string              // and its organisation
 	// Points is, for points-in-window, the points in the window to AsOf;
 	// Carried the points of those months still in the window of the next
 	// month; Needed the trigger's points less Carried (zero or less: it
@@ -108,7 +108,7 @@ type Trigger struct {
 type Critical struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	KPI       string
+	KPI       string           // the KPI's id
 	Red       bool             // a red month is critical
 	Level     *decimal.Decimal // a value worse than it is critical; nil: none
 	Withholds decimal.Decimal  // what a critical failure next month withholds: the month's charges
@@ -120,8 +120,8 @@ type Critical struct {
 
 // Fired is a month a rule fired in, with its evidence.
 type Fired struct {
-	Month    kpi.Month
-	Evidence string
+	Month    kpi.Month // the month the rule fired in
+	Evidence string    // its evidence: the ledger line's rule, or the event's detail
 }
 
 // KPI is one credit-bearing KPI for one organisation: its credits this
@@ -129,10 +129,10 @@ type Fired struct {
 type KPI struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	KPI, Org string
+	KPI, Org string          // the KPI's id and organisation
 	Credit   decimal.Decimal // its credit lines this contract year, before caps
 	Failed   []kpi.Month     // the months this year it failed (a failure that counts: scored, not relieved)
-	Next     NextFailure
+	Next     NextFailure     // what its next failure would cost
 }
 
 // NextFailure is what the KPI's next measurement period would cost if it
@@ -162,11 +162,11 @@ type Forecast struct {
 	ToDate     decimal.Decimal // the year's credit to AsOf
 	Basis      []Basis         // the last three months evaluated (fewer when fewer were)
 	Left       []kpi.Month     // the year's months after AsOf, within the term
-	Least      Projection
-	Mean       Projection
-	Greatest   Projection
-	Rule       string // the rule in words
-	Statements []string
+	Least      Projection      // the year projected from the least month of Basis
+	Mean       Projection      // the year projected from the mean of Basis
+	Greatest   Projection      // the year projected from the greatest month of Basis
+	Rule       string          // the rule in words
+	Statements []string        // the forecast in sentences, for the reports
 }
 
 // Basis is a month the forecast is based on: its credit before caps (its
@@ -174,8 +174,8 @@ type Forecast struct {
 type Basis struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Month  kpi.Month
-	Credit decimal.Decimal
+	Month  kpi.Month       // the month
+	Credit decimal.Decimal // its credit before caps
 }
 
 // Projection is the year's credit projected from one monthly figure.

@@ -42,7 +42,7 @@ func (k CellKind) String() string {
 //
 // The zero Cell is invalid: its Kind is not set.
 type Cell struct {
-	Pos     Pos
+	Pos     Pos             // where the cell was printed
 	Text    string          // as printed, trimmed of surrounding space
 	Kind    CellKind        // what the text was read as
 	Value   decimal.Decimal // Number: the value as written

@@ -63,13 +63,13 @@ func (k PeriodKind) level() int {
 // table with months as columns, or the first cell of a row of a table
 // printed the other way round.
 type Period struct {
-	Kind    PeriodKind
-	Text    string    // as printed, trimmed
-	Pos     Pos       // the heading's cell
-	Month   kpi.Month // OneMonth: the month the column is read as
-	Printed kpi.Month // OneMonth: the month as printed; differs from Month when the heading is out of sequence
-	Year    int       // the contract year printed before a month or alone ("Yr 7"); 0 when none
-	Covers  []int     // a total: the indices in the table's Periods of the months it covers, in order
+	Kind    PeriodKind // a month, a total over months, a target, or a heading not understood
+	Text    string     // as printed, trimmed
+	Pos     Pos        // the heading's cell
+	Month   kpi.Month  // OneMonth: the month the column is read as
+	Printed kpi.Month  // OneMonth: the month as printed; differs from Month when the heading is out of sequence
+	Year    int        // the contract year printed before a month or alone ("Yr 7"); 0 when none
+	Covers  []int      // a total: the indices in the table's Periods of the months it covers, in order
 }
 
 var monthNames = map[string]time.Month{

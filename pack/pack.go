@@ -25,7 +25,7 @@ type Error struct {
 	Line int    // 1-based line number
 	Cell int    // 1-based cell number in the row; 0 when the whole row is at fault
 	Text string // the cell's or row label's text
-	Msg  string
+	Msg  string // what is wrong
 }
 
 // Error returns "brent.tsv:3: cell 8 "SEP-15": month out of sequence: want

@@ -29,9 +29,9 @@ var ErrLimit = errors.New("pack file exceeds a documented limit")
 // 1-based line, and the 1-based cell of the line (0 for the line as a
 // whole; a line of 0 for the file as a whole).
 type Pos struct {
-	File string
-	Line int
-	Cell int
+	File string // the file as named to the reader
+	Line int    // 1-based; 0 for the file as a whole
+	Cell int    // 1-based; 0 for the line as a whole
 }
 
 // String returns "brent.tsv:3:8", "brent.tsv:3" or "brent.tsv".
@@ -65,19 +65,19 @@ type Published struct {
 // indicators, counts and summary rows). With months as columns, each row
 // is a series; printed the other way round (Transposed), each column is.
 type Table struct {
-	Title      string // the heading row's first cell
-	Pos        Pos    // the heading row's first cell
-	Transposed bool   // months are rows and series columns
-	Periods    []Period
-	Series     []Series
+	Title      string    // the heading row's first cell
+	Pos        Pos       // the heading row's first cell
+	Transposed bool      // months are rows and series columns
+	Periods    []Period  // the period axis: one per heading, in order
+	Series     []Series  // the series axis: the rows (or, Transposed, the columns), in order
 	Sections   []Section // the section labels of a table with months as columns, in order
 }
 
 // Section is a label row within a table, such as "SERVICE DESK KPIS",
 // that groups the rows after it.
 type Section struct {
-	Label string
-	Pos   Pos
+	Label string // as printed, trimmed
+	Pos   Pos    // the label's cell
 }
 
 // Series is one row of a table with months as columns, or one column of a
@@ -105,10 +105,10 @@ const (
 // where, what was printed and what is wrong. A flawed pack is evidence to
 // report, not a file to refuse.
 type Note struct {
-	Pos  Pos
-	Kind NoteKind
-	Text string // the heading's or label's text
-	Msg  string
+	Pos  Pos      // where the flaw is
+	Kind NoteKind // a heading's flaw or a row's shape
+	Text string   // the heading's or label's text
+	Msg  string   // what is wrong
 }
 
 // row is a line of a pack file split into cells.

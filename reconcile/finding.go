@@ -130,15 +130,15 @@ type Finding struct {
 	Period   string
 	From, To kpi.Month
 
-	Published  string
-	Recomputed string
+	Published  string          // the figure as printed
+	Recomputed string          // the figure recomputed, in the printed precision
 	Numeric    bool            // Difference and Tolerance are set
 	Difference decimal.Decimal // published minus recomputed
 	Tolerance  decimal.Decimal // the largest difference the printed precision allows
 
-	Severity Severity
-	Verdict  Verdict
-	Reason   string // the check in words, and for uncheckable why not
+	Severity Severity // whether a disagreement fails the reconciliation (Error) or is reported only
+	Verdict  Verdict  // what the check found: agrees, disagrees, impossible or uncheckable
+	Reason   string   // the check in words, and for uncheckable why not
 
 	Nearest    []string   // Impossible: the nearest values that are possible, "35.71 (5/14)"
 	Reproduced []string   // Overall: the alternatives that reproduce the published figure, when the weighted parts do not
@@ -157,7 +157,7 @@ func (f Finding) Fails() bool {
 // Uncovered is a published cell that no check judged: no finding about it,
 // or none but uncheckable ones.
 type Uncovered struct {
-	Pos    pack.Pos
+	Pos    pack.Pos  // the cell
 	Text   string    // as printed
 	Row    string    // the row or column label
 	KPI    string    // the indicator the label names; empty when not understood
@@ -170,10 +170,10 @@ type Uncovered struct {
 // Report is a reconciliation: every finding, by place, and the published
 // cells no check judged.
 type Report struct {
-	Packs     []string // the pack files, in the order given
-	Claims    string   // the claims file; empty when none
-	Findings  []Finding
-	Uncovered []Uncovered
+	Packs     []string    // the pack files, in the order given
+	Claims    string      // the claims file; empty when none
+	Findings  []Finding   // every check's finding, by place
+	Uncovered []Uncovered // the published cells no check judged, by place
 }
 
 // Fails reports whether any finding fails the reconciliation.

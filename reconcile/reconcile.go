@@ -19,9 +19,9 @@ import (
 // measurements, mitigations and a supplier's credit claim to check them
 // against.
 type Input struct {
-	Contract  *contract.Contract
-	Packs     []*pack.Published // read with pack.ReadPublished
-	Relations Relations         // the zero Relations declares nothing
+	Contract  *contract.Contract // the contract the packs report on
+	Packs     []*pack.Published  // read with pack.ReadPublished
+	Relations Relations          // the zero Relations declares nothing
 	// Measurements, when given, are evaluated with Mitigations over the
 	// months they cover, as servicecredit evaluate does: the board counts,
 	// the RAGs no printed value judges, the printed values and the claims

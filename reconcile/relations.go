@@ -22,13 +22,13 @@ import (
 // pack's headings imply are checked (pooled KPIs, period totals, board
 // counts, targets, RAGs).
 type Relations struct {
-	Tables      []TableOrg
-	Rows        []Row
-	Totals      []Sum
-	Shares      []Share
-	Complements []Complement
-	Periods     []PeriodRule
-	Severity    []SeverityRule
+	Tables      []TableOrg     // which organisation each table belongs to
+	Rows        []Row          // rows the contract does not hold
+	Totals      []Sum          // figures that are sums of others
+	Shares      []Share        // figures that are percentages of others
+	Complements []Complement   // pairs of percentages that sum to 100
+	Periods     []PeriodRule   // how figures' totals over months are made, where not by default
+	Severity    []SeverityRule // the severities of checks' findings, where not by default
 }
 
 // TableOrg says which organisation a pack's tables belong to.
@@ -95,8 +95,8 @@ type Row struct {
 // Sum declares a total: Total's figure is the sum of Parts' figures, in
 // each period printed.
 type Sum struct {
-	Total string
-	Parts []string
+	Total string   // the label of the total's row
+	Parts []string // the labels of the rows it sums
 }
 
 // Share declares a percentage: KPI's figure is 100 x Numerator /
@@ -104,15 +104,15 @@ type Sum struct {
 // the pack does not print it, and the percentage is then checked for
 // being attainable with its denominator.
 type Share struct {
-	KPI         string
-	Numerator   string
-	Denominator string
+	KPI         string // the label of the percentage's row
+	Numerator   string // the label of the numerator's row; may be empty
+	Denominator string // the label of the denominator's row
 }
 
 // Complement declares two percentages that sum to 100, as missed and met.
 type Complement struct {
-	KPI string
-	Of  string
+	KPI string // the label of one percentage's row
+	Of  string // the label of the other's
 }
 
 // Rule is how a figure's total over months is made. The zero Rule is
@@ -142,14 +142,14 @@ func (r *Rule) UnmarshalText(b []byte) error {
 
 // PeriodRule sets how KPI's totals over months are made.
 type PeriodRule struct {
-	KPI  string
-	Rule Rule
+	KPI  string // the KPI's id or the row's label
+	Rule Rule   // how its totals are made
 }
 
 // SeverityRule sets the severity of one check's findings.
 type SeverityRule struct {
-	Kind     Kind
-	Severity Severity
+	Kind     Kind     // the check
+	Severity Severity // its findings' severity
 }
 
 // ErrInvalidRelations is wrapped by every problem Relations.Validate
@@ -160,8 +160,8 @@ var ErrInvalidRelations = errors.New("invalid relations")
 // at fault, such as "Totals[0].Parts[2]", and what is wrong. It unwraps to
 // ErrInvalidRelations.
 type RelationError struct {
-	Path string
-	Msg  string
+	Path string // the Go path of the field at fault
+	Msg  string // what is wrong
 }
 
 // Error returns "relations: Totals[0].Parts[2]: ...".

@@ -11,7 +11,7 @@ import (
 // whole, are in Contract, the whole contract's ledger, which the invoice
 // follows.
 type Org struct {
-	Name string
+	Name string // the organisation
 	// Months are the evaluation's months with the cells of Name only and
 	// the board summary recounted from them; each month's Credit, Lines
 	// (caps and withholding) and Events stay the contract's.

@@ -36,9 +36,9 @@ func (s State) String() string {
 type MonthCheck struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Month kpi.Month
-	File  string // the seal file, when read from a directory
-	State State
+	Month kpi.Month // the month sealed
+	File  string    // the seal file, when read from a directory
+	State State     // unchanged, revised, or untrusted
 	// Problem, for an Untrusted seal, says why: an *Error wrapping
 	// ErrNotSeal, ErrEdited or ErrUnauthenticated.
 	Problem error
@@ -55,12 +55,12 @@ type MonthCheck struct {
 type Adjustment struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Month   kpi.Month // the month the adjustment is a line of (Restatement.AdjustIn)
-	Revised kpi.Month // the sealed month it restates
-	KPI     string    // the KPI-month's, or empty for a withholding or cap
-	Org     string
-	What    What
-	Cap     string
+	Month   kpi.Month       // the month the adjustment is a line of (Restatement.AdjustIn)
+	Revised kpi.Month       // the sealed month it restates
+	KPI     string          // the KPI-month's, or empty for a withholding or cap
+	Org     string          // the KPI-month's organisation, or empty
+	What    What            // what changed
+	Cap     string          // for a cap's revision: the cap
 	Amount  decimal.Decimal // the revision's Adjustment
 	Rule    string          // "restates 2021-09: credit 0.00 -> 4080.00"
 }
@@ -71,7 +71,7 @@ type Adjustment struct {
 type Restatement struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	AdjustIn    kpi.Month
+	AdjustIn    kpi.Month     // the month the adjustments are ledger lines of: after every sealed month
 	Money       credits.Money // today's contract's money rounding: Adjustments carry its places
 	Months      []MonthCheck  // one per seal, in month order
 	Revisions   []Revision    // by month, each month's as Compare orders them

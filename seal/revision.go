@@ -56,15 +56,15 @@ func (w *What) UnmarshalText(b []byte) error { return whatWords.Unmarshal(w, b) 
 type Revision struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 
-	Month      kpi.Month
-	KPI        string // empty for a month-level revision
-	Org        string // the KPI-month's organisation ("combined" for a shared service's combined cell); empty for a month-level revision
-	What       What
-	Cap        string // for a Cap revision: "month", "year", "rolling-12-months" or "two-limb"
-	Trigger    string // for an Event revision: the trigger's name
-	Before     string // as sealed; "none" when the seal has nothing there
-	After      string // today; "none" when today's result has nothing there
-	Adjustment decimal.Decimal
+	Month      kpi.Month       // the sealed month revised
+	KPI        string          // empty for a month-level revision
+	Org        string          // the KPI-month's organisation ("combined" for a shared service's combined cell); empty for a month-level revision
+	What       What            // what changed: a cell added or removed, a status, a credit, a cap...
+	Cap        string          // for a Cap revision: "month", "year", "rolling-12-months" or "two-limb"
+	Trigger    string          // for an Event revision: the trigger's name
+	Before     string          // as sealed; "none" when the seal has nothing there
+	After      string          // today; "none" when today's result has nothing there
+	Adjustment decimal.Decimal // After's credit less Before's, with the money places; zero for a revision that only explains
 }
 
 // num parses a seal's decimal text; ok is false for "" or anything else

@@ -25,18 +25,18 @@ const Format = "servicecredit/seal/v1"
 // and verifies one, Compare finds its revisions. The zero Seal is
 // invalid.
 type Seal struct {
-	Format       string         `json:"format"` // Format
-	Month        kpi.Month      `json:"month"`  // the month sealed
-	From         kpi.Month      `json:"from"`   // the first month evaluated
-	ServiceMonth int            `json:"service_month"`
-	Year         int            `json:"contract_year"`
-	Contract     ContractID     `json:"contract"`
-	Inputs       Inputs         `json:"inputs"`
-	MoneyPlaces  int32          `json:"money_places"`
-	Cells        []Cell         `json:"cells"`  // the month's KPI-months, in the contract's order, then its combined cells
-	Lines        []Line         `json:"lines"`  // the month's own ledger lines: a critical month's withholding, then cap cuts
-	Credit       Total          `json:"credit"` // the month's totals
-	Events       []TriggerEvent `json:"events"` // the events the contract's triggers raised in the month
+	Format       string         `json:"format"`        // Format
+	Month        kpi.Month      `json:"month"`         // the month sealed
+	From         kpi.Month      `json:"from"`          // the first month evaluated
+	ServiceMonth int            `json:"service_month"` // the month's place in the term, from 1
+	Year         int            `json:"contract_year"` // the contract year the month falls in
+	Contract     ContractID     `json:"contract"`      // the contract sealed with
+	Inputs       Inputs         `json:"inputs"`        // the digests of the input files
+	MoneyPlaces  int32          `json:"money_places"`  // the places the money amounts carry
+	Cells        []Cell         `json:"cells"`         // the month's KPI-months, in the contract's order, then its combined cells
+	Lines        []Line         `json:"lines"`         // the month's own ledger lines: a critical month's withholding, then cap cuts
+	Credit       Total          `json:"credit"`        // the month's totals
+	Events       []TriggerEvent `json:"events"`        // the events the contract's triggers raised in the month
 	// Supersedes is, for a seal written with -reseal (Store with reseal),
 	// "sha256:" and the SHA-256 of the earlier seal file's bytes, kept
 	// beside it; empty for a month's first seal.
@@ -46,7 +46,7 @@ type Seal struct {
 // ContractID names the contract a seal was made with: its name and the
 // SHA-256 of its canonical form (Canonical).
 type ContractID struct {
-	Name            string `json:"name"`
+	Name            string `json:"name"`             // the contract's name
 	CanonicalFormat string `json:"canonical_format"` // CanonicalFormat
 	Canonical       string `json:"canonical"`        // "sha256:" and 64 hexadecimal digits
 }
@@ -56,45 +56,45 @@ type ContractID struct {
 // caller that builds its inputs in memory leaves them empty; FileDigest
 // computes one.
 type Inputs struct {
-	Contract     string `json:"contract,omitempty"`
-	Measurements string `json:"measurements,omitempty"`
-	Mitigations  string `json:"mitigations,omitempty"`
+	Contract     string `json:"contract,omitempty"`     // the contract file's digest
+	Measurements string `json:"measurements,omitempty"` // the measurements file's digest
+	Mitigations  string `json:"mitigations,omitempty"`  // the mitigations file's digest; empty when none
 }
 
 // Cell is one KPI-month of a seal, with the fields of the evaluation
 // JSON's cells (docs/json-output.md) that its credit depends on.
 type Cell struct {
-	KPI            string          `json:"kpi"`
-	Org            string          `json:"organisation"`
-	Kind           string          `json:"kind"`
-	Value          string          `json:"value,omitempty"`   // as measured; empty when unmeasured
-	Rounded        string          `json:"rounded,omitempty"` // with the KPI's places; empty when unmeasured
-	Absence        string          `json:"absence,omitempty"` // why there is no value; empty when measured
-	TSL            string          `json:"tsl,omitempty"`
-	TSLBound       string          `json:"tsl_bound,omitempty"` // "strict", or empty for the usual inclusive bound
-	MSL            string          `json:"msl,omitempty"`
-	MSLBound       string          `json:"msl_bound,omitempty"`
-	MSLMargin      string          `json:"msl_margin,omitempty"`
-	ThresholdsFrom string          `json:"thresholds_from,omitempty"`
-	Relative       string          `json:"relative,omitempty"`
-	BaselineMonth  string          `json:"baseline_month,omitempty"`
-	Baseline       string          `json:"baseline,omitempty"`
-	Measured       string          `json:"measured"` // the classification of the value
-	Raw            string          `json:"raw"`      // before mitigation, after the absence rule
-	Status         string          `json:"status"`   // after mitigation
-	Mitigation     *CellMitigation `json:"mitigation,omitempty"`
-	Incidents      []string        `json:"incidents,omitempty"`
-	Points         string          `json:"points"`
-	Credit         string          `json:"credit"` // the credit line's amount, before caps, with the money places
-	Rule           string          `json:"rule"`   // the credit line's rule and arithmetic
-	Combined       bool            `json:"combined,omitempty"`
+	KPI            string          `json:"kpi"`                       // the KPI's id
+	Org            string          `json:"organisation"`              // the organisation; empty for a single-organisation contract
+	Kind           string          `json:"kind"`                      // "kpi", "pi" or "figure"
+	Value          string          `json:"value,omitempty"`           // as measured; empty when unmeasured
+	Rounded        string          `json:"rounded,omitempty"`         // with the KPI's places; empty when unmeasured
+	Absence        string          `json:"absence,omitempty"`         // why there is no value; empty when measured
+	TSL            string          `json:"tsl,omitempty"`             // the target service level, as applied
+	TSLBound       string          `json:"tsl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
+	MSL            string          `json:"msl,omitempty"`             // the minimum service level, as applied
+	MSLBound       string          `json:"msl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
+	MSLMargin      string          `json:"msl_margin,omitempty"`      // the margin the MSL was derived by, when it was
+	ThresholdsFrom string          `json:"thresholds_from,omitempty"` // which part of the schedule supplied the thresholds: "base", a glide step or a change
+	Relative       string          `json:"relative,omitempty"`        // the relative target, when the KPI has one
+	BaselineMonth  string          `json:"baseline_month,omitempty"`  // for a relative target: the month compared with
+	Baseline       string          `json:"baseline,omitempty"`        // for a relative target: that month's value, rounded
+	Measured       string          `json:"measured"`                  // the classification of the value
+	Raw            string          `json:"raw"`                       // before mitigation, after the absence rule
+	Status         string          `json:"status"`                    // after mitigation
+	Mitigation     *CellMitigation `json:"mitigation,omitempty"`      // the mitigation applied; nil when none
+	Incidents      []string        `json:"incidents,omitempty"`       // the incidents counted in the KPI-month, for an incidents rule
+	Points         string          `json:"points"`                    // the points lost
+	Credit         string          `json:"credit"`                    // the credit line's amount, before caps, with the money places
+	Rule           string          `json:"rule"`                      // the credit line's rule and arithmetic
+	Combined       bool            `json:"combined,omitempty"`        // a shared service's combined cell
 }
 
 // CellMitigation is the mitigation a sealed KPI-month had.
 type CellMitigation struct {
-	Ref    string `json:"ref"` // empty for a record with no ref
-	Effect string `json:"effect"`
-	Deemed string `json:"deemed,omitempty"`
+	Ref    string `json:"ref"`              // empty for a record with no ref
+	Effect string `json:"effect"`           // the mitigation's effect on the status
+	Deemed string `json:"deemed,omitempty"` // the status deemed, for a deemed effect
 }
 
 // Line is a month's own ledger line: a critical month's withholding or a
@@ -103,29 +103,29 @@ type Line struct {
 	Kind   string `json:"kind"`          // "withholding" or "cap"
 	Cap    string `json:"cap,omitempty"` // the cap that bit: "month", "year", "rolling-12-months" or "two-limb"
 	Amount string `json:"amount"`        // with the money places; negative for a cap
-	Rule   string `json:"rule"`
+	Rule   string `json:"rule"`          // the line's rule and arithmetic
 }
 
 // Total is a month's credit, as the evaluation JSON's month_totals.
 type Total struct {
-	Charges  string `json:"charges"`
-	Uncapped string `json:"uncapped"`
-	Cut      string `json:"cut"`
-	Credit   string `json:"credit"`
-	Critical bool   `json:"critical,omitempty"`
-	Withheld string `json:"withheld,omitempty"`
+	Charges  string `json:"charges"`            // the month's charges, with the money places
+	Uncapped string `json:"uncapped"`           // the month's credit and withholding lines, before caps
+	Cut      string `json:"cut"`                // the caps' cuts, zero or negative
+	Credit   string `json:"credit"`             // Uncapped plus Cut: what comes off the invoice
+	Critical bool   `json:"critical,omitempty"` // a critical service level failure's month
+	Withheld string `json:"withheld,omitempty"` // for a critical month: the charges withheld
 }
 
 // TriggerEvent is an event the contract's triggers raised in the month.
 type TriggerEvent struct {
-	Trigger string   `json:"trigger"`
-	Kind    string   `json:"kind"`
-	KPI     string   `json:"kpi,omitempty"`
-	Org     string   `json:"organisation,omitempty"`
-	Months  []string `json:"months"`
-	Points  string   `json:"points,omitempty"`
-	Cap     string   `json:"cap,omitempty"`
-	Detail  string   `json:"detail"`
+	Trigger string   `json:"trigger"`                // the trigger's name
+	Kind    string   `json:"kind"`                   // the trigger's kind, as the contract words it
+	KPI     string   `json:"kpi,omitempty"`          // the KPI watched, for a failure trigger
+	Org     string   `json:"organisation,omitempty"` // its organisation
+	Months  []string `json:"months"`                 // the months that made the event, as YYYY-MM
+	Points  string   `json:"points,omitempty"`       // for points-in-window: the points in the window
+	Cap     string   `json:"cap,omitempty"`          // for cap-reached: the cap
+	Detail  string   `json:"detail"`                 // the event's evidence in words
 }
 
 // EventOf returns e as a seal holds it: its months and points as text,
@@ -173,8 +173,8 @@ var (
 type Error struct {
 	File  string    // the seal file, when the problem is with one
 	Month kpi.Month // the month, when known
-	Msg   string
-	Err   error // one of the sentinels
+	Msg   string    // what is wrong
+	Err   error     // one of the sentinels
 }
 
 // Error returns "FILE: MONTH: MSG: SENTINEL", leaving out what is empty.

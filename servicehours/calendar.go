@@ -19,8 +19,8 @@ type Week [7][]Window
 // Christmas Eve open 08:00-13:00. An Override with no windows closes the
 // date. The zero Override is invalid: it has no date.
 type Override struct {
-	Date    Date
-	Windows []Window
+	Date    Date     // the local date overridden
+	Windows []Window // its open windows; none closes the date
 }
 
 // Calendar defines service hours: when, in local clock time, a service is
@@ -147,8 +147,8 @@ func windowProblems(ws []Window) []string {
 // Version is a calendar in force from a local date until the next
 // version's date. The zero Version is invalid: it has no date.
 type Version struct {
-	From     Date // the first local date on which Calendar is in force
-	Calendar Calendar
+	From     Date     // the first local date on which Calendar is in force
+	Calendar Calendar // the calendar in force from From
 }
 
 // Versioned is the history of a calendar: each version in force from its

@@ -22,7 +22,7 @@ const (
 // End. An Interval whose End is not after its Start is empty. The zero
 // Interval is empty.
 type Interval struct {
-	Start, End time.Time
+	Start, End time.Time // the first instant in the interval, and the first after it
 }
 
 // Schedule answers questions about service hours: how much open time lies

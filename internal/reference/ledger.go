@@ -23,7 +23,7 @@ type Ledger struct {
 
 // Month is one month of a Ledger: its lines and totals.
 type Month struct {
-	Month    kpi.Month
+	Month    kpi.Month       // the month
 	Year     int             // the contract year
 	Lines    []Line          // credit lines in outcome order, then any withholding line, then cap lines
 	Uncapped decimal.Decimal // the credit and withholding lines' sum
@@ -36,20 +36,20 @@ type Month struct {
 // Line is one line of a Month, with the figures of a credits.Line the
 // reference checks.
 type Line struct {
-	Kind      credits.LineKind
-	KPI, Org  string          // empty on a cap or withholding line
-	Cap       credits.CapKind // a cap line's cap
-	Points    decimal.Decimal // the points (a scheme's score) lost
-	Amount    decimal.Decimal // the money, rounded
-	Failed    bool            // a failure that counts for the triggers
-	Band      string          // the band a scheme scored the line in
-	Material  bool            // the band is material and the line failed
-	Incidents []string        // the outcome's incidents
+	Kind      credits.LineKind // a credit, cap or withholding line
+	KPI, Org  string           // empty on a cap or withholding line
+	Cap       credits.CapKind  // a cap line's cap
+	Points    decimal.Decimal  // the points (a scheme's score) lost
+	Amount    decimal.Decimal  // the money, rounded
+	Failed    bool             // a failure that counts for the triggers
+	Band      string           // the band a scheme scored the line in
+	Material  bool             // the band is material and the line failed
+	Incidents []string         // the outcome's incidents
 }
 
 // Year is one contract year of a Ledger.
 type Year struct {
-	Year                           int
+	Year                           int             // the contract year, 1-based
 	From, To                       kpi.Month       // the first and last months evaluated in it
 	Charges                        decimal.Decimal // the year's charges, the base of the annual cap
 	Cap, LimbCap, LimbBase         decimal.Decimal // the annual and two-limb caps in money, and the two-limb cap's base

@@ -29,9 +29,9 @@ type Shape struct {
 
 // Portfolio is one generated contract with its inputs.
 type Portfolio struct {
-	Contract     *contract.Contract
-	Measurements []kpi.Measurement
-	Mitigations  []mitigation.Record
+	Contract     *contract.Contract  // the contract generated, valid
+	Measurements []kpi.Measurement   // its measurements, every KPI-month of the term
+	Mitigations  []mitigation.Record // its agreed mitigations; may be empty
 }
 
 // Generate returns the contract numbered n of a portfolio seeded by seed,

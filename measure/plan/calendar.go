@@ -19,7 +19,7 @@ import (
 //
 // The zero CalendarSpec is invalid: it has no name, zone or windows.
 type CalendarSpec struct {
-	Name string `yaml:"name"`
+	Name string `yaml:"name"` // the name targets and services give it
 	Zone string `yaml:"zone"` // the IANA zone the windows are read in, such as Europe/London
 
 	Hours `yaml:",inline"` // the calendar's hours; empty when Versions are given
@@ -32,28 +32,28 @@ type CalendarSpec struct {
 // Hours are a calendar's open hours: the weekly windows, the dates
 // closed and the dates whose windows differ.
 type Hours struct {
-	Weekly       WeekSpec            `yaml:"weekly"`
+	Weekly       WeekSpec            `yaml:"weekly"`        // the open windows of each weekday
 	Closed       []servicehours.Date `yaml:"closed"`        // dates closed, such as a council's own closure days
 	BankHolidays *BankHolidays       `yaml:"bank-holidays"` // optional: a bank holidays file's dates, closed too
-	Overrides    []OverrideSpec      `yaml:"overrides"`
+	Overrides    []OverrideSpec      `yaml:"overrides"`     // dates whose windows differ from the week's
 }
 
 // CalendarVersion is a calendar's hours in force from a local date.
 type CalendarVersion struct {
-	From  servicehours.Date `yaml:"from"`
+	From  servicehours.Date `yaml:"from"` // the first local date the version is in force
 	Hours `yaml:",inline"`
 }
 
 // WeekSpec holds the open windows of each weekday, such as 08:00-18:00;
 // a day not given is closed.
 type WeekSpec struct {
-	Monday    []servicehours.Window `yaml:"monday"`
-	Tuesday   []servicehours.Window `yaml:"tuesday"`
-	Wednesday []servicehours.Window `yaml:"wednesday"`
-	Thursday  []servicehours.Window `yaml:"thursday"`
-	Friday    []servicehours.Window `yaml:"friday"`
-	Saturday  []servicehours.Window `yaml:"saturday"`
-	Sunday    []servicehours.Window `yaml:"sunday"`
+	Monday    []servicehours.Window `yaml:"monday"`    // Monday's open windows
+	Tuesday   []servicehours.Window `yaml:"tuesday"`   // Tuesday's open windows
+	Wednesday []servicehours.Window `yaml:"wednesday"` // Wednesday's open windows
+	Thursday  []servicehours.Window `yaml:"thursday"`  // Thursday's open windows
+	Friday    []servicehours.Window `yaml:"friday"`    // Friday's open windows
+	Saturday  []servicehours.Window `yaml:"saturday"`  // Saturday's open windows
+	Sunday    []servicehours.Window `yaml:"sunday"`    // Sunday's open windows
 }
 
 // BankHolidays names a division of a bank holidays file in the shape
@@ -67,8 +67,8 @@ type BankHolidays struct {
 // OverrideSpec replaces the weekly windows on one date; no windows
 // closes it.
 type OverrideSpec struct {
-	Date    servicehours.Date     `yaml:"date"`
-	Windows []servicehours.Window `yaml:"windows"`
+	Date    servicehours.Date     `yaml:"date"`    // the local date overridden
+	Windows []servicehours.Window `yaml:"windows"` // its open windows; none closes it
 }
 
 func (w WeekSpec) week() servicehours.Week {

@@ -15,8 +15,8 @@ import (
 // Subject is the KPI a recipe measures, as the contract defines it: its
 // id and its precision, the one rounding. The zero Subject is invalid.
 type Subject struct {
-	KPI       string
-	Precision kpi.Precision
+	KPI       string        // the contract's id of the KPI
+	Precision kpi.Precision // the KPI's precision: the one rounding
 }
 
 // NeedsAsOf reports whether the recipe judges records at an instant:

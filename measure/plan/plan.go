@@ -52,24 +52,24 @@ type PlannedKPI struct {
 //
 // The zero Recipe is invalid: it names no measure.
 type Recipe struct {
-	TicketResolution *TicketResolutionRecipe `yaml:"ticket-resolution,omitempty"`
-	Availability     *AvailabilityRecipe     `yaml:"availability,omitempty"`
-	Abandonment      *AbandonmentRecipe      `yaml:"abandonment,omitempty"`
-	NPS              *NPSRecipe              `yaml:"nps,omitempty"`
-	Satisfaction     *SatisfactionRecipe     `yaml:"satisfaction,omitempty"`
-	PerUser          *PerUserRecipe          `yaml:"per-user,omitempty"`
-	Resolved         *ResolvedRecipe         `yaml:"resolved,omitempty"`
-	Count            *CountRecipe            `yaml:"count,omitempty"`
-	Backlog          *BacklogRecipe          `yaml:"backlog,omitempty"`
-	PatchCompliance  *PatchRecipe            `yaml:"patch-compliance,omitempty"`
+	TicketResolution *TicketResolutionRecipe `yaml:"ticket-resolution,omitempty"` // the share of tickets meeting their priority's target
+	Availability     *AvailabilityRecipe     `yaml:"availability,omitempty"`      // availability from outages
+	Abandonment      *AbandonmentRecipe      `yaml:"abandonment,omitempty"`       // the share of calls abandoned
+	NPS              *NPSRecipe              `yaml:"nps,omitempty"`               // a net promoter score
+	Satisfaction     *SatisfactionRecipe     `yaml:"satisfaction,omitempty"`      // a satisfaction survey's mean or share of good responses
+	PerUser          *PerUserRecipe          `yaml:"per-user,omitempty"`          // contacts per user
+	Resolved         *ResolvedRecipe         `yaml:"resolved,omitempty"`          // a first-line-fix or first-contact resolution share
+	Count            *CountRecipe            `yaml:"count,omitempty"`             // tickets counted by priority
+	Backlog          *BacklogRecipe          `yaml:"backlog,omitempty"`           // the share of the backlog older than N days
+	PatchCompliance  *PatchRecipe            `yaml:"patch-compliance,omitempty"`  // patch compliance within N days of release
 }
 
 // TicketResolutionRecipe measures the share of tickets meeting their
 // priority's target: the ticket clock (Clock) and the month's
 // aggregation (Aggregate, one population).
 type TicketResolutionRecipe struct {
-	Clock       ticketclock.Options `yaml:"clock"`
-	Attribution measure.Attribution `yaml:"attribution"`
+	Clock       ticketclock.Options `yaml:"clock"`        // the ticket clock's rules and targets
+	Attribution measure.Attribution `yaml:"attribution"`  // which month a ticket counts in
 	Orgs        []string            `yaml:"orgs"`         // the organisations measured
 	Combine     measure.Pooling     `yaml:"combine"`      // the combined figure, or none
 	CombinedOrg string              `yaml:"combined-org"` // the combined figure's organisation; only with a combine other than none
@@ -84,29 +84,29 @@ type TicketResolutionRecipe struct {
 // Combine other than none, the services combined (pooled minutes, or the
 // mean of the services); else the one service's.
 type AvailabilityRecipe struct {
-	Org       string            `yaml:"org"` // the measurements' organisation, without Orgs
-	Services  []measure.Service `yaml:"services"`
-	Planned   measure.Planned   `yaml:"planned"`
-	Minutes   measure.Minutes   `yaml:"minutes"`
-	Weighting measure.Weighting `yaml:"weighting"`
-	Combine   measure.Pooling   `yaml:"combine"`
-	Orgs      []string          `yaml:"orgs"`    // optional: a figure per organisation
-	Unnamed   measure.Unnamed   `yaml:"unnamed"` // with Orgs only
+	Org       string            `yaml:"org"`       // the measurements' organisation, without Orgs
+	Services  []measure.Service `yaml:"services"`  // the services measured
+	Planned   measure.Planned   `yaml:"planned"`   // how planned maintenance counts
+	Minutes   measure.Minutes   `yaml:"minutes"`   // how the month's minutes are counted
+	Weighting measure.Weighting `yaml:"weighting"` // how an outage's downtime is weighted
+	Combine   measure.Pooling   `yaml:"combine"`   // how the services' figures make one: pooled, mean-of-percentages or none
+	Orgs      []string          `yaml:"orgs"`      // optional: a figure per organisation
+	Unnamed   measure.Unnamed   `yaml:"unnamed"`   // with Orgs only
 }
 
 // AbandonmentRecipe measures the share of calls abandoned (Abandonment).
 type AbandonmentRecipe struct {
-	Orgs           []string             `yaml:"orgs"`
-	Short          measure.ShortAbandon `yaml:"short"`
-	ShortThreshold record.Duration      `yaml:"short-threshold"`
-	Zone           string               `yaml:"zone"`
+	Orgs           []string             `yaml:"orgs"`            // the organisations measured
+	Short          measure.ShortAbandon `yaml:"short"`           // how calls abandoned within ShortThreshold count
+	ShortThreshold record.Duration      `yaml:"short-threshold"` // the longest wait of a short abandon; zero with short abandons counted
+	Zone           string               `yaml:"zone"`            // the IANA zone whose local months are the periods
 }
 
 // NPSRecipe measures a net promoter score (NPS).
 type NPSRecipe struct {
-	Orgs        []string                  `yaml:"orgs"`
-	Attribution measure.SurveyAttribution `yaml:"attribution"`
-	Zone        string                    `yaml:"zone"`
+	Orgs        []string                  `yaml:"orgs"`        // the organisations measured
+	Attribution measure.SurveyAttribution `yaml:"attribution"` // which month a response counts in
+	Zone        string                    `yaml:"zone"`        // the IANA zone whose local months are the periods
 	// CombinedOrg, when not empty, is the organisation of a figure
 	// pooling the organisations' records, which follows theirs. Optional.
 	CombinedOrg string `yaml:"combined-org"`
@@ -115,12 +115,12 @@ type NPSRecipe struct {
 // SatisfactionRecipe measures a satisfaction survey's mean score or
 // share of good responses (Satisfaction).
 type SatisfactionRecipe struct {
-	Orgs        []string                  `yaml:"orgs"`
-	Figure      SatisfactionFigure        `yaml:"figure"`
-	Top         int                       `yaml:"top"`
-	Good        int                       `yaml:"good"`
-	Attribution measure.SurveyAttribution `yaml:"attribution"`
-	Zone        string                    `yaml:"zone"`
+	Orgs        []string                  `yaml:"orgs"`        // the organisations measured
+	Figure      SatisfactionFigure        `yaml:"figure"`      // the mean score or the share of good responses
+	Top         int                       `yaml:"top"`         // the top of the scale, such as 5
+	Good        int                       `yaml:"good"`        // the lowest score that counts as good, such as 4
+	Attribution measure.SurveyAttribution `yaml:"attribution"` // which month a response counts in
+	Zone        string                    `yaml:"zone"`        // the IANA zone whose local months are the periods
 	// CombinedOrg, when not empty, is the organisation of a figure
 	// pooling the organisations' records, which follows theirs. Optional.
 	CombinedOrg string `yaml:"combined-org"`
@@ -128,18 +128,18 @@ type SatisfactionRecipe struct {
 
 // PerUserRecipe measures contacts per user (PerUser).
 type PerUserRecipe struct {
-	Orgs  []string `yaml:"orgs"`
-	Basis string   `yaml:"basis"`
+	Orgs  []string `yaml:"orgs"`  // the organisations measured
+	Basis string   `yaml:"basis"` // the user basis, such as "licensed users" or "headcount"
 }
 
 // ResolvedRecipe measures a first-line-fix or first-contact resolution
 // share (Resolved).
 type ResolvedRecipe struct {
-	Orgs        []string            `yaml:"orgs"`
-	Resolution  measure.Resolution  `yaml:"resolution"`
-	Kinds       []string            `yaml:"kinds"`
-	Attribution measure.Attribution `yaml:"attribution"`
-	Zone        string              `yaml:"zone"`
+	Orgs        []string            `yaml:"orgs"`        // the organisations measured
+	Resolution  measure.Resolution  `yaml:"resolution"`  // first-line fix or first-contact resolution
+	Kinds       []string            `yaml:"kinds"`       // the ticket kinds measured, such as incident and request
+	Attribution measure.Attribution `yaml:"attribution"` // which month a ticket counts in
+	Zone        string              `yaml:"zone"`        // the IANA zone whose local months are the periods
 	// CombinedOrg, when not empty, is the organisation of a figure
 	// pooling the organisations' records, which follows theirs. Optional.
 	CombinedOrg string `yaml:"combined-org"`
@@ -147,12 +147,12 @@ type ResolvedRecipe struct {
 
 // CountRecipe counts tickets by priority (Count).
 type CountRecipe struct {
-	Orgs        []string              `yaml:"orgs"`
-	Kinds       []string              `yaml:"kinds"`
-	Priorities  []string              `yaml:"priorities"`
-	Basis       measure.PriorityBasis `yaml:"basis"`
-	Attribution measure.Attribution   `yaml:"attribution"`
-	Zone        string                `yaml:"zone"`
+	Orgs        []string              `yaml:"orgs"`        // the organisations measured
+	Kinds       []string              `yaml:"kinds"`       // the ticket kinds counted, such as incident
+	Priorities  []string              `yaml:"priorities"`  // the priorities counted, such as P1
+	Basis       measure.PriorityBasis `yaml:"basis"`       // which of a ticket's priorities must be one counted: initial, final or any
+	Attribution measure.Attribution   `yaml:"attribution"` // which month a ticket counts in
+	Zone        string                `yaml:"zone"`        // the IANA zone whose local months are the periods
 	// CombinedOrg, when not empty, is the organisation of a figure
 	// pooling the organisations' records, which follows theirs. Optional.
 	CombinedOrg string `yaml:"combined-org"`
@@ -161,12 +161,12 @@ type CountRecipe struct {
 // BacklogRecipe measures the share of the backlog older than N days
 // (Backlog).
 type BacklogRecipe struct {
-	Orgs      []string         `yaml:"orgs"`
-	Kinds     []string         `yaml:"kinds"`
-	OlderThan int              `yaml:"older-than"`
-	Age       measure.Age      `yaml:"age"`
-	Snapshot  measure.Snapshot `yaml:"snapshot"`
-	Zone      string           `yaml:"zone"`
+	Orgs      []string         `yaml:"orgs"`       // the organisations measured
+	Kinds     []string         `yaml:"kinds"`      // the ticket kinds in the backlog, such as incident and request
+	OlderThan int              `yaml:"older-than"` // N: a ticket counts as old when older than N days
+	Age       measure.Age      `yaml:"age"`        // how the age is counted
+	Snapshot  measure.Snapshot `yaml:"snapshot"`   // which snapshot stands for the month
+	Zone      string           `yaml:"zone"`       // the IANA zone of the months and of calendar days
 	// CombinedOrg, when not empty, is the organisation of a figure
 	// pooling the organisations' records, which follows theirs. Optional.
 	CombinedOrg string `yaml:"combined-org"`
@@ -175,12 +175,12 @@ type BacklogRecipe struct {
 // PatchRecipe measures patch compliance within N days of release
 // (PatchCompliance).
 type PatchRecipe struct {
-	Orgs        []string                 `yaml:"orgs"`
-	Within      int                      `yaml:"within-days"`
-	Deadline    measure.PatchDeadline    `yaml:"deadline"`
-	Classes     []string                 `yaml:"device-classes"`
-	Attribution measure.PatchAttribution `yaml:"attribution"`
-	Zone        string                   `yaml:"zone"`
+	Orgs        []string                 `yaml:"orgs"`           // the organisations measured
+	Within      int                      `yaml:"within-days"`    // N: the days allowed after the release
+	Deadline    measure.PatchDeadline    `yaml:"deadline"`       // how the N days are counted
+	Classes     []string                 `yaml:"device-classes"` // the device scope: the classes measured, such as laptop and desktop
+	Attribution measure.PatchAttribution `yaml:"attribution"`    // which month a patch counts in
+	Zone        string                   `yaml:"zone"`           // the IANA zone of the months and of end-of-day
 }
 
 // SatisfactionFigure names which of a satisfaction survey's figures a

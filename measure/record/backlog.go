@@ -13,11 +13,11 @@ import (
 // The zero BacklogEntry is invalid: it has no snapshot, id or logged time.
 type BacklogEntry struct {
 	Snapshot time.Time // the instant the snapshot was taken
-	ID       string
-	Org      string
-	Kind     string // such as "incident" or "request"
-	Logged   time.Time
-	Source   Source
+	ID       string    // the ticket's id
+	Org      string    // the organisation served
+	Kind     string    // such as "incident" or "request"
+	Logged   time.Time // when the ticket was logged
+	Source   Source    // where the entry was read
 }
 
 // Name returns the entry as messages name it: ticket "INC1".

@@ -10,12 +10,12 @@ import (
 
 // Call is one call to a service desk queue.
 type Call struct {
-	ID      string
-	Org     string
-	Queued  time.Time // when the call was offered to the queue; the month it counts in
-	Outcome CallOutcome
+	ID      string        // the call's id
+	Org     string        // the organisation served
+	Queued  time.Time     // when the call was offered to the queue; the month it counts in
+	Outcome CallOutcome   // answered, abandoned, a callback or IVR only
 	Wait    time.Duration // time in the queue before answer, abandonment or callback
-	Source  Source
+	Source  Source        // where the call was read
 }
 
 // Name returns the call as messages name it: call "C1".

@@ -10,11 +10,11 @@ import (
 // ContactCount is one organisation's contacts and users in one month, as
 // the service desk reports them.
 type ContactCount struct {
-	Org      string
-	Month    kpi.Month
-	Contacts int64 // contacts with the service desk in the month
-	Users    int64 // users on the contract's basis, such as licensed users
-	Source   Source
+	Org      string    // the organisation counted
+	Month    kpi.Month // the month counted
+	Contacts int64     // contacts with the service desk in the month
+	Users    int64     // users on the contract's basis, such as licensed users
+	Source   Source    // where the count was read
 }
 
 // Name returns the count as messages name it: count "LBH" 2021-06.

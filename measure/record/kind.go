@@ -40,11 +40,11 @@ func (v *Kind) UnmarshalText(b []byte) error {
 // Set holds records of every kind, such as those a plan measures from.
 // The zero Set holds none.
 type Set struct {
-	Tickets   []Ticket
-	Outages   []Outage
-	Calls     []Call
-	Responses []Response
-	Counts    []ContactCount
-	Backlog   []BacklogEntry
-	Patches   []Patch
+	Tickets   []Ticket       // ticket records
+	Outages   []Outage       // outage records
+	Calls     []Call         // call records
+	Responses []Response     // survey response records
+	Counts    []ContactCount // contact counts
+	Backlog   []BacklogEntry // backlog snapshot entries
+	Patches   []Patch        // patch records
 }

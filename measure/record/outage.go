@@ -12,12 +12,12 @@ import (
 // Outage is a period a service was unavailable, or planned maintenance.
 // The zero Outage is invalid: it has no id, service or times.
 type Outage struct {
-	ID      string
-	Service string
-	Orgs    []string // the organisations affected; informational
-	Start   time.Time
-	End     time.Time
-	Planned bool // planned maintenance
+	ID      string    // the outage's id
+	Service string    // the service unavailable, as a rule's services name it
+	Orgs    []string  // the organisations affected; informational
+	Start   time.Time // when the service became unavailable
+	End     time.Time // when it was restored; after Start
+	Planned bool      // planned maintenance
 
 	// Weight, with HasWeight, is the outage's impact, 0 to 1, for the
 	// impact-weight weighting: 0.5 for half the service lost.
@@ -30,7 +30,7 @@ type Outage struct {
 	HasUsers bool
 
 	Exclusion string // why the outage is not counted; empty when it is
-	Source    Source
+	Source    Source // where the outage was read
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }

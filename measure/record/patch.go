@@ -12,14 +12,14 @@ import (
 //
 // The zero Patch is invalid: it has no device, patch or release instant.
 type Patch struct {
-	Device    string
-	Org       string
-	Class     string // the device's class, such as "laptop" or "server"; a rule's device classes are the scope
-	Patch     string // the patch's id, such as "KB5005565"
-	Released  time.Time
+	Device    string    // the device's id
+	Org       string    // the organisation the device belongs to
+	Class     string    // the device's class, such as "laptop" or "server"; a rule's device classes are the scope
+	Patch     string    // the patch's id, such as "KB5005565"
+	Released  time.Time // when the patch was released: the start of the days allowed
 	Installed time.Time // zero while not installed
 	Exemption string    // why the device is exempt from this patch; listed, not counted
-	Source    Source
+	Source    Source    // where the patch was read
 }
 
 // Name returns the patch as messages name it: device "D1" patch "KB1".

@@ -13,8 +13,8 @@ import (
 //
 // The zero Response is invalid: it has no id and no response instant.
 type Response struct {
-	ID        string
-	Org       string
+	ID        string    // the response's id
+	Org       string    // the organisation surveyed
 	Ticket    string    // the ticket surveyed; may be empty
 	Responded time.Time // when the response was given
 	// TicketResolved is when the ticket surveyed was resolved; required
@@ -33,7 +33,7 @@ func (r *Response) Name() string { return "response " + strconv.Quote(r.ID) }
 //
 // The zero Scale (0..0) is invalid.
 type Scale struct {
-	Min, Max int
+	Min, Max int // the lowest and highest score
 }
 
 // NPSScale returns the net promoter scale, 0..10.

@@ -14,8 +14,8 @@ import (
 // code have the zero Source; problems found later (a priority with no
 // target) name it, so a bad file is reported line by line.
 type Source struct {
-	File string
-	Line int
+	File string // the file's name as given to the reader
+	Line int    // 1-based; 0 when not known
 }
 
 func (s Source) pos() problem.Pos { return problem.At(s.File, s.Line) }
@@ -30,15 +30,15 @@ func givenTwice(first Source) string {
 
 // PriorityChange is a ticket's priority changing to Priority at At.
 type PriorityChange struct {
-	At       time.Time
-	Priority string
+	At       time.Time // when the priority changed
+	Priority string    // the priority it changed to
 }
 
 // Reopen is a ticket resolved at Resolved and reopened at Reopened, the
 // gap between two of its cycles.
 type Reopen struct {
-	Resolved time.Time
-	Reopened time.Time
+	Resolved time.Time // the resolution reopened
+	Reopened time.Time // when it was reopened
 }
 
 // Ticket is one record of an ITSM tool: an incident, a service request, a
@@ -53,25 +53,25 @@ type Reopen struct {
 //
 // The zero Ticket is invalid: it has no id, kind, priority or logged time.
 type Ticket struct {
-	ID          string
+	ID          string // the ticket's id, such as "INC0042"
 	Org         string // the organisation served
 	Kind        string // such as "incident" or "request"; a clock's options name the kinds measured
 	RequestType string // the catalogue item of a request; informational
 	Priority    string // the initial priority, such as "P2"
 
-	PriorityChanges []PriorityChange // in order of At
-	Logged          time.Time
-	Times           map[string]time.Time // further named timestamps, such as "responded", for a clock that starts at one
-	Resolved        time.Time            // the final resolution; zero while open
-	Closed          time.Time            // zero until closed
-	Holds           []servicehours.Interval
-	Reopens         []Reopen
+	PriorityChanges []PriorityChange        // in order of At
+	Logged          time.Time               // when the ticket was logged
+	Times           map[string]time.Time    // further named timestamps, such as "responded", for a clock that starts at one
+	Resolved        time.Time               // the final resolution; zero while open
+	Closed          time.Time               // zero until closed
+	Holds           []servicehours.Interval // the intervals the ticket was on hold
+	Reopens         []Reopen                // the earlier resolutions, each with when it was reopened, in order
 
-	FirstLine    bool   // resolved by the first line (service desk) without referral
-	FirstContact bool   // resolved during the first contact with the user
-	Channel      string // such as "phone", "portal", "email"; informational
-	Exclusion    string // why the ticket is excluded from measurement; empty when it is not
-	Tool         ToolVerdict
+	FirstLine    bool        // resolved by the first line (service desk) without referral
+	FirstContact bool        // resolved during the first contact with the user
+	Channel      string      // such as "phone", "portal", "email"; informational
+	Exclusion    string      // why the ticket is excluded from measurement; empty when it is not
+	Tool         ToolVerdict // the ITSM tool's own verdict, for reconciliation; may be unknown
 
 	Source Source // where the ticket was read
 }

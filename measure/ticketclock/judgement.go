@@ -19,13 +19,13 @@ import (
 // first cycle that failed, or of the last cycle judged. For an open ticket
 // Elapsed runs to AsOf.
 type Judgement struct {
-	Ticket string
-	Org    string
-	Kind   string
-	Source record.Source
+	Ticket string        // the ticket's id
+	Org    string        // the organisation served
+	Kind   string        // the ticket's kind
+	Source record.Source // where the ticket was read
 
-	Verdict Verdict
-	Reason  string // for excluded and not-applicable tickets, why
+	Verdict Verdict // the verdict: met, breached, open within or beyond the target, excluded or not applicable
+	Reason  string  // for excluded and not-applicable tickets, why
 
 	Priority string            // the priority judged
 	Target   Target            // its target
@@ -37,7 +37,7 @@ type Judgement struct {
 	// without a calendar.
 	Zone *time.Location
 
-	Logged   time.Time
+	Logged   time.Time     // when the ticket was logged
 	Start    time.Time     // the clock's start (of the cycle reported)
 	Stop     time.Time     // the clock's stop (of the cycle reported); zero when open at AsOf
 	Resolved time.Time     // the ticket's final stop known at AsOf; zero when open at AsOf

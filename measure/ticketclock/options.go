@@ -14,8 +14,8 @@ import (
 //
 // The zero Target is invalid: it names no priority and no unit.
 type Target struct {
-	Priority string          `yaml:"priority"`
-	Unit     TargetUnit      `yaml:"unit"`
+	Priority string          `yaml:"priority"` // the priority the target is for, such as "P2"
+	Unit     TargetUnit      `yaml:"unit"`     // what Within or Days counts
 	Within   record.Duration `yaml:"within"`   // business-time, elapsed-time: the time allowed
 	Days     int             `yaml:"days"`     // working-days-*, calendar-days: the days allowed
 	Calendar string          `yaml:"calendar"` // the calendar's name; required except for elapsed-time and not-measured
@@ -51,13 +51,13 @@ type Options struct {
 	Stop       Stop   `yaml:"stop"`        // when the clock stops
 	Pauses     Pauses `yaml:"pauses"`      // whether holds pause it
 
-	Reopen ReopenRule `yaml:"reopen"`
+	Reopen ReopenRule `yaml:"reopen"` // how a reopened ticket is judged
 	// ReopenWindow, when not zero, is the longest wall-clock time from a
 	// resolution to its reopening; a ticket reopened later is invalid
 	// input (it should have been a new ticket).
 	ReopenWindow record.Duration `yaml:"reopen-window"`
 
-	PriorityChange PriorityRule `yaml:"priority-change"`
+	PriorityChange PriorityRule `yaml:"priority-change"` // which priority a ticket whose priority changed is judged at
 
 	// Targets gives each priority's target; every priority a measured
 	// ticket holds must have one (a Target with Unit not-measured says
@@ -146,12 +146,12 @@ func (o Options) problems(ps *problem.List) {
 
 // Choices are the clock rules applied to a ticket, carried in its Judgement.
 type Choices struct {
-	Start          Start
-	StartField     string
-	Stop           Stop
-	Pauses         Pauses
-	Reopen         ReopenRule
-	PriorityChange PriorityRule
+	Start          Start        // when the clock starts
+	StartField     string       // with Start field: the timestamp's name
+	Stop           Stop         // when the clock stops
+	Pauses         Pauses       // whether holds pause it
+	Reopen         ReopenRule   // how a reopened ticket is judged
+	PriorityChange PriorityRule // which priority a ticket whose priority changed is judged at
 }
 
 // String describes the rules, such as "start logged, stop resolved, pauses
