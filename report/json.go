@@ -73,36 +73,22 @@ type (
 		MitigationAgreed int `json:"mitigation_agreed"`
 	}
 	jsonCell struct {
-		KPI          string   `json:"kpi"`
-		Organisation string   `json:"organisation"`
-		Kind         string   `json:"kind"`
-		Value        string   `json:"value,omitzero"`
-		Rounded      string   `json:"rounded,omitzero"`
-		Absence      string   `json:"absence,omitzero"`
-		TSL          string   `json:"tsl,omitzero"`
-		TSLBound     string   `json:"tsl_bound,omitzero"`
-		MSL          string   `json:"msl,omitzero"`
-		MSLBound     string   `json:"msl_bound,omitzero"`
-		MSLMargin    string   `json:"msl_margin,omitzero"`
-		Thresholds   string   `json:"thresholds_from,omitzero"`
-		Relative     string   `json:"relative,omitzero"`
-		BaseMonth    string   `json:"baseline_month,omitzero"`
-		Base         string   `json:"baseline,omitzero"`
-		Computation  string   `json:"computation,omitzero"`
-		Card         bool     `json:"card,omitzero"`
-		CardReason   string   `json:"card_reason,omitzero"`
-		Published    string   `json:"published,omitzero"`
-		PubAbsence   string   `json:"published_absence,omitzero"`
-		Measured     string   `json:"measured"`
-		Raw          string   `json:"raw"`
-		Status       string   `json:"status"`
-		Mitigation   string   `json:"mitigation,omitzero"`
-		Points       string   `json:"points"`
-		Credit       string   `json:"credit"`
-		Reason       string   `json:"reason"`
-		Rule         string   `json:"rule"`
-		Note         string   `json:"note,omitzero"`
-		Incidents    []string `json:"incidents,omitempty"`
+		seal.Judged
+		Computation string   `json:"computation,omitzero"`
+		Card        bool     `json:"card,omitzero"`
+		CardReason  string   `json:"card_reason,omitzero"`
+		Published   string   `json:"published,omitzero"`
+		PubAbsence  string   `json:"published_absence,omitzero"`
+		Measured    string   `json:"measured"`
+		Raw         string   `json:"raw"`
+		Status      string   `json:"status"`
+		Mitigation  string   `json:"mitigation,omitzero"`
+		Points      string   `json:"points"`
+		Credit      string   `json:"credit"`
+		Reason      string   `json:"reason"`
+		Rule        string   `json:"rule"`
+		Note        string   `json:"note,omitzero"`
+		Incidents   []string `json:"incidents,omitempty"`
 	}
 	jsonRecord struct {
 		Ref          string `json:"ref"`
@@ -305,15 +291,6 @@ func jsonDecisionOf(d credits.Decision) jsonDecision {
 // figure, and not a relative target.
 func hasLevels(r kpi.Result) bool { return r.Kind != kpi.Figure && r.Relative == 0 }
 
-// strictWord returns "strict" for a strict bound and "" for the usual
-// inclusive one, which the outputs leave out.
-func strictWord(b kpi.Bound) string {
-	if b == kpi.Strict {
-		return b.String()
-	}
-	return ""
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -325,30 +302,11 @@ func nonNil(s []string) []string {
 func jsonCellOf(cell *contract.Cell, money credits.Money) jsonCell {
 	res := cell.Measured
 	jc := jsonCell{
-		KPI: res.KPI, Organisation: res.Org, Kind: res.Kind.String(),
+		Judged:   seal.JudgedOf(&cell.Measured),
 		Measured: res.Status.String(), Raw: cell.Raw.String(),
 		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
 		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(*cell),
 		Computation: cell.Computation(), Incidents: cell.Credit.Incidents(),
-	}
-	if hasLevels(res) {
-		t := res.Thresholds
-		jc.TSL, jc.MSL, jc.Thresholds = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), res.Source.String()
-		jc.TSLBound, jc.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
-		if t.MSLMargin.IsSet() {
-			jc.MSLMargin = t.MSLMargin.String()
-		}
-	}
-	if res.Relative != 0 {
-		jc.Relative, jc.BaseMonth = res.Relative.String(), res.BaseMonth.String()
-		if res.Status != kpi.Unmeasured {
-			jc.Base = res.Base.StringFixed(res.Precision.Places)
-		}
-	}
-	if res.Status == kpi.Unmeasured {
-		jc.Absence = res.Absent.String()
-	} else {
-		jc.Value, jc.Rounded = kpi.FormatValue(res.Value), rounded(res)
 	}
 	if pub := cell.Published(); pub != nil {
 		if pub.Absent != 0 {

@@ -64,30 +64,73 @@ type Inputs struct {
 // Cell is one KPI-month of a seal, with the fields of the evaluation
 // JSON's cells (docs/json-output.md) that its credit depends on.
 type Cell struct {
-	KPI            string          `json:"kpi"`                       // the KPI's id
-	Org            string          `json:"organisation"`              // the organisation; empty for a single-organisation contract
-	Kind           string          `json:"kind"`                      // "kpi", "pi" or "figure"
-	Value          string          `json:"value,omitempty"`           // as measured; empty when unmeasured
-	Rounded        string          `json:"rounded,omitempty"`         // with the KPI's places; empty when unmeasured
-	Absence        string          `json:"absence,omitempty"`         // why there is no value; empty when measured
-	TSL            string          `json:"tsl,omitempty"`             // the target service level, as applied
-	TSLBound       string          `json:"tsl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
-	MSL            string          `json:"msl,omitempty"`             // the minimum service level, as applied
-	MSLBound       string          `json:"msl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
-	MSLMargin      string          `json:"msl_margin,omitempty"`      // the margin the MSL was derived by, when it was
-	ThresholdsFrom string          `json:"thresholds_from,omitempty"` // which part of the schedule supplied the thresholds: "base", a glide step or a change
-	Relative       string          `json:"relative,omitempty"`        // the relative target, when the KPI has one
-	BaselineMonth  string          `json:"baseline_month,omitempty"`  // for a relative target: the month compared with
-	Baseline       string          `json:"baseline,omitempty"`        // for a relative target: that month's value, rounded
-	Measured       string          `json:"measured"`                  // the classification of the value
-	Raw            string          `json:"raw"`                       // before mitigation, after the absence rule
-	Status         string          `json:"status"`                    // after mitigation
-	Mitigation     *CellMitigation `json:"mitigation,omitempty"`      // the mitigation applied; nil when none
-	Incidents      []string        `json:"incidents,omitempty"`       // the incidents counted in the KPI-month, for an incidents rule
-	Points         string          `json:"points"`                    // the points lost
-	Credit         string          `json:"credit"`                    // the credit line's amount, before caps, with the money places
-	Rule           string          `json:"rule"`                      // the credit line's rule and arithmetic
-	Combined       bool            `json:"combined,omitempty"`        // a shared service's combined cell
+	Judged                     // the value and the levels it was judged against
+	Measured   string          `json:"measured"`             // the classification of the value
+	Raw        string          `json:"raw"`                  // before mitigation, after the absence rule
+	Status     string          `json:"status"`               // after mitigation
+	Mitigation *CellMitigation `json:"mitigation,omitempty"` // the mitigation applied; nil when none
+	Incidents  []string        `json:"incidents,omitempty"`  // the incidents counted in the KPI-month, for an incidents rule
+	Points     string          `json:"points"`               // the points lost
+	Credit     string          `json:"credit"`               // the credit line's amount, before caps, with the money places
+	Rule       string          `json:"rule"`                 // the credit line's rule and arithmetic
+	Combined   bool            `json:"combined,omitempty"`   // a shared service's combined cell
+}
+
+// Judged is a KPI-month's value and the levels it was judged against, as
+// text: the first fields of a seal's Cell and of the evaluation JSON's
+// cells, which both make them with JudgedOf.
+type Judged struct {
+	KPI            string `json:"kpi"`                       // the KPI's id
+	Org            string `json:"organisation"`              // the organisation; empty for a single-organisation contract
+	Kind           string `json:"kind"`                      // "kpi", "pi" or "figure"
+	Value          string `json:"value,omitempty"`           // as measured; empty when unmeasured
+	Rounded        string `json:"rounded,omitempty"`         // with the KPI's places; empty when unmeasured
+	Absence        string `json:"absence,omitempty"`         // why there is no value; empty when measured
+	TSL            string `json:"tsl,omitempty"`             // the target service level, as applied; empty for a figure or a relative target
+	TSLBound       string `json:"tsl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
+	MSL            string `json:"msl,omitempty"`             // the minimum service level, as applied
+	MSLBound       string `json:"msl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
+	MSLMargin      string `json:"msl_margin,omitempty"`      // the margin the MSL was derived by, when it was
+	ThresholdsFrom string `json:"thresholds_from,omitempty"` // which part of the schedule supplied the thresholds: "base", a glide step or a change
+	Relative       string `json:"relative,omitempty"`        // the relative target, when the KPI has one
+	BaselineMonth  string `json:"baseline_month,omitempty"`  // for a relative target: the month compared with
+	Baseline       string `json:"baseline,omitempty"`        // for a relative target: that month's value, rounded; empty when unmeasured
+}
+
+// JudgedOf returns r's value and levels as text: decimals with the places
+// they carry (Rounded and Baseline with the KPI's), bounds and words as
+// the reports write them.
+func JudgedOf(r *kpi.Result) Judged {
+	j := Judged{KPI: r.KPI, Org: r.Org, Kind: r.Kind.String()}
+	if r.Status == kpi.Unmeasured {
+		j.Absence = r.Absent.String()
+	} else {
+		j.Value, j.Rounded = kpi.FormatValue(r.Value), r.Rounded.StringFixed(r.Precision.Places)
+	}
+	if r.Kind != kpi.Figure && r.Relative == 0 {
+		t := r.Thresholds
+		j.TSL, j.MSL, j.ThresholdsFrom = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), r.Source.String()
+		j.TSLBound, j.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
+		if t.MSLMargin.IsSet() {
+			j.MSLMargin = t.MSLMargin.String()
+		}
+	}
+	if r.Relative != 0 {
+		j.Relative, j.BaselineMonth = r.Relative.String(), r.BaseMonth.String()
+		if r.Status != kpi.Unmeasured {
+			j.Baseline = r.Base.StringFixed(r.Precision.Places)
+		}
+	}
+	return j
+}
+
+// strictWord returns "strict" for a strict bound and "" for the usual
+// inclusive one, which the outputs leave out.
+func strictWord(b kpi.Bound) string {
+	if b == kpi.Strict {
+		return b.String()
+	}
+	return ""
 }
 
 // CellMitigation is the mitigation a sealed KPI-month had.
@@ -311,34 +354,9 @@ func sealOf(c *contract.Contract, mo *contract.MonthResult, from kpi.Month) *Sea
 
 // cellOf returns the seal's form of an evaluated cell.
 func cellOf(cell *contract.Cell, money credits.Money, combined bool) Cell {
-	r := &cell.Measured
-	out := Cell{KPI: r.KPI, Org: r.Org, Kind: r.Kind.String(), Measured: r.Status.String(), Raw: cell.Raw.String(),
+	out := Cell{Judged: JudgedOf(&cell.Measured), Measured: cell.Measured.Status.String(), Raw: cell.Raw.String(),
 		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points), Credit: money.Format(cell.Credit.Amount),
 		Rule: cell.Credit.Rule, Incidents: cell.Credit.Incidents(), Combined: combined}
-	if r.Status == kpi.Unmeasured {
-		out.Absence = r.Absent.String()
-	} else {
-		out.Value, out.Rounded = kpi.FormatValue(r.Value), r.Rounded.StringFixed(r.Precision.Places)
-	}
-	if r.Kind != kpi.Figure && r.Relative == 0 {
-		t := r.Thresholds
-		out.TSL, out.MSL, out.ThresholdsFrom = kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL), r.Source.String()
-		if t.TSLBound == kpi.Strict {
-			out.TSLBound = "strict"
-		}
-		if t.MSLBound == kpi.Strict {
-			out.MSLBound = "strict"
-		}
-		if t.MSLMargin.IsSet() {
-			out.MSLMargin = t.MSLMargin.String()
-		}
-	}
-	if r.Relative != 0 {
-		out.Relative, out.BaselineMonth = r.Relative.String(), r.BaseMonth.String()
-		if r.Status != kpi.Unmeasured {
-			out.Baseline = r.Base.StringFixed(r.Precision.Places)
-		}
-	}
 	if rec := cell.Mitigation; rec != nil {
 		out.Mitigation = &CellMitigation{Ref: rec.Ref, Effect: rec.Effect.String()}
 		if rec.Effect == mitigation.Deemed {
