@@ -86,6 +86,15 @@ func TestAggregateShapes(t *testing.T) {
 		return rs
 	}
 	org := func(tk record.Ticket, o string) record.Ticket { tk.Org = o; return tk }
+	// oneAndThree is A's one ticket, met, and B's three, one met.
+	oneAndThree := func(t *testing.T) [][]ticketclock.Judgement {
+		return [][]ticketclock.Judgement{judge(t,
+			org(ticket(t, "a1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "A"),
+			org(ticket(t, "b1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "B"),
+			org(ticket(t, "b2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
+			org(ticket(t, "b3", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
+		)}
+	}
 	for _, tt := range []struct {
 		name  string
 		why   string
@@ -108,14 +117,7 @@ func TestAggregateShapes(t *testing.T) {
 				r.Combine = measure.Pooled
 				r.CombinedOrg = "all"
 			},
-			pops: func(t *testing.T) [][]ticketclock.Judgement {
-				return [][]ticketclock.Judgement{judge(t,
-					org(ticket(t, "a1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "A"),
-					org(ticket(t, "b1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "B"),
-					org(ticket(t, "b2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
-					org(ticket(t, "b3", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
-				)}
-			},
+			pops: oneAndThree,
 			want: []string{"100.00", "33.33", "50.00"}, fails: []int{0, 2, 2},
 		},
 		{
@@ -126,14 +128,7 @@ func TestAggregateShapes(t *testing.T) {
 				r.Combine = measure.MeanOfPercentages
 				r.CombinedOrg = "all"
 			},
-			pops: func(t *testing.T) [][]ticketclock.Judgement {
-				return [][]ticketclock.Judgement{judge(t,
-					org(ticket(t, "a1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "A"),
-					org(ticket(t, "b1", "P2", "2021-06-01T09:00:00+01:00", "2021-06-01T10:00:00+01:00"), "B"),
-					org(ticket(t, "b2", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
-					org(ticket(t, "b3", "P2", "2021-06-01T09:00:00+01:00", "2021-06-03T10:00:00+01:00"), "B"),
-				)}
-			},
+			pops: oneAndThree,
 			want: []string{"100.00", "33.33", "n/a", "66.67"}, fails: []int{0, 2, 0, 2},
 		},
 		{

@@ -60,12 +60,7 @@ func forge(t *testing.T, file []byte, edit func(body map[string]any), recompute 
 			env["hmac"] = "hmac-sha256:" + hex.EncodeToString(h.Sum(nil))
 		}
 	}
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	require.NoError(t, enc.Encode(env))
-	return out.Bytes()
+	return indented(t, env)
 }
 
 func firstCell(body map[string]any) map[string]any { return body["cells"].([]any)[0].(map[string]any) }
@@ -142,12 +137,7 @@ func sealFirst(t *testing.T, file []byte) []byte {
 		Digest string          `json:"digest"`
 	}
 	require.NoError(t, json.Unmarshal(file, &env))
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	require.NoError(t, enc.Encode(env))
-	return out.Bytes()
+	return indented(t, env)
 }
 
 func digestOfFile(t *testing.T, file []byte) string {
@@ -214,4 +204,16 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted a file Marshal would not write:\n%s\nwant\n%s", data, again)
 		}
 	})
+}
+
+// indented writes v as Marshal writes a seal file: indented by two
+// spaces, without HTML escapes.
+func indented(t *testing.T, v any) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(v))
+	return out.Bytes()
 }
