@@ -32,17 +32,15 @@ func CheckBacklog(entries []BacklogEntry) error {
 		snapshot int64
 		id       string
 	}
-	seen := map[key]Source{}
+	seen := firsts[key]{}
 	for i := range entries {
 		e := &entries[i]
 		p, who := e.Source.pos(), e.Name()
 		if e.ID == "" {
 			ps.Record(p, who, "id", "empty")
 		} else if k := (key{e.Snapshot.UnixNano(), e.ID}); !e.Snapshot.IsZero() {
-			if first, dup := seen[k]; dup {
-				ps.Record(p, who, "id", "%s in snapshot %s", givenTwice(first), problem.Stamp(e.Snapshot))
-			} else {
-				seen[k] = e.Source
+			if msg, dup := seen.repeated(k, e.Source); dup {
+				ps.Record(p, who, "id", "%s in snapshot %s", msg, problem.Stamp(e.Snapshot))
 			}
 		}
 		if e.Kind == "" {

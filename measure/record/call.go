@@ -26,16 +26,14 @@ func (c *Call) Name() string { return "call " + strconv.Quote(c.ID) }
 // wrap ErrInvalidRecord.
 func CheckCalls(calls []Call) error {
 	ps := &problem.List{}
-	seen := map[string]Source{}
+	seen := firsts[string]{}
 	for i := range calls {
 		c := &calls[i]
 		p, who := c.Source.pos(), c.Name()
 		if c.ID == "" {
 			ps.Record(p, who, "id", "empty")
-		} else if first, dup := seen[c.ID]; dup {
-			ps.Record(p, who, "id", "%s", givenTwice(first))
-		} else {
-			seen[c.ID] = c.Source
+		} else if msg, dup := seen.repeated(c.ID, c.Source); dup {
+			ps.Record(p, who, "id", "%s", msg)
 		}
 		if c.Queued.IsZero() {
 			ps.Record(p, who, "queued", "empty")

@@ -29,16 +29,14 @@ func CheckContactCounts(counts []ContactCount) error {
 		org   string
 		month kpi.Month
 	}
-	seen := map[key]Source{}
+	seen := firsts[key]{}
 	for i := range counts {
 		c := &counts[i]
 		p, who := c.Source.pos(), c.Name()
 		if c.Month.IsZero() {
 			ps.Record(p, who, "month", "empty")
-		} else if first, dup := seen[key{c.Org, c.Month}]; dup {
-			ps.Record(p, who, "month", "%s", givenTwice(first))
-		} else {
-			seen[key{c.Org, c.Month}] = c.Source
+		} else if msg, dup := seen.repeated(key{c.Org, c.Month}, c.Source); dup {
+			ps.Record(p, who, "month", "%s", msg)
 		}
 		if c.Contacts < 0 {
 			ps.Record(p, who, "contacts", "negative")

@@ -43,16 +43,14 @@ func (o *Outage) Name() string { return "outage " + strconv.Quote(o.ID) }
 // users, an id given twice. Problems wrap ErrInvalidRecord.
 func CheckOutages(outages []Outage) error {
 	ps := &problem.List{}
-	seen := map[string]Source{}
+	seen := firsts[string]{}
 	for i := range outages {
 		o := &outages[i]
 		p, who := o.Source.pos(), o.Name()
 		if o.ID == "" {
 			ps.Record(p, who, "id", "empty")
-		} else if first, dup := seen[o.ID]; dup {
-			ps.Record(p, who, "id", "given twice (first at line %d)", first.Line)
-		} else {
-			seen[o.ID] = o.Source
+		} else if msg, dup := seen.repeated(o.ID, o.Source); dup {
+			ps.Record(p, who, "id", "%s", msg)
 		}
 		if o.Service == "" {
 			ps.Record(p, who, "service", "empty")

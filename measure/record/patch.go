@@ -32,7 +32,7 @@ func (p *Patch) Name() string { return fmt.Sprintf("device %q patch %q", p.Devic
 func CheckPatches(patches []Patch) error {
 	ps := &problem.List{}
 	type key struct{ device, patch string }
-	seen := map[key]Source{}
+	seen := firsts[key]{}
 	for i := range patches {
 		p := &patches[i]
 		at, who := p.Source.pos(), p.Name()
@@ -42,10 +42,8 @@ func CheckPatches(patches []Patch) error {
 			}
 		}
 		if p.Device != "" && p.Patch != "" {
-			if first, dup := seen[key{p.Device, p.Patch}]; dup {
-				ps.Record(at, who, "patch", "%s", givenTwice(first))
-			} else {
-				seen[key{p.Device, p.Patch}] = p.Source
+			if msg, dup := seen.repeated(key{p.Device, p.Patch}, p.Source); dup {
+				ps.Record(at, who, "patch", "%s", msg)
 			}
 		}
 		switch {

@@ -65,16 +65,14 @@ func (s Scale) Has(score int) bool { return score >= s.Min && score <= s.Max }
 func CheckResponses(responses []Response, scale Scale) error {
 	ps := &problem.List{}
 	ps.Merge(scale.Validate())
-	seen := map[string]Source{}
+	seen := firsts[string]{}
 	for i := range responses {
 		r := &responses[i]
 		p, who := r.Source.pos(), r.Name()
 		if r.ID == "" {
 			ps.Record(p, who, "id", "empty")
-		} else if first, dup := seen[r.ID]; dup {
-			ps.Record(p, who, "id", "%s", givenTwice(first))
-		} else {
-			seen[r.ID] = r.Source
+		} else if msg, dup := seen.repeated(r.ID, r.Source); dup {
+			ps.Record(p, who, "id", "%s", msg)
 		}
 		if r.Responded.IsZero() {
 			ps.Record(p, who, "responded", "empty")

@@ -20,12 +20,23 @@ type Source struct {
 
 func (s Source) pos() problem.Pos { return problem.At(s.File, s.Line) }
 
-// givenTwice says where a repeated record was first given.
-func givenTwice(first Source) string {
-	if first.Line > 0 {
-		return fmt.Sprintf("given twice (first at line %d)", first.Line)
+// firsts remembers where each record's key was first given, so that a
+// check names the line of the first when a key is given twice.
+type firsts[K comparable] map[K]Source
+
+// repeated reports whether k was given before, with the message saying
+// where ("given twice (first at line 3)"); otherwise it remembers src as
+// k's first place.
+func (f firsts[K]) repeated(k K, src Source) (string, bool) {
+	first, dup := f[k]
+	if !dup {
+		f[k] = src
+		return "", false
 	}
-	return "given twice"
+	if first.Line > 0 {
+		return fmt.Sprintf("given twice (first at line %d)", first.Line), true
+	}
+	return "given twice", true
 }
 
 // PriorityChange is a ticket's priority changing to Priority at At.
@@ -94,7 +105,7 @@ func (t *Ticket) end() time.Time {
 // ticket, its field and its Source, and wrap ErrInvalidRecord.
 func CheckTickets(tickets []Ticket) error {
 	ps := &problem.List{}
-	seen := make(map[string]Source, len(tickets))
+	seen := make(firsts[string], len(tickets))
 	for i := range tickets {
 		t := &tickets[i]
 		p, who := t.Source.pos(), t.Name()
@@ -112,10 +123,8 @@ func CheckTickets(tickets []Ticket) error {
 			}
 		}
 		t.checkTimes(ps)
-		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			ps.Record(p, who, "id", "%s", givenTwice(first))
-		} else {
-			seen[t.ID] = t.Source
+		if msg, dup := seen.repeated(t.ID, t.Source); dup && t.ID != "" {
+			ps.Record(p, who, "id", "%s", msg)
 		}
 	}
 	return ps.Err()
