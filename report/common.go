@@ -168,11 +168,20 @@ func driverWho(d credits.Driver, orgs int) string {
 // months v shows, in the contract's order; none unless the contract's
 // incident rule is the customer's choice.
 func decisionsOf(c *contract.Contract, v *view) []credits.Decision {
-	in := c.Credits.Incidents
-	if in.Rule != credits.CustomerChoice || len(v.months) == 0 {
+	if len(v.months) == 0 {
 		return nil
 	}
-	from, to := v.months[0].Month, v.months[len(v.months)-1].Month
+	return decisionsIn(c, v.months[0].Month, v.months[len(v.months)-1].Month)
+}
+
+// decisionsIn returns the customer's incident decisions of c for the
+// months from through to, in the contract's order; none unless the
+// contract's incident rule is the customer's choice.
+func decisionsIn(c *contract.Contract, from, to kpi.Month) []credits.Decision {
+	in := c.Credits.Incidents
+	if in.Rule != credits.CustomerChoice {
+		return nil
+	}
 	var out []credits.Decision
 	for _, d := range in.Decisions {
 		if !d.Month.Before(from) && !d.Month.After(to) {

@@ -148,18 +148,10 @@ func (d *digest) text(s string) string {
 // gathered, in the contract's order; none unless the contract's incident
 // rule is the customer's choice.
 func (d *digest) decisions() []credits.Decision {
-	in := d.c.Credits.Incidents
-	if in.Rule != credits.CustomerChoice || len(d.heads) == 0 {
+	if len(d.heads) == 0 {
 		return nil
 	}
-	from, to := d.heads[0].month, d.heads[len(d.heads)-1].month
-	var out []credits.Decision
-	for _, dc := range in.Decisions {
-		if !dc.Month.Before(from) && !dc.Month.After(to) {
-			out = append(out, dc)
-		}
-	}
-	return out
+	return decisionsIn(d.c, d.heads[0].month, d.heads[len(d.heads)-1].month)
 }
 
 // TextWriter writes Text's or Markdown's report of an evaluation fed
