@@ -55,8 +55,8 @@ func (d Deduction) problems() []problems.Problem {
 }
 
 func (d Deduction) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if o.Result().Direction != d.Direction {
-		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "deduction is %s but the kpi is %s", d.Direction, o.Result().Direction)
+	if err := wrongDirection(&o, "deduction is", d.Direction); err != nil {
+		return scored{}, why, err
 	}
 	hundred := fixed.Int(100)
 	v := fixed.Of(basisValue(d.Value, d.Precision, o))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/internal/problems"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
 
@@ -28,6 +29,16 @@ func outcomeError(o credits.Outcome, i int, field string, sentinel error, format
 		who += ": org " + o.Org
 	}
 	return &credits.Error{Path: path, KPI: o.KPI, Org: o.Org, Msg: who + ": " + fmt.Sprintf(format, args...), Err: sentinel}
+}
+
+// wrongDirection returns the error for a scorer of direction want (what
+// says which: "bands are", "deduction is") asked to score o, whose KPI
+// runs the other way; nil when they agree.
+func wrongDirection(o *credits.Outcome, what string, want kpi.Direction) error {
+	if got := o.Result().Direction; got != want {
+		return outcomeError(*o, 0, "", credits.ErrInvalidRules, "%s %s but the kpi is %s", what, want, got)
+	}
+	return nil
 }
 
 // hundred and one are the numbers the checks compare with. A decimal never

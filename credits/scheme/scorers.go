@@ -323,8 +323,8 @@ func (b Bands) join(p, q Band) string {
 }
 
 func (b Bands) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if o.Result().Direction != b.Direction {
-		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "bands are %s but the kpi is %s", b.Direction, o.Result().Direction)
+	if err := wrongDirection(&o, "bands are", b.Direction); err != nil {
+		return scored{}, why, err
 	}
 	v := b.value(o)
 	for _, x := range b.Bands {
@@ -369,8 +369,8 @@ func (s Shortfall) problems() []problems.Problem {
 }
 
 func (s Shortfall) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if o.Result().Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "shortfall is %s but the kpi is %s", s.Direction, o.Result().Direction)
+	if err := wrongDirection(&o, "shortfall is", s.Direction); err != nil {
+		return scored{}, why, err
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	short, why := appendShortfall(why, s.Direction, s.Target, v)

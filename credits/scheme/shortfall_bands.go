@@ -56,8 +56,8 @@ func (s ShortfallBands) problems() []problems.Problem {
 }
 
 func (s ShortfallBands) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if o.Result().Direction != s.Direction {
-		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "shortfall bands are %s but the kpi is %s", s.Direction, o.Result().Direction)
+	if err := wrongDirection(&o, "shortfall bands are", s.Direction); err != nil {
+		return scored{}, why, err
 	}
 	v := basisValue(s.Value, s.Precision, o)
 	n, why := appendShortfall(why, s.Direction, s.Target, v)
