@@ -33,21 +33,12 @@ func Rules() credits.Rules {
 var Values = []string{"98.2", "99.49", "99.7", "97"}
 
 func run(w io.Writer) error {
+	from := kpi.MustParseMonth("2021-04")
 	var outcomes []credits.Outcome
-	for _, value := range Values {
-		v := d(value)
-		s := kpi.Red
-		switch {
-		case v.Cmp(d("99.5")) >= 0:
-			s = kpi.Green
-		case v.Cmp(d("99")) >= 0:
-			s = kpi.Amber
-		}
-		o := credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
-			Measured: &kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
-		outcomes = append(outcomes, o)
+	for i, value := range Values {
+		outcomes = append(outcomes, cli.Measured("AVAIL", value, "99.5", "99", from.AddMonths(i), d("100000")))
 	}
-	return cli.Monthly(w, Rules(), "AVAIL", kpi.MustParseMonth("2021-04"), d("100000"), Values, outcomes...)
+	return cli.Monthly(w, Rules(), "AVAIL", from, d("100000"), Values, outcomes...)
 }
 
 func main() { cli.Main("deduction", run) }

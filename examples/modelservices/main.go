@@ -50,26 +50,14 @@ func Rules() credits.Rules {
 // Examples are the three worked examples' measurements, month by month.
 var Examples = [][]string{{"98.5", "96.5", "96.5"}, {"96.5", "98.5", "96.5"}, {"98.5"}}
 
-func outcome(value string) credits.Outcome {
-	v := d(value)
-	s := kpi.Red
-	switch {
-	case v.Cmp(d("99")) >= 0:
-		s = kpi.Green
-	case v.Cmp(d("98")) >= 0:
-		s = kpi.Amber
-	}
-	return credits.Outcome{KPI: "AVAIL", Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000"),
-		Measured: &kpi.Result{KPI: "AVAIL", Status: s, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
-}
-
 // ledger runs the rules on a worked example's values, month by month from
 // April 2021.
 func ledger(values []string) (*credits.Ledger, error) {
 	var periods []credits.Period
 	for j, v := range values {
-		periods = append(periods, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(j), Year: 1,
-			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{outcome(v)}})
+		m := kpi.MustParseMonth("2021-04").AddMonths(j)
+		periods = append(periods, credits.Period{Month: m, Year: 1, Charges: d("100000"), YearCharges: d("1200000"),
+			Outcomes: []credits.Outcome{cli.Measured("AVAIL", v, "99", "98", m, d("100000"))}})
 	}
 	return credits.Calculate(Rules(), periods)
 }

@@ -38,14 +38,12 @@ func Rules() credits.Rules {
 var Values = []string{"97.5", "97", "96.99", "95", "94.99"}
 
 func run(w io.Writer) error {
+	from := kpi.MustParseMonth("2021-04")
 	var outcomes []credits.Outcome
-	for _, value := range Values {
-		v := d(value)
-		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
-			Measured: &kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
-		outcomes = append(outcomes, o)
+	for i, value := range Values {
+		outcomes = append(outcomes, cli.Measured("RESOLVE", value, "98", "98", from.AddMonths(i), d("100000")))
 	}
-	return cli.Monthly(w, Rules(), "RESOLVE", kpi.MustParseMonth("2021-04"), d("100000"), Values, outcomes...)
+	return cli.Monthly(w, Rules(), "RESOLVE", from, d("100000"), Values, outcomes...)
 }
 
 func main() { cli.Main("shortfall-bands", run) }

@@ -42,9 +42,7 @@ func run(w io.Writer) error {
 		if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
 			return err
 		}
-		v := d(c.Value)
-		o := credits.Outcome{KPI: "RESOLVE", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"),
-			Measured: &kpi.Result{KPI: "RESOLVE", Status: kpi.Red, Value: v, Rounded: v, Direction: kpi.HigherIsBetter, Kind: kpi.KPI}}
+		o := cli.Measured("RESOLVE", c.Value, "98", "98", kpi.MustParseMonth("2021-04"), d("100000"))
 		led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
 			Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o}}})
 		if err != nil {

@@ -20,6 +20,17 @@ func Main(name string, run func(w io.Writer) error) {
 	}
 }
 
+// Measured is the outcome of a credit-bearing KPI id, a percentage,
+// higher is better, to two places, with a TSL of tsl and an MSL of msl,
+// measuring value in month m, for charges of charges: the value classified
+// by kpi.Classify, as contract does, and unmitigated.
+func Measured(id, value, tsl, msl string, m kpi.Month, charges decimal.Decimal) credits.Outcome {
+	def := kpi.Definition{ID: id, Name: id, Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
+		Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels(tsl, msl))}
+	r := kpi.Classify(def, kpi.Measurement{KPI: id, Month: m, Value: decimal.RequireFromString(value)})
+	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r}
+}
+
 // Monthly prices a worked example that follows one KPI, id, in force
 // for the twelve months from from: it checks rules against it
 // (Rules.Validate), credits one period a month from from, in contract
