@@ -33,12 +33,8 @@ func Rules() credits.Rules {
 var Values = []string{"98.2", "99.49", "99.7", "97"}
 
 func run(w io.Writer) error {
-	from := kpi.MustParseMonth("2021-04")
-	var outcomes []credits.Outcome
-	for i, value := range Values {
-		outcomes = append(outcomes, cli.Measured("AVAIL", value, "99.5", "99", from.AddMonths(i), d("100000")))
-	}
-	return cli.Monthly(w, Rules(), "AVAIL", from, d("100000"), Values, outcomes...)
+	return cli.Monthly(w, Rules(), cli.Series{KPI: "AVAIL", TSL: "99.5", MSL: "99", From: kpi.MustParseMonth("2021-04"),
+		Charges: d("100000"), Values: Values})
 }
 
 func main() { cli.Main("deduction", run) }

@@ -38,12 +38,8 @@ func Rules() credits.Rules {
 var Values = []string{"97.5", "97", "96.99", "95", "94.99"}
 
 func run(w io.Writer) error {
-	from := kpi.MustParseMonth("2021-04")
-	var outcomes []credits.Outcome
-	for i, value := range Values {
-		outcomes = append(outcomes, cli.Measured("RESOLVE", value, "98", "98", from.AddMonths(i), d("100000")))
-	}
-	return cli.Monthly(w, Rules(), "RESOLVE", from, d("100000"), Values, outcomes...)
+	return cli.Monthly(w, Rules(), cli.Series{KPI: "RESOLVE", TSL: "98", MSL: "98", From: kpi.MustParseMonth("2021-04"),
+		Charges: d("100000"), Values: Values})
 }
 
 func main() { cli.Main("shortfall-bands", run) }

@@ -31,28 +31,39 @@ func Measured(id, value, tsl, msl string, m kpi.Month, charges decimal.Decimal) 
 	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r}
 }
 
-// Monthly prices a worked example that follows one KPI, id, in force
-// for the twelve months from from: it checks rules against it
-// (Rules.Validate), credits one period a month from from, in contract
-// year 1, each with charges of charges (year charges twelve times them)
-// and the next of outcomes (credits.Calculate), and prints each line with
-// its month's value, values[i] for the i-th, as a per cent, then the
+// Series is a worked example that follows one KPI month by month: its
+// id, its TSL and MSL (as Measured takes them), its first month, each
+// month's charges, and its values, one a month from From.
+type Series struct {
+	KPI      string          // the KPI's id
+	TSL, MSL string          // its levels
+	From     kpi.Month       // the first month measured
+	Charges  decimal.Decimal // each month's charges
+	Values   []string        // the values measured, a month each
+}
+
+// Monthly prices s: it checks rules against the KPI in force for the
+// twelve months from s.From (Rules.Validate), credits one period a month
+// in contract year 1, each with the KPI's outcome (Measured), the month's
+// charges and the year's (twelve times them) (credits.Calculate), and
+// prints each line with its month's value as a per cent, then the
 // ledger's total.
-func Monthly(w io.Writer, rules credits.Rules, id string, from kpi.Month, charges decimal.Decimal, values []string, outcomes ...credits.Outcome) error {
-	if err := rules.Validate([]credits.Window{{KPI: id, From: from, To: from.AddMonths(11)}}); err != nil {
+func Monthly(w io.Writer, rules credits.Rules, s Series) error {
+	if err := rules.Validate([]credits.Window{{KPI: s.KPI, From: s.From, To: s.From.AddMonths(11)}}); err != nil {
 		return err
 	}
 	var periods []credits.Period
-	for i, o := range outcomes {
-		periods = append(periods, credits.Period{Month: from.AddMonths(i), Year: 1, Charges: charges,
-			YearCharges: charges.Mul(decimal.NewFromInt(12)), Outcomes: []credits.Outcome{o}})
+	for i, v := range s.Values {
+		m := s.From.AddMonths(i)
+		periods = append(periods, credits.Period{Month: m, Year: 1, Charges: s.Charges,
+			YearCharges: s.Charges.Mul(decimal.NewFromInt(12)), Outcomes: []credits.Outcome{Measured(s.KPI, v, s.TSL, s.MSL, m, s.Charges)}})
 	}
 	led, err := credits.Calculate(rules, periods)
 	if err != nil {
 		return err
 	}
 	for i, l := range led.Lines {
-		if _, err := fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), values[i], l.Amount.StringFixed(2), l.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), s.Values[i], l.Amount.StringFixed(2), l.Rule); err != nil {
 			return err
 		}
 	}
