@@ -21,12 +21,8 @@ func Example() {
 	london, _ := time.LoadLocation("Europe/London")
 	feed, _ := os.ReadFile("testdata/bank-holidays.json")
 	holidays, _ := servicehours.ParseBankHolidays(feed, "england-and-wales")
-	office := []servicehours.Window{servicehours.MustParseWindow("08:00-18:00")}
-	lbh, err := ticketclock.NewCalendar("LBH", servicehours.Calendar{
-		Location: london,
-		Weekly:   servicehours.Week{time.Monday: office, time.Tuesday: office, time.Wednesday: office, time.Thursday: office, time.Friday: office},
-		Closed:   holidays,
-	})
+	office := servicehours.Weekdays(servicehours.MustParseWindow("08:00-18:00"))
+	lbh, err := ticketclock.NewCalendar("LBH", servicehours.Calendar{Location: london, Weekly: office, Closed: holidays})
 	if err != nil {
 		panic(err)
 	}

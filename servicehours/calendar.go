@@ -57,6 +57,16 @@ type Calendar struct {
 	Overrides []Override
 }
 
+// Weekdays returns a week open during windows on Monday to Friday and
+// closed at the weekend, as office hours are: Weekdays(08:00-18:00).
+func Weekdays(windows ...Window) Week {
+	var w Week
+	for d := time.Monday; d <= time.Friday; d++ {
+		w[d] = slices.Clone(windows)
+	}
+	return w
+}
+
 // TwentyFourSeven returns a calendar open 00:00-24:00 every day in loc.
 func TwentyFourSeven(loc *time.Location) Calendar {
 	var w Week

@@ -44,11 +44,7 @@ func englandAndWales(t testing.TB) []servicehours.Date {
 
 // weekdays returns a week open w on Monday to Friday.
 func weekdays(w string) servicehours.Week {
-	var wk servicehours.Week
-	for d := time.Monday; d <= time.Friday; d++ {
-		wk[d] = []servicehours.Window{servicehours.MustParseWindow(w)}
-	}
-	return wk
+	return servicehours.Weekdays(servicehours.MustParseWindow(w))
 }
 
 // lbhCalendar is LBH: Europe/London, Monday to Friday 08:00-18:00, closed

@@ -22,13 +22,12 @@ func Example() {
 	london, _ := time.LoadLocation("Europe/London")
 	feed, _ := os.ReadFile("../testdata/bank-holidays.json")
 	holidays, _ := servicehours.ParseBankHolidays(feed, "england-and-wales")
-	office := []servicehours.Window{servicehours.MustParseWindow("08:00-18:00")}
-	week := servicehours.Week{time.Monday: office, time.Tuesday: office, time.Wednesday: office, time.Thursday: office, time.Friday: office}
-	lbh, err := ticketclock.NewCalendar("LBH", servicehours.Calendar{Location: london, Weekly: week, Closed: holidays})
+	office := servicehours.Weekdays(servicehours.MustParseWindow("08:00-18:00"))
+	lbh, err := ticketclock.NewCalendar("LBH", servicehours.Calendar{Location: london, Weekly: office, Closed: holidays})
 	if err != nil {
 		panic(err)
 	}
-	toolCalendar, err := ticketclock.NewCalendar("LBH-no-holidays", servicehours.Calendar{Location: london, Weekly: week})
+	toolCalendar, err := ticketclock.NewCalendar("LBH-no-holidays", servicehours.Calendar{Location: london, Weekly: office})
 	if err != nil {
 		panic(err)
 	}
