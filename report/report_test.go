@@ -117,7 +117,7 @@ func TestExplainGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, report.Explain(&b, c, res, tc.kpi, tc.org, kpi.MustParseMonth(tc.month)))
-			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(b.String()))
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
 		})
 	}
 }

@@ -79,7 +79,7 @@ func TestDecimalGlobals(t *testing.T) {
 		if format == "json" {
 			require.Equal(t, before, out.String())
 		}
-		golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), []byte(out.String()))
+		golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), out.Bytes())
 	}
 }
 
