@@ -167,11 +167,19 @@ type watch struct {
 
 	// Scratch reused month after month: the fails of the month's
 	// measurement periods, the events being raised (see returns them, and
-	// Book.Events copies them out), and the text of an event's Detail.
+	// Book.Events copies them out), and, one after another, the months
+	// and the text of the Detail of each event, with where each event's
+	// are (spans), which see copies out once for all the month's events.
 	seen   []*fails
 	events []Event
+	months []kpi.Month
 	buf    []byte
+	spans  []eventSpan
 }
+
+// eventSpan is where one event's months and detail are in the watch's
+// scratch: months[m0:m1], buf[d0:d1].
+type eventSpan struct{ m0, m1, d0, d1 int }
 
 // fails is one KPI's (for one organisation) last measurement periods,
 // oldest first.
@@ -211,7 +219,8 @@ func newWatch(ts []Trigger) *watch {
 
 // see records month p's credit lines and returns the failure and points
 // events they raise. The slice is the watch's, valid until the next call;
-// each Event's Months and Detail are new, for the caller to keep.
+// each Event's Months and Detail are new, for the caller to keep: one
+// allocation each for all the month's events, which share them.
 func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event {
 	events := w.events[:0]
 	if w.pspan > 0 {
@@ -247,37 +256,36 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 		}
 	}
 	w.seen = seen
+	b, ms, spans := w.buf[:0], w.months[:0], w.spans[:0]
 	for _, t := range ts {
 		switch t.Kind {
 		case PointsInWindow:
 			var sum tally
-			n := 0
 			for _, x := range w.points {
 				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
 					sum.add(x.points)
-					n++
 				}
 			}
 			total := sum.value()
 			if fixed.Compare(total, t.Points) < 0 {
 				continue
 			}
-			months := make([]kpi.Month, 0, n)
+			m0, d0 := len(ms), len(b)
 			for _, x := range w.points {
 				if p.Month.Sub(x.month) < t.Months && x.points.Sign() > 0 {
-					months = append(months, x.month)
+					ms = append(ms, x.month)
 				}
 			}
-			b := fixed.AppendValue(w.buf[:0], total)
+			b = fixed.AppendValue(b, total)
 			b = append(b, " points in the "...)
 			b = strconv.AppendInt(b, int64(t.Months), 10)
 			b = append(b, " months to "...)
 			b = append(p.Month.AppendISO(b), " ("...)
-			b = appendMonths(b, months)
+			b = appendMonths(b, ms[m0:])
 			b = append(b, "), at least "...)
 			b = fixed.AppendValue(b, t.Points)
-			w.buf = b
-			events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Months: months, Points: total, Detail: string(b)})
+			spans = append(spans, eventSpan{m0, len(ms), d0, len(b)})
+			events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Points: total})
 		case ConsecutiveFailures, FailuresInWindow:
 			need := t.Failures
 			if t.Kind == ConsecutiveFailures {
@@ -295,13 +303,13 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 				if n < need {
 					continue
 				}
-				months := make([]kpi.Month, 0, n)
+				m0, d0 := len(ms), len(b)
 				for _, x := range win {
 					if x.failed {
-						months = append(months, x.month)
+						ms = append(ms, x.month)
 					}
 				}
-				b := appendWho(w.buf[:0], f.kpi, f.org)
+				b = appendWho(b, f.kpi, f.org)
 				if t.Kind == ConsecutiveFailures {
 					b = append(b, " failed "...)
 					b = strconv.AppendInt(b, int64(t.Months), 10)
@@ -313,31 +321,40 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 					b = strconv.AppendInt(b, int64(t.Months), 10)
 					b = append(b, " measurement periods: "...)
 				}
-				b = appendMonths(b, months)
-				w.buf = b
-				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: f.kpi, Org: f.org, Months: months,
-					Detail: string(b)})
+				b = appendMonths(b, ms[m0:])
+				spans = append(spans, eventSpan{m0, len(ms), d0, len(b)})
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: f.kpi, Org: f.org})
 			}
 		case CapReached:
 			for _, c := range hits {
-				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Cap: c.kind,
-					Months: []kpi.Month{p.Month}, Detail: c.detail})
+				m0, d0 := len(ms), len(b)
+				ms, b = append(ms, p.Month), append(b, c.detail...)
+				spans = append(spans, eventSpan{m0, len(ms), d0, len(b)})
+				events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, Cap: c.kind})
 			}
 		case MaterialFailure:
 			for i := range lines {
 				if l := &lines[i]; l.Kind == CreditLine && l.Failed && l.Material() {
-					b := appendWho(w.buf[:0], l.KPI, l.Org)
+					m0, d0 := len(ms), len(b)
+					ms = append(ms, p.Month)
+					b = appendWho(b, l.KPI, l.Org)
 					b = append(b, ": material failure in band "...)
 					b = append(b, l.Band()...)
 					b = p.Month.AppendISO(append(b, " in "...))
-					w.buf = b
-					events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org,
-						Months: []kpi.Month{p.Month}, Detail: string(b)})
+					spans = append(spans, eventSpan{m0, len(ms), d0, len(b)})
+					events = append(events, Event{Trigger: t.Name, Kind: t.Kind, Month: p.Month, KPI: l.KPI, Org: l.Org})
 				}
 			}
 		}
 	}
-	w.events = events
+	if len(events) > 0 {
+		text, months := string(b), make([]kpi.Month, len(ms))
+		copy(months, ms)
+		for i, sp := range spans {
+			events[i].Months, events[i].Detail = months[sp.m0:sp.m1:sp.m1], text[sp.d0:sp.d1]
+		}
+	}
+	w.events, w.buf, w.months, w.spans = events, b, ms, spans
 	return events
 }
 
