@@ -153,8 +153,9 @@ type monthRecord struct {
 
 // Events returns the events the Rules' Triggers raised in the last period
 // added, in the order of the Triggers; none before the first Add or after
-// an error.
-func (b *Book) Events() []Event { return slices.Clone(b.events) }
+// an error. The slice is the period's own: the Book makes a new one for
+// each period and never changes it.
+func (b *Book) Events() []Event { return b.events }
 
 // Add assesses period p, which must follow the last period added, and
 // returns its lines (its credit lines in outcome order, then any

@@ -138,17 +138,17 @@ func (t Trigger) problems() []problems.Problem {
 
 // Event is a Trigger's condition holding in a month, with its evidence.
 type Event struct {
+	_ [0]func() // forbid ==, which compares decimals wrongly; first, where it takes no room
+
 	Trigger string          // the Trigger's Name
 	Kind    TriggerKind     // the Trigger's Kind
+	Cap     CapKind         // CapReached: the cap
 	Month   kpi.Month       // the month the condition held
 	KPI     string          // the KPI, for failure and material-failure events; empty otherwise
 	Org     string          // its organisation, if any
 	Months  []kpi.Month     // the evidence: the months that failed or carried points, in order
 	Points  decimal.Decimal // PointsInWindow: the points in the window
-	Cap     CapKind         // CapReached: the cap
 	Detail  string          // the evidence in words
-
-	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
 // watch is what a Book remembers for its triggers: the points of its
@@ -166,8 +166,8 @@ type watch struct {
 	slots []*fails
 
 	// Scratch reused month after month: the fails of the month's
-	// measurement periods, the events being raised (see returns them, and
-	// Book.Events copies them out), and, one after another, the months
+	// measurement periods, the events being raised (see copies them out),
+	// and, one after another, the months
 	// and the text of the Detail of each event, with where each event's
 	// are (spans), which see copies out once for all the month's events.
 	seen   []*fails
@@ -217,10 +217,9 @@ func newWatch(ts []Trigger) *watch {
 	return w
 }
 
-// see records month p's credit lines and returns the failure and points
-// events they raise. The slice is the watch's, valid until the next call;
-// each Event's Months and Detail are new, for the caller to keep: one
-// allocation each for all the month's events, which share them.
+// see records month p's credit lines and returns the events they raise,
+// nil for none: a new slice, for the caller to keep, whose events' Months
+// and Detail share one allocation each for the whole month.
 func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event {
 	events := w.events[:0]
 	if w.pspan > 0 {
@@ -347,15 +346,17 @@ func (w *watch) see(ts []Trigger, p Period, lines []Line, hits []capHit) []Event
 			}
 		}
 	}
-	if len(events) > 0 {
-		text, months := string(b), make([]kpi.Month, len(ms))
-		copy(months, ms)
-		for i, sp := range spans {
-			events[i].Months, events[i].Detail = months[sp.m0:sp.m1:sp.m1], text[sp.d0:sp.d1]
-		}
-	}
 	w.events, w.buf, w.months, w.spans = events, b, ms, spans
-	return events
+	if len(events) == 0 {
+		return nil
+	}
+	out, text, months := make([]Event, len(events)), string(b), make([]kpi.Month, len(ms))
+	copy(months, ms)
+	for i, sp := range spans {
+		out[i] = events[i]
+		out[i].Months, out[i].Detail = months[sp.m0:sp.m1:sp.m1], text[sp.d0:sp.d1]
+	}
+	return out
 }
 
 // at returns the fails of KPI id for organisation org, the credit line
