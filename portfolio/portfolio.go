@@ -399,7 +399,7 @@ func summarise(e *Entry, opt Options) (s Summary) {
 	in.From, in.To = from, to
 	var charges []decimal.Decimal // the months evaluated's charges, by contract year from the first
 	first := c.Year(from)
-	tot, err := c.Stream(in, func(m *contract.Month) error {
+	tot, err := c.Stream(in, func(m *contract.MonthResult) error {
 		for len(charges) <= m.Year-first {
 			charges = append(charges, decimal.Zero)
 		}

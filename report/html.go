@@ -359,7 +359,7 @@ func grids(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker) []gri
 	}
 	var out []grid
 	for i, org := range orgs {
-		g := gridOf(c, v, spans, mk, org, func(m *contract.Month) []contract.Cell { return m.Cells })
+		g := gridOf(c, v, spans, mk, org, func(m *contract.MonthResult) []contract.Cell { return m.Cells })
 		if g == nil {
 			continue
 		}
@@ -367,7 +367,7 @@ func grids(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker) []gri
 		out = append(out, *g)
 	}
 	if v.org == "" {
-		if g := gridOf(c, v, spans, mk, contract.Combined, func(m *contract.Month) []contract.Cell { return m.Combined }); g != nil {
+		if g := gridOf(c, v, spans, mk, contract.Combined, func(m *contract.MonthResult) []contract.Cell { return m.Combined }); g != nil {
 			g.ID, g.Title = "combined", "Combined: the shared service as a whole"
 			out = append(out, *g)
 		}
@@ -377,7 +377,7 @@ func grids(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker) []gri
 
 // gridOf returns the grid of org's cells (cellsOf picks a month's cells
 // or combined cells), or nil when the period has none.
-func gridOf(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker, org string, cellsOf func(*contract.Month) []contract.Cell) *grid {
+func gridOf(c *contract.Contract, v *view, spans []yearSpan, mk *cellMaker, org string, cellsOf func(*contract.MonthResult) []contract.Cell) *grid {
 	index := map[string]int{}
 	for i := range c.KPIs {
 		index[c.KPIs[i].ID] = i

@@ -70,7 +70,7 @@ func chartOf(t *testing.T, d kpi.Definition, values ...string) trendChart {
 	var cells []*contract.Cell
 	for i, s := range values {
 		m := kpi.MustParseMonth("2021-06").AddMonths(i)
-		v.months = append(v.months, contract.Month{Month: m})
+		v.months = append(v.months, contract.MonthResult{Month: m})
 		ms := kpi.Measurement{KPI: d.ID, Org: "O", Month: m, Absent: kpi.Unavailable}
 		if s != "" {
 			ms = kpi.Measurement{KPI: d.ID, Org: "O", Month: m, Value: decimal.RequireFromString(s)}

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -149,7 +151,7 @@ func TestReconcileHTMLGolden(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
 	page := renderReconcileHTML(t, c, rep, publishedPack(t, "pack.tsv", ""))
 	selfContained(t, page)
-	golden(t, "reconcile.html.golden", page)
+	golden.Check(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(page))
 	for place, verdict := range map[string]string{"pack.tsv:1:8": "fails", "pack.tsv:2:3": "fails", "pack.tsv:3:3": "agrees",
 		"pack.tsv:4:3": "disagrees", "pack.tsv:5:6": "fails", "pack.tsv:6:2": "uncheckable", "pack.tsv:7:2": "none"} {
 		has(t, page, `data-place="`+place+`" data-verdict="`+verdict+`"`, place)
@@ -177,7 +179,7 @@ func TestHTMLLimit(t *testing.T) {
 	require.ErrorIs(t, err, contract.ErrLimit)
 	require.NoError(t, report.HTMLFits(&big, from, to, "A"), "one organisation's half")
 
-	huge := &contract.Result{Months: []contract.Month{{Month: from, Cells: make([]contract.Cell, report.MaxHTMLCells+1)}}, Ledger: &credits.Ledger{}}
+	huge := &contract.Result{Months: []contract.MonthResult{{Month: from, Cells: make([]contract.Cell, report.MaxHTMLCells+1)}}, Ledger: &credits.Ledger{}}
 	var b bytes.Buffer
 	err = report.HTML(&b, c, huge)
 	require.EqualError(t, err, "html page of 100001 kpi-months: more than the limit of 100000 (show one organisation with -org, or fewer months with -from and -to): page too large: limit reached")

@@ -3,9 +3,11 @@ package report_test
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/portfolio"
 	"github.com/servicecredit/engine/report"
@@ -63,7 +65,7 @@ func TestPortfolioMixedPlaces(t *testing.T) {
 		t.Run(tc.format, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, tc.write(&b))
-			golden(t, "portfolio-mixed."+tc.format+".golden", b.String())
+			golden.Check(t, filepath.Join("testdata", "portfolio-mixed."+tc.format+".golden"), b.Bytes())
 		})
 	}
 }

@@ -6,23 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/stretchr/testify/require"
 )
-
-// goldenAt compares got with the golden file at path, or rewrites it with
-// -update.
-func goldenAt(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "%s: run the test with -update to write it", path)
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", path, diff)
-	}
-}
 
 // TestHTMLExamples writes the page of every shipped example with
 // `evaluate -format html` on its files (contract.yaml, measurements.csv
@@ -45,7 +31,7 @@ func TestHTMLExamples(t *testing.T) {
 			require.Empty(t, errOut)
 			_, again, _ := cli(t, "", "", args...)
 			require.True(t, out == again, "two runs give different pages")
-			goldenAt(t, filepath.Join("testdata", "evaluate.html.golden"), out)
+			golden.Check(t, filepath.Join("testdata", "evaluate.html.golden"), []byte(out))
 		})
 	}
 }
@@ -66,7 +52,7 @@ func TestReconcileHTML(t *testing.T) {
 			code, out, errOut := cli(t, "../../examples/"+tc.example, "", append([]string{"reconcile", "-format", "html"}, tc.args...)...)
 			require.Equal(t, tc.code, code, errOut)
 			require.Empty(t, errOut)
-			goldenAt(t, filepath.Join("testdata", "reconcile.html.golden"), out)
+			golden.Check(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(out))
 		})
 	}
 }
@@ -105,7 +91,7 @@ func TestHTMLRevisions(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", args...)
 	require.Equal(t, 0, code, errOut)
 	require.Empty(t, errOut)
-	goldenAt(t, filepath.Join("testdata", "restatement.html.golden"), out)
+	golden.Check(t, filepath.Join("testdata", "restatement.html.golden"), []byte(out))
 	for _, s := range []string{
 		`<li><a href="#revisions">Revisions</a></li>`,
 		`<td class="warn nw"><span aria-hidden="true">Δ </span>revised</td><td class="n">2040.00</td><td class="n">4080.00</td><td class="n">2040.00</td>`,

@@ -18,20 +18,6 @@ import (
 // portfolioFormats are the output formats of portfolio.
 var portfolioFormats = []string{"text", "csv", "json"}
 
-type portfolioFormat string
-
-func (f portfolioFormat) MarshalText() ([]byte, error) { return []byte(f), nil }
-
-func (f *portfolioFormat) UnmarshalText(b []byte) error {
-	for _, w := range portfolioFormats {
-		if string(b) == w {
-			*f = portfolioFormat(w)
-			return nil
-		}
-	}
-	return fmt.Errorf("format %q: unknown (want one of %s)", b, strings.Join(portfolioFormats, ", "))
-}
-
 func (e *env) portfolio(args []string) int {
 	fs := e.newFlags("portfolio", "MANIFEST [flags]",
 		`Portfolio evaluates every contract a manifest lists, several at once, and
@@ -53,8 +39,8 @@ error when it is a terminal.`)
 	from, to := new(kpi.Month), new(kpi.Month)
 	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated, 2021-06 or Jun-21 (default: each contract's first month measured)")
 	fs.TextVar(to, "to", kpi.Month{}, "last `month` evaluated (default: each contract's last month measured)")
-	out := portfolioFormat("text")
-	fs.TextVar(&out, "format", portfolioFormat("text"), "output `format`: text, csv or json")
+	out := format("text")
+	formatFlag(fs, &out, "output `format`: text, csv or json", portfolioFormats...)
 	workers := fs.Int("j", 0, "evaluate `N` contracts at once (default 0: the number of cores)")
 	keyFile := fs.String("key", "", "the HMAC key `file` the contracts' seals were sealed with; a seal without a matching HMAC is not trusted")
 	pos, stop := e.parse(fs, args)

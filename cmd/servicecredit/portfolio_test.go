@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/load"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,7 @@ func TestPortfolioGolden(t *testing.T) {
 				code, out, errOut := cli(t, examples, "", "portfolio", "portfolio.yaml", "-format", format, "-j", j)
 				require.Equal(t, 0, code, errOut)
 				require.Empty(t, errOut)
-				golden(t, "portfolio."+format+".golden", out)
+				golden.Check(t, filepath.Join(testdata, "portfolio."+format+".golden"), []byte(out))
 			})
 		}
 	}
@@ -40,7 +41,7 @@ func TestPortfolioClipped(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, examples, "", "portfolio", "-from", "2017-01", "-to", "May-21", "portfolio.yaml", "-format", format)
 			require.Equal(t, 0, code, errOut)
-			golden(t, "portfolio-clipped."+format+".golden", out)
+			golden.Check(t, filepath.Join(testdata, "portfolio-clipped."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -144,8 +145,8 @@ func TestPortfolioFailures(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, testdata, "", "portfolio", "portfolio/bad.yaml", "-format", format, "-j", "2")
 			require.Equal(t, exitFound, code)
-			golden(t, "portfolio-bad."+format+".golden", out)
-			golden(t, "portfolio-bad.stderr.golden", errOut)
+			golden.Check(t, filepath.Join(testdata, "portfolio-bad."+format+".golden"), []byte(out))
+			golden.Check(t, filepath.Join(testdata, "portfolio-bad.stderr.golden"), []byte(errOut))
 		})
 	}
 }
@@ -208,7 +209,7 @@ func TestPortfolioUsage(t *testing.T) {
 	}
 	code, out, _ := cli(t, "", "", "help", "portfolio")
 	require.Equal(t, exitOK, code)
-	golden(t, "portfolio-help.golden", out)
+	golden.Check(t, filepath.Join(testdata, "portfolio-help.golden"), []byte(out))
 }
 
 // TestPortfolioHostileLabel checks a label made to attack its readers:
@@ -249,7 +250,7 @@ func TestPortfolioDecimalGlobals(t *testing.T) {
 	for _, format := range []string{"text", "csv", "json"} {
 		code, out, errOut := cli(t, examples, "", "portfolio", "portfolio.yaml", "-format", format)
 		require.Equal(t, 0, code, errOut)
-		golden(t, "portfolio."+format+".golden", out)
+		golden.Check(t, filepath.Join(testdata, "portfolio."+format+".golden"), []byte(out))
 	}
 }
 
@@ -262,7 +263,7 @@ func TestPortfolioEditedSeal(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, testdata, "", "portfolio", "portfolio/edited.yaml", "-format", format)
 			require.Equal(t, exitFound, code)
-			golden(t, "portfolio-edited."+format+".golden", out)
+			golden.Check(t, filepath.Join(testdata, "portfolio-edited."+format+".golden"), []byte(out))
 			require.Equal(t, "portfolio/edited-seals/seal-2021-07.json: 2021-07: the content's digest is "+
 				"sha256:46d846cff451f36ab7b03ac33594026ee1a45b01a526efed0fd683871937d16e, the seal says "+
 				"sha256:6f1ae76a0a8f39c15f29d41953164278b54ef3cc7a2551e500815c3b180a564a: seal edited since it was sealed\n", errOut)
