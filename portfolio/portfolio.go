@@ -49,7 +49,7 @@ type Entry struct {
 
 // Loaded is a contract loaded for a run.
 type Loaded struct {
-	Contract *contract.Contract
+	Contract *contract.Contract // the contract, valid
 	// Input holds the measurements and mitigations; its From and To are
 	// ignored: the run sets them (Options).
 	Input contract.Input
@@ -67,8 +67,8 @@ type Loaded struct {
 // Sealed is a contract's sealed months, as seal.ReadDir read them, and
 // the digests of its input files today.
 type Sealed struct {
-	Entries []seal.Entry
-	Inputs  seal.Inputs
+	Entries []seal.Entry // the seals, in month order
+	Inputs  seal.Inputs  // the digests of the contract, measurements and mitigations files today
 }
 
 // Revisions summarises a contract's sealed months compared with today's
@@ -138,7 +138,7 @@ type Options struct {
 
 // Progress is how far a run has gone.
 type Progress struct {
-	Done, Failed, Total int
+	Done, Failed, Total int // the contracts summarised, those of them that failed, and all the run's contracts
 }
 
 // Status is what became of a contract in a run. The zero Status is
@@ -195,7 +195,7 @@ type Year struct {
 // Summary is what a run keeps of one contract.
 type Summary struct {
 	Label  string // the entry's label, or the contract's name
-	Status Status
+	Status Status // evaluated, skipped or failed
 	// The contract's parties and term, and how it rounds money; zero
 	// when the contract could not be loaded.
 	Name, Customer, Supplier string
@@ -247,10 +247,10 @@ type Total struct {
 // order, and the totals of the contracts evaluated.
 type Result struct {
 	From, To  kpi.Month // the months asked for (Options.From and To); zero: each contract's months measured
-	Contracts []Summary
-	Customers []Total // by customer, in order of name
-	Suppliers []Total // by supplier, in order of name
-	Total     Total   // the whole portfolio
+	Contracts []Summary // one per entry, in the entries' order
+	Customers []Total   // by customer, in order of name
+	Suppliers []Total   // by supplier, in order of name
+	Total     Total     // the whole portfolio
 }
 
 // Untrusted returns the number of seals, over every contract, that failed
@@ -290,6 +290,7 @@ type PanicError struct {
 	Value any // what was recovered
 }
 
+// Error returns "runtime failure: " and the value recovered.
 func (e *PanicError) Error() string { return fmt.Sprintf("runtime failure: %v", e.Value) }
 
 // Run evaluates every entry, on opt.Workers workers, and returns their
