@@ -64,6 +64,15 @@ type Loaded struct {
 	Seals *Sealed
 }
 
+// problems returns the problems to report of err, an error evaluating
+// or restating the contract: as Place words them, or err's own.
+func (l *Loaded) problems(err error) []error {
+	if l.Place != nil {
+		return l.Place(err)
+	}
+	return joined.Split(err)
+}
+
 // Sealed is a contract's sealed months, as seal.ReadDir read them, and
 // the digests of its input files today.
 type Sealed struct {
@@ -408,23 +417,13 @@ func summarise(e *Entry, opt Options) (s Summary) {
 		return nil
 	})
 	if err != nil {
-		s.Status = Failed
-		if l.Place != nil {
-			s.Problems = l.Place(err)
-		} else {
-			s.Problems = joined.Split(err)
-		}
+		s.Status, s.Problems = Failed, l.problems(err)
 		return s
 	}
 	if l.Seals != nil {
 		r, err := seal.Restate(c, l.Input, l.Seals.Inputs, l.Seals.Entries, kpi.Month{})
 		if err != nil {
-			s.Status = Failed
-			if l.Place != nil {
-				s.Problems = l.Place(err)
-			} else {
-				s.Problems = joined.Split(err)
-			}
+			s.Status, s.Problems = Failed, l.problems(err)
 			return s
 		}
 		s.Revisions = revisionsOf(r)
