@@ -36,14 +36,7 @@ func (r CountRule) Validate() error { return validate(r.problems) }
 func (r CountRule) problems(ps *problem.List) *time.Location {
 	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	kindsProblems(ps, r.Kinds)
-	if len(r.Priorities) == 0 {
-		ps.Option("priorities", "none (want the priorities counted, such as P1)")
-	}
-	for i, p := range r.Priorities {
-		if p == "" {
-			ps.Option(fmt.Sprintf("priorities[%d]", i), "empty")
-		}
-	}
+	ps.Names("priorities", "the priorities counted, such as P1", r.Priorities)
 	if !priorityBasisWords.Valid(r.Basis) {
 		ps.Option("basis", "not set (want one of %s)", priorityBasisWords.Join())
 	}

@@ -88,14 +88,7 @@ func (r PatchRule) problems(ps *problem.List) *time.Location {
 	if !patchDeadlineWords.Valid(r.Deadline) {
 		ps.Option("deadline", "not set (want one of %s)", patchDeadlineWords.Join())
 	}
-	if len(r.Classes) == 0 {
-		ps.Option("device-classes", "none (want the device classes in scope, such as laptop)")
-	}
-	for i, c := range r.Classes {
-		if c == "" {
-			ps.Option(fmt.Sprintf("device-classes[%d]", i), "empty")
-		}
-	}
+	ps.Names("device-classes", "the device classes in scope, such as laptop", r.Classes)
 	if !patchAttributionWords.Valid(r.Attribution) {
 		ps.Option("attribution", "not set (want one of %s)", patchAttributionWords.Join())
 	}

@@ -3,7 +3,6 @@
 package measure
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/servicecredit/engine/kpi"
@@ -65,14 +64,7 @@ func ticketAttributionProblems(ps *problem.List, a Attribution) {
 }
 
 func kindsProblems(ps *problem.List, kinds []string) {
-	if len(kinds) == 0 {
-		ps.Option("kinds", "none (want the ticket kinds measured, such as incident)")
-	}
-	for i, k := range kinds {
-		if k == "" {
-			ps.Option(fmt.Sprintf("kinds[%d]", i), "empty")
-		}
-	}
+	ps.Names("kinds", "the ticket kinds measured, such as incident", kinds)
 }
 
 // period is a local month as instants [start, end).

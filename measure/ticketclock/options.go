@@ -81,14 +81,7 @@ func (o Options) problems(ps *problem.List) {
 			ps.Option(field, "not set (want one of %s)", want)
 		}
 	}
-	if len(o.Kinds) == 0 {
-		ps.Option("kinds", "none (want the ticket kinds measured, such as incident)")
-	}
-	for i, k := range o.Kinds {
-		if k == "" {
-			ps.Option(fmt.Sprintf("kinds[%d]", i), "empty")
-		}
-	}
+	ps.Names("kinds", "the ticket kinds measured, such as incident", o.Kinds)
 	need("start", startWords.Valid(o.Start), startWords.Join())
 	switch {
 	case o.Start == StartField && o.StartField == "":

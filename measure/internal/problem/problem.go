@@ -191,6 +191,19 @@ func (ps *List) Precision(p kpi.Precision) {
 	}
 }
 
+// Names records the problems of option field, a list of names: none
+// given ("none (want WANT)"), or one of them empty.
+func (ps *List) Names(field, want string, names []string) {
+	if len(names) == 0 {
+		ps.Option(field, "none (want %s)", want)
+	}
+	for i, n := range names {
+		if n == "" {
+			ps.Option(fmt.Sprintf("%s[%d]", field, i), "empty")
+		}
+	}
+}
+
 // Orgs records the problems of a rule's list of organisations.
 func (ps *List) Orgs(orgs []string) {
 	if len(orgs) == 0 {
