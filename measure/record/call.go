@@ -30,11 +30,7 @@ func CheckCalls(calls []Call) error {
 	for i := range calls {
 		c := &calls[i]
 		p, who := c.Source.pos(), c.Name()
-		if c.ID == "" {
-			ps.Record(p, who, "id", "empty")
-		} else if msg, dup := seen.repeated(c.ID, c.Source); dup {
-			ps.Record(p, who, "id", "%s", msg)
-		}
+		seen.id(ps, p, who, c.ID, c.Source)
 		if c.Queued.IsZero() {
 			ps.Record(p, who, "queued", "empty")
 		}

@@ -47,11 +47,7 @@ func CheckOutages(outages []Outage) error {
 	for i := range outages {
 		o := &outages[i]
 		p, who := o.Source.pos(), o.Name()
-		if o.ID == "" {
-			ps.Record(p, who, "id", "empty")
-		} else if msg, dup := seen.repeated(o.ID, o.Source); dup {
-			ps.Record(p, who, "id", "%s", msg)
-		}
+		seen.id(ps, p, who, o.ID, o.Source)
 		if o.Service == "" {
 			ps.Record(p, who, "service", "empty")
 		}

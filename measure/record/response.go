@@ -69,11 +69,7 @@ func CheckResponses(responses []Response, scale Scale) error {
 	for i := range responses {
 		r := &responses[i]
 		p, who := r.Source.pos(), r.Name()
-		if r.ID == "" {
-			ps.Record(p, who, "id", "empty")
-		} else if msg, dup := seen.repeated(r.ID, r.Source); dup {
-			ps.Record(p, who, "id", "%s", msg)
-		}
+		seen.id(ps, p, who, r.ID, r.Source)
 		if r.Responded.IsZero() {
 			ps.Record(p, who, "responded", "empty")
 		}

@@ -39,6 +39,17 @@ func (f firsts[K]) repeated(k K, src Source) (string, bool) {
 	return "given twice", true
 }
 
+// id records the problems of a record's id, which must be given and
+// unique among the records checked: empty, or given twice.
+func (f firsts[K]) id(ps *problem.List, p problem.Pos, who string, id K, src Source) {
+	var none K
+	if id == none {
+		ps.Record(p, who, "id", "empty")
+	} else if msg, dup := f.repeated(id, src); dup {
+		ps.Record(p, who, "id", "%s", msg)
+	}
+}
+
 // PriorityChange is a ticket's priority changing to Priority at At.
 type PriorityChange struct {
 	At       time.Time // when the priority changed
