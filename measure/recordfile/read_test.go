@@ -2,6 +2,7 @@ package recordfile_test
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -12,50 +13,29 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestReadTickets(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-		zone *time.Location
-	}{
-		{"good", "every column, a named zone for the zone-less INC2", "tickets-good.csv", london},
-		{"bad-no-zone", "every problem, with file:line:column, ticket and field; zone-less times refused", "tickets-bad.csv", nil},
-		{"bad-london", "zone-less times read in London; 01:30 on 26 March 2023 does not exist there", "tickets-bad.csv", london},
-	} {
+// fileCase is a file a reader test reads: the golden's name, what the
+// file shows, the file in testdata, and the zone its zone-less times are
+// read in (nil: none named).
+type fileCase struct {
+	name, why, file string
+	zone            *time.Location
+}
+
+// readFiles reads each case's file with read and checks, against
+// testdata/KIND-NAME.golden, the records as format writes them, one a
+// line, or the problems.
+func readFiles[T any](t *testing.T, kind string, cases []fileCase, read func(string, io.Reader, *time.Location) ([]T, error), format func(T) string) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			ts, err := recordfile.ReadTickets(tt.file, open(t, tt.file), tt.zone)
-			readCase(t, "tickets-"+tt.name+".golden", ts, err, func(tk record.Ticket) string {
-				return fmt.Sprintf("%s line %d: %s %s %s logged %s resolved %s holds %d reopens %d changes %d times %d first-line %t first-contact %t tool %q exclusion %q",
-					tk.ID, tk.Source.Line, tk.Org, tk.Kind, tk.Priority, tk.Logged.Format(time.RFC3339), tk.Resolved.Format(time.RFC3339),
-					len(tk.Holds), len(tk.Reopens), len(tk.PriorityChanges), len(tk.Times), tk.FirstLine, tk.FirstContact, tk.Tool, tk.Exclusion)
-			})
+			rs, err := read(tt.file, open(t, tt.file), tt.zone)
+			readCase(t, kind+"-"+tt.name+".golden", rs, err, format)
 		})
 	}
 }
 
-func TestReadOutages(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-		zone *time.Location
-	}{
-		{"good", "every column; u2 zone-less, read in London", "outages-good.csv", london},
-		{"bad", "every problem with its place", "outages-bad.csv", nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			os, err := recordfile.ReadOutages(tt.file, open(t, tt.file), tt.zone)
-			readCase(t, "outages-"+tt.name+".golden", os, err, func(o record.Outage) string {
-				return fmt.Sprintf("%s line %d: %s %v %s to %s planned %t weight %s (%t) users %d exclusion %q", o.ID, o.Source.Line, o.Service, o.Orgs,
-					o.Start.Format(time.RFC3339), o.End.Format(time.RFC3339), o.Planned, o.Weight.StringFixed(2), o.HasWeight, o.Users, o.Exclusion)
-			})
-		})
-	}
-}
-
-// readCase runs a reader case: on error the problems, else each record
-// as format says, into the golden file.
+// readCase checks a reader's result: on error the problems, else each
+// record as format says, against the golden file testdata/name.
 func readCase[T any](t *testing.T, name string, records []T, err error, format func(T) string) {
 	t.Helper()
 	var got string
@@ -70,66 +50,88 @@ func readCase[T any](t *testing.T, name string, records []T, err error, format f
 	golden.Check(t, "testdata/"+name, []byte(got))
 }
 
+func TestReadTickets(t *testing.T) {
+	readFiles(t, "tickets", []fileCase{
+		{"good", "every column, a named zone for the zone-less INC2", "tickets-good.csv", london},
+		{"bad-no-zone", "every problem, with file:line:column, ticket and field; zone-less times refused", "tickets-bad.csv", nil},
+		{"bad-london", "zone-less times read in London; 01:30 on 26 March 2023 does not exist there", "tickets-bad.csv", london},
+	}, recordfile.ReadTickets, func(tk record.Ticket) string {
+		return fmt.Sprintf("%s line %d: %s %s %s logged %s resolved %s holds %d reopens %d changes %d times %d first-line %t first-contact %t tool %q exclusion %q",
+			tk.ID, tk.Source.Line, tk.Org, tk.Kind, tk.Priority, tk.Logged.Format(time.RFC3339), tk.Resolved.Format(time.RFC3339),
+			len(tk.Holds), len(tk.Reopens), len(tk.PriorityChanges), len(tk.Times), tk.FirstLine, tk.FirstContact, tk.Tool, tk.Exclusion)
+	})
+}
+
+func TestReadOutages(t *testing.T) {
+	readFiles(t, "outages", []fileCase{
+		{"good", "every column; u2 zone-less, read in London", "outages-good.csv", london},
+		{"bad", "every problem with its place", "outages-bad.csv", nil},
+	}, recordfile.ReadOutages, func(o record.Outage) string {
+		return fmt.Sprintf("%s line %d: %s %v %s to %s planned %t weight %s (%t) users %d exclusion %q", o.ID, o.Source.Line, o.Service, o.Orgs,
+			o.Start.Format(time.RFC3339), o.End.Format(time.RFC3339), o.Planned, o.Weight.StringFixed(2), o.HasWeight, o.Users, o.Exclusion)
+	})
+}
+
 func TestReadCalls(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-		zone *time.Location
-	}{
+	readFiles(t, "calls", []fileCase{
 		{"good", "every outcome; C2 zone-less, read in London; C5 of a single-organisation contract", "calls-good.csv", london},
 		{"bad", "BOM and any-case headers; an unknown column, a bare number of seconds, a negative wait, an unknown outcome, empties, a short row", "calls-bad.csv", nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			cs, err := recordfile.ReadCalls(tt.file, open(t, tt.file), tt.zone)
-			readCase(t, "calls-"+tt.name+".golden", cs, err, func(c record.Call) string {
-				return fmt.Sprintf("%s line %d: %q queued %s %s after %s", c.ID, c.Source.Line, c.Org, c.Queued.Format(time.RFC3339), c.Outcome, c.Wait)
-			})
-		})
-	}
+	}, recordfile.ReadCalls, func(c record.Call) string {
+		return fmt.Sprintf("%s line %d: %q queued %s %s after %s", c.ID, c.Source.Line, c.Org, c.Queued.Format(time.RFC3339), c.Outcome, c.Wait)
+	})
 }
 
 func TestReadResponses(t *testing.T) {
-	for _, tt := range []struct {
-		name  string
-		why   string
-		file  string
-		scale record.Scale
-	}{
-		{"nps-good", "0 and 10 are on the scale; R2 zone-less, read in London", "responses-nps-good.csv", record.NPSScale()},
-		{"nps-bad", "11 and -1 off the scale, a repeated id, a bad and an empty timestamp, an empty and a fractional score", "responses-nps-bad.csv", record.NPSScale()},
-		{"csat-good", "the optional columns left out", "responses-csat-good.csv", record.SatisfactionScale(5)},
-		{"csat-bad", "0, 6 and 10 are off a 1..5 scale", "responses-csat-bad.csv", record.SatisfactionScale(5)},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			rs, err := recordfile.ReadResponses(tt.file, open(t, tt.file), london, tt.scale)
-			readCase(t, "responses-"+tt.name+".golden", rs, err, func(r record.Response) string {
-				return fmt.Sprintf("%s line %d: %q ticket %q responded %s ticket resolved %s score %d", r.ID, r.Source.Line, r.Org, r.Ticket,
-					stampOrDash(r.Responded), stampOrDash(r.TicketResolved), r.Score)
-			})
-		})
+	onScale := func(scale record.Scale) func(string, io.Reader, *time.Location) ([]record.Response, error) {
+		return func(name string, r io.Reader, zone *time.Location) ([]record.Response, error) {
+			return recordfile.ReadResponses(name, r, zone, scale)
+		}
 	}
+	format := func(r record.Response) string {
+		return fmt.Sprintf("%s line %d: %q ticket %q responded %s ticket resolved %s score %d", r.ID, r.Source.Line, r.Org, r.Ticket,
+			stampOrDash(r.Responded), stampOrDash(r.TicketResolved), r.Score)
+	}
+	readFiles(t, "responses", []fileCase{
+		{"nps-good", "0 and 10 are on the scale; R2 zone-less, read in London", "responses-nps-good.csv", london},
+		{"nps-bad", "11 and -1 off the scale, a repeated id, a bad and an empty timestamp, an empty and a fractional score", "responses-nps-bad.csv", london},
+	}, onScale(record.NPSScale()), format)
+	readFiles(t, "responses", []fileCase{
+		{"csat-good", "the optional columns left out", "responses-csat-good.csv", london},
+		{"csat-bad", "0, 6 and 10 are off a 1..5 scale", "responses-csat-bad.csv", london},
+	}, onScale(record.SatisfactionScale(5)), format)
 	_, err := recordfile.ReadResponses("r.csv", stringsReader(""), nil, record.Scale{})
 	require.ErrorIs(t, err, record.ErrInvalidOptions)
 	require.EqualError(t, err, "scale: 0..0: want at least two scores from 0 upwards, such as 0..10 or 1..5")
 }
 
 func TestReadContactCounts(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		why  string
-		file string
-	}{
-		{"good", "both month forms; zero users read (the measure says not applicable)", "counts-good.csv"},
-		{"bad", "a month given twice in two forms, a bad month, an exponent, thousands separators, a negative and an empty count", "counts-bad.csv"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			cs, err := recordfile.ReadContactCounts(tt.file, open(t, tt.file))
-			readCase(t, "counts-"+tt.name+".golden", cs, err, func(c record.ContactCount) string {
-				return fmt.Sprintf("line %d: %q %s contacts %d users %d", c.Source.Line, c.Org, c.Month, c.Contacts, c.Users)
-			})
-		})
-	}
+	readFiles(t, "counts", []fileCase{
+		{"good", "both month forms; zero users read (the measure says not applicable)", "counts-good.csv", nil},
+		{"bad", "a month given twice in two forms, a bad month, an exponent, thousands separators, a negative and an empty count", "counts-bad.csv", nil},
+	}, func(name string, r io.Reader, _ *time.Location) ([]record.ContactCount, error) {
+		return recordfile.ReadContactCounts(name, r)
+	}, func(c record.ContactCount) string {
+		return fmt.Sprintf("line %d: %q %s contacts %d users %d", c.Source.Line, c.Org, c.Month, c.Contacts, c.Users)
+	})
+}
+
+func TestReadBacklog(t *testing.T) {
+	readFiles(t, "backlog", []fileCase{
+		{"good", "two snapshots; REQ1 zone-less, read in London", "backlog-good.csv", london},
+		{"bad", "logged after the snapshot, a ticket twice in a snapshot, empty fields", "backlog-bad.csv", london},
+	}, recordfile.ReadBacklog, func(e record.BacklogEntry) string {
+		return fmt.Sprintf("line %d: at %s %s %q %s logged %s", e.Source.Line, stampOrDash(e.Snapshot), e.ID, e.Org, e.Kind, stampOrDash(e.Logged))
+	})
+}
+
+func TestReadPatches(t *testing.T) {
+	readFiles(t, "patches", []fileCase{
+		{"good", "every column; DT001's zone-less installation read in London", "patches-good.csv", london},
+		{"bad", "every problem with file:line:column, device, patch and field: an unknown column, empties, a date not RFC 3339, installed before released, a repeat, a zone-less time with no zone named", "patches-bad.csv", nil},
+	}, recordfile.ReadPatches, func(p record.Patch) string {
+		return fmt.Sprintf("%s %s line %d: %s %s released %s installed %s exemption %q",
+			p.Device, p.Patch, p.Source.Line, p.Org, p.Class, p.Released.Format(time.RFC3339), stampOrDash(p.Installed), p.Exemption)
+	})
 }
 
 // stampOrDash formats t as RFC 3339, or "-" for the zero time.
