@@ -2,9 +2,9 @@
 // keeps, without writing Go: a contract (YAML, or the same schema in JSON),
 // its monthly measurements (CSV) and the agreed mitigations (CSV or YAML).
 // docs/contract-format.md describes every field. Each reader takes the
-// file's name (for its messages) and its bytes or a reader; ContractFile
-// and MeasurementsFile read the two files most programs start from by
-// their path.
+// file's name (for its messages) and its bytes or a reader;
+// ContractFile, MeasurementsFile and MitigationsFile read the three files
+// of an evaluation by their path.
 //
 // The engine's packages never import load: a program that builds its
 // contract in Go does not compile the YAML library.

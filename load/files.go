@@ -6,6 +6,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
 )
 
 // ContractFile reads the contract file at path and loads it as Contract
@@ -30,4 +31,16 @@ func MeasurementsFile(path string, c *contract.Contract) ([]kpi.Measurement, err
 	}
 	defer f.Close()
 	return Measurements(filepath.Base(path), f, c)
+}
+
+// MitigationsFile reads the mitigations file at path and builds c's
+// register from it as Register does, naming it in messages by its base
+// name. A file that cannot be read is the *os.PathError os.ReadFile
+// gives.
+func MitigationsFile(path string, c *contract.Contract) (*mitigation.Register, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Register(filepath.Base(path), data, c)
 }

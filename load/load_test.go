@@ -253,8 +253,8 @@ func TestMeasurementNotAMapping(t *testing.T) {
 	require.EqualError(t, err, "c.yaml:41:14: measurement: want a mapping of record-zone and calendars: invalid input file")
 }
 
-// TestFiles checks the two readers of a path: the file is named by its
-// base name in messages, and a file that cannot be read is the operating
+// TestFiles checks the readers of a path: the file is named by its base
+// name in messages, and a file that cannot be read is the operating
 // system's error.
 func TestFiles(t *testing.T) {
 	c, err := load.ContractFile(shipped + "contract.yaml")
@@ -267,5 +267,10 @@ func TestFiles(t *testing.T) {
 	_, err = load.ContractFile("testdata/none.yaml")
 	require.ErrorIs(t, err, fs.ErrNotExist)
 	_, err = load.MeasurementsFile("testdata/none.csv", c)
+	require.ErrorIs(t, err, fs.ErrNotExist)
+	reg, err := load.MitigationsFile(shipped+"mitigations.yaml", c)
+	require.NoError(t, err)
+	require.NotNil(t, reg)
+	_, err = load.MitigationsFile("testdata/none.yaml", c)
 	require.ErrorIs(t, err, fs.ErrNotExist)
 }

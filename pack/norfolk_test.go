@@ -15,9 +15,7 @@ import (
 // published: "99 %" with a space is a percentage, and the survey return
 // rate printed "16%%" is an error at its cell.
 func TestNorfolkTranscription(t *testing.T) {
-	data, err := os.ReadFile("../examples/norfolk/contract.yaml")
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile("../examples/norfolk/contract.yaml")
 	require.NoError(t, err)
 	f, err := os.Open("testdata/norfolk-raw.tsv")
 	require.NoError(t, err)

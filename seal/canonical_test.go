@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -24,9 +23,7 @@ import (
 
 func loadContract(t testing.TB, name string) *contract.Contract {
 	t.Helper()
-	data, err := os.ReadFile(name)
-	require.NoError(t, err)
-	c, err := load.Contract(filepath.Base(name), data)
+	c, err := load.ContractFile(name)
 	require.NoError(t, err)
 	return c
 }

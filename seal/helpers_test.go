@@ -35,21 +35,15 @@ func (f files) input() contract.Input {
 func read(t testing.TB, contractFile, measurementsFile, mitigationsFile string) files {
 	t.Helper()
 	var f files
-	data, err := os.ReadFile(contractFile)
-	require.NoError(t, err)
-	f.c, err = load.Contract(filepath.Base(contractFile), data)
+	var err error
+	f.c, err = load.ContractFile(contractFile)
 	require.NoError(t, err)
 	f.inputs.Contract = digest(t, contractFile)
-	mf, err := os.Open(measurementsFile)
-	require.NoError(t, err)
-	defer mf.Close()
-	f.ms, err = load.Measurements(filepath.Base(measurementsFile), mf, f.c)
+	f.ms, err = load.MeasurementsFile(measurementsFile, f.c)
 	require.NoError(t, err)
 	f.inputs.Measurements = digest(t, measurementsFile)
 	if mitigationsFile != "" {
-		data, err := os.ReadFile(mitigationsFile)
-		require.NoError(t, err)
-		f.reg, err = load.Register(filepath.Base(mitigationsFile), data, f.c)
+		f.reg, err = load.MitigationsFile(mitigationsFile, f.c)
 		require.NoError(t, err)
 		f.inputs.Mitigations = digest(t, mitigationsFile)
 	}

@@ -69,9 +69,7 @@ func TestMeasureMatchesExample(t *testing.T) {
 // measurements.csv for the KPIs measured.
 func checkLincolnshireValues(t *testing.T, out string) {
 	t.Helper()
-	data, err := os.ReadFile("contract.yaml")
-	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
+	c, err := load.ContractFile("contract.yaml")
 	require.NoError(t, err)
 	got, err := load.Measurements("measured.csv", strings.NewReader(out), c)
 	require.NoError(t, err)

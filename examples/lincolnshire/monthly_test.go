@@ -28,18 +28,11 @@ func files(t *testing.T, measurements, mitigations string) (*contract.Contract, 
 		require.NoError(t, err)
 		return d
 	}
-	data, err := os.ReadFile("contract.yaml")
+	c, err := load.ContractFile("contract.yaml")
 	require.NoError(t, err)
-	c, err := load.Contract("contract.yaml", data)
+	ms, err := load.MeasurementsFile(measurements, c)
 	require.NoError(t, err)
-	f, err := os.Open(measurements)
-	require.NoError(t, err)
-	defer f.Close()
-	ms, err := load.Measurements(measurements, f, c)
-	require.NoError(t, err)
-	data, err = os.ReadFile(mitigations)
-	require.NoError(t, err)
-	reg, err := load.Register(mitigations, data, c)
+	reg, err := load.MitigationsFile(mitigations, c)
 	require.NoError(t, err)
 	inputs.Contract, inputs.Measurements, inputs.Mitigations = digest("contract.yaml"), digest(measurements), digest(mitigations)
 	return c, contract.Input{Measurements: ms, Mitigations: reg}, inputs
