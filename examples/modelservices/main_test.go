@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/internal/golden"
@@ -17,21 +16,11 @@ import (
 // TestGolden checks the printed worked example against testdata/output.golden.
 func TestGolden(t *testing.T) { exampletest.Output(t, "output.golden", run) }
 
-// evaluateFiles loads and evaluates contract.yaml and measurements.csv,
-// as `servicecredit evaluate` does.
-func evaluateFiles(t *testing.T) (*contract.Contract, *contract.Result) {
-	t.Helper()
-	c, ms := exampletest.LoadFiles(t, ".")
-	res, err := c.Evaluate(contract.Input{To: c.Commencement.AddMonths(2), Measurements: ms})
-	require.NoError(t, err)
-	return c, res
-}
-
 // TestContractFile checks that contract.yaml holds the rules main.go
 // builds, that each worked example's KPI costs what the Go run says, and
 // the report `servicecredit evaluate` prints.
 func TestContractFile(t *testing.T) {
-	c, res := evaluateFiles(t)
+	c, res := exampletest.EvaluateFiles(t, ".")
 	want := Rules()
 	s := want.Regime.(scheme.Scheme)
 	s.Scores = []scheme.Score{{KPIs: []string{"AVAIL-1", "AVAIL-2", "AVAIL-3"}, Bands: s.Scores[0].Bands}}

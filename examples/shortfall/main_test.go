@@ -9,13 +9,12 @@ import (
 	"github.com/servicecredit/engine/kpi"
 )
 
-// TestGolden checks the printed worked example against testdata/output.golden.
-func TestGolden(t *testing.T) { exampletest.Output(t, "output.golden", run) }
-
-// TestContractFile checks that contract.yaml holds the rules main.go
+// TestExample checks the printed worked example against
+// testdata/output.golden, and that contract.yaml holds the rules main.go
 // builds and that the reports `servicecredit evaluate` prints from the
 // files equal their golden files.
-func TestContractFile(t *testing.T) {
+func TestExample(t *testing.T) {
+	exampletest.Output(t, "output.golden", run)
 	exampletest.CheckFiles(t, ".", wantRules())
 }
 
