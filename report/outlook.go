@@ -277,12 +277,11 @@ func OutlookText(w io.Writer, c *contract.Contract, o *outlook.Outlook) error {
 		t.f("Triggers (the state as of %s; how many more failures fire each; the events of contract year %d)\n", o.AsOf.Pack(), o.Year)
 		for _, tr := range o.Triggers {
 			t.f("%s (%s): %s\n  next: %s\n", tr.Name, tr.Kind, tr.State, distance(tr.Distance))
-			if len(tr.Fired) == 0 {
-				t.f("  fired this year: never\n")
+			fired := make([]outlook.Fired, len(tr.Fired))
+			for i, e := range tr.Fired {
+				fired[i] = outlook.Fired{Month: e.Month, Evidence: e.Detail}
 			}
-			for _, e := range tr.Fired {
-				t.f("  fired %s: %s\n", e.Month.Pack(), e.Detail)
-			}
+			t.fired(fired)
 		}
 		t.f("\n")
 	}
@@ -290,12 +289,7 @@ func OutlookText(w io.Writer, c *contract.Contract, o *outlook.Outlook) error {
 		t.f("Critical service level failures (the month's charges withheld in place of its credits)\n")
 		for _, cr := range o.Critical {
 			t.f("%s: %s\n", cr.KPI, distance(cr.Distance))
-			if len(cr.Fired) == 0 {
-				t.f("  fired this year: never\n")
-			}
-			for _, f := range cr.Fired {
-				t.f("  fired %s: %s\n", f.Month.Pack(), f.Evidence)
-			}
+			t.fired(cr.Fired)
 		}
 		t.f("\n")
 	}
@@ -349,4 +343,15 @@ func failureCount(n int) string {
 		return "1 failure"
 	}
 	return fmt.Sprintf("%d failures", n)
+}
+
+// fired writes the months a rule fired in this contract year, each with
+// its evidence, or that it never did.
+func (t *textWriter) fired(fs []outlook.Fired) {
+	if len(fs) == 0 {
+		t.f("  fired this year: never\n")
+	}
+	for _, f := range fs {
+		t.f("  fired %s: %s\n", f.Month.Pack(), f.Evidence)
+	}
 }
