@@ -216,18 +216,22 @@ func measurementOf(id, org string, mo kpi.Month, c *pack.Cell) (kpi.Measurement,
 // KPI, organisation and month, or, when it prints none, of the
 // measurement, as the evaluation's raw status.
 func (m *model) rags() {
+	m.eachCell(func(_ *tview, s *series) bool { return s.kind == kpiSeries }, func(r ref, s *series) {
+		if r.cell().Kind == pack.RAG {
+			m.rag(r, s.def)
+		}
+	})
+}
+
+// eachCell calls visit with every cell, in period order, of each series
+// keep accepts, table by table in the pack's order and series by series.
+func (m *model) eachCell(keep func(tv *tview, s *series) bool, visit func(r ref, s *series)) {
 	for _, tv := range m.tables {
-		for si := range tv.t.Series {
-			s := &tv.series[si]
-			if s.kind != kpiSeries {
-				continue
-			}
-			for pi := range tv.t.Periods {
-				r := ref{tv, si, pi}
-				if r.cell().Kind != pack.RAG {
-					continue
+		for si := range tv.series {
+			if s := &tv.series[si]; keep(tv, s) {
+				for pi := range tv.t.Periods {
+					visit(ref{tv, si, pi}, s)
 				}
-				m.rag(r, s.def)
 			}
 		}
 	}
@@ -301,23 +305,11 @@ func (m *model) values() {
 	if len(m.meas) == 0 {
 		return
 	}
-	for _, tv := range m.tables {
-		if tv.org == "" {
-			continue
+	m.eachCell(func(tv *tview, s *series) bool { return tv.org != "" && s.kind == kpiSeries && !s.repeated }, func(r ref, s *series) {
+		if r.isMonth() && (r.number() || r.cell().Kind == pack.Absent) {
+			m.value(r, s.def)
 		}
-		for si := range tv.t.Series {
-			s := &tv.series[si]
-			if s.kind != kpiSeries || s.repeated {
-				continue
-			}
-			for pi := range tv.t.Periods {
-				r := ref{tv, si, pi}
-				if r.isMonth() && (r.number() || r.cell().Kind == pack.Absent) {
-					m.value(r, s.def)
-				}
-			}
-		}
-	}
+	})
 }
 
 func (m *model) value(r ref, k *contract.KPI) {
@@ -394,20 +386,11 @@ func (m *model) judgeValue(f Finding, k *contract.KPI, c *pack.Cell, meas kpi.Me
 // the month: for the table's organisation, or for the contract as a whole
 // when the table has none.
 func (m *model) boards() {
-	for _, tv := range m.tables {
-		for si := range tv.t.Series {
-			s := &tv.series[si]
-			if s.kind != boardSeries || s.repeated {
-				continue
-			}
-			for pi := range tv.t.Periods {
-				r := ref{tv, si, pi}
-				if r.isMonth() && r.number() {
-					m.board(r, s.board)
-				}
-			}
+	m.eachCell(func(_ *tview, s *series) bool { return s.kind == boardSeries && !s.repeated }, func(r ref, s *series) {
+		if r.isMonth() && r.number() {
+			m.board(r, s.board)
 		}
-	}
+	})
 }
 
 func (m *model) board(r ref, b BoardCount) {

@@ -238,23 +238,14 @@ func (m *model) alternatives(r ref, ts []term, v, e decimal.Decimal) []string {
 // contract combines them. A repooled figure is checked as a pooled one,
 // from the combined parts printed beside it.
 func (m *model) combined() {
-	for _, tv := range m.tables {
-		if tv.org != contract.Combined {
-			continue
+	m.eachCell(func(tv *tview, s *series) bool {
+		return tv.org == contract.Combined && s.kind == kpiSeries && !s.repeated &&
+			(s.def.Combine.How == contract.Summed || s.def.Combine.How == contract.Weighted)
+	}, func(r ref, s *series) {
+		if r.isMonth() && r.number() {
+			m.combine(r, s.def)
 		}
-		for si := range tv.series {
-			s := &tv.series[si]
-			if s.kind != kpiSeries || s.repeated || (s.def.Combine.How != contract.Summed && s.def.Combine.How != contract.Weighted) {
-				continue
-			}
-			for pi := range tv.t.Periods {
-				r := ref{tv, si, pi}
-				if r.isMonth() && r.number() {
-					m.combine(r, s.def)
-				}
-			}
-		}
-	}
+	})
 }
 
 func (m *model) combine(r ref, k *contract.KPI) {

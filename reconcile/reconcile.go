@@ -534,16 +534,7 @@ func (m *model) lookup(org, id string, mo kpi.Month) (ref, bool) {
 
 // each calls fn for every cell of the series named id in every table.
 func (m *model) each(id string, fn func(r ref)) {
-	for _, tv := range m.tables {
-		for si := range tv.series {
-			if tv.series[si].id != id || tv.series[si].repeated {
-				continue
-			}
-			for pi := range tv.t.Periods {
-				fn(ref{tv, si, pi})
-			}
-		}
-	}
+	m.eachCell(func(_ *tview, s *series) bool { return s.id == id && !s.repeated }, func(r ref, _ *series) { fn(r) })
 }
 
 // uncovered lists the published cells no finding judged.
