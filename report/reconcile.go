@@ -12,6 +12,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/shopspring/decimal"
 )
@@ -356,26 +357,31 @@ type (
 		Uncovered []jsonUncoveredAt `json:"uncovered"`
 	}
 	jsonCounts struct {
-		Findings    int `json:"findings"`
+		Findings int `json:"findings"`
+		jsonVerdicts
+		Failing   int `json:"failing"`
+		Uncovered int `json:"uncovered"`
+	}
+	jsonCheckCount struct {
+		Check string `json:"check"`
+		jsonVerdicts
+	}
+	// jsonVerdicts are the findings of each verdict, in their order.
+	jsonVerdicts struct {
 		Agrees      int `json:"agrees"`
 		Disagrees   int `json:"disagrees"`
 		Impossible  int `json:"impossible"`
 		Uncheckable int `json:"uncheckable"`
-		Failing     int `json:"failing"`
-		Uncovered   int `json:"uncovered"`
 	}
-	jsonCheckCount struct {
-		Check       string `json:"check"`
-		Agrees      int    `json:"agrees"`
-		Disagrees   int    `json:"disagrees"`
-		Impossible  int    `json:"impossible"`
-		Uncheckable int    `json:"uncheckable"`
+	// jsonPlace is a place in a pack file: as text, and its parts.
+	jsonPlace struct {
+		Place string `json:"place"`
+		File  string `json:"file"`
+		Line  int    `json:"line"`
+		Cell  int    `json:"cell"`
 	}
 	jsonFinding struct {
-		Place        string   `json:"place"`
-		File         string   `json:"file"`
-		Line         int      `json:"line"`
-		Cell         int      `json:"cell"`
+		jsonPlace
 		Check        string   `json:"check"`
 		KPI          string   `json:"kpi,omitzero"`
 		Organisation string   `json:"organisation,omitzero"`
@@ -397,10 +403,7 @@ type (
 		Inputs       []string `json:"inputs,omitempty"`
 	}
 	jsonUncoveredAt struct {
-		Place        string `json:"place"`
-		File         string `json:"file"`
-		Line         int    `json:"line"`
-		Cell         int    `json:"cell"`
+		jsonPlace
 		Text         string `json:"text"`
 		Row          string `json:"row"`
 		KPI          string `json:"kpi,omitzero"`
@@ -421,16 +424,16 @@ func ReconcileJSON(w io.Writer, c *contract.Contract, rep *reconcile.Report) err
 	if out.Packs == nil {
 		out.Packs = []string{}
 	}
-	out.Counts = jsonCounts{Findings: len(rep.Findings), Agrees: rep.Count(reconcile.Agrees), Disagrees: rep.Count(reconcile.Disagrees),
-		Impossible: rep.Count(reconcile.Impossible), Uncheckable: rep.Count(reconcile.Uncheckable), Uncovered: len(rep.Uncovered)}
+	out.Counts = jsonCounts{Findings: len(rep.Findings), Uncovered: len(rep.Uncovered), jsonVerdicts: jsonVerdicts{Agrees: rep.Count(reconcile.Agrees),
+		Disagrees: rep.Count(reconcile.Disagrees), Impossible: rep.Count(reconcile.Impossible), Uncheckable: rep.Count(reconcile.Uncheckable)}}
 	for _, k := range checkCounts(rep) {
-		out.Checks = append(out.Checks, jsonCheckCount{Check: k.kind.String(), Agrees: k.n[0], Disagrees: k.n[1], Impossible: k.n[2], Uncheckable: k.n[3]})
+		out.Checks = append(out.Checks, jsonCheckCount{Check: k.kind.String(), jsonVerdicts: jsonVerdicts{k.n[0], k.n[1], k.n[2], k.n[3]}})
 	}
 	for _, f := range rep.Findings {
 		if f.Fails() {
 			out.Counts.Failing++
 		}
-		jf := jsonFinding{Place: f.Pos.String(), File: f.Pos.File, Line: f.Pos.Line, Cell: f.Pos.Cell, Check: f.Kind.String(),
+		jf := jsonFinding{jsonPlace: jsonPlaceOf(f.Pos), Check: f.Kind.String(),
 			KPI: f.KPI, Organisation: f.Org, Row: f.Row, Month: monthText(f.Month), Period: f.Period, From: monthText(f.From), To: monthText(f.To),
 			Published: f.Published, Recomputed: f.Recomputed, Severity: f.Severity.String(), Verdict: f.Verdict.String(), Reason: f.Reason,
 			Nearest: f.Nearest, Reproduced: f.Reproduced, Warnings: f.Warnings}
@@ -443,12 +446,16 @@ func ReconcileJSON(w io.Writer, c *contract.Contract, rep *reconcile.Report) err
 		out.Findings = append(out.Findings, jf)
 	}
 	for _, u := range rep.Uncovered {
-		out.Uncovered = append(out.Uncovered, jsonUncoveredAt{Place: u.Pos.String(), File: u.Pos.File, Line: u.Pos.Line, Cell: u.Pos.Cell,
-			Text: u.Text, Row: u.Row, KPI: u.KPI, Organisation: u.Org, Month: monthText(u.Month), Period: u.Period, Why: u.Why})
+		out.Uncovered = append(out.Uncovered, jsonUncoveredAt{jsonPlace: jsonPlaceOf(u.Pos), Text: u.Text, Row: u.Row, KPI: u.KPI, Organisation: u.Org, Month: monthText(u.Month), Period: u.Period, Why: u.Why})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// jsonPlaceOf returns p as the reconciliation JSON writes a place.
+func jsonPlaceOf(p pack.Pos) jsonPlace {
+	return jsonPlace{Place: p.String(), File: p.File, Line: p.Line, Cell: p.Cell}
 }
 
 func monthText(m kpi.Month) string { return string(m.AppendISO(nil)) }
