@@ -33,12 +33,7 @@ func ReconcileText(w io.Writer, c *contract.Contract, rep *reconcile.Report) err
 		fmt.Fprintf(b, "Claims: %s\n", t(rep.Claims))
 	}
 	fmt.Fprintf(b, "%s\n\n", verdictLine(rep))
-	var open []reconcile.Finding
-	for _, f := range rep.Findings {
-		if f.Verdict != reconcile.Agrees {
-			open = append(open, f)
-		}
-	}
+	open := notAgreeing(rep)
 	if len(open) > 0 {
 		fmt.Fprintf(b, "Findings that do not agree (%d)\n", len(open))
 		for _, f := range open {
@@ -290,12 +285,7 @@ func ReconcileMarkdown(w io.Writer, c *contract.Contract, rep *reconcile.Report)
 	}
 	fmt.Fprintf(b, "\n\n%s\n", strings.ReplaceAll(verdictLine(rep), "\n", "\n\n"))
 	row := func(cells ...string) { fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | ")) }
-	var open []reconcile.Finding
-	for _, f := range rep.Findings {
-		if f.Verdict != reconcile.Agrees {
-			open = append(open, f)
-		}
-	}
+	open := notAgreeing(rep)
 	if len(open) > 0 {
 		fmt.Fprintf(b, "\n## Findings that do not agree (%d)\n\n", len(open))
 		row("Place", "Check", "About", "Published", "Recomputed", "Difference", "Tolerance", "Verdict", "Reason")
@@ -451,6 +441,17 @@ func ReconcileJSON(w io.Writer, c *contract.Contract, rep *reconcile.Report) err
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// notAgreeing returns rep's findings that do not agree, in order.
+func notAgreeing(rep *reconcile.Report) []reconcile.Finding {
+	var out []reconcile.Finding
+	for _, f := range rep.Findings {
+		if f.Verdict != reconcile.Agrees {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // jsonPlaceOf returns p as the reconciliation JSON writes a place.
