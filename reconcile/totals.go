@@ -332,26 +332,31 @@ func (m *model) recompute(f Finding, r ref, per *pack.Period) {
 	for _, q := range per.Covers {
 		mr := r.at(q)
 		mo := r.tv.t.Periods[q].Month.Pack()
-		den, why := m.countAt(mr, sh.Denominator, s.id)
-		if why != "" {
-			f.Verdict, f.Reason = Uncheckable, mo+": its denominator "+why
-			m.add(f)
-			return
+		// countOf reads the month's count id (the numerator or the
+		// denominator, what): an input of the finding, or, when it cannot
+		// be read, the reason the finding is uncheckable.
+		countOf := func(id, counted, what string) (count, bool) {
+			c, why := m.countAt(mr, id, counted)
+			if why != "" {
+				f.Verdict, f.Reason = Uncheckable, mo+": its "+what+" "+why
+				m.add(f)
+				return c, false
+			}
+			if c.printed {
+				f.Inputs = append(f.Inputs, c.pos)
+			}
+			return c, true
 		}
-		if den.printed {
-			f.Inputs = append(f.Inputs, den.pos)
+		den, ok := countOf(sh.Denominator, s.id, "denominator")
+		if !ok {
+			return
 		}
 		c := mr.cell()
 		switch {
 		case sh.Numerator != "":
-			num, why := m.countAt(mr, sh.Numerator, "")
-			if why != "" {
-				f.Verdict, f.Reason = Uncheckable, mo+": its numerator "+why
-				m.add(f)
+			num, ok := countOf(sh.Numerator, "", "numerator")
+			if !ok {
 				return
-			}
-			if num.printed {
-				f.Inputs = append(f.Inputs, num.pos)
 			}
 			kLo, kHi = kLo+num.n, kHi+num.n
 			terms = append(terms, fmt.Sprintf("%s %d/%d", mo, num.n, den.n))
