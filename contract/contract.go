@@ -151,6 +151,14 @@ type Absences struct {
 // Last returns the contract's last month.
 func (c *Contract) Last() kpi.Month { return c.Commencement.AddMonths(c.Term - 1) }
 
+// YearEnd reports whether m is the last month of its contract year, or
+// the last month of the term, which ends its year however short: where
+// the credit rules' EarnBack judges a year's result (credits.Period's
+// YearEnd).
+func (c *Contract) YearEnd(m kpi.Month) bool {
+	return m == c.Last() || c.Year(m.AddMonths(1)) != c.Year(m)
+}
+
 // ServiceMonth returns m's number counted from commencement, which is
 // service month 1: with commencement April 2015, June 2021 is 75.
 func (c *Contract) ServiceMonth(m kpi.Month) int { return m.Sub(c.Commencement) + 1 }

@@ -336,7 +336,8 @@ func (c *Contract) stream(in Input, keep *kept, each func(*MonthResult) error) (
 			clear(cells)
 		}
 		*mo = MonthResult{Month: m, ServiceMonth: c.ServiceMonth(m), Year: c.Year(m), Cells: cells[:0]}
-		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n)}
+		p = credits.Period{Month: m, Year: mo.Year, YearCharges: c.yearCharges(mo.Year, yearCharges), Outcomes: slices.Grow(p.Outcomes[:0], n),
+			YearEnd: c.YearEnd(m)}
 		for _, o := range c.Orgs {
 			ch, _ := c.charge(o, m)
 			p.Charges = p.Charges.Add(ch)

@@ -17,9 +17,12 @@ type MonthTotal struct {
 	Charges  decimal.Decimal // the month's charges, the base of the monthly cap
 	Uncapped decimal.Decimal // the sum of the month's credit and withholding lines, before caps
 	Cut      decimal.Decimal // the sum of the month's cap lines, zero or negative
-	Total    decimal.Decimal // Uncapped + Cut: what comes off the invoice
+	Total    decimal.Decimal // Uncapped + Cut + EarnedBack: what comes off the invoice; below zero only when earn-backs repay more
 	Critical bool            // the month is a critical service level failure: its credits are replaced by Withheld
 	Withheld decimal.Decimal // in a critical month, its withholding line's amount, a part of Uncapped; zero otherwise
+	// EarnedBack is the sum of the month's earn-back lines, zero or
+	// negative, outside the caps: Total is Uncapped + Cut + EarnedBack.
+	EarnedBack decimal.Decimal
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -49,9 +52,12 @@ type YearTotal struct {
 	LimbBase decimal.Decimal // the charges the two-limb cap is a percentage of: the estimate in year 1, the 12 months before in later years
 	Uncapped decimal.Decimal // the sum of the year's credit and withholding lines
 	Cut      decimal.Decimal // the sum of the year's cap lines, monthly and annual, zero or negative
-	Total    decimal.Decimal // Uncapped + Cut
+	Total    decimal.Decimal // Uncapped + Cut + EarnedBack
 	Withheld decimal.Decimal // the sum of the year's withholding lines, a part of Uncapped
-	Drivers  []Driver        // the KPIs that cost money, by Amount largest first, then by KPI and organisation
+	// EarnedBack is the sum of the earn-back lines of the year's months,
+	// zero or negative, whatever year the credits they return were in.
+	EarnedBack decimal.Decimal
+	Drivers    []Driver // the KPIs that cost money, by Amount largest first, then by KPI and organisation
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -59,7 +65,7 @@ type YearTotal struct {
 // Ledger is the result of applying credit rules to months: every line,
 // and the monthly and yearly totals they add up to.
 type Ledger struct {
-	Lines  []Line          // by month; within a month, credit lines in outcome order, then any withholding line, then cap lines
+	Lines  []Line          // by month; within a month, credit lines in outcome order, then any withholding line, then cap lines, then earn-back lines
 	Months []MonthTotal    // one per period, in order
 	Years  []YearTotal     // one per contract year evaluated, in order
 	Total  decimal.Decimal // the sum of the years' totals: the credit over all the periods
@@ -132,6 +138,7 @@ type Book struct {
 	capUsed decimal.Decimal // what the current year paid that counts against its annual and two-limb caps
 	err     error           // the error that spoiled the book, if any
 	lines   []Line          // the last period's lines from Add, whose memory the next Add reuses
+	earn    *earnBook       // the credits that can still be earned back; nil without an EarnBack rule
 }
 
 // Open checks rules (Rules.Check, as Calculate does) and returns an empty
@@ -140,7 +147,8 @@ func Open(rules Rules) (*Book, error) {
 	if err := rules.Check(); err != nil {
 		return nil, err
 	}
-	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
+	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers),
+		earn: newEarnBook(rules.EarnBack)}, nil
 }
 
 // monthRecord is a month's charges and capped credit (without a
@@ -192,6 +200,9 @@ func (b *Book) AddTo(lines []Line, p Period) ([]Line, MonthTotal, error) {
 
 func (b *Book) add(all []Line, p Period) ([]Line, MonthTotal, error) {
 	if err := joined.Sorted(checkPeriod(b.prev, b.first, p)); err != nil {
+		return nil, MonthTotal{}, err
+	}
+	if err := b.rules.EarnBack.check(b.prev, p); err != nil {
 		return nil, MonthTotal{}, err
 	}
 	base := len(all)
@@ -285,6 +296,7 @@ func (b *Book) add(all []Line, p Period) ([]Line, MonthTotal, error) {
 	if !crit.Capped {
 		running = running.Sub(mt.Withheld) // outside the caps
 	}
+	capped := running // the month's credits before the caps
 	var hits []capHit
 	// limit cuts the month's running credit to left, if it is more, with
 	// a cap line whose rule starts with head(); a credit that uses up left
@@ -363,6 +375,17 @@ func (b *Book) add(all []Line, p Period) ([]Line, MonthTotal, error) {
 		mt.Total = running.Add(mt.Withheld)
 	}
 	mt.Cut = mt.Total.Sub(mt.Uncapped)
+	if b.earn != nil {
+		n := len(all)
+		all = b.earn.month(p, lines[:len(p.Outcomes)], capped.Sub(running), money, all)
+		var earned tally
+		for _, l := range all[n:] {
+			earned.add(l.Amount)
+		}
+		mt.EarnedBack = earned.value()
+		mt.Total = mt.Total.Add(mt.EarnedBack)
+		year.EarnedBack = year.EarnedBack.Add(mt.EarnedBack)
+	}
 	year.Withheld = year.Withheld.Add(mt.Withheld)
 	year.Uncapped = year.Uncapped.Add(mt.Uncapped)
 	year.Cut = year.Cut.Add(mt.Cut)

@@ -20,13 +20,14 @@ type reporter interface {
 }
 
 // checkSums checks that a ledger adds up: credit lines to each month's
-// Uncapped (with any withholding line), cap lines to its Cut, all lines
-// to its Total; months to their
-// year's totals; years to the ledger's Total; and that no line, month or
-// year is negative except cap lines.
+// Uncapped (with any withholding line), cap lines to its Cut, earn-back
+// lines to its EarnedBack, all lines to its Total; months to their
+// year's totals; years to the ledger's Total; that no line, month or
+// year is negative except cap and earn-back lines (and a total by its
+// earn-backs); and that no earn-back line returns more than was paid.
 func checkSums(t reporter, led *credits.Ledger) {
 	t.Helper()
-	type sums struct{ uncapped, cut decimal.Decimal }
+	type sums struct{ uncapped, cut, earned decimal.Decimal }
 	byMonth := map[kpi.Month]*sums{}
 	var all decimal.Decimal
 	for _, l := range led.Lines {
@@ -51,6 +52,11 @@ func checkSums(t reporter, led *credits.Ledger) {
 				t.Fatalf("%s: cap line %s is not negative", l.Month, l.Amount.StringFixed(2))
 			}
 			s.cut = s.cut.Add(l.Amount)
+		case credits.EarnBackLine:
+			if l.Amount.Sign() >= 0 || l.Earned() == nil || l.Amount.Neg().GreaterThan(l.Earned().Paid) {
+				t.Fatalf("%s %s: earn-back line %s is not negative or returns more than was paid", l.Month, l.KPI, l.Amount.StringFixed(2))
+			}
+			s.earned = s.earned.Add(l.Amount)
 		default:
 			t.Fatalf("%s: line of kind %d", l.Month, l.Kind)
 		}
@@ -65,11 +71,11 @@ func checkSums(t reporter, led *credits.Ledger) {
 		if s == nil {
 			s = &sums{}
 		}
-		if !s.uncapped.Equal(m.Uncapped) || !s.cut.Equal(m.Cut) || !m.Uncapped.Add(m.Cut).Equal(m.Total) {
+		if !s.uncapped.Equal(m.Uncapped) || !s.cut.Equal(m.Cut) || !s.earned.Equal(m.EarnedBack) || !m.Uncapped.Add(m.Cut).Add(m.EarnedBack).Equal(m.Total) {
 			t.Fatalf("%s: lines %s %s, month uncapped %s cut %s total %s", m.Month,
 				s.uncapped.StringFixed(2), s.cut.StringFixed(2), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))
 		}
-		if m.Total.Sign() < 0 || m.Cut.Sign() > 0 {
+		if m.Total.Sub(m.EarnedBack).Sign() < 0 || m.Cut.Sign() > 0 || m.EarnedBack.Sign() > 0 {
 			t.Fatalf("%s: total %s, cut %s", m.Month, m.Total.StringFixed(2), m.Cut.StringFixed(2))
 		}
 		y := byYear[m.Year]
@@ -77,7 +83,7 @@ func checkSums(t reporter, led *credits.Ledger) {
 			y = &credits.MonthTotal{}
 			byYear[m.Year] = y
 		}
-		y.Uncapped, y.Cut, y.Total = y.Uncapped.Add(m.Uncapped), y.Cut.Add(m.Cut), y.Total.Add(m.Total)
+		y.Uncapped, y.Cut, y.Total, y.EarnedBack = y.Uncapped.Add(m.Uncapped), y.Cut.Add(m.Cut), y.Total.Add(m.Total), y.EarnedBack.Add(m.EarnedBack)
 	}
 	if len(byYear) != len(led.Years) {
 		t.Fatalf("months in %d years, %d year totals", len(byYear), len(led.Years))
@@ -85,10 +91,10 @@ func checkSums(t reporter, led *credits.Ledger) {
 	var total decimal.Decimal
 	for _, y := range led.Years {
 		s := byYear[y.Year]
-		if s == nil || !s.Uncapped.Equal(y.Uncapped) || !s.Cut.Equal(y.Cut) || !s.Total.Equal(y.Total) {
+		if s == nil || !s.Uncapped.Equal(y.Uncapped) || !s.Cut.Equal(y.Cut) || !s.Total.Equal(y.Total) || !s.EarnedBack.Equal(y.EarnedBack) {
 			t.Fatalf("year %d: months do not add up to the year's totals", y.Year)
 		}
-		if y.Total.Sign() < 0 {
+		if y.Total.Sub(y.EarnedBack).Sign() < 0 {
 			t.Fatalf("year %d: total %s is negative", y.Year, y.Total.StringFixed(2))
 		}
 		var drivers decimal.Decimal

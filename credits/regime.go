@@ -52,6 +52,11 @@ type Period struct {
 	Charges     decimal.Decimal // the month's charges, all organisations, 0 or more: the base of the monthly cap
 	YearCharges decimal.Decimal // the charges of the whole contract year, 0 or more: the base of the annual cap
 	Outcomes    []Outcome       // the month's KPI-months, in report order
+	// YearEnd marks the last month of its contract year (or of the
+	// contract's term), where an EarnBack year condition is judged. It is
+	// needed only with such a condition, which then requires it on the
+	// last period of every year that another year follows.
+	YearEnd bool
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -65,10 +70,12 @@ const (
 	CreditLine   LineKind = iota + 1 // a KPI-month's credit, possibly zero
 	CapLine                          // a cap's cut, a negative amount
 	WithholdLine                     // a critical month's charges withheld in place of its credits (see Critical), zero or more
+	EarnBackLine                     // an earlier credit of a KPI returned to the supplier (see EarnBack), a negative amount
 )
 
 // Line is one line of the credit ledger: a KPI-month's credit with the rule
-// that produced it, a critical month's withholding, or a cap's cut. Its
+// that produced it, a critical month's withholding, a cap's cut, or an
+// earlier credit earned back. Its
 // rare parts (a scheme band, the incidents) are held in Extra, nil on
 // most lines.
 type Line struct {
@@ -82,10 +89,10 @@ type Line struct {
 	Failed bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
 	Month  kpi.Month       // the month the line belongs to
 	Year   int             // the contract year
-	KPI    string          // empty on a cap or withholding line
+	KPI    string          // empty on a cap or withholding line; on an earn-back line, the KPI whose credit it returns
 	Org    string          // empty on a cap or withholding line
 	Points decimal.Decimal // the points lost; zero when the line is not priced (green, unmeasured, relieved, not a KPI, cap)
-	Amount decimal.Decimal // money, rounded; zero or more on a credit or withholding line, negative on a cap line
+	Amount decimal.Decimal // money, rounded; zero or more on a credit or withholding line, negative on a cap or earn-back line
 	// Mitigation is the mitigation's Ref, if any.
 	Mitigation string
 	Rule       string     // the rule and arithmetic that produced Amount, in words
@@ -99,6 +106,7 @@ type LineExtra struct {
 	Band      string   // the band the value fell in, for a scheme scoring by bands; empty otherwise
 	Material  bool     // the band is a Material failure (a Failed line only)
 	Incidents []string // the outcome's Incidents
+	Earned    *Earned  // on an EarnBackLine, the credit it returns; nil on any other line
 }
 
 // Band returns the band of l's Extra, or "" when it has none.

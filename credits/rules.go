@@ -102,12 +102,15 @@ type Rules struct {
 	// Incidents says how the credits of one incident that breaches
 	// several KPIs count; the zero Incidents counts them all.
 	Incidents Incidents
+	// EarnBack lets the supplier earn back KPIs' credits; the zero
+	// EarnBack earns nothing back.
+	EarnBack EarnBack
 }
 
 // Validate checks the rules against the contract's indicators, kpis: every
 // check Check runs, and the regime's cross-checks against the KPIs (see
-// the regime's Validate), and that each Critical KPI is a credit-bearing
-// KPI of kpis. It reports every problem, each an *Error wrapping
+// the regime's Validate), and that each Critical and each EarnBack KPI is
+// a credit-bearing KPI of kpis. It reports every problem, each an *Error wrapping
 // ErrInvalidRules with the path of the field at fault in the Rules,
 // sorted by message and joined with errors.Join; nil if the rules are
 // valid.
@@ -117,6 +120,7 @@ func (r Rules) Validate(kpis []Window) error {
 		errs = append(errs, reroot(r.Regime.Validate(kpis), "Regime")...)
 	}
 	errs = append(errs, joined.Split(problems.Errors(problems.Under(r.Critical.windowProblems(kpis), "Critical", ""), rulesError))...)
+	errs = append(errs, joined.Split(problems.Errors(problems.Under(r.EarnBack.windowProblems(kpis), "EarnBack", ""), rulesError))...)
 	return joined.Sorted(errs)
 }
 
@@ -124,8 +128,9 @@ func (r Rules) Validate(kpis []Window) error {
 // contract's KPIs, as Calculate and Open do: a regime is set and its own
 // Check passes (signs, ranges, order), the money has 0 to 6 places and a
 // rounding mode, each cap is a percentage from 0 to 100, the triggers,
-// the critical rule and the incident rule are well formed. The problems
-// are as Validate reports them; nil if there are none.
+// the critical rule, the incident rule and the earn-back rule are well
+// formed. The problems are as Validate reports them; nil if there are
+// none.
 func (r Rules) Check() error {
 	errs := r.problems()
 	if r.Regime != nil {
@@ -175,5 +180,6 @@ func (r Rules) problems() []error {
 	}
 	ps = append(ps, problems.Under(r.Critical.problems(), "Critical", "")...)
 	ps = append(ps, problems.Under(r.Incidents.problems(), "Incidents", "")...)
+	ps = append(ps, problems.Under(r.EarnBack.problems(), "EarnBack", "")...)
 	return joined.Split(problems.Errors(ps, rulesError))
 }

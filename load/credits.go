@@ -20,7 +20,18 @@ type (
 		Triggers  []triggerDTO  `yaml:"triggers"`
 		Critical  *criticalDTO  `yaml:"critical"`
 		Incidents *incidentsDTO `yaml:"incidents"`
+		EarnBack  *earnBackDTO  `yaml:"earn-back"`
 		Money     *moneyDTO     `yaml:"money"`
+	}
+	earnBackDTO struct {
+		KPIs []earnBackKPIDTO `yaml:"kpis"`
+	}
+	earnBackKPIDTO struct {
+		KPI       *yString  `yaml:"kpi"`
+		Share     *yDecimal `yaml:"share"`
+		Following *yWhole   `yaml:"following"`
+		YearMean  *yDecimal `yaml:"year-mean"`
+		YearGreen *yWhole   `yaml:"year-green"`
 	}
 	incidentsDTO struct {
 		Rule      *yIncidentRule `yaml:"rule"`
@@ -182,7 +193,7 @@ type (
 // error lists.
 var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
 	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
-	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, moneyDTO{}}
+	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, earnBackDTO{}, earnBackKPIDTO{}, moneyDTO{}}
 
 // optDec returns an optional decimal, zero when absent.
 func optDec(v *yDecimal) decimal.Decimal {
@@ -293,6 +304,9 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			r.Incidents.Decisions = append(r.Incidents.Decisions, dec)
 		}
 	}
+	if x := d.EarnBack; x != nil {
+		r.EarnBack = cv.earnBack(x)
+	}
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
 		r.Money = credits.Money{
 			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
@@ -300,6 +314,34 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 		}
 	}
 	return r
+}
+
+// earnBack reads the earn-back rule. A condition given as 0 months is an
+// error here, since the engine reads 0 as no such condition.
+func (cv *converter) earnBack(d *earnBackDTO) credits.EarnBack {
+	var e credits.EarnBack
+	if len(d.KPIs) == 0 {
+		cv.doc.missing("credits.earn-back.kpis", "the KPIs whose credits can be earned back, such as {kpi: KPI01, share: 100, following: 3}")
+	}
+	for i, k := range d.KPIs {
+		q := fmt.Sprintf("credits.earn-back.kpis[%d]", i)
+		for _, w := range []struct {
+			key string
+			v   *yWhole
+		}{{"following", k.Following}, {"year-green", k.YearGreen}} {
+			if w.v != nil && w.v.n == 0 {
+				cv.ps.add(w.v.pos, q+"."+w.key, w.key+" 0 months (want 1 or more)", nil)
+			}
+		}
+		e.KPIs = append(e.KPIs, credits.EarnBackKPI{
+			KPI:       cv.str(q+".kpi", k.KPI, "the KPI's id"),
+			Share:     cv.dec(q+".share", k.Share, "the per cent of each credit returned, such as 100"),
+			Following: optWhole(k.Following),
+			YearMean:  optDecPtr(k.YearMean),
+			YearGreen: optWhole(k.YearGreen),
+		})
+	}
+	return e
 }
 
 func (cv *converter) points(d *pointsDTO) credits.Points {

@@ -63,7 +63,7 @@ func periods(c *contract.Contract, res *contract.Result) []credits.Period {
 	out := make([]credits.Period, 0, len(res.Months))
 	for i := range res.Months {
 		mo := &res.Months[i]
-		p := credits.Period{Month: mo.Month, Year: mo.Year, Charges: monthCharges(c, mo.Month), YearCharges: yearCharges(c, mo.Year),
+		p := credits.Period{Month: mo.Month, Year: mo.Year, Charges: monthCharges(c, mo.Month), YearCharges: yearCharges(c, mo.Year), YearEnd: c.YearEnd(mo.Month),
 			Outcomes: make([]credits.Outcome, 0, len(mo.Cells))}
 		for j := range mo.Cells {
 			cell := &mo.Cells[j]
@@ -152,7 +152,7 @@ func (s *sim) run(future []credits.Period) ([][]credits.Line, []credits.MonthTot
 // the worst its status allows.
 func future(c *contract.Contract, m kpi.Month, failing map[slot]kpi.Status, only *slot) credits.Period {
 	y := c.Year(m)
-	p := credits.Period{Month: m, Year: y, Charges: monthCharges(c, m), YearCharges: yearCharges(c, y)}
+	p := credits.Period{Month: m, Year: y, Charges: monthCharges(c, m), YearCharges: yearCharges(c, y), YearEnd: c.YearEnd(m)}
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		if from, to := c.Window(k); m.Before(from) || m.After(to) {
@@ -193,7 +193,7 @@ func alone(ps []credits.Period, c *contract.Contract, slots []slot) [][]credits.
 	}
 	for i, p := range ps {
 		for j := range out {
-			out[j][i] = credits.Period{Month: p.Month, Year: p.Year, Charges: p.Charges, YearCharges: p.YearCharges}
+			out[j][i] = credits.Period{Month: p.Month, Year: p.Year, Charges: p.Charges, YearCharges: p.YearCharges, YearEnd: p.YearEnd}
 		}
 		for _, o := range p.Outcomes {
 			if j, ok := at[[2]string{o.KPI, o.Org}]; ok {
