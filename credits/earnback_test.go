@@ -20,7 +20,9 @@ func TestEarnBack(t *testing.T) {
 		x.Absent = why
 		return x
 	}
-	val := func(id string, s kpi.Status, v string) credits.Outcome { return withValue(kpiOutcome(id, s), v, kpi.HigherIsBetter) }
+	val := func(id string, s kpi.Status, v string) credits.Outcome {
+		return withValue(kpiOutcome(id, s), v, kpi.HigherIsBetter)
+	}
 	p := func(m string, outcomes ...credits.Outcome) credits.Period {
 		return credits.Period{Month: month(m), Year: 1, Charges: dec("100000"), YearCharges: dec("1200000"), Outcomes: outcomes}
 	}

@@ -136,11 +136,15 @@ func note(c contract.Cell) string {
 
 // lineWho names a ledger line's subject: the KPI (with the organisation
 // when the contract serves several), "withheld" for a critical month's
-// withholding, or "cap month", "cap year", "cap rolling-12-months",
-// "cap two-limb" for the cap that bit.
+// withholding, "cap month", "cap year", "cap rolling-12-months",
+// "cap two-limb" for the cap that bit, or "earn-back" and the KPI for a
+// credit earned back.
 func lineWho(l credits.Line, orgs int) string {
 	if l.Kind == credits.WithholdLine {
 		return "withheld"
+	}
+	if l.Kind == credits.EarnBackLine {
+		return "earn-back " + l.KPI + orgSuffix(l.Org, orgs)
 	}
 	if l.Kind == credits.CapLine {
 		if l.Cap == 0 {
@@ -150,6 +154,10 @@ func lineWho(l credits.Line, orgs int) string {
 	}
 	return l.KPI + orgSuffix(l.Org, orgs)
 }
+
+// hasEarnBack reports whether c has an earn-back rule, whose earn-backs
+// the reports then show in their own column.
+func hasEarnBack(c *contract.Contract) bool { return len(c.Credits.EarnBack.KPIs) > 0 }
 
 // hasCritical reports whether c has a critical service level failure
 // rule, whose withholdings the reports then show in their own column.

@@ -27,8 +27,10 @@ var CSVPooledColumns = []string{"published", "published_absence", "computation"}
 
 // CSV writes r, an evaluation of c, as one CSV table: a "credit" row for
 // every KPI-month (green, PI, figure and relieved ones included, with a
-// zero amount), a "withholding" row for a critical month's withholding
-// and a "cap" row for every cut by a cap, month by month, then an "event"
+// zero amount), a "withholding" row for a critical month's withholding,
+// a "cap" row for every cut by a cap and an "earn-back" row (with its
+// KPI and organisation) for every credit earned back, month by month,
+// then an "event"
 // row for every event the triggers raised. The amounts add up to the
 // total credit. Decimals are written as the text report writes them. The
 // columns are CSVHeader's, followed by CSVPooledColumns' when any KPI of c
@@ -135,14 +137,17 @@ func (cw *CSVWriter) month(m *contract.MonthResult, filter bool) error {
 		}
 	}
 	for _, l := range m.Lines {
-		kind, capKind := "cap", ""
+		kind, capKind, id, org := "cap", "", "", ""
 		if l.Cap != 0 {
 			capKind = l.Cap.String()
 		}
 		if l.Kind == credits.WithholdLine {
 			kind = "withholding"
 		}
-		row := append(cw.row[:0], month, sm, yr, kind, "", "", capKind, "", "", "", "", "", "", "", "", "", "",
+		if l.Kind == credits.EarnBackLine {
+			kind, id, org = "earn-back", l.KPI, l.Org
+		}
+		row := append(cw.row[:0], month, sm, yr, kind, id, org, capKind, "", "", "", "", "", "", "", "", "", "",
 			"", money.Format(l.Amount), l.Rule)
 		if cw.pooled {
 			row = append(row, "", "", "")

@@ -129,8 +129,13 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 		if mt.Month != month {
 			continue
 		}
-		p("Month:", "charges %s; credits %s before caps, cut %s, credit %s",
-			money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+		if mt.EarnedBack.Sign() != 0 {
+			p("Month:", "charges %s; credits %s before caps, cut %s, earned back %s, credit %s",
+				money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.EarnedBack), money.Format(mt.Total))
+		} else {
+			p("Month:", "charges %s; credits %s before caps, cut %s, credit %s",
+				money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
+		}
 		caps := 0
 		for _, l := range r.Ledger.Lines {
 			if l.Kind == credits.WithholdLine && l.Month == month {
@@ -139,6 +144,9 @@ func Explain(w io.Writer, c *contract.Contract, r *contract.Result, id, org stri
 			if l.Kind == credits.CapLine && l.Month == month {
 				p("Cap:", "%s", l.Rule)
 				caps++
+			}
+			if l.Kind == credits.EarnBackLine && l.Month == month {
+				p("Earned back:", "%s %s", lineWho(l, len(c.Orgs)), l.Rule)
 			}
 		}
 		if caps == 0 {

@@ -16,8 +16,9 @@ type Org struct {
 	// the board summary recounted from them; each month's Credit, Lines
 	// (caps and withholding) and Events stay the contract's.
 	Months []contract.MonthResult
-	// Ledger is Name's own ledger: its Lines are Name's credit lines; each
-	// month's and year's Uncapped and Total are the sums of those lines,
+	// Ledger is Name's own ledger: its Lines are Name's credit lines and
+	// earn-back lines; each month's and year's Uncapped and EarnedBack
+	// are the sums of those lines, Total their sum,
 	// with no Cut, Withheld or Charges (caps, withholdings and charges
 	// belong to the contract as a whole); a year's Drivers are Name's;
 	// Total is the sum of the lines; Events are those that name Name.
@@ -49,7 +50,7 @@ func ForOrg(r *contract.Result, org string) *Org {
 	led := out.Ledger
 	var year *credits.YearTotal
 	for _, l := range r.Ledger.Lines {
-		if l.Kind != credits.CreditLine || l.Org != org {
+		if (l.Kind != credits.CreditLine && l.Kind != credits.EarnBackLine) || l.Org != org {
 			continue
 		}
 		led.Lines = append(led.Lines, l)
@@ -57,8 +58,12 @@ func ForOrg(r *contract.Result, org string) *Org {
 			led.Months = append(led.Months, credits.MonthTotal{Month: l.Month, Year: l.Year})
 		}
 		mt := &led.Months[len(led.Months)-1]
-		mt.Uncapped = mt.Uncapped.Add(l.Amount)
-		mt.Total = mt.Uncapped
+		if l.Kind == credits.EarnBackLine {
+			mt.EarnedBack = mt.EarnedBack.Add(l.Amount)
+		} else {
+			mt.Uncapped = mt.Uncapped.Add(l.Amount)
+		}
+		mt.Total = mt.Uncapped.Add(mt.EarnedBack)
 		if year == nil || year.Year != l.Year {
 			led.Years = append(led.Years, credits.YearTotal{Year: l.Year, From: l.Month})
 			year = &led.Years[len(led.Years)-1]
@@ -73,8 +78,12 @@ func ForOrg(r *contract.Result, org string) *Org {
 			}
 		}
 		year.To = l.Month
-		year.Uncapped = year.Uncapped.Add(l.Amount)
-		year.Total = year.Uncapped
+		if l.Kind == credits.EarnBackLine {
+			year.EarnedBack = year.EarnedBack.Add(l.Amount)
+		} else {
+			year.Uncapped = year.Uncapped.Add(l.Amount)
+		}
+		year.Total = year.Uncapped.Add(year.EarnedBack)
 		led.Total = led.Total.Add(l.Amount)
 	}
 	for _, e := range r.Ledger.Events {
@@ -105,7 +114,7 @@ func whole(r *contract.Result) *view {
 func (o *Org) view() *view {
 	v := &view{org: o.Name, months: o.Months, ledger: o.Contract}
 	for _, l := range o.Contract.Lines {
-		if l.Kind != credits.CreditLine || l.Org == o.Name {
+		if (l.Kind != credits.CreditLine && l.Kind != credits.EarnBackLine) || l.Org == o.Name {
 			v.lines = append(v.lines, l)
 		}
 	}

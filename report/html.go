@@ -155,6 +155,7 @@ type page struct {
 	Years        []yearRow
 	Total        string
 	Critical     bool
+	EarnBack     bool // the contract has an earn-back rule: the totals show what was earned back
 }
 
 // legend says which of the heatmap's less common marks the page uses.
@@ -205,7 +206,7 @@ func yearSpans(v *view) []yearSpan {
 
 func newPage(c *contract.Contract, v *view, rs *seal.Restatement) *page {
 	p := &page{Name: esc(c.Name), Customer: esc(c.Customer), Supplier: esc(c.Supplier),
-		Commencement: c.Commencement.Pack(), Org: esc(v.org), Critical: hasCritical(c)}
+		Commencement: c.Commencement.Pack(), Org: esc(v.org), Critical: hasCritical(c), EarnBack: hasEarnBack(c)}
 	p.Title = p.Name
 	if n := len(v.months); n > 0 {
 		first, last := v.months[0], v.months[n-1]
@@ -660,14 +661,15 @@ type eventRow struct {
 type yearRow struct {
 	Year                           int
 	Months, Charges, Cap, Withheld string
-	Uncapped, Cut, Credit          string
+	Uncapped, Cut, EarnedBack      string
+	Credit                         string
 	Drivers                        []string
 }
 
 func yearRowOf(c *contract.Contract, y credits.YearTotal) yearRow {
 	money := c.Credits.Money
 	r := yearRow{Year: y.Year, Months: y.From.Pack() + " to " + y.To.Pack(), Charges: money.Format(y.Charges), Cap: "none",
-		Withheld: money.Format(y.Withheld), Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), Credit: money.Format(y.Total)}
+		Withheld: money.Format(y.Withheld), Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), EarnedBack: money.Format(y.EarnedBack), Credit: money.Format(y.Total)}
 	if y.HasCap {
 		r.Cap = money.Format(y.Cap)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -358,7 +359,7 @@ type creditView struct {
 // monthTotalRow is a month of the ledger with the contract year's credit
 // so far.
 type monthTotalRow struct {
-	Month, Charges, Withheld, Uncapped, Cut, Credit, YearToDate, Cap string
+	Month, Charges, Withheld, Uncapped, Cut, EarnedBack, Credit, YearToDate, Cap string
 }
 
 // moneyChart is the bars of the credits per month, or the line of the
@@ -417,19 +418,23 @@ func creditViewOf(c *contract.Contract, v *view) creditView {
 	// The figures, and the largest amount each chart must show.
 	cum := make([]decimal.Decimal, n)
 	var maxBar, maxCum decimal.Decimal
+	// The charts show each month's credit after the caps and before any
+	// earn-back (paid): earn-backs are outside the caps, and would take a
+	// bar below zero.
+	paid := func(mt credits.MonthTotal) decimal.Decimal { return mt.Total.Sub(mt.EarnedBack) }
 	for i, mt := range totals {
-		cum[i] = mt.Total
+		cum[i] = paid(mt)
 		if i > 0 && totals[i-1].Year == mt.Year {
-			cum[i] = cum[i-1].Add(mt.Total)
+			cum[i] = cum[i-1].Add(paid(mt))
 		}
-		maxBar = decimal.Max(maxBar, mt.Uncapped, mt.Total)
+		maxBar = decimal.Max(maxBar, mt.Uncapped, paid(mt))
 		maxCum = decimal.Max(maxCum, cum[i])
 		if yc := caps[mt.Year]; yc.has {
 			maxCum = decimal.Max(maxCum, yc.cap)
 		}
 		cv.AnyCredit = cv.AnyCredit || !mt.Uncapped.IsZero()
 		row := monthTotalRow{Month: mt.Month.Pack(), Charges: money.Format(mt.Charges), Withheld: money.Format(mt.Withheld),
-			Uncapped: money.Format(mt.Uncapped), Cut: money.Format(mt.Cut), Credit: money.Format(mt.Total),
+			Uncapped: money.Format(mt.Uncapped), Cut: money.Format(mt.Cut), EarnedBack: money.Format(mt.EarnedBack), Credit: money.Format(mt.Total),
 			YearToDate: money.Format(cum[i]), Cap: "none"}
 		if yc := caps[mt.Year]; yc.has {
 			row.Cap = money.Format(yc.cap)
@@ -464,20 +469,28 @@ func creditViewOf(c *contract.Contract, v *view) creditView {
 		return ax, ticks(lo, hi, step, ax)
 	}
 	// The bars.
-	var uncapped, cut, total decimal.Decimal
+	var uncapped, cut, earned, total decimal.Decimal
 	for _, mt := range totals {
-		uncapped, cut, total = uncapped.Add(mt.Uncapped), cut.Add(mt.Cut), total.Add(mt.Total)
+		uncapped, cut, earned, total = uncapped.Add(mt.Uncapped), cut.Add(mt.Cut), earned.Add(mt.EarnedBack), total.Add(mt.Total)
+	}
+	earnedText := ""
+	if earned.Sign() != 0 {
+		earnedText = fmt.Sprintf(", earned back %s (not drawn)", money.Format(earned))
 	}
 	ax, yt := yOf(maxBar)
 	cv.Bars = moneyChart{Hatch: true, Frame: f, YTicks: yt, XTicks: xticks(), Years: years,
 		Label: fmt.Sprintf("Credits per month, %s to %s", first, last),
-		Desc:  fmt.Sprintf("Over %d months: uncapped %s, cut by caps %s, credit %s.", n, money.Format(uncapped), money.Format(cut), money.Format(total))}
+		Desc:  fmt.Sprintf("Over %d months: uncapped %s, cut by caps %s%s, credit %s.", n, money.Format(uncapped), money.Format(cut), earnedText, money.Format(total))}
 	zero := ax.at(decimal.Zero)
 	for i, mt := range totals {
 		slot := xs[i+1] - xs[i]
 		b := bar{X: xs[i] + slot*15/100, W: max(slot*70/100, 1), Month: mt.Month.String(),
 			Title: fmt.Sprintf("%s: uncapped %s, cut %s, credit %s", mt.Month.Pack(), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))}
-		yc, yu := ax.at(mt.Total), ax.at(mt.Uncapped)
+		if mt.EarnedBack.Sign() != 0 {
+			b.Title = fmt.Sprintf("%s: uncapped %s, cut %s, earned back %s, credit %s", mt.Month.Pack(), money.Format(mt.Uncapped), money.Format(mt.Cut),
+				money.Format(mt.EarnedBack), money.Format(mt.Total))
+		}
+		yc, yu := ax.at(paid(mt)), ax.at(mt.Uncapped)
 		b.CreditY, b.CreditH = yc, zero-yc
 		if yu < yc {
 			b.CutY, b.CutH = yu, yc-yu

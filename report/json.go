@@ -114,6 +114,10 @@ type (
 		Raw          string `json:"raw,omitzero"`
 		Status       string `json:"status,omitzero"`
 		Mitigation   string `json:"mitigation,omitzero"`
+		Returns      string `json:"returns,omitzero"`         // an earn-back line's: the month of the credit it returns
+		Returned     string `json:"credit_returned,omitzero"` // an earn-back line's: that credit's amount
+		Paid         string `json:"paid,omitzero"`            // an earn-back line's: the part of it the caps left
+		Share        string `json:"share,omitzero"`           // an earn-back line's: the per cent of paid returned
 		Points       string `json:"points"`
 		Amount       string `json:"amount"`
 		Rule         string `json:"rule"`
@@ -127,6 +131,7 @@ type (
 		Credit       string `json:"credit"`
 		Critical     bool   `json:"critical,omitzero"`
 		Withheld     string `json:"withheld,omitzero"`
+		EarnedBack   string `json:"earned_back,omitzero"` // with an earn-back rule: the month's earn-back lines
 	}
 	jsonYear struct {
 		ContractYear int          `json:"contract_year"`
@@ -137,6 +142,7 @@ type (
 		Withheld     string       `json:"withheld,omitzero"`
 		Uncapped     string       `json:"uncapped"`
 		Cut          string       `json:"cut"`
+		EarnedBack   string       `json:"earned_back,omitzero"` // with an earn-back rule: the year's earn-back lines
 		Credit       string       `json:"credit"`
 		Drivers      []jsonDriver `json:"drivers"`
 	}
@@ -201,10 +207,10 @@ func jsonOf(w io.Writer, c *contract.Contract, v *view) error {
 		out.Ledger = append(out.Ledger, jsonLineOf(&v.lines[i], money))
 	}
 	for _, m := range v.ledger.Months {
-		out.MonthTotals = append(out.MonthTotals, jsonMonthSumOf(m, money))
+		out.MonthTotals = append(out.MonthTotals, jsonMonthSumOf(m, money, hasEarnBack(c)))
 	}
 	for _, y := range v.ledger.Years {
-		out.Years = append(out.Years, jsonYearOf(y, money, hasCritical(c)))
+		out.Years = append(out.Years, jsonYearOf(y, money, hasCritical(c), hasEarnBack(c)))
 	}
 	for _, e := range v.ledger.Events {
 		out.Events = append(out.Events, jsonEventOf(e))
@@ -247,19 +253,26 @@ func jsonLineOf(l *credits.Line, money credits.Money) jsonLine {
 	if l.Kind == credits.CreditLine {
 		jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
 	}
+	if e := l.Earned(); l.Kind == credits.EarnBackLine && e != nil {
+		jl.Kind, jl.KPI, jl.Organisation = "earn-back", l.KPI, l.Org
+		jl.Returns, jl.Returned, jl.Paid, jl.Share = e.Month.String(), money.Format(e.Credit), money.Format(e.Paid), kpi.FormatValue(e.Share)
+	}
 	return jl
 }
 
-func jsonMonthSumOf(m credits.MonthTotal, money credits.Money) jsonMonthSum {
+func jsonMonthSumOf(m credits.MonthTotal, money credits.Money, earnBack bool) jsonMonthSum {
 	jm := jsonMonthSum{Month: m.Month.String(), ContractYear: m.Year,
 		Charges: money.Format(m.Charges), Uncapped: money.Format(m.Uncapped), Cut: money.Format(m.Cut), Credit: money.Format(m.Total)}
 	if m.Critical {
 		jm.Critical, jm.Withheld = true, money.Format(m.Withheld)
 	}
+	if earnBack {
+		jm.EarnedBack = money.Format(m.EarnedBack)
+	}
 	return jm
 }
 
-func jsonYearOf(y credits.YearTotal, money credits.Money, critical bool) jsonYear {
+func jsonYearOf(y credits.YearTotal, money credits.Money, critical, earnBack bool) jsonYear {
 	jy := jsonYear{ContractYear: y.Year, From: y.From.String(), To: y.To.String(), Charges: money.Format(y.Charges),
 		Uncapped: money.Format(y.Uncapped), Cut: money.Format(y.Cut), Credit: money.Format(y.Total), Drivers: []jsonDriver{}}
 	if y.HasCap {
@@ -267,6 +280,9 @@ func jsonYearOf(y credits.YearTotal, money credits.Money, critical bool) jsonYea
 	}
 	if critical {
 		jy.Withheld = money.Format(y.Withheld)
+	}
+	if earnBack {
+		jy.EarnedBack = money.Format(y.EarnedBack)
 	}
 	for _, d := range y.Drivers {
 		jd := jsonDriver{KPI: d.KPI, Organisation: d.Org, Withholding: d.Withholding, Amount: money.Format(d.Amount), Months: []string{}}

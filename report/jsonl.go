@@ -112,7 +112,7 @@ func (jw *JSONLWriter) Month(m *contract.MonthResult) error {
 		}
 	}
 	month := m.Month.String()
-	if err := jw.enc.Encode(jsonlMonth{Record: "month", jsonMonthSum: jsonMonthSumOf(m.Credit, jw.money),
+	if err := jw.enc.Encode(jsonlMonth{Record: "month", jsonMonthSum: jsonMonthSumOf(m.Credit, jw.money, hasEarnBack(jw.c)),
 		ServiceMonth: m.ServiceMonth, Summary: jsonSummaryOf(sum)}); err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func (jw *JSONLWriter) Close(t *contract.Totals) error {
 		}
 	}
 	for _, y := range t.Years {
-		if err := jw.enc.Encode(jsonlYear{Record: "year", jsonYear: jsonYearOf(y, jw.money, hasCritical(jw.c))}); err != nil {
+		if err := jw.enc.Encode(jsonlYear{Record: "year", jsonYear: jsonYearOf(y, jw.money, hasCritical(jw.c), hasEarnBack(jw.c))}); err != nil {
 			return err
 		}
 	}

@@ -146,6 +146,11 @@ func (m *mdWriter) all() {
 		for _, mt := range d.months {
 			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Withheld), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.Total))
 		}
+	} else if hasEarnBack(c) {
+		m.head("Month", "Charges", "Uncapped", "Cut", "Earned back", "Credit")
+		for _, mt := range d.months {
+			m.row(mt.Month.Pack(), money.Format(mt.Charges), money.Format(mt.Uncapped), money.Format(mt.Cut), money.Format(mt.EarnedBack), money.Format(mt.Total))
+		}
 	} else {
 		m.head("Month", "Charges", "Uncapped", "Cut", "Credit")
 		for _, mt := range d.months {
@@ -157,6 +162,9 @@ func (m *mdWriter) all() {
 	if hasCritical(c) {
 		heads = []string{"Year", "Evaluated", "Charges", "Annual cap", "Withheld", "Uncapped", "Cut", "Credit"}
 	}
+	if hasEarnBack(c) {
+		heads = append(heads[:len(heads)-1], "Earned back", "Credit")
+	}
 	m.head(heads...)
 	for _, y := range d.years {
 		capText := "none"
@@ -167,7 +175,11 @@ func (m *mdWriter) all() {
 		if hasCritical(c) {
 			cells = append(cells, money.Format(y.Withheld))
 		}
-		m.row(append(cells, money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))...)
+		cells = append(cells, money.Format(y.Uncapped), money.Format(y.Cut))
+		if hasEarnBack(c) {
+			cells = append(cells, money.Format(y.EarnedBack))
+		}
+		m.row(append(cells, money.Format(y.Total))...)
 	}
 	for _, y := range d.years {
 		for _, dr := range y.Drivers {

@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/safetext"
+	"github.com/shopspring/decimal"
 )
 
 // Text writes a plain-text report of r, an evaluation of c: the board's
@@ -186,20 +188,49 @@ func (t *textWriter) ledger() {
 	for _, l := range t.d.lines {
 		t.f("%s  %-12s %12s  %s\n", l.Month.Pack(), lineWho(l, len(t.c.Orgs)), money.Format(l.Amount), l.Rule)
 	}
-	if hasCritical(t.c) {
-		t.f("\n%-6s  %14s %14s %14s %12s %14s\n", "Month", "Charges", "Withheld", "Uncapped", "Cut", "Credit")
-		for _, m := range t.d.months {
-			t.f("%s  %14s %14s %14s %12s %14s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Withheld),
-				money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
-		}
-		t.f("\n")
-		return
+	// The columns: with a critical rule, Withheld after Charges, wider;
+	// with an earn-back rule, Earned back before Credit.
+	type col struct {
+		head  string
+		width int
+		of    func(m credits.MonthTotal) decimal.Decimal
 	}
-	t.f("\n%-6s  %14s %12s %12s %12s\n", "Month", "Charges", "Uncapped", "Cut", "Credit")
-	for _, m := range t.d.months {
-		t.f("%s  %14s %12s %12s %12s\n", m.Month.Pack(), money.Format(m.Charges), money.Format(m.Uncapped), money.Format(m.Cut), money.Format(m.Total))
+	wide := 12
+	if hasCritical(t.c) {
+		wide = 14
+	}
+	cols := []col{{"Charges", 14, func(m credits.MonthTotal) decimal.Decimal { return m.Charges }}}
+	if hasCritical(t.c) {
+		cols = append(cols, col{"Withheld", 14, func(m credits.MonthTotal) decimal.Decimal { return m.Withheld }})
+	}
+	cols = append(cols, col{"Uncapped", wide, func(m credits.MonthTotal) decimal.Decimal { return m.Uncapped }},
+		col{"Cut", 12, func(m credits.MonthTotal) decimal.Decimal { return m.Cut }})
+	if hasEarnBack(t.c) {
+		cols = append(cols, col{"Earned back", 12, func(m credits.MonthTotal) decimal.Decimal { return m.EarnedBack }})
+	}
+	cols = append(cols, col{"Credit", wide, func(m credits.MonthTotal) decimal.Decimal { return m.Total }})
+	t.f("\n%-6s", "Month")
+	for i, c := range cols {
+		t.f("%s%*s", sep(i), c.width, c.head)
 	}
 	t.f("\n")
+	for _, m := range t.d.months {
+		t.f("%s", m.Month.Pack())
+		for i, c := range cols {
+			t.f("%s%*s", sep(i), c.width, money.Format(c.of(m)))
+		}
+		t.f("\n")
+	}
+	t.f("\n")
+}
+
+// sep is what goes before a monthly totals column: two spaces before the
+// first, one before the others.
+func sep(i int) string {
+	if i == 0 {
+		return "  "
+	}
+	return " "
 }
 
 // events lists the triggers' events with their evidence, if any.
@@ -228,7 +259,11 @@ func (t *textWriter) years() {
 		} else {
 			t.f("  ")
 		}
-		t.f("uncapped %s, cut %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+		if hasEarnBack(t.c) {
+			t.f("uncapped %s, cut %s, earned back %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.EarnedBack), money.Format(y.Total))
+		} else {
+			t.f("uncapped %s, cut %s, credit %s\n", money.Format(y.Uncapped), money.Format(y.Cut), money.Format(y.Total))
+		}
 		for _, d := range y.Drivers {
 			ms := make([]string, len(d.Months))
 			for i, m := range d.Months {

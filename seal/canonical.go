@@ -346,6 +346,21 @@ func (w *canon) credits(r credits.Rules) obj {
 	}
 	inc["decisions"] = orEmpty(ds)
 	o["incidents"] = inc
+	if len(r.EarnBack.KPIs) > 0 { // written only when set, so that every other contract's form is as it was
+		var eks []any
+		for _, k := range r.EarnBack.KPIs {
+			ko := obj{"kpi": k.KPI, "share": canonDecimal(k.Share)}
+			if k.Following != 0 {
+				ko["following"] = k.Following
+			}
+			optDecimal(ko, "year-mean", k.YearMean)
+			if k.YearGreen != 0 {
+				ko["year-green"] = k.YearGreen
+			}
+			eks = append(eks, ko)
+		}
+		o["earn-back"] = obj{"kpis": eks}
+	}
 	return o
 }
 

@@ -232,8 +232,11 @@ func (s *Seal) check() error {
 		}
 	}
 	for i, l := range s.Lines {
-		if l.Kind != "cap" && l.Kind != "withholding" {
-			return fmt.Errorf("lines[%d].kind %q: want cap or withholding", i, clip(l.Kind))
+		if l.Kind != "cap" && l.Kind != "withholding" && l.Kind != "earn-back" {
+			return fmt.Errorf("lines[%d].kind %q: want cap, withholding or earn-back", i, clip(l.Kind))
+		}
+		if l.Kind == "earn-back" && (l.KPI == "" || l.Returns == "") {
+			return fmt.Errorf("lines[%d]: earn-back without its kpi and returns", i)
 		}
 		if !isDecimal(l.Amount) {
 			return fmt.Errorf("lines[%d].amount %q: not a decimal", i, clip(l.Amount))
@@ -246,6 +249,9 @@ func (s *Seal) check() error {
 	}
 	if s.Credit.Withheld != "" && !isDecimal(s.Credit.Withheld) {
 		return fmt.Errorf("credit.withheld %q: not a decimal", clip(s.Credit.Withheld))
+	}
+	if s.Credit.EarnedBack != "" && !isDecimal(s.Credit.EarnedBack) {
+		return fmt.Errorf("credit.earned_back %q: not a decimal", clip(s.Credit.EarnedBack))
 	}
 	return nil
 }

@@ -31,10 +31,11 @@ const (
 	Withholding                 // a critical month's withholding (month-level)
 	Cap                         // a cap's cut (month-level), one revision per cap
 	Event                       // an event the contract's triggers raised, or no longer raise (month-level; no adjustment)
+	EarnBack                    // an earn-back line (month-level, by KPI, organisation and the month of the credit it returns)
 )
 
 var whatWords = words.New("revision", Contract, "contract", "added", "removed", "value", "thresholds", "status",
-	"mitigation", "incidents", "points", "credit", "rule", "withholding", "cap", "event")
+	"mitigation", "incidents", "points", "credit", "rule", "withholding", "cap", "event", "earn-back")
 
 // String returns the word of w: "value", "cap" and so on.
 func (w What) String() string { return whatWords.String(w) }
@@ -98,7 +99,7 @@ func money(s string) decimal.Decimal {
 // canonical form, then each KPI-month in today's order (KPI-months only
 // the seal has after them, in its order), each KPI-month's changes in the
 // order of What, then the month's withholding, its caps (month, year,
-// rolling, two-limb) and its events. An unchanged month has none. Each
+// rolling, two-limb), its earn-back lines and its events. An unchanged month has none. Each
 // revision's Adjustment is a money difference; their sum is now's credit
 // less sealed's, exactly.
 func Compare(sealed, now *Seal) []Revision {
@@ -138,6 +139,7 @@ func Compare(sealed, now *Seal) []Revision {
 	for _, kind := range []string{"month", "year", "rolling-12-months", "two-limb"} {
 		out = append(out, compareLines(now.Month, "cap", kind, sealed.Lines, now.Lines)...)
 	}
+	out = append(out, compareEarnBacks(now.Month, sealed.Lines, now.Lines)...)
 	return append(out, compareEvents(now.Month, sealed.Events, now.Events)...)
 }
 
@@ -282,6 +284,52 @@ func compareLines(m kpi.Month, kind, capKind string, a, b []Line) []Revision {
 		r.After = "none"
 	}
 	return []Revision{r}
+}
+
+// compareEarnBacks returns a revision for each earn-back line whose
+// amount differs, or that only one of a and b has, by KPI, organisation
+// and the month of the credit it returns, in b's order and then a's.
+func compareEarnBacks(m kpi.Month, a, b []Line) []Revision {
+	type key struct{ kpi, org, returns string }
+	amounts := func(ls []Line) (map[key]string, []key) {
+		out, order := map[key]string{}, []key(nil)
+		for _, l := range ls {
+			if l.Kind == "earn-back" {
+				k := key{l.KPI, l.Org, l.Returns}
+				out[k] = l.Amount
+				order = append(order, k)
+			}
+		}
+		return out, order
+	}
+	before, aOrder := amounts(a)
+	after, bOrder := amounts(b)
+	var out []Revision
+	add := func(k key) {
+		x, inA := before[k]
+		y, inB := after[k]
+		if inA && inB && sameNum(x, y) {
+			return
+		}
+		r := Revision{Month: m, What: EarnBack, KPI: k.kpi, Org: k.org, Before: x, After: y,
+			Adjustment: money(y).Sub(money(x))}
+		if !inA {
+			r.Before = "none"
+		}
+		if !inB {
+			r.After = "none"
+		}
+		out = append(out, r)
+	}
+	for _, k := range bOrder {
+		add(k)
+	}
+	for _, k := range aOrder {
+		if _, ok := after[k]; !ok {
+			add(k)
+		}
+	}
+	return out
 }
 
 // compareEvents returns a revision for each event raised only in one of

@@ -34,7 +34,7 @@ type Seal struct {
 	Inputs       Inputs         `json:"inputs"`        // the digests of the input files
 	MoneyPlaces  int32          `json:"money_places"`  // the places the money amounts carry
 	Cells        []Cell         `json:"cells"`         // the month's KPI-months, in the contract's order, then its combined cells
-	Lines        []Line         `json:"lines"`         // the month's own ledger lines: a critical month's withholding, then cap cuts
+	Lines        []Line         `json:"lines"`         // the month's own ledger lines: a critical month's withholding, then cap cuts, then earn-backs
 	Credit       Total          `json:"credit"`        // the month's totals
 	Events       []TriggerEvent `json:"events"`        // the events the contract's triggers raised in the month
 	// Supersedes is, for a seal written with -reseal (Store with reseal),
@@ -140,13 +140,17 @@ type CellMitigation struct {
 	Deemed string `json:"deemed,omitempty"` // the status deemed, for a deemed effect
 }
 
-// Line is a month's own ledger line: a critical month's withholding or a
-// cap's cut.
+// Line is a month's own ledger line: a critical month's withholding, a
+// cap's cut, or an earlier credit earned back. Its KPI, Org and Returns
+// are an earn-back line's only.
 type Line struct {
-	Kind   string `json:"kind"`          // "withholding" or "cap"
-	Cap    string `json:"cap,omitempty"` // the cap that bit: "month", "year", "rolling-12-months" or "two-limb"
-	Amount string `json:"amount"`        // with the money places; negative for a cap
-	Rule   string `json:"rule"`          // the line's rule and arithmetic
+	Kind    string `json:"kind"`                   // "withholding", "cap" or "earn-back"
+	Cap     string `json:"cap,omitempty"`          // the cap that bit: "month", "year", "rolling-12-months" or "two-limb"
+	KPI     string `json:"kpi,omitempty"`          // an earn-back line's KPI
+	Org     string `json:"organisation,omitempty"` // an earn-back line's organisation, if the contract names one
+	Returns string `json:"returns,omitempty"`      // an earn-back line's credit: the month it was charged in
+	Amount  string `json:"amount"`                 // with the money places; negative for a cap or an earn-back
+	Rule    string `json:"rule"`                   // the line's rule and arithmetic
 }
 
 // Total is a month's credit, as the evaluation JSON's month_totals.
@@ -157,6 +161,10 @@ type Total struct {
 	Credit   string `json:"credit"`             // Uncapped plus Cut: what comes off the invoice
 	Critical bool   `json:"critical,omitempty"` // a critical service level failure's month
 	Withheld string `json:"withheld,omitempty"` // for a critical month: the charges withheld
+	// EarnedBack is the sum of the month's earn-back lines, negative;
+	// empty when it has none. Credit is then Uncapped plus Cut plus
+	// EarnedBack.
+	EarnedBack string `json:"earned_back,omitempty"`
 }
 
 // TriggerEvent is an event the contract's triggers raised in the month.
@@ -336,6 +344,9 @@ func sealOf(c *contract.Contract, mo *contract.MonthResult, from kpi.Month) *Sea
 		if l.Kind == credits.WithholdLine {
 			sl.Kind = "withholding"
 		}
+		if l.Kind == credits.EarnBackLine {
+			sl.Kind, sl.KPI, sl.Org, sl.Returns = "earn-back", l.KPI, l.Org, l.Earned().Month.String()
+		}
 		if l.Kind == credits.CapLine && l.Cap != 0 {
 			sl.Cap = l.Cap.String()
 		}
@@ -345,6 +356,9 @@ func sealOf(c *contract.Contract, mo *contract.MonthResult, from kpi.Month) *Sea
 	s.Credit = Total{Charges: money.Format(t.Charges), Uncapped: money.Format(t.Uncapped), Cut: money.Format(t.Cut), Credit: money.Format(t.Total)}
 	if t.Critical {
 		s.Credit.Critical, s.Credit.Withheld = true, money.Format(t.Withheld)
+	}
+	if t.EarnedBack.Sign() != 0 {
+		s.Credit.EarnedBack = money.Format(t.EarnedBack)
 	}
 	for _, e := range mo.Events {
 		s.Events = append(s.Events, EventOf(e))
