@@ -275,6 +275,9 @@ func (b *earnBook) month(p Period, lines []Line, cut decimal.Decimal, money Mone
 					continue
 				}
 				why := fmt.Sprintf("green in each of the %d KPI-months due after it (to %s)", r.Following, p.Month)
+				if r.Following == 1 {
+					why = fmt.Sprintf("green in the KPI-month due after it (%s)", p.Month)
+				}
 				all = s.earn(all, p, c, why, money)
 			}
 			s.waiting = keep
