@@ -16,8 +16,10 @@
 // gives one credit line per outcome; the Incidents rule zeroes the lines
 // one incident must not pay twice for; a critical month replaces its
 // credits by a WithholdLine; the caps cut what is left, each cut a
-// CapLine; the triggers read the result. Every line's Rule says, in
-// words, what produced its amount.
+// CapLine; the triggers read the result; last, any credits of earlier
+// months (or of this one) that the EarnBack rule returns are each an
+// EarnBackLine. Every line's Rule says, in words, what produced its
+// amount.
 //
 // Two regimes are here: None, for an agreement without credits, and
 // Points, the regime most public-sector contracts use. The regimes
@@ -71,7 +73,7 @@
 // Cap lines carry negative amounts and follow the month's credit lines, so
 // the lines of a month always add up to its total, the months of a year
 // to the year's total, and the years to the ledger's total, exactly. No
-// total is ever negative; a month never pays more than its cap, nor a
+// total is ever negative, except by earn-back lines (see Earn-back); a month never pays more than its cap, nor a
 // year more than its cap. Each YearTotal lists its Drivers, the KPIs (per
 // organisation) whose uncapped credits make up the year's, largest first,
 // ties by KPI then organisation.
@@ -111,6 +113,27 @@
 // says how much) and of the year's Drivers (a Driver with Withholding).
 // Unless Critical.Capped is set no cap cuts it and it uses none of a
 // cap's headroom; the lines still add up to the totals exactly.
+//
+// # Earn-back
+//
+// Rules.EarnBack lets the supplier earn back a KPI's credits: when each of
+// the N KPI-months due after the credit's month is Green (Following), or
+// when the KPI's contract-year mean value (YearMean) or count of Green
+// KPI-months (YearGreen) reaches a level, judged in the year's last month
+// (Period.YearEnd). What is earned back is an EarnBackLine of its own in
+// the month it is earned, with a negative amount, naming the credit's
+// month and amount (Line.Earned):
+//
+//	earn-back of the 2021-05 credit 2000.00: green in each of the 3 KPI-months due after it (to 2021-08); 100% of 1500.00 paid after that month's cap cuts of 500.00 = 1500.00 returned; outside the caps
+//
+// It returns Share per cent of the credit's paid part: its amount less
+// its month's whole cut by the caps, never below zero; so the earn-backs
+// of a month's credits never exceed what the month paid. It is outside
+// the caps (neither cut nor using or giving back headroom) and lowers the
+// month's Total, which can then fall below zero: MonthTotal.EarnedBack
+// and YearTotal.EarnedBack sum the lines, and Total is Uncapped + Cut +
+// EarnedBack. A month's lines depend only on the months up to it, so a
+// month closed and sealed is reproduced exactly by any later evaluation.
 //
 // # One incident, several KPIs
 //
