@@ -54,7 +54,8 @@ func Periods(c *contract.Contract, res *contract.Result, ms []kpi.Measurement) [
 		for m := c.Commencement.AddMonths(12 * (year - 1)); m.Sub(c.Commencement) < 12*year && !m.After(last); m = m.AddMonths(1) {
 			yearCharges = yearCharges.Add(monthCharges(m))
 		}
-		p := credits.Period{Month: mo.Month, Year: year, Charges: monthCharges(mo.Month), YearCharges: yearCharges}
+		p := credits.Period{Month: mo.Month, Year: year, Charges: monthCharges(mo.Month), YearCharges: yearCharges,
+			YearEnd: mo.Month == last || mo.Month.AddMonths(1).Sub(c.Commencement)/12+1 != year}
 		for _, cell := range mo.Cells {
 			r := cell.Measured
 			o := credits.Outcome{KPI: r.KPI, Org: r.Org, Kind: kinds[r.KPI], Raw: cell.Raw, Status: cell.Status, Absent: r.Absent,
@@ -77,17 +78,21 @@ func FromLedger(led *credits.Ledger) *Ledger {
 	for _, m := range led.Months {
 		at[m.Month] = len(out.Months)
 		out.Months = append(out.Months, Month{Month: m.Month, Year: m.Year, Uncapped: m.Uncapped, Cut: m.Cut, Total: m.Total,
-			Withheld: m.Withheld, Critical: m.Critical})
+			Withheld: m.Withheld, Critical: m.Critical, EarnedBack: m.EarnedBack})
 	}
 	for i := range led.Lines {
 		l := &led.Lines[i]
 		m := &out.Months[at[l.Month]]
-		m.Lines = append(m.Lines, Line{Kind: l.Kind, KPI: l.KPI, Org: l.Org, Cap: l.Cap, Points: l.Points, Amount: l.Amount, Failed: l.Failed,
-			Band: l.Band(), Material: l.Material(), Incidents: l.Incidents()})
+		rl := Line{Kind: l.Kind, KPI: l.KPI, Org: l.Org, Cap: l.Cap, Points: l.Points, Amount: l.Amount, Failed: l.Failed,
+			Band: l.Band(), Material: l.Material(), Incidents: l.Incidents()}
+		if e := l.Earned(); e != nil {
+			rl.Returns = e.Month
+		}
+		m.Lines = append(m.Lines, rl)
 	}
 	for _, y := range led.Years {
 		ry := Year{Year: y.Year, From: y.From, To: y.To, Charges: y.Charges, Cap: y.Cap, LimbCap: y.LimbCap, LimbBase: y.LimbBase,
-			HasCap: y.HasCap, HasLimb: y.HasLimb, Uncapped: y.Uncapped, Cut: y.Cut, Total: y.Total, Withheld: y.Withheld}
+			HasCap: y.HasCap, HasLimb: y.HasLimb, Uncapped: y.Uncapped, Cut: y.Cut, Total: y.Total, Withheld: y.Withheld, EarnedBack: y.EarnedBack}
 		for _, d := range y.Drivers {
 			ry.Drivers = append(ry.Drivers, Driver{KPI: d.KPI, Org: d.Org, Withholding: d.Withholding, Amount: d.Amount, Months: d.Months})
 		}
@@ -108,14 +113,15 @@ func (l *Ledger) String() string {
 	var b strings.Builder
 	r := func(d decimal.Decimal) string { return d.Rat().RatString() }
 	for _, m := range l.Months {
-		fmt.Fprintf(&b, "%s %d %s %s %s %s %t\n", m.Month, m.Year, r(m.Uncapped), r(m.Cut), r(m.Total), r(m.Withheld), m.Critical)
+		fmt.Fprintf(&b, "%s %d %s %s %s %s %t %s\n", m.Month, m.Year, r(m.Uncapped), r(m.Cut), r(m.Total), r(m.Withheld), m.Critical, r(m.EarnedBack))
 		for _, x := range m.Lines {
-			fmt.Fprintf(&b, "  %d %s %s %d %s %s %t %s %t %v\n", x.Kind, x.KPI, x.Org, x.Cap, r(x.Points), r(x.Amount), x.Failed, x.Band, x.Material, x.Incidents)
+			fmt.Fprintf(&b, "  %d %s %s %d %s %s %t %s %t %v %s\n", x.Kind, x.KPI, x.Org, x.Cap, r(x.Points), r(x.Amount), x.Failed, x.Band, x.Material, x.Incidents, x.Returns)
 		}
 	}
 	for _, y := range l.Years {
 		fmt.Fprintf(&b, "%d %s %s %s %s %s %s %t %t %s %s %s %s\n", y.Year, y.From, y.To, r(y.Charges), r(y.Cap), r(y.LimbCap), r(y.LimbBase),
 			y.HasCap, y.HasLimb, r(y.Uncapped), r(y.Cut), r(y.Total), r(y.Withheld))
+		fmt.Fprintf(&b, "  earned back %s\n", r(y.EarnedBack))
 		for _, d := range y.Drivers {
 			fmt.Fprintf(&b, "  %s %s %t %s %v\n", d.KPI, d.Org, d.Withholding, r(d.Amount), d.Months)
 		}

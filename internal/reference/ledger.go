@@ -25,19 +25,22 @@ type Ledger struct {
 type Month struct {
 	Month    kpi.Month       // the month
 	Year     int             // the contract year
-	Lines    []Line          // credit lines in outcome order, then any withholding line, then cap lines
+	Lines    []Line          // credit lines in outcome order, then any withholding line, then cap lines, then earn-back lines
 	Uncapped decimal.Decimal // the credit and withholding lines' sum
 	Cut      decimal.Decimal // the cap lines' sum, zero or negative
-	Total    decimal.Decimal // what the month pays: Uncapped + Cut
+	Total    decimal.Decimal // what the month pays: Uncapped + Cut + EarnedBack
 	Withheld decimal.Decimal // a critical month's withholding; zero otherwise
 	Critical bool            // the month is a critical service level failure
+	// EarnedBack is the earn-back lines' sum, zero or negative.
+	EarnedBack decimal.Decimal
 }
 
 // Line is one line of a Month, with the figures of a credits.Line the
 // reference checks.
 type Line struct {
-	Kind      credits.LineKind // a credit, cap or withholding line
+	Kind      credits.LineKind // a credit, cap, withholding or earn-back line
 	KPI, Org  string           // empty on a cap or withholding line
+	Returns   kpi.Month        // an earn-back line's: the month of the credit it returns
 	Cap       credits.CapKind  // a cap line's cap
 	Points    decimal.Decimal  // the points (a scheme's score) lost
 	Amount    decimal.Decimal  // the money, rounded
@@ -55,6 +58,7 @@ type Year struct {
 	Cap, LimbCap, LimbBase         decimal.Decimal // the annual and two-limb caps in money, and the two-limb cap's base
 	HasCap, HasLimb                bool            // whether the rules set each cap
 	Uncapped, Cut, Total, Withheld decimal.Decimal // the sums of its months'
+	EarnedBack                     decimal.Decimal // the sum of its months' earn-back lines
 	Drivers                        []Driver        // by amount, largest first, then by KPI and organisation
 }
 
@@ -89,7 +93,7 @@ var errRules = errors.New("reference: the rules cannot price these months")
 // incident without the customer's decision, a two-limb cap without its
 // twelve months before, a KPI the regime does not price.
 func Calculate(rules credits.Rules, periods []credits.Period) (*Ledger, error) {
-	s := &state{rules: rules, hist: map[key][]scored{}, fails: map[key][]periodFail{}}
+	s := &state{rules: rules, hist: map[key][]scored{}, fails: map[key][]periodFail{}, earn: earnHistory{}}
 	led := &Ledger{Total: decimal.Zero}
 	for _, p := range periods {
 		m, err := s.add(p)
@@ -143,6 +147,7 @@ type state struct {
 	year   *yearState
 	done   []Year
 	events []Event
+	earn   earnHistory // every month evaluated, as the earn-back rule reads them
 }
 
 type monthPoints struct {
@@ -194,7 +199,7 @@ func (s *state) add(p credits.Period) (Month, error) {
 	}
 	y := s.year
 	y.y.To = p.Month
-	m := Month{Month: p.Month, Year: p.Year, Withheld: decimal.Zero}
+	m := Month{Month: p.Month, Year: p.Year, Withheld: decimal.Zero, EarnedBack: decimal.Zero}
 
 	crit := s.rules.Critical
 	withheld := new(big.Rat)
@@ -271,11 +276,22 @@ func (s *state) add(p credits.Period) (Month, error) {
 	}
 	m.Lines, m.Uncapped, m.Total = lines, dec(uncapped), dec(total)
 	m.Cut = m.Total.Sub(m.Uncapped)
+	s.events = s.triggers(p, lines, hits)
+	capped := new(big.Rat).Set(uncapped) // the month's credits before the caps
+	if !crit.Capped {
+		capped.Sub(capped, withheld)
+	}
+	earned := s.earnBack(p, lines[:len(p.Outcomes)], dec(new(big.Rat).Sub(capped, running)))
+	for _, l := range earned {
+		m.EarnedBack = m.EarnedBack.Add(l.Amount)
+	}
+	m.Lines = append(m.Lines, earned...)
+	m.Total = m.Total.Add(m.EarnedBack)
+	y.y.EarnedBack = y.y.EarnedBack.Add(m.EarnedBack)
 	y.y.Uncapped = y.y.Uncapped.Add(m.Uncapped)
 	y.y.Cut = y.y.Cut.Add(m.Cut)
 	y.y.Total = y.y.Total.Add(m.Total)
 	y.y.Withheld = y.y.Withheld.Add(m.Withheld)
-	s.events = s.triggers(p, lines, hits)
 	return m, nil
 }
 
@@ -287,7 +303,7 @@ func (s *state) newYear(p credits.Period) error {
 	}
 	money, caps := s.rules.Money, s.rules.Caps
 	y := Year{Year: p.Year, From: p.Month, Charges: p.YearCharges, Cap: decimal.Zero, LimbCap: decimal.Zero, LimbBase: decimal.Zero,
-		Uncapped: decimal.Zero, Cut: decimal.Zero, Total: decimal.Zero, Withheld: decimal.Zero}
+		Uncapped: decimal.Zero, Cut: decimal.Zero, Total: decimal.Zero, Withheld: decimal.Zero, EarnedBack: decimal.Zero}
 	if caps.Year != nil {
 		y.HasCap, y.Cap = true, round(money, percent(rat(p.YearCharges), rat(*caps.Year)))
 	}

@@ -51,6 +51,7 @@ func TestMatchesEngine(t *testing.T) {
 		"cut month", "cut year", "cut rolling-12-months", "cut two-limb",
 		"event points-in-window", "event consecutive-failures", "event failures-in-window", "event cap-reached", "event material-failure",
 		"critical outside caps", "critical capped", "incident highest", "incident customer-choice",
+		"earn-back following", "earn-back year-mean", "earn-back year-green", "earn-back after a cut",
 	} {
 		if seen[what] == 0 {
 			missed = append(missed, what)
@@ -85,6 +86,7 @@ func compare(t *testing.T, p synth.Portfolio, seen coverage) {
 }
 
 // variants returns p and what the generator never makes from it: the same
+// contract with an earn-back rule (synth.EarnBack); the same
 // contract with some relief mitigations turned into deemed statuses (and
 // a customer's choice of incidents, decided on the relieved lines, turned
 // into the highest-only rule), and,
@@ -94,6 +96,13 @@ func compare(t *testing.T, p synth.Portfolio, seen coverage) {
 func variants(p synth.Portfolio, n int, g synth.Regime) []synth.Portfolio {
 	r := rand.New(rand.NewPCG(uint64(n), uint64(g)))
 	out := []synth.Portfolio{p}
+	if eb := synth.EarnBack(uint64(n)<<8|uint64(g), p.Contract); len(eb.KPIs) > 0 {
+		c := *p.Contract
+		c.Credits.EarnBack = eb
+		q := p
+		q.Contract = &c
+		out = append(out, q)
+	}
 	if len(p.Mitigations) > 0 {
 		q := p
 		q.Mitigations = slices.Clone(p.Mitigations)
@@ -153,6 +162,7 @@ func variants(p synth.Portfolio, n int, g synth.Regime) []synth.Portfolio {
 		}
 	}
 	rules.Incidents = credits.Incidents{Rule: credits.HighestOnly}
+	rules.EarnBack = synth.EarnBack(uint64(n)<<8|uint64(g)+1, &c)
 	c.Credits = rules
 	q := p
 	q.Contract = &c
@@ -238,6 +248,22 @@ func (seen coverage) count(rules credits.Rules, res *contract.Result) {
 		for _, l := range mo.Lines {
 			if l.Kind == credits.CapLine {
 				seen["cut "+l.Cap.String()]++
+			}
+			if e := l.Earned(); e != nil {
+				for _, k := range rules.EarnBack.KPIs {
+					switch {
+					case k.KPI != l.KPI:
+					case k.Following > 0:
+						seen["earn-back following"]++
+					case k.YearMean != nil:
+						seen["earn-back year-mean"]++
+					default:
+						seen["earn-back year-green"]++
+					}
+				}
+				if e.Paid.LessThan(e.Credit) {
+					seen["earn-back after a cut"]++
+				}
 			}
 		}
 		if mo.Credit.Critical && rules.Critical.Capped {

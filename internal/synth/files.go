@@ -317,6 +317,22 @@ func writeRules(out *printer, rs credits.Rules) {
 			out.printf("}\n")
 		}
 	}
+	if eb := rs.EarnBack; len(eb.KPIs) > 0 {
+		out.printf("  earn-back:\n    kpis:\n")
+		for _, k := range eb.KPIs {
+			out.printf("      - {kpi: %s, share: %q", k.KPI, v(k.Share))
+			if k.Following != 0 {
+				out.printf(", following: %d", k.Following)
+			}
+			if k.YearMean != nil {
+				out.printf(", year-mean: %q", v(*k.YearMean))
+			}
+			if k.YearGreen != 0 {
+				out.printf(", year-green: %d", k.YearGreen)
+			}
+			out.printf("}\n")
+		}
+	}
 	out.printf("  money: {places: %d, rounding: %s}\n", rs.Money.Places, rs.Money.Rounding)
 }
 
