@@ -36,6 +36,11 @@ const MaxFollowing = 120
 // credits has a Total below zero, the sum the customer repays with that
 // month's invoice.
 //
+// With no cap or a monthly cap only, a better KPI-month never costs more
+// over the term (the ledger's Total); with an annual, rolling or two-limb
+// cap it can, because a credit later earned back used the cap's headroom
+// in the meantime and no cap gives it back.
+//
 // The zero EarnBack names no KPI and earns nothing back.
 type EarnBack struct {
 	KPIs []EarnBackKPI // the KPIs whose credits can be earned back, each KPI once
@@ -68,7 +73,11 @@ type EarnBack struct {
 //
 // A year condition is judged in the last month of the contract year
 // (Period.YearEnd), over the year's months evaluated, and its earn-back
-// lines land in that month, one for each credit of the year still paid.
+// lines land in that month, one for each credit of the year still paid:
+// KPI by KPI and organisation by organisation in the order first
+// evaluated, each one's credits in month order, after the month's
+// Following lines (in outcome order, each outcome's credits oldest
+// first).
 //
 // The amount returned is Share per cent of the credit's Paid, rounded as
 // money; none when that rounds to zero.
