@@ -44,8 +44,11 @@ type ToDate struct {
 	Charges  decimal.Decimal // the whole year's charges
 	Uncapped decimal.Decimal // the year's credit and withholding lines
 	Cut      decimal.Decimal // its cap lines, zero or negative
-	Credit   decimal.Decimal // Uncapped + Cut
+	Credit   decimal.Decimal // Uncapped + Cut + EarnedBack
 	Withheld decimal.Decimal // its critical failures' withholdings, a part of Uncapped
+	// EarnedBack is the year's earn-back lines, zero or negative (see
+	// credits.EarnBack); the forecast projects none.
+	EarnedBack decimal.Decimal
 }
 
 // Distance is how far a condition (a trigger firing, a cap binding) is
@@ -239,7 +242,7 @@ func Compute(c *contract.Contract, in contract.Input, asOf kpi.Month) (*Outlook,
 		o.Next = asOf.AddMonths(1)
 	}
 	yt := res.Ledger.Years[len(res.Ledger.Years)-1]
-	o.ToDate = ToDate{From: yt.From, To: yt.To, Charges: yt.Charges, Uncapped: yt.Uncapped, Cut: yt.Cut, Credit: yt.Total, Withheld: yt.Withheld}
+	o.ToDate = ToDate{From: yt.From, To: yt.To, Charges: yt.Charges, Uncapped: yt.Uncapped, Cut: yt.Cut, Credit: yt.Total, Withheld: yt.Withheld, EarnedBack: yt.EarnedBack}
 	w := &work{c: c, res: res, ps: ps, o: o}
 	w.kpis()
 	w.headroom(yt)
@@ -281,13 +284,14 @@ type aloneResult struct {
 }
 
 // running returns what a month paid that counts against the annual,
-// rolling and two-limb caps: its credit, less a withholding the caps do
-// not apply to.
+// rolling and two-limb caps: its credit, less its earn-backs (outside the
+// caps) and a withholding the caps do not apply to.
 func (w *work) running(mt credits.MonthTotal) decimal.Decimal {
+	paid := mt.Total.Sub(mt.EarnedBack)
 	if w.c.Credits.Critical.Capped {
-		return mt.Total
+		return paid
 	}
-	return mt.Total.Sub(mt.Withheld)
+	return paid.Sub(mt.Withheld)
 }
 
 func (w *work) who(s slot) string {

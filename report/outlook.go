@@ -43,6 +43,8 @@ type (
 		Cut      string `json:"cut"`
 		Credit   string `json:"credit"`
 		Withheld string `json:"withheld"`
+		// EarnedBack is present only when the contract has an earn-back rule.
+		EarnedBack string `json:"earned_back,omitzero"`
 	}
 	jsonDistance struct {
 		Reachable bool     `json:"reachable"`
@@ -160,6 +162,9 @@ func OutlookJSON(w io.Writer, c *contract.Contract, o *outlook.Outlook) error {
 	if !o.Next.IsZero() {
 		out.Next = o.Next.String()
 	}
+	if hasEarnBack(c) {
+		out.ToDate.EarnedBack = money.Format(o.ToDate.EarnedBack)
+	}
 	for _, h := range o.Caps {
 		jh := jsonHeadroom{Cap: h.Cap.String(), Month: h.Month.String(), Known: h.Known, Rule: h.Rule, Binds: jsonDistanceOf(h.Binds)}
 		if h.Known {
@@ -237,8 +242,12 @@ func OutlookText(w io.Writer, c *contract.Contract, o *outlook.Outlook) error {
 		t.f("Headroom and distances are for the next month, %s.\n", o.Next.Pack())
 	}
 	d := o.ToDate
-	t.f("\nContract year %d to date (%s to %s evaluated): charges %s, uncapped %s, cut %s, credit %s", o.Year, d.From.Pack(), d.To.Pack(),
-		money.Format(d.Charges), money.Format(d.Uncapped), money.Format(d.Cut), money.Format(d.Credit))
+	t.f("\nContract year %d to date (%s to %s evaluated): charges %s, uncapped %s, cut %s", o.Year, d.From.Pack(), d.To.Pack(),
+		money.Format(d.Charges), money.Format(d.Uncapped), money.Format(d.Cut))
+	if hasEarnBack(c) {
+		t.f(", earned back %s", money.Format(d.EarnedBack))
+	}
+	t.f(", credit %s", money.Format(d.Credit))
 	if hasCritical(c) {
 		t.f(" (withheld %s)", money.Format(d.Withheld))
 	}
