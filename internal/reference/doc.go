@@ -11,13 +11,15 @@
 // each of its scoring parts, its amber rule, repeat escalation, the
 // treatment of relieved months and each price basis), every cap (month,
 // year, rolling 12 months, two-limb), every trigger, the critical failure
-// rule and the incident rule. Periods builds the months a contract's
+// rule, the incident rule and the earn-back rule (worked out again from the
+// whole history each month). Periods builds the months a contract's
 // evaluation credits from its cells and the contract's charges, so that an
 // evaluation can be compared whole; FromLedger puts the engine's ledger in
 // the reference's terms.
 //
 // The figures compared are the ledger's: each line's kind, KPI,
-// organisation, cap, points, amount, failure, band and incidents; each
-// month's and year's totals, caps and drivers; every event with its
+// organisation, cap, points, amount, failure, band and incidents, and an
+// earn-back line's credit month; each month's and year's totals (what
+// was earned back included), caps and drivers; every event with its
 // evidence. The rules' text is the engine's alone.
 package reference

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -104,4 +105,32 @@ func TestWriteFilesRefuses(t *testing.T) {
 			require.EqualError(t, synth.WriteFiles(t.TempDir(), p), tt.want)
 		})
 	}
+}
+
+// TestFilesRoundTripEarnBack: a generated contract with an earn-back rule
+// (EarnBack) reads back from its files with the same rules and ledger.
+func TestFilesRoundTripEarnBack(t *testing.T) {
+	earned := 0
+	for n := range 6 {
+		p := synth.Generate(5, n, synth.Shape{KPIs: 4, Months: 30, Orgs: 1 + n%2, Regime: synth.Points, Failures: 30})
+		c := *p.Contract
+		c.Credits.EarnBack = synth.EarnBack(uint64(n), &c)
+		require.NotEmpty(t, c.Credits.EarnBack.KPIs, "contract %d", n)
+		p.Contract = &c
+		dir := t.TempDir()
+		require.NoError(t, synth.WriteFiles(dir, p))
+		loaded, got := loadDir(t, dir)
+		if d := cmp.Diff(p.Contract.Credits, loaded.Credits, cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("contract %d: credit rules from files differ:\n%s", n, d)
+		}
+		if d := cmp.Diff(evaluate(t, p).Ledger, got.Ledger); d != "" {
+			t.Fatalf("contract %d: ledger from files differs:\n%s", n, d)
+		}
+		for _, l := range got.Ledger.Lines {
+			if l.Kind == credits.EarnBackLine {
+				earned++
+			}
+		}
+	}
+	require.Positive(t, earned, "the contracts earn nothing back")
 }
