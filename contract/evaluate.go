@@ -42,7 +42,7 @@ type MonthResult struct {
 	Cells        []Cell             // the month's KPI-months, in the contract's order, then the combined cells of a shared service
 	Summary      Summary            // the board's counts of the month's statuses
 	Credit       credits.MonthTotal // the month's credit: uncapped, cut by caps, and payable
-	Lines        []credits.Line     // the month's own lines: caps' cuts and a critical failure's withholding
+	Lines        []credits.Line     // the month's own lines: caps' cuts, a critical failure's withholding and earn-backs
 	Events       []credits.Event    // the escalation and termination events the month raised, with their evidence
 
 	// Combined holds, for a contract serving several organisations, the

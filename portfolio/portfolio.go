@@ -180,7 +180,8 @@ type Figures struct {
 	YearCharges decimal.Decimal // the whole contract years' charges (the annual cap's base), as credits.YearTotal.Charges
 	Uncapped    decimal.Decimal // the credit and withholding lines, before caps
 	Cut         decimal.Decimal // the caps' cut, zero or negative
-	Credit      decimal.Decimal // Uncapped + Cut: what comes off the invoices
+	Credit      decimal.Decimal // Uncapped + Cut + EarnedBack: what comes off the invoices
+	EarnedBack  decimal.Decimal // the earn-back lines (credits.EarnBack), zero or negative
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -192,6 +193,7 @@ func (f *Figures) add(o *Figures) {
 	f.Uncapped = f.Uncapped.Add(o.Uncapped)
 	f.Cut = f.Cut.Add(o.Cut)
 	f.Credit = f.Credit.Add(o.Credit)
+	f.EarnedBack = f.EarnedBack.Add(o.EarnedBack)
 }
 
 // Year is one contract year of a contract, over the months evaluated.
@@ -432,7 +434,7 @@ func summarise(e *Entry, opt Options) (s Summary) {
 	s.Years = make([]Year, len(tot.Years))
 	for i, y := range tot.Years {
 		s.Years[i] = Year{Year: y.Year, From: y.From, To: y.To, Figures: Figures{
-			Charges: charges[y.Year-first], YearCharges: y.Charges, Uncapped: y.Uncapped, Cut: y.Cut, Credit: y.Total}}
+			Charges: charges[y.Year-first], YearCharges: y.Charges, Uncapped: y.Uncapped, Cut: y.Cut, Credit: y.Total, EarnedBack: y.EarnedBack}}
 		s.Total.add(&s.Years[i].Figures)
 	}
 	return s

@@ -330,6 +330,7 @@ type (
 		Uncapped    string `json:"uncapped"`
 		Cut         string `json:"cut"`
 		Credit      string `json:"credit"`
+		EarnedBack  string `json:"earned_back,omitzero"` // present when not zero
 	}
 	jsonPortfolioYear struct {
 		ContractYear int    `json:"contract_year"`
@@ -347,7 +348,11 @@ type (
 
 func jsonFigures(f *portfolio.Figures, places int32) jsonPortfolioMoney {
 	m := money(f, places)
-	return jsonPortfolioMoney{Charges: m[0], YearCharges: m[1], Uncapped: m[2], Cut: m[3], Credit: m[4]}
+	out := jsonPortfolioMoney{Charges: m[0], YearCharges: m[1], Uncapped: m[2], Cut: m[3], Credit: m[4]}
+	if !f.EarnedBack.IsZero() {
+		out.EarnedBack = f.EarnedBack.StringFixed(places)
+	}
+	return out
 }
 
 func jsonSums(ts []portfolio.Total) []jsonPortfolioSum {
