@@ -119,8 +119,9 @@ func Calculate(rules Rules, periods []Period) (*Ledger, error) {
 // Book keeps a ledger month by month, for evaluations too long to hold
 // every line: it holds only the current contract year's running totals
 // and drivers, the totals of the years before, the last 12 months'
-// charges and credits (for the rolling and two-limb caps), and what the
-// regime and the triggers' windows need. Open one with Open and feed it
+// charges and credits (for the rolling and two-limb caps), what the
+// regime and the triggers' windows need, and the credits that can still be
+// earned back (EarnBack) with their contract year's tally. Open one with Open and feed it
 // periods in month order with Add; Events gives the events of the last
 // month added.
 type Book struct {
