@@ -13,7 +13,9 @@
 //	            ShortfallBands (the shortfall looked up in bands of a per
 //	            cent of charges), Deduction (available points x excess
 //	            failure% / required%, an exact fraction priced unrounded),
-//	            Allocation (a share of an at-risk pool, US state style)
+//	            Allocation (a share of an at-risk pool, US state style),
+//	            Curve (the share of a linked payment a payment curve of
+//	            listed points leaves unearned, ASDEFCON style)
 //	AmberRule   an Amber counts only from the n-th failure in a window
 //	Repeat      x multiplier from the n-th failure within m periods
 //	Mitigated   whether a relieved month breaks a repeat chain
@@ -29,7 +31,7 @@
 // outside its quarter's last month) is no measurement period: the AmberRule
 // and Repeat windows skip it.
 //
-// A value-scoring part (Bands, Shortfall, ShortfallBands, Deduction) reads
+// A value-scoring part (Bands, Shortfall, ShortfallBands, Deduction, Curve) reads
 // the value its ValueBasis names: as measured, rounded as the KPI
 // classified it, or rounded to the part's own Precision. A month that
 // counts as a failure without a value is scored at the worst its status

@@ -22,6 +22,7 @@ type Score struct {
 	ShortfallBands *ShortfallBands // by the band the shortfall falls in, a per cent of charges
 	Deduction      *Deduction      // by a performance-percentage deduction of the points available
 	Allocation     *Allocation     // by a share of an at-risk pool
+	Curve          *Curve          // by the share of a linked payment a payment curve earns
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -52,6 +53,9 @@ func (s Score) part() (p scorer, name, field string, n int) {
 	}
 	if s.Allocation != nil {
 		p, name, field, n = *s.Allocation, "allocation", "Allocation", n+1
+	}
+	if s.Curve != nil {
+		p, name, field, n = *s.Curve, "curve", "Curve", n+1
 	}
 	return p, name, field, n
 }
@@ -256,7 +260,7 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 		}
 		p, name, field, n := sc.part()
 		if n != 1 {
-			bad(at(""), "", "score %d: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
+			bad(at(""), "", "score %d: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve)", where, n)
 			continue
 		}
 		in := func(rest string) string { return at("." + field + rest) }
@@ -295,6 +299,11 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
 			}
 			c.kpis = c.kpis.Add(fixed.Of(x.KPIShare).Mul(fixed.Int(int64(len(sc.KPIs)))))
+		case Curve:
+			probs = x.problems()
+			if s.Price.Basis != PercentOfCharges {
+				bad(in(""), "", "score %d: curve: priced %s, not percent-of-charges", where, s.Price.Basis)
+			}
 		}
 		if len(probs) > 0 {
 			out = append(out, problems.Under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
@@ -607,6 +616,10 @@ func scoreOutcome(sc scorer, o credits.Outcome, why []byte) (scored, []byte, err
 		return sc.score(o, why)
 	}
 	absent := fmt.Sprintf("no value (%s) counted as %s", o.Result().Absent, o.Status)
+	if c, ok := sc.(Curve); ok && o.Status == kpi.Red {
+		got, why := c.scoreWorst(append(why, absent...))
+		return got, why, nil
+	}
 	if o.Status == kpi.Red {
 		var bands []Band
 		switch s := sc.(type) {

@@ -473,9 +473,9 @@ func TestSchemeValidate(t *testing.T) {
 		"Repeat.Nth: scheme: repeat: nth 1 below 2: invalid credit rules",
 		"Repeat.Within: scheme: repeat: within 30 periods outside 2..24: invalid credit rules",
 		"Scores[0].Status.Amber: scheme: score 1: status: amber score 2 above red score 1: invalid credit rules",
-		"Scores[1]: scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[1]: scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve): invalid credit rules",
 		"Scores[1].KPIs[0]: scheme: score 2: kpi A already scored by score 1: invalid credit rules",
-		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve): invalid credit rules",
 		"Scores[2].KPIs: scheme: score 3: no kpis: invalid credit rules",
 	}
 	require.Equal(t, strings.Join(own, "\n"), fixture.Placed(t, s.Check()), "Check needs no KPI list")
