@@ -77,6 +77,7 @@ type (
 		ShortfallBands *shortfallBandsDTO `yaml:"shortfall-bands"`
 		Deduction      *deductionDTO      `yaml:"deduction"`
 		Allocation     *allocationDTO     `yaml:"allocation"`
+		Curve          *curveDTO          `yaml:"curve"`
 	}
 	statusScoreDTO struct {
 		Amber *yDecimal `yaml:"amber"`
@@ -124,6 +125,18 @@ type (
 		Category      *yString  `yaml:"category"`
 		CategoryShare *yDecimal `yaml:"category-share"`
 		KPIShare      *yDecimal `yaml:"kpi-share"`
+	}
+	curveDTO struct {
+		Direction       *yDirection     `yaml:"direction"`
+		Linked          *yDecimal       `yaml:"linked"`
+		Value           *yValueBasis    `yaml:"value"`
+		Precision       *precisionDTO   `yaml:"precision"`
+		EarnedPrecision *precisionDTO   `yaml:"earned-precision"`
+		Points          []curvePointDTO `yaml:"points"`
+	}
+	curvePointDTO struct {
+		Value  *yDecimal `yaml:"value"`
+		Earned *yDecimal `yaml:"earned"`
 	}
 	amberDTO struct {
 		Nth    *yWhole `yaml:"nth"`
@@ -181,7 +194,7 @@ type (
 // creditDTOs are the credit structures whose fields an unknown-field
 // error lists.
 var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
-	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
+	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, curveDTO{}, curvePointDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
 	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, moneyDTO{}}
 
 // optDec returns an optional decimal, zero when absent.
@@ -427,7 +440,38 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 			KPIShare:      cv.dec(q+".kpi-share", x.KPIShare, "the per cent of the category's share each KPI gets, such as 40"),
 		}
 	}
+	if x := d.Curve; x != nil {
+		s.Curve = cv.curve(p+".curve", x)
+	}
 	return s
+}
+
+// curve reads a payment curve at p: every field but precision is
+// required, and each point needs its value and share.
+func (cv *converter) curve(p string, x *curveDTO) *scheme.Curve {
+	c := &scheme.Curve{
+		Direction: word(cv, p+".direction", x.Direction, "higher-is-better or lower-is-better"),
+		Linked:    cv.dec(p+".linked", x.Linked, "the per cent of the charges linked to the kpi, such as 8"),
+		Value:     word(cv, p+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+		Precision: cv.optPrecision(p, x.Precision),
+	}
+	if cv.mapping(p+".earned-precision", x.EarnedPrecision != nil, "earned-precision: {places: 2, rounding: half-up}") {
+		c.EarnedPrecision = kpi.Precision{
+			Places:   int32(cv.whole(p+".earned-precision.places", x.EarnedPrecision.Places, "the decimal places of the share earned, such as 2")),
+			Rounding: word(cv, p+".earned-precision.rounding", x.EarnedPrecision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		}
+	}
+	if len(x.Points) == 0 {
+		cv.doc.missing(p+".points", "a list of points, such as {value: 95, earned: 60}")
+	}
+	for i, pt := range x.Points {
+		q := fmt.Sprintf("%s.points[%d]", p, i)
+		c.Points = append(c.Points, scheme.CurvePoint{
+			Value:  cv.dec(q+".value", pt.Value, "the measured value of the point, such as 95"),
+			Earned: cv.dec(q+".earned", pt.Earned, "the per cent of the linked payment earned at the value, such as 60"),
+		})
+	}
+	return c
 }
 
 // optPrecision reads an optional precision: required in full when given.
