@@ -164,7 +164,7 @@ func (c Curve) scoreWorst(why []byte) (scored, []byte) {
 	if c.Direction == kpi.LowerIsBetter {
 		i = len(c.Points) - 1
 	}
-	why = c.appendCurve(c.appendPoint(append(why, ", scored at the worst end of the curve, "...), i))
+	why = c.appendCurve(c.appendPoint(append(why, ", scored at the worst end, "...), i))
 	earned := c.EarnedPrecision.Apply(c.Points[i].Earned)
 	why = append(fixed.AppendValue(append(why, ": earned "...), earned), '%')
 	s, why, _ := c.unearned(earned, why)
@@ -179,10 +179,10 @@ func (c Curve) earned(v decimal.Decimal, why []byte) (decimal.Decimal, []byte) {
 	var share decimal.Decimal
 	switch {
 	case fixed.Compare(v, ps[0].Value) < 0:
-		why = c.appendCurve(c.appendPoint(append(why, " below the first "...), 0))
+		why = c.appendCurve(append(c.appendPoint(append(why, " below "...), 0), ", the first"...))
 		share = ps[0].Earned
 	case fixed.Compare(v, ps[n-1].Value) > 0:
-		why = c.appendCurve(c.appendPoint(append(why, " above the last "...), n-1))
+		why = c.appendCurve(append(c.appendPoint(append(why, " above "...), n-1), ", the last"...))
 		share = ps[n-1].Earned
 	default:
 		// The first point at or above v: v lies between i-1 and i, or at i.

@@ -109,7 +109,7 @@ func TestCurveRule(t *testing.T) {
 			"earned 50 + (97.5 - 95) x (100 - 50) / (99 - 95) = 81.25% (2 dp half-up); unearned 100 - 81.25 = 18.75% of linked 10% scores 1.875% of charges 100000.00 = 1875.00"},
 		{"at a point", curve(), "95", "red: value 95 at point 2 (95, 50%) of curve (90, 0%) (95, 50%) (99, 100%): earned 50.00%; " +
 			"unearned 100 - 50.00 = 50.00% of linked 10% scores 5% of charges 100000.00 = 5000.00"},
-		{"below", curve(), "85", "red: value 85 below the first point 1 (90, 0%) of curve (90, 0%) (95, 50%) (99, 100%): earned 0.00%; " +
+		{"below", curve(), "85", "red: value 85 below point 1 (90, 0%), the first of curve (90, 0%) (95, 50%) (99, 100%): earned 0.00%; " +
 			"unearned 100 - 0.00 = 100.00% of linked 10% scores 10% of charges 100000.00 = 10000.00"},
 		{"at a step", step, "95", "red: value 95 at the step from point 2 (95, 40%) to point 3 (95, 80%) of curve (90, 0%) (95, 40%) (95, 80%) (99, 100%): " +
 			"the better share, point 3: earned 80.00%; unearned 100 - 80.00 = 20.00% of linked 10% scores 2% of charges 100000.00 = 2000.00"},
@@ -122,7 +122,7 @@ func TestCurveRule(t *testing.T) {
 	// Earning everything costs nothing, and the line says so.
 	c := curve()
 	c.Points = curvePoints("90", "0", "97", "100")
-	require.Equal(t, "red: value 97.5 above the last point 2 (97, 100%) of curve (90, 0%) (97, 100%): earned 100.00%; "+
+	require.Equal(t, "red: value 97.5 above point 2 (97, 100%), the last of curve (90, 0%) (97, 100%): earned 100.00%; "+
 		"unearned 100 - 100.00 = 0.00% of linked 10% scores 0: no credit", redLine(t, curveScheme(c), c.Direction, "97.5").Rule)
 }
 
@@ -139,10 +139,10 @@ func TestCurveAbsent(t *testing.T) {
 		rule string
 	}{
 		{"higher is better, red", curve(), absentOutcome(kpi.Red, kpi.Percent, kpi.HigherIsBetter),
-			"red: no value (missing) counted as red, scored at the worst end of the curve, point 1 (90, 0%) of curve (90, 0%) (95, 50%) (99, 100%): " +
+			"red: no value (missing) counted as red, scored at the worst end, point 1 (90, 0%) of curve (90, 0%) (95, 50%) (99, 100%): " +
 				"earned 0.00%; unearned 100 - 0.00 = 100.00% of linked 10% scores 10% of charges 100000.00 = 10000.00"},
 		{"lower-is-better count, red", lower, absentOutcome(kpi.Red, kpi.Count, kpi.LowerIsBetter),
-			"red: no value (missing) counted as red, scored at the worst end of the curve, point 2 (20, 30%) of curve (10, 100%) (20, 30%): " +
+			"red: no value (missing) counted as red, scored at the worst end, point 2 (20, 30%) of curve (10, 100%) (20, 30%): " +
 				"earned 30.00%; unearned 100 - 30.00 = 70.00% of linked 10% scores 7% of charges 100000.00 = 7000.00"},
 		{"amber at the msl", curve(), absentOutcome(kpi.Amber, kpi.Percent, kpi.HigherIsBetter),
 			"amber: no value (missing) counted as amber, scored at the msl 98: value 98 between point 2 (95, 50%) and point 3 (99, 100%) of curve (90, 0%) (95, 50%) (99, 100%): " +
