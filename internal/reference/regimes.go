@@ -163,6 +163,9 @@ func scoreOf(sc scheme.Score, o credits.Outcome) (score *big.Rat, band string, m
 		x := new(big.Rat).Mul(rat(a.AtRisk), rat(a.CategoryShare))
 		x.Mul(x, rat(a.KPIShare))
 		return x.Quo(x, big.NewRat(10_000, 1)), "", false, false, nil
+	case sc.Curve != nil:
+		score, err := curveScore(*sc.Curve, o)
+		return score, "", false, false, err
 	}
 	// A value-scoring part: the direction, the value basis, the bands.
 	var dir kpi.Direction
