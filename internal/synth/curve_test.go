@@ -3,6 +3,8 @@ package synth_test
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
@@ -52,3 +54,21 @@ func TestCurves(t *testing.T) {
 
 // curveShapes are the shapes TestCurves draws.
 var curveShapes = []synth.Shape{{KPIs: 3, Months: 4, Orgs: 2}, {KPIs: 6, Months: 13, Orgs: 1, Failures: 30}}
+
+// TestCurvesFilesRoundTrip writes contracts of payment curves as files and
+// expects the loader to read back the same credit rules and the same
+// ledger.
+func TestCurvesFilesRoundTrip(t *testing.T) {
+	for n := range 8 {
+		p := synth.Curves(5, n, curveShapes[n%len(curveShapes)])
+		dir := t.TempDir()
+		require.NoError(t, synth.WriteFiles(dir, p))
+		c, got := loadDir(t, dir)
+		if d := cmp.Diff(p.Contract.Credits, c.Credits, cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("contract %d: credit rules from files differ:\n%s", n, d)
+		}
+		if d := cmp.Diff(evaluate(t, p).Ledger, got.Ledger); d != "" {
+			t.Fatalf("contract %d: ledger from files differs:\n%s", n, d)
+		}
+	}
+}

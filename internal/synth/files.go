@@ -179,6 +179,14 @@ func writeScheme(out *printer, s scheme.Scheme) {
 			a := sc.Allocation
 			out.printf(in+"allocation: {at-risk: %q, category: %q, category-share: %q, kpi-share: %q}\n",
 				v(a.AtRisk), a.Category, v(a.CategoryShare), v(a.KPIShare))
+		case sc.Curve != nil:
+			c := sc.Curve
+			out.printf(in+"curve:\n"+in+"  linked: %q\n", v(c.Linked))
+			writeBasis(out, in+"  ", c.Direction, c.Value, c.Precision)
+			out.printf(in+"  earned-precision: {places: %d, rounding: %s}\n"+in+"  points:\n", c.EarnedPrecision.Places, c.EarnedPrecision.Rounding)
+			for _, pt := range c.Points {
+				out.printf(in+"    - {value: %q, earned: %q}\n", v(pt.Value), v(pt.Earned))
+			}
 		}
 	}
 	if a := s.Amber; a != (scheme.AmberRule{}) {
