@@ -397,6 +397,15 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 			a := sc.Allocation
 			so["allocation"] = obj{"at-risk": canonDecimal(a.AtRisk), "category": a.Category,
 				"category-share": canonDecimal(a.CategoryShare), "kpi-share": canonDecimal(a.KPIShare)}
+		case sc.Curve != nil:
+			f := sc.Curve
+			b := w.valuePart(f.Direction, f.Value, f.Precision)
+			var ps []any // in the curve's order, which is the values' order
+			for _, p := range f.Points {
+				ps = append(ps, obj{"value": canonDecimal(p.Value), "earned": canonDecimal(p.Earned)})
+			}
+			b["linked"], b["earned-precision"], b["points"] = canonDecimal(f.Linked), w.precision(f.EarnedPrecision), orEmpty(ps)
+			so["curve"] = b
 		}
 		scores = append(scores, so)
 	}
