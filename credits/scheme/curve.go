@@ -152,14 +152,20 @@ func (c Curve) score(o credits.Outcome, why []byte) (scored, []byte, error) {
 	if err := wrongDirection(&o, "curve is", c.Direction); err != nil {
 		return scored{}, why, err
 	}
+	if len(c.Points) == 0 { // Check refuses it; a Run begun without Check must not panic
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "curve has no points")
+	}
 	v := basisValue(c.Value, c.Precision, o)
 	earned, why := c.earned(v, why)
 	return c.unearned(earned, why)
 }
 
-// scoreWorst scores a Red month without a value: at the worst end of the
-// curve, the text so far (what the month lacks) in why.
-func (c Curve) scoreWorst(why []byte) (scored, []byte) {
+// scoreWorst scores Red outcome o, which has no value: at the worst end
+// of the curve, the text so far (what the month lacks) in why.
+func (c Curve) scoreWorst(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if len(c.Points) == 0 {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "curve has no points")
+	}
 	i := 0
 	if c.Direction == kpi.LowerIsBetter {
 		i = len(c.Points) - 1
@@ -167,8 +173,7 @@ func (c Curve) scoreWorst(why []byte) (scored, []byte) {
 	why = c.appendCurve(c.appendPoint(append(why, ", scored at the worst end, "...), i))
 	earned := c.EarnedPrecision.Apply(c.Points[i].Earned)
 	why = append(fixed.AppendValue(append(why, ": earned "...), earned), '%')
-	s, why, _ := c.unearned(earned, why)
-	return s, why
+	return c.unearned(earned, why)
 }
 
 // earned returns the share of the linked payment value v earns, rounded

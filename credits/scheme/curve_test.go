@@ -237,3 +237,16 @@ func TestCurveValidate(t *testing.T) {
 		})
 	}
 }
+
+// A run begun without the checks Calculate makes never panics on a curve
+// without points: the month is an error naming the KPI.
+func TestCurveNoPointsUnchecked(t *testing.T) {
+	c := curve()
+	c.Points = nil
+	run := curveScheme(c).Begin(credits.Money{Places: 2, Rounding: kpi.HalfUp})
+	for _, o := range []credits.Outcome{red(fixture.Measured("A", "96")), absentOutcome(kpi.Red, kpi.Percent, kpi.HigherIsBetter)} {
+		_, err := run.Assess(fixture.Months("2021-04", fixture.One(o))[0], nil)
+		require.ErrorIs(t, err, credits.ErrInvalidRules)
+		require.EqualError(t, err, "kpi A: curve has no points: invalid credit rules")
+	}
+}

@@ -137,7 +137,7 @@ func (a AmberRule) problems() []problems.Problem {
 // Scheme is a credit regime composed of parts, each plain data: Scores say
 // how each KPI's failed months score (StatusScore, Bands, Shortfall,
 // ShortfallBands, Deduction,
-// Allocation); an optional AmberRule forgives early Ambers; an optional
+// Allocation, Curve); an optional AmberRule forgives early Ambers; an optional
 // Repeat multiplies repeated failures; and Price turns the scores into
 // money. Each outcome gives one line:
 //
@@ -185,7 +185,7 @@ type Scheme struct {
 
 // Check checks the scheme's own configuration: it has scores, each score
 // names KPIs (none named by two scores) and has exactly one valid part,
-// an Allocation or ShortfallBands is priced as a percentage of charges and
+// an Allocation, ShortfallBands or Curve is priced as a percentage of charges and
 // the allocations fit their pool, the Price, AmberRule and Repeat are
 // valid, and Mitigated is set exactly when an AmberRule or Repeat is. It
 // reports every problem, each a *credits.Error wrapping credits.ErrInvalidRules whose
@@ -617,8 +617,7 @@ func scoreOutcome(sc scorer, o credits.Outcome, why []byte) (scored, []byte, err
 	}
 	absent := fmt.Sprintf("no value (%s) counted as %s", o.Result().Absent, o.Status)
 	if c, ok := sc.(Curve); ok && o.Status == kpi.Red {
-		got, why := c.scoreWorst(append(why, absent...))
-		return got, why, nil
+		return c.scoreWorst(o, append(why, absent...))
 	}
 	if o.Status == kpi.Red {
 		var bands []Band
