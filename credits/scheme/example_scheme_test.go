@@ -214,7 +214,7 @@ func ExampleDeduction() {
 	fmt.Println(led.Lines[0].Rule)
 	fmt.Println(led.Lines[0].Points, led.Total.StringFixed(2))
 	// Output:
-	// amber: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 0.130653; month's points 0 to 0.130653: 0.130653 at x1 = 0.130653 x 1000.00 = 130.65
+	// amber: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); month's points 0 to 13/99.5: 13/99.5 at x1 = 13/99.5 x 1000.00 = 130.65
 	// 0.130653 130.65
 }
 
