@@ -273,6 +273,7 @@ func (cv *converter) contract(d *contractDTO) *contract.Contract {
 	}
 	if cv.mapping("credits", d.Credits != nil, "the credit regime, caps and money rounding") {
 		c.Credits = cv.credits(d.Credits)
+		cv.noAmber(c)
 	}
 	if d.ReportCard != nil {
 		c.ReportCard = &contract.ReportCard{}

@@ -2,8 +2,10 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
+	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
@@ -140,6 +142,7 @@ type (
 		Allowance *yDecimal    `yaml:"allowance"`
 		Ratchet   []ratchetDTO `yaml:"ratchet"`
 		Table     []rowDTO     `yaml:"table"`
+		Percent   *yDecimal    `yaml:"percent"`
 	}
 	ratchetDTO struct {
 		Above      *yDecimal `yaml:"above"`
@@ -345,9 +348,10 @@ func (cv *converter) scheme(d *schemeDTO) scheme.Scheme {
 	if cv.mapping(p+".price", d.Price != nil, "price: {basis: per-point, value: 100.00}") {
 		pr := d.Price
 		s.Price = scheme.Price{
-			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table or percent-of-charges"),
+			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table, percent-of-charges or percent-per-point"),
 			Value:     optDec(pr.Value),
 			Allowance: optDec(pr.Allowance),
+			Percent:   optDec(pr.Percent),
 		}
 		for i, r := range pr.Ratchet {
 			q := fmt.Sprintf("%s.price.ratchet[%d]", p, i)
@@ -374,8 +378,9 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 	}
 	if x := d.Status; x != nil {
 		s.Status = &scheme.StatusScore{
-			Amber: cv.dec(p+".status.amber", x.Amber, "the score of an amber month, such as 1"),
-			Red:   cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
+			Amber:   optDec(x.Amber),
+			Red:     cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
+			NoAmber: x.Amber == nil, // checked against the KPIs' thresholds by noAmber
 		}
 	}
 	if x := d.Bands; x != nil {
@@ -428,6 +433,67 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 		}
 	}
 	return s
+}
+
+// noAmber reports each KPI named by a status score with no amber score
+// whose thresholds leave room for an amber month: a TSL other than its
+// MSL (or an MSL derived by a margin), or equal levels whose TSL must be
+// beaten while the MSL need only be met. A KPI that is not a credit-bearing
+// KPI of c is left to the engine's checks.
+func (cv *converter) noAmber(c *contract.Contract) {
+	s, ok := c.Credits.Regime.(scheme.Scheme)
+	if !ok {
+		return
+	}
+	for i, sc := range s.Scores {
+		if sc.Status == nil || !sc.Status.NoAmber {
+			continue
+		}
+		for j, id := range sc.KPIs {
+			k := slices.IndexFunc(c.KPIs, func(k contract.KPI) bool { return k.ID == id && k.Kind == kpi.KPI })
+			if k < 0 {
+				continue
+			}
+			if when := amberRoom(c.KPIs[k].Schedule); when != "" {
+				q := fmt.Sprintf("%s.scores[%d].kpis[%d]", schemePath, i, j)
+				cv.ps.addf(cv.doc.at(q), q, "scheme: score %d: status: no amber score, but kpi %s can be amber: %s (want status.amber, such as 1)", i+1, id, when)
+			}
+		}
+	}
+}
+
+// amberRoom describes the first thresholds of sched, in its base, glide
+// path or changes, that leave room for an amber value; "" when none do.
+func amberRoom(sched kpi.Schedule) string {
+	room := func(t kpi.Thresholds) bool {
+		if t.MSLMargin.IsSet() {
+			return t.MSLMargin.By.Sign() != 0
+		}
+		return t.TSL.Cmp(t.MSL) != 0 || (t.TSLBound == kpi.Strict && t.MSLBound == kpi.Inclusive)
+	}
+	levels := func(t kpi.Thresholds) string {
+		if t.MSLMargin.IsSet() {
+			return fmt.Sprintf("tsl %s, msl %s from it", kpi.FormatValue(t.TSL), t.MSLMargin)
+		}
+		if t.TSL.Cmp(t.MSL) == 0 {
+			return fmt.Sprintf("tsl %s strict, msl %s inclusive", kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL))
+		}
+		return fmt.Sprintf("tsl %s, msl %s", kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL))
+	}
+	if room(sched.Base) {
+		return levels(sched.Base)
+	}
+	for _, st := range sched.Glide {
+		if room(st.Thresholds) {
+			return levels(st.Thresholds) + " in " + st.Month.String()
+		}
+	}
+	for _, ch := range sched.Changes {
+		if room(ch.Thresholds) {
+			return levels(ch.Thresholds) + " from " + ch.From.String()
+		}
+	}
+	return ""
 }
 
 // optPrecision reads an optional precision: required in full when given.
