@@ -56,6 +56,18 @@ func (s Score) part() (p scorer, name, field string, n int) {
 	return p, name, field, n
 }
 
+// Banded reports whether a score of s places a failed month's value in a
+// band (Bands, ShortfallBands), so that its lines can name the band
+// (credits.Line.Band). Reports give such a contract a band column.
+func (s Scheme) Banded() bool {
+	for _, sc := range s.Scores {
+		if sc.Bands != nil || sc.ShortfallBands != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Repeat escalates a failure that repeats: a KPI-month that fails (scores
 // above zero) and is at least the Nth failure of the same KPI, for the
 // same organisation, within the last Within measurement periods (this one
