@@ -115,7 +115,7 @@ var (
 	combineWords   = map[contract.Combination]string{contract.Summed: "summed", contract.Weighted: "weighted", contract.Repooled: "repooled"}
 	edgeWords      = map[kpi.Bound]string{kpi.Inclusive: "inclusive", kpi.Strict: "exclusive"}
 	basisWords     = map[scheme.ValueBasis]string{scheme.AsMeasured: "as-measured", scheme.KPIRounded: "kpi-rounded", scheme.TableRounded: "table-rounded"}
-	priceWords     = map[scheme.PriceBasis]string{scheme.PerPoint: "per-point", scheme.PointsTable: "points-table", scheme.PercentOfCharges: "percent-of-charges"}
+	priceWords     = map[scheme.PriceBasis]string{scheme.PerPoint: "per-point", scheme.PointsTable: "points-table", scheme.PercentOfCharges: "percent-of-charges", scheme.PercentPerPoint: "percent-per-point"}
 	mitigatedWords = map[scheme.Mitigated]string{scheme.MitigatedBreaks: "breaks-chain", scheme.MitigatedCounts: "counts-as-failure"}
 	incidentWords  = map[credits.IncidentRule]string{credits.AllCount: "all", credits.HighestOnly: "highest", credits.CustomerChoice: "customer-choice"}
 	triggerWords   = map[credits.TriggerKind]string{credits.PointsInWindow: "points-in-window", credits.ConsecutiveFailures: "consecutive-failures",
@@ -373,7 +373,11 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 		so := obj{"kpis": orEmpty(ids)}
 		switch {
 		case sc.Status != nil:
-			so["status"] = obj{"amber": canonDecimal(sc.Status.Amber), "red": canonDecimal(sc.Status.Red)}
+			st := obj{"red": canonDecimal(sc.Status.Red)}
+			if !sc.Status.NoAmber {
+				st["amber"] = canonDecimal(sc.Status.Amber)
+			}
+			so["status"] = st
 		case sc.Bands != nil:
 			b := w.valuePart(sc.Bands.Direction, sc.Bands.Value, sc.Bands.Precision)
 			b["bands"] = w.bands(sc.Bands.Bands)
@@ -426,6 +430,8 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 			rs = append(rs, obj{"points": canonDecimal(r.Points), "percent": canonDecimal(r.Percent)})
 		}
 		po["table"] = orEmpty(rs)
+	case scheme.PercentPerPoint:
+		po["percent"] = canonDecimal(p.Percent)
 	}
 	o["price"] = po
 	return o

@@ -153,7 +153,11 @@ func writeScheme(out *printer, s scheme.Scheme) {
 		const in = "          "
 		switch {
 		case sc.Status != nil:
-			out.printf(in+"status: {amber: %q, red: %q}\n", v(sc.Status.Amber), v(sc.Status.Red))
+			if sc.Status.NoAmber {
+				out.printf(in+"status: {red: %q}\n", v(sc.Status.Red))
+			} else {
+				out.printf(in+"status: {amber: %q, red: %q}\n", v(sc.Status.Amber), v(sc.Status.Red))
+			}
 		case sc.Bands != nil:
 			b := sc.Bands
 			out.printf(in + "bands:\n")
@@ -203,6 +207,9 @@ func writeScheme(out *printer, s scheme.Scheme) {
 		for _, rt := range pr.Ratchet {
 			out.printf("          - {above: %q, multiplier: %q}\n", v(rt.Above), v(rt.Multiplier))
 		}
+	}
+	if !pr.Percent.IsZero() {
+		out.printf("        percent: %q\n", v(pr.Percent))
 	}
 	if len(pr.Table) > 0 {
 		out.printf("        table:\n")
