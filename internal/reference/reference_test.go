@@ -63,8 +63,8 @@ func TestMatchesEngine(t *testing.T) {
 
 // compare evaluates p and checks that the reference works out the same
 // ledger from the evaluation's cells, counting in seen what the contract
-// reached.
-func compare(t *testing.T, p synth.Portfolio, seen coverage) {
+// reached; it returns the evaluation.
+func compare(t *testing.T, p synth.Portfolio, seen coverage) *contract.Result {
 	t.Helper()
 	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
 	if err != nil {
@@ -82,6 +82,7 @@ func compare(t *testing.T, p synth.Portfolio, seen coverage) {
 		t.Fatalf("engine and reference differ (-reference +engine):\n%s", cmp.Diff(want, got, cmpLedger...))
 	}
 	seen.count(p.Contract.Credits, res)
+	return res
 }
 
 // variants returns p and what the generator never makes from it: the same

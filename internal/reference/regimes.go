@@ -154,10 +154,8 @@ func scoreOf(sc scheme.Score, o credits.Outcome) (score *big.Rat, band string, m
 	hasValue := r.Status != kpi.Unmeasured
 	switch {
 	case sc.Status != nil:
-		if o.Status == kpi.Amber {
-			return rat(sc.Status.Amber), "", false, false, nil
-		}
-		return rat(sc.Status.Red), "", false, false, nil
+		score, err := statusScore(sc.Status, o)
+		return score, "", false, false, err
 	case sc.Allocation != nil:
 		a := sc.Allocation
 		x := new(big.Rat).Mul(rat(a.AtRisk), rat(a.CategoryShare))
@@ -383,6 +381,8 @@ func (s *state) price(pr scheme.Price, p credits.Period, pend []pending, lines [
 		for _, x := range pend {
 			lines[x.line].Amount = round(money, percent(rat(p.Outcomes[x.line].Charges), x.score))
 		}
+	case scheme.PercentPerPoint:
+		s.percentPerPoint(pr, p, pend, lines)
 	default:
 		return fmt.Errorf("%w: price basis %s", errRules, pr.Basis)
 	}
