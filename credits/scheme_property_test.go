@@ -22,7 +22,7 @@ type schemeScenario struct {
 }
 
 func genPrice(t *rapid.T, allocation bool) scheme.Price {
-	basis := rapid.SampledFrom([]scheme.PriceBasis{scheme.PerPoint, scheme.PointsTable, scheme.PercentOfCharges}).Draw(t, "price basis")
+	basis := rapid.SampledFrom([]scheme.PriceBasis{scheme.PerPoint, scheme.PointsTable, scheme.PercentOfCharges, scheme.PercentPerPoint}).Draw(t, "price basis")
 	if allocation {
 		basis = scheme.PercentOfCharges
 	}
@@ -48,6 +48,8 @@ func genPrice(t *rapid.T, allocation bool) scheme.Price {
 			p.Table = append(p.Table, scheme.TableRow{Points: decimal.NewFromInt(pts), Percent: decimal.New(min(pc, 10000), -2)})
 		}
 		return p
+	case scheme.PercentPerPoint:
+		return scheme.Price{Basis: basis, Percent: decimal.New(rapid.Int64Range(1, 10000).Draw(t, "percent per point"), -2)}
 	}
 	return scheme.Price{Basis: basis}
 }
