@@ -437,7 +437,7 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 
 // noAmber reports each KPI named by a status score with no amber score
 // whose thresholds leave room for an amber month: a TSL other than its
-// MSL (or an MSL derived by a margin), or equal levels whose TSL must be
+// MSL (or an MSL derived by a margin above 0), or equal levels whose TSL must be
 // beaten while the MSL need only be met. A KPI that is not a credit-bearing
 // KPI of c is left to the engine's checks.
 func (cv *converter) noAmber(c *contract.Contract) {
@@ -465,32 +465,30 @@ func (cv *converter) noAmber(c *contract.Contract) {
 // amberRoom describes the first thresholds of sched, in its base, glide
 // path or changes, that leave room for an amber value; "" when none do.
 func amberRoom(sched kpi.Schedule) string {
-	room := func(t kpi.Thresholds) bool {
+	room := func(t kpi.Thresholds) (bool, string) {
+		tsl, msl := kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL)
 		if t.MSLMargin.IsSet() {
-			return t.MSLMargin.By.Sign() != 0
+			msl = t.MSLMargin.String() + " from it"
 		}
-		return t.TSL.Cmp(t.MSL) != 0 || (t.TSLBound == kpi.Strict && t.MSLBound == kpi.Inclusive)
+		switch {
+		case t.MSLMargin.IsSet() && t.MSLMargin.By.Sign() != 0, !t.MSLMargin.IsSet() && t.TSL.Cmp(t.MSL) != 0:
+			return true, fmt.Sprintf("tsl %s, msl %s", tsl, msl)
+		case t.TSLBound == kpi.Strict && t.MSLBound == kpi.Inclusive:
+			return true, fmt.Sprintf("tsl %s strict, msl %s inclusive", tsl, msl)
+		}
+		return false, ""
 	}
-	levels := func(t kpi.Thresholds) string {
-		if t.MSLMargin.IsSet() {
-			return fmt.Sprintf("tsl %s, msl %s from it", kpi.FormatValue(t.TSL), t.MSLMargin)
-		}
-		if t.TSL.Cmp(t.MSL) == 0 {
-			return fmt.Sprintf("tsl %s strict, msl %s inclusive", kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL))
-		}
-		return fmt.Sprintf("tsl %s, msl %s", kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL))
-	}
-	if room(sched.Base) {
-		return levels(sched.Base)
+	if ok, levels := room(sched.Base); ok {
+		return levels
 	}
 	for _, st := range sched.Glide {
-		if room(st.Thresholds) {
-			return levels(st.Thresholds) + " in " + st.Month.String()
+		if ok, levels := room(st.Thresholds); ok {
+			return levels + " in " + st.Month.String()
 		}
 	}
 	for _, ch := range sched.Changes {
-		if room(ch.Thresholds) {
-			return levels(ch.Thresholds) + " from " + ch.From.String()
+		if ok, levels := room(ch.Thresholds); ok {
+			return levels + " from " + ch.From.String()
 		}
 	}
 	return ""
