@@ -113,6 +113,13 @@ func TestPercentOfChargesRuleReads(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)
 	}
+	// A deduction's score ends with the points it shows, so the per cent
+	// restates the fraction: 13/99.5% of 100000.00 = 1300000/9950 = 130.653... = 130.65.
+	led, err = credits.Calculate(fixture.Rules(deductionScheme(scheme.Price{Basis: scheme.PercentOfCharges}, deduction())),
+		fixture.Months("2021-04", fixture.One(red(fixture.Measured("A", "98.2")))))
+	require.NoError(t, err)
+	require.Equal(t, "red: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); "+
+		"13/99.5% of charges 100000.00 = 130.65", led.Lines[0].Rule)
 }
 
 // A KPI whose TSL equals its MSL has no amber: a status score for it

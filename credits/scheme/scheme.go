@@ -457,7 +457,7 @@ type pending struct {
 	score   decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
 	den     decimal.Decimal // the score's denominator (a Deduction's); zero: 1
 	why     [2]int          // the scoring, in words: the run's text from why[0] to why[1]
-	restate bool            // the scoring does not end with the score (an amber rule or a deemed status follows it), so a price that reads on from the score states it again
+	restate bool            // the scoring does not end with the score alone (an amber rule or a deemed status follows it, or a fraction's points to DeductionPlaces), so a price that reads on from the score states it again
 }
 
 // Assess appends one line per outcome of period to out.
@@ -589,7 +589,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 			l.Extra = r.band(got.band, failed && got.material)
 		}
 		r.text = append(r.text, deemed...)
-		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}, restate: restate || deemed != ""}
+		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}, restate: restate || deemed != "" || !isOne(got.den)}
 	}
 	return out, r.price(period, lines, pend)
 }
