@@ -62,6 +62,16 @@
 // String writes "2021-06" and Pack writes "Jun-21". The zero Month is
 // invalid and marshals to empty text.
 //
+// # Dates
+//
+// Date is the module's one civil date, beside Month: a day with no time
+// of day and no location (a bank holiday, a calendar version's first
+// day, the day a mitigation was agreed). ParseDate reads "2023-04-07";
+// DateOf builds one, LocalDate takes one from a time.Time in its own
+// location; AddDays, Sub and Weekday do calendar arithmetic, and In gives
+// the Month a date falls in. The zero Date is invalid and marshals to
+// empty text; ParseDate's errors are *DateError values wrapping ErrDate.
+//
 // # Values and errors
 //
 // Values are shopspring decimals, exact; FormatValue prints one with the

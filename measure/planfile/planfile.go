@@ -295,6 +295,7 @@ func (d *doc) loadErrors(err error) {
 		var we *kpi.WordError
 		var ke *kpi.Error
 		var se *servicehours.Error
+		var de *kpi.DateError
 		msg := e.Message
 		switch {
 		case errors.As(e, &me):
@@ -303,6 +304,8 @@ func (d *doc) loadErrors(err error) {
 			d.add(line, col, d.idx.ValueAt(p), we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")")
 		case errors.As(e, &se):
 			d.add(line, col, d.idx.ValueAt(p), "", se.Error())
+		case errors.As(e, &de):
+			d.add(line, col, d.idx.ValueAt(p), "", de.Error())
 		case errors.As(e, &ke):
 			d.add(line, col, d.idx.ValueAt(p), "", ke.Error())
 		case e.Stage != yaml.ConstructorStage:
