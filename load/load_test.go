@@ -109,7 +109,7 @@ func TestShippedFiles(t *testing.T) {
 	require.Equal(t, "T2-2", recs[1].Ref)
 	require.Equal(t, kpi.MustParseMonth("2021-07"), recs[1].To)
 	require.Equal(t, mitigation.Relief, recs[1].Effect)
-	require.Equal(t, "2021-08-17", recs[1].AgreedOn.Format("2006-01-02"))
+	require.Equal(t, "2021-08-17", recs[1].AgreedOn.String())
 }
 
 // TestMeasurementSpellings checks the accepted spellings of values,
