@@ -29,9 +29,10 @@
 // # The points regime
 //
 // Points is the regime most public-sector contracts use. Each
-// credit-bearing KPI carries points (a Weight, from a month onwards; a
-// later Weight replaces an earlier one, which is how a change note
-// redistributes a retired KPI's points). Each KPI-month gives one line:
+// credit-bearing KPI carries points (a Weight, from a month onwards, or,
+// with no From, from the KPI's own first month in force; a later Weight
+// replaces an earlier one, which is how a change note redistributes a
+// retired KPI's points). Each KPI-month gives one line:
 //
 //	Green                 no credit
 //	Amber                 Amber fraction of the points lost

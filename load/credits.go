@@ -313,7 +313,7 @@ func (cv *converter) points(d *pointsDTO) credits.Points {
 		q := fmt.Sprintf("%s.weights[%d]", p, i)
 		pts.Weights = append(pts.Weights, credits.Weight{
 			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
-			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
+			From:   cv.month(q+".from", w.From, ""), // optional: the KPI's first month in force
 			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
 			Note:   cv.str(q+".note", w.Note, ""),
 		})

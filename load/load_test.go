@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -241,6 +242,21 @@ func TestEvery(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, c.KPIs[0].Every)
 	require.Equal(t, 0, c.KPIs[1].Every, "monthly when left out")
+}
+
+// TestWeightWithoutFrom: a points weight may leave out from; it applies
+// from its KPI's first month in force (here commencement, 2020-04), so a
+// red April costs KPI01's 8 points: 8 x 0.12% of 1000.00 = 9.60.
+func TestWeightWithoutFrom(t *testing.T) {
+	data := strings.Replace(string(read(t, "testdata/bad/contract-weight-two-without-from.yaml")), "        - {kpi: KPI01, points: \"6\"}\n", "", 1)
+	c, err := load.Contract("c.yaml", []byte(data))
+	require.NoError(t, err)
+	w := c.Credits.Regime.(credits.Points).Weights[0]
+	require.True(t, w.From.IsZero(), "from left out")
+	res, err := c.Evaluate(contract.Input{From: kpi.MustParseMonth("2020-04"), To: kpi.MustParseMonth("2020-04"),
+		Measurements: []kpi.Measurement{{KPI: "KPI01", Org: "ORG", Month: kpi.MustParseMonth("2020-04"), Value: decimal.RequireFromString("98")}}})
+	require.NoError(t, err)
+	require.Equal(t, "9.60", res.Months[0].Cells[0].Credit.Amount.StringFixed(2))
 }
 
 // TestMeasurementNotAMapping: a measurement section of the wrong shape is

@@ -40,7 +40,7 @@ func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) 
 			var points *big.Rat
 			var from kpi.Month
 			for _, w := range r.Weights {
-				if w.KPI == o.KPI && !w.From.IsZero() && !w.From.After(p.Month) && (points == nil || w.From.After(from)) {
+				if w.KPI == o.KPI && !w.From.After(p.Month) && (points == nil || w.From.After(from)) { // no From: the earliest
 					points, from = rat(w.Points), w.From
 				}
 			}

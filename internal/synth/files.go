@@ -138,7 +138,10 @@ func levelsOnly(t kpi.Thresholds) bool {
 func writePoints(out *printer, pts credits.Points) {
 	out.printf("    points:\n      amber: %q\n      red: %q\n      point-value: %q\n      weights:\n", v(pts.Amber), v(pts.Red), v(pts.PointValue))
 	for _, wt := range pts.Weights {
-		out.printf("        - {kpi: %s, from: %s, points: %q", wt.KPI, wt.From, v(wt.Points))
+		out.printf("        - {kpi: %s, points: %q", wt.KPI, v(wt.Points))
+		if !wt.From.IsZero() {
+			out.printf(", from: %s", wt.From)
+		}
 		if wt.Note != "" {
 			out.printf(", note: %q", wt.Note)
 		}
