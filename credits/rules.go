@@ -20,7 +20,9 @@ var (
 
 // Money is how a contract rounds money: to Places decimal places (2 for
 // pounds and pence), 0 to 6, in mode Rounding. The zero Money is invalid,
-// because it names no rounding mode.
+// because it names no rounding mode: there is no default, as the contract
+// names its own (Money{Places: 2, Rounding: kpi.HalfUp} for pounds and
+// pence rounded half-up), and validation says so.
 type Money struct {
 	Places   int32        // decimal places of a money amount, 0 to 6
 	Rounding kpi.Rounding // how a credit line's or a cap's dropped digits round
@@ -39,8 +41,12 @@ func (m Money) problems() []problems.Problem {
 	if m.Places < 0 || m.Places > 6 {
 		out = append(out, problems.Newf("Places", "", "money: places %d outside 0..6", m.Places))
 	}
-	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
-		out = append(out, problems.Newf("Rounding", "", "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
+	switch {
+	case m.Rounding == 0:
+		// No default: the contract names its rounding; say what to set.
+		out = append(out, problems.Newf("Rounding", "", "money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor)"))
+	case m.Rounding > kpi.Floor:
+		out = append(out, problems.Newf("Rounding", "", "money: rounding %d unknown (want one of half-up, half-even, up, down, ceiling, floor)", m.Rounding))
 	}
 	return out
 }

@@ -145,13 +145,13 @@ func TestRulesValidate(t *testing.T) {
 			name:   "money rounding not set",
 			why:    "the zero Money names no rounding",
 			change: func(r *credits.Rules) { r.Money.Rounding = 0 },
-			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "money rounding unknown",
-			why:    "a rounding out of range is as bad as none",
+			why:    "a rounding out of range is as bad as none, and says which it got",
 			change: func(r *credits.Rules) { r.Money.Rounding = kpi.Floor + 1 },
-			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding 7 unknown (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "monthly cap above 100",
@@ -175,7 +175,7 @@ func TestRulesValidate(t *testing.T) {
 			name:   "zero rules",
 			why:    "the zero Rules name neither a regime nor a rounding",
 			change: func(r *credits.Rules) { *r = credits.Rules{} },
-			want: "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
+			want: "Money.Rounding: money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
 				"Regime: regime not set: invalid credit rules",
 		},
 		{
