@@ -123,6 +123,22 @@ func (r Result) At(p Precision) decimal.Decimal {
 	return p.Apply(r.Value)
 }
 
+// Format returns the value as compared, rounded to the KPI's precision
+// and printed with exactly its places, a percentage with a per cent sign:
+// "99.50%" at two places, "3" for a count at none. A result without a
+// value gives its absence ("missing", "unavailable", "not-applicable",
+// "not-due", "no-input"). It ignores the decimal package's globals.
+func (r Result) Format() string {
+	if r.Status == Unmeasured && r.Absent != NoBaseline {
+		return r.Absent.String()
+	}
+	s := r.Rounded.StringFixed(r.Precision.Places)
+	if r.Unit == Percent {
+		s += "%"
+	}
+	return s
+}
+
 // Operator returns the comparison a threshold of bound b asks of a value
 // in direction d: ">=", ">", "<=" or "<". It is how reasons and reports
 // print a threshold's boundary.
