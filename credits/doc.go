@@ -2,6 +2,15 @@
 // money off the supplier's invoice when service levels are missed. It
 // reads in one direction:
 //
+// Start here: a contract names its Rules (a Regime such as Points with
+// its Weights, the Caps, and Money{Places: 2, Rounding: kpi.HalfUp}: the
+// rounding has no default), and contract.Evaluate applies them; on their
+// own, Calculate prices Periods into a Ledger, and Open gives a Book fed a
+// Period at a time. Money.Format prints an amount at its places. The
+// runnable Examples (go doc -all, or the package's page) are Example, a
+// points regime under a monthly cap, ExampleCritical and
+// ExampleIncidents.
+//
 //	Rules     a Regime (how a KPI-month's outcome is priced), the Caps,
 //	          how Money rounds, and the rules every regime shares:
 //	          Triggers, a Critical failure rule and an Incidents rule

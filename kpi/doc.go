@@ -4,6 +4,15 @@
 // and the classification of that measurement as Green, Amber or Red. It
 // knows nothing of money.
 //
+// Start here: kpi.MustParseMonth("2021-06") or ParseMonth ("Jun-21" too)
+// for a Month, Month.AddMonths to step (there is no Add) and Month.Sub to
+// count; kpi.ParseDate for a civil Date; MustLevels("99.5", "99.0") for
+// Thresholds, Constant for a Schedule without a glide path; a Definition,
+// and Classify to judge a Measurement; Result.Format prints the value as
+// compared ("99.50%"). The runnable Examples (go doc -all, or the
+// package's page) are Example (a glide path), ExampleParseMonth,
+// ExampleMonth_AddMonths, ExampleParseDate and ExampleResult_Format.
+//
 // # Definitions
 //
 // A Definition has an id, a name, a Unit (percent, count, score, ratio), a

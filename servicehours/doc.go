@@ -2,6 +2,13 @@
 // contracts do: "resolve a priority 3 incident within 8 business hours,
 // Monday to Friday 08:00 to 18:00, excluding bank holidays".
 //
+// Start here: a Calendar (a location, Weekdays(MustParseWindow("08:00-18:00"))
+// for office hours, closed kpi.Dates such as ParseBankHolidays' feed),
+// New(cal) for a Schedule, then Schedule.Elapsed and Deadline. Dates are
+// kpi.Date, the module's one civil date. The runnable Example (go doc
+// -all, or the package's page) finds an incident's deadline over the
+// Easter bank holidays.
+//
 // # Calendars
 //
 // A Calendar is a definition: a named IANA location (required; there is no

@@ -2,6 +2,11 @@
 // priority's target, as a service contract's clock rules say, and
 // reconciles the verdicts with the ITSM tool's own.
 //
+// Start here: NewCalendar(name, servicehours.Calendar), then New(Options,
+// calendars...) for a Clock that judges tickets. The runnable Example (go
+// doc -all, or the package's page) judges an incident over the Easter
+// bank holidays and reconciles it with the ITSM tool's verdict.
+//
 // # Options
 //
 // A Clock is built by New from Options, each a required, named choice
