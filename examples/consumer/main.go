@@ -11,18 +11,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var dec, m, levels = decimal.RequireFromString, kpi.MustParseMonth, kpi.MustLevels
-
 func main() {
+	dec, m, levels := decimal.RequireFromString, kpi.MustParseMonth, kpi.MustLevels
 	avail := kpi.Definition{ID: "AVAIL", Name: "Availability", Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
 		Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(levels("99.5", "99.0"))}
 	fix := avail
 	fix.ID, fix.Name, fix.Schedule = "FIX", "P2 fixed in 8h", kpi.Schedule{Base: levels("95", "90"), Glide: []kpi.Step{
 		{Month: m("2021-04"), Thresholds: levels("85", "80")}, {Month: m("2021-05"), Thresholds: levels("90", "85")}}}
 	c := &contract.Contract{Name: "IT services", Commencement: m("2021-04"), Term: 60, Orgs: []string{"Council"},
-		Charges:  []contract.Charge{{Org: "Council", From: m("2021-04"), Amount: dec("100000.00")}},
-		KPIs:     []contract.KPI{{Definition: avail}, {Definition: fix}},
-		Absences: contract.Absences{Missing: kpi.Red, Unavailable: kpi.Red},
+		Charges: []contract.Charge{{Org: "Council", From: m("2021-04"), Amount: dec("100000.00")}},
+		KPIs:    []contract.KPI{{Definition: avail}, {Definition: fix}}, Absences: contract.Absences{Missing: kpi.Red, Unavailable: kpi.Red},
 		Credits: credits.Rules{Money: credits.Money{Places: 2, Rounding: kpi.HalfUp}, Regime: credits.Points{Amber: dec("0.5"), Red: dec("1"),
 			PointValue: dec("0.1"), Weights: []credits.Weight{{KPI: "AVAIL", Points: dec("10")}, {KPI: "FIX", Points: dec("5")}}}}}
 	in := contract.Input{From: m("2021-04"), To: m("2021-06"), MitigationRecords: []mitigation.Record{{Ref: "MIT-1", KPI: "AVAIL",
@@ -35,9 +33,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, y := range res.Ledger.Years {
-		fmt.Println("contract year", y.Year, "total", res.FormatMoney(y.Total), "of", res.FormatMoney(y.Uncapped), "uncapped")
-	}
+	fmt.Println("contract year 1 total", res.FormatMoney(res.Ledger.Years[0].Total), "uncapped", res.FormatMoney(res.Ledger.Years[0].Uncapped))
 	for _, l := range res.Ledger.Lines {
 		fmt.Println(l.Month, l.KPI, res.FormatMoney(l.Amount), l.Rule)
 	}
