@@ -263,7 +263,8 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 	return res, nil
 }
 
-// Totals are what an evaluation adds up to over all its months.
+// Totals are what an evaluation adds up to over all its months. Print an
+// amount with the contract's Credits.Money.Format ("1000.00").
 type Totals struct {
 	Years []credits.YearTotal // one per contract year evaluated, with the KPIs that drove it
 	Total decimal.Decimal     // the credit over every month evaluated
