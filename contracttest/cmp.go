@@ -32,7 +32,7 @@ func EquateDecimalsAt(places int32) cmp.Option {
 }
 
 // atScale reports whether d is written exactly with places places.
-func atScale(d decimal.Decimal, places int32) bool { return d.Truncate(places).Equal(d) }
+func atScale(d decimal.Decimal, places int32) bool { return d.RoundDown(places).Equal(d) }
 
 // EquateMonths returns a cmp option comparing kpi.Month values as ==
 // does. (A Month's one field is unexported; go-cmp finds its Equal method

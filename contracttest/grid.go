@@ -111,9 +111,13 @@ func parseGrid(what, text string) (*grid, error) {
 		if g.labels == 0 && (labels == 1 || labels == 2) {
 			g.labels = labels
 		}
+		if g.labels == 0 {
+			return nil, fmt.Errorf("%s table line %d: %d cells, want %d or %d (a name, and an organisation if any, then one cell a month)",
+				what, i+1, len(cells), 1+len(g.months), 2+len(g.months))
+		}
 		if labels != g.labels {
-			return nil, fmt.Errorf("%s table line %d: %d cells, want %d (%s, then one for each of the %d months)",
-				what, i+1, len(cells), max(g.labels, 1)+len(g.months), g.labelWords(), len(g.months))
+			return nil, fmt.Errorf("%s table line %d: %d cells, want %d (%s, then one cell a month)",
+				what, i+1, len(cells), g.labels+len(g.months), g.labelWords())
 		}
 		r := gridRow{line: i + 1, name: cells[0], cells: cells[labels:], hasOrgCell: labels == 2}
 		if labels == 2 {

@@ -99,7 +99,8 @@ func (e *evaluated) summary(m kpi.Month, org string) contract.Summary {
 // status (green, amber, red, unmeasured; or G, A, R; any case), a
 // reported figure's value, then ">" and the status a mitigation deems
 // when it differs, then "*" when a mitigation was agreed; "-" when the
-// KPI is not in force that month. It fails t with each differing cell,
+// KPI is not in force that month. A shared service's combined cells
+// (contract.MonthResult.Combined) are the organisation contract.Combined. It fails t with each differing cell,
 // naming its KPI, organisation and month. Only the rows and months the
 // table states are checked.
 func RAG(t TB, res *contract.Result, want string) {
