@@ -12,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
@@ -75,7 +75,7 @@ func TestBad(t *testing.T) {
 				require.Equal(t, name, le.File)
 				lines = append(lines, e.Error())
 			}
-			golden.Check(t, path+".want", []byte(strings.Join(lines, "\n")+"\n"))
+			contracttest.Golden(t, path+".want", []byte(strings.Join(lines, "\n")+"\n"))
 		})
 	}
 	if n < 30 {

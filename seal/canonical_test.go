@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/seal"
@@ -43,7 +43,7 @@ func TestCanonicalGolden(t *testing.T) {
 	c := loadContract(t, filepath.Join(lincs, "contract.yaml"))
 	var pretty bytes.Buffer
 	require.NoError(t, json.Indent(&pretty, []byte(canonical(t, c)), "", "  "))
-	golden.Check(t, filepath.Join("testdata", "lincolnshire.canonical.golden"), append(pretty.Bytes(), '\n'))
+	contracttest.Golden(t, filepath.Join("testdata", "lincolnshire.canonical.golden"), append(pretty.Bytes(), '\n'))
 
 	names, err := filepath.Glob("../examples/*/contract.yaml")
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestCanonicalGolden(t *testing.T) {
 		require.NoError(t, err)
 		fmt.Fprintf(&b, "%s %s\n", d, filepath.ToSlash(name))
 	}
-	golden.Check(t, filepath.Join("testdata", "examples.digests.golden"), []byte(b.String()))
+	contracttest.Golden(t, filepath.Join("testdata", "examples.digests.golden"), []byte(b.String()))
 }
 
 // TestCanonicalYAMLAndJSONAgree: the same contract written in YAML and in
@@ -227,5 +227,5 @@ func TestCanonicalCoversEveryField(t *testing.T) {
 	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.None{}} {
 		walk("Contract.Credits.Regime("+reflect.TypeOf(r).Name()+")", reflect.TypeOf(r))
 	}
-	golden.Check(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))
+	contracttest.Golden(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/pack"
 	"github.com/stretchr/testify/require"
 )
@@ -22,7 +22,7 @@ func TestReconcileBrentLewisham(t *testing.T) {
 			code, out, errOut := cli(t, "../../examples/brent-lewisham", "", append(args, "-format", format)...)
 			require.Equal(t, 3, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "reconcile-brent-lewisham."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "reconcile-brent-lewisham."+format+".golden"), []byte(out))
 		})
 	}
 	want, err := os.ReadFile("../../examples/brent-lewisham/testdata/reconcile.text.golden")
@@ -41,7 +41,7 @@ func TestReconcileLincolnshire(t *testing.T) {
 				"-relations", "relations.yaml", "-measurements", "measurements.csv", "-mitigations", "mitigations.yaml")
 			require.Equal(t, 0, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "reconcile-lincolnshire."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "reconcile-lincolnshire."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -104,7 +104,7 @@ func TestReconcileProblems(t *testing.T) {
 	}
 	code, out, _ := cli(t, "", "", "reconcile", "-h")
 	require.Equal(t, 0, code)
-	golden.Check(t, filepath.Join(testdata, "reconcile-help.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "reconcile-help.golden"), []byte(out))
 }
 
 // TestReconcileHostilePack reconciles a pack whose labels and cells hold

@@ -8,8 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
@@ -23,7 +23,7 @@ func Output(t *testing.T, name string, run func(w io.Writer) error) {
 	t.Helper()
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", name), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", name), out.Bytes())
 }
 
 // LoadFiles loads dir/contract.yaml and dir/measurements.csv, as an
@@ -85,7 +85,7 @@ func CheckFiles(t *testing.T, dir string, want credits.Rules, formats ...string)
 			t.Fatalf("unknown format %q", format)
 		}
 		require.NoError(t, err, format)
-		golden.Check(t, filepath.Join(dir, "testdata", "contract."+format+".golden"), out.Bytes())
+		contracttest.Golden(t, filepath.Join(dir, "testdata", "contract."+format+".golden"), out.Bytes())
 	}
 	return c, res
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/measure/planfile"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/stretchr/testify/require"
@@ -58,7 +58,7 @@ func TestReadPlanBad(t *testing.T) {
 			p, err := planfile.ReadPlan(tt.name+".yaml", data)
 			require.Error(t, err, tt.why)
 			require.Nil(t, p, "no plan from a bad file")
-			golden.Check(t, "testdata/"+tt.name+".golden", []byte(problems(t, err)))
+			contracttest.Golden(t, "testdata/"+tt.name+".golden", []byte(problems(t, err)))
 		})
 	}
 }

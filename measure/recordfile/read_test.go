@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/recordfile"
 	"github.com/stretchr/testify/require"
@@ -47,7 +47,7 @@ func readCase[T any](t *testing.T, name string, records []T, err error, format f
 	for _, r := range records {
 		got += format(r) + "\n"
 	}
-	golden.Check(t, "testdata/"+name, []byte(got))
+	contracttest.Golden(t, "testdata/"+name, []byte(got))
 }
 
 func TestReadTickets(t *testing.T) {
