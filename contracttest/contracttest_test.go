@@ -16,19 +16,30 @@ import (
 	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// recorder is a contracttest.TB that keeps what a check reports.
+// recorder is a contracttest.TB that keeps what a check reports: each
+// failure, and apart from them each failure followed by FailNow.
 type recorder struct{ errors, fatals []string }
 
-func (r *recorder) Helper() {}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.fatals = append(r.fatals, fmt.Sprintf(format, args...))
+
+func (r *recorder) FailNow() {
+	last := len(r.errors) - 1
+	r.fatals, r.errors = append(r.fatals, r.errors[last]), r.errors[:last]
 }
+
+// The kit's TB is testify's: the kit's checks and testify's assertions
+// take the same t, testify's CollectT included.
+var (
+	_ contracttest.TB  = (*testing.T)(nil)
+	_ contracttest.TB  = (*assert.CollectT)(nil)
+	_ require.TestingT = contracttest.TB(nil)
+)
 
 const lincolnshire = "../examples/lincolnshire/"
 

@@ -40,7 +40,7 @@
 // result did not evaluate, or a KPI it does not hold, is a difference.
 //
 // A table that breaks the grammar, or names a row that is not a board
-// count, fails the test at once (Fatalf) with the line at fault.
+// count, fails the test at once (FailNow) with the line at fault.
 //
 // # The -update flag
 //

@@ -14,31 +14,33 @@ import (
 // message the command would print (file:line:column first); so does a
 // measurements file with no month measured.
 func EvaluateFiles(t TB, contractFile, measurementsFile, mitigationsFile string) (*contract.Contract, *contract.Result) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	c, err := load.ContractFile(contractFile)
 	if err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return nil, nil
 	}
 	in := contract.Input{}
 	if in.Measurements, err = load.MeasurementsFile(measurementsFile, c); err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return nil, nil
 	}
 	if mitigationsFile != "" {
 		if in.Mitigations, err = load.MitigationsFile(mitigationsFile, c); err != nil {
-			t.Fatalf("%v", err)
+			fatal(t, "%v", err)
 			return nil, nil
 		}
 	}
 	in.From, in.To = measured(in.Measurements)
 	if in.From.IsZero() {
-		t.Fatalf("%s: no month measured", measurementsFile)
+		fatal(t, "%s: no month measured", measurementsFile)
 		return nil, nil
 	}
 	res, err := c.Evaluate(in)
 	if err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return nil, nil
 	}
 	return c, res

@@ -75,12 +75,14 @@ func (g decimalGlobals) String() string {
 // and go test runs parallel tests only after the serial ones of their
 // package have finished).
 func IgnoresDecimalGlobals(t TB, write func(w io.Writer) error) []byte {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	was := currentDecimalGlobals()
 	defer was.set()
 	var first bytes.Buffer
 	if err := write(&first); err != nil {
-		t.Fatalf("with the decimal globals %s: %v", was, err)
+		fatal(t, "with the decimal globals %s: %v", was, err)
 		return nil
 	}
 	for _, g := range flipped {
@@ -89,7 +91,7 @@ func IgnoresDecimalGlobals(t TB, write func(w io.Writer) error) []byte {
 		err := write(&out)
 		was.set()
 		if err != nil {
-			t.Fatalf("with the decimal globals %s: %v", g, err)
+			fatal(t, "with the decimal globals %s: %v", g, err)
 			return nil
 		}
 		if diff := cmp.Diff(first.String(), out.String()); diff != "" {

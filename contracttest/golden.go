@@ -31,20 +31,22 @@ func Update() bool { return *update }
 // A missing file fails t saying how to create it; Golden never creates a
 // file without -update.
 func Golden(t TB, path string, got []byte) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatalf("golden file %s: %v", path, err)
+			fatal(t, "golden file %s: %v", path, err)
 			return
 		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatalf("golden file %s: %v", path, err)
+			fatal(t, "golden file %s: %v", path, err)
 			return
 		}
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("golden file %s: %v (run the test with -update to create it)", path, err)
+		fatal(t, "golden file %s: %v (run the test with -update to create it)", path, err)
 		return
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {

@@ -185,7 +185,9 @@ func (d *diffs) add(format string, args ...any) {
 
 // report fails t with the differences, if any.
 func (d *diffs) report(t TB, what string) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	if len(d.lines) == 0 {
 		return
 	}
@@ -256,7 +258,9 @@ func (e *evaluated) months(g *grid, d *diffs) []kpi.Month {
 // the one the result evaluates the KPI for. ok is false, with the
 // difference or problem reported, when the row cannot be checked.
 func (e *evaluated) kpiRow(t TB, g *grid, r gridRow, d *diffs) (org string, ok bool) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	orgs := e.orgsOf[r.name]
 	switch {
 	case len(orgs) == 0:
@@ -269,7 +273,7 @@ func (e *evaluated) kpiRow(t TB, g *grid, r gridRow, d *diffs) (org string, ok b
 		}
 		return r.org, true
 	case len(orgs) > 1:
-		t.Fatalf("%s table line %d: KPI %s is evaluated for several organisations (%s): give the organisation in a second column",
+		fatal(t, "%s table line %d: KPI %s is evaluated for several organisations (%s): give the organisation in a second column",
 			g.what, r.line, r.name, strings.Join(orgs, ", "))
 		return "", false
 	}

@@ -34,10 +34,12 @@ var boardRows = map[string]func(contract.Summary) int{
 // and month; a table it cannot read fails t saying where. Only the rows
 // and months the table states are checked.
 func Board(t TB, res *contract.Result, want string) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	g, err := parseGrid("board", want)
 	if err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return
 	}
 	e := index(res)
@@ -46,7 +48,7 @@ func Board(t TB, res *contract.Result, want string) {
 	for _, r := range g.rows {
 		count, ok := boardRows[nearest.Normal(r.name)]
 		if !ok {
-			t.Fatalf("board table line %d: row %q is not a board count (want TSL achieved, MSL achieved, Below MSL, Not measured, TOTAL or Mitigation Agreed)", r.line, r.name)
+			fatal(t, "board table line %d: row %q is not a board count (want TSL achieved, MSL achieved, Below MSL, Not measured, TOTAL or Mitigation Agreed)", r.line, r.name)
 			return
 		}
 		if r.org != "" && !e.servesOrg(r.org) {
@@ -104,10 +106,12 @@ func (e *evaluated) summary(m kpi.Month, org string) contract.Summary {
 // naming its KPI, organisation and month. Only the rows and months the
 // table states are checked.
 func RAG(t TB, res *contract.Result, want string) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	g, err := parseGrid("RAG", want)
 	if err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return
 	}
 	e := index(res)
@@ -214,10 +218,12 @@ var ledgerTotals = map[string]func(credits.MonthTotal) decimal.Decimal{
 // KPI, organisation and month. Only the rows and months the table states
 // are checked.
 func Ledger(t TB, res *contract.Result, want string) {
-	t.Helper()
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
 	g, err := parseGrid("ledger", want)
 	if err != nil {
-		t.Fatalf("%v", err)
+		fatal(t, "%v", err)
 		return
 	}
 	e := index(res)
@@ -251,7 +257,7 @@ func Ledger(t TB, res *contract.Result, want string) {
 			continue
 		}
 		if r.org != "" {
-			t.Fatalf("ledger table line %d: %s is the month's total, not an organisation's: leave the organisation empty", r.line, r.name)
+			fatal(t, "ledger table line %d: %s is the month's total, not an organisation's: leave the organisation empty", r.line, r.name)
 			return
 		}
 		for j, m := range g.months {
