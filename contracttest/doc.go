@@ -2,7 +2,10 @@
 // manner of net/http/httptest and testing/fstest: what an auditor's Go
 // test needs to reproduce a month's published results from a contract's
 // files, and what a contract manager's tool needs to test its own
-// contracts. It is built on go-cmp and works with testify.
+// contracts. It is built on go-cmp and testify: its comparisons are
+// go-cmp options and diffs, and its checks take testify's
+// require.TestingT (TB), so they mix with require's assertions on the same
+// t.
 //
 // The operations a newcomer reaches for first:
 //
