@@ -256,28 +256,25 @@ func (e *evaluated) months(g *grid, d *diffs) []kpi.Month {
 
 // kpiRow resolves a row naming a KPI to its organisation: the row's, or
 // the one the result evaluates the KPI for. ok is false, with the
-// difference or problem reported, when the row cannot be checked.
-func (e *evaluated) kpiRow(t TB, g *grid, r gridRow, d *diffs) (org string, ok bool) {
-	if h, ok := t.(helper); ok {
-		h.Helper()
-	}
+// difference added to d, when the KPI or organisation is not in the
+// result; err says why a row without an organisation cannot be placed.
+func (e *evaluated) kpiRow(g *grid, r gridRow, d *diffs) (org string, ok bool, err error) {
 	orgs := e.orgsOf[r.name]
 	switch {
 	case len(orgs) == 0:
 		d.add("KPI %s (line %d): not in the result", r.name, r.line)
-		return "", false
+		return "", false, nil
 	case r.hasOrgCell:
 		if !slices.Contains(orgs, r.org) {
 			d.add("KPI %s, organisation %s (line %d): not in the result (its organisations: %s)", r.name, r.org, r.line, strings.Join(orgs, ", "))
-			return "", false
+			return "", false, nil
 		}
-		return r.org, true
+		return r.org, true, nil
 	case len(orgs) > 1:
-		fatal(t, "%s table line %d: KPI %s is evaluated for several organisations (%s): give the organisation in a second column",
+		return "", false, fmt.Errorf("%s table line %d: KPI %s is evaluated for several organisations (%s): give the organisation in a second column",
 			g.what, r.line, r.name, strings.Join(orgs, ", "))
-		return "", false
 	}
-	return orgs[0], true
+	return orgs[0], true, nil
 }
 
 // kpiName names a KPI's cell for a difference.

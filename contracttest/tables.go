@@ -118,7 +118,11 @@ func RAG(t TB, res *contract.Result, want string) {
 	var d diffs
 	months := e.months(g, &d)
 	for _, r := range g.rows {
-		org, ok := e.kpiRow(t, g, r, &d)
+		org, ok, err := e.kpiRow(g, r, &d)
+		if err != nil {
+			fatal(t, "%v", err)
+			return
+		}
 		if !ok {
 			continue
 		}
@@ -242,7 +246,11 @@ func Ledger(t TB, res *contract.Result, want string) {
 	for _, r := range g.rows {
 		total, isTotal := ledgerTotals[nearest.Normal(r.name)]
 		if _, isKPI := e.orgsOf[r.name]; isKPI || !isTotal {
-			org, ok := e.kpiRow(t, g, r, &d)
+			org, ok, err := e.kpiRow(g, r, &d)
+			if err != nil {
+				fatal(t, "%v", err)
+				return
+			}
 			if !ok {
 				continue
 			}
