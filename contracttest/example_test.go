@@ -84,3 +84,23 @@ func ExampleIgnoresDecimalGlobals() {
 	// Output:
 	// credit 2040.00
 }
+
+// Two evaluations compared with go-cmp: the same files give equal
+// results; a reworded rule is a difference unless reasons are ignored,
+// while a changed figure always is.
+func ExampleIgnoreReasons() {
+	t, dir := printer{}, "../examples/lincolnshire/"
+	_, res := contracttest.EvaluateFiles(t, dir+"contract.yaml", dir+"measurements.csv", dir+"mitigations.yaml")
+	_, again := contracttest.EvaluateFiles(t, dir+"contract.yaml", dir+"measurements.csv", dir+"mitigations.yaml")
+	fmt.Println(cmp.Equal(res, again, contracttest.Options()))
+
+	again.Ledger.Lines[0].Rule = "reworded"
+	fmt.Println(cmp.Equal(res, again, contracttest.Options()), cmp.Equal(res, again, contracttest.Options(), contracttest.IgnoreReasons()))
+
+	again.Ledger.Lines[0].Amount = decimal.RequireFromString("0.01")
+	fmt.Println(cmp.Equal(res, again, contracttest.Options(), contracttest.IgnoreReasons()))
+	// Output:
+	// true
+	// false true
+	// false
+}
