@@ -43,7 +43,15 @@
 // result did not evaluate, or a KPI it does not hold, is a difference.
 //
 // A table that breaks the grammar, or names a row that is not a board
-// count, fails the test at once (FailNow) with the line at fault.
+// count, fails the test at once (FailNow) with the line at fault. So a
+// test states a board as
+//
+//	contracttest.Board(t, res, `
+//		Performance  | Jun-21 | Jul-21
+//		TSL achieved | 11     | 13
+//		Below MSL    | 0      | 0`)
+//
+// and a failure reads "Below MSL, Jul-21: want 0, got 1".
 //
 // # The -update flag
 //
