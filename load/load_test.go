@@ -117,6 +117,11 @@ func TestShippedFiles(t *testing.T) {
 // absences and months.
 func TestMeasurementSpellings(t *testing.T) {
 	c := lincolnshire(t)
+	for i := range c.KPIs {
+		if c.KPIs[i].ID == "IMT_KPI_05" {
+			c.KPIs[i].Every = 2 // assessed in odd service months: 2021-06 is month 75, not due
+		}
+	}
 	in := "\ufeffKPI, Organisation ,month,value,numerator,denominator,absence,note\n" +
 		"IMT_KPI_01,LCC,2021-06,99.9%,,,,\n" +
 		"IMT_KPI_02,,Jun-21, 99.90 ,,,,pack says 99.90\n" +

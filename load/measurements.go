@@ -30,7 +30,10 @@ var (
 // organisations and months in force.
 //
 // A value is a decimal as written ("99.9", "99.9%"), or an absence:
-// "UNVL" (unavailable), "N/A" (not applicable) or "not-due". An empty
+// "UNVL" (unavailable), "N/A" (not applicable) or "not-due". A value or
+// absence for a month its KPI is not due (contract.Contract.Due), and
+// not-due for a month it is, are problems of the row, placed at its month
+// and at its value as every other problem is. An empty
 // value with no absence means nothing was supplied: the row is checked but
 // yields no measurement, so the evaluation counts the KPI-month as missing
 // under the contract's rule; an empty value with a numerator and a
@@ -126,6 +129,9 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 		meas.Note, _ = t.field(col.note)
 		meas.Incidents = readIncidents(t, col.incidents)
 		supplied := readValue(t, col, k, &meas, &values)
+		if supplied && ps.n() == before {
+			due(t, col, c, k, &meas, monthPos, ms)
+		}
 		if ps.n() > before {
 			continue
 		}
@@ -178,6 +184,29 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 		}
 	}
 	return out, lines, nil
+}
+
+// due checks the current row's measurement m of KPI k, in force in its
+// month, against the months k is assessed in: a value (or any absence but
+// not-due) for a month k is not due is placed at the month, as a month
+// outside the KPI's months in force is; not-due for a month it is due at
+// the field that says it.
+func due(t *csvReader, col measurementCols, c *contract.Contract, k *contract.KPI, m *kpi.Measurement, monthPos pos, month string) {
+	every := "monthly"
+	if k.Every > 1 {
+		every = fmt.Sprintf("every %d months", k.Every)
+	}
+	switch d := c.Due(k, m.Month); {
+	case !d && m.Absent != kpi.NotDue:
+		t.ps.addText(monthPos, "month", month, fmt.Sprintf("%s is assessed %s, not in %s (write not-due, or leave the row out)", k.ID, every, m.Month), nil)
+	case d && m.Absent == kpi.NotDue:
+		field, i := "value", col.value
+		if v, _ := t.field(col.value); v == "" {
+			field, i = "absence", col.absence
+		}
+		text, p := t.field(i)
+		t.ps.addText(p, field, text, fmt.Sprintf("given for a month %s is assessed in (%s)", k.ID, every), nil)
+	}
 }
 
 // rowsSeen records which KPI, organisation and month the clean rows of a
