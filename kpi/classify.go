@@ -34,6 +34,17 @@ type Result struct {
 	Inexact                bool
 	Numerator, Denominator decimal.Decimal
 
+	// ByVolume says the status was judged by the thresholds' small-volume
+	// rule (Thresholds.SmallVolume), not by the value: fewer things than
+	// its FewerThan were measured. With no counts to judge by, the status
+	// is Unmeasured with Absence NoInput.
+	ByVolume bool
+	// Volume and Failures are, when the thresholds carry a small-volume
+	// rule and the measurement its counts, the things measured (the
+	// denominator) and those that failed (see SmallVolume), whether the
+	// rule applied or not.
+	Volume, Failures decimal.Decimal
+
 	Relative   Relative        // the relative target, if the KPI has one
 	BaseMonth  Month           // for a relative target: the month compared with
 	Base       decimal.Decimal // for a relative target: that month's value, rounded
@@ -50,7 +61,9 @@ func newResult(d Definition, m Measurement) Result {
 // Classify judges measurement m against definition d in m's month. The
 // value is first rounded to d's precision; then it is Green if it meets the
 // TSL, Amber if it meets the MSL only, Red otherwise. Bounds are inclusive
-// unless the thresholds make them strict. An absent value is Unmeasured
+// unless the thresholds make them strict. Where the month's thresholds
+// carry a small-volume rule and fewer things were measured than it names,
+// the rule judges the month by its failures instead (see SmallVolume). An absent value is Unmeasured
 // with its reason: what an absence costs is the contract's decision, not
 // the classifier's. A Figure's value is Reported, never judged. A KPI with
 // a relative target needs its baseline: see ClassifyAgainst; Classify
@@ -76,6 +89,7 @@ func Classify(d Definition, m Measurement) Result {
 	switch {
 	case d.Kind == Figure:
 		r.Status = Reported
+	case r.judgeVolume(m):
 	case meets(r.Rounded, t.TSL, d.Direction, t.TSLBound):
 		r.Status = Green
 	case meets(r.Rounded, t.MSL, d.Direction, t.MSLBound):
@@ -155,8 +169,13 @@ func (d Direction) Operator(b Bound) string {
 
 // Reason explains the status in words, such as
 // "99.949 rounds to 99.9 (1 dp half-up); tsl >= 99.9 met (base): green".
+// Where the thresholds carry a small-volume rule it says whether it
+// applied: "100 x 17/19 = 89.473684... rounds to 89.5 (1 dp half-up);
+// fewer than 20 measured (19): 2 failed, tsl at most 1 missed, msl at
+// most 2 met (base): amber", or "20 measured, not fewer than 20: tsl >=
+// 95 met (base): green".
 func (r Result) Reason() string {
-	if r.Status == Unmeasured && r.Absent != NoBaseline {
+	if r.Status == Unmeasured && r.Absent != NoBaseline && !r.ByVolume {
 		return fmt.Sprintf("no value (%s): unmeasured", r.Absent)
 	}
 	value := FormatValue(r.Value)
@@ -177,6 +196,10 @@ func (r Result) Reason() string {
 	if r.Relative != 0 {
 		return r.relativeReason(head)
 	}
+	if r.ByVolume {
+		return r.volumeReason(head)
+	}
+	head += r.volumeNote()
 	t := r.Thresholds
 	tsl := fmt.Sprintf("tsl %s %s", r.Direction.Operator(t.TSLBound), FormatValue(t.TSL))
 	msl := fmt.Sprintf("msl %s %s", r.Direction.Operator(t.MSLBound), FormatValue(t.MSL))

@@ -76,6 +76,12 @@ func (m Measurement) Check(d Definition) error {
 		if msg := d.Unit.rangeProblem(m.Value); msg != "" && !m.FromCounts {
 			field("Value", "value", msg)
 		}
+		if d.Kind != Figure && d.Relative == 0 {
+			t, _ := d.Schedule.At(m.Month)
+			for _, p := range countProblems(m, t) {
+				field(p.path, strings.ToLower(strings.TrimPrefix(p.path, "Has")), p.msg)
+			}
+		}
 		if m.HasCounts {
 			switch {
 			case m.Denominator.Sign() <= 0:

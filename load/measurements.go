@@ -33,7 +33,10 @@ var (
 // "UNVL" (unavailable), "N/A" (not applicable) or "not-due". A value or
 // absence for a month its KPI is not due (contract.Contract.Due), and
 // not-due for a month it is, are problems of the row, placed at its month
-// and at its value as every other problem is. An empty
+// and at its value as every other problem is. A value of a KPI whose
+// month's thresholds carry a small-volume rule needs its numerator and
+// denominator, whole numbers (kpi.Measurement.Check): a problem with them
+// is placed at the numerator or denominator column. An empty
 // value with no absence means nothing was supplied: the row is checked but
 // yields no measurement, so the evaluation counts the KPI-month as missing
 // under the contract's rule; an empty value with a numerator and a
@@ -157,7 +160,7 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 				if errors.As(e, &ke) {
 					msg = ke.Msg
 					switch ke.Path {
-					case "Numerator":
+					case "Numerator", "HasCounts":
 						field, i = "numerator", col.num
 					case "Denominator":
 						field, i = "denominator", col.den

@@ -153,7 +153,7 @@ func offsetPos(data []byte, offset int) pos {
 
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
-var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
+var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, volumeDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
 	mitigationsDTO{}, recordDTO{}}, append(append(append([]any(nil), creditDTOs...), relationDTOs...), manifestDTOs...)...)
 
 // leafError is a problem with one scalar, returned from UnmarshalYAML; the

@@ -1,0 +1,128 @@
+package load_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/load"
+	"github.com/servicecredit/engine/measure/plan"
+	"github.com/servicecredit/engine/measure/record"
+	"github.com/servicecredit/engine/measure/recordfile"
+	"github.com/stretchr/testify/require"
+)
+
+// volumeContract is a contract with one KPI under a small-volume rule:
+// "95% of incidents fixed by the first line (90% the minimum), or where
+// fewer than 20 were resolved in the month, no more than 1 not so fixed (2
+// the minimum)", measured from the ticket records by the contract's own
+// recipe.
+const volumeContract = `name: Small volumes
+customer: Customer
+supplier: Supplier
+commencement: 2021-04
+term: 12
+organisations: [LBH]
+charges:
+  - {organisation: LBH, from: 2021-04, amount: "10000.00"}
+absences: {missing: red, unavailable: red}
+kpis:
+  - id: FLF
+    name: Incidents fixed by the first line
+    kind: kpi
+    unit: percent
+    direction: higher-is-better
+    precision: {places: 1, rounding: half-up}
+    tsl: "95"
+    msl: "90"
+    small-volume: {fewer-than: 20, tsl-failures: 1, msl-failures: 2}
+    measure:
+      resolved: {orgs: [LBH], resolution: first-line-fix, kinds: [incident], attribution: resolved-in-period, zone: Europe/London}
+credits:
+  regime:
+    points:
+      amber: "0.5"
+      red: "1"
+      point-value: "1"
+      weights:
+        - {kpi: FLF, from: 2021-04, points: "10"}
+  money: {places: 2, rounding: half-up}
+`
+
+// tickets returns a tickets file of total incidents resolved in month, one
+// a day, of which the first fixed are fixed by the first line.
+func tickets(month string, total, fixed int) string {
+	var b strings.Builder
+	for i := range total {
+		fmt.Fprintf(&b, "%s-%d,LBH,incident,P3,%s-%02dT09:00:00+01:00,%s-%02dT11:00:00+01:00,%v\n",
+			month, i+1, month, i+1, month, i+1, map[bool]string{true: "yes", false: "no"}[i < fixed])
+	}
+	return b.String()
+}
+
+// TestSmallVolumeMeasured follows a small-volume KPI from the ticket
+// records to its status: the contract's recipe counts the tickets, the
+// counts are written as a measurements file as servicecredit measure
+// writes it (value, numerator, denominator), read back and evaluated.
+//
+//	June: 19 incidents, 17 fixed by the first line: 89.5%, which alone is
+//	red; 19 is fewer than 20, and 2 failures meet the msl's 2: amber,
+//	10 points x 0.5 = 5 points, each 1% of 10000.00: 500.00.
+//	July: 20 incidents, 19 fixed: 95.0%; 20 is not fewer than 20, and
+//	95.0 meets the tsl: green.
+func TestSmallVolumeMeasured(t *testing.T) {
+	c, err := load.Contract("c.yaml", []byte(volumeContract))
+	require.NoError(t, err)
+	pl, err := load.Plan("c.yaml", []byte(volumeContract))
+	require.NoError(t, err)
+	k, ok := pl.Lookup("FLF")
+	require.True(t, ok)
+	ts, err := recordfile.ReadTickets("tickets.csv", strings.NewReader("id,organisation,kind,priority,logged,resolved,first-line\n"+
+		tickets("2021-06", 19, 17)+tickets("2021-07", 20, 19)), nil)
+	require.NoError(t, err)
+	jun, jul := kpi.MustParseMonth("2021-06"), kpi.MustParseMonth("2021-07")
+	figs, err := k.Measure.Measure(plan.Subject{KPI: "FLF", Precision: c.KPIs[0].Precision}, jun, jul, time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC), &record.Set{Tickets: ts}, nil)
+	require.NoError(t, err)
+	require.Len(t, figs, 2)
+
+	file := "kpi,month,value,numerator,denominator\n"
+	for _, f := range figs {
+		m := f.Measurement
+		require.True(t, m.HasCounts, "measure gives the counts")
+		file += fmt.Sprintf("%s,%s,%s,%s,%s\n", m.KPI, m.Month, kpi.FormatValue(m.Value), kpi.FormatValue(m.Numerator), kpi.FormatValue(m.Denominator))
+	}
+	require.Equal(t, "kpi,month,value,numerator,denominator\nFLF,2021-06,89.5,17,19\nFLF,2021-07,95.0,19,20\n", file)
+	ms, err := load.Measurements("m.csv", strings.NewReader(file), c)
+	require.NoError(t, err)
+	res, err := c.Evaluate(contract.Input{Measurements: ms, From: jun, To: jul})
+	require.NoError(t, err)
+	var got []string
+	for _, mo := range res.Months {
+		cell := mo.Cells[0]
+		got = append(got, fmt.Sprintf("%s %s %s: %s", mo.Month, cell.Status, mo.Credit.Total.StringFixed(2), cell.Measured.Reason()))
+	}
+	require.Equal(t, []string{
+		"2021-06 amber 500.00: 89.5 rounds to 89.5 (1 dp half-up); fewer than 20 measured (19): 2 failed, tsl at most 1 missed, msl at most 2 met (base): amber",
+		"2021-07 green 0.00: 95.0 rounds to 95.0 (1 dp half-up); 20 measured, not fewer than 20: tsl >= 95 met (base): green",
+	}, got)
+}
+
+// TestSmallVolumeCounts: a value of a KPI under a small-volume rule needs
+// its counts, whole; each problem is placed at its file, line and column
+// (the numerator's, or the line's when the file has no such column).
+func TestSmallVolumeCounts(t *testing.T) {
+	c, err := load.Contract("c.yaml", []byte(volumeContract))
+	require.NoError(t, err)
+	_, err = load.Measurements("m.csv", strings.NewReader("kpi,month,value,numerator,denominator\n"+
+		"FLF,2021-06,89.5,,\n"+
+		"FLF,2021-07,89.5,17.5,19\n"+
+		"FLF,2021-08,N/A,,\n"+ // nothing measured: no counts needed
+		"FLF,2021-09,,17,19\n"), c) // derived from the counts
+	require.EqualError(t, err, "m.csv:2:18: numerator: no numerator and denominator: the small-volume rule (fewer than 20: tsl at most 1 failed, msl at most 2 failed) judges a month by its counts (give them, or N/A for nothing measured)\n"+
+		`m.csv:3:18: numerator: 17.5 is not a whole number: the small-volume rule (fewer than 20) counts things`)
+	_, err = load.Measurements("m.csv", strings.NewReader("kpi,month,value\nFLF,2021-06,89.5\n"), c)
+	require.EqualError(t, err, "m.csv:2: numerator: no numerator and denominator: the small-volume rule (fewer than 20: tsl at most 1 failed, msl at most 2 failed) judges a month by its counts (give them, or N/A for nothing measured)")
+}
