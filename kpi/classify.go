@@ -30,20 +30,17 @@ type Result struct {
 	// Derived says Value was derived from Numerator/Denominator (see
 	// Measurement.FromCounts): Rounded is exact; Value shows the quotient
 	// to six more places, truncated, and Inexact says it goes on.
-	Derived                bool
-	Inexact                bool
-	Numerator, Denominator decimal.Decimal
-
+	Derived bool
+	Inexact bool
 	// ByVolume says the status was judged by the thresholds' small-volume
 	// rule (Thresholds.SmallVolume), not by the value: fewer things than
-	// its FewerThan were measured. With no counts to judge by, the status
-	// is Unmeasured with Absence NoInput.
+	// its FewerThan were measured (Denominator), and Failures failed.
+	// With no counts to judge by, the status is Unmeasured with Absence
+	// NoInput.
 	ByVolume bool
-	// Volume and Failures are, when the thresholds carry a small-volume
-	// rule and the measurement its counts, the things measured (the
-	// denominator) and those that failed (see SmallVolume), whether the
-	// rule applied or not.
-	Volume, Failures decimal.Decimal
+	// Numerator and Denominator are the measurement's counts, when it has
+	// them (Measurement.HasCounts); zero otherwise.
+	Numerator, Denominator decimal.Decimal
 
 	Relative   Relative        // the relative target, if the KPI has one
 	BaseMonth  Month           // for a relative target: the month compared with
@@ -102,11 +99,13 @@ func Classify(d Definition, m Measurement) Result {
 
 // setValue sets the value and the rounded value of r from m.
 func (r *Result) setValue(d Definition, m Measurement) {
+	if m.HasCounts {
+		r.Numerator, r.Denominator = m.Numerator, m.Denominator
+	}
 	if m.FromCounts {
 		var exact bool
 		r.Rounded, r.Value, exact = m.derive(d.Unit, d.Precision)
 		r.Derived, r.Inexact = true, !exact
-		r.Numerator, r.Denominator = m.Numerator, m.Denominator
 		return
 	}
 	r.Value = m.Value

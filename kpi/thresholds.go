@@ -22,16 +22,16 @@ import (
 // LowerIsBetter KPI it must not be below it. An MSL equal to the TSL means
 // there is no Amber band. The zero Thresholds are 0/0, both inclusive.
 type Thresholds struct {
-	TSL       decimal.Decimal // Target Service Level
-	MSL       decimal.Decimal // Minimum Service Level; must be zero when MSLMargin is set
-	TSLBound  Bound           // Inclusive (the zero value) or Strict
-	MSLBound  Bound           // Inclusive (the zero value) or Strict
-	MSLMargin Margin          // when set, the MSL is the TSL loosened by this margin
+	_ [0]func() // forbid ==, which compares decimals wrongly; first, so that it adds no padding at the end
+
+	TSL      decimal.Decimal // Target Service Level
+	MSL      decimal.Decimal // Minimum Service Level; must be zero when MSLMargin is set
+	TSLBound Bound           // Inclusive (the zero value) or Strict
+	MSLBound Bound           // Inclusive (the zero value) or Strict
 	// SmallVolume, when set, judges a month with fewer things measured
 	// than it names by their failures instead of the percentage.
 	SmallVolume SmallVolume
-
-	_ [0]func() // forbid ==, which compares decimals wrongly
+	MSLMargin   Margin // when set, the MSL is the TSL loosened by this margin
 }
 
 // Bound says whether a value equal to a bound is on its side: whether a

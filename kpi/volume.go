@@ -29,9 +29,9 @@ import (
 // Thresholds that holds it, as bounds and margins do: a glide-path step
 // or a change without one judges its months by the percentage alone.
 type SmallVolume struct {
-	FewerThan   int64 // the rule applies when fewer than this many things were measured; 2 or more
-	TSLFailures int64 // the most failures that meet the TSL; 0 or more
-	MSLFailures int64 // the most failures that meet the MSL; not fewer than TSLFailures
+	FewerThan   int32 // the rule applies when fewer than this many things were measured; 2 or more
+	TSLFailures int32 // the most failures that meet the TSL; 0 or more
+	MSLFailures int32 // the most failures that meet the MSL; not fewer than TSLFailures
 }
 
 // IsSet reports whether v is a rule: the zero SmallVolume is none.
@@ -65,14 +65,15 @@ func (v SmallVolume) problems(u Unit) []problem {
 	return out
 }
 
-// failures returns the things of m that failed, for a KPI of direction
-// dir: the denominator less the numerator when higher is better, the
-// numerator when lower is better.
-func failures(m Measurement, dir Direction) decimal.Decimal {
-	if dir == LowerIsBetter {
-		return m.Numerator
+// Failures returns the things that failed, from the counts of a result
+// judged against a small-volume rule (see SmallVolume): the Denominator
+// less the Numerator when higher is better, the Numerator when lower is
+// better. It is meaningful only when the measurement had counts.
+func (r Result) Failures() decimal.Decimal {
+	if r.Direction == LowerIsBetter {
+		return r.Numerator
 	}
-	return m.Denominator.Sub(m.Numerator)
+	return r.Denominator.Sub(r.Numerator)
 }
 
 // countProblems checks m's counts against the small-volume rule of its
@@ -99,8 +100,7 @@ func countProblems(m Measurement, t Thresholds) []problem {
 }
 
 // judgeVolume judges r by the small-volume rule of its thresholds when it
-// applies to m, and reports whether it did: r's Volume and Failures are
-// set, and its Status. A measurement without counts (one Check refuses,
+// applies to m, and reports whether it did, setting its Status. A measurement without counts (one Check refuses,
 // or a pooled or combined value, which has none) cannot be judged when
 // the thresholds carry a rule: r is Unmeasured with Absence NoInput, its
 // value kept, and ByVolume set so the reason says why.
@@ -113,15 +113,14 @@ func (r *Result) judgeVolume(m Measurement) bool {
 		r.Status, r.Absent, r.ByVolume = Unmeasured, NoInput, true
 		return true
 	}
-	r.Volume, r.Failures = m.Denominator, failures(m, r.Direction)
-	if fixed.Compare(r.Volume, decimal.NewFromInt(v.FewerThan)) >= 0 {
+	if fixed.Compare(r.Denominator, decimal.NewFromInt(int64(v.FewerThan))) >= 0 {
 		return false
 	}
 	r.ByVolume = true
-	switch {
-	case fixed.Compare(r.Failures, decimal.NewFromInt(v.TSLFailures)) <= 0:
+	switch failed := r.Failures(); {
+	case fixed.Compare(failed, decimal.NewFromInt(int64(v.TSLFailures))) <= 0:
 		r.Status = Green
-	case fixed.Compare(r.Failures, decimal.NewFromInt(v.MSLFailures)) <= 0:
+	case fixed.Compare(failed, decimal.NewFromInt(int64(v.MSLFailures))) <= 0:
 		r.Status = Amber
 	default:
 		r.Status = Red
@@ -137,7 +136,7 @@ func (r Result) volumeReason(head string) string {
 	if r.Status == Unmeasured {
 		return fmt.Sprintf("%sno counts to judge by the small-volume rule (%s) (%s): unmeasured", head, v, r.Source)
 	}
-	lead := fmt.Sprintf("%sfewer than %d measured (%s): %s failed, ", head, v.FewerThan, FormatValue(r.Volume), FormatValue(r.Failures))
+	lead := fmt.Sprintf("%sfewer than %d measured (%s): %s failed, ", head, v.FewerThan, FormatValue(r.Denominator), FormatValue(r.Failures()))
 	tsl := fmt.Sprintf("tsl at most %d", v.TSLFailures)
 	msl := fmt.Sprintf("msl at most %d", v.MSLFailures)
 	switch r.Status {
@@ -156,5 +155,5 @@ func (r Result) volumeNote() string {
 	if r.ByVolume || !r.Thresholds.SmallVolume.IsSet() {
 		return ""
 	}
-	return fmt.Sprintf("%s measured, not fewer than %d: ", FormatValue(r.Volume), r.Thresholds.SmallVolume.FewerThan)
+	return fmt.Sprintf("%s measured, not fewer than %d: ", FormatValue(r.Denominator), r.Thresholds.SmallVolume.FewerThan)
 }

@@ -189,8 +189,8 @@ func TestSmallVolumeMonotone(t *testing.T) {
 		if dir == HigherIsBetter && tsl == 0 {
 			d.Schedule.Base.TSLBound = Strict // not the zero Schedule
 		}
-		tf := rapid.Int64Range(0, 10).Draw(t, "tslFailures")
-		v := SmallVolume{FewerThan: rapid.Int64Range(2, 60).Draw(t, "fewerThan"), TSLFailures: tf, MSLFailures: tf + rapid.Int64Range(0, 10).Draw(t, "more")}
+		tf := rapid.Int32Range(0, 10).Draw(t, "tslFailures")
+		v := SmallVolume{FewerThan: rapid.Int32Range(2, 60).Draw(t, "fewerThan"), TSLFailures: tf, MSLFailures: tf + rapid.Int32Range(0, 10).Draw(t, "more")}
 		d.Schedule.Base.SmallVolume = v
 		if err := d.Validate(); err != nil {
 			t.Fatalf("definition: %v", err)
@@ -214,16 +214,16 @@ func TestSmallVolumeMonotone(t *testing.T) {
 		if rank[worse.Status] < rank[r.Status] {
 			t.Fatalf("%d failed of %d is %s (%s), %d failed is %s (%s)", failed+1, den, worse.Status, worse.Reason(), failed, r.Status, r.Reason())
 		}
-		switch small := den < v.FewerThan; {
+		switch small := den < int64(v.FewerThan); {
 		case small != r.ByVolume:
 			t.Fatalf("volume %d, fewer than %d: ByVolume %v", den, v.FewerThan, r.ByVolume)
 		case !small:
 			if p := at(plain, failed); p.Status != r.Status {
 				t.Fatalf("volume %d not small: %s, without the rule %s", den, r.Status, p.Status)
 			}
-		case failed <= v.TSLFailures && r.Status != Green,
-			failed > v.TSLFailures && failed <= v.MSLFailures && r.Status != Amber,
-			failed > v.MSLFailures && r.Status != Red:
+		case failed <= int64(v.TSLFailures) && r.Status != Green,
+			failed > int64(v.TSLFailures) && failed <= int64(v.MSLFailures) && r.Status != Amber,
+			failed > int64(v.MSLFailures) && r.Status != Red:
 			t.Fatalf("%d failed of %d under %s: %s", failed, den, v, r.Status)
 		}
 	})

@@ -411,9 +411,9 @@ func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) 
 	if l.volume != nil && !cv.problemsUnder(p+".small-volume") {
 		q := p + ".small-volume"
 		t.SmallVolume = kpi.SmallVolume{
-			FewerThan:   int64(cv.whole(q+".fewer-than", l.volume.FewerThan, "the volume below which the rule applies, such as 20 for \"fewer than 20 tickets\"")),
-			TSLFailures: int64(cv.whole(q+".tsl-failures", l.volume.TSLFailures, "the most failures that meet the tsl, such as 1")),
-			MSLFailures: int64(cv.whole(q+".msl-failures", l.volume.MSLFailures, "the most failures that meet the msl, such as 2")),
+			FewerThan:   int32(cv.whole(q+".fewer-than", l.volume.FewerThan, "the volume below which the rule applies, such as 20 for \"fewer than 20 tickets\"")),
+			TSLFailures: int32(cv.whole(q+".tsl-failures", l.volume.TSLFailures, "the most failures that meet the tsl, such as 1")),
+			MSLFailures: int32(cv.whole(q+".msl-failures", l.volume.MSLFailures, "the most failures that meet the msl, such as 2")),
 		}
 	}
 	return t
