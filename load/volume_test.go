@@ -126,3 +126,34 @@ func TestSmallVolumeCounts(t *testing.T) {
 	_, err = load.Measurements("m.csv", strings.NewReader("kpi,month,value\nFLF,2021-06,89.5\n"), c)
 	require.EqualError(t, err, "m.csv:2: numerator: no numerator and denominator: the small-volume rule (fewer than 20: tsl at most 1 failed, msl at most 2 failed) judges a month by its counts (give them, or N/A for nothing measured)")
 }
+
+// TestSmallVolumeCombined: a shared service's combined value of a KPI
+// under a small-volume rule has no counts (it is a weighted mean), so it
+// is unmeasured (no-input), its reason saying why; each organisation's own
+// month is judged by its counts. LBH: 17 of 19, 2 failed, amber; RBK: 40
+// of 40, green by the percentage; combined: (89.5 x 19 + 100.0 x 40) / 59
+// = 5700.5/59 = 96.61..., 96.6.
+func TestSmallVolumeCombined(t *testing.T) {
+	text := strings.NewReplacer(
+		"organisations: [LBH]", "organisations: [LBH, RBK]",
+		"  - {organisation: LBH, from: 2021-04, amount: \"10000.00\"}", "  - {organisation: LBH, from: 2021-04, amount: \"10000.00\"}\n  - {organisation: RBK, from: 2021-04, amount: \"10000.00\"}",
+		"    measure:\n      resolved: {orgs: [LBH], resolution: first-line-fix, kinds: [incident], attribution: resolved-in-period, zone: Europe/London}\n",
+		"    combine: {how: weighted, weight: VOL}\n  - {id: VOL, name: Incidents, kind: figure, unit: count, direction: higher-is-better, precision: {places: 0, rounding: half-up}, combine: {how: summed}}\n",
+	).Replace(volumeContract)
+	c, err := load.Contract("c.yaml", []byte(text))
+	require.NoError(t, err)
+	ms, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,numerator,denominator\n"+
+		"FLF,LBH,2021-06,,17,19\nFLF,RBK,2021-06,,40,40\nVOL,LBH,2021-06,19,,\nVOL,RBK,2021-06,40,,\n"), c)
+	require.NoError(t, err)
+	jun := kpi.MustParseMonth("2021-06")
+	res, err := c.Evaluate(contract.Input{Measurements: ms, From: jun, To: jun})
+	require.NoError(t, err)
+	mo := res.Months[0]
+	require.Equal(t, "amber", mo.Cells[0].Status.String(), mo.Cells[0].Measured.Reason())
+	require.Equal(t, "green", mo.Cells[1].Status.String(), "40 of 40: %s", mo.Cells[1].Measured.Reason())
+	comb := mo.Combined[0]
+	require.Equal(t, contract.Combined, comb.Measured.Org)
+	require.Equal(t, kpi.Unmeasured, comb.Status)
+	require.Equal(t, kpi.NoInput, comb.Measured.Absent)
+	require.Equal(t, "96.6 rounds to 96.6 (1 dp half-up); no counts to judge by the small-volume rule (fewer than 20: tsl at most 1 failed, msl at most 2 failed) (base): unmeasured", comb.Measured.Reason())
+}
