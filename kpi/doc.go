@@ -58,6 +58,15 @@
 //	Amber  it misses the TSL but meets the MSL
 //	Red    it misses the MSL
 //
+// A set of Thresholds may carry a SmallVolume rule, as in "95% resolved in
+// time, or where fewer than 20 tickets were logged, no more than 1 may
+// fail". When a month's measurement counts fewer things than the rule
+// names (its Denominator), the rule replaces the comparison: Green with at
+// most TSLFailures failures, Amber with at most MSLFailures, Red with more
+// (Result.ByVolume). The failures are Denominator - Numerator when higher
+// is better, the Numerator when lower is better. Measurement.Check refuses
+// a value without counts in a month whose thresholds carry a rule.
+//
 // A Measurement may instead be absent: Unavailable ("UNVL"),
 // NotApplicable ("N/A") or NotDue. An absent value is Unmeasured, with its
 // reason; it is never treated as zero or as a pass. Whether an absence
