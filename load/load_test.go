@@ -202,9 +202,11 @@ func TestNewFields(t *testing.T) {
 	open.Relative = kpi.Decrease
 	sat := def("SAT", "Customer satisfaction", kpi.PI, kpi.Score, kpi.HigherIsBetter, pct)
 	sat.Relative = kpi.NoWorseThanLastYear
+	p1 := levels(def("P1", "P1 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")
+	p1.Schedule.Base.SmallVolume = kpi.SmallVolume{FewerThan: 20, TSLFailures: 1, MSLFailures: 2}
 	want := []contract.KPI{
 		{Definition: avail, Unavailable: kpi.Unmeasured},
-		{Definition: levels(def("P1", "P1 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
+		{Definition: p1},
 		{Definition: levels(def("P2", "P2 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
 		{Definition: def("P1_VOL", "P1 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
 		{Definition: def("P2_VOL", "P2 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
