@@ -199,7 +199,7 @@ func (w *canon) margin(m kpi.Margin) obj {
 }
 
 // thresholds writes a set of thresholds as given: the MSL, or the margin
-// it is derived by.
+// it is derived by, and its small-volume rule when it has one.
 func (w *canon) thresholds(t kpi.Thresholds) obj {
 	o := obj{
 		"tsl":       canonDecimal(t.TSL),
@@ -210,6 +210,9 @@ func (w *canon) thresholds(t kpi.Thresholds) obj {
 		o["msl-margin"] = w.margin(t.MSLMargin)
 	} else {
 		o["msl"] = canonDecimal(t.MSL)
+	}
+	if v := t.SmallVolume; v.IsSet() {
+		o["small-volume"] = obj{"fewer-than": int(v.FewerThan), "tsl-failures": int(v.TSLFailures), "msl-failures": int(v.MSLFailures)}
 	}
 	return o
 }

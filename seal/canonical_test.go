@@ -150,6 +150,9 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 	}{
 		{"a threshold", func(c *contract.Contract) { c.KPIs[0].Schedule.Base = kpi.MustLevels("99.6", "99.0") }},
 		{"a bound", func(c *contract.Contract) { c.KPIs[0].Schedule.Base.TSLBound = kpi.Strict }},
+		{"a small-volume rule", func(c *contract.Contract) {
+			c.KPIs[0].Schedule.Base.SmallVolume = kpi.SmallVolume{FewerThan: 20, TSLFailures: 1, MSLFailures: 2}
+		}},
 		{"a weight", func(c *contract.Contract) {
 			p := c.Credits.Regime.(credits.Points)
 			p.Weights = slices.Clone(p.Weights)
