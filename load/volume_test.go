@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -15,52 +16,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// volumeContract is a contract with one KPI under a small-volume rule:
-// "95% of incidents fixed by the first line (90% the minimum), or where
-// fewer than 20 were resolved in the month, no more than 1 not so fixed (2
-// the minimum)", measured from the ticket records by the contract's own
-// recipe.
-const volumeContract = `name: Small volumes
-customer: Customer
-supplier: Supplier
-commencement: 2021-04
-term: 12
-organisations: [LBH]
-charges:
-  - {organisation: LBH, from: 2021-04, amount: "10000.00"}
-absences: {missing: red, unavailable: red}
-kpis:
-  - id: FLF
-    name: Incidents fixed by the first line
-    kind: kpi
-    unit: percent
-    direction: higher-is-better
-    precision: {places: 1, rounding: half-up}
-    tsl: "95"
-    msl: "90"
-    small-volume: {fewer-than: 20, tsl-failures: 1, msl-failures: 2}
-    measure:
-      resolved: {orgs: [LBH], resolution: first-line-fix, kinds: [incident], attribution: resolved-in-period, zone: Europe/London}
-credits:
-  regime:
-    points:
-      amber: "0.5"
-      red: "1"
-      point-value: "1"
-      weights:
-        - {kpi: FLF, from: 2021-04, points: "10"}
-  money: {places: 2, rounding: half-up}
-`
-
-// tickets returns a tickets file of total incidents resolved in month, one
-// a day, of which the first fixed are fixed by the first line.
-func tickets(month string, total, fixed int) string {
-	var b strings.Builder
-	for i := range total {
-		fmt.Fprintf(&b, "%s-%d,LBH,incident,P3,%s-%02dT09:00:00+01:00,%s-%02dT11:00:00+01:00,%v\n",
-			month, i+1, month, i+1, month, i+1, map[bool]string{true: "yes", false: "no"}[i < fixed])
-	}
-	return b.String()
+// volumeContract returns testdata/good/small-volume.yaml, a contract with
+// one KPI under a small-volume rule: "95% of incidents fixed by the first
+// line (90% the minimum), or where fewer than 20 were resolved in the
+// month, no more than 1 not so fixed (2 the minimum)", measured from the
+// ticket records by the contract's own recipe. Its tickets,
+// small-volume-tickets.csv, are 19 incidents resolved in June 2021, 17
+// fixed by the first line, and 20 in July, 19 fixed.
+func volumeContract(t *testing.T) string {
+	return string(read(t, "testdata/good/small-volume.yaml"))
 }
 
 // TestSmallVolumeMeasured follows a small-volume KPI from the ticket
@@ -74,14 +38,13 @@ func tickets(month string, total, fixed int) string {
 //	July: 20 incidents, 19 fixed: 95.0%; 20 is not fewer than 20, and
 //	95.0 meets the tsl: green.
 func TestSmallVolumeMeasured(t *testing.T) {
-	c, err := load.Contract("c.yaml", []byte(volumeContract))
+	c, err := load.Contract("c.yaml", []byte(volumeContract(t)))
 	require.NoError(t, err)
-	pl, err := load.Plan("c.yaml", []byte(volumeContract))
+	pl, err := load.Plan("c.yaml", []byte(volumeContract(t)))
 	require.NoError(t, err)
 	k, ok := pl.Lookup("FLF")
 	require.True(t, ok)
-	ts, err := recordfile.ReadTickets("tickets.csv", strings.NewReader("id,organisation,kind,priority,logged,resolved,first-line\n"+
-		tickets("2021-06", 19, 17)+tickets("2021-07", 20, 19)), nil)
+	ts, err := recordfile.ReadTickets("tickets.csv", bytes.NewReader(read(t, "testdata/good/small-volume-tickets.csv")), nil)
 	require.NoError(t, err)
 	jun, jul := kpi.MustParseMonth("2021-06"), kpi.MustParseMonth("2021-07")
 	figs, err := k.Measure.Measure(plan.Subject{KPI: "FLF", Precision: c.KPIs[0].Precision}, jun, jul, time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC), &record.Set{Tickets: ts}, nil)
@@ -114,7 +77,7 @@ func TestSmallVolumeMeasured(t *testing.T) {
 // its counts, whole; each problem is placed at its file, line and column
 // (the numerator's, or the line's when the file has no such column).
 func TestSmallVolumeCounts(t *testing.T) {
-	c, err := load.Contract("c.yaml", []byte(volumeContract))
+	c, err := load.Contract("c.yaml", []byte(volumeContract(t)))
 	require.NoError(t, err)
 	_, err = load.Measurements("m.csv", strings.NewReader("kpi,month,value,numerator,denominator\n"+
 		"FLF,2021-06,89.5,,\n"+
@@ -139,7 +102,7 @@ func TestSmallVolumeCombined(t *testing.T) {
 		"  - {organisation: LBH, from: 2021-04, amount: \"10000.00\"}", "  - {organisation: LBH, from: 2021-04, amount: \"10000.00\"}\n  - {organisation: RBK, from: 2021-04, amount: \"10000.00\"}",
 		"    measure:\n      resolved: {orgs: [LBH], resolution: first-line-fix, kinds: [incident], attribution: resolved-in-period, zone: Europe/London}\n",
 		"    combine: {how: weighted, weight: VOL}\n  - {id: VOL, name: Incidents, kind: figure, unit: count, direction: higher-is-better, precision: {places: 0, rounding: half-up}, combine: {how: summed}}\n",
-	).Replace(volumeContract)
+	).Replace(volumeContract(t))
 	c, err := load.Contract("c.yaml", []byte(text))
 	require.NoError(t, err)
 	ms, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,numerator,denominator\n"+
