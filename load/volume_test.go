@@ -120,3 +120,38 @@ func TestSmallVolumeCombined(t *testing.T) {
 	require.Equal(t, kpi.NoInput, comb.Measured.Absent)
 	require.Equal(t, "96.6 rounds to 96.6 (1 dp half-up); no counts to judge by the small-volume rule (fewer than 20: tsl at most 1 failed, msl at most 2 failed) (base): unmeasured", comb.Measured.Reason())
 }
+
+// FuzzSmallVolumeMeasurements: whatever a measurements file for a KPI
+// under a small-volume rule holds, the reader either refuses it with
+// placed problems or gives measurements that evaluate without a problem,
+// every month with a value judged green, amber or red.
+func FuzzSmallVolumeMeasurements(f *testing.F) {
+	c, err := load.Contract("c.yaml", read(f, "testdata/good/small-volume.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"kpi,month,value,numerator,denominator\nFLF,2021-06,89.5,17,19\nFLF,2021-07,,19,20\n",
+		"kpi,month,value,numerator,denominator\nFLF,2021-06,89.5,,\nFLF,2021-07,N/A,,\n",
+		"kpi,month,value,numerator,denominator\nFLF,2021-06,0,0,1\nFLF,2021-07,95,17.5,19\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ms, err := load.Measurements("m.csv", bytes.NewReader(data), c)
+		checkErr(t, err, "m.csv")
+		if err != nil {
+			return
+		}
+		res, err := c.Evaluate(contract.Input{Measurements: ms})
+		if err != nil {
+			t.Fatalf("loaded but not evaluated: %v", err)
+		}
+		for _, mo := range res.Months {
+			r := mo.Cells[0].Measured
+			if r.Absent == 0 && !r.Status.Failed() && r.Status != kpi.Green {
+				t.Fatalf("%s: a value judged %s: %s", mo.Month, r.Status, r.Reason())
+			}
+		}
+	})
+}
