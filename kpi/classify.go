@@ -60,9 +60,9 @@ func newResult(d Definition, m Measurement) Result {
 // TSL, Amber if it meets the MSL only, Red otherwise. Bounds are inclusive
 // unless the thresholds make them strict. Where the month's thresholds
 // carry a small-volume rule and fewer things were measured than it names,
-// the rule judges the month by its failures instead (see SmallVolume). An absent value is Unmeasured
-// with its reason: what an absence costs is the contract's decision, not
-// the classifier's. A Figure's value is Reported, never judged. A KPI with
+// the rule judges the month by its failures instead (see SmallVolume). An
+// absent value is Unmeasured with its reason: what an absence costs is the
+// contract's decision, not the classifier's. A Figure's value is Reported, never judged. A KPI with
 // a relative target needs its baseline: see ClassifyAgainst; Classify
 // alone gives it NoBaseline.
 //
@@ -169,7 +169,7 @@ func (d Direction) Operator(b Bound) string {
 // Reason explains the status in words, such as
 // "99.949 rounds to 99.9 (1 dp half-up); tsl >= 99.9 met (base): green".
 // Where the thresholds carry a small-volume rule it says whether it
-// applied: "100 x 17/19 = 89.473684... rounds to 89.5 (1 dp half-up);
+// applied: "100 x 17/19 = 89.4736842... rounds to 89.5 (1 dp half-up);
 // fewer than 20 measured (19): 2 failed, tsl at most 1 missed, msl at
 // most 2 met (base): amber", or "20 measured, not fewer than 20: tsl >=
 // 95 met (base): green".
