@@ -42,7 +42,9 @@ type Measurement struct {
 
 // Check reports every problem with m as a value of the KPI d, each as an
 // *Error wrapping ErrInvalidMeasurement with the path of the field at
-// fault ("Value", "Denominator"), joined with errors.Join.
+// fault ("Value", "Denominator"), joined with errors.Join. A value in a
+// month whose thresholds carry a small-volume rule needs its counts
+// ("HasCounts"), whole numbers: the rule judges by them.
 func (m Measurement) Check(d Definition) error {
 	var errs []error
 	add := func(path, msg string) {
