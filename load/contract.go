@@ -31,6 +31,7 @@ type (
 		Credits       *creditsDTO  `yaml:"credits"`
 		ReportCard    *cardDTO     `yaml:"report-card"`
 		Measurement   yaml.Node    `yaml:"measurement"` // read by Plan (a yaml.Node, not a pointer: the library decodes a *yaml.Node as a struct)
+		Reconcile     yaml.Node    `yaml:"reconcile"`   // read by ContractRelations
 	}
 	cardDTO struct {
 		Variance *marginDTO `yaml:"variance"`
@@ -129,7 +130,9 @@ type (
 // then everything contract.Contract.Validate finds. The
 // engine's checks run once the file has been read without a problem; a
 // KPI's own definition is checked as soon as its fields have been read. On
-// any problem it returns no contract.
+// any problem it returns no contract. A file with a measurement plan or a
+// reconcile section has them checked as Plan and ContractRelations check
+// them, once the rest has been read without a problem.
 func Contract(name string, data []byte) (*contract.Contract, error) {
 	ps := &problems{file: name}
 	var dto contractDTO
@@ -147,6 +150,9 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 		return nil, ps.err()
 	}
 	if err := plan(name, data, &dto); err != nil {
+		return nil, err
+	}
+	if err := contractRelations(name, data, c, &dto.Reconcile); err != nil {
 		return nil, err
 	}
 	return c, nil
