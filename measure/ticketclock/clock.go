@@ -325,6 +325,11 @@ func (c *Clock) judge(r Judgement, t *record.Ticket, p string, start, cs, notBef
 		}
 		out = x
 	}
+	if cycles == 0 {
+		// Every cycle stopped at or before the clock's start: the clock
+		// never ran, one cycle of no time, as under the other rules.
+		return c.span(r, tg, cs, final, holds, notBefore, asOf)
+	}
 	if nfailed > 0 {
 		open := out.Verdict == OpenWithin || out.Verdict == OpenBreached
 		out = failed

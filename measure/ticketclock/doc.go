@@ -34,7 +34,10 @@
 // exactly 8 hours of an 8-hour target is met. Open time is counted in
 // half-open intervals [start, stop): a clock started in closed time
 // starts at the next opening, and one stopped exactly at a window's close
-// has counted that whole window. A Judgement carries the Verdict (met,
+// has counted that whole window. A clock that stops at or before it
+// starts (a resolution before the start field's instant, or before the
+// next opening after a start in closed time) counts no time: the ticket
+// is met, judged as one cycle (docs/records.md). A Judgement carries the Verdict (met,
 // breached, open-within, open-breached, excluded, not-applicable), the
 // elapsed and allowed time, the deadline, the breach instant, the
 // calendar and its version, and the Choices applied; Judgement.Explain
