@@ -113,6 +113,32 @@ func TestShippedFiles(t *testing.T) {
 	require.Equal(t, "2021-08-17", recs[1].AgreedOn.String())
 }
 
+// TestMeasurementAbsenceWords reads each spelling of an absence, in the
+// value and the absence column and in any case, by the one list of words
+// (kpi.Absence's first three and the packs' UNVL and N/A); any other word
+// in the absence column is a *kpi.WordError wrapping kpi.ErrUnknownWord.
+func TestMeasurementAbsenceWords(t *testing.T) {
+	c := lincolnshire(t)
+	for _, tc := range []struct {
+		word string
+		want kpi.Absence
+	}{
+		{"UNVL", kpi.Unavailable}, {"unvl", kpi.Unavailable}, {"Unavailable", kpi.Unavailable},
+		{"N/A", kpi.NotApplicable}, {"n/a", kpi.NotApplicable}, {"NOT-APPLICABLE", kpi.NotApplicable},
+		{"not-due", kpi.NotDue}, {"Not-Due", kpi.NotDue},
+	} {
+		for _, row := range []string{"IMT_KPI_05,LCC,2021-06," + tc.word + ",\n", "IMT_KPI_05,LCC,2021-06,," + tc.word + "\n"} {
+			ms, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,absence\n"+row), c)
+			require.NoError(t, err, row)
+			require.Equal(t, tc.want, ms[0].Absent, row)
+		}
+	}
+	_, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,absence\nIMT_KPI_05,LCC,2021-06,,no-input\n"), c)
+	require.EqualError(t, err, `m.csv:2:25: absence "no-input": unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)`)
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.ErrorIs(t, err, load.ErrInvalid)
+}
+
 // TestMeasurementSpellings checks the accepted spellings of values,
 // absences and months.
 func TestMeasurementSpellings(t *testing.T) {

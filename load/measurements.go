@@ -11,6 +11,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/csvfile"
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -281,16 +282,16 @@ func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measur
 	a, ap := t.field(col.absence)
 	num, np := t.field(col.num)
 	den, dp := t.field(col.den)
-	if word, ok := absenceWord(v); ok {
+	if word, err := absenceWord(v); err == nil {
 		if a != "" {
 			ps.addText(ap, "absence", a, "given with an absent value "+strconv.Quote(v)+" (give one or the other)", nil)
 		}
 		m.Absent = word
 	} else if a != "" {
-		word, ok := absenceWord(a)
+		word, err := absenceWord(a)
 		switch {
-		case !ok:
-			ps.addText(ap, "absence", a, "unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)", nil)
+		case err != nil:
+			ps.addText(ap, "absence", a, "unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)", err)
 		case v != "":
 			ps.addText(vp, "value", v, "given with absence "+strconv.Quote(a)+" (give one or the other)", nil)
 		}
@@ -372,17 +373,17 @@ func readIncidents(t *csvReader, i int) []string {
 	return out
 }
 
-// absenceWord maps the spellings of an absent value to the engine's
-// Absence: the packs' UNVL and N/A (any case), and the words unavailable,
-// not-applicable and not-due.
-func absenceWord(s string) (kpi.Absence, bool) {
-	switch strings.ToLower(s) {
-	case "unvl", "unavailable":
-		return kpi.Unavailable, true
-	case "n/a", "not-applicable":
-		return kpi.NotApplicable, true
-	case "not-due":
-		return kpi.NotDue, true
-	}
-	return 0, false
+// fileAbsences are the absences a measurements file may give, in its
+// value or absence column: the engine's words of the first three
+// (kpi.Absence's unavailable, not-applicable and not-due), and the packs'
+// UNVL and N/A.
+var fileAbsences = words.New("absence", kpi.Unavailable, kpi.Unavailable.String(), kpi.NotApplicable.String(), kpi.NotDue.String()).
+	Alias("unvl", kpi.Unavailable).Alias("n/a", kpi.NotApplicable)
+
+// absenceWord maps a spelling of an absent value, in any case, to the
+// engine's Absence; the error for any other is a *kpi.WordError.
+func absenceWord(s string) (kpi.Absence, error) {
+	var a kpi.Absence
+	err := fileAbsences.Unmarshal(&a, []byte(strings.ToLower(s)))
+	return a, err
 }

@@ -48,5 +48,6 @@
 // and joined with errors.Join; Errors lists them. An enumeration's
 // UnmarshalText rejects an unknown word with a *kpi.WordError wrapping
 // kpi.ErrUnknownWord, as every package's enumerations do, and the file
-// readers place it in their file.
+// readers place it in their file: the placed *Error wraps both its
+// sentinel and the *kpi.WordError (Error.Cause).
 package record
