@@ -28,8 +28,9 @@
 // CapLine; the triggers read the result. Every line's Rule says, in
 // words, what produced its amount.
 //
-// Two regimes are here: None, for an agreement without credits, and
-// Points, the regime most public-sector contracts use. The regimes
+// Three regimes are here: None, for an agreement without credits;
+// Points, the regime most public-sector contracts use; and Pool, the
+// at-risk pool of US state contracts (the Texas DIR model). The regimes
 // composed of scoring parts (banded values, shortfalls, deductions, an
 // at-risk pool, with amber rules, repeat escalation and prices per point,
 // by table or as a percentage of charges) are package credits/scheme's
@@ -63,6 +64,25 @@
 // gives the arithmetic in words, such as
 //
 //	amber: 0.5 of 10 points = 5.0 points x 0.2% of charges 100000.00 = 1000.00
+//
+// # The at-risk pool regime
+//
+// Pool puts AtRisk per cent of each month's charges at risk (the At-Risk
+// Amount) and allocates Available per cent of it (the Pool Percentage
+// Available for Allocation, often 150 or more) over Performance
+// Categories: the categories' shares add up to Available exactly, and
+// within each category its KPIs' shares add up to 100 exactly. A Red
+// KPI-month (a Service Level Default) loses the Red fraction of its
+// allocation, an Amber one the Amber fraction:
+//
+//	lost (per cent of charges) = AtRisk x category share/100 x KPI share/100 x fraction
+//	amount = round(charges x lost/100)
+//
+// With 10% at risk, a category of 75% and a KPI of 40% of it, a Red month
+// on charges of 100000.00 costs 3% of them, 3000.00. Because the shares
+// add up to more than the whole At-Risk Amount, several defaults can
+// exceed it in one month; the Rules must cap each month (Caps.Month) at
+// exactly AtRisk per cent, and the monthly cap's CapLine cuts the rest.
 //
 // # Caps
 //

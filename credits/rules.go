@@ -129,7 +129,8 @@ func (r Rules) Validate(kpis []Window) error {
 // Check runs every check of the rules that needs no list of the
 // contract's KPIs, as Calculate and Open do: a regime is set and its own
 // Check passes (signs, ranges, order), the money has 0 to 6 places and a
-// rounding mode, each cap is a percentage from 0 to 100, the triggers,
+// rounding mode, each cap is a percentage from 0 to 100, a Pool regime's
+// monthly cap is its at-risk amount, the triggers,
 // the critical rule and the incident rule are well formed. The problems
 // are as Validate reports them; nil if there are none.
 func (r Rules) Check() error {
@@ -178,6 +179,9 @@ func (r Rules) problems() []error {
 			ps = append(ps, problems.Newf(fmt.Sprintf("Triggers[%d].Name", i), "", "trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
+	}
+	if p, ok := r.Regime.(Pool); ok {
+		ps = append(ps, p.capProblems(r.Caps.Month)...)
 	}
 	ps = append(ps, problems.Under(r.Critical.problems(), "Critical", "")...)
 	ps = append(ps, problems.Under(r.Incidents.problems(), "Incidents", "")...)

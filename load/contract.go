@@ -528,7 +528,7 @@ func joinPath(path, within string) string {
 }
 
 // regimeTag returns the key that names the regime in the file: points,
-// scheme or none; "" when the file names none.
+// scheme, pool or none; "" when the file names none.
 func regimeTag(d *creditsDTO) string {
 	switch {
 	case d == nil || d.Regime == nil:
@@ -537,6 +537,8 @@ func regimeTag(d *creditsDTO) string {
 		return "points"
 	case d.Regime.Scheme != nil:
 		return "scheme"
+	case d.Regime.Pool != nil:
+		return "pool"
 	case d.Regime.None != nil:
 		return "none"
 	}

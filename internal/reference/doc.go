@@ -7,7 +7,7 @@
 // A test that finds the engine and the reference disagreeing has found a
 // bug in one of them; the documentation decides which.
 //
-// It covers every regime (credits.None, credits.Points, scheme.Scheme with
+// It covers every regime (credits.None, credits.Points, credits.Pool, scheme.Scheme with
 // each of its scoring parts, its amber rule, repeat escalation, the
 // treatment of relieved months and each price basis), every cap (month,
 // year, rolling 12 months, two-limb), every trigger, the critical failure

@@ -25,6 +25,8 @@ func (s *state) regimeLines(p credits.Period) ([]Line, error) {
 		return s.pointsLines(r, p)
 	case scheme.Scheme:
 		return s.schemeLines(r, p)
+	case credits.Pool:
+		return poolLines(r, p, s.rules.Money)
 	}
 	return nil, fmt.Errorf("%w: regime %T", errRules, s.rules.Regime)
 }
@@ -54,6 +56,40 @@ func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) 
 			lost := new(big.Rat).Mul(points, frac)
 			l.Points, l.Failed = dec(lost), true
 			l.Amount = round(s.rules.Money, percent(new(big.Rat).Mul(rat(o.Charges), lost), rat(r.PointValue)))
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// poolLines prices p under an at-risk pool: a failed KPI-month loses its
+// Amber or Red fraction of its allocation, AtRisk per cent of the
+// outcome's charges times its category's share times its own, each a per
+// cent.
+func poolLines(r credits.Pool, p credits.Period, money credits.Money) ([]Line, error) {
+	var lines []Line
+	for _, o := range p.Outcomes {
+		l := Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero}
+		if o.Kind == kpi.KPI && !o.Relief && (o.Status == kpi.Amber || o.Status == kpi.Red) {
+			var share *big.Rat // the category's share of the at-risk amount times the KPI's, per cent of per cent
+			for _, c := range r.Categories {
+				for _, x := range c.KPIs {
+					if x.KPI == o.KPI {
+						share = new(big.Rat).Mul(rat(c.Share), rat(x.Share))
+					}
+				}
+			}
+			if share == nil {
+				return nil, fmt.Errorf("%w: %s is in no category", errRules, o.KPI)
+			}
+			frac := rat(r.Red)
+			if o.Status == kpi.Amber {
+				frac = rat(r.Amber)
+			}
+			lost := new(big.Rat).Mul(rat(r.AtRisk), share)
+			lost.Mul(lost, frac).Quo(lost, big.NewRat(100*100, 1)) // per cent of the charges
+			l.Points, l.Failed = dec(lost), lost.Sign() > 0
+			l.Amount = round(money, percent(rat(o.Charges), lost))
 		}
 		lines = append(lines, l)
 	}
