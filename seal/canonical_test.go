@@ -177,6 +177,29 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 	}
 }
 
+// TestCanonicalPool: an at-risk pool's categories and their KPIs are
+// written in a fixed order, so listing them in another order keeps the
+// form, and a changed share changes it.
+func TestCanonicalPool(t *testing.T) {
+	c := loadContract(t, "../examples/atrisk/contract.yaml")
+	base := canonical(t, c)
+	p := c.Credits.Regime.(credits.Pool)
+	p.Categories = slices.Clone(p.Categories)
+	slices.Reverse(p.Categories)
+	for i := range p.Categories {
+		p.Categories[i].KPIs = slices.Clone(p.Categories[i].KPIs)
+		slices.Reverse(p.Categories[i].KPIs)
+	}
+	c.Credits.Regime = &p
+	require.Equal(t, base, canonical(t, c), "order means nothing")
+	require.Contains(t, base, `"pool":{"amber":"0","at-risk":"10","available":"150","categories":[{"kpis":[{"kpi":"BACKUP","share":"60"},{"kpi":"UPTIME","share":"40"}],"name":"hosting","share":"75"}`)
+	q := p
+	q.Categories = slices.Clone(p.Categories)
+	q.Categories[0].Share = decimal.RequireFromString("74")
+	c.Credits.Regime = q
+	require.NotEqual(t, base, canonical(t, c), "a share is meaning")
+}
+
 type customRegime struct{ credits.None }
 
 // TestCanonicalUnknownRegime: a regime the canonical form does not know
@@ -185,7 +208,7 @@ func TestCanonicalUnknownRegime(t *testing.T) {
 	c := rich()
 	c.Credits.Regime = customRegime{}
 	_, err := seal.Canonical(c)
-	require.EqualError(t, err, "canonical form: regime seal_test.customRegime has none (want points, scheme or none)")
+	require.EqualError(t, err, "canonical form: regime seal_test.customRegime has none (want points, scheme, pool or none)")
 }
 
 // TestCanonicalCoversEveryField lists every field the engine's contract
@@ -227,7 +250,7 @@ func TestCanonicalCoversEveryField(t *testing.T) {
 		}
 	}
 	walk("Contract", reflect.TypeOf(contract.Contract{}))
-	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.None{}} {
+	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.Pool{}, credits.None{}} {
 		walk("Contract.Credits.Regime("+reflect.TypeOf(r).Name()+")", reflect.TypeOf(r))
 	}
 	contracttest.Golden(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))
