@@ -47,6 +47,8 @@ func regimeOf(c *contract.Contract) (synth.Regime, []string) {
 		return synth.Points, nil
 	case credits.None:
 		return synth.None, nil
+	case credits.Pool:
+		return synth.Pool, nil
 	case scheme.Scheme:
 		var parts []string
 		g := synth.Regime(255)
@@ -214,7 +216,7 @@ func TestEveryPartReached(t *testing.T) {
 	}
 	var missing []string
 	for _, want := range []string{
-		"regime points", "regime none", "regime status", "regime bands", "regime shortfall", "regime shortfall-bands", "regime deduction", "regime allocation",
+		"regime points", "regime none", "regime status", "regime bands", "regime shortfall", "regime shortfall-bands", "regime deduction", "regime allocation", "regime pool",
 		"price per-point", "price allowance", "price ratchet", "price points-table", "price percent-of-charges",
 		"value as-measured", "value kpi-rounded", "value table-rounded", "shortfall step",
 		"amber rule", "repeat", "mitigated breaks-chain", "mitigated counts-as-failure",
@@ -292,6 +294,6 @@ func TestRegimeString(t *testing.T) {
 	for _, g := range append(synth.Regimes(), synth.Mixed, synth.Mixed+1) {
 		names = append(names, g.String())
 	}
-	require.Equal(t, []string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "mixed", "regime(9)"}, names)
+	require.Equal(t, []string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "pool", "mixed", "regime(10)"}, names)
 	require.False(t, slices.Contains(synth.Regimes(), synth.Mixed))
 }
