@@ -108,6 +108,24 @@ type Rules struct {
 	// Incidents says how the credits of one incident that breaches
 	// several KPIs count; the zero Incidents counts them all.
 	Incidents Incidents
+	// PerOrganisation applies the regime to each organisation's
+	// outcomes on their own, as PFI deduction schedules apply the free
+	// allowance and the ratchet bands to each facility's points and then
+	// add up the money. Each month, each organisation's outcomes (in
+	// their order) form a Period of their own, whose Charges are that
+	// organisation's, priced by a Run of the regime kept for that
+	// organisation alone; the lines go back in outcome order, and those
+	// that cost money say they were priced on the organisation's own
+	// month. It changes what a regime works out over a month's outcomes
+	// together: a credits/scheme Scheme's per-point allowance and
+	// ratchets and its points table (looked up with the organisation's
+	// points, on its charges). Lines priced one by one (Points, Pool, a
+	// percentage of charges) and the histories of repeat failures, which
+	// are each organisation's already, come out the same. The caps, the
+	// critical rule, the incident rule and the triggers still read the
+	// whole month. False, the default, prices each month's outcomes of
+	// every organisation together.
+	PerOrganisation bool
 }
 
 // Validate checks the rules against the contract's indicators, kpis: every

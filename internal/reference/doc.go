@@ -11,7 +11,8 @@
 // each of its scoring parts, its amber rule, repeat escalation, the
 // treatment of relieved months and each price basis), every cap (month,
 // year, rolling 12 months, two-limb), every trigger, the critical failure
-// rule and the incident rule. Periods builds the months a contract's
+// rule, the incident rule, and a regime applied to each organisation on
+// its own (credits.Rules.PerOrganisation). Periods builds the months a contract's
 // evaluation credits from its cells and the contract's charges, so that an
 // evaluation can be compared whole; FromLedger puts the engine's ledger in
 // the reference's terms.

@@ -31,6 +31,42 @@ func (s *state) regimeLines(p credits.Period) ([]Line, error) {
 	return nil, fmt.Errorf("%w: regime %T", errRules, s.rules.Regime)
 }
 
+// linesFor prices p under the regime: the whole month at once or, with
+// the rules' PerOrganisation, each organisation's outcomes as a month of
+// their own, on that organisation's charges.
+func (s *state) linesFor(p credits.Period) ([]Line, error) {
+	if !s.rules.PerOrganisation {
+		return s.regimeLines(p)
+	}
+	lines := make([]Line, len(p.Outcomes))
+	done := map[string]bool{}
+	for _, o := range p.Outcomes {
+		if done[o.Org] {
+			continue
+		}
+		done[o.Org] = true
+		own := credits.Period{Month: p.Month, Year: p.Year, Charges: o.Charges, YearCharges: p.YearCharges}
+		var at []int
+		for i, x := range p.Outcomes {
+			if x.Org == o.Org {
+				if !x.Charges.Equal(o.Charges) {
+					return nil, fmt.Errorf("%w: organisation %q has two charges in %s", errRules, o.Org, p.Month)
+				}
+				own.Outcomes = append(own.Outcomes, x)
+				at = append(at, i)
+			}
+		}
+		got, err := s.regimeLines(own)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range at {
+			lines[i] = got[k]
+		}
+	}
+	return lines, nil
+}
+
 // pointsLines prices p under the points regime: a failed KPI-month loses
 // its Amber or Red fraction of the points in force, each point worth
 // PointValue per cent of the outcome's charges.
