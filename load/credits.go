@@ -21,6 +21,9 @@ type (
 		Critical  *criticalDTO  `yaml:"critical"`
 		Incidents *incidentsDTO `yaml:"incidents"`
 		Money     *moneyDTO     `yaml:"money"`
+		// PerOrganisation: the regime prices each organisation's
+		// outcomes on their own; absent is false.
+		PerOrganisation *yBool `yaml:"per-organisation"`
 	}
 	incidentsDTO struct {
 		Rule      *yIncidentRule `yaml:"rule"`
@@ -314,6 +317,7 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			r.Incidents.Decisions = append(r.Incidents.Decisions, dec)
 		}
 	}
+	r.PerOrganisation = d.PerOrganisation != nil && d.PerOrganisation.b
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
 		r.Money = credits.Money{
 			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),

@@ -353,6 +353,9 @@ func (w *canon) credits(r credits.Rules) obj {
 	}
 	inc["decisions"] = orEmpty(ds)
 	o["incidents"] = inc
+	if r.PerOrganisation {
+		o["per-organisation"] = true // written only when set, so that the forms of contracts before it are as they were
+	}
 	return o
 }
 

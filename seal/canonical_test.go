@@ -166,6 +166,7 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 		{"the money rounding", func(c *contract.Contract) { c.Credits.Money.Rounding = kpi.HalfEven }},
 		{"a kpi's window", func(c *contract.Contract) { c.KPIs[1].From = kpi.MustParseMonth("2021-05") }},
 		{"the critical rule", func(c *contract.Contract) { c.Credits.Critical.Capped = true }},
+		{"per organisation", func(c *contract.Contract) { c.Credits.PerOrganisation = true }},
 		{"the kpis' order", func(c *contract.Contract) { slices.Reverse(c.KPIs) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
