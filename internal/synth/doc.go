@@ -16,9 +16,10 @@
 // allowance and ratchets, now and then), from a points table or as a per
 // cent of the charges, and drawing what real schemes add: an amber rule,
 // repeat escalation, monthly, annual, rolling and two-limb caps, triggers,
-// a critical service level failure rule, and an incident rule with the
+// a critical service level failure rule, an incident rule with the
 // incidents named in the measurements and, under customer-choice, the
-// customer's decisions. Pool is credits.Pool, an at-risk pool allocated
+// customer's decisions, and, with two or more organisations, now and then
+// pricing each organisation on its own (credits.Rules.PerOrganisation). Pool is credits.Pool, an at-risk pool allocated
 // at 100 to 300 per cent of its at-risk amount, one category per unit and
 // direction of KPI, the month capped at the at-risk amount, with the
 // scheme's other caps, triggers and rules. Mixed makes a portfolio of

@@ -269,6 +269,9 @@ func edgeWord(e kpi.Bound) string {
 // writeRules writes the credit rules other than the regime: caps,
 // triggers, the critical and incident rules, and the money.
 func writeRules(out *printer, rs credits.Rules) {
+	if rs.PerOrganisation {
+		out.printf("  per-organisation: true\n")
+	}
 	cs := rs.Caps
 	if cs.Month != nil || cs.Year != nil || cs.Rolling != nil || cs.TwoLimb != nil {
 		out.printf("  caps:\n")

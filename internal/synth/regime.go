@@ -117,6 +117,9 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 		out.Critical = critical(r, c)
 	}
 	out.Incidents.Rule = credits.IncidentRule(r.IntN(4)) // zero: no rule, and no incidents named
+	if len(c.Orgs) > 1 && r.IntN(3) == 0 {
+		out.PerOrganisation = true // each organisation's allowance, ratchets and table
+	}
 	return out
 }
 

@@ -188,6 +188,9 @@ func TestEveryPartReached(t *testing.T) {
 		if s, ok := rs.Regime.(scheme.Scheme); ok {
 			schemeParts(reached, s)
 		}
+		if rs.PerOrganisation {
+			reached["per organisation"] = true
+		}
 		res := evaluate(t, p)
 		for _, l := range res.Ledger.Lines {
 			switch {
@@ -217,7 +220,7 @@ func TestEveryPartReached(t *testing.T) {
 	var missing []string
 	for _, want := range []string{
 		"regime points", "regime none", "regime status", "regime bands", "regime shortfall", "regime shortfall-bands", "regime deduction", "regime allocation", "regime pool",
-		"price per-point", "price allowance", "price ratchet", "price points-table", "price percent-of-charges",
+		"per organisation", "price per-point", "price allowance", "price ratchet", "price points-table", "price percent-of-charges",
 		"value as-measured", "value kpi-rounded", "value table-rounded", "shortfall step",
 		"amber rule", "repeat", "mitigated breaks-chain", "mitigated counts-as-failure",
 		"cut by cap month", "cut by cap year", "cut by cap rolling-12-months", "cut by cap two-limb",
