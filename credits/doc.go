@@ -84,6 +84,18 @@
 // exceed it in one month; the Rules must cap each month (Caps.Month) at
 // exactly AtRisk per cent, and the monthly cap's CapLine cuts the rest.
 //
+// # Each organisation on its own
+//
+// By default a regime prices each month's outcomes of every organisation
+// together. With Rules.PerOrganisation each organisation's outcomes form
+// a month of their own, on that organisation's charges, priced by a Run
+// of the regime kept for it alone: a scheme's free allowance and ratchet
+// bands apply to each organisation's points (as PFI deduction schedules
+// apply them to each facility), and a points table looks up each
+// organisation's points. The lines go back in outcome order, each
+// organisation's adding up to what its own month cost; the caps, the
+// critical rule, the incident rule and the triggers read the whole month.
+//
 // # Caps
 //
 // Calculate feeds the periods to the regime in month order. Each month's
