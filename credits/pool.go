@@ -82,7 +82,7 @@ func (p Pool) problems() []problems.Problem {
 		out = append(out, problems.Newf(path, id, "pool regime: "+format, args...))
 	}
 	if p.AtRisk.Sign() <= 0 || fixed.Compare(p.AtRisk, hundred) > 0 {
-		bad("AtRisk", "", "at-risk amount %s%% of charges not above 0 and at most 100", kpi.FormatValue(p.AtRisk))
+		bad("AtRisk", "", "at-risk amount %s%% of charges: want above 0 and at most 100", kpi.FormatValue(p.AtRisk))
 	}
 	if p.Available.Sign() <= 0 {
 		bad("Available", "", "pool percentage available for allocation %s%% is not positive", kpi.FormatValue(p.Available))

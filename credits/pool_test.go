@@ -163,7 +163,7 @@ func TestPoolErrors(t *testing.T) {
 			want:  "pool regime: monthly cap 12% differs from the at-risk amount 10% of the month's charges: invalid credit rules",
 			paths: []string{"Caps.Month"}},
 		{name: "nothing at risk", edit: func(p *credits.Pool, r *credits.Rules) { p.AtRisk = dec("0"); r.Caps.Month = pct("0") },
-			want:  "pool regime: at-risk amount 0% of charges not above 0 and at most 100: invalid credit rules",
+			want:  "pool regime: at-risk amount 0% of charges: want above 0 and at most 100: invalid credit rules",
 			paths: []string{"Regime.AtRisk"}},
 		{name: "no pool", edit: func(p *credits.Pool, _ *credits.Rules) { p.Available = dec("-1") },
 			want:  "pool regime: pool percentage available for allocation -1% is not positive: invalid credit rules",

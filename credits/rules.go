@@ -198,8 +198,13 @@ func (r Rules) problems() []error {
 		}
 		names[t.Name] = true
 	}
-	if p, ok := r.Regime.(Pool); ok {
+	switch p := r.Regime.(type) {
+	case Pool:
 		ps = append(ps, p.capProblems(r.Caps.Month)...)
+	case *Pool:
+		if p != nil {
+			ps = append(ps, p.capProblems(r.Caps.Month)...)
+		}
 	}
 	ps = append(ps, problems.Under(r.Critical.problems(), "Critical", "")...)
 	ps = append(ps, problems.Under(r.Incidents.problems(), "Incidents", "")...)
