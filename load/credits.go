@@ -23,6 +23,9 @@ type (
 		Critical  *criticalDTO  `yaml:"critical"`
 		Incidents *incidentsDTO `yaml:"incidents"`
 		Money     *moneyDTO     `yaml:"money"`
+		// PerOrganisation: the regime prices each organisation's
+		// outcomes on their own; absent is false.
+		PerOrganisation *yBool `yaml:"per-organisation"`
 	}
 	incidentsDTO struct {
 		Rule      *yIncidentRule `yaml:"rule"`
@@ -49,6 +52,7 @@ type (
 	regimeDTO struct {
 		Points *pointsDTO `yaml:"points"`
 		Scheme *schemeDTO `yaml:"scheme"`
+		Pool   *poolDTO   `yaml:"pool"`
 		None   *struct{}  `yaml:"none"`
 	}
 	pointsDTO struct {
@@ -62,6 +66,22 @@ type (
 		From   *yMonth   `yaml:"from"`
 		Points *yDecimal `yaml:"points"`
 		Note   *yString  `yaml:"note"`
+	}
+	poolDTO struct {
+		AtRisk     *yDecimal         `yaml:"at-risk"`
+		Available  *yDecimal         `yaml:"available"`
+		Amber      *yDecimal         `yaml:"amber"`
+		Red        *yDecimal         `yaml:"red"`
+		Categories []poolCategoryDTO `yaml:"categories"`
+	}
+	poolCategoryDTO struct {
+		Name  *yString     `yaml:"name"`
+		Share *yDecimal    `yaml:"share"`
+		KPIs  []poolKPIDTO `yaml:"kpis"`
+	}
+	poolKPIDTO struct {
+		KPI   *yString  `yaml:"kpi"`
+		Share *yDecimal `yaml:"share"`
 	}
 	schemeDTO struct {
 		Scores    []scoreDTO  `yaml:"scores"`
@@ -183,7 +203,7 @@ type (
 
 // creditDTOs are the credit structures whose fields an unknown-field
 // error lists.
-var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
+var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, poolDTO{}, poolCategoryDTO{}, poolKPIDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
 	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
 	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, moneyDTO{}}
 
@@ -233,12 +253,16 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			set++
 			r.Regime = cv.scheme(d.Regime.Scheme)
 		}
+		if d.Regime.Pool != nil {
+			set++
+			r.Regime = cv.pool(d.Regime.Pool)
+		}
 		if d.Regime.None != nil {
 			set++
 			r.Regime = credits.None{}
 		}
 		if set != 1 && cv.doc.present("credits.regime") {
-			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, scheme, none)", nil)
+			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, scheme, pool, none)", nil)
 		}
 	}
 	if c := d.Caps; c != nil {
@@ -296,6 +320,7 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			r.Incidents.Decisions = append(r.Incidents.Decisions, dec)
 		}
 	}
+	r.PerOrganisation = d.PerOrganisation != nil && d.PerOrganisation.b
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
 		r.Money = credits.Money{
 			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
@@ -316,12 +341,44 @@ func (cv *converter) points(d *pointsDTO) credits.Points {
 		q := fmt.Sprintf("%s.weights[%d]", p, i)
 		pts.Weights = append(pts.Weights, credits.Weight{
 			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
-			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
+			From:   cv.month(q+".from", w.From, ""), // optional: the KPI's first month in force
 			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
 			Note:   cv.str(q+".note", w.Note, ""),
 		})
 	}
 	return pts
+}
+
+func (cv *converter) pool(d *poolDTO) credits.Pool {
+	const p = "credits.regime.pool"
+	pl := credits.Pool{
+		AtRisk:    cv.dec(p+".at-risk", d.AtRisk, "the per cent of the month's charges at risk (the at-risk amount), such as 10"),
+		Available: cv.dec(p+".available", d.Available, "the pool percentage available for allocation, such as 150"),
+		Amber:     cv.dec(p+".amber", d.Amber, "the fraction of a KPI's allocation lost when amber, such as 0"),
+		Red:       cv.dec(p+".red", d.Red, "the fraction of a KPI's allocation lost when red, such as 1"),
+	}
+	if d.Categories == nil {
+		cv.doc.missing(p+".categories", "a list of categories, such as {name: hosting, share: 75, kpis: [{kpi: KPI01, share: 40}]}")
+	}
+	for i, c := range d.Categories {
+		q := fmt.Sprintf("%s.categories[%d]", p, i)
+		cat := credits.PoolCategory{
+			Name:  cv.str(q+".name", c.Name, "the category's name, such as hosting"),
+			Share: cv.dec(q+".share", c.Share, "the per cent of the at-risk amount the category gets, such as 75"),
+		}
+		if c.KPIs == nil {
+			cv.doc.missing(q+".kpis", "a list of the category's KPIs, such as {kpi: KPI01, share: 40}")
+		}
+		for j, k := range c.KPIs {
+			r := fmt.Sprintf("%s.kpis[%d]", q, j)
+			cat.KPIs = append(cat.KPIs, credits.PoolKPI{
+				KPI:   cv.str(r+".kpi", k.KPI, "the KPI's id"),
+				Share: cv.dec(r+".share", k.Share, "the per cent of the category's allocation the KPI gets, such as 40"),
+			})
+		}
+		pl.Categories = append(pl.Categories, cat)
+	}
+	return pl
 }
 
 const schemePath = "credits.regime.scheme"

@@ -232,7 +232,7 @@ func jsonRecordOf(rec *mitigation.Record) jsonRecord {
 		jr.Deemed = rec.Deemed.String()
 	}
 	if !rec.AgreedOn.IsZero() {
-		jr.AgreedOn = rec.AgreedOn.Format("2006-01-02")
+		jr.AgreedOn = rec.AgreedOn.String()
 	}
 	return jr
 }

@@ -4,6 +4,14 @@
 // prices its lines, then applies the incident rule, the critical failure
 // rule, the caps and the triggers, as it does for any regime.
 //
+// Start here: a Scheme is a credits.Regime built from Scores (each one
+// scoring part: StatusScore, Bands, Shortfall, ShortfallBands, Deduction
+// or Allocation) and a Price; put it in credits.Rules.Regime. The
+// runnable Examples (go doc -all, or the package's page) show each part
+// with a public contract's worked figures: ExampleScheme_bands,
+// ExampleBands, ExampleShortfall, ExampleShortfallBands,
+// ExampleDeduction, ExampleAllocation and ExamplePrice.
+//
 // A Scheme reads in one direction, each outcome of a month in turn:
 //
 //	Score       how a failed KPI-month scores, exactly one part per Score:
