@@ -140,7 +140,7 @@ func Open(rules Rules) (*Book, error) {
 	if err := rules.Check(); err != nil {
 		return nil, err
 	}
-	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
+	return &Book{rules: rules, run: rules.begin(), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers)}, nil
 }
 
 // monthRecord is a month's charges and capped credit (without a

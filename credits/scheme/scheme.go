@@ -60,6 +60,18 @@ func (s Score) part() (p scorer, name, field string, n int) {
 	return p, name, field, n
 }
 
+// Banded reports whether a score of s places a failed month's value in a
+// band (Bands, ShortfallBands), so that its lines can name the band
+// (credits.Line.Band). Reports give such a contract a band column.
+func (s Scheme) Banded() bool {
+	for _, sc := range s.Scores {
+		if sc.Bands != nil || sc.ShortfallBands != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Repeat escalates a failure that repeats: a KPI-month that fails (scores
 // above zero) and is at least the Nth failure of the same KPI, for the
 // same organisation, within the last Within measurement periods (this one
@@ -451,9 +463,10 @@ func (r *schemeRun) at(i int, o *credits.Outcome) (*slot, bool) {
 
 // pending is a line being assessed, with the score it will be priced at.
 type pending struct {
-	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
-	den   decimal.Decimal // the score's denominator (a Deduction's); zero: 1
-	why   [2]int          // the scoring, in words: the run's text from why[0] to why[1]
+	score   decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
+	den     decimal.Decimal // the score's denominator (a Deduction's); zero: 1
+	why     [2]int          // the scoring, in words: the run's text from why[0] to why[1]
+	restate bool            // the scoring does not end with the score alone (an amber rule or a deemed status follows it, or a fraction's points to DeductionPlaces), so a price that reads on from the score states it again
 }
 
 // Assess appends one line per outcome of period to out.
@@ -527,6 +540,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 		counts := !o.Relief || r.s.Mitigated == MitigatedCounts
 		h := x.h
 		score := got.score
+		restate := false
 		if a := r.s.Amber; !a.isZero() && o.Status == kpi.Amber {
 			n := 1
 			if h != nil {
@@ -546,6 +560,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 				r.text = strconv.AppendInt(append(r.text, " in "...), int64(a.Within), 10)
 				r.text = strconv.AppendInt(append(r.text, " months (from "...), int64(a.Nth), 10)
 				r.text = append(r.text, " an amber counts)"...)
+				restate = true
 			}
 		}
 		failed := score.Sign() > 0
@@ -563,7 +578,8 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 				r.text = strconv.AppendInt(append(r.text, "; repeat: failure "...), int64(n), 10)
 				r.text = strconv.AppendInt(append(r.text, " in "...), int64(rp.Within), 10)
 				r.text = fixed.AppendValue(append(r.text, " periods, x"...), rp.Multiplier)
-				r.text = appendFrac(append(r.text, " = "...), score, got.den)
+				r.text = appendPoints(append(r.text, " = "...), score, got.den)
+				restate = false
 			}
 		}
 		r.record(h, period.Month, counts, counts && failed)
@@ -582,7 +598,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 			l.Extra = r.band(got.band, failed && got.material)
 		}
 		r.text = append(r.text, deemed...)
-		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}}
+		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}, restate: restate || deemed != "" || !isOne(got.den)}
 	}
 	return out, r.price(period, lines, pend)
 }
@@ -775,7 +791,26 @@ func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pe
 			} else {
 				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
 			}
-			b := fixed.AppendFixed(append(r.why(x), "% of charges "...), o.Charges, money.Places)
+			b := r.why(x)
+			if x.restate {
+				b = appendFrac(append(b, "; "...), x.score, x.den)
+			}
+			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
+			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
+			l.Rule, r.rule = string(b), b
+		}
+	case PercentPerPoint:
+		for i, x := range pend {
+			if x.score.Sign() <= 0 {
+				continue
+			}
+			l := &lines[i]
+			o := period.Outcomes[i]
+			l.Points = fracValue(x.score, x.den)
+			l.Amount = quotient(money, o.Charges.Mul(x.score).Mul(p.Percent).Shift(-2), x.den)
+			b := appendFrac(append(r.why(x), "; "...), x.score, x.den)
+			b = fixed.AppendValue(append(b, " points x "...), p.Percent)
+			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
 			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
 		}

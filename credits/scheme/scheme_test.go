@@ -420,7 +420,7 @@ func TestPriceValidate(t *testing.T) {
 		price scheme.Price
 		want  []string
 	}{
-		{"no basis", scheme.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges)"}},
+		{"no basis", scheme.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges, percent-per-point)"}},
 		{"per-point", scheme.Price{Basis: scheme.PerPoint, Allowance: fixture.Dec("-1"), Table: []scheme.TableRow{{}},
 			Ratchet: []scheme.Ratchet{{Above: fixture.Dec("-2"), Multiplier: fixture.Dec("0.5")}, {Above: fixture.Dec("-2"), Multiplier: fixture.Dec("2")}}}, []string{
 			"price: allowance -1 points is negative",
@@ -487,7 +487,7 @@ func TestSchemeValidate(t *testing.T) {
 		"Scores[0].KPIs[1]: scheme: score 1: kpi X is unknown (not an indicator of the contract): invalid credit rules",
 		own[6], own[7], own[8], own[9], own[10],
 	}, "\n"), fixture.Placed(t, s.Validate(append(fixture.WindowsOf("A", "B"), pi))), "Validate adds the cross-checks against the KPIs")
-	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules",
+	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges, percent-per-point): invalid credit rules",
 		fixture.Placed(t, scheme.Scheme{}.Validate(nil)))
 	ok := statusScheme("1", "2", scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}, "A")
 	ok.Mitigated = scheme.MitigatedCounts
