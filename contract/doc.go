@@ -4,6 +4,16 @@
 // Evaluate turns measurements and agreed mitigations into results a board,
 // a finance team and an auditor can each check.
 //
+// Start here: build a Contract (its KPIs embed a kpi.Definition each; a
+// KPI or a points weight with no From starts at commencement or its
+// KPI's first month), then res, err := c.Evaluate(contract.Input{From,
+// To, Measurements, MitigationRecords}): the agreed mitigations go in as
+// records, checked against the contract. Print amounts with
+// res.FormatMoney ("1000.00") and a cell's value with
+// cell.Measured.Format ("99.50%"); Stream evaluates month by month for
+// long runs. The runnable Example (go doc -all, or the package's page) is
+// a two-KPI contract end to end; examples/consumer is a whole program.
+//
 // # Months and years
 //
 // The commencement month is service month 1 and the first month of
@@ -25,7 +35,11 @@
 // measurement is Missing. The contract's Absences rule then says whether a
 // missing or unavailable value counts as a failure (Red) or stays
 // unmeasured; not-applicable and not-due values never count. That status
-// is the raw status. An agreed mitigation (package mitigation) either
+// is the raw status. The agreed mitigations come in Input.MitigationRecords,
+// which Evaluate checks against the contract's MitigationScope as
+// mitigation.NewRegister does (an invalid record is an *InputError naming
+// it), or as a Register already built in Input.Mitigations. An agreed
+// mitigation (package mitigation) either
 // relieves the KPI-month of credits, keeping the raw status, or deems it a
 // status; the raw status is always kept beside it.
 //

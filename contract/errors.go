@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/kpi"
+	"github.com/servicecredit/engine/mitigation"
 )
 
 // ErrInvalidContract is wrapped by every problem Validate finds.
@@ -70,35 +71,43 @@ func (e *Error) Unwrap() []error {
 // InputError is one problem Evaluate or Stream finds in its Input: a
 // measurement for an unknown KPI or organisation, duplicated, outside its
 // KPI's months in force, for a month its KPI is not due (or not-due for
-// one it is), or invalid for its KPI; or a period outside the contract. It
-// names the measurement by its position in Input.Measurements, so that a
-// loader can name the file and line it came from, and unwraps to
-// ErrInvalidInput, whose text ends its message:
+// one it is), or invalid for its KPI; a mitigation record that
+// mitigation.NewRegister would refuse; or a period outside the contract.
+// It names the measurement by its position in Input.Measurements, and a
+// record by its Ref and its position in Path, so that a loader can name
+// the file and line it came from, and unwraps to ErrInvalidInput, whose
+// text ends its message:
 //
 //	measurement KPI05/LCC/2021-07: kpi assessed every 3 months, not in 2021-07: invalid evaluation input
+//	mitigation MIT-2: kpi AVAIL: reason is empty: invalid evaluation input
 type InputError struct {
 	Contract string // the contract's name
-	Index    int    // the measurement's position in Input.Measurements, 0-based; -1 for a problem with the period
+	Index    int    // the measurement's position in Input.Measurements, 0-based; -1 for a problem with the period or a mitigation record
 	// Path is the field at fault, a structural path of Go field names into
-	// the Input: "Measurements[5].Month", "Measurements[2].Value", or
-	// "From" and "To" for the period.
+	// the Input: "Measurements[5].Month", "Measurements[2].Value",
+	// "From" and "To" for the period, "MitigationRecords[1].From" for a
+	// mitigation record (whose position is in the path).
 	Path  string
 	KPI   string    // the measurement's KPI; empty for the period
 	Org   string    // the measurement's organisation
 	Month kpi.Month // the measurement's month
 	Msg   string    // what is wrong, lower case: "kpi assessed every 3 months, not in 2021-07"
-	Err   error     // for a value invalid for its KPI, the *kpi.Error Measurement.Check gives; ErrLimit for a period past MaxKPIMonths; nil otherwise
+	Err   error     // for a value invalid for its KPI, the *kpi.Error Measurement.Check gives; for a mitigation record, the *mitigation.Error; ErrLimit for a period past MaxKPIMonths; nil otherwise
 }
 
 // Error returns the problem: for a measurement, "measurement
 // KPI/ORG/MONTH: " and Msg (a value invalid for its KPI as its *kpi.Error
-// says it); for the period, the contract and Msg; then ErrInvalidInput's
-// text.
+// says it); for a mitigation record, as its *mitigation.Error says it
+// ("mitigation MIT-3: kpi KPI09: from month not set"); for the period and
+// the input as a whole, the contract and Msg; then ErrInvalidInput's text.
 func (e *InputError) Error() string {
 	var ke *kpi.Error
+	var me *mitigation.Error
 	switch {
 	case errors.As(e.Err, &ke):
 		return ke.Problem() + ": " + ErrInvalidInput.Error()
+	case errors.As(e.Err, &me):
+		return me.Problem() + ": " + ErrInvalidInput.Error()
 	case e.Index < 0:
 		return fmt.Sprintf("contract %q: %s: %s", e.Contract, e.Msg, ErrInvalidInput)
 	}
@@ -106,8 +115,9 @@ func (e *InputError) Error() string {
 }
 
 // Unwrap returns ErrInvalidInput and, for a value invalid for its KPI,
-// the *kpi.Error (and so kpi.ErrInvalidMeasurement); for a limit reached,
-// ErrLimit.
+// the *kpi.Error (and so kpi.ErrInvalidMeasurement); for a mitigation
+// record, the *mitigation.Error (and so mitigation.ErrInvalidRecord); for
+// a limit reached, ErrLimit.
 func (e *InputError) Unwrap() []error {
 	if e.Err == nil {
 		return []error{ErrInvalidInput}

@@ -15,16 +15,27 @@ import (
 )
 
 // ErrInvalidInput is wrapped by every problem Evaluate finds in its input
-// other than the contract's own: a period outside the contract, and
+// other than the contract's own: a period outside the contract,
 // measurements that are duplicated, for unknown KPIs or organisations,
-// outside a KPI's months in force, or invalid for their KPI.
+// outside a KPI's months in force, or invalid for their KPI, and
+// mitigation records that are invalid or given beside a register.
 var ErrInvalidInput = errors.New("invalid evaluation input")
 
-// Input is what a contract is evaluated on.
+// Input is what a contract is evaluated on: the months, the values
+// measured and the mitigations agreed. Give the mitigations either as
+// records in MitigationRecords, which Evaluate and Stream validate against
+// the contract and index themselves, or as a register already built with
+// mitigation.NewRegister in Mitigations; not both.
 type Input struct {
-	From, To     kpi.Month            // the months evaluated, inclusive; zero means commencement and the end of the term
-	Measurements []kpi.Measurement    // the values measured, each at most once per KPI, organisation and month
-	Mitigations  *mitigation.Register // nil when none were agreed
+	From, To     kpi.Month         // the months evaluated, inclusive; zero means commencement and the end of the term
+	Measurements []kpi.Measurement // the values measured, each at most once per KPI, organisation and month
+	// MitigationRecords are the mitigations agreed, as records: they are
+	// checked against the contract's MitigationScope as
+	// mitigation.NewRegister checks them, each problem an *InputError
+	// naming the record ("MitigationRecords[1].From"); nil when none
+	// were agreed or Mitigations holds them.
+	MitigationRecords []mitigation.Record
+	Mitigations       *mitigation.Register // the mitigations agreed, as a register already built; nil when none were agreed or MitigationRecords holds them
 }
 
 // Result is a contract's evaluation: every month's KPI-months and board
@@ -32,7 +43,17 @@ type Input struct {
 type Result struct {
 	Months []MonthResult   // the months evaluated, in order
 	Ledger *credits.Ledger // the credit ledger of those months, with their contract-year totals
+	// Money is the contract's money rounding, the places its amounts are
+	// rounded to. Print an amount with FormatMoney ("1000.00"), never
+	// with the decimal's String, which drops the places ("1000").
+	Money credits.Money
 }
+
+// FormatMoney formats an amount of the result, such as a line's Amount
+// or a year's Total, at the contract's money places, whatever the
+// decimal package's globals say: "1000.00". A KPI's value prints with its
+// cell's Measured.Format ("99.50%").
+func (r *Result) FormatMoney(d decimal.Decimal) string { return r.Money.Format(d) }
 
 // MonthResult is one evaluated month.
 type MonthResult struct {
@@ -210,7 +231,7 @@ type pos struct{ ki, oi int }
 // Evaluate validates the contract and the input first and reports every
 // problem it finds; on any problem it returns no result.
 func (c *Contract) Evaluate(in Input) (*Result, error) {
-	res := &Result{Ledger: &credits.Ledger{}}
+	res := &Result{Ledger: &credits.Ledger{}, Money: c.Credits.Money}
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -242,7 +263,8 @@ func (c *Contract) Evaluate(in Input) (*Result, error) {
 	return res, nil
 }
 
-// Totals are what an evaluation adds up to over all its months.
+// Totals are what an evaluation adds up to over all its months. Print an
+// amount with the contract's Credits.Money.Format ("1000.00").
 type Totals struct {
 	Years []credits.YearTotal // one per contract year evaluated, with the KPIs that drove it
 	Total decimal.Decimal     // the credit over every month evaluated
@@ -311,16 +333,17 @@ func (c *Contract) stream(in Input, keep *kept, each func(*MonthResult) error) (
 		return nil, err
 	}
 	index, err := c.index(in.Measurements, from, to)
-	if err != nil {
-		return nil, err
+	reg, rerr := c.register(in)
+	if err != nil || rerr != nil {
+		return nil, errors.Join(append(joined.Split(err), joined.Split(rerr)...)...)
 	}
 	book, err := credits.Open(c.Credits)
 	if err != nil {
 		return nil, fmt.Errorf("contract %q: %w", c.Name, err)
 	}
 	comb := &mindex{keys: map[mkey]int{}}
-	at := c.positions(in.Mitigations)
-	recs := records{reg: in.Mitigations}
+	at := c.positions(reg)
+	recs := records{reg: reg}
 	yearCharges := map[int]decimal.Decimal{}
 	var p credits.Period
 	var cells []Cell // reused month after month, as is the MonthResult, unless kept
@@ -393,6 +416,36 @@ func (c *Contract) stream(in Input, keep *kept, each func(*MonthResult) error) (
 		}
 	}
 	return &Totals{Years: book.Years(), Total: book.Total()}, nil
+}
+
+// register returns the input's mitigation register: Mitigations, or one
+// built from MitigationRecords against the contract's scope, whose
+// problems are *InputErrors naming each record by its position and Ref.
+func (c *Contract) register(in Input) (*mitigation.Register, error) {
+	if len(in.MitigationRecords) == 0 {
+		return in.Mitigations, nil
+	}
+	if in.Mitigations != nil {
+		return nil, &InputError{Contract: c.Name, Index: -1, Path: "MitigationRecords",
+			Msg: "mitigation records given beside a register in Mitigations (give one or the other)"}
+	}
+	reg, err := mitigation.NewRegister(in.MitigationRecords, c.MitigationScope())
+	if err == nil {
+		return reg, nil
+	}
+	var errs []error
+	for _, e := range joined.Split(err) {
+		me, ok := e.(*mitigation.Error)
+		if !ok {
+			return nil, err // NewRegister reports *mitigation.Error only
+		}
+		path := fmt.Sprintf("MitigationRecords[%d]", me.Index)
+		if me.Path != "" {
+			path += "." + me.Path
+		}
+		errs = append(errs, &InputError{Contract: c.Name, Index: -1, Path: path, KPI: me.KPI, Org: me.Org, Month: me.Month, Msg: me.Msg, Err: me})
+	}
+	return nil, errors.Join(errs...)
 }
 
 // records finds the agreed mitigation records, one shared copy of each

@@ -2,6 +2,15 @@
 // money off the supplier's invoice when service levels are missed. It
 // reads in one direction:
 //
+// Start here: a contract names its Rules (a Regime such as Points with
+// its Weights, the Caps, and Money{Places: 2, Rounding: kpi.HalfUp}: the
+// rounding has no default), and contract.Evaluate applies them; on their
+// own, Calculate prices Periods into a Ledger, and Open gives a Book fed a
+// Period at a time. Money.Format prints an amount at its places. The
+// runnable Examples (go doc -all, or the package's page) are Example, a
+// points regime under a monthly cap, ExampleCritical and
+// ExampleIncidents.
+//
 //	Rules     a Regime (how a KPI-month's outcome is priced), the Caps,
 //	          how Money rounds, and the rules every regime shares:
 //	          Triggers, a Critical failure rule and an Incidents rule
@@ -21,8 +30,9 @@
 // EarnBackLine. Every line's Rule says, in words, what produced its
 // amount.
 //
-// Two regimes are here: None, for an agreement without credits, and
-// Points, the regime most public-sector contracts use. The regimes
+// Three regimes are here: None, for an agreement without credits;
+// Points, the regime most public-sector contracts use; and Pool, the
+// at-risk pool of US state contracts (the Texas DIR model). The regimes
 // composed of scoring parts (banded values, shortfalls, deductions, an
 // at-risk pool, with amber rules, repeat escalation and prices per point,
 // by table or as a percentage of charges) are package credits/scheme's
@@ -31,9 +41,10 @@
 // # The points regime
 //
 // Points is the regime most public-sector contracts use. Each
-// credit-bearing KPI carries points (a Weight, from a month onwards; a
-// later Weight replaces an earlier one, which is how a change note
-// redistributes a retired KPI's points). Each KPI-month gives one line:
+// credit-bearing KPI carries points (a Weight, from a month onwards, or,
+// with no From, from the KPI's own first month in force; a later Weight
+// replaces an earlier one, which is how a change note redistributes a
+// retired KPI's points). Each KPI-month gives one line:
 //
 //	Green                 no credit
 //	Amber                 Amber fraction of the points lost
@@ -55,6 +66,37 @@
 // gives the arithmetic in words, such as
 //
 //	amber: 0.5 of 10 points = 5.0 points x 0.2% of charges 100000.00 = 1000.00
+//
+// # The at-risk pool regime
+//
+// Pool puts AtRisk per cent of each month's charges at risk (the At-Risk
+// Amount) and allocates Available per cent of it (the Pool Percentage
+// Available for Allocation, often 150 or more) over Performance
+// Categories: the categories' shares add up to Available exactly, and
+// within each category its KPIs' shares add up to 100 exactly. A Red
+// KPI-month (a Service Level Default) loses the Red fraction of its
+// allocation, an Amber one the Amber fraction:
+//
+//	lost (per cent of charges) = AtRisk x category share/100 x KPI share/100 x fraction
+//	amount = round(charges x lost/100)
+//
+// With 10% at risk, a category of 75% and a KPI of 40% of it, a Red month
+// on charges of 100000.00 costs 3% of them, 3000.00. Because the shares
+// add up to more than the whole At-Risk Amount, several defaults can
+// exceed it in one month; the Rules must cap each month (Caps.Month) at
+// exactly AtRisk per cent, and the monthly cap's CapLine cuts the rest.
+//
+// # Each organisation on its own
+//
+// By default a regime prices each month's outcomes of every organisation
+// together. With Rules.PerOrganisation each organisation's outcomes form
+// a month of their own, on that organisation's charges, priced by a Run
+// of the regime kept for it alone: a scheme's free allowance and ratchet
+// bands apply to each organisation's points (as PFI deduction schedules
+// apply them to each facility), and a points table looks up each
+// organisation's points. The lines go back in outcome order, each
+// organisation's adding up to what its own month cost; the caps, the
+// critical rule, the incident rule and the triggers read the whole month.
 //
 // # Caps
 //

@@ -169,3 +169,39 @@ func points() credits.Points {
 		Amber: dec("0.5"), Red: dec("1"), PointValue: dec("0.2"),
 	}
 }
+
+// An at-risk pool allocated above 100%: 10% of the invoice is at risk and
+// 150% of that is allocated, 75% to each of two categories. A month in
+// which every KPI defaults loses 150% of the at-risk amount before the
+// monthly cap, which must be the at-risk amount, cuts it back.
+func ExamplePool() {
+	dec := decimal.RequireFromString
+	atRisk := dec("10")
+	rules := credits.Rules{
+		Regime: credits.Pool{AtRisk: atRisk, Available: dec("150"), Amber: dec("0"), Red: dec("1"),
+			Categories: []credits.PoolCategory{
+				{Name: "hosting", Share: dec("75"), KPIs: []credits.PoolKPI{{KPI: "UPTIME", Share: dec("100")}}},
+				{Name: "desk", Share: dec("75"), KPIs: []credits.PoolKPI{{KPI: "FIX", Share: dec("100")}}},
+			}},
+		Caps:  credits.Caps{Month: &atRisk},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	red := func(id string) credits.Outcome {
+		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: dec("100000")}
+	}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-06"), Year: 1,
+		Charges: dec("100000"), YearCharges: dec("1200000"), Outcomes: []credits.Outcome{red("UPTIME"), red("FIX")}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range led.Lines {
+		fmt.Printf("%-6s %9s  %s\n", l.KPI, l.Amount.StringFixed(2), l.Rule)
+	}
+	fmt.Println("credit", led.Total.StringFixed(2))
+	// Output:
+	// UPTIME   7500.00  red: 1 of category "hosting" 75% x kpi 100% of the at-risk amount 10% of charges = 7.5% of charges 100000.00 = 7500.00
+	// FIX      7500.00  red: 1 of category "desk" 75% x kpi 100% of the at-risk amount 10% of charges = 7.5% of charges 100000.00 = 7500.00
+	//         -5000.00  monthly cap 10% of charges 100000.00 = 10000.00; credits 15000.00 cut by 5000.00
+	// credit 10000.00
+}

@@ -148,7 +148,7 @@ func Open(rules Rules) (*Book, error) {
 	if err := rules.Check(); err != nil {
 		return nil, err
 	}
-	return &Book{rules: rules, run: rules.Regime.Begin(rules.Money), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers),
+	return &Book{rules: rules, run: rules.begin(), drivers: map[[2]string]int{}, watch: newWatch(rules.Triggers),
 		earn: newEarnBook(rules.EarnBack)}, nil
 }
 

@@ -387,7 +387,7 @@ func TestCalculateErrors(t *testing.T) {
 			rules:    credits.Rules{Regime: regime(), Money: credits.Money{Places: 7}},
 			sentinel: credits.ErrInvalidRules,
 			want: "Money.Places: money: places 7 outside 0..6: invalid credit rules\n" +
-				"Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+				"Money.Rounding: money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:     "cap outside 0..100",

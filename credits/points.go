@@ -13,9 +13,17 @@ import (
 // Weight gives a credit-bearing KPI its points from a month onwards. A
 // later Weight for the same KPI replaces an earlier one, which is how a
 // change note redistributes a retired KPI's points to the others.
+//
+// A Weight with no From applies from the KPI's own first month in force,
+// as a contract KPI with no From starts at commencement: it is the KPI's
+// points until a Weight with a From takes over. (Calculate, which is
+// given no months in force, applies it to every month before such a
+// Weight.) A KPI may have one such
+// Weight, and not beside a Weight from its first month or earlier, which
+// would leave it never applying.
 type Weight struct {
 	KPI    string          // the KPI's id
-	From   kpi.Month       // the first month the points apply
+	From   kpi.Month       // the first month the points apply; zero: the KPI's first month in force
 	Points decimal.Decimal // the KPI's share of the amount at risk, 0 or more
 	Note   string          // the authority, such as "CCN 7"; may be empty; quoted in the lines it prices
 
@@ -33,7 +41,8 @@ type Weight struct {
 // by a mitigation, Green or Unmeasured costs nothing, as does every month
 // of an indicator that is not a KPI (a PI or a reported figure), and its
 // line says why. The points in force in a month are those of the latest Weight
-// for the KPI whose From is not after it.
+// for the KPI whose From is not after it, a Weight with no From counting
+// as the earliest.
 //
 // The zero Points is invalid: its point value is not positive.
 type Points struct {
@@ -50,7 +59,9 @@ type Points struct {
 func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 	best := -1
 	for i, w := range p.Weights {
-		if w.KPI == id && !w.From.IsZero() && !w.From.After(m) && (best < 0 || w.From.After(p.Weights[best].From)) {
+		// The zero Month is before every month: a Weight with no From
+		// applies until one with a From takes over.
+		if w.KPI == id && !w.From.After(m) && (best < 0 || w.From.After(p.Weights[best].From)) {
 			best = i
 		}
 	}
@@ -62,8 +73,8 @@ func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 
 // Check checks the regime's own configuration: the Amber and Red
 // fractions lie in 0..1 with Amber not above Red, the point value is
-// positive, and every Weight has a From month and points of 0 or more, no
-// KPI having two weights from the same month. It reports every problem,
+// positive, and every Weight has points of 0 or more, no KPI having two
+// weights from the same month nor two with no From. It reports every problem,
 // each an *Error wrapping ErrInvalidRules whose Path is within p, sorted
 // by message and joined with errors.Join; nil if there are none.
 func (p Points) Check() error { return problems.Errors(p.problems(), rulesError) }
@@ -98,8 +109,8 @@ func (p Points) problems() []problems.Problem {
 			bad(at(".Points"), w.KPI, w.From, "kpi %s: %s points is negative", w.KPI, kpi.FormatValue(w.Points))
 		}
 		switch k := (key{w.KPI, w.From}); {
-		case w.From.IsZero():
-			bad(at(".From"), w.KPI, kpi.Month{}, "kpi %s: weight from month not set", w.KPI)
+		case seen[k] && w.From.IsZero():
+			bad(at(".From"), w.KPI, kpi.Month{}, "kpi %s: two weights without a from month (each applies from the kpi's first month in force; give the later one its from)", w.KPI)
 		case seen[k]:
 			bad(at(".From"), w.KPI, w.From, "kpi %s: two weights from %s", w.KPI, w.From)
 		default:
@@ -113,14 +124,25 @@ func (p Points) problems() []problems.Problem {
 // contract's indicators: every Weight is for a credit-bearing KPI of
 // kpis (a weight for a PI, a figure or an unknown indicator is an error
 // that says which), and every credit-bearing KPI has points from its
-// first month in force. It reports every problem as Check does.
+// first month in force, and a Weight with no From is not overridden from
+// that month by a Weight with one (it would never apply). It reports
+// every problem as Check does.
 func (p Points) Validate(kpis []Window) error {
 	out := p.problems()
 	kinds := kindsOf(kpis)
 	first := map[string]int{} // each KPI's first weight
+	start := map[string]kpi.Month{}
+	for _, w := range kpis {
+		start[w.KPI] = w.From
+	}
 	for i, w := range p.Weights {
 		if _, ok := first[w.KPI]; !ok {
 			first[w.KPI] = i
+		}
+		if from, ok := start[w.KPI]; ok && w.From.IsZero() {
+			if j := p.shadowing(w.KPI, from); j >= 0 {
+				out = append(out, problems.Newf(fmt.Sprintf("Weights[%d].From", i), w.KPI, "points regime: kpi %s: weight without a from month never applies: another weight applies from %s, on or before the kpi's first month in force %s", w.KPI, p.Weights[j].From, from).In(from))
+			}
 		}
 		switch known, credited := kinds.of(w.KPI); {
 		case !known:
@@ -139,6 +161,17 @@ func (p Points) Validate(kpis []Window) error {
 		}
 	}
 	return problems.Errors(out, rulesError)
+}
+
+// shadowing returns the index of a Weight of KPI id with a From on or
+// before month first, or -1 when there is none.
+func (p Points) shadowing(id string, first kpi.Month) int {
+	for j, o := range p.Weights {
+		if o.KPI == id && !o.From.IsZero() && !o.From.After(first) {
+			return j
+		}
+	}
+	return -1
 }
 
 // Begin starts an evaluation. The Points regime needs no history; its Run
@@ -198,7 +231,7 @@ func (r *pointsRun) weight(id string, m kpi.Month) (int, bool) {
 	best := -1
 	for _, i := range r.weights[id] {
 		w := r.p.Weights[i]
-		if !w.From.IsZero() && !w.From.After(m) && (best < 0 || w.From.After(r.p.Weights[best].From)) {
+		if !w.From.After(m) && (best < 0 || w.From.After(r.p.Weights[best].From)) {
 			best = i
 		}
 	}

@@ -129,19 +129,42 @@ func TestPointsLines(t *testing.T) {
 
 // A change note retires A from July and gives its points to B: June is
 // priced with the old weights, July with the new, and July's lines quote
-// the change's note.
+// the change's note. The first weights may leave out From: they apply
+// from the KPIs' first month in force (April, commencement), and the
+// lines are the same.
 func TestPointsRedistribution(t *testing.T) {
-	r := rules()
-	r.Regime = credits.Points{
-		Weights: []credits.Weight{ // any order
-			{KPI: "B", From: month("2021-07"), Points: dec("15"), Note: "CCN 7"},
-			{KPI: "A", From: month("2021-04"), Points: dec("10")},
-			{KPI: "A", From: month("2021-07"), Points: dec("0"), Note: "CCN 7 retires A"},
-			{KPI: "B", From: month("2021-04"), Points: dec("5")},
-		},
-		Amber: dec("0.5"), Red: dec("1"), PointValue: dec("0.1"),
+	ccn7 := []credits.Weight{ // any order
+		{KPI: "B", From: month("2021-07"), Points: dec("15"), Note: "CCN 7"},
+		{KPI: "A", From: month("2021-07"), Points: dec("0"), Note: "CCN 7 retires A"},
 	}
-	require.NoError(t, r.Validate(windows()))
+	for _, tt := range []struct {
+		name, why string
+		first     []credits.Weight
+	}{
+		{name: "from-commencement", why: "each weight names its first month", first: []credits.Weight{
+			{KPI: "A", From: month("2021-04"), Points: dec("10")},
+			{KPI: "B", From: month("2021-04"), Points: dec("5")},
+		}},
+		{name: "without-from", why: "a weight without From applies from the KPI's first month in force", first: []credits.Weight{
+			{KPI: "A", Points: dec("10")},
+			{KPI: "B", Points: dec("5")},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rules()
+			r.Regime = credits.Points{
+				Weights: []credits.Weight{ccn7[0], tt.first[0], ccn7[1], tt.first[1]},
+				Amber:   dec("0.5"), Red: dec("1"), PointValue: dec("0.1"),
+			}
+			require.NoError(t, r.Validate(windows()), tt.why)
+			redistribution(t, r)
+		})
+	}
+}
+
+// redistribution checks the lines and drivers of TestPointsRedistribution.
+func redistribution(t *testing.T, r credits.Rules) {
+	t.Helper()
 	led, err := credits.Calculate(r, []credits.Period{
 		period("2021-06", 1, kpi.Red, kpi.Red),
 		period("2021-07", 1, kpi.Red, kpi.Red),

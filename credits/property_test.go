@@ -84,6 +84,11 @@ func genScenario(t *rapid.T) scenario {
 		Caps:   credits.Caps{Month: capPct(t, "monthly cap"), Year: capPct(t, "annual cap")},
 		Money:  credits.Money{Places: 2, Rounding: rapid.SampledFrom(roundings).Draw(t, "rounding")},
 	}
+	if rapid.Bool().Draw(t, "pool") {
+		pool := genPool(t, ids)
+		rules.Regime = pool
+		rules.Caps.Month = &pool.AtRisk
+	}
 	var windows []credits.Window
 	for _, id := range ids {
 		windows = append(windows, credits.Window{KPI: id, From: start, To: start.AddMonths(n - 1)})
@@ -125,6 +130,52 @@ func genScenario(t *rapid.T) scenario {
 		periods = append(periods, p)
 	}
 	return scenario{rules: rules, periods: periods}
+}
+
+// genPool draws an at-risk pool over ids: 0.5 to 20 per cent at risk, a
+// pool percentage available for allocation of 50 to 300 per cent (often
+// above 100) shared over one to three categories, and each category's
+// share over its KPIs, every share above zero and adding up exactly.
+func genPool(t *rapid.T, ids []string) credits.Pool {
+	amber := rapid.Int64Range(0, 100).Draw(t, "pool amber")
+	pool := credits.Pool{
+		AtRisk:    decimal.New(rapid.Int64Range(5, 200).Draw(t, "at risk"), -1),
+		Available: decimal.New(rapid.Int64Range(50, 300).Draw(t, "available"), 0),
+		Amber:     decimal.New(amber, -2),
+		Red:       decimal.New(rapid.Int64Range(amber, 100).Draw(t, "pool red"), -2),
+	}
+	n := rapid.IntRange(1, min(3, len(ids))).Draw(t, "categories")
+	cats := shares(t, pool.Available.IntPart()*10, n, -1, "category share")
+	for i := range n {
+		pool.Categories = append(pool.Categories, credits.PoolCategory{Name: fmt.Sprintf("category %d", i+1), Share: cats[i]})
+	}
+	for i, id := range ids {
+		c := &pool.Categories[i%n]
+		c.KPIs = append(c.KPIs, credits.PoolKPI{KPI: id})
+	}
+	for i := range pool.Categories {
+		c := &pool.Categories[i]
+		for j, s := range shares(t, 1000, len(c.KPIs), -1, "kpi share") {
+			c.KPIs[j].Share = s
+		}
+	}
+	return pool
+}
+
+// shares draws n parts, each at least 1, of whole units of 10^exp, that
+// add up to whole exactly.
+func shares(t *rapid.T, whole int64, n int, exp int32, label string) []decimal.Decimal {
+	var out []decimal.Decimal
+	left := whole
+	for i := range n {
+		part := left
+		if i < n-1 {
+			part = rapid.Int64Range(1, left-int64(n-1-i)).Draw(t, label)
+		}
+		out = append(out, decimal.New(part, exp))
+		left -= part
+	}
+	return out
 }
 
 // pick draws an outcome of periods, j of period i, and returns a copy of

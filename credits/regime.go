@@ -86,7 +86,7 @@ type Line struct {
 	Status kpi.Status      // the status credited; zero on a cap line
 	Absent kpi.Absence     // why the KPI-month has no value, when Status is Unmeasured
 	Cap    CapKind         // on a cap line: the cap that bit; zero on a credit line
-	Failed bool            // the KPI-month is a failure that counts: scored above zero, or failed under Points, and not relieved
+	Failed bool            // the KPI-month is a failure that counts: scored above zero, failed under Points, or lost more than nothing under Pool; and not relieved
 	Month  kpi.Month       // the month the line belongs to
 	Year   int             // the contract year
 	KPI    string          // empty on a cap or withholding line; on an earn-back line, the KPI whose credit it returns

@@ -20,7 +20,9 @@ var (
 
 // Money is how a contract rounds money: to Places decimal places (2 for
 // pounds and pence), 0 to 6, in mode Rounding. The zero Money is invalid,
-// because it names no rounding mode.
+// because it names no rounding mode: there is no default, as the contract
+// names its own (Money{Places: 2, Rounding: kpi.HalfUp} for pounds and
+// pence rounded half-up), and validation says so.
 type Money struct {
 	Places   int32        // decimal places of a money amount, 0 to 6
 	Rounding kpi.Rounding // how a credit line's or a cap's dropped digits round
@@ -39,8 +41,12 @@ func (m Money) problems() []problems.Problem {
 	if m.Places < 0 || m.Places > 6 {
 		out = append(out, problems.Newf("Places", "", "money: places %d outside 0..6", m.Places))
 	}
-	if m.Rounding < kpi.HalfUp || m.Rounding > kpi.Floor {
-		out = append(out, problems.Newf("Rounding", "", "money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor)"))
+	switch {
+	case m.Rounding == 0:
+		// No default: the contract names its rounding; say what to set.
+		out = append(out, problems.Newf("Rounding", "", "money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor)"))
+	case m.Rounding > kpi.Floor:
+		out = append(out, problems.Newf("Rounding", "", "money: rounding %d unknown (want one of half-up, half-even, up, down, ceiling, floor)", m.Rounding))
 	}
 	return out
 }
@@ -105,6 +111,24 @@ type Rules struct {
 	// EarnBack lets the supplier earn back KPIs' credits; the zero
 	// EarnBack earns nothing back.
 	EarnBack EarnBack
+	// PerOrganisation applies the regime to each organisation's
+	// outcomes on their own, as PFI deduction schedules apply the free
+	// allowance and the ratchet bands to each facility's points and then
+	// add up the money. Each month, each organisation's outcomes (in
+	// their order) form a Period of their own, whose Charges are that
+	// organisation's, priced by a Run of the regime kept for that
+	// organisation alone; the lines go back in outcome order, and those
+	// that cost money say they were priced on the organisation's own
+	// month. It changes what a regime works out over a month's outcomes
+	// together: a credits/scheme Scheme's per-point allowance and
+	// ratchets and its points table (looked up with the organisation's
+	// points, on its charges). Lines priced one by one (Points, Pool, a
+	// percentage of charges) and the histories of repeat failures, which
+	// are each organisation's already, come out the same. The caps, the
+	// critical rule, the incident rule and the triggers still read the
+	// whole month. False, the default, prices each month's outcomes of
+	// every organisation together.
+	PerOrganisation bool
 }
 
 // Validate checks the rules against the contract's indicators, kpis: every
@@ -127,10 +151,10 @@ func (r Rules) Validate(kpis []Window) error {
 // Check runs every check of the rules that needs no list of the
 // contract's KPIs, as Calculate and Open do: a regime is set and its own
 // Check passes (signs, ranges, order), the money has 0 to 6 places and a
-// rounding mode, each cap is a percentage from 0 to 100, the triggers,
-// the critical rule, the incident rule and the earn-back rule are well
-// formed. The problems are as Validate reports them; nil if there are
-// none.
+// rounding mode, each cap is a percentage from 0 to 100, a Pool regime's
+// monthly cap is its at-risk amount, the triggers, the critical rule, the
+// incident rule and the earn-back rule are well formed. The problems are
+// as Validate reports them; nil if there are none.
 func (r Rules) Check() error {
 	errs := r.problems()
 	if r.Regime != nil {
@@ -177,6 +201,14 @@ func (r Rules) problems() []error {
 			ps = append(ps, problems.Newf(fmt.Sprintf("Triggers[%d].Name", i), "", "trigger %q: named twice", t.Name))
 		}
 		names[t.Name] = true
+	}
+	switch p := r.Regime.(type) {
+	case Pool:
+		ps = append(ps, p.capProblems(r.Caps.Month)...)
+	case *Pool:
+		if p != nil {
+			ps = append(ps, p.capProblems(r.Caps.Month)...)
+		}
 	}
 	ps = append(ps, problems.Under(r.Critical.problems(), "Critical", "")...)
 	ps = append(ps, problems.Under(r.Incidents.problems(), "Incidents", "")...)

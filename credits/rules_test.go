@@ -100,12 +100,28 @@ func TestRulesValidate(t *testing.T) {
 			want: "Regime.Weights[0]: points regime: kpi A: no points from 2021-04, its first month in force: invalid credit rules",
 		},
 		{
-			name: "weight from not set",
-			why:  "a weight must say when it starts",
+			name: "weight without from",
+			why:  "a weight without From applies from the KPI's first month in force",
+			change: points(func(p *credits.Points) {
+				p.Weights[1].From = kpi.Month{}
+			}),
+		},
+		{
+			name: "weight without from beside one from the first month",
+			why:  "the weight from the KPI's first month would always win, so the one without From never applies",
 			change: points(func(p *credits.Points) {
 				p.Weights = append(p.Weights, credits.Weight{KPI: "B", Points: dec("3")})
 			}),
-			want: "Regime.Weights[2].From: points regime: kpi B: weight from month not set: invalid credit rules",
+			want: "Regime.Weights[2].From: points regime: kpi B: weight without a from month never applies: another weight applies from 2021-04, on or before the kpi's first month in force 2021-04: invalid credit rules",
+		},
+		{
+			name: "two weights without from",
+			why:  "which would apply is ambiguous",
+			change: points(func(p *credits.Points) {
+				p.Weights[1].From = kpi.Month{}
+				p.Weights = append(p.Weights, credits.Weight{KPI: "B", Points: dec("3")})
+			}),
+			want: "Regime.Weights[2].From: points regime: kpi B: two weights without a from month (each applies from the kpi's first month in force; give the later one its from): invalid credit rules",
 		},
 		{
 			name:   "negative points",
@@ -129,13 +145,13 @@ func TestRulesValidate(t *testing.T) {
 			name:   "money rounding not set",
 			why:    "the zero Money names no rounding",
 			change: func(r *credits.Rules) { r.Money.Rounding = 0 },
-			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "money rounding unknown",
-			why:    "a rounding out of range is as bad as none",
+			why:    "a rounding out of range is as bad as none, and says which it got",
 			change: func(r *credits.Rules) { r.Money.Rounding = kpi.Floor + 1 },
-			want:   "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
+			want:   "Money.Rounding: money: rounding 7 unknown (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules",
 		},
 		{
 			name:   "monthly cap above 100",
@@ -159,7 +175,7 @@ func TestRulesValidate(t *testing.T) {
 			name:   "zero rules",
 			why:    "the zero Rules name neither a regime nor a rounding",
 			change: func(r *credits.Rules) { *r = credits.Rules{} },
-			want: "Money.Rounding: money: rounding not set (want one of half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
+			want: "Money.Rounding: money: rounding not set (no default: set Money to the contract's, such as Money{Places: 2, Rounding: kpi.HalfUp} for pence rounded half-up; modes: half-up, half-even, up, down, ceiling, floor): invalid credit rules\n" +
 				"Regime: regime not set: invalid credit rules",
 		},
 		{

@@ -22,7 +22,7 @@ type schemeScenario struct {
 }
 
 func genPrice(t *rapid.T, allocation bool) scheme.Price {
-	basis := rapid.SampledFrom([]scheme.PriceBasis{scheme.PerPoint, scheme.PointsTable, scheme.PercentOfCharges}).Draw(t, "price basis")
+	basis := rapid.SampledFrom([]scheme.PriceBasis{scheme.PerPoint, scheme.PointsTable, scheme.PercentOfCharges, scheme.PercentPerPoint}).Draw(t, "price basis")
 	if allocation {
 		basis = scheme.PercentOfCharges
 	}
@@ -48,6 +48,8 @@ func genPrice(t *rapid.T, allocation bool) scheme.Price {
 			p.Table = append(p.Table, scheme.TableRow{Points: decimal.NewFromInt(pts), Percent: decimal.New(min(pc, 10000), -2)})
 		}
 		return p
+	case scheme.PercentPerPoint:
+		return scheme.Price{Basis: basis, Percent: decimal.New(rapid.Int64Range(1, 10000).Draw(t, "percent per point"), -2)}
 	}
 	return scheme.Price{Basis: basis}
 }
@@ -128,7 +130,21 @@ func setValue(o *credits.Outcome, v decimal.Decimal) {
 		Thresholds: kpi.MustLevels("99", "97")}
 }
 
-func genSchemeScenario(t *rapid.T) schemeScenario {
+// genSchemeScenario draws a scenario of the whole service: one outcome per
+// KPI a month.
+func genSchemeScenario(t *rapid.T) schemeScenario { return genSchemeScenarioOf(t, []string{""}) }
+
+// genSiteScenario draws a scenario of the whole service or of two
+// organisations, priced together or each on its own
+// (Rules.PerOrganisation).
+func genSiteScenario(t *rapid.T) schemeScenario {
+	return genSchemeScenarioOf(t, rapid.SampledFrom([][]string{{""}, {"LCC", "NCC"}}).Draw(t, "orgs"))
+}
+
+// genSchemeScenarioOf draws a scenario with an outcome per KPI and
+// organisation of orgs a month, each organisation with one month's
+// charges.
+func genSchemeScenarioOf(t *rapid.T, orgs []string) schemeScenario {
 	var ids []string
 	for i := range rapid.IntRange(1, 3).Draw(t, "kpis") {
 		ids = append(ids, fmt.Sprintf("K%d", i+1))
@@ -151,6 +167,9 @@ func genSchemeScenario(t *rapid.T) schemeScenario {
 	rules := credits.Rules{Regime: s,
 		Caps:  credits.Caps{Month: capPct(t, "monthly cap"), Year: capPct(t, "annual cap"), Rolling: capPct(t, "rolling cap")},
 		Money: credits.Money{Places: 2, Rounding: rapid.SampledFrom(roundings).Draw(t, "rounding")},
+		// Each organisation's allowance, ratchets and table, or the
+		// month's: every organisation has one month's charges either way.
+		PerOrganisation: rapid.Bool().Draw(t, "per organisation"),
 	}
 	var ws []credits.Window
 	for _, id := range ids {
@@ -165,8 +184,18 @@ func genSchemeScenario(t *rapid.T) schemeScenario {
 	for i := range n {
 		year := i/12 + 1
 		p := credits.Period{Month: start.AddMonths(i), Year: year, Charges: money(t, "charges"), YearCharges: dec("1000000")}
-		for _, id := range ids {
-			o := valued(id, decimal.New(rapid.Int64Range(900, 1000).Draw(t, "value"), -1), money(t, "outcome charges"))
+		charges := map[string]decimal.Decimal{} // per organisation: one month's charges each, as PerOrganisation needs
+		for _, org := range orgs {
+			charges[org] = money(t, "organisation charges")
+		}
+		for k := range len(ids) * len(orgs) {
+			id, org := ids[k/len(orgs)], orgs[k%len(orgs)]
+			c := charges[org]
+			if !rules.PerOrganisation {
+				c = money(t, "outcome charges") // together, any outcome's charges may differ
+			}
+			o := valued(id, decimal.New(rapid.Int64Range(900, 1000).Draw(t, "value"), -1), c)
+			o.Org = org
 			switch rapid.IntRange(0, 9).Draw(t, "special") {
 			case 0:
 				o.Status, o.Raw, o.Absent = kpi.Unmeasured, kpi.Unmeasured, kpi.NotDue
@@ -227,13 +256,16 @@ func noMoreScheme(t *rapid.T, s schemeScenario, before, after *credits.Ledger) {
 	}
 }
 
-// Lines add up to the totals, and every cap holds: the month's, the
-// year's and every rolling 12 months'.
+// Lines add up to the totals, every cap holds (the month's, the year's
+// and every rolling 12 months'), and the plain reference works out the
+// same ledger, whether the regime prices each organisation's outcomes on
+// their own or the month's together.
 func TestPropertySchemeLedger(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s := genSchemeScenario(t)
+		s := genSiteScenario(t)
 		led := calc(t, s.rules, s.periods)
 		checkSums(t, led)
+		matchesReference(t, s.rules, s.periods, led)
 		m, caps := s.rules.Money, s.rules.Caps
 		for i, mt := range led.Months {
 			if caps.Month != nil && mt.Total.Cmp(m.Round(s.periods[i].Charges.Mul(*caps.Month).Shift(-2))) > 0 {
@@ -263,7 +295,7 @@ func TestPropertySchemeLedger(t *testing.T) {
 // Improving one measurement never costs more.
 func TestPropertySchemeBetterNeverCostsMore(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s := genSchemeScenario(t)
+		s := genSiteScenario(t)
 		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		if o.Absent == kpi.NotDue {
@@ -279,7 +311,7 @@ func TestPropertySchemeBetterNeverCostsMore(t *testing.T) {
 // nothing.
 func TestPropertySchemeReliefNeverRaises(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s := genSchemeScenario(t)
+		s := genSiteScenario(t)
 		changed, i, j := pick(t, s.periods)
 		o := &changed[i].Outcomes[j]
 		o.Mitigation, o.Relief = "NEW", true
@@ -294,7 +326,7 @@ func TestPropertySchemeReliefNeverRaises(t *testing.T) {
 // A Book fed month by month gives what Calculate gives.
 func TestPropertySchemeBookMatchesCalculate(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s := genSchemeScenario(t)
+		s := genSiteScenario(t)
 		led := calc(t, s.rules, s.periods)
 		book, err := credits.Open(s.rules)
 		if err != nil {

@@ -30,8 +30,16 @@ type Result struct {
 	// Derived says Value was derived from Numerator/Denominator (see
 	// Measurement.FromCounts): Rounded is exact; Value shows the quotient
 	// to six more places, truncated, and Inexact says it goes on.
-	Derived                bool
-	Inexact                bool
+	Derived bool
+	Inexact bool
+	// ByVolume says the status was judged by the thresholds' small-volume
+	// rule (Thresholds.SmallVolume), not by the value: fewer things than
+	// its FewerThan were measured (Denominator), and Failures failed.
+	// With no counts to judge by, the status is Unmeasured with Absence
+	// NoInput.
+	ByVolume bool
+	// Numerator and Denominator are the measurement's counts, when it has
+	// them (Measurement.HasCounts); zero otherwise.
 	Numerator, Denominator decimal.Decimal
 
 	Relative   Relative        // the relative target, if the KPI has one
@@ -50,9 +58,11 @@ func newResult(d Definition, m Measurement) Result {
 // Classify judges measurement m against definition d in m's month. The
 // value is first rounded to d's precision; then it is Green if it meets the
 // TSL, Amber if it meets the MSL only, Red otherwise. Bounds are inclusive
-// unless the thresholds make them strict. An absent value is Unmeasured
-// with its reason: what an absence costs is the contract's decision, not
-// the classifier's. A Figure's value is Reported, never judged. A KPI with
+// unless the thresholds make them strict. Where the month's thresholds
+// carry a small-volume rule and fewer things were measured than it names,
+// the rule judges the month by its failures instead (see SmallVolume). An
+// absent value is Unmeasured with its reason: what an absence costs is the
+// contract's decision, not the classifier's. A Figure's value is Reported, never judged. A KPI with
 // a relative target needs its baseline: see ClassifyAgainst; Classify
 // alone gives it NoBaseline.
 //
@@ -76,6 +86,7 @@ func Classify(d Definition, m Measurement) Result {
 	switch {
 	case d.Kind == Figure:
 		r.Status = Reported
+	case r.judgeVolume(m):
 	case meets(r.Rounded, t.TSL, d.Direction, t.TSLBound):
 		r.Status = Green
 	case meets(r.Rounded, t.MSL, d.Direction, t.MSLBound):
@@ -88,11 +99,13 @@ func Classify(d Definition, m Measurement) Result {
 
 // setValue sets the value and the rounded value of r from m.
 func (r *Result) setValue(d Definition, m Measurement) {
+	if m.HasCounts {
+		r.Numerator, r.Denominator = m.Numerator, m.Denominator
+	}
 	if m.FromCounts {
 		var exact bool
 		r.Rounded, r.Value, exact = m.derive(d.Unit, d.Precision)
 		r.Derived, r.Inexact = true, !exact
-		r.Numerator, r.Denominator = m.Numerator, m.Denominator
 		return
 	}
 	r.Value = m.Value
@@ -123,6 +136,22 @@ func (r Result) At(p Precision) decimal.Decimal {
 	return p.Apply(r.Value)
 }
 
+// Format returns the value as compared, rounded to the KPI's precision
+// and printed with exactly its places, a percentage with a per cent sign:
+// "99.50%" at two places, "3" for a count at none. A result without a
+// value gives its absence ("missing", "unavailable", "not-applicable",
+// "not-due", "no-input"). It ignores the decimal package's globals.
+func (r Result) Format() string {
+	if r.Status == Unmeasured && r.Absent != NoBaseline {
+		return r.Absent.String()
+	}
+	s := r.Rounded.StringFixed(r.Precision.Places)
+	if r.Unit == Percent {
+		s += "%"
+	}
+	return s
+}
+
 // Operator returns the comparison a threshold of bound b asks of a value
 // in direction d: ">=", ">", "<=" or "<". It is how reasons and reports
 // print a threshold's boundary.
@@ -139,8 +168,13 @@ func (d Direction) Operator(b Bound) string {
 
 // Reason explains the status in words, such as
 // "99.949 rounds to 99.9 (1 dp half-up); tsl >= 99.9 met (base): green".
+// Where the thresholds carry a small-volume rule it says whether it
+// applied: "100 x 17/19 = 89.4736842... rounds to 89.5 (1 dp half-up);
+// fewer than 20 measured (19): 2 failed, tsl at most 1 missed, msl at
+// most 2 met (base): amber", or "20 measured, not fewer than 20: tsl >=
+// 95 met (base): green".
 func (r Result) Reason() string {
-	if r.Status == Unmeasured && r.Absent != NoBaseline {
+	if r.Status == Unmeasured && r.Absent != NoBaseline && !r.ByVolume {
 		return fmt.Sprintf("no value (%s): unmeasured", r.Absent)
 	}
 	value := FormatValue(r.Value)
@@ -161,6 +195,10 @@ func (r Result) Reason() string {
 	if r.Relative != 0 {
 		return r.relativeReason(head)
 	}
+	if r.ByVolume {
+		return r.volumeReason(head)
+	}
+	head += r.volumeNote()
 	t := r.Thresholds
 	tsl := fmt.Sprintf("tsl %s %s", r.Direction.Operator(t.TSLBound), FormatValue(t.TSL))
 	msl := fmt.Sprintf("msl %s %s", r.Direction.Operator(t.MSLBound), FormatValue(t.MSL))

@@ -4,6 +4,15 @@
 // and the classification of that measurement as Green, Amber or Red. It
 // knows nothing of money.
 //
+// Start here: kpi.MustParseMonth("2021-06") or ParseMonth ("Jun-21" too)
+// for a Month, Month.AddMonths to step (there is no Add) and Month.Sub to
+// count; kpi.ParseDate for a civil Date; MustLevels("99.5", "99.0") for
+// Thresholds, Constant for a Schedule without a glide path; a Definition,
+// and Classify to judge a Measurement; Result.Format prints the value as
+// compared ("99.50%"). The runnable Examples (go doc -all, or the
+// package's page) are Example (a glide path), ExampleParseMonth,
+// ExampleMonth_AddMonths, ExampleParseDate and ExampleResult_Format.
+//
 // # Definitions
 //
 // A Definition has an id, a name, a Unit (percent, count, score, ratio), a
@@ -49,6 +58,15 @@
 //	Amber  it misses the TSL but meets the MSL
 //	Red    it misses the MSL
 //
+// A set of Thresholds may carry a SmallVolume rule, as in "95% resolved in
+// time, or where fewer than 20 tickets were logged, no more than 1 may
+// fail". When a month's measurement counts fewer things than the rule
+// names (its Denominator), the rule replaces the comparison: Green with at
+// most TSLFailures failures, Amber with at most MSLFailures, Red with more
+// (Result.ByVolume). The failures are Denominator - Numerator when higher
+// is better, the Numerator when lower is better. Measurement.Check refuses
+// a value without counts in a month whose thresholds carry a rule.
+//
 // A Measurement may instead be absent: Unavailable ("UNVL"),
 // NotApplicable ("N/A") or NotDue. An absent value is Unmeasured, with its
 // reason; it is never treated as zero or as a pass. Whether an absence
@@ -61,6 +79,16 @@
 // "2021-06" and the packs' "Jun-21" (two-digit years are 2000-2099);
 // String writes "2021-06" and Pack writes "Jun-21". The zero Month is
 // invalid and marshals to empty text.
+//
+// # Dates
+//
+// Date is the module's one civil date, beside Month: a day with no time
+// of day and no location (a bank holiday, a calendar version's first
+// day, the day a mitigation was agreed). ParseDate reads "2023-04-07";
+// DateOf builds one, LocalDate takes one from a time.Time in its own
+// location; AddDays, Sub and Weekday do calendar arithmetic, and In gives
+// the Month a date falls in. The zero Date is invalid and marshals to
+// empty text; ParseDate's errors are *DateError values wrapping ErrDate.
 //
 // # Values and errors
 //

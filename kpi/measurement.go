@@ -42,7 +42,9 @@ type Measurement struct {
 
 // Check reports every problem with m as a value of the KPI d, each as an
 // *Error wrapping ErrInvalidMeasurement with the path of the field at
-// fault ("Value", "Denominator"), joined with errors.Join.
+// fault ("Value", "Denominator"), joined with errors.Join. A value in a
+// month whose thresholds carry a small-volume rule needs its counts
+// ("HasCounts"), whole numbers: the rule judges by them.
 func (m Measurement) Check(d Definition) error {
 	var errs []error
 	add := func(path, msg string) {
@@ -75,6 +77,12 @@ func (m Measurement) Check(d Definition) error {
 	default:
 		if msg := d.Unit.rangeProblem(m.Value); msg != "" && !m.FromCounts {
 			field("Value", "value", msg)
+		}
+		if d.Kind != Figure && d.Relative == 0 {
+			t, _ := d.Schedule.At(m.Month)
+			for _, p := range countProblems(m, t) {
+				field(p.path, strings.ToLower(strings.TrimPrefix(p.path, "Has")), p.msg)
+			}
 		}
 		if m.HasCounts {
 			switch {

@@ -22,13 +22,16 @@ import (
 // LowerIsBetter KPI it must not be below it. An MSL equal to the TSL means
 // there is no Amber band. The zero Thresholds are 0/0, both inclusive.
 type Thresholds struct {
-	TSL       decimal.Decimal // Target Service Level
-	MSL       decimal.Decimal // Minimum Service Level; must be zero when MSLMargin is set
-	TSLBound  Bound           // Inclusive (the zero value) or Strict
-	MSLBound  Bound           // Inclusive (the zero value) or Strict
-	MSLMargin Margin          // when set, the MSL is the TSL loosened by this margin
+	_ [0]func() // forbid ==, which compares decimals wrongly; first, so that it adds no padding at the end
 
-	_ [0]func() // forbid ==, which compares decimals wrongly
+	TSL      decimal.Decimal // Target Service Level
+	MSL      decimal.Decimal // Minimum Service Level; must be zero when MSLMargin is set
+	TSLBound Bound           // Inclusive (the zero value) or Strict
+	MSLBound Bound           // Inclusive (the zero value) or Strict
+	// SmallVolume, when set, judges a month with fewer things measured
+	// than it names by their failures instead of the percentage.
+	SmallVolume SmallVolume
+	MSLMargin   Margin // when set, the MSL is the TSL loosened by this margin
 }
 
 // Bound says whether a value equal to a bound is on its side: whether a
@@ -125,8 +128,10 @@ func MustLevels(tsl, msl string) Thresholds {
 	return Thresholds{TSL: decimal.RequireFromString(tsl), MSL: decimal.RequireFromString(msl)}
 }
 
-// String returns "tsl 95 msl 90", marking strict bounds and a margin:
-// "tsl 10 (strict) msl 5 points from tsl".
+// String returns "tsl 95 msl 90", marking strict bounds and a margin,
+// and adding a small-volume rule: "tsl 10 (strict) msl 5 points from
+// tsl", "tsl 95 msl 90; fewer than 20: tsl at most 1 failed, msl at most
+// 2 failed".
 func (t Thresholds) String() string {
 	s := "tsl " + FormatValue(t.TSL)
 	if t.TSLBound == Strict {
@@ -139,6 +144,9 @@ func (t Thresholds) String() string {
 	}
 	if t.MSLBound == Strict {
 		s += " (strict)"
+	}
+	if t.SmallVolume.IsSet() {
+		s += "; " + t.SmallVolume.String()
 	}
 	return s
 }
@@ -175,7 +183,7 @@ type Schedule struct {
 func (s Schedule) isEmpty() bool {
 	b := s.Base
 	return len(s.Glide) == 0 && len(s.Changes) == 0 && b.TSL.IsZero() && b.MSL.IsZero() &&
-		b.TSLBound == Inclusive && b.MSLBound == Inclusive && !b.MSLMargin.IsSet()
+		b.TSLBound == Inclusive && b.MSLBound == Inclusive && !b.MSLMargin.IsSet() && !b.SmallVolume.IsSet()
 }
 
 // Constant returns a Schedule with the same thresholds in every month.
@@ -244,9 +252,16 @@ func (s Schedule) At(m Month) (Thresholds, Source) {
 	return s.Base, Source{Kind: FromBase}
 }
 
-// thresholdProblems checks one set of thresholds for a KPI; each problem's
-// path is within the Thresholds.
+// thresholdProblems checks one set of thresholds for a KPI, its levels
+// and its small-volume rule; each problem's path is within the
+// Thresholds.
 func thresholdProblems(t Thresholds, d *Definition) []problem {
+	return append(levelProblems(t, d), t.SmallVolume.problems(d.Unit)...)
+}
+
+// levelProblems checks the levels, bounds and margin of one set of
+// thresholds for a KPI; each problem's path is within the Thresholds.
+func levelProblems(t Thresholds, d *Definition) []problem {
 	var out []problem
 	switch {
 	case t.TSLBound > Strict:

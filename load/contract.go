@@ -31,6 +31,7 @@ type (
 		Credits       *creditsDTO  `yaml:"credits"`
 		ReportCard    *cardDTO     `yaml:"report-card"`
 		Measurement   yaml.Node    `yaml:"measurement"` // read by Plan (a yaml.Node, not a pointer: the library decodes a *yaml.Node as a struct)
+		Reconcile     yaml.Node    `yaml:"reconcile"`   // read by ContractRelations
 	}
 	cardDTO struct {
 		Variance *marginDTO `yaml:"variance"`
@@ -61,6 +62,7 @@ type (
 		TSLBound      *yBound       `yaml:"tsl-bound"`
 		MSLBound      *yBound       `yaml:"msl-bound"`
 		MSLMargin     *marginDTO    `yaml:"msl-margin"`
+		SmallVolume   *volumeDTO    `yaml:"small-volume"`
 		Relative      *yRelative    `yaml:"relative"`
 		Glide         []stepDTO     `yaml:"glide"`
 		Changes       []changeDTO   `yaml:"changes"`
@@ -78,6 +80,11 @@ type (
 		By   *yDecimal    `yaml:"by"`
 		Unit *yMarginUnit `yaml:"unit"`
 	}
+	volumeDTO struct {
+		FewerThan   *yWhole `yaml:"fewer-than"`
+		TSLFailures *yWhole `yaml:"tsl-failures"`
+		MSLFailures *yWhole `yaml:"msl-failures"`
+	}
 	partDTO struct {
 		KPI    *yString `yaml:"kpi"`
 		Weight *yString `yaml:"weight"`
@@ -87,21 +94,23 @@ type (
 		Rounding *yRounding `yaml:"rounding"`
 	}
 	stepDTO struct {
-		Month     *yMonth    `yaml:"month"`
-		TSL       *yDecimal  `yaml:"tsl"`
-		MSL       *yDecimal  `yaml:"msl"`
-		TSLBound  *yBound    `yaml:"tsl-bound"`
-		MSLBound  *yBound    `yaml:"msl-bound"`
-		MSLMargin *marginDTO `yaml:"msl-margin"`
+		Month       *yMonth    `yaml:"month"`
+		TSL         *yDecimal  `yaml:"tsl"`
+		MSL         *yDecimal  `yaml:"msl"`
+		TSLBound    *yBound    `yaml:"tsl-bound"`
+		MSLBound    *yBound    `yaml:"msl-bound"`
+		MSLMargin   *marginDTO `yaml:"msl-margin"`
+		SmallVolume *volumeDTO `yaml:"small-volume"`
 	}
 	changeDTO struct {
-		From      *yMonth    `yaml:"from"`
-		TSL       *yDecimal  `yaml:"tsl"`
-		MSL       *yDecimal  `yaml:"msl"`
-		TSLBound  *yBound    `yaml:"tsl-bound"`
-		MSLBound  *yBound    `yaml:"msl-bound"`
-		MSLMargin *marginDTO `yaml:"msl-margin"`
-		Note      *yString   `yaml:"note"`
+		From        *yMonth    `yaml:"from"`
+		TSL         *yDecimal  `yaml:"tsl"`
+		MSL         *yDecimal  `yaml:"msl"`
+		TSLBound    *yBound    `yaml:"tsl-bound"`
+		MSLBound    *yBound    `yaml:"msl-bound"`
+		MSLMargin   *marginDTO `yaml:"msl-margin"`
+		SmallVolume *volumeDTO `yaml:"small-volume"`
+		Note        *yString   `yaml:"note"`
 	}
 	moneyDTO struct {
 		Places   *yWhole    `yaml:"places"`
@@ -121,7 +130,9 @@ type (
 // then everything contract.Contract.Validate finds. The
 // engine's checks run once the file has been read without a problem; a
 // KPI's own definition is checked as soon as its fields have been read. On
-// any problem it returns no contract.
+// any problem it returns no contract. A file with a measurement plan or a
+// reconcile section has them checked as Plan and ContractRelations check
+// them, once the rest has been read without a problem.
 func Contract(name string, data []byte) (*contract.Contract, error) {
 	ps := &problems{file: name}
 	var dto contractDTO
@@ -139,6 +150,9 @@ func Contract(name string, data []byte) (*contract.Contract, error) {
 		return nil, ps.err()
 	}
 	if err := plan(name, data, &dto); err != nil {
+		return nil, err
+	}
+	if err := contractRelations(name, data, c, &dto.Reconcile); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -273,6 +287,7 @@ func (cv *converter) contract(d *contractDTO) *contract.Contract {
 	}
 	if cv.mapping("credits", d.Credits != nil, "the credit regime, caps and money rounding") {
 		c.Credits = cv.credits(d.Credits)
+		cv.noAmber(c)
 	}
 	if d.ReportCard != nil {
 		c.ReportCard = &contract.ReportCard{}
@@ -324,13 +339,13 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 	case d.Relative != nil:
 		cv.noLevels(p, fmt.Sprintf("a relative target (%s), which has no fixed levels", d.Relative.v))
 	default:
-		k.Schedule.Base = cv.thresholds(p, levelsDTO{d.TSL, d.MSL, d.TSLBound, d.MSLBound, d.MSLMargin},
+		k.Schedule.Base = cv.thresholds(p, levelsDTO{d.TSL, d.MSL, d.TSLBound, d.MSLBound, d.MSLMargin, d.SmallVolume},
 			"the target service level, such as 99.5", "the minimum service level, such as 99.0")
 		for j, st := range d.Glide {
 			q := fmt.Sprintf("%s.glide[%d]", p, j)
 			k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
 				Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
-				Thresholds: cv.thresholds(q, levelsDTO{st.TSL, st.MSL, st.TSLBound, st.MSLBound, st.MSLMargin},
+				Thresholds: cv.thresholds(q, levelsDTO{st.TSL, st.MSL, st.TSLBound, st.MSLBound, st.MSLMargin, st.SmallVolume},
 					"the step's target service level", "the step's minimum service level"),
 			})
 		}
@@ -338,7 +353,7 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 			q := fmt.Sprintf("%s.changes[%d]", p, j)
 			k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
 				From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
-				Thresholds: cv.thresholds(q, levelsDTO{ch.TSL, ch.MSL, ch.TSLBound, ch.MSLBound, ch.MSLMargin},
+				Thresholds: cv.thresholds(q, levelsDTO{ch.TSL, ch.MSL, ch.TSLBound, ch.MSLBound, ch.MSLMargin, ch.SmallVolume},
 					"the target service level from then on", "the minimum service level from then on"),
 				Note: cv.str(q+".note", ch.Note, ""),
 			})
@@ -351,6 +366,9 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 		k.Unavailable = d.Unavailable.v
 	}
 	k.Pooled = cv.pooled(p, d.Pooled)
+	if d.Pooled != nil {
+		cv.noVolume(p, d)
+	}
 	if d.Every != nil {
 		k.Every = cv.whole(p+".every", d.Every, "the months each assessment covers, such as 3 for quarterly")
 	}
@@ -369,10 +387,12 @@ type levelsDTO struct {
 	tsl, msl           *yDecimal
 	tslBound, mslBound *yBound
 	margin             *marginDTO
+	volume             *volumeDTO
 }
 
 // thresholds reads the threshold fields of the mapping at p: a tsl, and
-// either an msl or an msl-margin, with optional bounds.
+// either an msl or an msl-margin, with optional bounds and an optional
+// small-volume rule.
 func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) kpi.Thresholds {
 	t := kpi.Thresholds{TSL: cv.dec(p+".tsl", l.tsl, tslWant)}
 	if l.tslBound != nil {
@@ -395,15 +415,40 @@ func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) 
 	default:
 		t.MSL = cv.dec(p+".msl", l.msl, mslWant+", or an msl-margin")
 	}
+	if l.volume != nil && !cv.problemsUnder(p+".small-volume") {
+		q := p + ".small-volume"
+		t.SmallVolume = kpi.SmallVolume{
+			FewerThan:   int32(cv.whole(q+".fewer-than", l.volume.FewerThan, "the volume below which the rule applies, such as 20 for \"fewer than 20 tickets\"")),
+			TSLFailures: int32(cv.whole(q+".tsl-failures", l.volume.TSLFailures, "the most failures that meet the tsl, such as 1")),
+			MSLFailures: int32(cv.whole(q+".msl-failures", l.volume.MSLFailures, "the most failures that meet the msl, such as 2")),
+		}
+	}
 	return t
 }
 
 // noLevels reports every threshold field given in the KPI at p, which has
 // none: a figure or a relative target.
 func (cv *converter) noLevels(p, what string) {
-	for _, f := range []string{"tsl", "msl", "tsl-bound", "msl-bound", "msl-margin", "glide", "changes"} {
+	for _, f := range []string{"tsl", "msl", "tsl-bound", "msl-bound", "msl-margin", "small-volume", "glide", "changes"} {
 		if cv.doc.present(p + "." + f) {
 			cv.ps.add(cv.doc.at(p+"."+f), p+"."+f, "given for "+what+" (leave it out)", nil)
+		}
+	}
+}
+
+// noVolume reports every small-volume rule of the pooled KPI at p: its
+// value is computed from its parts' values and has no counts to judge.
+func (cv *converter) noVolume(p string, d *kpiDTO) {
+	at := []string{p}
+	for j := range d.Glide {
+		at = append(at, fmt.Sprintf("%s.glide[%d]", p, j))
+	}
+	for j := range d.Changes {
+		at = append(at, fmt.Sprintf("%s.changes[%d]", p, j))
+	}
+	for _, q := range at {
+		if f := q + ".small-volume"; cv.doc.present(f) {
+			cv.ps.add(cv.doc.at(f), f, "given for a pooled kpi, whose value is computed from its parts' values and has no counts to judge (leave it out)", nil)
 		}
 	}
 }
@@ -484,7 +529,7 @@ func joinPath(path, within string) string {
 }
 
 // regimeTag returns the key that names the regime in the file: points,
-// scheme or none; "" when the file names none.
+// scheme, pool or none; "" when the file names none.
 func regimeTag(d *creditsDTO) string {
 	switch {
 	case d == nil || d.Regime == nil:
@@ -493,6 +538,8 @@ func regimeTag(d *creditsDTO) string {
 		return "points"
 	case d.Regime.Scheme != nil:
 		return "scheme"
+	case d.Regime.Pool != nil:
+		return "pool"
 	case d.Regime.None != nil:
 		return "none"
 	}

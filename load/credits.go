@@ -2,8 +2,10 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
+	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/kpi"
@@ -22,6 +24,9 @@ type (
 		Incidents *incidentsDTO `yaml:"incidents"`
 		EarnBack  *earnBackDTO  `yaml:"earn-back"`
 		Money     *moneyDTO     `yaml:"money"`
+		// PerOrganisation: the regime prices each organisation's
+		// outcomes on their own; absent is false.
+		PerOrganisation *yBool `yaml:"per-organisation"`
 	}
 	earnBackDTO struct {
 		KPIs []earnBackKPIDTO `yaml:"kpis"`
@@ -58,6 +63,7 @@ type (
 	regimeDTO struct {
 		Points *pointsDTO `yaml:"points"`
 		Scheme *schemeDTO `yaml:"scheme"`
+		Pool   *poolDTO   `yaml:"pool"`
 		None   *struct{}  `yaml:"none"`
 	}
 	pointsDTO struct {
@@ -71,6 +77,22 @@ type (
 		From   *yMonth   `yaml:"from"`
 		Points *yDecimal `yaml:"points"`
 		Note   *yString  `yaml:"note"`
+	}
+	poolDTO struct {
+		AtRisk     *yDecimal         `yaml:"at-risk"`
+		Available  *yDecimal         `yaml:"available"`
+		Amber      *yDecimal         `yaml:"amber"`
+		Red        *yDecimal         `yaml:"red"`
+		Categories []poolCategoryDTO `yaml:"categories"`
+	}
+	poolCategoryDTO struct {
+		Name  *yString     `yaml:"name"`
+		Share *yDecimal    `yaml:"share"`
+		KPIs  []poolKPIDTO `yaml:"kpis"`
+	}
+	poolKPIDTO struct {
+		KPI   *yString  `yaml:"kpi"`
+		Share *yDecimal `yaml:"share"`
 	}
 	schemeDTO struct {
 		Scores    []scoreDTO  `yaml:"scores"`
@@ -88,6 +110,7 @@ type (
 		ShortfallBands *shortfallBandsDTO `yaml:"shortfall-bands"`
 		Deduction      *deductionDTO      `yaml:"deduction"`
 		Allocation     *allocationDTO     `yaml:"allocation"`
+		Curve          *curveDTO          `yaml:"curve"`
 	}
 	statusScoreDTO struct {
 		Amber *yDecimal `yaml:"amber"`
@@ -136,6 +159,18 @@ type (
 		CategoryShare *yDecimal `yaml:"category-share"`
 		KPIShare      *yDecimal `yaml:"kpi-share"`
 	}
+	curveDTO struct {
+		Direction       *yDirection     `yaml:"direction"`
+		Linked          *yDecimal       `yaml:"linked"`
+		Value           *yValueBasis    `yaml:"value"`
+		Precision       *precisionDTO   `yaml:"precision"`
+		EarnedPrecision *precisionDTO   `yaml:"earned-precision"`
+		Points          []curvePointDTO `yaml:"points"`
+	}
+	curvePointDTO struct {
+		Value  *yDecimal `yaml:"value"`
+		Earned *yDecimal `yaml:"earned"`
+	}
 	amberDTO struct {
 		Nth    *yWhole `yaml:"nth"`
 		Within *yWhole `yaml:"within"`
@@ -151,6 +186,7 @@ type (
 		Allowance *yDecimal    `yaml:"allowance"`
 		Ratchet   []ratchetDTO `yaml:"ratchet"`
 		Table     []rowDTO     `yaml:"table"`
+		Percent   *yDecimal    `yaml:"percent"`
 	}
 	ratchetDTO struct {
 		Above      *yDecimal `yaml:"above"`
@@ -191,8 +227,8 @@ type (
 
 // creditDTOs are the credit structures whose fields an unknown-field
 // error lists.
-var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
-	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
+var creditDTOs = []any{creditsDTO{}, regimeDTO{}, pointsDTO{}, weightDTO{}, poolDTO{}, poolCategoryDTO{}, poolKPIDTO{}, schemeDTO{}, scoreDTO{}, statusScoreDTO{}, bandsDTO{},
+	bandDTO{}, shortfallDTO{}, shortfallBandsDTO{}, deductionDTO{}, allocationDTO{}, curveDTO{}, curvePointDTO{}, amberDTO{}, repeatDTO{}, priceDTO{},
 	ratchetDTO{}, rowDTO{}, capsDTO{}, twoLimbDTO{}, triggerDTO{}, criticalDTO{}, criticalKPIDTO{}, incidentsDTO{}, decisionDTO{}, earnBackDTO{}, earnBackKPIDTO{}, moneyDTO{}}
 
 // optDec returns an optional decimal, zero when absent.
@@ -241,12 +277,16 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			set++
 			r.Regime = cv.scheme(d.Regime.Scheme)
 		}
+		if d.Regime.Pool != nil {
+			set++
+			r.Regime = cv.pool(d.Regime.Pool)
+		}
 		if d.Regime.None != nil {
 			set++
 			r.Regime = credits.None{}
 		}
 		if set != 1 && cv.doc.present("credits.regime") {
-			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, scheme, none)", nil)
+			cv.ps.add(cv.doc.at("credits.regime"), "credits.regime", "want exactly one regime (one of points, scheme, pool, none)", nil)
 		}
 	}
 	if c := d.Caps; c != nil {
@@ -307,6 +347,7 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 	if x := d.EarnBack; x != nil {
 		r.EarnBack = cv.earnBack(x)
 	}
+	r.PerOrganisation = d.PerOrganisation != nil && d.PerOrganisation.b
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
 		r.Money = credits.Money{
 			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
@@ -355,12 +396,44 @@ func (cv *converter) points(d *pointsDTO) credits.Points {
 		q := fmt.Sprintf("%s.weights[%d]", p, i)
 		pts.Weights = append(pts.Weights, credits.Weight{
 			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
-			From:   cv.month(q+".from", w.From, "the first month of the weight, such as 2015-04"),
+			From:   cv.month(q+".from", w.From, ""), // optional: the KPI's first month in force
 			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
 			Note:   cv.str(q+".note", w.Note, ""),
 		})
 	}
 	return pts
+}
+
+func (cv *converter) pool(d *poolDTO) credits.Pool {
+	const p = "credits.regime.pool"
+	pl := credits.Pool{
+		AtRisk:    cv.dec(p+".at-risk", d.AtRisk, "the per cent of the month's charges at risk (the at-risk amount), such as 10"),
+		Available: cv.dec(p+".available", d.Available, "the pool percentage available for allocation, such as 150"),
+		Amber:     cv.dec(p+".amber", d.Amber, "the fraction of a KPI's allocation lost when amber, such as 0"),
+		Red:       cv.dec(p+".red", d.Red, "the fraction of a KPI's allocation lost when red, such as 1"),
+	}
+	if d.Categories == nil {
+		cv.doc.missing(p+".categories", "a list of categories, such as {name: hosting, share: 75, kpis: [{kpi: KPI01, share: 40}]}")
+	}
+	for i, c := range d.Categories {
+		q := fmt.Sprintf("%s.categories[%d]", p, i)
+		cat := credits.PoolCategory{
+			Name:  cv.str(q+".name", c.Name, "the category's name, such as hosting"),
+			Share: cv.dec(q+".share", c.Share, "the per cent of the at-risk amount the category gets, such as 75"),
+		}
+		if c.KPIs == nil {
+			cv.doc.missing(q+".kpis", "a list of the category's KPIs, such as {kpi: KPI01, share: 40}")
+		}
+		for j, k := range c.KPIs {
+			r := fmt.Sprintf("%s.kpis[%d]", q, j)
+			cat.KPIs = append(cat.KPIs, credits.PoolKPI{
+				KPI:   cv.str(r+".kpi", k.KPI, "the KPI's id"),
+				Share: cv.dec(r+".share", k.Share, "the per cent of the category's allocation the KPI gets, such as 40"),
+			})
+		}
+		pl.Categories = append(pl.Categories, cat)
+	}
+	return pl
 }
 
 const schemePath = "credits.regime.scheme"
@@ -387,9 +460,10 @@ func (cv *converter) scheme(d *schemeDTO) scheme.Scheme {
 	if cv.mapping(p+".price", d.Price != nil, "price: {basis: per-point, value: 100.00}") {
 		pr := d.Price
 		s.Price = scheme.Price{
-			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table or percent-of-charges"),
+			Basis:     word(cv, p+".price.basis", pr.Basis, "per-point, points-table, percent-of-charges or percent-per-point"),
 			Value:     optDec(pr.Value),
 			Allowance: optDec(pr.Allowance),
+			Percent:   optDec(pr.Percent),
 		}
 		for i, r := range pr.Ratchet {
 			q := fmt.Sprintf("%s.price.ratchet[%d]", p, i)
@@ -416,8 +490,9 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 	}
 	if x := d.Status; x != nil {
 		s.Status = &scheme.StatusScore{
-			Amber: cv.dec(p+".status.amber", x.Amber, "the score of an amber month, such as 1"),
-			Red:   cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
+			Amber:   optDec(x.Amber),
+			Red:     cv.dec(p+".status.red", x.Red, "the score of a red month, such as 3"),
+			NoAmber: x.Amber == nil, // checked against the KPIs' thresholds by noAmber
 		}
 	}
 	if x := d.Bands; x != nil {
@@ -469,7 +544,97 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 			KPIShare:      cv.dec(q+".kpi-share", x.KPIShare, "the per cent of the category's share each KPI gets, such as 40"),
 		}
 	}
+	if x := d.Curve; x != nil {
+		s.Curve = cv.curve(p+".curve", x)
+	}
 	return s
+}
+
+// curve reads a payment curve at p: every field but precision is
+// required, and each point needs its value and share.
+func (cv *converter) curve(p string, x *curveDTO) *scheme.Curve {
+	c := &scheme.Curve{
+		Direction: word(cv, p+".direction", x.Direction, "higher-is-better or lower-is-better"),
+		Linked:    cv.dec(p+".linked", x.Linked, "the per cent of the charges linked to the kpi, such as 8"),
+		Value:     word(cv, p+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+		Precision: cv.optPrecision(p, x.Precision),
+	}
+	if cv.mapping(p+".earned-precision", x.EarnedPrecision != nil, "earned-precision: {places: 2, rounding: half-up}") {
+		c.EarnedPrecision = kpi.Precision{
+			Places:   int32(cv.whole(p+".earned-precision.places", x.EarnedPrecision.Places, "the decimal places of the share earned, such as 2")),
+			Rounding: word(cv, p+".earned-precision.rounding", x.EarnedPrecision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		}
+	}
+	if len(x.Points) == 0 {
+		cv.doc.missing(p+".points", "a list of points, such as {value: 95, earned: 60}")
+	}
+	for i, pt := range x.Points {
+		q := fmt.Sprintf("%s.points[%d]", p, i)
+		c.Points = append(c.Points, scheme.CurvePoint{
+			Value:  cv.dec(q+".value", pt.Value, "the measured value of the point, such as 95"),
+			Earned: cv.dec(q+".earned", pt.Earned, "the per cent of the linked payment earned at the value, such as 60"),
+		})
+	}
+	return c
+}
+
+// noAmber reports each KPI named by a status score with no amber score
+// whose thresholds leave room for an amber month: a TSL other than its
+// MSL (or an MSL derived by a margin above 0), or equal levels whose TSL must be
+// beaten while the MSL need only be met. A KPI that is not a credit-bearing
+// KPI of c is left to the engine's checks.
+func (cv *converter) noAmber(c *contract.Contract) {
+	s, ok := c.Credits.Regime.(scheme.Scheme)
+	if !ok {
+		return
+	}
+	for i, sc := range s.Scores {
+		if sc.Status == nil || !sc.Status.NoAmber {
+			continue
+		}
+		for j, id := range sc.KPIs {
+			k := slices.IndexFunc(c.KPIs, func(k contract.KPI) bool { return k.ID == id && k.Kind == kpi.KPI })
+			if k < 0 {
+				continue
+			}
+			if when := amberRoom(c.KPIs[k].Schedule); when != "" {
+				q := fmt.Sprintf("%s.scores[%d].kpis[%d]", schemePath, i, j)
+				cv.ps.addf(cv.doc.at(q), q, "scheme: score %d: status: no amber score, but kpi %s can be amber: %s (want status.amber, such as 1)", i+1, id, when)
+			}
+		}
+	}
+}
+
+// amberRoom describes the first thresholds of sched, in its base, glide
+// path or changes, that leave room for an amber value; "" when none do.
+func amberRoom(sched kpi.Schedule) string {
+	room := func(t kpi.Thresholds) (bool, string) {
+		tsl, msl := kpi.FormatValue(t.TSL), kpi.FormatValue(t.MSL)
+		if t.MSLMargin.IsSet() {
+			msl = t.MSLMargin.String() + " from it"
+		}
+		switch {
+		case t.MSLMargin.IsSet() && t.MSLMargin.By.Sign() != 0, !t.MSLMargin.IsSet() && t.TSL.Cmp(t.MSL) != 0:
+			return true, fmt.Sprintf("tsl %s, msl %s", tsl, msl)
+		case t.TSLBound == kpi.Strict && t.MSLBound == kpi.Inclusive:
+			return true, fmt.Sprintf("tsl %s strict, msl %s inclusive", tsl, msl)
+		}
+		return false, ""
+	}
+	if ok, levels := room(sched.Base); ok {
+		return levels
+	}
+	for _, st := range sched.Glide {
+		if ok, levels := room(st.Thresholds); ok {
+			return levels + " in " + st.Month.String()
+		}
+	}
+	for _, ch := range sched.Changes {
+		if ok, levels := room(ch.Thresholds); ok {
+			return levels + " from " + ch.From.String()
+		}
+	}
+	return ""
 }
 
 // optPrecision reads an optional precision: required in full when given.

@@ -6,6 +6,13 @@
 // ContractFile, MeasurementsFile and MitigationsFile read the three files
 // of an evaluation by their path.
 //
+// Start here: c, err := load.ContractFile("contract.yaml"), then
+// MeasurementsFile(path, c) and MitigationsFile(path, c), and
+// c.Evaluate(contract.Input{Measurements: ms, Mitigations: reg}); from
+// bytes, Contract, Measurements and Register. The runnable Examples (go
+// doc -all, or the package's page) are Example, a contract and its
+// measurements from files and a mistake in one, and ExampleReadManifest.
+//
 // The engine's packages never import load: a program that builds its
 // contract in Go does not compile the YAML library.
 //

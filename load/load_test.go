@@ -12,7 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
+	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/mitigation"
@@ -74,7 +75,7 @@ func TestBad(t *testing.T) {
 				require.Equal(t, name, le.File)
 				lines = append(lines, e.Error())
 			}
-			golden.Check(t, path+".want", []byte(strings.Join(lines, "\n")+"\n"))
+			contracttest.Golden(t, path+".want", []byte(strings.Join(lines, "\n")+"\n"))
 		})
 	}
 	if n < 30 {
@@ -109,13 +110,51 @@ func TestShippedFiles(t *testing.T) {
 	require.Equal(t, "T2-2", recs[1].Ref)
 	require.Equal(t, kpi.MustParseMonth("2021-07"), recs[1].To)
 	require.Equal(t, mitigation.Relief, recs[1].Effect)
-	require.Equal(t, "2021-08-17", recs[1].AgreedOn.Format("2006-01-02"))
+	require.Equal(t, "2021-08-17", recs[1].AgreedOn.String())
+}
+
+// TestMeasurementAbsenceWords reads each spelling of an absence, in the
+// value and the absence column and in any case, by the one list of words
+// (kpi.Absence's first three and the packs' UNVL and N/A; a not-due for a
+// monthly KPI is read and then refused as due); any other word
+// in the absence column is a *kpi.WordError wrapping kpi.ErrUnknownWord.
+func TestMeasurementAbsenceWords(t *testing.T) {
+	c := lincolnshire(t)
+	for _, tc := range []struct {
+		word string
+		want kpi.Absence
+	}{
+		{"UNVL", kpi.Unavailable}, {"unvl", kpi.Unavailable}, {"Unavailable", kpi.Unavailable},
+		{"N/A", kpi.NotApplicable}, {"n/a", kpi.NotApplicable}, {"NOT-APPLICABLE", kpi.NotApplicable},
+		{"not-due", kpi.NotDue}, {"Not-Due", kpi.NotDue},
+	} {
+		for _, row := range []string{"IMT_KPI_05,LCC,2021-06," + tc.word + ",\n", "IMT_KPI_05,LCC,2021-06,," + tc.word + "\n"} {
+			ms, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,absence\n"+row), c)
+			if tc.want == kpi.NotDue {
+				// IMT_KPI_05 is assessed monthly, so a not-due is read as
+				// one and then refused for a month the KPI is due in.
+				require.ErrorContains(t, err, `"`+tc.word+`": given for a month IMT_KPI_05 is assessed in (monthly)`, row)
+				continue
+			}
+			require.NoError(t, err, row)
+			require.Equal(t, tc.want, ms[0].Absent, row)
+		}
+	}
+	_, err := load.Measurements("m.csv", strings.NewReader("kpi,organisation,month,value,absence\nIMT_KPI_05,LCC,2021-06,,no-input\n"), c)
+	require.EqualError(t, err, `m.csv:2:25: absence "no-input": unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)`)
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.ErrorIs(t, err, load.ErrInvalid)
 }
 
 // TestMeasurementSpellings checks the accepted spellings of values,
 // absences and months.
 func TestMeasurementSpellings(t *testing.T) {
 	c := lincolnshire(t)
+	for i := range c.KPIs {
+		if c.KPIs[i].ID == "IMT_KPI_05" {
+			c.KPIs[i].Every = 2 // assessed in odd service months: 2021-06 is month 75, not due
+		}
+	}
 	in := "\ufeffKPI, Organisation ,month,value,numerator,denominator,absence,note\n" +
 		"IMT_KPI_01,LCC,2021-06,99.9%,,,,\n" +
 		"IMT_KPI_02,,Jun-21, 99.90 ,,,,pack says 99.90\n" +
@@ -196,9 +235,11 @@ func TestNewFields(t *testing.T) {
 	open.Relative = kpi.Decrease
 	sat := def("SAT", "Customer satisfaction", kpi.PI, kpi.Score, kpi.HigherIsBetter, pct)
 	sat.Relative = kpi.NoWorseThanLastYear
+	p1 := levels(def("P1", "P1 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")
+	p1.Schedule.Base.SmallVolume = kpi.SmallVolume{FewerThan: 20, TSLFailures: 1, MSLFailures: 2}
 	want := []contract.KPI{
 		{Definition: avail, Unavailable: kpi.Unmeasured},
-		{Definition: levels(def("P1", "P1 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
+		{Definition: p1},
 		{Definition: levels(def("P2", "P2 calls resolved in time", kpi.PI, kpi.Percent, kpi.HigherIsBetter, pct), "95", "90")},
 		{Definition: def("P1_VOL", "P1 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
 		{Definition: def("P2_VOL", "P2 calls", kpi.Figure, kpi.Count, kpi.HigherIsBetter, whole)},
@@ -241,6 +282,21 @@ func TestEvery(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, c.KPIs[0].Every)
 	require.Equal(t, 0, c.KPIs[1].Every, "monthly when left out")
+}
+
+// TestWeightWithoutFrom: a points weight may leave out from; it applies
+// from its KPI's first month in force (here commencement, 2020-04), so a
+// red April costs KPI01's 8 points: 8 x 0.12% of 1000.00 = 9.60.
+func TestWeightWithoutFrom(t *testing.T) {
+	data := strings.Replace(string(read(t, "testdata/bad/contract-weight-two-without-from.yaml")), "        - {kpi: KPI01, points: \"6\"}\n", "", 1)
+	c, err := load.Contract("c.yaml", []byte(data))
+	require.NoError(t, err)
+	w := c.Credits.Regime.(credits.Points).Weights[0]
+	require.True(t, w.From.IsZero(), "from left out")
+	res, err := c.Evaluate(contract.Input{From: kpi.MustParseMonth("2020-04"), To: kpi.MustParseMonth("2020-04"),
+		Measurements: []kpi.Measurement{{KPI: "KPI01", Org: "ORG", Month: kpi.MustParseMonth("2020-04"), Value: decimal.RequireFromString("98")}}})
+	require.NoError(t, err)
+	require.Equal(t, "9.60", res.Months[0].Cells[0].Credit.Amount.StringFixed(2))
 }
 
 // TestMeasurementNotAMapping: a measurement section of the wrong shape is

@@ -11,6 +11,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/csvfile"
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -30,7 +31,13 @@ var (
 // organisations and months in force.
 //
 // A value is a decimal as written ("99.9", "99.9%"), or an absence:
-// "UNVL" (unavailable), "N/A" (not applicable) or "not-due". An empty
+// "UNVL" (unavailable), "N/A" (not applicable) or "not-due". A value or
+// absence for a month its KPI is not due (contract.Contract.Due), and
+// not-due for a month it is, are problems of the row, placed at its month
+// and at its value as every other problem is. A value of a KPI whose
+// month's thresholds carry a small-volume rule needs its numerator and
+// denominator, whole numbers (kpi.Measurement.Check): a problem with them
+// is placed at the numerator or denominator column. An empty
 // value with no absence means nothing was supplied: the row is checked but
 // yields no measurement, so the evaluation counts the KPI-month as missing
 // under the contract's rule; an empty value with a numerator and a
@@ -126,6 +133,9 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 		meas.Note, _ = t.field(col.note)
 		meas.Incidents = readIncidents(t, col.incidents)
 		supplied := readValue(t, col, k, &meas, &values)
+		if supplied && ps.n() == before {
+			due(t, col, c, k, &meas, monthPos, ms)
+		}
 		if ps.n() > before {
 			continue
 		}
@@ -151,7 +161,7 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 				if errors.As(e, &ke) {
 					msg = ke.Msg
 					switch ke.Path {
-					case "Numerator":
+					case "Numerator", "HasCounts":
 						field, i = "numerator", col.num
 					case "Denominator":
 						field, i = "denominator", col.den
@@ -178,6 +188,29 @@ func measurements(name string, r io.Reader, c *contract.Contract, withLines bool
 		}
 	}
 	return out, lines, nil
+}
+
+// due checks the current row's measurement m of KPI k, in force in its
+// month, against the months k is assessed in: a value (or any absence but
+// not-due) for a month k is not due is placed at the month, as a month
+// outside the KPI's months in force is; not-due for a month it is due at
+// the field that says it.
+func due(t *csvReader, col measurementCols, c *contract.Contract, k *contract.KPI, m *kpi.Measurement, monthPos pos, month string) {
+	every := "monthly"
+	if k.Every > 1 {
+		every = fmt.Sprintf("every %d months", k.Every)
+	}
+	switch d := c.Due(k, m.Month); {
+	case !d && m.Absent != kpi.NotDue:
+		t.ps.addText(monthPos, "month", month, fmt.Sprintf("%s is assessed %s, not in %s (write not-due, or leave the row out)", k.ID, every, m.Month), nil)
+	case d && m.Absent == kpi.NotDue:
+		field, i := "value", col.value
+		if v, _ := t.field(col.value); v == "" {
+			field, i = "absence", col.absence
+		}
+		text, p := t.field(i)
+		t.ps.addText(p, field, text, fmt.Sprintf("given for a month %s is assessed in (%s)", k.ID, every), nil)
+	}
 }
 
 // rowsSeen records which KPI, organisation and month the clean rows of a
@@ -249,16 +282,16 @@ func readValue(t *csvReader, col measurementCols, k *contract.KPI, m *kpi.Measur
 	a, ap := t.field(col.absence)
 	num, np := t.field(col.num)
 	den, dp := t.field(col.den)
-	if word, ok := absenceWord(v); ok {
+	if word, err := absenceWord(v); err == nil {
 		if a != "" {
 			ps.addText(ap, "absence", a, "given with an absent value "+strconv.Quote(v)+" (give one or the other)", nil)
 		}
 		m.Absent = word
 	} else if a != "" {
-		word, ok := absenceWord(a)
+		word, err := absenceWord(a)
 		switch {
-		case !ok:
-			ps.addText(ap, "absence", a, "unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)", nil)
+		case err != nil:
+			ps.addText(ap, "absence", a, "unknown absence (want UNVL, N/A or not-due, or the words unavailable, not-applicable)", err)
 		case v != "":
 			ps.addText(vp, "value", v, "given with absence "+strconv.Quote(a)+" (give one or the other)", nil)
 		}
@@ -340,17 +373,17 @@ func readIncidents(t *csvReader, i int) []string {
 	return out
 }
 
-// absenceWord maps the spellings of an absent value to the engine's
-// Absence: the packs' UNVL and N/A (any case), and the words unavailable,
-// not-applicable and not-due.
-func absenceWord(s string) (kpi.Absence, bool) {
-	switch strings.ToLower(s) {
-	case "unvl", "unavailable":
-		return kpi.Unavailable, true
-	case "n/a", "not-applicable":
-		return kpi.NotApplicable, true
-	case "not-due":
-		return kpi.NotDue, true
-	}
-	return 0, false
+// fileAbsences are the absences a measurements file may give, in its
+// value or absence column: the engine's words of the first three
+// (kpi.Absence's unavailable, not-applicable and not-due), and the packs'
+// UNVL and N/A.
+var fileAbsences = words.New("absence", kpi.Unavailable, kpi.Unavailable.String(), kpi.NotApplicable.String(), kpi.NotDue.String()).
+	Alias("unvl", kpi.Unavailable).Alias("n/a", kpi.NotApplicable)
+
+// absenceWord maps a spelling of an absent value, in any case, to the
+// engine's Absence; the error for any other is a *kpi.WordError.
+func absenceWord(s string) (kpi.Absence, error) {
+	var a kpi.Absence
+	err := fileAbsences.Unmarshal(&a, []byte(strings.ToLower(s)))
+	return a, err
 }

@@ -138,7 +138,7 @@ func (f *mitigationFile) readYAML(data []byte) {
 			Effect:      word(cv, p+".effect", d.Effect, "relief or deemed"),
 		}
 		if d.AgreedOn != nil {
-			r.AgreedOn = d.AgreedOn.t
+			r.AgreedOn = d.AgreedOn.d
 		}
 		if d.Deemed != nil {
 			r.Deemed = d.Deemed.v

@@ -10,6 +10,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/joined"
 	"github.com/servicecredit/engine/reconcile"
+	yaml "go.yaml.in/yaml/v4"
 )
 
 // The relations file's structures; docs/reconcile.md describes them.
@@ -78,7 +79,7 @@ type (
 
 // relationDTOs are the relations file's structures, whose fields an
 // unknown-field error lists.
-var relationDTOs = []any{relationsDTO{}, relTableDTO{}, relRowDTO{}, relSumDTO{}, relShareDTO{}, relComplementDTO{}, relPeriodDTO{}, relSeverityDTO{}}
+var relationDTOs = []any{contractRelationsDTO{}, relationsDTO{}, relTableDTO{}, relRowDTO{}, relSumDTO{}, relShareDTO{}, relComplementDTO{}, relPeriodDTO{}, relSeverityDTO{}}
 
 // bySeverity returns the severities set, in reconcile.Kinds order.
 func (d *relSeverityDTO) bySeverity() []*ySeverity {
@@ -107,10 +108,85 @@ func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relati
 	if doc == nil || !ps.ok() {
 		return reconcile.Relations{}, ps.err()
 	}
-	cv := &converter{doc: doc, ps: ps}
+	return relations(&converter{doc: doc, ps: ps}, "", &dto, c)
+}
+
+// reconcileKey is the contract file's key of the relations it declares.
+const reconcileKey = "reconcile"
+
+// contractRelationsDTO is the part of a contract file ContractRelations
+// reads: its reconcile section, which holds a relations file's keys.
+type contractRelationsDTO struct {
+	Reconcile *relationsDTO `yaml:"reconcile"`
+}
+
+// ContractRelations reads the relations a contract file declares in its
+// reconcile section, which holds exactly a relations file's keys
+// (docs/reconcile.md), for contract c, the contract Contract read from the
+// same file. declared reports whether the file has a reconcile key at
+// all; a section that is empty or null declares nothing, as a relations
+// file of nothing but comments does. Problems are reported as Relations
+// reports them, at the contract file's lines and columns and with their
+// paths under "reconcile." ("reconcile.tables[0].organisation").
+// ContractRelations does not check the rest of the file: Contract does,
+// and calls ContractRelations when the file has a reconcile key.
+func ContractRelations(name string, data []byte, c *contract.Contract) (rel reconcile.Relations, declared bool, err error) {
+	ps := &problems{file: name}
+	doc := &document{ps: ps, root: new(yaml.Node)}
+	if err := yaml.Load(data, doc.root); err != nil {
+		doc.loadErrors(err, data)
+		return reconcile.Relations{}, false, ps.err()
+	}
+	top := doc.root
+	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
+		top = top.Content[0]
+	}
+	if top.Kind != yaml.MappingNode {
+		return reconcile.Relations{}, false, nil // no section: Contract reports what the file is
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if k := top.Content[i]; k.Value == reconcileKey {
+			// The section alone, under its own key and at its own places,
+			// so that every path and place is the contract file's.
+			doc.root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: top.Line, Column: top.Column,
+				Content: []*yaml.Node{k, top.Content[i+1]}}
+			declared = true
+			break
+		}
+	}
+	if !declared {
+		return reconcile.Relations{}, false, nil
+	}
+	var dto contractRelationsDTO
+	if err := doc.root.Load(&dto, yaml.WithKnownFields()); err != nil {
+		doc.index()
+		doc.loadErrors(err, data)
+	}
+	if !ps.ok() || dto.Reconcile == nil {
+		return reconcile.Relations{}, true, ps.err() // null declares nothing
+	}
+	rel, err = relations(&converter{doc: doc, ps: ps}, reconcileKey+".", dto.Reconcile, c)
+	return rel, true, err
+}
+
+// contractRelations checks the reconcile section of data, a contract file
+// read as c, when node, the section as Contract decoded it, is present.
+func contractRelations(name string, data []byte, c *contract.Contract, node *yaml.Node) error {
+	if node.Kind == 0 {
+		return nil
+	}
+	_, _, err := ContractRelations(name, data, c)
+	return err
+}
+
+// relations converts dto, read from cv's document with its paths under
+// prefix ("" for a relations file, "reconcile." for a contract's section),
+// and checks it against c, placing every problem at its field.
+func relations(cv *converter, prefix string, dto *relationsDTO, c *contract.Contract) (reconcile.Relations, error) {
+	doc, ps := cv.doc, cv.ps
 	var rel reconcile.Relations
 	for i, t := range dto.Tables {
-		p := fmt.Sprintf("tables[%d]", i)
+		p := fmt.Sprintf("%stables[%d]", prefix, i)
 		rel.Tables = append(rel.Tables, reconcile.TableOrg{
 			File:  cv.str(p+".file", t.File, "the pack file's name, such as brent.tsv"),
 			Title: cv.str(p+".title", t.Title, ""),
@@ -118,7 +194,7 @@ func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relati
 		})
 	}
 	for i, r := range dto.Rows {
-		p := fmt.Sprintf("rows[%d]", i)
+		p := fmt.Sprintf("%srows[%d]", prefix, i)
 		row := reconcile.Row{
 			Label: cv.str(p+".label", r.Label, "the row's label as printed"),
 			KPI:   cv.str(p+".kpi", r.KPI, ""),
@@ -133,14 +209,14 @@ func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relati
 		rel.Rows = append(rel.Rows, row)
 	}
 	for i, s := range dto.Totals {
-		p := fmt.Sprintf("totals[%d]", i)
+		p := fmt.Sprintf("%stotals[%d]", prefix, i)
 		if s.Parts == nil {
 			doc.missing(p+".parts", "the ids whose figures add up to the total, such as [P1-VOL, P2-VOL]")
 		}
 		rel.Totals = append(rel.Totals, reconcile.Sum{Total: cv.str(p+".total", s.Total, "the id of the total"), Parts: texts(s.Parts)})
 	}
 	for i, s := range dto.Shares {
-		p := fmt.Sprintf("shares[%d]", i)
+		p := fmt.Sprintf("%sshares[%d]", prefix, i)
 		rel.Shares = append(rel.Shares, reconcile.Share{
 			KPI:         cv.str(p+".kpi", s.KPI, "the id of the percentage"),
 			Numerator:   cv.str(p+".numerator", s.Numerator, ""),
@@ -148,14 +224,14 @@ func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relati
 		})
 	}
 	for i, s := range dto.Complements {
-		p := fmt.Sprintf("complements[%d]", i)
+		p := fmt.Sprintf("%scomplements[%d]", prefix, i)
 		rel.Complements = append(rel.Complements, reconcile.Complement{
 			KPI: cv.str(p+".kpi", s.KPI, "the id of a percentage"),
 			Of:  cv.str(p+".of", s.Of, "the id of the percentage it complements"),
 		})
 	}
 	for i, s := range dto.Periods {
-		p := fmt.Sprintf("periods[%d]", i)
+		p := fmt.Sprintf("%speriods[%d]", prefix, i)
 		rel.Periods = append(rel.Periods, reconcile.PeriodRule{
 			KPI:  cv.str(p+".kpi", s.KPI, "an id"),
 			Rule: word(cv, p+".rule", s.Rule, "sum, recompute, last or none"),
@@ -180,7 +256,7 @@ func Relations(name string, data []byte, c *contract.Contract) (reconcile.Relati
 			ps.add(pos{}, "", e.Error(), e)
 			continue
 		}
-		path := relationPath(re.Path, severityKeys)
+		path := prefix + relationPath(re.Path, severityKeys)
 		ps.add(doc.at(path), path, re.Msg, e)
 	}
 	if !ps.ok() {

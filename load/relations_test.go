@@ -185,3 +185,115 @@ func FuzzClaims(f *testing.F) {
 		}
 	})
 }
+
+// withReconcile returns the Brent-Lewisham contract file with section, a
+// reconcile section's text, appended at its end (line 266).
+func withReconcile(t testing.TB, section string) []byte {
+	t.Helper()
+	return append(read(t, "../examples/brent-lewisham/contract.yaml"), section...)
+}
+
+// TestContractRelations reads the relations a contract file carries: the
+// Brent-Lewisham relations file indented under reconcile reads as the same
+// relations, and a contract without the key, or with an empty one,
+// declares none.
+func TestContractRelations(t *testing.T) {
+	c := brentLewisham(t)
+	file := read(t, "../examples/brent-lewisham/relations.yaml")
+	want, err := load.Relations("relations.yaml", file, c)
+	require.NoError(t, err)
+	data := withReconcile(t, "reconcile:\n"+strings.ReplaceAll("\n"+string(file), "\n", "\n  ")+"\n")
+	_, err = load.Contract("contract.yaml", data)
+	require.NoError(t, err, "the contract reads with its section")
+	got, declared, err := load.ContractRelations("contract.yaml", data, c)
+	require.NoError(t, err)
+	require.True(t, declared)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("the section reads other than the file (-file +section):\n%s", diff)
+	}
+	for _, tc := range []struct {
+		name, section string
+		declared      bool
+	}{
+		{"no key", "", false},
+		{"null", "reconcile:\n", true},
+		{"comments only", "reconcile:\n  # nothing yet\n", true},
+		{"empty mapping", "reconcile: {}\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := withReconcile(t, tc.section)
+			_, err := load.Contract("contract.yaml", data)
+			require.NoError(t, err)
+			rel, declared, err := load.ContractRelations("contract.yaml", data, c)
+			require.NoError(t, err)
+			require.Equal(t, tc.declared, declared)
+			if diff := cmp.Diff(reconcile.Relations{}, rel); diff != "" {
+				t.Fatal(diff)
+			}
+		})
+	}
+	rel, declared, err := load.ContractRelations("c.json", []byte(`{"name": "x", "reconcile": {"tables": [{"file": "brent.tsv", "organisation": "Brent"}]}}`), c)
+	require.NoError(t, err, "JSON is YAML")
+	require.True(t, declared)
+	require.Equal(t, "Brent", rel.Tables[0].Org)
+}
+
+// TestContractRelationsProblems gives the relations file's errors at the
+// contract file's places, with their paths under reconcile; Contract
+// reports them as ContractRelations does.
+func TestContractRelationsProblems(t *testing.T) {
+	c := brentLewisham(t)
+	for _, tc := range []struct{ name, section, want string }{
+		{"a list", "reconcile: [a]\n", `contract.yaml:266:12: reconcile: want a mapping of fields, not a list`},
+		{"a scalar", "reconcile: 3\n", `contract.yaml:266:12: reconcile: want a mapping of fields, not "3"`},
+		{"unknown section", "reconcile:\n  total:\n    - {total: CALLS}\n",
+			`contract.yaml:267:3: reconcile.total: unknown field (want one of tables, rows, totals, shares, complements, periods, severity)`},
+		{"unknown field", "reconcile:\n  tables:\n    - {file: a.tsv, org: Brent}\n",
+			`contract.yaml:268:21: reconcile.tables[0].org: unknown field (want one of file, title, organisation)`},
+		{"unknown severity", "reconcile:\n  severity:\n    total: fatal\n",
+			`contract.yaml:268:12: reconcile.severity.total "fatal": unknown word (want one of error, warning)`},
+		{"unknown organisation", "reconcile:\n  tables:\n    - {file: a.tsv, organisation: Southwark}\n",
+			`contract.yaml:268:35: reconcile.tables[0].organisation: organisation "Southwark" is not served by the contract (want one of Brent, Lewisham, combined)`},
+		{"missing parts", "reconcile:\n  totals:\n    - {total: CALLS}\n",
+			"contract.yaml:268:7: reconcile.totals[0].parts: missing (want the ids whose figures add up to the total, such as [P1-VOL, P2-VOL])"},
+		{"unknown part", "reconcile:\n  totals:\n    - {total: CALLS, parts: [P1-VOL, P9-VOL]}\n",
+			`contract.yaml:268:38: reconcile.totals[0].parts[1]: "P9-VOL" is neither a kpi of the contract nor an id declared under rows`},
+		{"two of kpi, id, board", "reconcile:\n  severity: {total: warning}\n  rows:\n    - {label: X, kpi: P1, board: total}\n",
+			"contract.yaml:269:7: reconcile.rows[0]: give exactly one of kpi, id and board"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := withReconcile(t, tc.section)
+			rel, declared, err := load.ContractRelations("contract.yaml", data, c)
+			require.ErrorIs(t, err, load.ErrInvalid)
+			require.EqualError(t, err, tc.want)
+			require.True(t, declared)
+			require.Equal(t, reconcile.Relations{}, rel)
+			got, err := load.Contract("contract.yaml", data)
+			require.Nil(t, got)
+			require.EqualError(t, err, tc.want, "Contract reports the section's problems")
+		})
+	}
+	_, declared, err := load.ContractRelations("contract.yaml", []byte("reconcile: [\n"), c)
+	require.EqualError(t, err, "contract.yaml:2:1: not valid YAML or JSON: did not find expected node content")
+	require.False(t, declared)
+}
+
+func FuzzContractRelations(f *testing.F) {
+	c := brentLewisham(f)
+	f.Add([]byte("reconcile:\n" + strings.ReplaceAll("\n"+string(read(f, "../examples/brent-lewisham/relations.yaml")), "\n", "\n  ")))
+	f.Add([]byte("name: x\nreconcile:\n  rows: [{label: X, id: Y, unit: percent}]\n  shares: [{kpi: Y, denominator: CALLS}]\n  severity: {total: warning}\n"))
+	f.Add([]byte("reconcile: {tables: [{file: a, organisation: combined}], periods: [{kpi: OPEN, rule: last}]}\nreconcile: 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rel, declared, err := load.ContractRelations("c.yaml", data, c)
+		checkErr(t, err, "c.yaml")
+		if err != nil {
+			return
+		}
+		if verr := rel.Validate(c); verr != nil {
+			t.Fatalf("relations read but invalid: %v", verr)
+		}
+		if !declared && len(rel.Tables)+len(rel.Rows)+len(rel.Totals)+len(rel.Shares)+len(rel.Complements)+len(rel.Periods)+len(rel.Severity) > 0 {
+			t.Fatalf("relations read from a file without a reconcile key: %+v", rel)
+		}
+	})
+}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/servicecredit/engine/contract"
@@ -154,7 +153,7 @@ func offsetPos(data []byte, offset int) pos {
 
 // dtoTypes are the file structures whose fields an unknown-field error
 // lists.
-var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
+var dtoTypes = append([]any{contractDTO{}, chargeDTO{}, absencesDTO{}, kpiDTO{}, marginDTO{}, volumeDTO{}, partDTO{}, precisionDTO{}, stepDTO{}, changeDTO{},
 	mitigationsDTO{}, recordDTO{}}, append(append(append([]any(nil), creditDTOs...), relationDTOs...), manifestDTOs...)...)
 
 // leafError is a problem with one scalar, returned from UnmarshalYAML; the
@@ -256,7 +255,7 @@ const monthWant = "not a month (want 2021-06 or Jun-21)"
 // yDate is a calendar date, "2021-07-20".
 type yDate struct {
 	pos
-	t time.Time
+	d kpi.Date
 }
 
 func (v *yDate) UnmarshalYAML(n *yaml.Node) error {
@@ -264,20 +263,20 @@ func (v *yDate) UnmarshalYAML(n *yaml.Node) error {
 	if err != nil {
 		return err
 	}
-	t, msg := parseDate(s)
+	d, msg := parseDate(s)
 	if msg != "" {
 		return &leafError{text: s, quoted: true, msg: msg}
 	}
-	*v = yDate{p, t}
+	*v = yDate{p, d}
 	return nil
 }
 
-func parseDate(s string) (time.Time, string) {
-	t, err := time.Parse(time.DateOnly, s)
+func parseDate(s string) (kpi.Date, string) {
+	d, err := kpi.ParseDate(s)
 	if err != nil {
-		return time.Time{}, "not a date (want 2021-07-20)"
+		return kpi.Date{}, "not a date (want 2021-07-20)"
 	}
-	return t, ""
+	return d, ""
 }
 
 // textPtr is a pointer to an enumeration of the engine.

@@ -10,7 +10,6 @@ import (
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/ticketclock"
-	"github.com/servicecredit/engine/servicehours"
 	"github.com/shopspring/decimal"
 )
 
@@ -300,7 +299,7 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 	sched := cal.Schedule()
 	zone := sched.Location() // the zone of the month, and of the evidence's instants
 	p := periodOf(month, zone)
-	first := servicehours.LocalDate(p.start.In(zone))
+	first := kpi.LocalDate(p.start.In(zone))
 	measure := func(a, b time.Time) time.Duration {
 		if r.Minutes == DaysTimes1440 {
 			return nominal(b, zone, first) - nominal(a, zone, first)
@@ -407,9 +406,9 @@ func serviceTime(r AvailabilityRule, s Service, cal *ticketclock.Calendar, month
 // going back, the clock stands at the time it went back from, so that
 // nominal time never runs backwards and a day never holds more than
 // 1,440 minutes.
-func nominal(t time.Time, zone *time.Location, first servicehours.Date) time.Duration {
+func nominal(t time.Time, zone *time.Location, first kpi.Date) time.Duration {
 	wall := func(l time.Time) time.Duration {
-		return time.Duration(servicehours.LocalDate(l).Sub(first))*24*time.Hour + time.Duration(l.Hour())*time.Hour +
+		return time.Duration(kpi.LocalDate(l).Sub(first))*24*time.Hour + time.Duration(l.Hour())*time.Hour +
 			time.Duration(l.Minute())*time.Minute + time.Duration(l.Second())*time.Second + time.Duration(l.Nanosecond())
 	}
 	l := t.In(zone)

@@ -8,7 +8,6 @@ import (
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
-	"github.com/servicecredit/engine/servicehours"
 )
 
 // BacklogRule says how the backlog older than a number of days is
@@ -89,7 +88,7 @@ func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.Backlo
 			d := at.Sub(e.Logged)
 			old, age = d > limit, fmt.Sprintf("%s elapsed", record.Duration(d.Truncate(time.Second)))
 		} else {
-			days := servicehours.LocalDate(at.In(loc)).Sub(servicehours.LocalDate(e.Logged.In(loc)))
+			days := kpi.LocalDate(at.In(loc)).Sub(kpi.LocalDate(e.Logged.In(loc)))
 			old, age = days > r.OlderThan, fmt.Sprintf("%d calendar days", days)
 		}
 		l := Evidence{Record: e.ID, Org: e.Org, Counted: true, Met: old}

@@ -6,6 +6,13 @@
 // disagree is a required, named option of a rule; every figure is
 // explained record by record.
 //
+// Start here: a rule (such as AvailabilityRule or CountRule, every option
+// named) and the month's records give a Figure: Availability,
+// Abandonment, NPS, Satisfaction, PerUser, Resolved, Count, Backlog,
+// PatchCompliance, and Aggregate for tickets judged by a
+// ticketclock.Clock. The runnable Examples (go doc -all, or the package's
+// page) are Example and ExampleNPS.
+//
 // # Figures
 //
 // Each measure takes a rule, an organisation (or, for availability and

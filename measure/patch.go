@@ -9,7 +9,6 @@ import (
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
-	"github.com/servicecredit/engine/servicehours"
 )
 
 // PatchDeadline is how a patch's deadline is counted from its release.
@@ -100,7 +99,7 @@ func (r PatchRule) deadline(p *record.Patch, loc *time.Location) time.Time {
 	if r.Deadline == ElapsedDays {
 		return p.Released.Add(time.Duration(r.Within) * 24 * time.Hour)
 	}
-	d := servicehours.LocalDate(p.Released.In(loc)).AddDays(r.Within + 1)
+	d := kpi.LocalDate(p.Released.In(loc)).AddDays(r.Within + 1)
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 }
 

@@ -54,12 +54,13 @@ func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
 // ticketAttributionProblems checks a ticket attribution that must be
 // resolved-in-period or logged-in-period.
 func ticketAttributionProblems(ps *problem.List, a Attribution) {
+	want := ResolvedInPeriod.String() + ", " + LoggedInPeriod.String()
 	switch a {
 	case ResolvedInPeriod, LoggedInPeriod:
 	case 0:
-		ps.Option("attribution", "not set (want one of resolved-in-period, logged-in-period)")
+		ps.Option("attribution", "not set (want one of %s)", want)
 	default:
-		ps.Option("attribution", "%s (want one of resolved-in-period, logged-in-period)", a)
+		ps.Option("attribution", "%s (want one of %s)", a, want)
 	}
 }
 

@@ -2,6 +2,13 @@
 // customer's written agreement that a KPI's failure in certain months is
 // excused, as a performance report's mitigation table lists it.
 //
+// Start here: list the agreed Records (KPI, From, Reason, Effect; AgreedOn
+// is a kpi.Date) and give them to contract.Input.MitigationRecords, which
+// validates them against the contract; NewRegister(records,
+// c.MitigationScope()) builds the Register itself, for Lookup. The
+// runnable Example (go doc -all, or the package's page) builds a register,
+// looks KPI-months up, and rejects an overlapping record.
+//
 // # Records
 //
 // A Record covers one KPI, for one organisation (Org) or, with Org empty,

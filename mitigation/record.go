@@ -2,7 +2,6 @@ package mitigation
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/servicecredit/engine/kpi"
 )
@@ -21,7 +20,7 @@ type Record struct {
 	Reason      string     // why mitigation was granted; required
 	Impact      string     // the impact on the service; may be empty
 	PathToGreen string     // how performance returns to target; may be empty
-	AgreedOn    time.Time  // the date the customer agreed it (date only; any time of day is ignored)
+	AgreedOn    kpi.Date   // the date the customer agreed it; zero when not given
 	AgreedBy    string     // who agreed it; may be empty
 	Effect      Effect     // what it grants
 	Deemed      kpi.Status // with Effect Deemed: the status the KPI-months take, Green, Amber or Red; zero with Relief

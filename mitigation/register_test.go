@@ -174,7 +174,7 @@ func TestLookupReturnsTheRecord(t *testing.T) {
 	in := mitigation.Record{
 		Ref: "MIT-7", KPI: "KPI02", Org: "NCC", From: month("2021-06"), To: month("2021-07"),
 		Reason: "r", Impact: "i", PathToGreen: "p",
-		AgreedOn: time.Date(2021, 8, 17, 0, 0, 0, 0, time.UTC), AgreedBy: "board",
+		AgreedOn: kpi.DateOf(2021, time.August, 17), AgreedBy: "board",
 		Effect: mitigation.Deemed, Deemed: kpi.Amber,
 	}
 	reg, err := mitigation.NewRegister([]mitigation.Record{in}, scope)

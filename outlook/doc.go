@@ -3,6 +3,10 @@
 // each KPI's next failure would cost, and where the contract year's
 // credit is heading.
 //
+// Start here: outlook.Compute(c, contract.Input{...}, asOf) and
+// report.OutlookText to print it. The runnable Example (go doc -all, or
+// the package's page) finds a termination right one failure away.
+//
 // Compute evaluates the contract from the first month measured (or a
 // given month) through the month asked about, AsOf, and works out, for the
 // next month:

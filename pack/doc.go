@@ -1,6 +1,10 @@
 // Package pack reads a performance pack's tables as they are transcribed
 // from the published document, in two ways.
 //
+// Start here: pack.Read(name, r, c, org) for measurements from a pack's
+// table, ReadPublished for a pack to reconcile. The runnable Examples (go
+// doc -all, or the package's page) are Example and ExampleReadPublished.
+//
 // Read, for evaluation, turns one table (tab-separated rows, one per
 // indicator, under a heading row of months) into measurements of a
 // contract's indicators for one organisation, and rejects the flaws real

@@ -144,6 +144,9 @@ func TestParseTarget(t *testing.T) {
 		{"TSL <= 10% MSL <= 15%", "<= 10% / <= 15%", "lower is better levels"},
 		{"Decrease", "decrease", "a relative target"},
 		{"no worse than last year", "no-worse-than-last-year", "a relative target in words"},
+		{"No-Worse", "no-worse", "a relative target as the contract writes it, in any case"},
+		{"no worse-than  last year", "no-worse-than-last-year", "spaces or hyphens between the words"},
+		{"Increase", "increase", "each of kpi.Relative's words"},
 	} {
 		t.Run(tc.why, func(t *testing.T) {
 			got, err := ParseTarget(tc.text)
@@ -154,6 +157,7 @@ func TestParseTarget(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"high", "not a target (want a level such as 95%, >= 95%, <= 3 or < 10%, or a word such as Decrease): not a number, percentage, RAG (G, A, R), N/A or UNVL"},
 		{">= +5", `not a target (want a level such as 95%, >= 95%, <= 3 or < 10%, or a word such as Decrease): not a number in the strict grammar (want an optional minus sign, digits and an optional point followed by digits, such as 99.5; no "+", no ".5" or "5.")`},
+		{"no-better", "not a target (want a level such as 95%, >= 95%, <= 3 or < 10%, or a word such as Decrease): not a number, percentage, RAG (G, A, R), N/A or UNVL"},
 		{"95% / x", "minimum: not a target (want a level such as 95%, >= 95%, <= 3 or < 10%, or a word such as Decrease): not a number, percentage, RAG (G, A, R), N/A or UNVL"},
 	} {
 		_, err := ParseTarget(tc.text)

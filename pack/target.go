@@ -83,11 +83,12 @@ var operators = []struct {
 	{"<", kpi.LowerIsBetter, kpi.Strict},
 }
 
-// relativeWords are the relative targets as packs print them.
-var relativeWords = map[string]kpi.Relative{
-	"decrease": kpi.Decrease, "increase": kpi.Increase,
-	"no worse": kpi.NoWorse, "no-worse": kpi.NoWorse,
-	"no worse than last year": kpi.NoWorseThanLastYear, "no-worse-than-last-year": kpi.NoWorseThanLastYear,
+// relative reads s, a Normal text, as a relative target as packs print
+// it: kpi.Relative's word with spaces or hyphens between its words ("no
+// worse than last year", "no-worse-than-last-year").
+func relative(s string) (kpi.Relative, bool) {
+	var r kpi.Relative
+	return r, r.UnmarshalText([]byte(strings.ReplaceAll(s, " ", "-"))) == nil
 }
 
 // ParseTarget reads a printed target: an optional "TSL" or "Target" word,
@@ -97,11 +98,12 @@ var relativeWords = map[string]kpi.Relative{
 // "over", "at most", "max", "maximum", "no more than", "less than",
 // "fewer than", "below", "under") and a number with an optional "%". A
 // relative target is one of the words "Decrease", "Increase", "No worse",
-// "No worse than last year". Words match in any case. It returns why the
+// "No worse than last year", with spaces or hyphens between its words
+// ("no-worse"). Words match in any case. It returns why the
 // text is not a target.
 func ParseTarget(text string) (Target, error) {
 	s := nearest.Normal(text)
-	if r, ok := relativeWords[s]; ok {
+	if r, ok := relative(s); ok {
 		return Target{Relative: r}, nil
 	}
 	s = trimWord(s, "target:", "target", "tsl:", "tsl")

@@ -5,6 +5,11 @@
 // supplier's finance team, a council with several outsourced services or
 // an internal audit runs every month.
 //
+// Start here: portfolio.Of(label, c, in) or an Entry with a Load func
+// for each contract, then Run(entries, Options{}). The runnable Example
+// (go doc -all, or the package's page) runs two contracts with different
+// money places.
+//
 // # Entries and loading
 //
 // An Entry names a contract (its Label) and says how to load it (Load).

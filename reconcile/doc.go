@@ -5,6 +5,10 @@
 // library: Check returns the findings as values, and package report
 // renders them.
 //
+// Start here: reconcile.Check(reconcile.Input{...}) returns a Report of
+// findings; package report renders it. The runnable Example (go doc -all,
+// or the package's page) finds a pack's impossible percentage.
+//
 // # Input
 //
 // The packs are read as published with pack.ReadPublished: flaws and all.

@@ -275,6 +275,19 @@ func (m *model) rag(r ref, k *contract.KPI) {
 		}
 		want = m.rawStatus(k, res)
 		f.Reason = "the printed value " + v.cell().Text + ": " + res.Reason()
+		if res.ByVolume && res.Status == kpi.Unmeasured {
+			// A small-volume rule judges by counts a printed value lacks:
+			// the evaluation of a measurement with counts judges instead.
+			given, counted := m.meas[key{r.tv.org, k.ID, mo}]
+			cell, ok := m.cellOf[key{r.tv.org, k.ID, mo}]
+			if m.res == nil || !ok || !counted || !given.HasCounts {
+				f.Verdict, f.Reason = Uncheckable, fmt.Sprintf("the printed value %s has no counts, and %s's small-volume rule (%s) judges a month by them", v.cell().Text, k.ID, res.Thresholds.SmallVolume)
+				m.add(f)
+				return
+			}
+			want = cell.Raw
+			f.Reason = "the measurement (the printed value has no counts, which the small-volume rule judges by): " + cell.Reason()
+		}
 	} else if m.res != nil {
 		cell, ok := m.cellOf[key{r.tv.org, k.ID, mo}]
 		if !ok {

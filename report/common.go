@@ -65,7 +65,7 @@ func effect(rec mitigation.Record) string {
 func agreed(rec mitigation.Record) string {
 	s := ""
 	if !rec.AgreedOn.IsZero() {
-		s = " agreed " + rec.AgreedOn.Format("2006-01-02")
+		s = " agreed " + rec.AgreedOn.String()
 	}
 	if rec.AgreedBy != "" {
 		s += " by " + rec.AgreedBy

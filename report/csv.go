@@ -25,6 +25,37 @@ var CSVHeader = []string{
 // (or why it is absent) beside our computed value, and the computation.
 var CSVPooledColumns = []string{"published", "published_absence", "computation"}
 
+// CSVBandColumns are the columns CSV adds, after any CSVPooledColumns,
+// when the contract's regime scores by bands (a credits/scheme Scheme
+// with a bands or shortfall-bands score): the band a credit row's value
+// fell in, empty on any other row.
+var CSVBandColumns = []string{"band"}
+
+// CSVColumns returns the header row CSV writes for an evaluation of c:
+// CSVHeader, then CSVPooledColumns when any KPI of c is pooled, then
+// CSVBandColumns when its regime scores by bands.
+func CSVColumns(c *contract.Contract) []string {
+	pooled, banded := csvParts(c)
+	header := slices.Clone(CSVHeader)
+	if pooled {
+		header = append(header, CSVPooledColumns...)
+	}
+	if banded {
+		header = append(header, CSVBandColumns...)
+	}
+	return header
+}
+
+// csvParts reports whether CSV's table of c has the pooled columns and the
+// band column.
+func csvParts(c *contract.Contract) (pooled, banded bool) {
+	for _, k := range c.KPIs {
+		pooled = pooled || len(k.Pooled) > 0
+	}
+	b, ok := c.Credits.Regime.(interface{ Banded() bool })
+	return pooled, ok && b.Banded()
+}
+
 // CSV writes r, an evaluation of c, as one CSV table: a "credit" row for
 // every KPI-month (green, PI, figure and relieved ones included, with a
 // zero amount), a "withholding" row for a critical month's withholding,
@@ -33,8 +64,9 @@ var CSVPooledColumns = []string{"published", "published_absence", "computation"}
 // then an "event"
 // row for every event the triggers raised. The amounts add up to the
 // total credit. Decimals are written as the text report writes them. The
-// columns are CSVHeader's, followed by CSVPooledColumns' when any KPI of c
-// is pooled, so that a contract always gives the same columns. A cell a
+// columns are CSVColumns' (CSVHeader's, followed by CSVPooledColumns' when
+// any KPI of c is pooled and CSVBandColumns' when its regime scores by
+// bands), so that a contract always gives the same columns. A cell a
 // spreadsheet would run as a formula is neutralised (see
 // docs/json-output.md); numbers stay numbers.
 func CSV(w io.Writer, c *contract.Contract, r *contract.Result) error {
@@ -67,6 +99,7 @@ type CSVWriter struct {
 	org    string
 	money  credits.Money
 	pooled bool
+	banded bool
 	row    []string
 	events [][]string // the event rows, written by Close
 	num    numbers
@@ -77,14 +110,8 @@ type CSVWriter struct {
 // the credit rows to that organisation's, as ForOrg does.
 func NewCSVWriter(w io.Writer, c *contract.Contract, org string) (*CSVWriter, error) {
 	cw := &CSVWriter{cw: csv.NewWriter(w), c: c, org: org, money: c.Credits.Money}
-	for _, k := range c.KPIs {
-		cw.pooled = cw.pooled || len(k.Pooled) > 0
-	}
-	header := CSVHeader
-	if cw.pooled {
-		header = append(slices.Clone(CSVHeader), CSVPooledColumns...)
-	}
-	if err := cw.cw.Write(header); err != nil {
+	cw.pooled, cw.banded = csvParts(c)
+	if err := cw.cw.Write(CSVColumns(c)); err != nil {
 		return nil, err
 	}
 	return cw, nil
@@ -132,6 +159,9 @@ func (cw *CSVWriter) month(m *contract.MonthResult, filter bool) error {
 			}
 			row = append(row, pub, pubAbsent, cell.Computation())
 		}
+		if cw.banded {
+			row = append(row, cell.Credit.Band())
+		}
 		if err := cw.write(row); err != nil {
 			return err
 		}
@@ -149,9 +179,7 @@ func (cw *CSVWriter) month(m *contract.MonthResult, filter bool) error {
 		}
 		row := append(cw.row[:0], month, sm, yr, kind, id, org, capKind, "", "", "", "", "", "", "", "", "", "",
 			"", money.Format(l.Amount), l.Rule)
-		if cw.pooled {
-			row = append(row, "", "", "")
-		}
+		row = cw.blank(row)
 		if err := cw.write(row); err != nil {
 			return err
 		}
@@ -163,12 +191,21 @@ func (cw *CSVWriter) month(m *contract.MonthResult, filter bool) error {
 		}
 		row := []string{e.Month.String(), sm, yr, "event", e.KPI, e.Org, e.Kind.String(),
 			"", "", "", "", "", "", "", "", "", "", pts, "", e.Trigger + ": " + e.Detail}
-		if cw.pooled {
-			row = append(row, "", "", "")
-		}
-		cw.events = append(cw.events, row)
+		cw.events = append(cw.events, cw.blank(row))
 	}
 	return nil
+}
+
+// blank appends the empty cells of the pooled and band columns the table
+// has to a row that has none of them.
+func (cw *CSVWriter) blank(row []string) []string {
+	if cw.pooled {
+		row = append(row, "", "", "")
+	}
+	if cw.banded {
+		row = append(row, "")
+	}
+	return row
 }
 
 // write writes row with every cell neutralised for a spreadsheet.

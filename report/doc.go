@@ -2,6 +2,11 @@
 // people and for scripts. It reads results and never changes them; it
 // knows nothing of file formats for input, which live in package load.
 //
+// Start here: report.Text(os.Stdout, c, res) after contract.Evaluate;
+// Markdown, JSON, CSV and HTML take the same arguments, Explain one
+// KPI-month. The runnable Examples (go doc -all, or the package's page)
+// are Example (the text report), ExampleNewCSVWriter and ExampleHTML.
+//
 // # Renderers
 //
 //   - Text writes a plain-text report: the board's summary table (raw

@@ -565,7 +565,9 @@ func explanation(c *contract.Contract, cell *contract.Cell, id string) tip {
 
 // thresholdText describes the thresholds a cell was judged by and
 // whether its value met them: "TSL >= 95 missed, MSL >= 90 met (glide
-// path step 2 of 3)", a relative target and its baseline, or none.
+// path step 2 of 3)", a relative target and its baseline, or none; under
+// a small-volume rule, which rule judged it: "fewer than 20 measured
+// (19): 2 failed: TSL at most 1 missed, MSL at most 2 met (base)".
 func thresholdText(r kpi.Result) string {
 	switch {
 	case r.Kind == kpi.Figure:
@@ -589,15 +591,26 @@ func thresholdText(r kpi.Result) string {
 		msl += " (TSL " + map[bool]string{true: "less", false: "plus"}[r.Direction == kpi.HigherIsBetter] + " " + t.MSLMargin.String() + ")"
 	}
 	var s string
+	if v := t.SmallVolume; v.IsSet() {
+		switch {
+		case r.ByVolume && r.Status == kpi.Unmeasured:
+			return "small-volume rule " + v.String() + ": no counts to judge by (" + r.Source.String() + ")"
+		case r.ByVolume:
+			s = fmt.Sprintf("fewer than %d measured (%s): %s failed: ", v.FewerThan, kpi.FormatValue(r.Denominator), kpi.FormatValue(r.Failures()))
+			tsl, msl = fmt.Sprintf("TSL at most %d", v.TSLFailures), fmt.Sprintf("MSL at most %d", v.MSLFailures)
+		case r.Status != kpi.Unmeasured:
+			s = fmt.Sprintf("%s measured, not fewer than %d: ", kpi.FormatValue(r.Denominator), v.FewerThan)
+		}
+	}
 	switch r.Status {
 	case kpi.Green:
-		s = tsl + " met, " + msl
+		s += tsl + " met, " + msl
 	case kpi.Amber:
-		s = tsl + " missed, " + msl + " met"
+		s += tsl + " missed, " + msl + " met"
 	case kpi.Red:
-		s = tsl + " missed, " + msl + " missed"
+		s += tsl + " missed, " + msl + " missed"
 	default:
-		s = tsl + ", " + msl
+		s += tsl + ", " + msl
 	}
 	return s + " (" + r.Source.String() + ")"
 }

@@ -11,8 +11,8 @@ import (
 	"unicode"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -151,7 +151,7 @@ func TestReconcileHTMLGolden(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
 	page := renderReconcileHTML(t, c, rep, publishedPack(t, "pack.tsv", ""))
 	selfContained(t, page)
-	golden.Check(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(page))
+	contracttest.Golden(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(page))
 	for place, verdict := range map[string]string{"pack.tsv:1:8": "fails", "pack.tsv:2:3": "fails", "pack.tsv:3:3": "agrees",
 		"pack.tsv:4:3": "disagrees", "pack.tsv:5:6": "fails", "pack.tsv:6:2": "uncheckable", "pack.tsv:7:2": "none"} {
 		has(t, page, `data-place="`+place+`" data-verdict="`+verdict+`"`, place)

@@ -84,6 +84,7 @@ type (
 		Status      string   `json:"status"`
 		Mitigation  string   `json:"mitigation,omitzero"`
 		Points      string   `json:"points"`
+		Band        string   `json:"band,omitzero"`
 		Credit      string   `json:"credit"`
 		Reason      string   `json:"reason"`
 		Rule        string   `json:"rule"`
@@ -119,6 +120,7 @@ type (
 		Paid         string `json:"paid,omitzero"`            // an earn-back line's: the part of it the caps left
 		Share        string `json:"share,omitzero"`           // an earn-back line's: the per cent of paid returned
 		Points       string `json:"points"`
+		Band         string `json:"band,omitzero"`
 		Amount       string `json:"amount"`
 		Rule         string `json:"rule"`
 	}
@@ -236,7 +238,7 @@ func jsonRecordOf(rec *mitigation.Record) jsonRecord {
 		jr.Deemed = rec.Deemed.String()
 	}
 	if !rec.AgreedOn.IsZero() {
-		jr.AgreedOn = rec.AgreedOn.Format("2006-01-02")
+		jr.AgreedOn = rec.AgreedOn.String()
 	}
 	return jr
 }
@@ -252,6 +254,7 @@ func jsonLineOf(l *credits.Line, money credits.Money) jsonLine {
 	}
 	if l.Kind == credits.CreditLine {
 		jl.Kind, jl.KPI, jl.Organisation, jl.Raw, jl.Status, jl.Mitigation = "credit", l.KPI, l.Org, l.Raw.String(), l.Status.String(), l.Mitigation
+		jl.Band = l.Band()
 	}
 	if e := l.Earned(); l.Kind == credits.EarnBackLine && e != nil {
 		jl.Kind, jl.KPI, jl.Organisation = "earn-back", l.KPI, l.Org
@@ -320,7 +323,7 @@ func jsonCellOf(cell *contract.Cell, money credits.Money) jsonCell {
 	jc := jsonCell{
 		Judged:   seal.JudgedOf(&cell.Measured),
 		Measured: res.Status.String(), Raw: cell.Raw.String(),
-		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points),
+		Status: cell.Status.String(), Points: kpi.FormatValue(cell.Credit.Points), Band: cell.Credit.Band(),
 		Credit: money.Format(cell.Credit.Amount), Reason: cell.Reason(), Rule: cell.Credit.Rule, Note: note(*cell),
 		Computation: cell.Computation(), Incidents: cell.Credit.Incidents(),
 	}

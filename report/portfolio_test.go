@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/portfolio"
 	"github.com/servicecredit/engine/report"
@@ -65,7 +65,7 @@ func TestPortfolioMixedPlaces(t *testing.T) {
 		t.Run(tc.format, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, tc.write(&b))
-			golden.Check(t, filepath.Join("testdata", "portfolio-mixed."+tc.format+".golden"), b.Bytes())
+			contracttest.Golden(t, filepath.Join("testdata", "portfolio-mixed."+tc.format+".golden"), b.Bytes())
 		})
 	}
 }

@@ -3,13 +3,14 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -81,7 +82,7 @@ func TestReconcileGolden(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
 	for _, format := range []string{"text", "markdown", "json"} {
 		t.Run(format, func(t *testing.T) {
-			golden.Check(t, filepath.Join("testdata", "reconcile."+format+".golden"), []byte(renderReconcile(t, format, c, rep)))
+			contracttest.Golden(t, filepath.Join("testdata", "reconcile."+format+".golden"), []byte(renderReconcile(t, format, c, rep)))
 		})
 	}
 	var out struct {
@@ -154,11 +155,12 @@ func TestReconcileHostileText(t *testing.T) {
 }
 
 // TestReconcileDecimalGlobals: the JSON ignores the decimal package's
-// globals.
+// globals. It must not run in parallel with other tests.
 func TestReconcileDecimalGlobals(t *testing.T) {
 	c, rep := reconciliation(func(s string) string { return s })
-	before := renderReconcile(t, "json", c, rep)
-	golden.FlipDecimalGlobals(t)
-	require.Equal(t, before, renderReconcile(t, "json", c, rep))
-	require.Contains(t, before, `"difference": "0.00"`, "a difference keeps its places")
+	out := contracttest.IgnoresDecimalGlobals(t, func(w io.Writer) error {
+		_, err := io.WriteString(w, renderReconcile(t, "json", c, rep))
+		return err
+	})
+	require.Contains(t, string(out), `"difference": "0.00"`, "a difference keeps its places")
 }

@@ -8,11 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
@@ -97,7 +96,7 @@ func TestGolden(t *testing.T) {
 		{"shared-org-a.html", "html", "A", "ForOrg's page: organisation A's grid only, the contract's caps and totals"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(render(t, tc.format, c, res, tc.org)))
+			contracttest.Golden(t, filepath.Join("testdata", tc.name+".golden"), []byte(render(t, tc.format, c, res, tc.org)))
 		})
 	}
 }
@@ -117,7 +116,7 @@ func TestExplainGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, report.Explain(&b, c, res, tc.kpi, tc.org, kpi.MustParseMonth(tc.month)))
-			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
+			contracttest.Golden(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
 		})
 	}
 }
@@ -288,19 +287,16 @@ func TestFigureAndPooledCells(t *testing.T) {
 }
 
 // TestGlobals checks that the reports ignore the decimal package's
-// globals.
+// globals. It must not run in parallel with other tests.
 func TestGlobals(t *testing.T) {
 	c, res := shared(t)
-	formats := []string{"text", "markdown", "json", "csv", "pack", "html"}
-	want := map[string]string{}
-	for _, f := range formats {
-		want[f] = render(t, f, c, res, "")
-	}
-	golden.FlipDecimalGlobals(t)
-	for _, f := range formats {
-		if diff := cmp.Diff(want[f], render(t, f, c, res, "")); diff != "" {
-			t.Errorf("%s changes with the decimal globals (-before +after):\n%s", f, diff)
-		}
+	for _, f := range []string{"text", "markdown", "json", "csv", "pack", "html"} {
+		t.Run(f, func(t *testing.T) {
+			contracttest.IgnoresDecimalGlobals(t, func(w io.Writer) error {
+				_, err := io.WriteString(w, render(t, f, c, res, ""))
+				return err
+			})
+		})
 	}
 }
 
@@ -316,7 +312,7 @@ func TestCapsAndEvents(t *testing.T) {
 	require.NotEmpty(t, res.Ledger.Events)
 	for _, format := range []string{"text", "markdown", "json", "csv"} {
 		t.Run(format, func(t *testing.T) {
-			golden.Check(t, filepath.Join("testdata", "caps-events."+format+".golden"), []byte(render(t, format, c, res, "")))
+			contracttest.Golden(t, filepath.Join("testdata", "caps-events."+format+".golden"), []byte(render(t, format, c, res, "")))
 		})
 	}
 }

@@ -192,13 +192,7 @@ func RestatementJSONL(w io.Writer, r *seal.Restatement) error {
 // spreadsheets as CSV's are.
 func RestatementCSV(w io.Writer, c *contract.Contract, r *seal.Restatement) error {
 	cw := csv.NewWriter(w)
-	n := len(CSVHeader)
-	for _, k := range c.KPIs {
-		if len(k.Pooled) > 0 {
-			n += len(CSVPooledColumns)
-			break
-		}
-	}
+	n := len(CSVColumns(c))
 	at := map[string]int{}
 	for i, h := range CSVHeader {
 		at[h] = i

@@ -33,8 +33,8 @@ const CanonicalFormat = "servicecredit/contract-canonical/v1"
 //
 // Defaults are written as their effect: a KPI with no From is in force from
 // commencement, and its "from" says so. The contract must be valid
-// (contract.Validate). A regime other than credits.Points, scheme.Scheme
-// and credits.None has no canonical form: Canonical returns an error
+// (contract.Validate). A regime other than credits.Points, scheme.Scheme,
+// credits.Pool and credits.None has no canonical form: Canonical returns an error
 // naming its type.
 func Canonical(c *contract.Contract) ([]byte, error) {
 	v, err := canonicalOf(c)
@@ -115,7 +115,7 @@ var (
 	combineWords   = map[contract.Combination]string{contract.Summed: "summed", contract.Weighted: "weighted", contract.Repooled: "repooled"}
 	edgeWords      = map[kpi.Bound]string{kpi.Inclusive: "inclusive", kpi.Strict: "exclusive"}
 	basisWords     = map[scheme.ValueBasis]string{scheme.AsMeasured: "as-measured", scheme.KPIRounded: "kpi-rounded", scheme.TableRounded: "table-rounded"}
-	priceWords     = map[scheme.PriceBasis]string{scheme.PerPoint: "per-point", scheme.PointsTable: "points-table", scheme.PercentOfCharges: "percent-of-charges"}
+	priceWords     = map[scheme.PriceBasis]string{scheme.PerPoint: "per-point", scheme.PointsTable: "points-table", scheme.PercentOfCharges: "percent-of-charges", scheme.PercentPerPoint: "percent-per-point"}
 	mitigatedWords = map[scheme.Mitigated]string{scheme.MitigatedBreaks: "breaks-chain", scheme.MitigatedCounts: "counts-as-failure"}
 	incidentWords  = map[credits.IncidentRule]string{credits.AllCount: "all", credits.HighestOnly: "highest", credits.CustomerChoice: "customer-choice"}
 	triggerWords   = map[credits.TriggerKind]string{credits.PointsInWindow: "points-in-window", credits.ConsecutiveFailures: "consecutive-failures",
@@ -199,7 +199,7 @@ func (w *canon) margin(m kpi.Margin) obj {
 }
 
 // thresholds writes a set of thresholds as given: the MSL, or the margin
-// it is derived by.
+// it is derived by, and its small-volume rule when it has one.
 func (w *canon) thresholds(t kpi.Thresholds) obj {
 	o := obj{
 		"tsl":       canonDecimal(t.TSL),
@@ -210,6 +210,9 @@ func (w *canon) thresholds(t kpi.Thresholds) obj {
 		o["msl-margin"] = w.margin(t.MSLMargin)
 	} else {
 		o["msl"] = canonDecimal(t.MSL)
+	}
+	if v := t.SmallVolume; v.IsSet() {
+		o["small-volume"] = obj{"fewer-than": int(v.FewerThan), "tsl-failures": int(v.TSLFailures), "msl-failures": int(v.MSLFailures)}
 	}
 	return o
 }
@@ -293,11 +296,15 @@ func (w *canon) credits(r credits.Rules) obj {
 		o["regime"] = obj{"scheme": w.scheme(reg)}
 	case *scheme.Scheme:
 		o["regime"] = obj{"scheme": w.scheme(*reg)}
+	case credits.Pool:
+		o["regime"] = obj{"pool": pool(reg)}
+	case *credits.Pool:
+		o["regime"] = obj{"pool": pool(*reg)}
 	case credits.None, *credits.None:
 		o["regime"] = obj{"none": obj{}}
 	default:
 		if w.err == nil {
-			w.err = fmt.Errorf("canonical form: regime %T has none (want points, scheme or none)", r.Regime)
+			w.err = fmt.Errorf("canonical form: regime %T has none (want points, scheme, pool or none)", r.Regime)
 		}
 	}
 	caps := obj{}
@@ -361,6 +368,9 @@ func (w *canon) credits(r credits.Rules) obj {
 		}
 		o["earn-back"] = obj{"kpis": eks}
 	}
+	if r.PerOrganisation {
+		o["per-organisation"] = true // written only when set, so that the forms of contracts before it are as they were
+	}
 	return o
 }
 
@@ -378,6 +388,25 @@ func (w *canon) points(p credits.Points) obj {
 	return obj{"amber": canonDecimal(p.Amber), "red": canonDecimal(p.Red), "point-value": canonDecimal(p.PointValue), "weights": orEmpty(ws)}
 }
 
+// pool is an at-risk pool's canonical form: its categories sorted by
+// name, each category's KPIs by id.
+func pool(p credits.Pool) obj {
+	cats := slices.Clone(p.Categories)
+	slices.SortFunc(cats, func(a, b credits.PoolCategory) int { return cmp.Compare(a.Name, b.Name) })
+	var cs []any
+	for _, c := range cats {
+		ks := slices.Clone(c.KPIs)
+		slices.SortFunc(ks, func(a, b credits.PoolKPI) int { return cmp.Compare(a.KPI, b.KPI) })
+		var ko []any
+		for _, k := range ks {
+			ko = append(ko, obj{"kpi": k.KPI, "share": canonDecimal(k.Share)})
+		}
+		cs = append(cs, obj{"name": c.Name, "share": canonDecimal(c.Share), "kpis": orEmpty(ko)})
+	}
+	return obj{"at-risk": canonDecimal(p.AtRisk), "available": canonDecimal(p.Available), "amber": canonDecimal(p.Amber),
+		"red": canonDecimal(p.Red), "categories": orEmpty(cs)}
+}
+
 func (w *canon) scheme(s scheme.Scheme) obj {
 	var scores []any
 	for _, sc := range s.Scores {
@@ -388,7 +417,11 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 		so := obj{"kpis": orEmpty(ids)}
 		switch {
 		case sc.Status != nil:
-			so["status"] = obj{"amber": canonDecimal(sc.Status.Amber), "red": canonDecimal(sc.Status.Red)}
+			st := obj{"red": canonDecimal(sc.Status.Red)}
+			if !sc.Status.NoAmber {
+				st["amber"] = canonDecimal(sc.Status.Amber)
+			}
+			so["status"] = st
 		case sc.Bands != nil:
 			b := w.valuePart(sc.Bands.Direction, sc.Bands.Value, sc.Bands.Precision)
 			b["bands"] = w.bands(sc.Bands.Bands)
@@ -412,6 +445,15 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 			a := sc.Allocation
 			so["allocation"] = obj{"at-risk": canonDecimal(a.AtRisk), "category": a.Category,
 				"category-share": canonDecimal(a.CategoryShare), "kpi-share": canonDecimal(a.KPIShare)}
+		case sc.Curve != nil:
+			f := sc.Curve
+			b := w.valuePart(f.Direction, f.Value, f.Precision)
+			var ps []any // in the curve's order, which is the values' order
+			for _, p := range f.Points {
+				ps = append(ps, obj{"value": canonDecimal(p.Value), "earned": canonDecimal(p.Earned)})
+			}
+			b["linked"], b["earned-precision"], b["points"] = canonDecimal(f.Linked), w.precision(f.EarnedPrecision), orEmpty(ps)
+			so["curve"] = b
 		}
 		scores = append(scores, so)
 	}
@@ -441,6 +483,8 @@ func (w *canon) scheme(s scheme.Scheme) obj {
 			rs = append(rs, obj{"points": canonDecimal(r.Points), "percent": canonDecimal(r.Percent)})
 		}
 		po["table"] = orEmpty(rs)
+	case scheme.PercentPerPoint:
+		po["percent"] = canonDecimal(p.Percent)
 	}
 	o["price"] = po
 	return o

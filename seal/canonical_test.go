@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/scheme"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/seal"
@@ -43,7 +43,7 @@ func TestCanonicalGolden(t *testing.T) {
 	c := loadContract(t, filepath.Join(lincs, "contract.yaml"))
 	var pretty bytes.Buffer
 	require.NoError(t, json.Indent(&pretty, []byte(canonical(t, c)), "", "  "))
-	golden.Check(t, filepath.Join("testdata", "lincolnshire.canonical.golden"), append(pretty.Bytes(), '\n'))
+	contracttest.Golden(t, filepath.Join("testdata", "lincolnshire.canonical.golden"), append(pretty.Bytes(), '\n'))
 
 	names, err := filepath.Glob("../examples/*/contract.yaml")
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestCanonicalGolden(t *testing.T) {
 		require.NoError(t, err)
 		fmt.Fprintf(&b, "%s %s\n", d, filepath.ToSlash(name))
 	}
-	golden.Check(t, filepath.Join("testdata", "examples.digests.golden"), []byte(b.String()))
+	contracttest.Golden(t, filepath.Join("testdata", "examples.digests.golden"), []byte(b.String()))
 }
 
 // TestCanonicalYAMLAndJSONAgree: the same contract written in YAML and in
@@ -150,6 +150,9 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 	}{
 		{"a threshold", func(c *contract.Contract) { c.KPIs[0].Schedule.Base = kpi.MustLevels("99.6", "99.0") }},
 		{"a bound", func(c *contract.Contract) { c.KPIs[0].Schedule.Base.TSLBound = kpi.Strict }},
+		{"a small-volume rule", func(c *contract.Contract) {
+			c.KPIs[0].Schedule.Base.SmallVolume = kpi.SmallVolume{FewerThan: 20, TSLFailures: 1, MSLFailures: 2}
+		}},
 		{"a weight", func(c *contract.Contract) {
 			p := c.Credits.Regime.(credits.Points)
 			p.Weights = slices.Clone(p.Weights)
@@ -163,6 +166,7 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 		{"the money rounding", func(c *contract.Contract) { c.Credits.Money.Rounding = kpi.HalfEven }},
 		{"a kpi's window", func(c *contract.Contract) { c.KPIs[1].From = kpi.MustParseMonth("2021-05") }},
 		{"the critical rule", func(c *contract.Contract) { c.Credits.Critical.Capped = true }},
+		{"per organisation", func(c *contract.Contract) { c.Credits.PerOrganisation = true }},
 		{"the kpis' order", func(c *contract.Contract) { slices.Reverse(c.KPIs) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -174,6 +178,29 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 	}
 }
 
+// TestCanonicalPool: an at-risk pool's categories and their KPIs are
+// written in a fixed order, so listing them in another order keeps the
+// form, and a changed share changes it.
+func TestCanonicalPool(t *testing.T) {
+	c := loadContract(t, "../examples/atrisk/contract.yaml")
+	base := canonical(t, c)
+	p := c.Credits.Regime.(credits.Pool)
+	p.Categories = slices.Clone(p.Categories)
+	slices.Reverse(p.Categories)
+	for i := range p.Categories {
+		p.Categories[i].KPIs = slices.Clone(p.Categories[i].KPIs)
+		slices.Reverse(p.Categories[i].KPIs)
+	}
+	c.Credits.Regime = &p
+	require.Equal(t, base, canonical(t, c), "order means nothing")
+	require.Contains(t, base, `"pool":{"amber":"0","at-risk":"10","available":"150","categories":[{"kpis":[{"kpi":"BACKUP","share":"60"},{"kpi":"UPTIME","share":"40"}],"name":"hosting","share":"75"}`)
+	q := p
+	q.Categories = slices.Clone(p.Categories)
+	q.Categories[0].Share = decimal.RequireFromString("74")
+	c.Credits.Regime = q
+	require.NotEqual(t, base, canonical(t, c), "a share is meaning")
+}
+
 type customRegime struct{ credits.None }
 
 // TestCanonicalUnknownRegime: a regime the canonical form does not know
@@ -182,7 +209,7 @@ func TestCanonicalUnknownRegime(t *testing.T) {
 	c := rich()
 	c.Credits.Regime = customRegime{}
 	_, err := seal.Canonical(c)
-	require.EqualError(t, err, "canonical form: regime seal_test.customRegime has none (want points, scheme or none)")
+	require.EqualError(t, err, "canonical form: regime seal_test.customRegime has none (want points, scheme, pool or none)")
 }
 
 // TestCanonicalCoversEveryField lists every field the engine's contract
@@ -224,8 +251,8 @@ func TestCanonicalCoversEveryField(t *testing.T) {
 		}
 	}
 	walk("Contract", reflect.TypeOf(contract.Contract{}))
-	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.None{}} {
+	for _, r := range []any{credits.Points{}, scheme.Scheme{}, credits.Pool{}, credits.None{}} {
 		walk("Contract.Credits.Regime("+reflect.TypeOf(r).Name()+")", reflect.TypeOf(r))
 	}
-	golden.Check(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))
+	contracttest.Golden(t, filepath.Join("testdata", "canonical-fields.golden"), []byte(strings.Join(paths, "\n")+"\n"))
 }

@@ -4,6 +4,12 @@
 // what a corrected value, a late mitigation or a change note did to the
 // months already closed.
 //
+// Start here: seal.Close(c, in, month, inputs) seals a month's results,
+// Marshal writes the seal and ReadDir reads a directory of them back;
+// Restate compares them with today's evaluation. The runnable Example (go
+// doc -all, or the package's page) seals a month, reads it back and finds
+// what a correction changed.
+//
 // # Closing a month
 //
 // Close evaluates a contract for month M from the first month of M's

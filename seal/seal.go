@@ -91,6 +91,7 @@ type Judged struct {
 	MSL            string `json:"msl,omitempty"`             // the minimum service level, as applied
 	MSLBound       string `json:"msl_bound,omitempty"`       // "strict", or empty for the usual inclusive bound
 	MSLMargin      string `json:"msl_margin,omitempty"`      // the margin the MSL was derived by, when it was
+	SmallVolume    string `json:"small_volume,omitempty"`    // the thresholds' small-volume rule, when they have one
 	ThresholdsFrom string `json:"thresholds_from,omitempty"` // which part of the schedule supplied the thresholds: "base", a glide step or a change
 	Relative       string `json:"relative,omitempty"`        // the relative target, when the KPI has one
 	BaselineMonth  string `json:"baseline_month,omitempty"`  // for a relative target: the month compared with
@@ -113,6 +114,9 @@ func JudgedOf(r *kpi.Result) Judged {
 		j.TSLBound, j.MSLBound = strictWord(t.TSLBound), strictWord(t.MSLBound)
 		if t.MSLMargin.IsSet() {
 			j.MSLMargin = t.MSLMargin.String()
+		}
+		if t.SmallVolume.IsSet() {
+			j.SmallVolume = t.SmallVolume.String()
 		}
 	}
 	if r.Relative != 0 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -103,7 +104,7 @@ func TestNoAllocs(t *testing.T) {
 		{name: "elapsed", f: func() { s.Elapsed(from, to, nil) }},
 		{name: "elapsed-with-pauses", f: func() { s.Elapsed(from, to, minus) }},
 		{name: "deadline", f: func() { _, _ = s.Deadline(from, 300*time.Hour, minus) }},
-		{name: "is-working-day", f: func() { s.IsWorkingDay(servicehours.MustParseDate("2023-04-07")) }},
+		{name: "is-working-day", f: func() { s.IsWorkingDay(kpi.MustParseDate("2023-04-07")) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if n := testing.AllocsPerRun(100, tt.f); n != 0 {

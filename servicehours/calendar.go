@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/kpi"
 )
 
 // Week holds the weekly windows of a calendar, indexed by time.Weekday:
@@ -19,7 +20,7 @@ type Week [7][]Window
 // Christmas Eve open 08:00-13:00. An Override with no windows closes the
 // date. The zero Override is invalid: it has no date.
 type Override struct {
-	Date    Date     // the local date overridden
+	Date    kpi.Date // the local date overridden
 	Windows []Window // its open windows; none closes the date
 }
 
@@ -46,12 +47,12 @@ type Calendar struct {
 	Weekly Week
 
 	// Closed lists dates with no service, such as bank holidays.
-	Closed []Date
+	Closed []kpi.Date
 
 	// ClosedIf, when not nil, reports further dates with no service. It
 	// must be a pure function: New calls it once per date as it needs
 	// each year, from any goroutine.
-	ClosedIf func(Date) bool
+	ClosedIf func(kpi.Date) bool
 
 	// Overrides replace the weekly windows on single dates.
 	Overrides []Override
@@ -113,7 +114,7 @@ func (c Calendar) problems(prefix string) []*Error {
 			add(fmt.Sprintf("closed[%d]", i), "zero date")
 		}
 	}
-	seen := make(map[Date]bool, len(c.Overrides))
+	seen := make(map[kpi.Date]bool, len(c.Overrides))
 	for i, o := range c.Overrides {
 		if o.Date.IsZero() {
 			add(fmt.Sprintf("overrides[%d]", i), "zero date")
@@ -157,7 +158,7 @@ func windowProblems(ws []Window) []string {
 // Version is a calendar in force from a local date until the next
 // version's date. The zero Version is invalid: it has no date.
 type Version struct {
-	From     Date     // the first local date on which Calendar is in force
+	From     kpi.Date // the first local date on which Calendar is in force
 	Calendar Calendar // the calendar in force from From
 }
 
@@ -173,7 +174,7 @@ type Versioned []Version
 // InForce returns the version in force on local date d: the one with the
 // latest From on or before d. It reports false if d is before every
 // version.
-func (v Versioned) InForce(d Date) (Calendar, bool) {
+func (v Versioned) InForce(d kpi.Date) (Calendar, bool) {
 	best := -1
 	for i, x := range v {
 		if !x.From.After(d) && (best < 0 || x.From.After(v[best].From)) {
@@ -198,7 +199,7 @@ func (v Versioned) problems() []*Error {
 	if len(v) == 0 {
 		return []*Error{{Where: "versions", Msg: "none", Err: ErrInvalidCalendar}}
 	}
-	seen := make(map[Date]bool, len(v))
+	seen := make(map[kpi.Date]bool, len(v))
 	var loc *time.Location
 	for i, x := range v {
 		prefix := fmt.Sprintf("version %s: ", x.From)

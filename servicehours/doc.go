@@ -2,11 +2,18 @@
 // contracts do: "resolve a priority 3 incident within 8 business hours,
 // Monday to Friday 08:00 to 18:00, excluding bank holidays".
 //
+// Start here: a Calendar (a location, Weekdays(MustParseWindow("08:00-18:00"))
+// for office hours, closed kpi.Dates such as ParseBankHolidays' feed),
+// New(cal) for a Schedule, then Schedule.Elapsed and Deadline. Dates are
+// kpi.Date, the module's one civil date. The runnable Example (go doc
+// -all, or the package's page) finds an incident's deadline over the
+// Easter bank holidays.
+//
 // # Calendars
 //
 // A Calendar is a definition: a named IANA location (required; there is no
 // default), weekly windows of local clock time for each weekday, closed
-// dates (a list, a func(Date) bool, or ParseBankHolidays of the GOV.UK
+// dates (a list, a func(kpi.Date) bool, or ParseBankHolidays of the GOV.UK
 // feed), and per-date overrides that replace a date's weekly windows. On a
 // date, an override wins, then a closure, then the weekly windows.
 // TwentyFourSeven gives a calendar open all day every day.
@@ -17,7 +24,7 @@
 // two windows on two days, 22:00-24:00 and 00:00-06:00, which join.
 //
 // Calendars change during a contract. A Versioned calendar holds versions,
-// each in force from a local Date; the version in force for an instant is
+// each in force from a local kpi.Date; the version in force for an instant is
 // the latest whose date is on or before the instant's local date, so a
 // month already measured is never changed by a later edit.
 //

@@ -9,7 +9,7 @@ import (
 // Sentinel errors. Every error the package returns wraps exactly one of
 // them, through an *Error that says where the problem is.
 var (
-	// ErrSyntax is wrapped by ParseClock, ParseDate, ParseWindow,
+	// ErrSyntax is wrapped by ParseClock, ParseWindow,
 	// ParseBankHolidays and the UnmarshalText methods when the text is
 	// malformed.
 	ErrSyntax = errors.New("invalid syntax")

@@ -6,6 +6,7 @@ import (
 	"time"
 	_ "time/tzdata" // the tests do not depend on the machine's zone files
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -29,7 +30,7 @@ func inst(t testing.TB, s string) time.Time {
 
 // englandAndWales returns the England and Wales bank holidays of the test
 // feed, a cut of the GOV.UK file for 2021-2023.
-func englandAndWales(t testing.TB) []servicehours.Date {
+func englandAndWales(t testing.TB) []kpi.Date {
 	t.Helper()
 	data, err := os.ReadFile("testdata/bank-holidays.json")
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/kpi"
 )
 
 // feed is the shape of the GOV.UK bank holidays JSON: divisions by name,
@@ -35,7 +36,7 @@ type feed map[string]struct {
 // division is not one of them; and with ErrSyntax if data is not JSON of
 // that shape, a division's "division" field names another division, or an
 // event's date is not a date (every such problem is reported).
-func ParseBankHolidays(data []byte, division string) ([]Date, error) {
+func ParseBankHolidays(data []byte, division string) ([]kpi.Date, error) {
 	var f feed
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, &Error{Where: "bank holidays", Msg: "not the GOV.UK bank holidays json: " + jsonProblem(err), Err: ErrSyntax}
@@ -58,12 +59,12 @@ func ParseBankHolidays(data []byte, division string) ([]Date, error) {
 	if div.Division != "" && div.Division != division {
 		errs = append(errs, &Error{Where: where + ": division", Input: div.Division, Msg: "names another division", Err: ErrSyntax})
 	}
-	dates := make([]Date, 0, len(div.Events))
+	dates := make([]kpi.Date, 0, len(div.Events))
 	for i, e := range div.Events {
-		d, err := ParseDate(e.Date)
+		d, err := kpi.ParseDate(e.Date)
 		if err != nil {
 			msg := "want YYYY-MM-DD"
-			if pe, ok := err.(*Error); ok {
+			if pe, ok := err.(*kpi.DateError); ok {
 				msg = pe.Msg
 			}
 			errs = append(errs, &Error{Where: fmt.Sprintf("%s: events[%d]: date", where, i), Input: e.Date, Msg: msg, Err: ErrSyntax})
@@ -74,7 +75,7 @@ func ParseBankHolidays(data []byte, division string) ([]Date, error) {
 	if err := joined.Sorted(errs); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(dates, Date.Compare)
+	slices.SortFunc(dates, kpi.Date.Compare)
 	return slices.Compact(dates), nil
 }
 

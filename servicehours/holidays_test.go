@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -19,18 +20,18 @@ func TestParseBankHolidays(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"2021-05-31", "2021-08-30", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2022-09-19"} {
-		if !slices.Contains(ew, servicehours.MustParseDate(s)) {
+		if !slices.Contains(ew, kpi.MustParseDate(s)) {
 			t.Errorf("england-and-wales lacks %s", s)
 		}
 	}
-	if !slices.IsSortedFunc(ew, servicehours.Date.Compare) {
+	if !slices.IsSortedFunc(ew, kpi.Date.Compare) {
 		t.Error("dates not sorted")
 	}
 	sc, err := servicehours.ParseBankHolidays(data, "scotland")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slices.Contains(sc, servicehours.MustParseDate("2023-04-10")) || !slices.Contains(sc, servicehours.MustParseDate("2023-11-30")) {
+	if slices.Contains(sc, kpi.MustParseDate("2023-04-10")) || !slices.Contains(sc, kpi.MustParseDate("2023-11-30")) {
 		t.Error("scotland has the wrong holidays")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -15,7 +16,7 @@ type refSpan struct{ start, end time.Time }
 // scan the instants around the wall time for ones that show it, take the
 // first; if none does (a spring-forward gap), take the first instant that
 // shows a later wall time. It assumes UTC offsets in whole quarter hours.
-func refBound(loc *time.Location, d servicehours.Date, c servicehours.Clock) time.Time {
+func refBound(loc *time.Location, d kpi.Date, c servicehours.Clock) time.Time {
 	wall := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).Add(time.Duration(c) * time.Minute)
 	shows := func(u time.Time) time.Time {
 		l := u.In(loc)
@@ -34,7 +35,7 @@ func refBound(loc *time.Location, d servicehours.Date, c servicehours.Clock) tim
 }
 
 // refWindows applies the documented precedence: override, closure, week.
-func refWindows(v servicehours.Versioned, d servicehours.Date) []servicehours.Window {
+func refWindows(v servicehours.Versioned, d kpi.Date) []servicehours.Window {
 	c, ok := v.InForce(d)
 	if !ok {
 		return nil
@@ -60,7 +61,7 @@ func refWindows(v servicehours.Versioned, d servicehours.Date) []servicehours.Wi
 func refElapsed(v servicehours.Versioned, from, to time.Time, minus []servicehours.Interval) time.Duration {
 	loc := v[0].Calendar.Location
 	var spans []refSpan
-	for d := servicehours.LocalDate(from.In(loc)).AddDays(-1); !d.After(servicehours.LocalDate(to.In(loc)).AddDays(1)); d = d.AddDays(1) {
+	for d := kpi.LocalDate(from.In(loc)).AddDays(-1); !d.After(kpi.LocalDate(to.In(loc)).AddDays(1)); d = d.AddDays(1) {
 		for _, w := range refWindows(v, d) {
 			spans = append(spans, refSpan{refBound(loc, d, w.Open), refBound(loc, d, w.Close)})
 		}
@@ -113,12 +114,12 @@ func randomVersioned(r *rand.Rand, loc *time.Location) servicehours.Versioned {
 		}
 		return ws
 	}
-	randomDate := func() servicehours.Date {
-		return servicehours.MustParseDate("2022-10-01").AddDays(r.IntN(800))
+	randomDate := func() kpi.Date {
+		return kpi.MustParseDate("2022-10-01").AddDays(r.IntN(800))
 	}
 	n := 1 + r.IntN(3)
 	v := make(servicehours.Versioned, 0, n)
-	used := map[servicehours.Date]bool{}
+	used := map[kpi.Date]bool{}
 	for i := range n {
 		var c servicehours.Calendar
 		c.Location = loc
@@ -130,7 +131,7 @@ func randomVersioned(r *rand.Rand, loc *time.Location) servicehours.Versioned {
 		for range r.IntN(20) {
 			c.Closed = append(c.Closed, randomDate())
 		}
-		seen := map[servicehours.Date]bool{}
+		seen := map[kpi.Date]bool{}
 		for range r.IntN(6) {
 			d := randomDate()
 			if !seen[d] {
@@ -139,9 +140,9 @@ func randomVersioned(r *rand.Rand, loc *time.Location) servicehours.Versioned {
 			}
 		}
 		if r.IntN(3) == 0 {
-			c.ClosedIf = func(d servicehours.Date) bool { return d.Day() == 13 }
+			c.ClosedIf = func(d kpi.Date) bool { return d.Day() == 13 }
 		}
-		from := servicehours.MustParseDate("2000-01-01")
+		from := kpi.MustParseDate("2000-01-01")
 		if i > 0 {
 			from = randomDate()
 		}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/servicecredit/engine/kpi"
 )
 
 // The years a Schedule covers. Instants before the start of FirstYear or
@@ -54,9 +56,9 @@ type zone struct {
 type rules struct {
 	from      int64 // first day (days since 1970-01-01) in force
 	weekly    [7][]Window
-	closed    map[Date]bool
-	closedIf  func(Date) bool
-	overrides map[Date][]Window
+	closed    map[kpi.Date]bool
+	closedIf  func(kpi.Date) bool
+	overrides map[kpi.Date][]Window
 }
 
 // span is an open interval [start, end) in unix nanoseconds.
@@ -97,7 +99,7 @@ func NewVersioned(v Versioned) (*Schedule, error) {
 	}
 	rs := make([]rules, len(v))
 	for i, x := range v {
-		rs[i] = compile(x.From.days(), x.Calendar)
+		rs[i] = compile(days(x.From), x.Calendar)
 	}
 	slices.SortFunc(rs, func(a, b rules) int { return cmp.Compare(a.from, b.from) })
 	return build(v[0].Calendar.Location, rs), nil
@@ -109,13 +111,13 @@ func compile(from int64, c Calendar) rules {
 		r.weekly[d] = sortedWindows(ws)
 	}
 	if len(c.Closed) > 0 {
-		r.closed = make(map[Date]bool, len(c.Closed))
+		r.closed = make(map[kpi.Date]bool, len(c.Closed))
 		for _, d := range c.Closed {
 			r.closed[d] = true
 		}
 	}
 	if len(c.Overrides) > 0 {
-		r.overrides = make(map[Date][]Window, len(c.Overrides))
+		r.overrides = make(map[kpi.Date][]Window, len(c.Overrides))
 		for _, o := range c.Overrides {
 			r.overrides[o.Date] = sortedWindows(o.Windows)
 		}
@@ -133,7 +135,7 @@ func build(loc *time.Location, rs []rules) *Schedule {
 	s := &Schedule{loc: loc, zones: zonesOf(loc), rules: rs, years: make([]yearSlot, numYears)}
 	s.starts = make([]int64, numYears+1)
 	for k := range s.starts {
-		s.starts[k] = s.resolve(DateOf(FirstYear+k, time.January, 1).days()*86400) * 1e9
+		s.starts[k] = s.resolve(days(kpi.DateOf(FirstYear+k, time.January, 1))*86400) * 1e9
 	}
 	s.minSec, s.maxSec = s.starts[0]/1e9, s.starts[numYears]/1e9
 	return s
@@ -228,7 +230,7 @@ func (s *Schedule) rulesOn(n int64) *rules {
 	return nil
 }
 
-func (r *rules) windows(d Date) []Window {
+func (r *rules) windows(d kpi.Date) []Window {
 	if ws, ok := r.overrides[d]; ok {
 		return ws
 	}
@@ -246,8 +248,8 @@ func (s *Schedule) year(k int) *year {
 }
 
 func (s *Schedule) buildYear(y int) *year {
-	first := DateOf(y, time.January, 1).days()
-	last := DateOf(y+1, time.January, 1).days()
+	first := days(kpi.DateOf(y, time.January, 1))
+	last := days(kpi.DateOf(y+1, time.January, 1))
 	out := &year{first: first, working: make([]bool, last-first), spans: make([]span, 0, 400)}
 	for n := first; n < last; n++ {
 		r := s.rulesOn(n)
@@ -323,7 +325,7 @@ func (s *Schedule) ns(t time.Time) int64 {
 
 // index returns the year k holding instant t, which is within range.
 func (s *Schedule) index(t int64) int {
-	k := int(dateFromDays(floorDiv(t, 86400e9)).year) - FirstYear
+	k := dateFromDays(floorDiv(t, 86400e9)).Year() - FirstYear
 	k = max(0, min(k, numYears-1))
 	for k > 0 && t < s.starts[k] {
 		k--
@@ -357,11 +359,11 @@ func (s *Schedule) Location() *time.Location { return s.loc }
 // At returns the instant of clock c on local date d: in a spring-forward
 // gap the first instant after the gap, in a fall-back overlap the first
 // occurrence. It returns the zero Time if d is zero or c invalid.
-func (s *Schedule) At(d Date, c Clock) time.Time {
+func (s *Schedule) At(d kpi.Date, c Clock) time.Time {
 	if d.IsZero() || !c.Valid() {
 		return time.Time{}
 	}
-	return time.Unix(s.resolve(d.days()*86400+int64(c)*60), 0).In(s.loc)
+	return time.Unix(s.resolve(days(d)*86400+int64(c)*60), 0).In(s.loc)
 }
 
 // Elapsed returns the open time in [from, to) that no interval in minus
@@ -513,32 +515,32 @@ func (s *Schedule) interval(sp span) Interval {
 // OpenTime returns the open time on local date d, from its midnight to the
 // next: on the day clocks go forward a 00:00-24:00 window gives 23 hours,
 // on the day they go back 25.
-func (s *Schedule) OpenTime(d Date) time.Duration {
+func (s *Schedule) OpenTime(d kpi.Date) time.Duration {
 	if k := d.Year() - FirstYear; d.IsZero() || k < 0 || k >= numYears {
 		return 0
 	}
-	a := s.resolve(d.days()*86400) * 1e9
-	b := s.resolve((d.days()+1)*86400) * 1e9
+	a := s.resolve(days(d)*86400) * 1e9
+	b := s.resolve((days(d)+1)*86400) * 1e9
 	return time.Duration(s.open(a, min(b, s.starts[numYears])))
 }
 
 // IsWorkingDay reports whether local date d has any open time. Dates
 // outside the Schedule's range have none.
-func (s *Schedule) IsWorkingDay(d Date) bool {
+func (s *Schedule) IsWorkingDay(d kpi.Date) bool {
 	k := d.Year() - FirstYear
 	if d.IsZero() || k < 0 || k >= numYears {
 		return false
 	}
 	y := s.year(k)
-	return y.working[d.days()-y.first]
+	return y.working[days(d)-y.first]
 }
 
 // AddWorkingDays returns the n-th working day after d, or before d when n
 // is negative; d itself is not counted, and n = 0 gives d. It fails with
 // ErrOutOfRange if d is zero or the count passes the Schedule's range.
-func (s *Schedule) AddWorkingDays(d Date, n int) (Date, error) {
+func (s *Schedule) AddWorkingDays(d kpi.Date, n int) (kpi.Date, error) {
 	if k := d.Year() - FirstYear; d.IsZero() || k < 0 || k >= numYears {
-		return Date{}, &Error{Where: "working days", Input: d.String(), Msg: fmt.Sprintf("date outside years %d..%d", FirstYear, LastYear), Err: ErrOutOfRange}
+		return kpi.Date{}, &Error{Where: "working days", Input: d.String(), Msg: fmt.Sprintf("date outside years %d..%d", FirstYear, LastYear), Err: ErrOutOfRange}
 	}
 	step := 1
 	if n < 0 {
@@ -548,7 +550,7 @@ func (s *Schedule) AddWorkingDays(d Date, n int) (Date, error) {
 	for n > 0 {
 		cur = cur.AddDays(step)
 		if k := cur.Year() - FirstYear; cur.IsZero() || k < 0 || k >= numYears {
-			return Date{}, &Error{Where: "working days", Input: d.String(), Msg: fmt.Sprintf("count passes years %d..%d", FirstYear, LastYear), Err: ErrOutOfRange}
+			return kpi.Date{}, &Error{Where: "working days", Input: d.String(), Msg: fmt.Sprintf("count passes years %d..%d", FirstYear, LastYear), Err: ErrOutOfRange}
 		}
 		if s.IsWorkingDay(cur) {
 			n--

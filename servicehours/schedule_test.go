@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -254,7 +255,7 @@ func TestWorkingDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.AddWorkingDays(servicehours.MustParseDate(tt.from), tt.n)
+			got, err := s.AddWorkingDays(kpi.MustParseDate(tt.from), tt.n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -267,11 +268,11 @@ func TestWorkingDays(t *testing.T) {
 		date string
 		want bool
 	}{{"2023-04-06", true}, {"2023-04-07", false}, {"2023-04-08", false}, {"2023-04-10", false}, {"2023-04-11", true}, {"2022-09-19", false}} {
-		if got := s.IsWorkingDay(servicehours.MustParseDate(c.date)); got != c.want {
+		if got := s.IsWorkingDay(kpi.MustParseDate(c.date)); got != c.want {
 			t.Errorf("IsWorkingDay(%s) = %v, want %v", c.date, got, c.want)
 		}
 	}
-	if _, err := s.AddWorkingDays(servicehours.Date{}, 1); !errors.Is(err, servicehours.ErrOutOfRange) {
+	if _, err := s.AddWorkingDays(kpi.Date{}, 1); !errors.Is(err, servicehours.ErrOutOfRange) {
 		t.Errorf("AddWorkingDays(zero date) error = %v, want ErrOutOfRange", err)
 	}
 }
@@ -288,7 +289,7 @@ func TestDaylightSaving(t *testing.T) {
 		{name: "ordinary", date: "2023-06-12", want: 24 * time.Hour},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := s.OpenTime(servicehours.MustParseDate(tt.date)); got != tt.want {
+			if got := s.OpenTime(kpi.MustParseDate(tt.date)); got != tt.want {
 				t.Errorf("OpenTime(%s) = %v, want %v", tt.date, got, tt.want)
 			}
 		})
@@ -310,7 +311,7 @@ func TestDaylightSaving(t *testing.T) {
 		{name: "open-ordinary", date: "2023-06-11", wantStart: "2023-06-11T01:30:00+01:00", wantLen: 90 * time.Minute},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			d := servicehours.MustParseDate(tt.date)
+			d := kpi.MustParseDate(tt.date)
 			from := night.At(d, servicehours.Midnight)
 			to := night.At(d.AddDays(1), servicehours.Midnight)
 			got := slices.Collect(night.OpenIntervals(from, to))
@@ -338,7 +339,7 @@ func TestDaylightSaving(t *testing.T) {
 		{name: "at-end-of-day", date: "2023-03-25", clock: "24:00", want: "2023-03-26T00:00:00Z"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := s.At(servicehours.MustParseDate(tt.date), servicehours.MustParseClock(tt.clock))
+			got := s.At(kpi.MustParseDate(tt.date), servicehours.MustParseClock(tt.clock))
 			if want := inst(t, tt.want); !got.Equal(want) {
 				t.Errorf("At(%s, %s) = %v, want %v", tt.date, tt.clock, got, want)
 			}
@@ -348,11 +349,11 @@ func TestDaylightSaving(t *testing.T) {
 
 func TestOverrides(t *testing.T) {
 	cal := lbhCalendar(t)
-	christmasEve := servicehours.MustParseDate("2021-12-24")
+	christmasEve := kpi.MustParseDate("2021-12-24")
 	cal.Overrides = []servicehours.Override{
 		{Date: christmasEve, Windows: []servicehours.Window{servicehours.MustParseWindow("08:00-13:00")}},
-		{Date: servicehours.MustParseDate("2021-12-31")}, // closed
-		{Date: servicehours.MustParseDate("2022-09-19"), Windows: []servicehours.Window{servicehours.MustParseWindow("10:00-12:00")}},
+		{Date: kpi.MustParseDate("2021-12-31")}, // closed
+		{Date: kpi.MustParseDate("2022-09-19"), Windows: []servicehours.Window{servicehours.MustParseWindow("10:00-12:00")}},
 	}
 	s := mustNew(t, cal)
 	for _, tt := range []struct {
@@ -367,7 +368,7 @@ func TestOverrides(t *testing.T) {
 		{name: "ordinary-day", why: "no override", date: "2021-12-23", want: 10 * time.Hour},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := s.OpenTime(servicehours.MustParseDate(tt.date)); got != tt.want {
+			if got := s.OpenTime(kpi.MustParseDate(tt.date)); got != tt.want {
 				t.Errorf("OpenTime(%s) = %v, want %v (%s)", tt.date, got, tt.want, tt.why)
 			}
 		})
@@ -376,7 +377,7 @@ func TestOverrides(t *testing.T) {
 
 func TestClosedIf(t *testing.T) {
 	cal := servicehours.TwentyFourSeven(london)
-	cal.ClosedIf = func(d servicehours.Date) bool { return d.Month() == time.December && d.Day() == 25 }
+	cal.ClosedIf = func(d kpi.Date) bool { return d.Month() == time.December && d.Day() == 25 }
 	s := mustNew(t, cal)
 	got := s.Elapsed(inst(t, "2023-12-24T12:00:00Z"), inst(t, "2023-12-26T12:00:00Z"), nil)
 	if want := 24 * time.Hour; got != want {
@@ -389,8 +390,8 @@ func TestVersions(t *testing.T) {
 	v1 := servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00"), Closed: hols}
 	v2 := servicehours.Calendar{Location: london, Weekly: weekdays("08:00-17:00"), Closed: hols}
 	versioned, err := servicehours.NewVersioned(servicehours.Versioned{
-		{From: servicehours.MustParseDate("2023-01-01"), Calendar: v2}, // listed first on purpose
-		{From: servicehours.MustParseDate("2015-04-01"), Calendar: v1},
+		{From: kpi.MustParseDate("2023-01-01"), Calendar: v2}, // listed first on purpose
+		{From: kpi.MustParseDate("2015-04-01"), Calendar: v1},
 	})
 	if err != nil {
 		t.Fatal(err)

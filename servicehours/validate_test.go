@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
 func TestCalendarValidate(t *testing.T) {
-	d := servicehours.MustParseDate
+	d := kpi.MustParseDate
 	tests := []struct {
 		name string
 		why  string
@@ -60,7 +61,7 @@ func TestCalendarValidate(t *testing.T) {
 			name: "bad-dates", why: "closed and override dates are checked",
 			cal: servicehours.Calendar{
 				Location: london, Weekly: weekdays("08:00-18:00"),
-				Closed: []servicehours.Date{d("2023-04-07"), {}, d("2023-04-07")},
+				Closed: []kpi.Date{d("2023-04-07"), {}, d("2023-04-07")},
 				Overrides: []servicehours.Override{
 					{Date: d("2021-12-24"), Windows: []servicehours.Window{servicehours.MustParseWindow("08:00-13:00")}},
 					{Date: d("2021-12-24")},
@@ -93,7 +94,7 @@ func TestVersionedValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := servicehours.MustParseDate
+	d := kpi.MustParseDate
 	tests := []struct {
 		name string
 		why  string
@@ -130,8 +131,8 @@ func TestVersionedValidate(t *testing.T) {
 
 func TestVersionedInForce(t *testing.T) {
 	v := servicehours.Versioned{
-		{From: servicehours.MustParseDate("2023-01-01"), Calendar: servicehours.Calendar{Location: london, Weekly: weekdays("08:00-17:00")}},
-		{From: servicehours.MustParseDate("2015-04-01"), Calendar: servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00")}},
+		{From: kpi.MustParseDate("2023-01-01"), Calendar: servicehours.Calendar{Location: london, Weekly: weekdays("08:00-17:00")}},
+		{From: kpi.MustParseDate("2015-04-01"), Calendar: servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00")}},
 	}
 	for _, tt := range []struct {
 		name, date, want string
@@ -143,7 +144,7 @@ func TestVersionedInForce(t *testing.T) {
 		{name: "second", date: "2023-01-01", want: "08:00-17:00", ok: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			c, ok := v.InForce(servicehours.MustParseDate(tt.date))
+			c, ok := v.InForce(kpi.MustParseDate(tt.date))
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v", ok, tt.ok)
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -47,14 +47,14 @@ func TestMonthlyCycleGolden(t *testing.T) {
 	code, out, errOut := cli(t, dir, "", "close", "contract.yaml", "measurements.csv", "monthly/mitigations-at-close.yaml",
 		"-month", "2021-06..2021-10", "-seals", "seals")
 	require.Equal(t, 0, code, errOut)
-	golden.Check(t, filepath.Join(testdata, "close-lincolnshire.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "close-lincolnshire.golden"), []byte(out))
 	for _, f := range []string{"text", "markdown", "csv", "json", "jsonl"} {
 		t.Run(f, func(t *testing.T) {
 			code, out, errOut := cli(t, dir, "", "evaluate", "contract.yaml", "monthly/measurements-corrected.csv", "mitigations.yaml",
 				"-seals", "seals", "-format", f)
 			require.Equal(t, 0, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "restate-lincolnshire."+f+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "restate-lincolnshire."+f+".golden"), []byte(out))
 		})
 	}
 	// The committed seals of the example are these, byte for byte: a seal

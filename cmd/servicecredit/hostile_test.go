@@ -114,10 +114,10 @@ func TestHostileInputs(t *testing.T) {
 			[]string{"evaluate", "-format", "csv", "c.yaml", "m.csv", "-from", "2070-01", "-to", "2099-12"}, 4,
 			"evaluation: contract \"big\": period 2070-01..2099-12: 500 kpis x 200 organisations x 372 months (with the 12 before it, where relative targets find their baselines) = 37200000: more than the limit of 20000000: invalid evaluation input\n",
 			""},
-		{"an evaluation's problem at its line", map[string]string{"m.csv": "kpi,month,value\nIMT_PI_01,Jul-21,5\nIMT_PI_01,Aug-21,not-due\n"},
+		{"not-due for a month the kpi is due", map[string]string{"m.csv": "kpi,month,value\nIMT_PI_01,Jul-21,5\nIMT_PI_01,Aug-21,not-due\n"},
 			[]string{"evaluate", "-format", "csv", "contract.yaml", "m.csv"}, 1,
-			"m.csv:3: value: IMT_PI_01 LCC 2021-08: not-due given for a month the kpi is assessed in\n",
-			"the engine's problem with a measurement is placed at the measurement's line (load.InputErrors)"},
+			"m.csv:3:18: value \"not-due\": given for a month IMT_PI_01 is assessed in (monthly)\n",
+			"the reader places it at its file, line and column, as every other problem with a row"},
 		{"term past the limit", map[string]string{"c.yaml": bigContract(5000, 1, 1)}, []string{"validate", "c.yaml"}, 4,
 			"c.yaml:5:7: term: term 5000 months: more than the limit of 1200\n1 problem found\n", ""},
 	} {

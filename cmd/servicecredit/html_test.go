@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -31,7 +31,7 @@ func TestHTMLExamples(t *testing.T) {
 			require.Empty(t, errOut)
 			_, again, _ := cli(t, "", "", args...)
 			require.True(t, out == again, "two runs give different pages")
-			golden.Check(t, filepath.Join("testdata", "evaluate.html.golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join("testdata", "evaluate.html.golden"), []byte(out))
 		})
 	}
 }
@@ -52,7 +52,7 @@ func TestReconcileHTML(t *testing.T) {
 			code, out, errOut := cli(t, "../../examples/"+tc.example, "", append([]string{"reconcile", "-format", "html"}, tc.args...)...)
 			require.Equal(t, tc.code, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join("testdata", "reconcile.html.golden"), []byte(out))
 		})
 	}
 }
@@ -91,7 +91,7 @@ func TestHTMLRevisions(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", args...)
 	require.Equal(t, 0, code, errOut)
 	require.Empty(t, errOut)
-	golden.Check(t, filepath.Join("testdata", "restatement.html.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join("testdata", "restatement.html.golden"), []byte(out))
 	for _, s := range []string{
 		`<li><a href="#revisions">Revisions</a></li>`,
 		`<td class="warn nw"><span aria-hidden="true">Δ </span>revised</td><td class="n">2040.00</td><td class="n">4080.00</td><td class="n">2040.00</td>`,

@@ -2,13 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -38,7 +40,7 @@ func TestEvaluateGolden(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", append([]string{"evaluate", "-format", format}, files...)...)
 			require.Equal(t, 0, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "evaluate."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -65,28 +67,30 @@ func TestFlagsAfterFiles(t *testing.T) {
 	require.NoError(t, err)
 	code, out, errOut := cli(t, shipped, string(meas), "evaluate", "contract.yaml", "-", "mitigations.yaml", "--format", "json")
 	require.Equal(t, 0, code, errOut)
-	golden.Check(t, filepath.Join(testdata, "evaluate.json.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "evaluate.json.golden"), []byte(out))
 }
 
 // TestDecimalGlobals checks the reports ignore the decimal package's
-// globals: flipping them changes no byte.
+// globals: flipping them changes no byte. It must not run in parallel
+// with other tests.
 func TestDecimalGlobals(t *testing.T) {
-	_, before, _ := cli(t, shipped, "", append([]string{"evaluate", "-format", "json"}, files...)...)
-	golden.FlipDecimalGlobals(t)
+	t.Chdir(shipped)
 	for _, format := range []string{"json", "text", "csv", "markdown"} {
-		var out, errOut bytes.Buffer
-		run(append([]string{"evaluate", "-format", format}, files...), nil, &out, &errOut)
-		if format == "json" {
-			require.Equal(t, before, out.String())
-		}
-		golden.Check(t, filepath.Join(testdata, "evaluate."+format+".golden"), out.Bytes())
+		out := contracttest.IgnoresDecimalGlobals(t, func(w io.Writer) error {
+			var errOut bytes.Buffer
+			if code := run(append([]string{"evaluate", "-format", format}, files...), nil, w, &errOut); code != 0 {
+				return fmt.Errorf("exit status %d: %s", code, errOut.String())
+			}
+			return nil
+		})
+		contracttest.Golden(t, filepath.Join(testdata, "evaluate."+format+".golden"), out)
 	}
 }
 
 func TestPeriodAndOrg(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", append([]string{"evaluate", "-from", "Sep-21", "-to", "2021-10", "-org", "LCC", "-format", "markdown"}, files...)...)
 	require.Equal(t, 0, code, errOut)
-	golden.Check(t, filepath.Join(testdata, "evaluate-sep-oct.markdown.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "evaluate-sep-oct.markdown.golden"), []byte(out))
 }
 
 func TestExplain(t *testing.T) {
@@ -98,7 +102,7 @@ func TestExplain(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", append(append([]string{"explain"}, files...), tc.kpi, tc.month)...)
 			require.Equal(t, 0, code, errOut)
-			golden.Check(t, filepath.Join(testdata, "explain-"+tc.name+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "explain-"+tc.name+".golden"), []byte(out))
 		})
 	}
 }
@@ -107,7 +111,7 @@ func TestValidate(t *testing.T) {
 	code, out, errOut := cli(t, shipped, "", append([]string{"validate"}, files...)...)
 	require.Equal(t, 0, code, errOut)
 	require.Empty(t, errOut)
-	golden.Check(t, filepath.Join(testdata, "validate-ok.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "validate-ok.golden"), []byte(out))
 }
 
 // TestValidateReportsEverything checks validate lists every problem of
@@ -117,12 +121,12 @@ func TestValidateReportsEverything(t *testing.T) {
 		"bad/measurements-bad-numbers.csv", "bad/mitigations-register.csv")
 	require.Equal(t, 1, code)
 	require.Empty(t, out)
-	golden.Check(t, filepath.Join(testdata, "validate-bad.golden"), []byte(errOut))
+	contracttest.Golden(t, filepath.Join(testdata, "validate-bad.golden"), []byte(errOut))
 
 	code, out, errOut = cli(t, "", "", "validate", "bad/contract-several-problems.yaml", "bad/measurements-bad-month.csv")
 	require.Equal(t, 1, code)
 	require.Empty(t, out)
-	golden.Check(t, filepath.Join(testdata, "validate-bad-contract.golden"), []byte(errOut))
+	contracttest.Golden(t, filepath.Join(testdata, "validate-bad-contract.golden"), []byte(errOut))
 }
 
 func TestUsage(t *testing.T) {
@@ -148,7 +152,7 @@ func TestUsage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", tc.args...)
 			require.Equal(t, tc.code, code, errOut)
-			golden.Check(t, filepath.Join(testdata, "usage-"+tc.name+".golden"), []byte("exit "+string(rune('0'+code))+"\n--- stdout\n"+out+"--- stderr\n"+errOut))
+			contracttest.Golden(t, filepath.Join(testdata, "usage-"+tc.name+".golden"), []byte("exit "+string(rune('0'+code))+"\n--- stdout\n"+out+"--- stderr\n"+errOut))
 		})
 	}
 }
@@ -161,11 +165,11 @@ func TestNewFieldsEndToEnd(t *testing.T) {
 	shared := []string{"contract.yaml", "measurements.csv", "mitigations.yaml"}
 	code, out, errOut := cli(t, "../../report/testdata", "", append([]string{"validate"}, shared...)...)
 	require.Equal(t, 0, code, errOut)
-	golden.Check(t, filepath.Join(testdata, "validate-new-fields.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "validate-new-fields.golden"), []byte(out))
 
 	code, out, errOut = cli(t, "../../report/testdata", "", append([]string{"evaluate", "-org", "A", "-format", "markdown"}, shared...)...)
 	require.Equal(t, 0, code, errOut)
-	golden.Check(t, filepath.Join(testdata, "evaluate-new-fields-org-a.markdown.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "evaluate-new-fields-org-a.markdown.golden"), []byte(out))
 
 	code, out, errOut = cli(t, "../../load/testdata/good", "", "validate", "new-fields.json")
 	require.Equal(t, 0, code, errOut)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/stretchr/testify/require"
@@ -40,7 +40,7 @@ func TestMeasureGolden(t *testing.T) {
 			}
 			require.Equal(t, want, code, errOut)
 			require.Empty(t, errOut, tc.why)
-			golden.Check(t, filepath.Join(testdata, "measure-"+tc.name+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "measure-"+tc.name+".golden"), []byte(out))
 		})
 	}
 }
@@ -128,7 +128,7 @@ func TestMeasureBadInputs(t *testing.T) {
 			code, out, errOut := cli(t, shipped, "", append([]string{"measure"}, tc.args...)...)
 			require.Equal(t, tc.code, code, tc.why)
 			require.Empty(t, out, tc.why)
-			golden.Check(t, filepath.Join(testdata, "measure-"+tc.name+".golden"), []byte(strings.ReplaceAll(errOut, testdata, "testdata")))
+			contracttest.Golden(t, filepath.Join(testdata, "measure-"+tc.name+".golden"), []byte(strings.ReplaceAll(errOut, testdata, "testdata")))
 		})
 	}
 }
@@ -137,7 +137,7 @@ func TestMeasureHelp(t *testing.T) {
 	code, out, errOut := cli(t, "", "", "measure", "-h")
 	require.Equal(t, 0, code)
 	require.Empty(t, errOut)
-	golden.Check(t, filepath.Join(testdata, "measure-help.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "measure-help.golden"), []byte(out))
 }
 
 // TestMeasureExitStatuses checks the exit statuses of docs/cli.md's table

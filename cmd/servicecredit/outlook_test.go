@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -28,7 +28,7 @@ func TestOutlookGolden(t *testing.T) {
 				code, out, errOut := cli(t, tc.dir, "", "outlook", "contract.yaml", "measurements.csv", "-as-of", tc.asOf, "-format", f)
 				require.Equal(t, 0, code, errOut)
 				require.Empty(t, errOut)
-				golden.Check(t, filepath.Join(testdata, "outlook-"+tc.name+"."+f+".golden"), []byte(out))
+				contracttest.Golden(t, filepath.Join(testdata, "outlook-"+tc.name+"."+f+".golden"), []byte(out))
 			})
 		}
 	}
@@ -64,7 +64,7 @@ func TestSealingHelp(t *testing.T) {
 	for _, name := range []string{"close", "outlook"} {
 		code, out, errOut := cli(t, "", "", "help", name)
 		require.Equal(t, 0, code, errOut)
-		golden.Check(t, filepath.Join(testdata, name+"-help.golden"), []byte(out))
+		contracttest.Golden(t, filepath.Join(testdata, name+"-help.golden"), []byte(out))
 	}
 }
 

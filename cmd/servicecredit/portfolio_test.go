@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/load"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -28,7 +31,7 @@ func TestPortfolioGolden(t *testing.T) {
 				code, out, errOut := cli(t, examples, "", "portfolio", "portfolio.yaml", "-format", format, "-j", j)
 				require.Equal(t, 0, code, errOut)
 				require.Empty(t, errOut)
-				golden.Check(t, filepath.Join(testdata, "portfolio."+format+".golden"), []byte(out))
+				contracttest.Golden(t, filepath.Join(testdata, "portfolio."+format+".golden"), []byte(out))
 			})
 		}
 	}
@@ -41,7 +44,7 @@ func TestPortfolioClipped(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, examples, "", "portfolio", "-from", "2017-01", "-to", "May-21", "portfolio.yaml", "-format", format)
 			require.Equal(t, 0, code, errOut)
-			golden.Check(t, filepath.Join(testdata, "portfolio-clipped."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "portfolio-clipped."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -145,8 +148,8 @@ func TestPortfolioFailures(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, testdata, "", "portfolio", "portfolio/bad.yaml", "-format", format, "-j", "2")
 			require.Equal(t, exitFound, code)
-			golden.Check(t, filepath.Join(testdata, "portfolio-bad."+format+".golden"), []byte(out))
-			golden.Check(t, filepath.Join(testdata, "portfolio-bad.stderr.golden"), []byte(errOut))
+			contracttest.Golden(t, filepath.Join(testdata, "portfolio-bad."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "portfolio-bad.stderr.golden"), []byte(errOut))
 		})
 	}
 }
@@ -209,7 +212,7 @@ func TestPortfolioUsage(t *testing.T) {
 	}
 	code, out, _ := cli(t, "", "", "help", "portfolio")
 	require.Equal(t, exitOK, code)
-	golden.Check(t, filepath.Join(testdata, "portfolio-help.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "portfolio-help.golden"), []byte(out))
 }
 
 // TestPortfolioHostileLabel checks a label made to attack its readers:
@@ -240,17 +243,19 @@ func TestPortfolioHostileLabel(t *testing.T) {
 }
 
 // TestPortfolioDecimalGlobals checks the portfolio's reports ignore the
-// decimal package's globals: flipping them changes no byte.
+// decimal package's globals: flipping them changes no byte. It must not
+// run in parallel with other tests.
 func TestPortfolioDecimalGlobals(t *testing.T) {
-	old1, old2, old3 := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
-	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 3, true, false
-	t.Cleanup(func() {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = old1, old2, old3
-	})
+	t.Chdir(examples)
 	for _, format := range []string{"text", "csv", "json"} {
-		code, out, errOut := cli(t, examples, "", "portfolio", "portfolio.yaml", "-format", format)
-		require.Equal(t, 0, code, errOut)
-		golden.Check(t, filepath.Join(testdata, "portfolio."+format+".golden"), []byte(out))
+		out := contracttest.IgnoresDecimalGlobals(t, func(w io.Writer) error {
+			var errOut bytes.Buffer
+			if code := run([]string{"portfolio", "portfolio.yaml", "-format", format}, nil, w, &errOut); code != 0 {
+				return fmt.Errorf("exit status %d: %s", code, errOut.String())
+			}
+			return nil
+		})
+		contracttest.Golden(t, filepath.Join(testdata, "portfolio."+format+".golden"), out)
 	}
 }
 
@@ -263,7 +268,7 @@ func TestPortfolioEditedSeal(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := cli(t, testdata, "", "portfolio", "portfolio/edited.yaml", "-format", format)
 			require.Equal(t, exitFound, code)
-			golden.Check(t, filepath.Join(testdata, "portfolio-edited."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "portfolio-edited."+format+".golden"), []byte(out))
 			require.Equal(t, "portfolio/edited-seals/seal-2021-07.json: 2021-07: the content's digest is "+
 				"sha256:46d846cff451f36ab7b03ac33594026ee1a45b01a526efed0fd683871937d16e, the seal says "+
 				"sha256:6f1ae76a0a8f39c15f29d41953164278b54ef3cc7a2551e500815c3b180a564a: seal edited since it was sealed\n", errOut)

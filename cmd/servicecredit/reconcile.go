@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -21,11 +22,13 @@ func (e *env) reconcilePack(args []string) int {
 figure against the figures it comes from. PACK is a pack's tables as
 published, tab-separated (docs/reconcile.md describes the format); give one
 or more. The relations file says which table belongs to which organisation
-and which figures are totals, shares and complements of which; the contract's
-pooled KPIs, the pack's period headings, targets, RAGs and board counts are
-checked without one. With measurements (and mitigations) the board counts,
-RAGs and values are checked against the engine's evaluation, and with
--claims the supplier's credit claim against its ledger.
+and which figures are totals, shares and complements of which; without
+-relations, the contract file's reconcile section says it, if it has one
+(not both: docs/reconcile.md). The contract's pooled KPIs, the pack's
+period headings, targets, RAGs and board counts are checked without
+either. With measurements (and mitigations) the board counts, RAGs and
+values are checked against the engine's evaluation, and with -claims the
+supplier's credit claim against its ledger.
 
 Every finding names its place (FILE:LINE:CELL), check, indicator,
 organisation and month, the published and recomputed figures, and a verdict:
@@ -34,7 +37,7 @@ finding of error severity disagrees or is impossible. The json format is
 documented in docs/json-output.md.`)
 	out := format("text")
 	formatFlag(fs, &out, "output `format`: text, json, markdown or html (a web page, docs/html.md)", reconcileFormats...)
-	relFile := fs.String("relations", "", "the relations `file` (YAML): tables' organisations, totals, shares, complements, severities")
+	relFile := fs.String("relations", "", "the relations `file` (YAML): tables' organisations, totals, shares, complements, severities; for a contract with no reconcile section")
 	measFile := fs.String("measurements", "", "the measurements `file` (CSV) the board counts, RAGs, values and claims are checked against")
 	mitFile := fs.String("mitigations", "", "the mitigations `file` (CSV, YAML or JSON) evaluated with the measurements")
 	claimsFile := fs.String("claims", "", "the supplier's claim `file` (CSV): credits claimed per KPI and month, or per month")
@@ -53,14 +56,7 @@ documented in docs/json-output.md.`)
 		return e.problems("", errs...)
 	}
 	rin := reconcile.Input{Contract: in.contract, Measurements: in.measurements, Mitigations: in.register}
-	if *relFile != "" {
-		data, err := os.ReadFile(*relFile)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", *relFile, unwrapPath(err)))
-		} else if rin.Relations, err = load.Relations(*relFile, data, in.contract); err != nil {
-			errs = append(errs, load.Errors(err)...)
-		}
-	}
+	rin.Relations, errs = relations(pos[0], *relFile, in.contract)
 	if *claimsFile != "" {
 		f, err := os.Open(*claimsFile)
 		if err != nil {
@@ -117,4 +113,30 @@ documented in docs/json-output.md.`)
 		return exitFound
 	}
 	return exitOK
+}
+
+// relations reads the relations of a reconciliation of in's contract, read
+// from contractFile: the relations file relFile, or, when it is "", the
+// contract file's reconcile section. Both at once is a problem naming
+// both: neither is chosen silently over the other.
+func relations(contractFile, relFile string, c *contract.Contract) (reconcile.Relations, []error) {
+	var errs []error
+	data, err := os.ReadFile(contractFile)
+	if err != nil {
+		return reconcile.Relations{}, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+	}
+	rel, declared, err := load.ContractRelations(contractFile, data, c)
+	errs = append(errs, load.Errors(err)...)
+	if relFile == "" {
+		return rel, errs
+	}
+	if declared {
+		errs = append(errs, fmt.Errorf("%s: reconcile: the contract declares the relations, and so does -relations %s: give them in one place", contractFile, relFile))
+	}
+	data, err = os.ReadFile(relFile)
+	if err != nil {
+		return reconcile.Relations{}, append(errs, fmt.Errorf("%s: cannot read: %w", relFile, unwrapPath(err)))
+	}
+	rel, err = load.Relations(relFile, data, c)
+	return rel, append(errs, load.Errors(err)...)
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/pack"
 	"github.com/stretchr/testify/require"
 )
@@ -22,13 +22,49 @@ func TestReconcileBrentLewisham(t *testing.T) {
 			code, out, errOut := cli(t, "../../examples/brent-lewisham", "", append(args, "-format", format)...)
 			require.Equal(t, 3, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "reconcile-brent-lewisham."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "reconcile-brent-lewisham."+format+".golden"), []byte(out))
 		})
 	}
 	want, err := os.ReadFile("../../examples/brent-lewisham/testdata/reconcile.text.golden")
 	require.NoError(t, err)
 	_, out, _ := cli(t, "../../examples/brent-lewisham", "", args...)
 	require.Equal(t, string(want), out, "the command prints what the example prints")
+}
+
+// TestReconcileContractRelations reconciles the Brent-Lewisham pack as
+// published from a contract that carries its relations in a reconcile
+// section (the example's relations.yaml, indented under the key): the
+// findings are those the relations file gives, byte for byte, in text and
+// JSON. With -relations as well, the command names both and stops.
+func TestReconcileContractRelations(t *testing.T) {
+	dir := t.TempDir()
+	example := "../../examples/brent-lewisham/"
+	read := func(name string) string {
+		data, err := os.ReadFile(example + name)
+		require.NoError(t, err)
+		return string(data)
+	}
+	section := "reconcile:" + strings.ReplaceAll("\n"+read("relations.yaml"), "\n", "\n  ") + "\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "contract.yaml"), []byte(read("contract.yaml")+section), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "relations.yaml"), []byte(read("relations.yaml")), 0o644))
+	for _, name := range []string{"brent-published.tsv", "lewisham-published.tsv"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(read(name)), 0o644))
+	}
+	args := []string{"reconcile", "contract.yaml", "brent-published.tsv", "lewisham-published.tsv"}
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := cli(t, dir, "", append(args, "-format", format)...)
+			require.Equal(t, 3, code, errOut)
+			require.Empty(t, errOut)
+			want, err := os.ReadFile(filepath.Join(testdata, "reconcile-brent-lewisham."+format+".golden"))
+			require.NoError(t, err)
+			require.Equal(t, string(want), out, "the findings of the relations file")
+		})
+	}
+	code, out, errOut := cli(t, dir, "", append(args, "-relations", "relations.yaml")...)
+	require.Equal(t, 1, code)
+	require.Empty(t, out)
+	require.Equal(t, "contract.yaml: reconcile: the contract declares the relations, and so does -relations relations.yaml: give them in one place\n", errOut)
 }
 
 // TestReconcileLincolnshire reconciles the report's Table 1 against the
@@ -41,7 +77,7 @@ func TestReconcileLincolnshire(t *testing.T) {
 				"-relations", "relations.yaml", "-measurements", "measurements.csv", "-mitigations", "mitigations.yaml")
 			require.Equal(t, 0, code, errOut)
 			require.Empty(t, errOut)
-			golden.Check(t, filepath.Join(testdata, "reconcile-lincolnshire."+format+".golden"), []byte(out))
+			contracttest.Golden(t, filepath.Join(testdata, "reconcile-lincolnshire."+format+".golden"), []byte(out))
 		})
 	}
 }
@@ -104,7 +140,7 @@ func TestReconcileProblems(t *testing.T) {
 	}
 	code, out, _ := cli(t, "", "", "reconcile", "-h")
 	require.Equal(t, 0, code)
-	golden.Check(t, filepath.Join(testdata, "reconcile-help.golden"), []byte(out))
+	contracttest.Golden(t, filepath.Join(testdata, "reconcile-help.golden"), []byte(out))
 }
 
 // TestReconcileHostilePack reconciles a pack whose labels and cells hold

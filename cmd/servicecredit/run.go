@@ -674,7 +674,7 @@ evaluated are those evaluate would use with the same flags, so that caps agree.`
 // its cells, lines and total: what Explain reads, kept without keeping
 // the other months. It holds no month when m is not evaluated.
 func monthOf(c *contract.Contract, in contract.Input, m kpi.Month) (*contract.Result, error) {
-	res := &contract.Result{Ledger: &credits.Ledger{}}
+	res := &contract.Result{Ledger: &credits.Ledger{}, Money: c.Credits.Money}
 	_, err := c.Stream(in, func(mo *contract.MonthResult) error {
 		if mo.Month != m {
 			return nil

@@ -2,6 +2,7 @@ package scheme
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/internal/problems"
@@ -26,11 +27,16 @@ const DeductionPlaces = 6
 // or the value itself for a KPI measuring failures (LowerIsBetter). A
 // failure% within the allowance scores nothing. The quotient is not
 // rounded: the points are carried as an exact fraction into the Price,
-// which rounds the money once, per line (PerPoint, PercentOfCharges) or
-// per month (PointsTable). The line shows the points to DeductionPlaces.
-// So with Required 99.5, Available 10, a value of 98.2 and a point worth
-// 1000.00, the points are 10 x 1.3 / 99.5 = 0.130653266..., and the credit
-// is 130.65, not the 130.00 that points rounded to 0.13 first would give.
+// which rounds the money once, per line (PerPoint, PercentOfCharges,
+// PercentPerPoint) or per month (PointsTable). The line shows the points
+// to DeductionPlaces, and its rule gives the exact fraction, which the
+// money is priced from. So with Required 99.5, Available 10, a value of
+// 98.2 and a point worth 1000.00, the points are 10 x 1.3 / 99.5 =
+// 13/99.5 = 0.130653266..., shown as 0.130653, and the credit is
+// 13/99.5 x 1000.00 = 130.65, not the 130.00 that points rounded to 0.13
+// first would give:
+//
+//	red: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); month's points 0 to 13/99.5: 13/99.5 at x1 = 13/99.5 x 1000.00 = 130.65
 //
 // The zero Deduction is invalid: it has no points available.
 type Deduction struct {
@@ -80,7 +86,7 @@ func (d Deduction) score(o credits.Outcome, why []byte) (scored, []byte, error) 
 	why = fixed.AppendValue(append(why, " x "...), d.Available)
 	why = fixed.AppendValue(append(why, " points / required "...), d.Required)
 	score := n.Decimal()
-	why = appendFrac(append(why, "% scores "...), score, d.Required)
+	why = appendPoints(append(why, "% scores "...), score, d.Required)
 	return scored{score: score, den: d.Required}, why, nil
 }
 
@@ -88,15 +94,34 @@ func (d Deduction) score(o credits.Outcome, why []byte) (scored, []byte, error) 
 // one, so that a part that does not divide leaves it unset.
 func isOne(den decimal.Decimal) bool { return den.IsZero() || fixed.Of(den).Cmp(fixed.Int(1)) == 0 }
 
-// appendFrac appends num/den: exactly when den is one, else rounded
-// half-up to DeductionPlaces with trailing zeros dropped.
+// appendFrac appends num/den exactly: num alone when den is one or num
+// is zero, else the fraction "13/99.5", each side with trailing
+// fractional zeros dropped, so that a reader can redo the arithmetic from
+// it by hand.
 func appendFrac(b []byte, n, den decimal.Decimal) []byte {
-	if isOne(den) {
+	if isOne(den) || n.IsZero() {
 		return fixed.AppendValue(b, n)
 	}
+	b = appendTrimmed(b, n)
+	return appendTrimmed(append(b, '/'), den)
+}
+
+// appendPoints appends num/den as appendFrac does and, when den is not
+// one, the points a line shows for it: "13/99.5 (0.130653 to 6 places)".
+func appendPoints(b []byte, n, den decimal.Decimal) []byte {
+	b = appendFrac(b, n, den)
+	if isOne(den) {
+		return b
+	}
+	b = fixed.AppendValue(append(b, " ("...), fracValue(n, den))
+	return append(strconv.AppendInt(append(b, " to "...), DeductionPlaces, 10), " places)"...)
+}
+
+// appendTrimmed appends d with its trailing fractional zeros dropped.
+func appendTrimmed(b []byte, d decimal.Decimal) []byte {
 	start := len(b)
-	b = fixed.AppendValue(b, fracValue(n, den))
-	if bytes.IndexByte(b[start:], '.') >= 0 { // trailing fractional zeros dropped, as trim does
+	b = fixed.AppendValue(b, d)
+	if bytes.IndexByte(b[start:], '.') >= 0 {
 		b = bytes.TrimSuffix(bytes.TrimRight(b, "0"), []byte("."))
 	}
 	return b

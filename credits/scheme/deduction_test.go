@@ -97,8 +97,43 @@ func TestDeductionRule(t *testing.T) {
 	r := fixture.Rules(deductionScheme(scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1000")}, deduction()))
 	led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(red(fixture.Measured("A", "98.2")))))
 	require.NoError(t, err)
-	require.Equal(t, "red: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 0.130653; "+
-		"month's points 0 to 0.130653: 0.130653 at x1 = 0.130653 x 1000.00 = 130.65", led.Lines[0].Rule)
+	require.Equal(t, "red: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); "+
+		"month's points 0 to 13/99.5: 13/99.5 at x1 = 13/99.5 x 1000.00 = 130.65", led.Lines[0].Rule)
+}
+
+// A line priced from unrounded points states the exact fraction it was
+// priced from, so the money can be checked by hand even where the points
+// shown, rounded, would not give it: 13/99.5 x 100000.00 = 13065.3266...
+// = 13065.33, where 0.130653 x 100000.00 would be 13065.30. Under
+// percent-per-point at 3% of charges of 2000000.00 the same points cost
+// 13/99.5 x 60000.00 = 7839.1959... = 7839.20, where 0.130653 x 60000.00
+// would be 7839.18.
+func TestDeductionRuleShowsExactPoints(t *testing.T) {
+	tests := []struct {
+		name   string
+		price  scheme.Price
+		amount string
+		rule   string
+	}{
+		{"per point", scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("100000")}, "13065.33",
+			"month's points 0 to 13/99.5: 13/99.5 at x1 = 13/99.5 x 100000.00 = 13065.33"},
+		{"percent per point", scheme.Price{Basis: scheme.PercentPerPoint, Percent: fixture.Dec("3")}, "7839.20",
+			"13/99.5 points x 3% of charges 2000000.00 = 7839.20"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := fixture.Rules(deductionScheme(tt.price, deduction()))
+			o := red(fixture.Measured("A", "98.2"))
+			o.Charges = fixture.Dec("2000000")
+			led, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(o)))
+			require.NoError(t, err)
+			l := led.Lines[0]
+			require.Equal(t, tt.amount, l.Amount.StringFixed(2))
+			require.Equal(t, "0.130653", kpi.FormatValue(l.Points))
+			require.Equal(t, "red: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); "+
+				tt.rule, l.Rule)
+		})
+	}
 }
 
 // Two deductions with different denominators in one month share the
@@ -114,8 +149,10 @@ func TestDeductionsShareAMonth(t *testing.T) {
 	// A: 13/99.5 = 0.130653...; 0.1 free, 0.030653... x 1000 = 30.65.
 	// B: 10 x 1/98 = 0.102040...; all above the allowance: 102.04.
 	require.Equal(t, []string{"30.65", "102.04"}, amountsOf(led))
-	require.Equal(t, "red: failure 100 - 97 = 3% - allowed 2% = 1% x 10 points / required 98% scores 0.102041; "+
-		"month's points 0.130653 to 0.232694: 0.102041 at x1 = 0.102041 x 1000.00 = 102.04", led.Lines[1].Rule)
+	// On the month's common denominator 99.5 x 98 = 9751: A's 13/99.5 is
+	// 1274/9751 and B's 10/98 is 995/9751.
+	require.Equal(t, "red: failure 100 - 97 = 3% - allowed 2% = 1% x 10 points / required 98% scores 10/98 (0.102041 to 6 places); "+
+		"month's points 1274/9751 to 2269/9751: 995/9751 at x1 = 995/9751 x 1000.00 = 102.04", led.Lines[1].Rule)
 }
 
 func TestDeductionValidate(t *testing.T) {

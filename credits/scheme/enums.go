@@ -47,11 +47,15 @@ const (
 	// PercentOfCharges: each score is a percentage of the outcome's
 	// charges.
 	PercentOfCharges
+	// PercentPerPoint: each point is worth Price.Percent per cent of the
+	// outcome's charges (service credit = points x Percent% x charges).
+	PercentPerPoint
 )
 
-var priceWords = words.New("price basis", PerPoint, "per-point", "points-table", "percent-of-charges")
+var priceWords = words.New("price basis", PerPoint, "per-point", "points-table", "percent-of-charges", "percent-per-point")
 
-// String returns "per-point", "points-table" or "percent-of-charges".
+// String returns "per-point", "points-table", "percent-of-charges" or
+// "percent-per-point".
 func (p PriceBasis) String() string { return priceWords.String(p) }
 
 // MarshalText implements encoding.TextMarshaler.

@@ -214,7 +214,7 @@ func ExampleDeduction() {
 	fmt.Println(led.Lines[0].Rule)
 	fmt.Println(led.Lines[0].Points, led.Total.StringFixed(2))
 	// Output:
-	// amber: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 0.130653; month's points 0 to 0.130653: 0.130653 at x1 = 0.130653 x 1000.00 = 130.65
+	// amber: failure 100 - 98.2 = 1.8% - allowed 0.5% = 1.3% x 10 points / required 99.5% scores 13/99.5 (0.130653 to 6 places); month's points 0 to 13/99.5: 13/99.5 at x1 = 13/99.5 x 1000.00 = 130.65
 	// 0.130653 130.65
 }
 
@@ -252,4 +252,42 @@ func ExampleShortfallBands() {
 	// red: shortfall 98 - 97 = 1 in band slight [0, 1] scores 2% of charges 100000.00 = 2000.00
 	// red: shortfall 98 - 96.99 = 1.01 in band marked (1, 3] scores 5% of charges 100000.00 = 5000.00
 	// red: shortfall 98 - 94.99 = 3.01 in band severe (3, ∞) scores 10% of charges 100000.00 = 10000.00
+}
+
+// Service points priced as a per cent of the charges, as the Model
+// Services Agreement prices them: service credit = points x 0.5% x the
+// charges. A's 96.5 is severe (3 points) and B, whose TSL equals its MSL
+// and so has no amber score, is red (4 points): 1500.00 and 2000.00 of
+// 100000.00, each line keeping its points and naming its band.
+func ExamplePrice_percentPerPoint() {
+	d := decimal.RequireFromString
+	at := func(s string) *decimal.Decimal { v := d(s); return &v }
+	bands := scheme.Bands{Direction: kpi.HigherIsBetter, Value: scheme.AsMeasured, Bands: []scheme.Band{
+		{Name: "target", Min: at("99"), Points: d("0")},
+		{Name: "minor", Min: at("97"), Max: at("99"), MaxEdge: kpi.Strict, Points: d("1")},
+		{Name: "severe", Max: at("97"), MaxEdge: kpi.Strict, Points: d("3"), Material: true},
+	}}
+	rules := credits.Rules{
+		Regime: scheme.Scheme{
+			Scores: []scheme.Score{
+				{KPIs: []string{"A"}, Bands: &bands},
+				{KPIs: []string{"B"}, Status: &scheme.StatusScore{Red: d("4"), NoAmber: true}},
+			},
+			Price: scheme.Price{Basis: scheme.PercentPerPoint, Percent: d("0.5")},
+		},
+		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
+	}
+	b := credits.Outcome{KPI: "B", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000")}
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
+		Charges: d("200000"), YearCharges: d("2400000"), Outcomes: []credits.Outcome{exampleOutcome("A", "96.5", "100000"), b}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range led.Lines {
+		fmt.Printf("%s %s points %8s band %q  %s\n", l.KPI, kpi.FormatValue(l.Points), l.Amount.StringFixed(2), l.Band(), l.Rule)
+	}
+	// Output:
+	// A 3 points  1500.00 band "severe"  red: value 96.5 in band severe (-∞, 97) scores 3; 3 points x 0.5% of charges 100000.00 = 1500.00
+	// B 4 points  2000.00 band ""  red: red scores 4; 4 points x 0.5% of charges 100000.00 = 2000.00
 }

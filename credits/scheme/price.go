@@ -54,6 +54,13 @@ type TableRow struct {
 //     month's credit never does.
 //   - PercentOfCharges: each score is a percentage of the outcome's
 //     charges, rounded once per line.
+//   - PercentPerPoint: each point is worth Percent per cent of the
+//     outcome's charges, as the UK Model Services Agreement prices its
+//     service points (service credit = service points x Percent% x the
+//     charges): a line costs points x Percent/100 x charges, rounded once
+//     per line. With Percent 0.5, 6 points on charges of 100,000.00 cost
+//     6 x 0.5% x 100,000.00 = 3,000.00. A Deduction's points are priced
+//     from their exact fraction.
 //
 // Whatever the basis, a line that scored shows its score, escalated, as
 // its Points (a Deduction's to DeductionPlaces), which points-in-window
@@ -67,6 +74,7 @@ type Price struct {
 	Allowance decimal.Decimal // PerPoint: the points of a month that cost nothing, 0 or more
 	Ratchet   []Ratchet       // PerPoint: the marginal bands above the Allowance, by Above ascending
 	Table     []TableRow      // PointsTable: by Points ascending, no Points twice, Percent never falling
+	Percent   decimal.Decimal // PercentPerPoint: per cent of the outcome's charges a point is worth, above 0, at most 100
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -88,6 +96,9 @@ func (p Price) problems() []problems.Problem {
 	if p.Basis != PointsTable && len(p.Table) > 0 {
 		bad("Basis", "table is for points-table, not %s", p.Basis)
 	}
+	if p.Basis != PercentPerPoint && !p.Percent.IsZero() {
+		bad("Basis", "percent is for percent-per-point, not %s", p.Basis)
+	}
 	switch p.Basis {
 	case PerPoint:
 		if p.Value.Sign() <= 0 {
@@ -106,6 +117,10 @@ func (p Price) problems() []problems.Problem {
 				bad(at(), "ratchet %d: multiplier %s below %s", i+1, kpi.FormatValue(r.Multiplier), kpi.FormatValue(prevMult))
 			}
 			prevAbove, prevMult = r.Above, decimal.Max(prevMult, r.Multiplier)
+		}
+	case PercentPerPoint:
+		if p.Percent.Sign() <= 0 || fixed.Compare(p.Percent, hundred) > 0 {
+			bad("Percent", "percent %s%% per point outside (0, 100]", kpi.FormatValue(p.Percent))
 		}
 	case PointsTable:
 		if len(p.Table) == 0 {

@@ -22,6 +22,7 @@ type Score struct {
 	ShortfallBands *ShortfallBands // by the band the shortfall falls in, a per cent of charges
 	Deduction      *Deduction      // by a performance-percentage deduction of the points available
 	Allocation     *Allocation     // by a share of an at-risk pool
+	Curve          *Curve          // by the share of a linked payment a payment curve earns
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -53,7 +54,22 @@ func (s Score) part() (p scorer, name, field string, n int) {
 	if s.Allocation != nil {
 		p, name, field, n = *s.Allocation, "allocation", "Allocation", n+1
 	}
+	if s.Curve != nil {
+		p, name, field, n = *s.Curve, "curve", "Curve", n+1
+	}
 	return p, name, field, n
+}
+
+// Banded reports whether a score of s places a failed month's value in a
+// band (Bands, ShortfallBands), so that its lines can name the band
+// (credits.Line.Band). Reports give such a contract a band column.
+func (s Scheme) Banded() bool {
+	for _, sc := range s.Scores {
+		if sc.Bands != nil || sc.ShortfallBands != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Repeat escalates a failure that repeats: a KPI-month that fails (scores
@@ -133,7 +149,7 @@ func (a AmberRule) problems() []problems.Problem {
 // Scheme is a credit regime composed of parts, each plain data: Scores say
 // how each KPI's failed months score (StatusScore, Bands, Shortfall,
 // ShortfallBands, Deduction,
-// Allocation); an optional AmberRule forgives early Ambers; an optional
+// Allocation, Curve); an optional AmberRule forgives early Ambers; an optional
 // Repeat multiplies repeated failures; and Price turns the scores into
 // money. Each outcome gives one line:
 //
@@ -181,7 +197,7 @@ type Scheme struct {
 
 // Check checks the scheme's own configuration: it has scores, each score
 // names KPIs (none named by two scores) and has exactly one valid part,
-// an Allocation or ShortfallBands is priced as a percentage of charges and
+// an Allocation, ShortfallBands or Curve is priced as a percentage of charges and
 // the allocations fit their pool, the Price, AmberRule and Repeat are
 // valid, and Mitigated is set exactly when an AmberRule or Repeat is. It
 // reports every problem, each a *credits.Error wrapping credits.ErrInvalidRules whose
@@ -256,7 +272,7 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 		}
 		p, name, field, n := sc.part()
 		if n != 1 {
-			bad(at(""), "", "score %d: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation)", where, n)
+			bad(at(""), "", "score %d: %d parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve)", where, n)
 			continue
 		}
 		in := func(rest string) string { return at("." + field + rest) }
@@ -295,6 +311,11 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
 			}
 			c.kpis = c.kpis.Add(fixed.Of(x.KPIShare).Mul(fixed.Int(int64(len(sc.KPIs)))))
+		case Curve:
+			probs = x.problems()
+			if s.Price.Basis != PercentOfCharges {
+				bad(in(""), "", "score %d: curve: priced %s, not percent-of-charges", where, s.Price.Basis)
+			}
 		}
 		if len(probs) > 0 {
 			out = append(out, problems.Under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
@@ -442,9 +463,10 @@ func (r *schemeRun) at(i int, o *credits.Outcome) (*slot, bool) {
 
 // pending is a line being assessed, with the score it will be priced at.
 type pending struct {
-	score decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
-	den   decimal.Decimal // the score's denominator (a Deduction's); zero: 1
-	why   [2]int          // the scoring, in words: the run's text from why[0] to why[1]
+	score   decimal.Decimal // escalated, 0 or more; zero when the line costs nothing; the numerator when den is set
+	den     decimal.Decimal // the score's denominator (a Deduction's); zero: 1
+	why     [2]int          // the scoring, in words: the run's text from why[0] to why[1]
+	restate bool            // the scoring does not end with the score alone (an amber rule or a deemed status follows it, or a fraction's points to DeductionPlaces), so a price that reads on from the score states it again
 }
 
 // Assess appends one line per outcome of period to out.
@@ -518,6 +540,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 		counts := !o.Relief || r.s.Mitigated == MitigatedCounts
 		h := x.h
 		score := got.score
+		restate := false
 		if a := r.s.Amber; !a.isZero() && o.Status == kpi.Amber {
 			n := 1
 			if h != nil {
@@ -537,6 +560,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 				r.text = strconv.AppendInt(append(r.text, " in "...), int64(a.Within), 10)
 				r.text = strconv.AppendInt(append(r.text, " months (from "...), int64(a.Nth), 10)
 				r.text = append(r.text, " an amber counts)"...)
+				restate = true
 			}
 		}
 		failed := score.Sign() > 0
@@ -554,7 +578,8 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 				r.text = strconv.AppendInt(append(r.text, "; repeat: failure "...), int64(n), 10)
 				r.text = strconv.AppendInt(append(r.text, " in "...), int64(rp.Within), 10)
 				r.text = fixed.AppendValue(append(r.text, " periods, x"...), rp.Multiplier)
-				r.text = appendFrac(append(r.text, " = "...), score, got.den)
+				r.text = appendPoints(append(r.text, " = "...), score, got.den)
+				restate = false
 			}
 		}
 		r.record(h, period.Month, counts, counts && failed)
@@ -573,7 +598,7 @@ func (r *schemeRun) Assess(period credits.Period, out []credits.Line) ([]credits
 			l.Extra = r.band(got.band, failed && got.material)
 		}
 		r.text = append(r.text, deemed...)
-		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}}
+		pend[i] = pending{score: score, den: got.den, why: [2]int{start, len(r.text)}, restate: restate || deemed != "" || !isOne(got.den)}
 	}
 	return out, r.price(period, lines, pend)
 }
@@ -607,6 +632,9 @@ func scoreOutcome(sc scorer, o credits.Outcome, why []byte) (scored, []byte, err
 		return sc.score(o, why)
 	}
 	absent := fmt.Sprintf("no value (%s) counted as %s", o.Result().Absent, o.Status)
+	if c, ok := sc.(Curve); ok && o.Status == kpi.Red {
+		return c.scoreWorst(o, append(why, absent...))
+	}
 	if o.Status == kpi.Red {
 		var bands []Band
 		switch s := sc.(type) {
@@ -763,7 +791,26 @@ func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pe
 			} else {
 				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
 			}
-			b := fixed.AppendFixed(append(r.why(x), "% of charges "...), o.Charges, money.Places)
+			b := r.why(x)
+			if x.restate {
+				b = appendFrac(append(b, "; "...), x.score, x.den)
+			}
+			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
+			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
+			l.Rule, r.rule = string(b), b
+		}
+	case PercentPerPoint:
+		for i, x := range pend {
+			if x.score.Sign() <= 0 {
+				continue
+			}
+			l := &lines[i]
+			o := period.Outcomes[i]
+			l.Points = fracValue(x.score, x.den)
+			l.Amount = quotient(money, o.Charges.Mul(x.score).Mul(p.Percent).Shift(-2), x.den)
+			b := appendFrac(append(r.why(x), "; "...), x.score, x.den)
+			b = fixed.AppendValue(append(b, " points x "...), p.Percent)
+			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
 			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
 		}

@@ -420,7 +420,7 @@ func TestPriceValidate(t *testing.T) {
 		price scheme.Price
 		want  []string
 	}{
-		{"no basis", scheme.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges)"}},
+		{"no basis", scheme.Price{}, []string{"price: basis not set (want one of per-point, points-table, percent-of-charges, percent-per-point)"}},
 		{"per-point", scheme.Price{Basis: scheme.PerPoint, Allowance: fixture.Dec("-1"), Table: []scheme.TableRow{{}},
 			Ratchet: []scheme.Ratchet{{Above: fixture.Dec("-2"), Multiplier: fixture.Dec("0.5")}, {Above: fixture.Dec("-2"), Multiplier: fixture.Dec("2")}}}, []string{
 			"price: allowance -1 points is negative",
@@ -473,9 +473,9 @@ func TestSchemeValidate(t *testing.T) {
 		"Repeat.Nth: scheme: repeat: nth 1 below 2: invalid credit rules",
 		"Repeat.Within: scheme: repeat: within 30 periods outside 2..24: invalid credit rules",
 		"Scores[0].Status.Amber: scheme: score 1: status: amber score 2 above red score 1: invalid credit rules",
-		"Scores[1]: scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[1]: scheme: score 2: 2 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve): invalid credit rules",
 		"Scores[1].KPIs[0]: scheme: score 2: kpi A already scored by score 1: invalid credit rules",
-		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation): invalid credit rules",
+		"Scores[2]: scheme: score 3: 0 parts set (want exactly one of status, bands, shortfall, shortfall-bands, deduction, allocation, curve): invalid credit rules",
 		"Scores[2].KPIs: scheme: score 3: no kpis: invalid credit rules",
 	}
 	require.Equal(t, strings.Join(own, "\n"), fixture.Placed(t, s.Check()), "Check needs no KPI list")
@@ -487,7 +487,7 @@ func TestSchemeValidate(t *testing.T) {
 		"Scores[0].KPIs[1]: scheme: score 1: kpi X is unknown (not an indicator of the contract): invalid credit rules",
 		own[6], own[7], own[8], own[9], own[10],
 	}, "\n"), fixture.Placed(t, s.Validate(append(fixture.WindowsOf("A", "B"), pi))), "Validate adds the cross-checks against the KPIs")
-	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges): invalid credit rules",
+	require.Equal(t, "Scores: scheme: no scores: invalid credit rules\nPrice.Basis: scheme: price: basis not set (want one of per-point, points-table, percent-of-charges, percent-per-point): invalid credit rules",
 		fixture.Placed(t, scheme.Scheme{}.Validate(nil)))
 	ok := statusScheme("1", "2", scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}, "A")
 	ok.Mitigated = scheme.MitigatedCounts

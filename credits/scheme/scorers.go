@@ -12,11 +12,20 @@ import (
 )
 
 // StatusScore scores a KPI-month by its status alone: Amber points for an
-// Amber month, Red points for a Red one. The zero StatusScore scores
-// nothing.
+// Amber month, Red points for a Red one.
+//
+// A KPI whose TSL equals its MSL (both inclusive, or the MSL strict) has
+// no Amber months: a value meets both levels or neither. Its contract
+// names no Amber score, and NoAmber says so: Amber is then zero, and an
+// Amber month (which only a mitigation deeming it Amber, or thresholds
+// that leave room for an Amber, can give) stops the evaluation with an
+// error naming the KPI and month, never a silent score.
+//
+// The zero StatusScore scores nothing.
 type StatusScore struct {
-	Amber decimal.Decimal // the score of an Amber month, 0 or more, not above Red
-	Red   decimal.Decimal // the score of a Red month, 0 or more
+	Amber   decimal.Decimal // the score of an Amber month, 0 or more, not above Red; zero with NoAmber
+	Red     decimal.Decimal // the score of a Red month, 0 or more
+	NoAmber bool            // the KPIs scored have no Amber months (TSL equals MSL): there is no Amber score
 
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
@@ -32,10 +41,16 @@ func (s StatusScore) problems() []problems.Problem {
 	if fixed.Compare(s.Amber, s.Red) > 0 {
 		out = append(out, problems.Newf("Amber", "", "amber score %s above red score %s", kpi.FormatValue(s.Amber), kpi.FormatValue(s.Red)))
 	}
+	if s.NoAmber && !s.Amber.IsZero() {
+		out = append(out, problems.Newf("Amber", "", "amber score %s given with no amber", kpi.FormatValue(s.Amber)))
+	}
 	return out
 }
 
 func (s StatusScore) score(o credits.Outcome, why []byte) (scored, []byte, error) {
+	if o.Status == kpi.Amber && s.NoAmber {
+		return scored{}, why, outcomeError(o, 0, "", credits.ErrInvalidRules, "amber, but its status score has no amber score (want one, or thresholds with no amber: tsl equal to msl)")
+	}
 	if o.Status == kpi.Amber {
 		return scored{score: s.Amber}, fixed.AppendValue(append(why, "amber scores "...), s.Amber), nil
 	}

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/servicecredit/engine/report"
@@ -132,7 +132,7 @@ func TestPublishedFindings(t *testing.T) {
 func TestMeasurementsFile(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, ".", "measurements"))
-	golden.Check(t, "measurements.csv", out.Bytes())
+	contracttest.Golden(t, "measurements.csv", out.Bytes())
 
 	_, want, err := evaluate(".")
 	require.NoError(t, err)

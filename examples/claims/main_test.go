@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/reconcile"
 	"github.com/stretchr/testify/require"
 )
@@ -16,7 +16,7 @@ import (
 func TestGolden(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, "."))
-	golden.Check(t, filepath.Join("testdata", "output.golden"), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", "output.golden"), out.Bytes())
 }
 
 // TestOneClaimWrong checks what the golden file shows, so that a careless

@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/exampletest"
 	"github.com/servicecredit/engine/kpi"
@@ -44,4 +45,11 @@ func TestDecisions(t *testing.T) {
 	}
 	require.Equal(t, []string{"AVAIL 0.00", "FIX 1000.00", "DESK 0.00"}, got)
 	require.Equal(t, "4000.00", res.Ledger.Total.StringFixed(2))
+	// Each month's incident keeps the credit of the KPI the customer chose.
+	contracttest.Ledger(t, res, `
+		KPI    | Apr-21 | May-21  | Jun-21  | Jul-21
+		AVAIL  | 0.00   | 0.00    | 1000.00 | 1000.00
+		FIX    | 0.00   | 1000.00 | 0.00    | 0.00
+		DESK   | 500.00 | 0.00    | 0.00    | 500.00
+		Credit | 500.00 | 1000.00 | 1000.00 | 1500.00`)
 }

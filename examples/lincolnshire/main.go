@@ -31,7 +31,6 @@ package main
 
 import (
 	"io"
-	"time"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
@@ -199,14 +198,6 @@ func Measurements() []kpi.Measurement {
 	return out
 }
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
 // Mitigations returns the agreed mitigations: Table 2's two records and
 // the illustrative September-October record for KPI14.
 func Mitigations() []mitigation.Record {
@@ -217,21 +208,21 @@ func Mitigations() []mitigation.Record {
 				"closing old requests before the replacement KPIs measured the backlog in one month",
 			Impact:      "service delivered, fault fixing prioritised over service requests",
 			PathToGreen: "KPI replaced from Jul-21 by IMT_KPI_18 and IMT_KPI_19",
-			AgreedOn:    date("2021-07-20"), AgreedBy: "LCC ICT contract management (illustrative)",
+			AgreedOn:    kpi.MustParseDate("2021-07-20"), AgreedBy: "LCC ICT contract management (illustrative)",
 		},
 		{
 			Ref: "T2-2", KPI: "IMT_KPI_14", From: jun21, To: jul21, Effect: mitigation.Relief,
 			Reason:      "Modern Device Management rollout changes how Microsoft patches are installed",
 			Impact:      "devices not yet on MDM continue to be patched",
 			PathToGreen: "above MSL in Jun-21 and Jul-21, green again in Aug-21; retirement by change note",
-			AgreedOn:    date("2021-08-17"), AgreedBy: "LCC ICT contract management (illustrative)",
+			AgreedOn:    kpi.MustParseDate("2021-08-17"), AgreedBy: "LCC ICT contract management (illustrative)",
 		},
 		{
 			Ref: "ILL-3", KPI: "IMT_KPI_14", From: sep21, To: oct21, Effect: mitigation.Relief,
 			Reason:      "patching halted on 19 Oct 2021 after a Microsoft patch crashed explorer.exe (illustrative record)",
 			Impact:      "devices patched without the faulty update",
 			PathToGreen: "Microsoft fix in the November update",
-			AgreedOn:    date("2021-11-16"), AgreedBy: "LCC ICT contract management (illustrative)",
+			AgreedOn:    kpi.MustParseDate("2021-11-16"), AgreedBy: "LCC ICT contract management (illustrative)",
 		},
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
@@ -65,5 +65,5 @@ func TestMonthlyCycle(t *testing.T) {
 	require.Equal(t, "-2040.00", c.Credits.Money.Format(r.Total))
 	var out bytes.Buffer
 	require.NoError(t, report.RestatementText(&out, c, r))
-	golden.Check(t, filepath.Join("testdata", "restatement.golden"), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", "restatement.golden"), out.Bytes())
 }

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -72,7 +72,7 @@ func TestReconcileTable1(t *testing.T) {
 		} else {
 			require.NoError(t, report.ReconcileText(&out, in.Contract, rep))
 		}
-		golden.Check(t, filepath.Join("testdata", "reconcile."+format+".golden"), out.Bytes())
+		contracttest.Golden(t, filepath.Join("testdata", "reconcile."+format+".golden"), out.Bytes())
 	}
 }
 

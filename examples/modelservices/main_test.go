@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/report"
 	"github.com/stretchr/testify/require"
 )
@@ -45,5 +45,5 @@ func TestContractFile(t *testing.T) {
 	}
 	var out bytes.Buffer
 	require.NoError(t, report.Text(&out, c, res))
-	golden.Check(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", "contract.text.golden"), out.Bytes())
 }

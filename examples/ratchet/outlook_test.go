@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/internal/exampletest"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/outlook"
 	"github.com/servicecredit/engine/report"
@@ -31,5 +31,5 @@ func TestOutlook(t *testing.T) {
 	require.Equal(t, "1800.00", c.Credits.Money.Format(o.Forecast.Greatest.YearEnd), "150.00 a month to March, as the rolling cap allows")
 	var out bytes.Buffer
 	require.NoError(t, report.OutlookText(&out, c, o))
-	golden.Check(t, filepath.Join("testdata", "outlook.golden"), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", "outlook.golden"), out.Bytes())
 }

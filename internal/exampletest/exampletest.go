@@ -8,8 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/contracttest"
 	"github.com/servicecredit/engine/credits"
-	"github.com/servicecredit/engine/internal/golden"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/report"
@@ -17,13 +17,14 @@ import (
 )
 
 // Output runs an example's run, which prints the example to w, and checks
-// what it prints against the golden file testdata/name (go test . -update
-// after an intended change; review the diff).
+// what it prints against the golden file testdata/name with
+// contracttest.Golden (go test . -update after an intended change; review
+// the diff).
 func Output(t *testing.T, name string, run func(w io.Writer) error) {
 	t.Helper()
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
-	golden.Check(t, filepath.Join("testdata", name), out.Bytes())
+	contracttest.Golden(t, filepath.Join("testdata", name), out.Bytes())
 }
 
 // LoadFiles loads dir/contract.yaml and dir/measurements.csv, as an
@@ -39,23 +40,11 @@ func LoadFiles(t testing.TB, dir string) (*contract.Contract, []kpi.Measurement)
 
 // EvaluateFiles loads dir/contract.yaml and dir/measurements.csv and
 // evaluates the months measured, from the first to the last, as
-// `servicecredit evaluate` does.
+// `servicecredit evaluate` does (contracttest.EvaluateFiles, without
+// mitigations).
 func EvaluateFiles(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
 	t.Helper()
-	c, ms := LoadFiles(t, dir)
-	require.NotEmpty(t, ms, "no measurements to evaluate")
-	in := contract.Input{From: ms[0].Month, To: ms[0].Month, Measurements: ms}
-	for _, m := range ms {
-		if m.Month.Before(in.From) {
-			in.From = m.Month
-		}
-		if in.To.Before(m.Month) {
-			in.To = m.Month
-		}
-	}
-	res, err := c.Evaluate(in)
-	require.NoError(t, err)
-	return c, res
+	return contracttest.EvaluateFiles(t, filepath.Join(dir, "contract.yaml"), filepath.Join(dir, "measurements.csv"), "")
 }
 
 // CheckFiles evaluates dir's files (EvaluateFiles) and checks that the
@@ -85,7 +74,7 @@ func CheckFiles(t *testing.T, dir string, want credits.Rules, formats ...string)
 			t.Fatalf("unknown format %q", format)
 		}
 		require.NoError(t, err, format)
-		golden.Check(t, filepath.Join(dir, "testdata", "contract."+format+".golden"), out.Bytes())
+		contracttest.Golden(t, filepath.Join(dir, "testdata", "contract."+format+".golden"), out.Bytes())
 	}
 	return c, res
 }

@@ -7,12 +7,14 @@
 // A test that finds the engine and the reference disagreeing has found a
 // bug in one of them; the documentation decides which.
 //
-// It covers every regime (credits.None, credits.Points, scheme.Scheme with
-// each of its scoring parts, its amber rule, repeat escalation, the
-// treatment of relieved months and each price basis), every cap (month,
-// year, rolling 12 months, two-limb), every trigger, the critical failure
-// rule, the incident rule and the earn-back rule (worked out again from the
-// whole history each month). Periods builds the months a contract's
+// It covers every regime (credits.None, credits.Points, credits.Pool,
+// scheme.Scheme with each of its scoring parts, payment curves included,
+// its amber rule, repeat escalation, the treatment of relieved months and
+// each price basis), every cap (month, year, rolling 12 months, two-limb),
+// every trigger, the critical failure rule, the incident rule, the
+// earn-back rule (worked out again from the whole history each month) and
+// a regime applied to each organisation on its own
+// (credits.Rules.PerOrganisation). Periods builds the months a contract's
 // evaluation credits from its cells and the contract's charges, so that an
 // evaluation can be compared whole; FromLedger puts the engine's ledger in
 // the reference's terms.

@@ -180,7 +180,7 @@ func (s *state) closeYear() Year {
 // add prices period p.
 func (s *state) add(p credits.Period) (Month, error) {
 	money := s.rules.Money
-	lines, err := s.regimeLines(p)
+	lines, err := s.linesFor(p)
 	if err != nil {
 		return Month{}, err
 	}

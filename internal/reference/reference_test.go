@@ -42,7 +42,7 @@ func TestMatchesEngine(t *testing.T) {
 	}
 	var missed []string
 	for _, what := range []string{
-		"regime points", "regime none", "regime scheme",
+		"regime points", "regime none", "regime scheme", "regime pool", "pool above 100", "per organisation allowance",
 		"score status", "score bands", "score shortfall", "score shortfall bands", "score deduction", "score allocation",
 		"value as-measured", "value kpi-rounded", "value table-rounded",
 		"price per-point", "price per-point allowance", "price per-point ratchet", "price points-table", "price percent-of-charges",
@@ -64,8 +64,8 @@ func TestMatchesEngine(t *testing.T) {
 
 // compare evaluates p and checks that the reference works out the same
 // ledger from the evaluation's cells, counting in seen what the contract
-// reached.
-func compare(t *testing.T, p synth.Portfolio, seen coverage) {
+// reached; it returns the evaluation.
+func compare(t *testing.T, p synth.Portfolio, seen coverage) *contract.Result {
 	t.Helper()
 	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
 	if err != nil {
@@ -83,6 +83,7 @@ func compare(t *testing.T, p synth.Portfolio, seen coverage) {
 		t.Fatalf("engine and reference differ (-reference +engine):\n%s", cmp.Diff(want, got, cmpLedger...))
 	}
 	seen.count(p.Contract.Credits, res)
+	return res
 }
 
 // variants returns p and what the generator never makes from it: the same
@@ -185,6 +186,11 @@ func (seen coverage) count(rules credits.Rules, res *contract.Result) {
 		seen["regime points"]++
 	case credits.None:
 		seen["regime none"]++
+	case credits.Pool:
+		seen["regime pool"]++
+		if r.Available.Cmp(decimal.NewFromInt(100)) > 0 {
+			seen["pool above 100"]++
+		}
 	case scheme.Scheme:
 		seen["regime scheme"]++
 		for _, sc := range r.Scores {
@@ -213,6 +219,9 @@ func (seen coverage) count(rules credits.Rules, res *contract.Result) {
 		}
 		if len(r.Price.Ratchet) > 0 {
 			seen["price per-point ratchet"]++
+		}
+		if rules.PerOrganisation && r.Price.Basis == scheme.PerPoint && r.Price.Allowance.Sign() > 0 {
+			seen["per organisation allowance"]++
 		}
 	}
 	for _, mo := range res.Months {

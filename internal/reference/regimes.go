@@ -25,8 +25,46 @@ func (s *state) regimeLines(p credits.Period) ([]Line, error) {
 		return s.pointsLines(r, p)
 	case scheme.Scheme:
 		return s.schemeLines(r, p)
+	case credits.Pool:
+		return poolLines(r, p, s.rules.Money)
 	}
 	return nil, fmt.Errorf("%w: regime %T", errRules, s.rules.Regime)
+}
+
+// linesFor prices p under the regime: the whole month at once or, with
+// the rules' PerOrganisation, each organisation's outcomes as a month of
+// their own, on that organisation's charges.
+func (s *state) linesFor(p credits.Period) ([]Line, error) {
+	if !s.rules.PerOrganisation {
+		return s.regimeLines(p)
+	}
+	lines := make([]Line, len(p.Outcomes))
+	done := map[string]bool{}
+	for _, o := range p.Outcomes {
+		if done[o.Org] {
+			continue
+		}
+		done[o.Org] = true
+		own := credits.Period{Month: p.Month, Year: p.Year, Charges: o.Charges, YearCharges: p.YearCharges}
+		var at []int
+		for i, x := range p.Outcomes {
+			if x.Org == o.Org {
+				if !x.Charges.Equal(o.Charges) {
+					return nil, fmt.Errorf("%w: organisation %q has two charges in %s", errRules, o.Org, p.Month)
+				}
+				own.Outcomes = append(own.Outcomes, x)
+				at = append(at, i)
+			}
+		}
+		got, err := s.regimeLines(own)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range at {
+			lines[i] = got[k]
+		}
+	}
+	return lines, nil
 }
 
 // pointsLines prices p under the points regime: a failed KPI-month loses
@@ -40,7 +78,7 @@ func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) 
 			var points *big.Rat
 			var from kpi.Month
 			for _, w := range r.Weights {
-				if w.KPI == o.KPI && !w.From.IsZero() && !w.From.After(p.Month) && (points == nil || w.From.After(from)) {
+				if w.KPI == o.KPI && !w.From.After(p.Month) && (points == nil || w.From.After(from)) { // no From: the earliest
 					points, from = rat(w.Points), w.From
 				}
 			}
@@ -54,6 +92,40 @@ func (s *state) pointsLines(r credits.Points, p credits.Period) ([]Line, error) 
 			lost := new(big.Rat).Mul(points, frac)
 			l.Points, l.Failed = dec(lost), true
 			l.Amount = round(s.rules.Money, percent(new(big.Rat).Mul(rat(o.Charges), lost), rat(r.PointValue)))
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// poolLines prices p under an at-risk pool: a failed KPI-month loses its
+// Amber or Red fraction of its allocation, AtRisk per cent of the
+// outcome's charges times its category's share times its own, each a per
+// cent.
+func poolLines(r credits.Pool, p credits.Period, money credits.Money) ([]Line, error) {
+	var lines []Line
+	for _, o := range p.Outcomes {
+		l := Line{Kind: credits.CreditLine, KPI: o.KPI, Org: o.Org, Points: decimal.Zero, Amount: decimal.Zero}
+		if o.Kind == kpi.KPI && !o.Relief && (o.Status == kpi.Amber || o.Status == kpi.Red) {
+			var share *big.Rat // the category's share of the at-risk amount times the KPI's, per cent of per cent
+			for _, c := range r.Categories {
+				for _, x := range c.KPIs {
+					if x.KPI == o.KPI {
+						share = new(big.Rat).Mul(rat(c.Share), rat(x.Share))
+					}
+				}
+			}
+			if share == nil {
+				return nil, fmt.Errorf("%w: %s is in no category", errRules, o.KPI)
+			}
+			frac := rat(r.Red)
+			if o.Status == kpi.Amber {
+				frac = rat(r.Amber)
+			}
+			lost := new(big.Rat).Mul(rat(r.AtRisk), share)
+			lost.Mul(lost, frac).Quo(lost, big.NewRat(100*100, 1)) // per cent of the charges
+			l.Points, l.Failed = dec(lost), lost.Sign() > 0
+			l.Amount = round(money, percent(rat(o.Charges), lost))
 		}
 		lines = append(lines, l)
 	}
@@ -154,15 +226,16 @@ func scoreOf(sc scheme.Score, o credits.Outcome) (score *big.Rat, band string, m
 	hasValue := r.Status != kpi.Unmeasured
 	switch {
 	case sc.Status != nil:
-		if o.Status == kpi.Amber {
-			return rat(sc.Status.Amber), "", false, false, nil
-		}
-		return rat(sc.Status.Red), "", false, false, nil
+		score, err := statusScore(sc.Status, o)
+		return score, "", false, false, err
 	case sc.Allocation != nil:
 		a := sc.Allocation
 		x := new(big.Rat).Mul(rat(a.AtRisk), rat(a.CategoryShare))
 		x.Mul(x, rat(a.KPIShare))
 		return x.Quo(x, big.NewRat(10_000, 1)), "", false, false, nil
+	case sc.Curve != nil:
+		score, err := curveScore(*sc.Curve, o)
+		return score, "", false, false, err
 	}
 	// A value-scoring part: the direction, the value basis, the bands.
 	var dir kpi.Direction
@@ -383,6 +456,8 @@ func (s *state) price(pr scheme.Price, p credits.Period, pend []pending, lines [
 		for _, x := range pend {
 			lines[x.line].Amount = round(money, percent(rat(p.Outcomes[x.line].Charges), x.score))
 		}
+	case scheme.PercentPerPoint:
+		s.percentPerPoint(pr, p, pend, lines)
 	default:
 		return fmt.Errorf("%w: price basis %s", errRules, pr.Basis)
 	}

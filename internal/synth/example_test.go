@@ -39,4 +39,5 @@ func Example() {
 	// shortfall-bands credit 134200.07
 	// deduction       credit 15814.83
 	// allocation      credit 753463.21
+	// pool            credit 162666.72
 }

@@ -25,7 +25,8 @@ import (
 // more: a KPI with changes, strict bounds or an MSL margin, an assessment
 // period, pooled or combined parts, a relative target, its own
 // organisations or absence rule, a deemed mitigation, or a regime other
-// than credits.Points, credits.None and scheme.Scheme is an error, never
+// than credits.Points, credits.None, credits.Pool and scheme.Scheme is an
+// error, never
 // left out silently.
 func WriteFiles(dir string, p Portfolio) error {
 	for _, f := range []struct {
@@ -79,7 +80,7 @@ func writeContract(w io.Writer, p Portfolio) error {
 	c := p.Contract
 	out := &printer{w: w}
 	switch c.Credits.Regime.(type) {
-	case credits.Points, credits.None, scheme.Scheme:
+	case credits.Points, credits.None, scheme.Scheme, credits.Pool:
 	default:
 		return fmt.Errorf("synth: contract %q: regime %T cannot be written", c.Name, c.Credits.Regime)
 	}
@@ -124,6 +125,8 @@ func writeContract(w io.Writer, p Portfolio) error {
 		out.printf("    none: {}\n")
 	case scheme.Scheme:
 		writeScheme(out, rg)
+	case credits.Pool:
+		writePool(out, rg)
 	}
 	writeRules(out, c.Credits)
 	return out.err
@@ -138,11 +141,25 @@ func levelsOnly(t kpi.Thresholds) bool {
 func writePoints(out *printer, pts credits.Points) {
 	out.printf("    points:\n      amber: %q\n      red: %q\n      point-value: %q\n      weights:\n", v(pts.Amber), v(pts.Red), v(pts.PointValue))
 	for _, wt := range pts.Weights {
-		out.printf("        - {kpi: %s, from: %s, points: %q", wt.KPI, wt.From, v(wt.Points))
+		out.printf("        - {kpi: %s, points: %q", wt.KPI, v(wt.Points))
+		if !wt.From.IsZero() {
+			out.printf(", from: %s", wt.From)
+		}
 		if wt.Note != "" {
 			out.printf(", note: %q", wt.Note)
 		}
 		out.printf("}\n")
+	}
+}
+
+func writePool(out *printer, p credits.Pool) {
+	out.printf("    pool:\n      at-risk: %q\n      available: %q\n      amber: %q\n      red: %q\n      categories:\n",
+		v(p.AtRisk), v(p.Available), v(p.Amber), v(p.Red))
+	for _, c := range p.Categories {
+		out.printf("        - name: %q\n          share: %q\n          kpis:\n", c.Name, v(c.Share))
+		for _, k := range c.KPIs {
+			out.printf("            - {kpi: %s, share: %q}\n", k.KPI, v(k.Share))
+		}
 	}
 }
 
@@ -153,7 +170,11 @@ func writeScheme(out *printer, s scheme.Scheme) {
 		const in = "          "
 		switch {
 		case sc.Status != nil:
-			out.printf(in+"status: {amber: %q, red: %q}\n", v(sc.Status.Amber), v(sc.Status.Red))
+			if sc.Status.NoAmber {
+				out.printf(in+"status: {red: %q}\n", v(sc.Status.Red))
+			} else {
+				out.printf(in+"status: {amber: %q, red: %q}\n", v(sc.Status.Amber), v(sc.Status.Red))
+			}
 		case sc.Bands != nil:
 			b := sc.Bands
 			out.printf(in + "bands:\n")
@@ -179,6 +200,14 @@ func writeScheme(out *printer, s scheme.Scheme) {
 			a := sc.Allocation
 			out.printf(in+"allocation: {at-risk: %q, category: %q, category-share: %q, kpi-share: %q}\n",
 				v(a.AtRisk), a.Category, v(a.CategoryShare), v(a.KPIShare))
+		case sc.Curve != nil:
+			c := sc.Curve
+			out.printf(in+"curve:\n"+in+"  linked: %q\n", v(c.Linked))
+			writeBasis(out, in+"  ", c.Direction, c.Value, c.Precision)
+			out.printf(in+"  earned-precision: {places: %d, rounding: %s}\n"+in+"  points:\n", c.EarnedPrecision.Places, c.EarnedPrecision.Rounding)
+			for _, pt := range c.Points {
+				out.printf(in+"    - {value: %q, earned: %q}\n", v(pt.Value), v(pt.Earned))
+			}
 		}
 	}
 	if a := s.Amber; a != (scheme.AmberRule{}) {
@@ -203,6 +232,9 @@ func writeScheme(out *printer, s scheme.Scheme) {
 		for _, rt := range pr.Ratchet {
 			out.printf("          - {above: %q, multiplier: %q}\n", v(rt.Above), v(rt.Multiplier))
 		}
+	}
+	if !pr.Percent.IsZero() {
+		out.printf("        percent: %q\n", v(pr.Percent))
 	}
 	if len(pr.Table) > 0 {
 		out.printf("        table:\n")
@@ -252,6 +284,9 @@ func edgeWord(e kpi.Bound) string {
 // writeRules writes the credit rules other than the regime: caps,
 // triggers, the critical and incident rules, and the money.
 func writeRules(out *printer, rs credits.Rules) {
+	if rs.PerOrganisation {
+		out.printf("  per-organisation: true\n")
+	}
 	cs := rs.Caps
 	if cs.Month != nil || cs.Year != nil || cs.Rolling != nil || cs.TwoLimb != nil {
 		out.printf("  caps:\n")

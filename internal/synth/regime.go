@@ -29,6 +29,7 @@ const (
 	ShortfallBands               // a scheme.Scheme scoring by the band of the shortfall, a per cent of the charges (scheme.ShortfallBands)
 	Deduction                    // a scheme.Scheme scoring by a performance-percentage deduction (scheme.Deduction)
 	Allocation                   // a scheme.Scheme scoring by shares of an at-risk pool (scheme.Allocation)
+	Pool                         // credits.Pool: an at-risk pool allocated at 100 to 300 per cent, the month capped at the at-risk amount
 	// Mixed is a portfolio of every regime: contract n uses regime n mod
 	// len(Regimes()). It is not one of Regimes.
 	Mixed
@@ -37,13 +38,13 @@ const (
 // Regimes returns every regime Generate makes, in order, Points first. It
 // leaves out Mixed, which is a mixture of them.
 func Regimes() []Regime {
-	return []Regime{Points, None, StatusScore, Bands, Shortfall, ShortfallBands, Deduction, Allocation}
+	return []Regime{Points, None, StatusScore, Bands, Shortfall, ShortfallBands, Deduction, Allocation, Pool}
 }
 
 // String returns the regime's name in lower-case kebab words: "points",
 // "shortfall-bands", "mixed".
 func (g Regime) String() string {
-	names := [...]string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "mixed"}
+	names := [...]string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "pool", "mixed"}
 	if int(g) < len(names) {
 		return names[g]
 	}
@@ -68,6 +69,9 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 		c.KPIs[0].Kind = kpi.KPI
 	}
 	fams := families(c)
+	if g == Pool {
+		return poolRules(r, c, fams, out)
+	}
 	basis := scheme.PercentOfCharges // the only price of shortfall bands and allocations
 	if g != ShortfallBands && g != Allocation {
 		basis = scheme.PriceBasis(1 + r.IntN(3))
@@ -113,6 +117,57 @@ func rules(r *rand.Rand, c *contract.Contract, g Regime) credits.Rules {
 		out.Critical = critical(r, c)
 	}
 	out.Incidents.Rule = credits.IncidentRule(r.IntN(4)) // zero: no rule, and no incidents named
+	if len(c.Orgs) > 1 && r.IntN(3) == 0 {
+		out.PerOrganisation = true // each organisation's allowance, ratchets and table
+	}
+	return out
+}
+
+// poolRules returns out with an at-risk pool over fams, one category per
+// family: 5 to 15 per cent at risk, 100 to 300 per cent of it available
+// for allocation and shared over the categories, each category's share
+// over its KPIs in tenths of a per cent, every share above zero and the
+// sums exact; only a red month costs, or now and then an amber month
+// half. The month is capped at the at-risk amount, as a pool must be; the
+// other caps, the triggers, the critical rule and the incident rule are
+// drawn as for a scheme.
+func poolRules(r *rand.Rand, c *contract.Contract, fams []family, out credits.Rules) credits.Rules {
+	atRisk := decimal.New(int64(5+r.IntN(11)), 0)
+	available := 100 + 10*r.IntN(21)
+	p := credits.Pool{AtRisk: atRisk, Available: decimal.New(int64(available), 0), Amber: decimal.Zero, Red: decimal.New(1, 0)}
+	if r.IntN(3) == 0 {
+		p.Amber = decimal.New(5, -1)
+	}
+	cats := split(r, available, len(fams))
+	for i, f := range fams {
+		cat := credits.PoolCategory{Name: fmt.Sprintf("category %d", i+1), Share: decimal.New(int64(cats[i]), 0)}
+		for j, share := range split(r, 1000, len(f.ids)) {
+			cat.KPIs = append(cat.KPIs, credits.PoolKPI{KPI: f.ids[j], Share: decimal.New(int64(share), -1)})
+		}
+		p.Categories = append(p.Categories, cat)
+	}
+	out.Regime = p
+	out.Caps = caps(r, c)
+	out.Caps.Month = &atRisk
+	out.Triggers = triggers(r, Pool, out.Caps, decimal.New(int64(2), 0))
+	if r.IntN(4) == 0 {
+		out.Critical = critical(r, c)
+	}
+	out.Incidents.Rule = credits.IncidentRule(r.IntN(4))
+	return out
+}
+
+// split returns n whole numbers, each at least 1, that add up to whole
+// (at least n).
+func split(r *rand.Rand, whole, n int) []int {
+	out := make([]int, n)
+	left := whole
+	for i := range n - 1 {
+		out[i] = 1 + r.IntN(max(1, 2*(left-(n-1-i))/(n-i)))
+		out[i] = min(out[i], left-(n-1-i))
+		left -= out[i]
+	}
+	out[n-1] = left
 	return out
 }
 

@@ -47,6 +47,8 @@ func regimeOf(c *contract.Contract) (synth.Regime, []string) {
 		return synth.Points, nil
 	case credits.None:
 		return synth.None, nil
+	case credits.Pool:
+		return synth.Pool, nil
 	case scheme.Scheme:
 		var parts []string
 		g := synth.Regime(255)
@@ -186,6 +188,9 @@ func TestEveryPartReached(t *testing.T) {
 		if s, ok := rs.Regime.(scheme.Scheme); ok {
 			schemeParts(reached, s)
 		}
+		if rs.PerOrganisation {
+			reached["per organisation"] = true
+		}
 		res := evaluate(t, p)
 		for _, l := range res.Ledger.Lines {
 			switch {
@@ -214,8 +219,8 @@ func TestEveryPartReached(t *testing.T) {
 	}
 	var missing []string
 	for _, want := range []string{
-		"regime points", "regime none", "regime status", "regime bands", "regime shortfall", "regime shortfall-bands", "regime deduction", "regime allocation",
-		"price per-point", "price allowance", "price ratchet", "price points-table", "price percent-of-charges",
+		"regime points", "regime none", "regime status", "regime bands", "regime shortfall", "regime shortfall-bands", "regime deduction", "regime allocation", "regime pool",
+		"per organisation", "price per-point", "price allowance", "price ratchet", "price points-table", "price percent-of-charges",
 		"value as-measured", "value kpi-rounded", "value table-rounded", "shortfall step",
 		"amber rule", "repeat", "mitigated breaks-chain", "mitigated counts-as-failure",
 		"cut by cap month", "cut by cap year", "cut by cap rolling-12-months", "cut by cap two-limb",
@@ -292,6 +297,6 @@ func TestRegimeString(t *testing.T) {
 	for _, g := range append(synth.Regimes(), synth.Mixed, synth.Mixed+1) {
 		names = append(names, g.String())
 	}
-	require.Equal(t, []string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "mixed", "regime(9)"}, names)
+	require.Equal(t, []string{"points", "none", "status", "bands", "shortfall", "shortfall-bands", "deduction", "allocation", "pool", "mixed", "regime(10)"}, names)
 	require.False(t, slices.Contains(synth.Regimes(), synth.Mixed))
 }

@@ -77,6 +77,9 @@ func Generate(seed uint64, n int, s Shape) Portfolio {
 			if from.IsZero() {
 				from = start
 			}
+			if i%3 == 0 {
+				from = kpi.Month{} // a weight without From: from the KPI's first month in force
+			}
 			weights = append(weights, credits.Weight{KPI: k.ID, From: from, Points: decimal.New(int64(1+r.IntN(10)), 0)})
 		}
 	}

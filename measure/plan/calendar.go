@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/ticketclock"
 	"github.com/servicecredit/engine/servicehours"
@@ -32,15 +33,15 @@ type CalendarSpec struct {
 // Hours are a calendar's open hours: the weekly windows, the dates
 // closed and the dates whose windows differ.
 type Hours struct {
-	Weekly       WeekSpec            `yaml:"weekly"`        // the open windows of each weekday
-	Closed       []servicehours.Date `yaml:"closed"`        // dates closed, such as a council's own closure days
-	BankHolidays *BankHolidays       `yaml:"bank-holidays"` // optional: a bank holidays file's dates, closed too
-	Overrides    []OverrideSpec      `yaml:"overrides"`     // dates whose windows differ from the week's
+	Weekly       WeekSpec       `yaml:"weekly"`        // the open windows of each weekday
+	Closed       []kpi.Date     `yaml:"closed"`        // dates closed, such as a council's own closure days
+	BankHolidays *BankHolidays  `yaml:"bank-holidays"` // optional: a bank holidays file's dates, closed too
+	Overrides    []OverrideSpec `yaml:"overrides"`     // dates whose windows differ from the week's
 }
 
 // CalendarVersion is a calendar's hours in force from a local date.
 type CalendarVersion struct {
-	From  servicehours.Date `yaml:"from"` // the first local date the version is in force
+	From  kpi.Date `yaml:"from"` // the first local date the version is in force
 	Hours `yaml:",inline"`
 }
 
@@ -67,7 +68,7 @@ type BankHolidays struct {
 // OverrideSpec replaces the weekly windows on one date; no windows
 // closes it.
 type OverrideSpec struct {
-	Date    servicehours.Date     `yaml:"date"`    // the local date overridden
+	Date    kpi.Date              `yaml:"date"`    // the local date overridden
 	Windows []servicehours.Window `yaml:"windows"` // its open windows; none closes it
 }
 
@@ -88,8 +89,8 @@ func (h Hours) empty() bool {
 }
 
 // calendar returns h as a calendar in loc, closed also on holidays.
-func (h Hours) calendar(loc *time.Location, holidays []servicehours.Date) servicehours.Calendar {
-	c := servicehours.Calendar{Location: loc, Weekly: h.Weekly.week(), Closed: append(append([]servicehours.Date(nil), h.Closed...), holidays...)}
+func (h Hours) calendar(loc *time.Location, holidays []kpi.Date) servicehours.Calendar {
+	c := servicehours.Calendar{Location: loc, Weekly: h.Weekly.week(), Closed: append(append([]kpi.Date(nil), h.Closed...), holidays...)}
 	for _, o := range h.Overrides {
 		c.Overrides = append(c.Overrides, servicehours.Override{Date: o.Date, Windows: o.Windows})
 	}
@@ -170,7 +171,7 @@ func (c CalendarSpec) Build(readFile func(path string) ([]byte, error)) (*ticket
 		return nil, ps.Err()
 	}
 	loc, _ := time.LoadLocation(c.Zone)
-	holidays := func(field string, b *BankHolidays) []servicehours.Date {
+	holidays := func(field string, b *BankHolidays) []kpi.Date {
 		if b == nil {
 			return nil
 		}

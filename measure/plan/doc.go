@@ -6,6 +6,11 @@
 // Package planfile reads plans from YAML; programs that build plans in
 // code never compile the YAML library.
 //
+// Start here: a Plan's KPIs each hold a Recipe; Plan.Validate checks it,
+// Plan.BuildCalendars builds its calendars, and Recipe.Measure derives
+// the figures from a record.Set. The runnable Example (go doc -all, or the
+// package's page) is ExampleRecipe_Measure.
+//
 // # Validation
 //
 // Plan.Validate and Recipe.Validate name every option not set or

@@ -5,6 +5,10 @@
 // program that builds plans in code never compiles the YAML library, and
 // no YAML type appears in its signatures: it reads bytes.
 //
+// Start here: planfile.ReadPlan(name, data) for a plan file,
+// ReadContract for a contract file's measurement section. The runnable
+// Example (go doc -all, or the package's page) is ExampleReadPlan.
+//
 // # Reading
 //
 // Files are read with go.yaml.in/yaml/v4. Unknown and repeated fields are

@@ -239,12 +239,15 @@ func (d *doc) record(path string) string {
 	return ""
 }
 
-func (d *doc) add(line, col int, path, text, msg string) {
+// add records a problem with the options at line and col and returns it,
+// for the caller to set its cause.
+func (d *doc) add(line, col int, path, text, msg string) *record.Error {
 	e := &record.Error{File: d.file, Line: line, Column: col, Record: d.record(path), Field: path, Msg: msg, Err: record.ErrInvalidOptions}
 	if text != "" {
 		e.Text, e.Quoted = text, true
 	}
 	d.list = append(d.list, e)
+	return e
 }
 
 // validated places the problems of a Validate under prefix, leaving out
@@ -295,14 +298,17 @@ func (d *doc) loadErrors(err error) {
 		var we *kpi.WordError
 		var ke *kpi.Error
 		var se *servicehours.Error
+		var de *kpi.DateError
 		msg := e.Message
 		switch {
 		case errors.As(e, &me):
 			d.add(line, col, d.idx.ValueAt(p), me.Text, me.Msg)
 		case errors.As(e, &we):
-			d.add(line, col, d.idx.ValueAt(p), we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")")
+			d.add(line, col, d.idx.ValueAt(p), we.Text, "unknown (want "+strings.Join(we.Words, ", ")+")").Cause = we
 		case errors.As(e, &se):
 			d.add(line, col, d.idx.ValueAt(p), "", se.Error())
+		case errors.As(e, &de):
+			d.add(line, col, d.idx.ValueAt(p), "", de.Error())
 		case errors.As(e, &ke):
 			d.add(line, col, d.idx.ValueAt(p), "", ke.Error())
 		case e.Stage != yaml.ConstructorStage:

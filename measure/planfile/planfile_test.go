@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/planfile"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/stretchr/testify/require"
@@ -58,7 +59,7 @@ func TestReadPlanBad(t *testing.T) {
 			p, err := planfile.ReadPlan(tt.name+".yaml", data)
 			require.Error(t, err, tt.why)
 			require.Nil(t, p, "no plan from a bad file")
-			golden.Check(t, "testdata/"+tt.name+".golden", []byte(problems(t, err)))
+			contracttest.Golden(t, "testdata/"+tt.name+".golden", []byte(problems(t, err)))
 		})
 	}
 }
@@ -178,4 +179,14 @@ func TestReadPlanNotYAML(t *testing.T) {
 			require.Equal(t, tt.want, problems(t, err), tt.why)
 		})
 	}
+}
+
+// TestUnknownWordSentinel checks that a plan's unknown word is a
+// kpi.ErrUnknownWord, the one sentinel of every package's words, as well
+// as a record.ErrInvalidOptions.
+func TestUnknownWordSentinel(t *testing.T) {
+	_, err := planfile.ReadPlan("p.yaml", []byte("kpis:\n  - kpi: K1\n    measure:\n      count: {kinds: [incident], attribution: logged-in-period, basis: first, precision: {places: 0, rounding: half-up}}\n"))
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	require.ErrorIs(t, err, record.ErrInvalidOptions)
+	require.Contains(t, problems(t, err), `kpis[0].measure.count.basis "first": unknown (want initial, final, ever)`)
 }

@@ -4,6 +4,11 @@
 // and device patches; each kind's checks on its own; and the one error
 // type every measurement package reports.
 //
+// Start here: build Tickets, Outages, Calls, Responses and the rest as
+// plain values, or read them with package recordfile; CheckTickets and
+// its siblings check a kind's records. The runnable Example (go doc -all,
+// or the package's page) checks a ticket built in code.
+//
 // The measurement packages build on it, one way:
 //
 //   - record: the records (this package);
@@ -43,5 +48,6 @@
 // and joined with errors.Join; Errors lists them. An enumeration's
 // UnmarshalText rejects an unknown word with a *kpi.WordError wrapping
 // kpi.ErrUnknownWord, as every package's enumerations do, and the file
-// readers place it in their file.
+// readers place it in their file: the placed *Error wraps both its
+// sentinel and the *kpi.WordError (Error.Cause).
 package record

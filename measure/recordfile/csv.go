@@ -303,12 +303,12 @@ func (c cell) month() (kpi.Month, bool) {
 
 // word reads c as the text of an enumeration into v, reporting the words
 // it accepts. Every enumeration of the records rejects an unknown word
-// with a *kpi.WordError listing them.
+// with a *kpi.WordError listing them, which the problem wraps.
 func word(c cell, v interface{ UnmarshalText([]byte) error }) bool {
 	err := v.UnmarshalText([]byte(c.text))
 	var we *kpi.WordError
 	if errors.As(err, &we) {
-		c.bad("want one of " + strings.Join(we.Words, ", "))
+		c.ps.Word(c.p, c.record, c.field, c.text, we)
 	}
 	return err == nil
 }

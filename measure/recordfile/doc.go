@@ -3,6 +3,11 @@
 // counts, backlog snapshots, device patches), into the values of package
 // record. docs/records.md lists every kind's columns.
 //
+// Start here: recordfile.ReadTickets(name, r, zone) and its siblings for
+// one kind, KindOf to tell a file's kind from its header, Append to add a
+// file to a record.Set. The runnable Example (go doc -all, or the
+// package's page) reads a calls file.
+//
 // # Files
 //
 // Every file is read by the module's one CSV reader (internal/csvfile),

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/servicecredit/engine/internal/golden"
+	"github.com/servicecredit/engine/contracttest"
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/recordfile"
 	"github.com/stretchr/testify/require"
@@ -47,7 +48,7 @@ func readCase[T any](t *testing.T, name string, records []T, err error, format f
 	for _, r := range records {
 		got += format(r) + "\n"
 	}
-	golden.Check(t, "testdata/"+name, []byte(got))
+	contracttest.Golden(t, "testdata/"+name, []byte(got))
 }
 
 func TestReadTickets(t *testing.T) {
@@ -162,4 +163,18 @@ func TestReadOutagesWeightGrammar(t *testing.T) {
 			require.EqualError(t, err, tt.want)
 		})
 	}
+}
+
+// TestUnknownWordSentinel checks that a record file's unknown word is a
+// kpi.ErrUnknownWord, the one sentinel of every package's words, as well
+// as a record.ErrInvalidRecord, and its *kpi.WordError lists the words.
+func TestUnknownWordSentinel(t *testing.T) {
+	_, err := recordfile.ReadCalls("calls.csv", strings.NewReader("id,organisation,queued,outcome,wait\nC3,LBH,2021-06-01T09:02:00+01:00,hung-up,1m5s\n"), nil)
+	require.EqualError(t, err, `calls.csv:2:34: call "C3": outcome "hung-up": want one of answered, abandoned, callback, ivr-only`)
+	require.ErrorIs(t, err, record.ErrInvalidRecord)
+	require.ErrorIs(t, err, kpi.ErrUnknownWord)
+	var we *kpi.WordError
+	require.ErrorAs(t, err, &we)
+	require.Equal(t, "hung-up", we.Text)
+	require.Len(t, record.Errors(err), 1, "one problem, not its sentinel and cause")
 }

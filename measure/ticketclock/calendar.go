@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/servicehours"
 )
 
@@ -14,7 +15,7 @@ import (
 type Calendar struct {
 	name  string
 	sched *servicehours.Schedule
-	froms []servicehours.Date // the versions' dates, ascending; nil when not versioned
+	froms []kpi.Date // the versions' dates, ascending; nil when not versioned
 }
 
 // NewCalendar validates cal and returns it as a calendar named name, in
@@ -35,11 +36,11 @@ func NewVersionedCalendar(name string, v servicehours.Versioned) (*Calendar, err
 	if err != nil {
 		return nil, err
 	}
-	froms := make([]servicehours.Date, len(v))
+	froms := make([]kpi.Date, len(v))
 	for i, x := range v {
 		froms[i] = x.From
 	}
-	slices.SortFunc(froms, servicehours.Date.Compare)
+	slices.SortFunc(froms, kpi.Date.Compare)
 	return &Calendar{name: name, sched: s, froms: froms}, nil
 }
 
@@ -52,12 +53,12 @@ func (c *Calendar) Schedule() *servicehours.Schedule { return c.sched }
 // VersionAt returns the date from which the version in force at t has
 // been in force, or the zero Date for a calendar that is not versioned or
 // an instant before its first version.
-func (c *Calendar) VersionAt(t time.Time) servicehours.Date {
+func (c *Calendar) VersionAt(t time.Time) kpi.Date {
 	if len(c.froms) == 0 {
-		return servicehours.Date{}
+		return kpi.Date{}
 	}
-	d := servicehours.LocalDate(t.In(c.sched.Location()))
-	var v servicehours.Date
+	d := kpi.LocalDate(t.In(c.sched.Location()))
+	var v kpi.Date
 	for _, f := range c.froms {
 		if f.After(d) {
 			break

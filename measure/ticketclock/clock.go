@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/servicehours"
@@ -324,6 +325,11 @@ func (c *Clock) judge(r Judgement, t *record.Ticket, p string, start, cs, notBef
 		}
 		out = x
 	}
+	if cycles == 0 {
+		// Every cycle stopped at or before the clock's start: the clock
+		// never ran, one cycle of no time, as under the other rules.
+		return c.span(r, tg, cs, final, holds, notBefore, asOf)
+	}
 	if nfailed > 0 {
 		open := out.Verdict == OpenWithin || out.Verdict == OpenBreached
 		out = failed
@@ -390,7 +396,7 @@ func (c *Clock) allowed(tg *target, a time.Time) (*servicehours.Schedule, time.D
 		return c.wall, time.Duration(tg.Within), nil
 	case CalendarDays:
 		s := tg.cal.sched
-		d := servicehours.LocalDate(a.In(s.Location())).AddDays(tg.Days)
+		d := kpi.LocalDate(a.In(s.Location())).AddDays(tg.Days)
 		return c.wall, sameClock(s, d, a).Sub(a), nil
 	}
 	// Working days: a clock started in closed time (a closed day, before
@@ -403,7 +409,7 @@ func (c *Clock) allowed(tg *target, a time.Time) (*servicehours.Schedule, time.D
 		return nil, 0, err
 	}
 	open = open.Add(-time.Nanosecond)
-	d, err := s.AddWorkingDays(servicehours.LocalDate(open.In(s.Location())), tg.Days)
+	d, err := s.AddWorkingDays(kpi.LocalDate(open.In(s.Location())), tg.Days)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -418,7 +424,7 @@ func (c *Clock) allowed(tg *target, a time.Time) (*servicehours.Schedule, time.D
 
 // sameClock returns the instant on date d with a's local clock time in
 // s's location, to the nanosecond.
-func sameClock(s *servicehours.Schedule, d servicehours.Date, a time.Time) time.Time {
+func sameClock(s *servicehours.Schedule, d kpi.Date, a time.Time) time.Time {
 	l := a.In(s.Location())
 	clk, _ := servicehours.ClockOf(l.Hour(), l.Minute())
 	return s.At(d, clk).Add(time.Duration(l.Second())*time.Second + time.Duration(l.Nanosecond()))

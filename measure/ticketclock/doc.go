@@ -2,6 +2,11 @@
 // priority's target, as a service contract's clock rules say, and
 // reconciles the verdicts with the ITSM tool's own.
 //
+// Start here: NewCalendar(name, servicehours.Calendar), then New(Options,
+// calendars...) for a Clock that judges tickets. The runnable Example (go
+// doc -all, or the package's page) judges an incident over the Easter
+// bank holidays and reconciles it with the ITSM tool's verdict.
+//
 // # Options
 //
 // A Clock is built by New from Options, each a required, named choice
@@ -29,7 +34,10 @@
 // exactly 8 hours of an 8-hour target is met. Open time is counted in
 // half-open intervals [start, stop): a clock started in closed time
 // starts at the next opening, and one stopped exactly at a window's close
-// has counted that whole window. A Judgement carries the Verdict (met,
+// has counted that whole window. A clock that stops at or before it
+// starts (a resolution before the start field's instant, or before the
+// next opening after a start in closed time) counts no time: the ticket
+// is met, judged as one cycle (docs/records.md). A Judgement carries the Verdict (met,
 // breached, open-within, open-breached, excluded, not-applicable), the
 // elapsed and allowed time, the deadline, the breach instant, the
 // calendar and its version, and the Choices applied; Judgement.Explain

@@ -279,3 +279,180 @@ func TestOptionEdges(t *testing.T) {
 		})
 	}
 }
+
+// TestClockStopsBeforeStart works by hand the rule for a clock that stops
+// at or before it starts: it counts no time, so the ticket is met,
+// whatever its target, and is judged as one cycle. The ticket was
+// resolved before its clock could run. Figures on LBH (Monday to Friday
+// 08:00-18:00, London) around Thursday 15 June 2023; P2 is 8 hours of
+// business time on LBH, P1 4 hours on C24 (open all day).
+func TestClockStopsBeforeStart(t *testing.T) {
+	type judged struct {
+		verdict  ticketclock.Verdict
+		elapsed  time.Duration
+		allowed  time.Duration
+		deadline string
+		cycles   int
+	}
+	units := map[string]ticketclock.Target{
+		"business-time":             {Unit: ticketclock.BusinessTime, Within: record.Duration(8 * time.Hour), Calendar: "LBH"},
+		"working-days-same-time":    {Unit: ticketclock.WorkingDaysSameTime, Days: 1, Calendar: "LBH"},
+		"working-days-close-of-day": {Unit: ticketclock.WorkingDaysCloseOfDay, Days: 1, Calendar: "LBH"},
+		"elapsed-time":              {Unit: ticketclock.ElapsedTime, Within: record.Duration(8 * time.Hour)},
+		"calendar-days":             {Unit: ticketclock.CalendarDays, Days: 1, Calendar: "LBH"},
+	}
+	for _, tt := range []struct {
+		name, unit, why string
+		opts            func(*ticketclock.Options)
+		ticket          func(t *testing.T) record.Ticket
+		want            judged
+	}{
+		// Logged on Friday 16 June at 19:00, after the close; resolved on
+		// Saturday at 10:00, before Monday's opening. The calendar units'
+		// clock starts at Monday 08:00: the resolution came before it.
+		{"out-of-hours", "business-time", "no open time from Friday 19:00 to Saturday 10:00: 0 of 8h; due Monday 16:00, 8 open hours after its opening", nil,
+			outOfHours, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-19T16:00:00+01:00", 1}},
+		{"out-of-hours", "working-days-same-time", "0 of 10h: the working day after Monday, at the 08:00 of the opening, reported as Monday's close", nil,
+			outOfHours, judged{ticketclock.Met, 0, 10 * time.Hour, "2023-06-19T18:00:00+01:00", 1}},
+		{"out-of-hours", "working-days-close-of-day", "0 of 20h: the close of Tuesday, the working day after Monday (Monday 10h + Tuesday 10h)", nil,
+			outOfHours, judged{ticketclock.Met, 0, 20 * time.Hour, "2023-06-20T18:00:00+01:00", 1}},
+		{"out-of-hours", "elapsed-time", "a wall-clock unit: the clock ran from Friday 19:00, 15h by Saturday 10:00, past 8h at Saturday 03:00", nil,
+			outOfHours, judged{ticketclock.Breached, 15 * time.Hour, 8 * time.Hour, "2023-06-17T03:00:00+01:00", 1}},
+		{"out-of-hours", "calendar-days", "a wall-clock unit: 15h of the 24h to Saturday 19:00", nil,
+			outOfHours, judged{ticketclock.Met, 15 * time.Hour, 24 * time.Hour, "2023-06-17T19:00:00+01:00", 1}},
+		// Logged Thursday 10:00, resolved 12:00; the clock starts at the
+		// response, at 14:00.
+		{"start-field-after-resolution", "business-time", "0 of 8h: Thursday 14:00-18:00 is 4h, Friday's first 4 end at 12:00", startAtResponse,
+			respondedLate, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-16T12:00:00+01:00", 1}},
+		{"start-field-after-resolution", "working-days-same-time", "0 of 10h: Friday 14:00, Thursday's 4 open hours and Friday's 6", startAtResponse,
+			respondedLate, judged{ticketclock.Met, 0, 10 * time.Hour, "2023-06-16T14:00:00+01:00", 1}},
+		{"start-field-after-resolution", "working-days-close-of-day", "0 of 14h: Friday's close, Thursday's 4 open hours and Friday's 10", startAtResponse,
+			respondedLate, judged{ticketclock.Met, 0, 14 * time.Hour, "2023-06-16T18:00:00+01:00", 1}},
+		{"start-field-after-resolution", "elapsed-time", "0 of 8h: Thursday 22:00", startAtResponse,
+			respondedLate, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-15T22:00:00+01:00", 1}},
+		{"start-field-after-resolution", "calendar-days", "0 of 24h: Friday 14:00", startAtResponse,
+			respondedLate, judged{ticketclock.Met, 0, 24 * time.Hour, "2023-06-16T14:00:00+01:00", 1}},
+		// The same with stop: closed, closed at 13:00, still before the
+		// response; and a response between the resolution and the
+		// closure, which stop: closed counts to the closure.
+		{"closed-before-start", "business-time", "closed at 13:00, before the 14:00 start: 0 of 8h",
+			func(o *ticketclock.Options) { startAtResponse(o); o.Stop = ticketclock.StopClosed },
+			func(t *testing.T) record.Ticket {
+				tk := respondedLate(t)
+				tk.Closed = at(t, "2023-06-15T13:00:00+01:00")
+				return tk
+			}, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-16T12:00:00+01:00", 1}},
+		{"closed-after-start", "business-time", "responded 12:30, closed 13:00: 30m of 8h; due Friday 10:30 (Thursday 5h30m, Friday 2h30m)",
+			func(o *ticketclock.Options) { startAtResponse(o); o.Stop = ticketclock.StopClosed },
+			func(t *testing.T) record.Ticket {
+				tk := respondedLate(t)
+				tk.Times["responded"] = at(t, "2023-06-15T12:30:00+01:00")
+				tk.Closed = at(t, "2023-06-15T13:00:00+01:00")
+				return tk
+			}, judged{ticketclock.Met, 30 * time.Minute, 8 * time.Hour, "2023-06-16T10:30:00+01:00", 1}},
+		// A ticket resolved at the instant it was logged: a clock of no
+		// time, under each cycle alone as under the other rules.
+		{"resolved-as-logged", "business-time", "logged and resolved at Thursday 10:00: 0 of 8h, due 18:00",
+			func(o *ticketclock.Options) { o.Reopen = ticketclock.EachCycle },
+			func(t *testing.T) record.Ticket {
+				return ticket(t, "INC1", "P3", "2023-06-15T10:00:00+01:00", "2023-06-15T10:00:00+01:00")
+			}, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-15T18:00:00+01:00", 1}},
+		// Last-from-change: P1 (4h on C24) logged Thursday 10:00, lowered
+		// to P3 at its resolution, 15:00: the clock runs from the change,
+		// so it stops as it starts. Under the initial priority the same
+		// ticket took 5h of P1's 4h.
+		{"changed-at-resolution", "business-time", "P3's clock from 15:00 to 15:00: 0 of 8h; due Friday 13:00 (Thursday 3h, Friday 5h)",
+			func(o *ticketclock.Options) { o.PriorityChange = ticketclock.LastFromChange },
+			loweredAtResolution, judged{ticketclock.Met, 0, 8 * time.Hour, "2023-06-16T13:00:00+01:00", 1}},
+		{"initial-priority", "business-time", "P1's clock from 10:00 to 15:00: 5h of 4h, due 14:00", nil,
+			loweredAtResolution, judged{ticketclock.Breached, 5 * time.Hour, 4 * time.Hour, "2023-06-15T14:00:00+01:00", 1}},
+	} {
+		t.Run(tt.name+"/"+tt.unit, func(t *testing.T) {
+			o := baseOptions()
+			target := units[tt.unit]
+			target.Priority = "P3"
+			o.Targets = append(o.Targets, target)
+			if tt.opts != nil {
+				tt.opts(&o)
+			}
+			tk := tt.ticket(t)
+			c := newClock(t, o)
+			require.NoError(t, c.Check([]record.Ticket{tk}))
+			j, err := c.Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
+			require.NoError(t, err)
+			got := judged{j.Verdict, j.Elapsed, j.Allowed, j.Deadline.In(london).Format(time.RFC3339), j.Cycles}
+			require.Equal(t, tt.want, got, tt.why)
+			require.Equal(t, tk.ID, j.Ticket)
+			if tt.name == "start-field-after-resolution" && tt.unit == "business-time" {
+				require.Contains(t, j.Explain(), ", 2023-06-15T14:00:00+01:00 to 2023-06-15T12:00:00+01:00, ", "the start after the stop, as they are")
+			}
+		})
+	}
+}
+
+// TestClockStopsBeforeStartEachReopenRule judges a reopened ticket whose
+// clock starts at its response, after its final resolution, under every
+// reopen rule: each counts no time and judges one cycle; each cycle alone
+// judges only the cycles that run after the start. Logged Thursday 15
+// June 2023 at 10:00, resolved 11:00, reopened 11:30, resolved 12:00; P2,
+// 8 hours on LBH.
+func TestClockStopsBeforeStartEachReopenRule(t *testing.T) {
+	for _, tt := range []struct {
+		responded string
+		rule      ticketclock.ReopenRule
+		want      string // verdict, elapsed, cycles
+	}{
+		{"2023-06-15T14:00:00+01:00", ticketclock.FirstResolution, "met 0s 1"},
+		{"2023-06-15T14:00:00+01:00", ticketclock.FinalGapsPaused, "met 0s 1"},
+		{"2023-06-15T14:00:00+01:00", ticketclock.WholeSpan, "met 0s 1"},
+		{"2023-06-15T14:00:00+01:00", ticketclock.EachCycle, "met 0s 1"},
+		{"2023-06-15T14:00:00+01:00", ticketclock.LastCycle, "met 0s 1"},
+		// Responded at 11:15, between the first resolution and the
+		// reopening: the first cycle stopped before the clock started.
+		{"2023-06-15T11:15:00+01:00", ticketclock.FirstResolution, "met 0s 1"},    // 11:15 to 11:00
+		{"2023-06-15T11:15:00+01:00", ticketclock.FinalGapsPaused, "met 30m0s 1"}, // 11:15 to 12:00, 11:15-11:30 paused
+		{"2023-06-15T11:15:00+01:00", ticketclock.WholeSpan, "met 45m0s 1"},       // 11:15 to 12:00
+		{"2023-06-15T11:15:00+01:00", ticketclock.EachCycle, "met 30m0s 1"},       // the second cycle only, 11:30 to 12:00
+		{"2023-06-15T11:15:00+01:00", ticketclock.LastCycle, "met 30m0s 1"},       // 11:30 to 12:00
+	} {
+		t.Run(tt.rule.String()+"/"+tt.responded[11:16], func(t *testing.T) {
+			o := baseOptions()
+			startAtResponse(&o)
+			o.Reopen = tt.rule
+			tk := ticket(t, "INC1", "P2", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00")
+			tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T11:00:00+01:00"), Reopened: at(t, "2023-06-15T11:30:00+01:00")}}
+			tk.Times = map[string]time.Time{"responded": at(t, tt.responded)}
+			j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
+			require.NoError(t, err)
+			require.Equal(t, tt.want, j.Verdict.String()+" "+j.Elapsed.String()+" "+strconv.Itoa(j.Cycles))
+			require.Equal(t, "INC1", j.Ticket)
+		})
+	}
+}
+
+// startAtResponse starts the clock at the response.
+func startAtResponse(o *ticketclock.Options) {
+	o.Start, o.StartField = ticketclock.StartField, "responded"
+}
+
+// outOfHours is a P3 ticket logged on Friday 16 June 2023 at 19:00, after
+// LBH's close, and resolved on Saturday at 10:00, before Monday's opening.
+func outOfHours(t *testing.T) record.Ticket {
+	return ticket(t, "INC1", "P3", "2023-06-16T19:00:00+01:00", "2023-06-17T10:00:00+01:00")
+}
+
+// respondedLate is a P3 ticket logged on Thursday 15 June 2023 at 10:00,
+// resolved at 12:00 and responded to at 14:00.
+func respondedLate(t *testing.T) record.Ticket {
+	tk := ticket(t, "INC1", "P3", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00")
+	tk.Times = map[string]time.Time{"responded": at(t, "2023-06-15T14:00:00+01:00")}
+	return tk
+}
+
+// loweredAtResolution is a P1 ticket logged on Thursday 15 June 2023 at
+// 10:00, resolved at 15:00 and lowered to P3 at 15:00.
+func loweredAtResolution(t *testing.T) record.Ticket {
+	tk := ticket(t, "INC1", "P1", "2023-06-15T10:00:00+01:00", "2023-06-15T15:00:00+01:00")
+	tk.PriorityChanges = []record.PriorityChange{{At: at(t, "2023-06-15T15:00:00+01:00"), Priority: "P3"}}
+	return tk
+}

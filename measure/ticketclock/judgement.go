@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
-	"github.com/servicecredit/engine/servicehours"
 )
 
 // Judgement is the verdict on one ticket with everything that explains it:
@@ -27,10 +27,10 @@ type Judgement struct {
 	Verdict Verdict // the verdict: met, breached, open within or beyond the target, excluded or not applicable
 	Reason  string  // for excluded and not-applicable tickets, why
 
-	Priority string            // the priority judged
-	Target   Target            // its target
-	Calendar string            // the calendar the clock ran on; empty for wall-clock units
-	Version  servicehours.Date // the calendar version in force at Start; zero if not versioned
+	Priority string   // the priority judged
+	Target   Target   // its target
+	Calendar string   // the calendar the clock ran on; empty for wall-clock units
+	Version  kpi.Date // the calendar version in force at Start; zero if not versioned
 	// Zone is the zone Explain writes instants in: the target's
 	// calendar's (for calendar-days too, whose days are that calendar's
 	// local dates); nil, meaning UTC, for an elapsed-time target named

@@ -120,3 +120,33 @@ func TestPropertyHoldNeverIncreasesElapsed(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertyStopBeforeStartIsMet checks the rule for a clock that stops
+// at or before it starts, under every unit and reopen rule: a clock
+// started at a timestamp at or after the final resolution counts no time,
+// and the ticket is met, judged as one cycle.
+func TestPropertyStopBeforeStartIsMet(t *testing.T) {
+	rules := []ticketclock.ReopenRule{ticketclock.FirstResolution, ticketclock.FinalGapsPaused, ticketclock.WholeSpan, ticketclock.EachCycle, ticketclock.LastCycle}
+	clocks := map[ticketclock.ReopenRule]*ticketclock.Clock{}
+	for _, r := range rules {
+		o := propOptions()
+		o.Reopen, o.Start, o.StartField = r, ticketclock.StartField, "responded"
+		clocks[r] = newClock(t, o)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		p := rapid.SampledFrom(propPriorities).Draw(t, "priority")
+		rule := rapid.SampledFrom(rules).Draw(t, "reopen")
+		a := instant(t, "logged")
+		resolved := span(t, "resolved", a, 10*24*time.Hour)
+		tk := record.Ticket{ID: "t", Kind: "incident", Priority: p, Logged: a, Resolved: resolved,
+			Times: map[string]time.Time{"responded": span(t, "responded", resolved, 10*24*time.Hour)}}
+		if rapid.Bool().Draw(t, "reopened") && resolved.Sub(a) >= 2*time.Second {
+			first := span(t, "first-resolved", a, resolved.Sub(a)-2*time.Second)
+			tk.Reopens = []record.Reopen{{Resolved: first, Reopened: span(t, "reopened", first.Add(time.Second), resolved.Sub(first)-time.Second)}}
+		}
+		r := evaluate(t, clocks[rule], tk)
+		if r.Verdict != ticketclock.Met || r.Elapsed != 0 || r.Cycles != 1 || r.Ticket != "t" {
+			t.Fatalf("%s %s: clock from %s, resolved %s: %s, elapsed %s, %d cycles, ticket %q", p, rule, tk.Times["responded"], resolved, r.Verdict, r.Elapsed, r.Cycles, r.Ticket)
+		}
+	})
+}

@@ -37,6 +37,7 @@ type Error struct {
 	Quoted bool   // whether Text is part of the message
 	Msg    string // what is wrong and what was expected, lower case
 	Err    error  // the sentinel
+	Cause  error  // the underlying error, such as the *kpi.WordError of an unknown word; may be nil
 }
 
 // Error returns the problem as one line.
@@ -45,19 +46,19 @@ func (e *Error) Error() string {
 		Msg: e.Msg}.String()
 }
 
-// Unwrap returns the sentinel the error belongs to.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel the error belongs to, and its cause, if
+// any: an unknown word's problem is also a kpi.ErrUnknownWord.
+func (e *Error) Unwrap() []error {
+	if e.Cause == nil {
+		return []error{e.Err}
+	}
+	return []error{e.Err, e.Cause}
+}
 
 // Errors returns the individual problems in err, in the order they were
 // reported: the parts of a joined list, or err itself; nil for nil.
 func Errors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
+	return joined.Split(err)
 }
 
 // Pos is a place in a file; the zero Pos is no place.
@@ -82,6 +83,14 @@ func (ps *List) Add(p Pos, record, field, msg string, sentinel error) {
 // AddText records a problem at p quoting the text found.
 func (ps *List) AddText(p Pos, record, field, text, msg string, sentinel error) {
 	ps.items = append(ps.items, &Error{File: p.File, Line: p.Line, Column: p.Col, Record: record, Field: field, Text: text, Quoted: true, Msg: msg, Err: sentinel})
+}
+
+// Word records a problem with a record at p: text is not one of an
+// enumeration's words, as err, the *kpi.WordError of its UnmarshalText,
+// says. The problem lists the words and wraps ErrInvalidRecord and err.
+func (ps *List) Word(p Pos, record, field, text string, err *kpi.WordError) {
+	ps.items = append(ps.items, &Error{File: p.File, Line: p.Line, Column: p.Col, Record: record, Field: field, Text: text, Quoted: true,
+		Msg: "want one of " + strings.Join(err.Words, ", "), Err: ErrInvalidRecord, Cause: err})
 }
 
 // Record records a problem with a record, wrapping ErrInvalidRecord.
@@ -187,8 +196,19 @@ func (ps *List) Precision(p kpi.Precision) {
 		ps.Option("precision.places", "%d outside 0..10", p.Places)
 	}
 	if _, err := p.Rounding.MarshalText(); err != nil {
-		ps.Option("precision.rounding", "not set (want one of half-up, half-even, up, down, ceiling, floor)")
+		ps.Option("precision.rounding", "not set (want one of %s)", strings.Join(roundings(), ", "))
 	}
+}
+
+// roundings returns kpi.Rounding's words, as the *kpi.WordError of its
+// UnmarshalText lists them: kpi keeps the one list.
+func roundings() []string {
+	var r kpi.Rounding
+	var we *kpi.WordError
+	if errors.As(r.UnmarshalText(nil), &we) {
+		return we.Words
+	}
+	return nil
 }
 
 // Names records the problems of option field, a list of names: none

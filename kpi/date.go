@@ -1,14 +1,18 @@
-package servicehours
+package kpi
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
-// Date is a local calendar date, such as 7 April 2023, with no time of day
-// and no location. It is a small comparable value, usable as a map key and
-// ordered with Compare, Before and After. Years run from 1 to 9999.
+// Date is a civil calendar date, such as 7 April 2023, with no time of day
+// and no location: a bank holiday, the day a mitigation was agreed, a
+// calendar version's first day. It is a small comparable value beside
+// Month, usable as a map key and ordered with Compare, Before and After.
+// Years run from 1 to 9999. Its Month is d.In().
 //
 // The zero Date is not a valid date: IsZero reports it, String prints
 // "<none>" and MarshalText writes empty text.
@@ -35,25 +39,52 @@ func LocalDate(t time.Time) Date {
 	return DateOf(y, m, d)
 }
 
+// ErrDate is wrapped by every error from ParseDate and
+// Date.UnmarshalText, each a *DateError.
+var ErrDate = errors.New("not a date")
+
+// DateError is the error of ParseDate and Date.UnmarshalText: the text
+// given and what is wrong with it. It unwraps to ErrDate; its message is
+// the text and the problem only:
+//
+//	date "2023-02-29": no such date
+//	date "07/04/2023": want YYYY-MM-DD
+//	date: empty; want YYYY-MM-DD
+type DateError struct {
+	Input string // the text given; empty when it was empty
+	Msg   string // what is wrong, lower case
+}
+
+// Error returns `date "input": msg`, or `date: msg` for empty text.
+func (e *DateError) Error() string {
+	if e.Input == "" {
+		return "date: " + e.Msg
+	}
+	return "date " + strconv.Quote(e.Input) + ": " + e.Msg
+}
+
+// Unwrap returns ErrDate.
+func (e *DateError) Unwrap() error { return ErrDate }
+
 // ParseDate parses a date written as "2023-04-07": a four-digit year, a
-// two-digit month and a two-digit day, separated by hyphens. Errors wrap
-// ErrSyntax.
+// two-digit month and a two-digit day, separated by hyphens. Its errors
+// are *DateError values wrapping ErrDate.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
-		return Date{}, &Error{Where: "date", Msg: "empty; want YYYY-MM-DD", Err: ErrSyntax}
+		return Date{}, &DateError{Msg: "empty; want YYYY-MM-DD"}
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, &Error{Where: "date", Input: s, Msg: "want YYYY-MM-DD", Err: ErrSyntax}
+		return Date{}, &DateError{Input: s, Msg: "want YYYY-MM-DD"}
 	}
 	y, ok1 := digits(s[:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, &Error{Where: "date", Input: s, Msg: "want YYYY-MM-DD", Err: ErrSyntax}
+		return Date{}, &DateError{Input: s, Msg: "want YYYY-MM-DD"}
 	}
 	dt := DateOf(y, time.Month(m), d)
 	if dt.IsZero() {
-		return Date{}, &Error{Where: "date", Input: s, Msg: "no such date", Err: ErrSyntax}
+		return Date{}, &DateError{Input: s, Msg: "no such date"}
 	}
 	return dt, nil
 }
@@ -79,6 +110,14 @@ func (d Date) Month() time.Month { return time.Month(d.month) }
 
 // Day returns d's day of the month, or 0 for the zero Date.
 func (d Date) Day() int { return int(d.day) }
+
+// In returns the Month d falls in: 2021-06 for 2021-06-10. The zero Date
+// is in the zero Month.
+func (d Date) In() Month { return MonthOf(int(d.year), time.Month(d.month)) }
+
+// Equal reports whether d and u are the same date. It is the same as
+// d == u, and lets go-cmp compare structs holding Dates.
+func (d Date) Equal(u Date) bool { return d == u }
 
 // Weekday returns d's day of the week. The zero Date has none and reports
 // time.Sunday.
@@ -221,22 +260,6 @@ func daysIn(year int, m time.Month) int {
 	default:
 		return 31
 	}
-}
-
-// digits parses s as a non-empty run of ASCII digits.
-func digits(s string) (int, bool) {
-	if s == "" {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }
 
 func mod(a, n int64) int64 {
