@@ -38,17 +38,13 @@ func Rules() credits.Rules {
 func run(w io.Writer) error {
 	rules := Rules()
 	ids := []string{"UPTIME", "BACKUP", "P1-FIX", "P2-FIX"}
-	var ws []credits.Window
-	for _, id := range ids {
-		ws = append(ws, credits.Window{KPI: id, From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")})
-	}
-	if err := rules.Validate(ws); err != nil {
+	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), ids...)); err != nil {
 		return err
 	}
 	month := func(m string, statuses ...kpi.Status) credits.Period {
 		p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: d("100000"), YearCharges: d("1200000")}
 		for i, id := range ids {
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: statuses[i], Status: statuses[i], Charges: d("100000")})
+			p.Outcomes = append(p.Outcomes, cli.Status(id, statuses[i], d("100000")))
 		}
 		return p
 	}
@@ -62,11 +58,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, l := range led.Lines {
-		name := l.KPI
-		if l.Kind == credits.CapLine {
-			name = "cap"
-		}
-		fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), name, l.Amount.StringFixed(2), l.Rule)
+		fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 	}
 	for _, m := range led.Months {
 		fmt.Fprintf(w, "%s credit %s of invoice %s (uncapped %s; at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),

@@ -44,20 +44,12 @@ func Rules() credits.Rules {
 
 func run(w io.Writer) error {
 	rules := Rules()
-	to := kpi.MustParseMonth("2023-03")
-	if err := rules.Validate([]credits.Window{
-		{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: to},
-		{KPI: "FIX", From: kpi.MustParseMonth("2021-04"), To: to},
-		{KPI: "DESK", From: kpi.MustParseMonth("2021-04"), To: to},
-	}); err != nil {
+	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03"), "AVAIL", "FIX", "DESK")); err != nil {
 		return err
 	}
 	charges := d("100000")
-	status := func(id string, s kpi.Status) credits.Outcome {
-		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: charges}
-	}
 	fix := func(s kpi.Status, hours string) credits.Outcome {
-		o := status("FIX", s)
+		o := cli.Status("FIX", s, charges)
 		o.Measured = &kpi.Result{KPI: "FIX", Status: s, Value: d(hours), Rounded: d(hours),
 			Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}, Direction: kpi.LowerIsBetter, Kind: kpi.KPI}
 		return o
@@ -77,7 +69,7 @@ func run(w io.Writer) error {
 	var periods []credits.Period
 	for _, m := range months {
 		periods = append(periods, credits.Period{Month: kpi.MustParseMonth(m.month), Year: 1, Charges: charges, YearCharges: d("1200000"),
-			Outcomes: []credits.Outcome{status("AVAIL", m.avail), m.fix, status("DESK", m.desk)}})
+			Outcomes: []credits.Outcome{cli.Status("AVAIL", m.avail, charges), m.fix, cli.Status("DESK", m.desk, charges)}})
 	}
 	led, err := credits.Calculate(rules, periods)
 	if err != nil {
@@ -89,14 +81,7 @@ func run(w io.Writer) error {
 			if l.Month != m.Month {
 				continue
 			}
-			name := l.KPI
-			switch l.Kind {
-			case credits.WithholdLine:
-				name = "withheld"
-			case credits.CapLine:
-				name = "cap"
-			}
-			fmt.Fprintf(w, "  %-8s %10s  %s\n", name, l.Amount.StringFixed(2), l.Rule)
+			fmt.Fprintf(w, "  %-8s %10s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 		}
 		fmt.Fprintf(w, "  critical %t: withheld %s, uncapped %s, cut %s, credit %s\n", m.Critical,
 			m.Withheld.StringFixed(2), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))

@@ -53,7 +53,7 @@ func definition(id string, dir kpi.Direction, tsl, msl string) kpi.Definition {
 func run(w io.Writer) error {
 	rules := Rules()
 	from, to := kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03")
-	if err := rules.Validate([]credits.Window{{KPI: "AVAIL", From: from, To: to}, {KPI: "DESK", From: from, To: to}, {KPI: "FIX", From: from, To: to}}); err != nil {
+	if err := rules.Validate(cli.Windows(from, to, "AVAIL", "DESK", "FIX")); err != nil {
 		return err
 	}
 	defs := []kpi.Definition{
@@ -66,19 +66,7 @@ func run(w io.Writer) error {
 		{"91.0", "87.0", "92.0", "93.0", "92.0", "91.0", "92.0", "84.0", "93.0", "92.0", "92.0", "92.0", "91.0"},
 		{"3.5", "5.0", "3.0", "3.5", "2.5", "3.0", "3.5", "4.0", "3.5", "3.0", "2.5", "3.0", "3.5"},
 	}
-	charges := d("100000")
-	var periods []credits.Period
-	for i := range values[0] {
-		m := from.AddMonths(i)
-		year := i/12 + 1
-		p := credits.Period{Month: m, Year: year, Charges: charges, YearCharges: d("1200000"), YearEnd: i%12 == 11}
-		for k, def := range defs {
-			r := kpi.Classify(def, kpi.Measurement{KPI: def.ID, Month: m, Value: d(values[k][i])})
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: def.ID, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r})
-		}
-		periods = append(periods, p)
-	}
-	led, err := credits.Calculate(rules, periods)
+	led, err := credits.Calculate(rules, cli.Periods(from, d("100000"), defs, values))
 	if err != nil {
 		return err
 	}
@@ -89,14 +77,7 @@ func run(w io.Writer) error {
 			if l.Month != m.Month || l.Amount.IsZero() {
 				continue
 			}
-			name := l.KPI
-			switch l.Kind {
-			case credits.CapLine:
-				name = "cap"
-			case credits.EarnBackLine:
-				name = "earn-back " + l.KPI
-			}
-			fmt.Fprintf(w, "  %-15s %9s  %s\n", name, l.Amount.StringFixed(2), l.Rule)
+			fmt.Fprintf(w, "  %-15s %9s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 		}
 	}
 	for _, y := range led.Years {

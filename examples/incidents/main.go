@@ -43,7 +43,9 @@ func Rules(in credits.IncidentRule) credits.Rules {
 
 func run(w io.Writer) error {
 	o := func(id string) credits.Outcome {
-		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000"), Incidents: []string{"INC-7"}}
+		red := cli.Status(id, kpi.Red, d("100000"))
+		red.Incidents = []string{"INC-7"}
+		return red
 	}
 	may := credits.Period{Month: kpi.MustParseMonth("2021-05"), Year: 1, Charges: d("100000"), YearCharges: d("1200000"),
 		Outcomes: []credits.Outcome{o("AVAIL"), o("FIX"), o("DESK")}}

@@ -64,8 +64,7 @@ func ledger(values []string) (*credits.Ledger, error) {
 
 func run(w io.Writer) error {
 	rules := Rules()
-	window := []credits.Window{{KPI: "AVAIL", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}
-	if err := rules.Validate(window); err != nil {
+	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), "AVAIL")); err != nil {
 		return err
 	}
 	for i, values := range Examples {

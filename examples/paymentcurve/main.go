@@ -56,41 +56,25 @@ var definitions = []kpi.Definition{
 		Precision: kpi.Precision{Places: 0, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels("0", "0"))},
 }
 
-// Values are each month's measured values from April 2021: availability
-// per cent, then late reports.
-var Values = [][2]string{{"98.40", "0"}, {"97.10", "0"}, {"96.50", "1"}, {"97.05", "0"}, {"94.20", "0"}, {"89.00", "2"}}
+// Values are each KPI's measured values, a month each from April 2021:
+// availability per cent, then late reports.
+var Values = [][]string{
+	{"98.40", "97.10", "96.50", "97.05", "94.20", "89.00"},
+	{"0", "0", "1", "0", "0", "2"},
+}
 
 func run(w io.Writer) error {
 	rules := Rules()
 	from := kpi.MustParseMonth("2021-04")
-	var ws []credits.Window
-	for _, def := range definitions {
-		ws = append(ws, credits.Window{KPI: def.ID, From: from, To: from.AddMonths(11)})
-	}
-	if err := rules.Validate(ws); err != nil {
+	if err := rules.Validate(cli.Windows(from, from.AddMonths(11), "AVAIL", "REPORTS")); err != nil {
 		return err
 	}
-	charges := d("250000")
-	var periods []credits.Period
-	for i, vs := range Values {
-		m := from.AddMonths(i)
-		p := credits.Period{Month: m, Year: 1, Charges: charges, YearCharges: charges.Mul(decimal.NewFromInt(12))}
-		for j, def := range definitions {
-			r := kpi.Classify(def, kpi.Measurement{KPI: def.ID, Month: m, Value: d(vs[j])})
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: def.ID, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r})
-		}
-		periods = append(periods, p)
-	}
-	led, err := credits.Calculate(rules, periods)
+	led, err := credits.Calculate(rules, cli.Periods(from, d("250000"), definitions, Values))
 	if err != nil {
 		return err
 	}
 	for _, l := range led.Lines {
-		name := l.KPI
-		if l.Kind == credits.CapLine {
-			name = "cap"
-		}
-		if _, err := fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), name, l.Amount.StringFixed(2), l.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule); err != nil {
 			return err
 		}
 	}

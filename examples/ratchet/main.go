@@ -44,18 +44,12 @@ func RollingRules() credits.Rules {
 }
 
 func run(w io.Writer) error {
-	ws := []credits.Window{
-		{KPI: "A", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2023-03")},
-		{KPI: "B", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2023-03")},
-	}
-	o := func(id string, s kpi.Status) credits.Outcome {
-		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: d("100000")}
-	}
+	ws := cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03"), "A", "B")
 	months := func(n int, a, b kpi.Status) []credits.Period {
 		var ps []credits.Period
 		for i := range n {
 			ps = append(ps, credits.Period{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: i/12 + 1,
-				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{o("A", a), o("B", b)}})
+				Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{cli.Status("A", a, d("100000")), cli.Status("B", b, d("100000"))}})
 		}
 		return ps
 	}
@@ -70,11 +64,7 @@ func run(w io.Writer) error {
 		fmt.Fprintln(w, title)
 		if lines {
 			for _, l := range led.Lines {
-				name := l.KPI
-				if l.Kind == credits.CapLine {
-					name = "cap"
-				}
-				fmt.Fprintf(w, "  %s %-3s %9s  %s\n", l.Month.Pack(), name, l.Amount.StringFixed(2), l.Rule)
+				fmt.Fprintf(w, "  %s %-3s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 			}
 		}
 		for _, m := range led.Months {

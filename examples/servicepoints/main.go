@@ -69,33 +69,17 @@ func Definitions() []kpi.Definition {
 	}
 }
 
-// Values are each KPI's measurements from April 2021, a month each.
-var Values = map[string][]string{"AVAIL": {"98.5", "96.5", "99.2"}, "BREACH": {"0", "2", "1"}}
-
-// charges are each month's charges.
-var charges = d("200000")
+// Values are each KPI's measurements, a month each from April 2021: AVAIL's,
+// then BREACH's.
+var Values = [][]string{{"98.5", "96.5", "99.2"}, {"0", "2", "1"}}
 
 func run(w io.Writer) error {
 	rules := Rules()
 	first := kpi.MustParseMonth("2021-04")
-	var windows []credits.Window
-	for _, def := range Definitions() {
-		windows = append(windows, credits.Window{KPI: def.ID, From: first, To: first.AddMonths(11)})
-	}
-	if err := rules.Validate(windows); err != nil {
+	if err := rules.Validate(cli.Windows(first, first.AddMonths(11), "AVAIL", "BREACH")); err != nil {
 		return err
 	}
-	var periods []credits.Period
-	for i := range 3 {
-		m := first.AddMonths(i)
-		p := credits.Period{Month: m, Year: 1, Charges: charges, YearCharges: charges.Mul(d("12"))}
-		for _, def := range Definitions() {
-			r := kpi.Classify(def, kpi.Measurement{KPI: def.ID, Month: m, Value: d(Values[def.ID][i])})
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: def.ID, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r})
-		}
-		periods = append(periods, p)
-	}
-	led, err := credits.Calculate(rules, periods)
+	led, err := credits.Calculate(rules, cli.Periods(first, d("200000"), Definitions(), Values))
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func run(w io.Writer) error {
 			Regime: scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"RESOLVE"}, Shortfall: &sf}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}},
 			Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		}
-		if err := rules.Validate([]credits.Window{{KPI: "RESOLVE", From: kpi.MustParseMonth("2021-04"), To: kpi.MustParseMonth("2022-03")}}); err != nil {
+		if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), "RESOLVE")); err != nil {
 			return err
 		}
 		o := cli.Measured("RESOLVE", c.Value, "98", "98", kpi.MustParseMonth("2021-04"), d("100000"))

@@ -44,7 +44,9 @@ func run(w io.Writer) error {
 	month := func(m string, cells ...cell) credits.Period {
 		p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: d("100000"), YearCharges: d("1200000")}
 		for _, c := range cells {
-			p.Outcomes = append(p.Outcomes, credits.Outcome{KPI: c.id, Org: c.org, Kind: kpi.KPI, Raw: c.status, Status: c.status, Charges: charges[c.org]})
+			o := cli.Status(c.id, c.status, charges[c.org])
+			o.Org = c.org
+			p.Outcomes = append(p.Outcomes, o)
 		}
 		return p
 	}

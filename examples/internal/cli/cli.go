@@ -20,15 +20,77 @@ func Main(name string, run func(w io.Writer) error) {
 	}
 }
 
+// Windows are the windows of the KPIs ids, each in force from from to to,
+// as Rules.Validate takes them.
+func Windows(from, to kpi.Month, ids ...string) []credits.Window {
+	ws := make([]credits.Window, 0, len(ids))
+	for _, id := range ids {
+		ws = append(ws, credits.Window{KPI: id, From: from, To: to})
+	}
+	return ws
+}
+
+// Status is the outcome of KPI id given status s, both as measured and as
+// credited, for charges of charges: no value behind it, unmitigated.
+func Status(id string, s kpi.Status, charges decimal.Decimal) credits.Outcome {
+	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: charges}
+}
+
+// Classified is the outcome of def measuring value in month m, for charges
+// of charges: the value classified by kpi.Classify, as contract does, and
+// unmitigated.
+func Classified(def kpi.Definition, m kpi.Month, value string, charges decimal.Decimal) credits.Outcome {
+	r := kpi.Classify(def, kpi.Measurement{KPI: def.ID, Month: m, Value: decimal.RequireFromString(value)})
+	o := Status(def.ID, r.Status, charges)
+	o.Measured = &r
+	return o
+}
+
 // Measured is the outcome of a credit-bearing KPI id, a percentage,
 // higher is better, to two places, with a TSL of tsl and an MSL of msl,
-// measuring value in month m, for charges of charges: the value classified
-// by kpi.Classify, as contract does, and unmitigated.
+// measuring value in month m, for charges of charges (Classified).
 func Measured(id, value, tsl, msl string, m kpi.Month, charges decimal.Decimal) credits.Outcome {
-	def := kpi.Definition{ID: id, Name: id, Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
+	return Classified(percent(id, tsl, msl), m, value, charges)
+}
+
+// percent is a credit-bearing KPI id, a percentage, higher is better, to
+// two places, with a TSL of tsl and an MSL of msl.
+func percent(id, tsl, msl string) kpi.Definition {
+	return kpi.Definition{ID: id, Name: id, Unit: kpi.Percent, Direction: kpi.HigherIsBetter, Kind: kpi.KPI,
 		Precision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, Schedule: kpi.Constant(kpi.MustLevels(tsl, msl))}
-	r := kpi.Classify(def, kpi.Measurement{KPI: id, Month: m, Value: decimal.RequireFromString(value)})
-	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: r.Status, Status: r.Status, Charges: charges, Measured: &r}
+}
+
+// Periods are one period a month from from, as many as values[0] holds,
+// each with charges of charges, the year's twelve times them, in contract
+// year 1 for the first twelve months, 2 for the next twelve, and so on,
+// the twelfth month of each ending its year, and the outcome of each of
+// defs measuring its values, values[k] def k's, a month each (Classified).
+func Periods(from kpi.Month, charges decimal.Decimal, defs []kpi.Definition, values [][]string) []credits.Period {
+	var periods []credits.Period
+	for i := range values[0] {
+		m := from.AddMonths(i)
+		p := credits.Period{Month: m, Year: i/12 + 1, YearEnd: i%12 == 11, Charges: charges, YearCharges: charges.Mul(decimal.NewFromInt(12))}
+		for k, def := range defs {
+			p.Outcomes = append(p.Outcomes, Classified(def, m, values[k][i], charges))
+		}
+		periods = append(periods, p)
+	}
+	return periods
+}
+
+// Label names a ledger line as the examples print it: "cap" for a cap's
+// cut, "withheld" for a critical month's withholding, "earn-back" and the
+// KPI for an earlier credit earned back, and the KPI for a credit.
+func Label(l credits.Line) string {
+	switch l.Kind {
+	case credits.CapLine:
+		return "cap"
+	case credits.WithholdLine:
+		return "withheld"
+	case credits.EarnBackLine:
+		return "earn-back " + l.KPI
+	}
+	return l.KPI
 }
 
 // Series is a worked example that follows one KPI month by month: its
@@ -43,22 +105,15 @@ type Series struct {
 }
 
 // Monthly prices s: it checks rules against the KPI in force for the
-// twelve months from s.From (Rules.Validate), credits one period a month
-// in contract year 1, each with the KPI's outcome (Measured), the month's
-// charges and the year's (twelve times them) (credits.Calculate), and
+// twelve months from s.From (Rules.Validate), credits a period a month
+// (Periods) with the KPI's outcome (Measured) (credits.Calculate), and
 // prints each line with its month's value as a per cent, then the
 // ledger's total.
 func Monthly(w io.Writer, rules credits.Rules, s Series) error {
-	if err := rules.Validate([]credits.Window{{KPI: s.KPI, From: s.From, To: s.From.AddMonths(11)}}); err != nil {
+	if err := rules.Validate(Windows(s.From, s.From.AddMonths(11), s.KPI)); err != nil {
 		return err
 	}
-	var periods []credits.Period
-	for i, v := range s.Values {
-		m := s.From.AddMonths(i)
-		periods = append(periods, credits.Period{Month: m, Year: 1, Charges: s.Charges,
-			YearCharges: s.Charges.Mul(decimal.NewFromInt(12)), Outcomes: []credits.Outcome{Measured(s.KPI, v, s.TSL, s.MSL, m, s.Charges)}})
-	}
-	led, err := credits.Calculate(rules, periods)
+	led, err := credits.Calculate(rules, Periods(s.From, s.Charges, []kpi.Definition{percent(s.KPI, s.TSL, s.MSL)}, [][]string{s.Values}))
 	if err != nil {
 		return err
 	}
