@@ -11,6 +11,5 @@ import (
 // and the At-Risk Amount after it), then contract.yaml: the same rules,
 // and the golden report `servicecredit evaluate` prints.
 func TestAtRisk(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

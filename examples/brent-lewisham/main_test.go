@@ -18,20 +18,13 @@ import (
 // testdata. Run `go test ./examples/brent-lewisham -update` after an
 // intended change and review the diff.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
-		t.Run(format, func(t *testing.T) {
-			exampletest.Output(t, "report."+format+".golden", func(w io.Writer) error { return run(w, ".", format) })
-		})
-	}
-	for _, format := range []string{"text", "json"} {
-		t.Run("reconcile-"+format, func(t *testing.T) {
-			name := "reconcile"
-			if format == "json" {
-				name = "reconcile-json"
-			}
-			exampletest.Output(t, "reconcile."+format+".golden", func(w io.Writer) error { return run(w, ".", name) })
-		})
-	}
+	exampletest.Formats(t, "report", func(w io.Writer, format string) error { return run(w, ".", format) }, "text", "json")
+	exampletest.Formats(t, "reconcile", func(w io.Writer, format string) error {
+		if format == "json" {
+			return run(w, ".", "reconcile-json")
+		}
+		return run(w, ".", "reconcile")
+	}, "text", "json")
 }
 
 // TestPackFacts checks figures the pack states, independent of layout.

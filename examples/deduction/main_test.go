@@ -10,6 +10,5 @@ import (
 // fractions priced unrounded, against testdata/output.golden, and that
 // contract.yaml holds the same rules and evaluates to the golden report.
 func TestExample(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

@@ -13,8 +13,7 @@ import (
 // builds and that the reports `servicecredit evaluate` prints from the
 // files equal their golden files.
 func TestExample(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules(), "markdown", "json", "csv")
+	exampletest.Check(t, run, Rules(), "markdown", "json", "csv")
 }
 
 // TestEarnBacks checks the figures docs/contract-format.md works by hand,

@@ -15,8 +15,7 @@ import (
 // builds and that the reports `servicecredit evaluate` prints from the
 // files equal their golden files.
 func TestExample(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", wantRules(), "markdown", "json", "csv")
+	exampletest.Check(t, run, wantRules(), "markdown", "json", "csv")
 }
 
 // wantRules are the rules contract.yaml holds: the customer's choice,

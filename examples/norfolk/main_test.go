@@ -15,11 +15,7 @@ import (
 // `go test ./examples/norfolk -update` after an intended change and review
 // the diff.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
-		t.Run(format, func(t *testing.T) {
-			exampletest.Output(t, "report."+format+".golden", func(w io.Writer) error { return run(w, ".", format) })
-		})
-	}
+	exampletest.Formats(t, "report", func(w io.Writer, format string) error { return run(w, ".", format) }, "text", "json")
 }
 
 // TestReportFacts checks the figures the report states, independent of

@@ -11,6 +11,5 @@ import (
 // contract.yaml: the same rules, and the golden report `servicecredit
 // evaluate` prints.
 func TestPaymentCurve(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

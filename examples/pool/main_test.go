@@ -10,6 +10,5 @@ import (
 // (a month never loses more than the amount at risk), then contract.yaml:
 // the same rules, and the golden report `servicecredit evaluate` prints.
 func TestPool(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

@@ -11,6 +11,5 @@ import (
 // third case's rules, the rolling cap's, and evaluates to its golden
 // report.
 func TestRatchet(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", RollingRules())
+	exampletest.Check(t, run, RollingRules())
 }

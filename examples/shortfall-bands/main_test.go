@@ -9,6 +9,5 @@ import (
 // TestBoundaries checks every band boundary from both sides, as printed
 // in testdata/output.golden, and contract.yaml's rules and report.
 func TestBoundaries(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

@@ -14,8 +14,7 @@ import (
 // builds and that the reports `servicecredit evaluate` prints from the
 // files equal their golden files.
 func TestExample(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", wantRules())
+	exampletest.Check(t, run, wantRules())
 }
 
 // wantRules are the rules contract.yaml must hold: each case's shortfall

@@ -11,6 +11,5 @@ import (
 // 650.00 of both facilities' points together), then contract.yaml: the
 // same rules, and the golden report `servicecredit evaluate` prints.
 func TestSites(t *testing.T) {
-	exampletest.Output(t, "output.golden", run)
-	exampletest.CheckFiles(t, ".", Rules())
+	exampletest.Check(t, run, Rules())
 }

@@ -27,6 +27,28 @@ func Output(t *testing.T, name string, run func(w io.Writer) error) {
 	contracttest.Golden(t, filepath.Join("testdata", name), out.Bytes())
 }
 
+// Formats checks what an example's run prints in each of formats against
+// the golden file testdata/name.FORMAT.golden (Output), a subtest
+// name.FORMAT each.
+func Formats(t *testing.T, name string, run func(w io.Writer, format string) error, formats ...string) {
+	t.Helper()
+	for _, format := range formats {
+		t.Run(name+"."+format, func(t *testing.T) {
+			Output(t, name+"."+format+".golden", func(w io.Writer) error { return run(w, format) })
+		})
+	}
+}
+
+// Check checks a worked example whose test runs in its directory: what
+// its run prints against testdata/output.golden (Output), then its shipped
+// files against the rules it builds in Go, want, and their golden reports
+// in text and the other formats named (CheckFiles).
+func Check(t *testing.T, run func(w io.Writer) error, want credits.Rules, formats ...string) (*contract.Contract, *contract.Result) {
+	t.Helper()
+	Output(t, "output.golden", run)
+	return CheckFiles(t, ".", want, formats...)
+}
+
 // LoadFiles loads dir/contract.yaml and dir/measurements.csv, as an
 // example ships them.
 func LoadFiles(t testing.TB, dir string) (*contract.Contract, []kpi.Measurement) {
