@@ -9,7 +9,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -43,6 +42,7 @@ func Rules() credits.Rules {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	rules := Rules()
 	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03"), "AVAIL", "FIX", "DESK")); err != nil {
 		return err
@@ -76,18 +76,18 @@ func run(w io.Writer) error {
 		return err
 	}
 	for i, m := range led.Months {
-		fmt.Fprintf(w, "%s: %s\n", m.Month.Pack(), months[i].comment)
+		p.Printf("%s: %s\n", m.Month.Pack(), months[i].comment)
 		for _, l := range led.Lines {
 			if l.Month != m.Month {
 				continue
 			}
-			fmt.Fprintf(w, "  %-8s %10s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
+			p.Printf("  %-8s %10s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 		}
-		fmt.Fprintf(w, "  critical %t: withheld %s, uncapped %s, cut %s, credit %s\n", m.Critical,
+		p.Printf("  critical %t: withheld %s, uncapped %s, cut %s, credit %s\n", m.Critical,
 			m.Withheld.StringFixed(2), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))
 	}
-	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return nil
+	p.Printf("total %s\n", led.Total.StringFixed(2))
+	return p.Err()
 }
 
 func main() { cli.Main("critical", run) }

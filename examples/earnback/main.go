@@ -12,7 +12,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -51,6 +50,7 @@ func definition(id string, dir kpi.Direction, tsl, msl string) kpi.Definition {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	rules := Rules()
 	from, to := kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03")
 	if err := rules.Validate(cli.Windows(from, to, "AVAIL", "DESK", "FIX")); err != nil {
@@ -71,21 +71,21 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, m := range led.Months {
-		fmt.Fprintf(w, "%s: uncapped %s, cut %s, earned back %s, credit %s\n", m.Month.Pack(),
+		p.Printf("%s: uncapped %s, cut %s, earned back %s, credit %s\n", m.Month.Pack(),
 			m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.EarnedBack.StringFixed(2), m.Total.StringFixed(2))
 		for _, l := range led.Lines {
 			if l.Month != m.Month || l.Amount.IsZero() {
 				continue
 			}
-			fmt.Fprintf(w, "  %-15s %9s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
+			p.Printf("  %-15s %9s  %s\n", cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 		}
 	}
 	for _, y := range led.Years {
-		fmt.Fprintf(w, "year %d: uncapped %s, cut %s, earned back %s, credit %s\n", y.Year,
+		p.Printf("year %d: uncapped %s, cut %s, earned back %s, credit %s\n", y.Year,
 			y.Uncapped.StringFixed(2), y.Cut.StringFixed(2), y.EarnedBack.StringFixed(2), y.Total.StringFixed(2))
 	}
-	fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return nil
+	p.Printf("total %s\n", led.Total.StringFixed(2))
+	return p.Err()
 }
 
 func main() { cli.Main("earnback", run) }

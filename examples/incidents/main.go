@@ -9,7 +9,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -42,6 +41,7 @@ func Rules(in credits.IncidentRule) credits.Rules {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	o := func(id string) credits.Outcome {
 		red := cli.Status(id, kpi.Red, d("100000"))
 		red.Incidents = []string{"INC-7"}
@@ -54,12 +54,12 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s: credit %s\n", in, led.Total.StringFixed(2))
+		p.Printf("%s: credit %s\n", in, led.Total.StringFixed(2))
 		for _, l := range led.Lines {
-			fmt.Fprintf(w, "  %-5s %8s  %s\n", l.KPI, l.Amount.StringFixed(2), l.Rule)
+			p.Printf("  %-5s %8s  %s\n", l.KPI, l.Amount.StringFixed(2), l.Rule)
 		}
 	}
-	return nil
+	return p.Err()
 }
 
 func main() { cli.Main("incidents", run) }

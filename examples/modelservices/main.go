@@ -5,7 +5,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -63,6 +62,7 @@ func ledger(values []string) (*credits.Ledger, error) {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	rules := Rules()
 	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), "AVAIL")); err != nil {
 		return err
@@ -72,16 +72,16 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "Example %d\n", i+1)
+		p.Printf("Example %d\n", i+1)
 		for j, l := range led.Lines {
-			fmt.Fprintf(w, "  period %d  %5s%%  %s points  %8s  %s\n", j+1, values[j], kpi.FormatValue(l.Points), l.Amount.StringFixed(2), l.Rule)
+			p.Printf("  period %d  %5s%%  %s points  %8s  %s\n", j+1, values[j], kpi.FormatValue(l.Points), l.Amount.StringFixed(2), l.Rule)
 		}
 		for _, e := range led.Events {
-			fmt.Fprintf(w, "  event %s: %s\n", e.Trigger, e.Detail)
+			p.Printf("  event %s: %s\n", e.Trigger, e.Detail)
 		}
-		fmt.Fprintf(w, "  total %s\n", led.Total.StringFixed(2))
+		p.Printf("  total %s\n", led.Total.StringFixed(2))
 	}
-	return nil
+	return p.Err()
 }
 
 func main() { cli.Main("modelservices", run) }

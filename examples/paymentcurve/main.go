@@ -11,7 +11,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -64,6 +63,7 @@ var Values = [][]string{
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	rules := Rules()
 	from := kpi.MustParseMonth("2021-04")
 	if err := rules.Validate(cli.Windows(from, from.AddMonths(11), "AVAIL", "REPORTS")); err != nil {
@@ -74,17 +74,13 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, l := range led.Lines {
-		if _, err := fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule); err != nil {
-			return err
-		}
+		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 	}
 	for _, m := range led.Months {
-		if _, err := fmt.Fprintf(w, "%s credit %s (uncapped %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Uncapped.StringFixed(2)); err != nil {
-			return err
-		}
+		p.Printf("%s credit %s (uncapped %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Uncapped.StringFixed(2))
 	}
-	_, err = fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return err
+	p.Printf("total %s\n", led.Total.StringFixed(2))
+	return p.Err()
 }
 
 func main() { cli.Main("paymentcurve", run) }

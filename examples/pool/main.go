@@ -6,7 +6,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -39,6 +38,7 @@ func Rules() credits.Rules {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	atRisk := d("10")
 	rules := Rules()
 	ids := []string{"UPTIME", "BACKUP", "P1-FIX", "P2-FIX"}
@@ -60,13 +60,13 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, l := range led.Lines {
-		fmt.Fprintf(w, "%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
+		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 	}
 	for _, m := range led.Months {
-		fmt.Fprintf(w, "%s credit %s of invoice %s (at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),
+		p.Printf("%s credit %s of invoice %s (at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),
 			m.Charges.Mul(atRisk).Shift(-2).StringFixed(2))
 	}
-	return nil
+	return p.Err()
 }
 
 func main() { cli.Main("pool", run) }

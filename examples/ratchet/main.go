@@ -6,7 +6,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -44,6 +43,7 @@ func RollingRules() credits.Rules {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	ws := cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2023-03"), "A", "B")
 	months := func(n int, a, b kpi.Status) []credits.Period {
 		var ps []credits.Period
@@ -61,20 +61,20 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(w, title)
+		p.Printf("%s\n", title)
 		if lines {
 			for _, l := range led.Lines {
-				fmt.Fprintf(w, "  %s %-3s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
+				p.Printf("  %s %-3s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
 			}
 		}
 		for _, m := range led.Months {
-			fmt.Fprintf(w, "  %s uncapped %9s cut %9s credit %9s\n", m.Month.Pack(), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))
+			p.Printf("  %s uncapped %9s cut %9s credit %9s\n", m.Month.Pack(), m.Uncapped.StringFixed(2), m.Cut.StringFixed(2), m.Total.StringFixed(2))
 		}
 		for _, e := range led.Events {
-			fmt.Fprintf(w, "  event %s %s: %s\n", e.Month.Pack(), e.Trigger, e.Detail)
+			p.Printf("  event %s %s: %s\n", e.Month.Pack(), e.Trigger, e.Detail)
 		}
-		fmt.Fprintf(w, "  total %s\n", led.Total.StringFixed(2))
-		return nil
+		p.Printf("  total %s\n", led.Total.StringFixed(2))
+		return p.Err()
 	}
 	money := credits.Money{Places: 2, Rounding: kpi.HalfUp}
 	ratchet := ratchetPrice()

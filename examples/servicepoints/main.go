@@ -8,7 +8,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -74,6 +73,7 @@ func Definitions() []kpi.Definition {
 var Values = [][]string{{"98.5", "96.5", "99.2"}, {"0", "2", "1"}}
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	rules := Rules()
 	first := kpi.MustParseMonth("2021-04")
 	if err := rules.Validate(cli.Windows(first, first.AddMonths(11), "AVAIL", "BREACH")); err != nil {
@@ -88,13 +88,13 @@ func run(w io.Writer) error {
 		if band == "" {
 			band = "-"
 		}
-		fmt.Fprintf(w, "%s %-6s %s points %9s  band %s  %s\n", l.Month.Pack(), l.KPI, kpi.FormatValue(l.Points), l.Amount.StringFixed(2), band, l.Rule)
+		p.Printf("%s %-6s %s points %9s  band %s  %s\n", l.Month.Pack(), l.KPI, kpi.FormatValue(l.Points), l.Amount.StringFixed(2), band, l.Rule)
 	}
 	for _, e := range led.Events {
-		fmt.Fprintf(w, "%s event %s: %s\n", e.Month.Pack(), e.Trigger, e.Detail)
+		p.Printf("%s event %s: %s\n", e.Month.Pack(), e.Trigger, e.Detail)
 	}
-	_, err = fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return err
+	p.Printf("total %s\n", led.Total.StringFixed(2))
+	return p.Err()
 }
 
 func main() { cli.Main("servicepoints", run) }

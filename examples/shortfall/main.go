@@ -4,7 +4,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -33,6 +32,7 @@ func Cases() []Case {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	for _, c := range Cases() {
 		sf := c.Shortfall
 		rules := credits.Rules{
@@ -48,9 +48,9 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s\n  %s\n  credit %s\n", c.Name, led.Lines[0].Rule, led.Total.StringFixed(2))
+		p.Printf("%s\n  %s\n  credit %s\n", c.Name, led.Lines[0].Rule, led.Total.StringFixed(2))
 	}
-	return nil
+	return p.Err()
 }
 
 func main() { cli.Main("shortfall", run) }

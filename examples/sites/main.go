@@ -11,7 +11,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/servicecredit/engine/credits"
@@ -36,6 +35,7 @@ func Rules() credits.Rules {
 }
 
 func run(w io.Writer) error {
+	p := cli.NewPrinter(w)
 	type cell struct {
 		id, org string
 		status  kpi.Status
@@ -66,19 +66,19 @@ func run(w io.Writer) error {
 		if perOrg {
 			how = "each facility's own points (per-organisation: true)"
 		}
-		fmt.Fprintf(w, "Allowance and ratchet applied to %s:\n", how)
+		p.Printf("Allowance and ratchet applied to %s:\n", how)
 		byOrg := map[string]decimal.Decimal{}
 		for _, l := range led.Lines {
-			fmt.Fprintf(w, "%s %-6s %-3s %8s  %s\n", l.Month.Pack(), l.KPI, l.Org, l.Amount.StringFixed(2), l.Rule)
+			p.Printf("%s %-6s %-3s %8s  %s\n", l.Month.Pack(), l.KPI, l.Org, l.Amount.StringFixed(2), l.Rule)
 			byOrg[l.Month.Pack()+" "+l.Org] = byOrg[l.Month.Pack()+" "+l.Org].Add(l.Amount)
 		}
 		for _, m := range led.Months {
 			lcc, ncc := byOrg[m.Month.Pack()+" LCC"], byOrg[m.Month.Pack()+" NCC"]
-			fmt.Fprintf(w, "%s LCC %s + NCC %s = %s\n", m.Month.Pack(), lcc.StringFixed(2), ncc.StringFixed(2), m.Total.StringFixed(2))
+			p.Printf("%s LCC %s + NCC %s = %s\n", m.Month.Pack(), lcc.StringFixed(2), ncc.StringFixed(2), m.Total.StringFixed(2))
 		}
-		fmt.Fprintf(w, "Total %s\n\n", led.Total.StringFixed(2))
+		p.Printf("Total %s\n\n", led.Total.StringFixed(2))
 	}
-	return nil
+	return p.Err()
 }
 
 func main() { cli.Main("sites", run) }

@@ -20,6 +20,27 @@ func Main(name string, run func(w io.Writer) error) {
 	}
 }
 
+// Printer prints an example to a writer and keeps the first error writing
+// it, so that an example prints line by line and returns that error once,
+// at the end (Err), in place of checking every line or dropping the errors.
+type Printer struct {
+	w   io.Writer
+	err error
+}
+
+// NewPrinter is a Printer printing to w.
+func NewPrinter(w io.Writer) *Printer { return &Printer{w: w} }
+
+// Printf prints as fmt.Fprintf does, unless an earlier print failed.
+func (p *Printer) Printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+// Err is the first error printing, or nil.
+func (p *Printer) Err() error { return p.err }
+
 // Windows are the windows of the KPIs ids, each in force from from to to,
 // as Rules.Validate takes them.
 func Windows(from, to kpi.Month, ids ...string) []credits.Window {
@@ -117,11 +138,10 @@ func Monthly(w io.Writer, rules credits.Rules, s Series) error {
 	if err != nil {
 		return err
 	}
+	p := NewPrinter(w)
 	for i, l := range led.Lines {
-		if _, err := fmt.Fprintf(w, "%s %6s%% %9s  %s\n", l.Month.Pack(), s.Values[i], l.Amount.StringFixed(2), l.Rule); err != nil {
-			return err
-		}
+		p.Printf("%s %6s%% %9s  %s\n", l.Month.Pack(), s.Values[i], l.Amount.StringFixed(2), l.Rule)
 	}
-	_, err = fmt.Fprintf(w, "total %s\n", led.Total.StringFixed(2))
-	return err
+	p.Printf("total %s\n", led.Total.StringFixed(2))
+	return p.Err()
 }
