@@ -41,25 +41,16 @@ func run(w io.Writer) error {
 	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), ids...)); err != nil {
 		return err
 	}
-	month := func(m string, statuses ...kpi.Status) credits.Period {
-		p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: d("100000"), YearCharges: d("1200000")}
-		for i, id := range ids {
-			p.Outcomes = append(p.Outcomes, cli.Status(id, statuses[i], d("100000")))
-		}
-		return p
-	}
 	G, A, R := kpi.Green, kpi.Amber, kpi.Red
 	led, err := credits.Calculate(rules, []credits.Period{
-		month("2021-04", R, G, G, G),
-		month("2021-05", R, R, A, G),
-		month("2021-06", R, R, R, R),
+		cli.Month("2021-04", d("100000"), ids, R, G, G, G),
+		cli.Month("2021-05", d("100000"), ids, R, R, A, G),
+		cli.Month("2021-06", d("100000"), ids, R, R, R, R),
 	})
 	if err != nil {
 		return err
 	}
-	for _, l := range led.Lines {
-		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
-	}
+	p.Lines(led)
 	for _, m := range led.Months {
 		p.Printf("%s credit %s of invoice %s (uncapped %s; at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),
 			m.Uncapped.StringFixed(2), m.Charges.Mul(d("10")).Shift(-2).StringFixed(2))

@@ -73,9 +73,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range led.Lines {
-		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
-	}
+	p.Lines(led)
 	for _, m := range led.Months {
 		p.Printf("%s credit %s (uncapped %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Uncapped.StringFixed(2))
 	}

@@ -45,23 +45,14 @@ func run(w io.Writer) error {
 	if err := rules.Validate(cli.Windows(kpi.MustParseMonth("2021-04"), kpi.MustParseMonth("2022-03"), ids...)); err != nil {
 		return err
 	}
-	month := func(m string, statuses ...kpi.Status) credits.Period {
-		p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: d("100000"), YearCharges: d("1200000")}
-		for i, id := range ids {
-			p.Outcomes = append(p.Outcomes, cli.Status(id, statuses[i], d("100000")))
-		}
-		return p
-	}
 	led, err := credits.Calculate(rules, []credits.Period{
-		month("2021-04", kpi.Red, kpi.Green, kpi.Green, kpi.Green),
-		month("2021-05", kpi.Red, kpi.Red, kpi.Red, kpi.Red),
+		cli.Month("2021-04", d("100000"), ids, kpi.Red, kpi.Green, kpi.Green, kpi.Green),
+		cli.Month("2021-05", d("100000"), ids, kpi.Red, kpi.Red, kpi.Red, kpi.Red),
 	})
 	if err != nil {
 		return err
 	}
-	for _, l := range led.Lines {
-		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), cli.Label(l), l.Amount.StringFixed(2), l.Rule)
-	}
+	p.Lines(led)
 	for _, m := range led.Months {
 		p.Printf("%s credit %s of invoice %s (at risk %s)\n", m.Month.Pack(), m.Total.StringFixed(2), m.Charges.StringFixed(2),
 			m.Charges.Mul(atRisk).Shift(-2).StringFixed(2))

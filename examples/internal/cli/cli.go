@@ -41,6 +41,14 @@ func (p *Printer) Printf(format string, args ...any) {
 // Err is the first error printing, or nil.
 func (p *Printer) Err() error { return p.err }
 
+// Lines prints each of led's lines: its month, its label (Label), its
+// amount and its rule.
+func (p *Printer) Lines(led *credits.Ledger) {
+	for _, l := range led.Lines {
+		p.Printf("%s %-7s %9s  %s\n", l.Month.Pack(), Label(l), l.Amount.StringFixed(2), l.Rule)
+	}
+}
+
 // Windows are the windows of the KPIs ids, each in force from from to to,
 // as Rules.Validate takes them.
 func Windows(from, to kpi.Month, ids ...string) []credits.Window {
@@ -55,6 +63,18 @@ func Windows(from, to kpi.Month, ids ...string) []credits.Window {
 // credited, for charges of charges: no value behind it, unmitigated.
 func Status(id string, s kpi.Status, charges decimal.Decimal) credits.Outcome {
 	return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: s, Status: s, Charges: charges}
+}
+
+// Month is the period of month m (as kpi.MustParseMonth reads it) in
+// contract year 1, with charges of charges, the year's twelve times them,
+// and the outcomes of the KPIs ids, each with the status in the same place
+// of statuses (Status).
+func Month(m string, charges decimal.Decimal, ids []string, statuses ...kpi.Status) credits.Period {
+	p := credits.Period{Month: kpi.MustParseMonth(m), Year: 1, Charges: charges, YearCharges: charges.Mul(decimal.NewFromInt(12))}
+	for i, id := range ids {
+		p.Outcomes = append(p.Outcomes, Status(id, statuses[i], charges))
+	}
+	return p
 }
 
 // Classified is the outcome of def measuring value in month m, for charges
