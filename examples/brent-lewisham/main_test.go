@@ -18,12 +18,12 @@ import (
 // testdata. Run `go test ./examples/brent-lewisham -update` after an
 // intended change and review the diff.
 func TestGolden(t *testing.T) {
-	exampletest.Formats(t, "report", func(w io.Writer, format string) error { return run(w, ".", format) }, "text", "json")
-	exampletest.Formats(t, "reconcile", func(w io.Writer, format string) error {
+	exampletest.Formats(t, "report", run, "text", "json")
+	exampletest.Formats(t, "reconcile", func(w io.Writer, dir, format string) error {
 		if format == "json" {
-			return run(w, ".", "reconcile-json")
+			return run(w, dir, "reconcile-json")
 		}
-		return run(w, ".", "reconcile")
+		return run(w, dir, "reconcile")
 	}, "text", "json")
 }
 

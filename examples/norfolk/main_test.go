@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"testing"
 
 	"github.com/servicecredit/engine/contract"
@@ -15,7 +14,7 @@ import (
 // `go test ./examples/norfolk -update` after an intended change and review
 // the diff.
 func TestGolden(t *testing.T) {
-	exampletest.Formats(t, "report", func(w io.Writer, format string) error { return run(w, ".", format) }, "text", "json")
+	exampletest.Formats(t, "report", run, "text", "json")
 }
 
 // TestReportFacts checks the figures the report states, independent of

@@ -27,14 +27,15 @@ func Output(t *testing.T, name string, run func(w io.Writer) error) {
 	contracttest.Golden(t, filepath.Join("testdata", name), out.Bytes())
 }
 
-// Formats checks what an example's run prints in each of formats against
-// the golden file testdata/name.FORMAT.golden (Output), a subtest
-// name.FORMAT each.
-func Formats(t *testing.T, name string, run func(w io.Writer, format string) error, formats ...string) {
+// Formats checks what an example's run, which prints the example whose
+// files are in dir in a format, prints from the directory the test runs
+// in, in each of formats, against the golden file
+// testdata/name.FORMAT.golden (Output), a subtest name.FORMAT each.
+func Formats(t *testing.T, name string, run func(w io.Writer, dir, format string) error, formats ...string) {
 	t.Helper()
 	for _, format := range formats {
 		t.Run(name+"."+format, func(t *testing.T) {
-			Output(t, name+"."+format+".golden", func(w io.Writer) error { return run(w, format) })
+			Output(t, name+"."+format+".golden", func(w io.Writer) error { return run(w, ".", format) })
 		})
 	}
 }
