@@ -64,12 +64,7 @@ var Values = [][]string{
 
 func run(w io.Writer) error {
 	p := cli.NewPrinter(w)
-	rules := Rules()
-	from := kpi.MustParseMonth("2021-04")
-	if err := rules.Validate(cli.Windows(from, from.AddMonths(11), "AVAIL", "REPORTS")); err != nil {
-		return err
-	}
-	led, err := credits.Calculate(rules, cli.Periods(from, d("250000"), definitions, Values))
+	led, err := cli.Ledger(Rules(), kpi.MustParseMonth("2021-04"), d("250000"), definitions, Values)
 	if err != nil {
 		return err
 	}

@@ -74,12 +74,7 @@ var Values = [][]string{{"98.5", "96.5", "99.2"}, {"0", "2", "1"}}
 
 func run(w io.Writer) error {
 	p := cli.NewPrinter(w)
-	rules := Rules()
-	first := kpi.MustParseMonth("2021-04")
-	if err := rules.Validate(cli.Windows(first, first.AddMonths(11), "AVAIL", "BREACH")); err != nil {
-		return err
-	}
-	led, err := credits.Calculate(rules, cli.Periods(first, d("200000"), Definitions(), Values))
+	led, err := cli.Ledger(Rules(), kpi.MustParseMonth("2021-04"), d("200000"), Definitions(), Values)
 	if err != nil {
 		return err
 	}

@@ -119,6 +119,21 @@ func Periods(from kpi.Month, charges decimal.Decimal, defs []kpi.Definition, val
 	return periods
 }
 
+// Ledger checks rules against the KPIs of defs in force for the twelve
+// months from from (Rules.Validate), then credits their values, values[k]
+// def k's, a month each from from, each month's charges charges
+// (Periods, credits.Calculate).
+func Ledger(rules credits.Rules, from kpi.Month, charges decimal.Decimal, defs []kpi.Definition, values [][]string) (*credits.Ledger, error) {
+	ids := make([]string, 0, len(defs))
+	for _, def := range defs {
+		ids = append(ids, def.ID)
+	}
+	if err := rules.Validate(Windows(from, from.AddMonths(11), ids...)); err != nil {
+		return nil, err
+	}
+	return credits.Calculate(rules, Periods(from, charges, defs, values))
+}
+
 // Label names a ledger line as the examples print it: "cap" for a cap's
 // cut, "withheld" for a critical month's withholding, "earn-back" and the
 // KPI for an earlier credit earned back, and the KPI for a credit.
@@ -145,16 +160,12 @@ type Series struct {
 	Values   []string        // the values measured, a month each
 }
 
-// Monthly prices s: it checks rules against the KPI in force for the
-// twelve months from s.From (Rules.Validate), credits a period a month
-// (Periods) with the KPI's outcome (Measured) (credits.Calculate), and
+// Monthly prices s: it credits the KPI's values (Ledger), the KPI a
+// percentage, higher is better, to two places, as Measured takes it, and
 // prints each line with its month's value as a per cent, then the
 // ledger's total.
 func Monthly(w io.Writer, rules credits.Rules, s Series) error {
-	if err := rules.Validate(Windows(s.From, s.From.AddMonths(11), s.KPI)); err != nil {
-		return err
-	}
-	led, err := credits.Calculate(rules, Periods(s.From, s.Charges, []kpi.Definition{percent(s.KPI, s.TSL, s.MSL)}, [][]string{s.Values}))
+	led, err := Ledger(rules, s.From, s.Charges, []kpi.Definition{percent(s.KPI, s.TSL, s.MSL)}, [][]string{s.Values})
 	if err != nil {
 		return err
 	}
