@@ -277,5 +277,51 @@ func (e *evaluated) kpiRow(g *grid, r gridRow, d *diffs) (org string, ok bool, e
 	return orgs[0], true, nil
 }
 
+// check is a table check under way: the table stated, the result it is
+// checked against, the table's months the result evaluated and the
+// differences found so far.
+type check struct {
+	g      *grid
+	e      *evaluated
+	months []kpi.Month
+	d      diffs
+}
+
+// runCheck is the frame of Board, RAG and Ledger: it reads want as the
+// table what, indexes res, notes each of the table's months the result
+// did not evaluate, checks each row with row, and fails t with the
+// differences, naming the check's subject. A row's error is a problem
+// that stops the check, as is a table that cannot be read: t fails saying
+// where, and no more is checked.
+func runCheck(t TB, what, subject string, res *contract.Result, want string, row func(c *check, r gridRow) error) {
+	if h, ok := t.(helper); ok {
+		h.Helper()
+	}
+	g, err := parseGrid(what, want)
+	if err != nil {
+		fatal(t, "%v", err)
+		return
+	}
+	c := &check{g: g, e: index(res)}
+	c.months = c.e.months(g, &c.d)
+	for _, r := range g.rows {
+		if err := row(c, r); err != nil {
+			fatal(t, "%v", err)
+			return
+		}
+	}
+	c.d.report(t, subject)
+}
+
+// eachMonth calls f with each of the table's months the result evaluated,
+// in the table's order, and the column j of a row's cell for it.
+func (c *check) eachMonth(f func(j int, m kpi.Month)) {
+	for j, m := range c.g.months {
+		if slices.Contains(c.months, m) {
+			f(j, m)
+		}
+	}
+}
+
 // kpiName names a KPI's cell for a difference.
 func kpiName(id string) string { return "KPI " + id }

@@ -1,6 +1,7 @@
 package contracttest
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,35 +38,23 @@ func Board(t TB, res *contract.Result, want string) {
 	if h, ok := t.(helper); ok {
 		h.Helper()
 	}
-	g, err := parseGrid("board", want)
-	if err != nil {
-		fatal(t, "%v", err)
-		return
-	}
-	e := index(res)
-	var d diffs
-	months := e.months(g, &d)
-	for _, r := range g.rows {
+	runCheck(t, "board", "board summary", res, want, func(c *check, r gridRow) error {
 		count, ok := boardRows[nearest.Normal(r.name)]
 		if !ok {
-			fatal(t, "board table line %d: row %q is not a board count (want TSL achieved, MSL achieved, Below MSL, Not measured, TOTAL or Mitigation Agreed)", r.line, r.name)
-			return
+			return fmt.Errorf("board table line %d: row %q is not a board count (want TSL achieved, MSL achieved, Below MSL, Not measured, TOTAL or Mitigation Agreed)", r.line, r.name)
 		}
-		if r.org != "" && !e.servesOrg(r.org) {
-			d.add("%s, organisation %s (line %d): not an organisation of the result", r.name, r.org, r.line)
-			continue
+		if r.org != "" && !c.e.servesOrg(r.org) {
+			c.d.add("%s, organisation %s (line %d): not an organisation of the result", r.name, r.org, r.line)
+			return nil
 		}
-		for j, m := range g.months {
-			if !slices.Contains(months, m) {
-				continue
-			}
-			got := strconv.Itoa(count(e.summary(m, r.org)))
+		c.eachMonth(func(j int, m kpi.Month) {
+			got := strconv.Itoa(count(c.e.summary(m, r.org)))
 			if n, err := strconv.Atoi(r.cells[j]); err != nil || strconv.Itoa(n) != got {
-				d.add("%s: want %s, got %s", at(r.name, r.org, m), r.cells[j], got)
+				c.d.add("%s: want %s, got %s", at(r.name, r.org, m), r.cells[j], got)
 			}
-		}
-	}
-	d.report(t, "board summary")
+		})
+		return nil
+	})
 }
 
 // servesOrg reports whether any cell of the result is org's.
@@ -109,37 +98,22 @@ func RAG(t TB, res *contract.Result, want string) {
 	if h, ok := t.(helper); ok {
 		h.Helper()
 	}
-	g, err := parseGrid("RAG", want)
-	if err != nil {
-		fatal(t, "%v", err)
-		return
-	}
-	e := index(res)
-	var d diffs
-	months := e.months(g, &d)
-	for _, r := range g.rows {
-		org, ok, err := e.kpiRow(g, r, &d)
-		if err != nil {
-			fatal(t, "%v", err)
-			return
-		}
+	runCheck(t, "RAG", "RAG table", res, want, func(c *check, r gridRow) error {
+		org, ok, err := c.e.kpiRow(c.g, r, &c.d)
 		if !ok {
-			continue
+			return err
 		}
-		for j, m := range g.months {
-			if !slices.Contains(months, m) {
-				continue
-			}
+		c.eachMonth(func(j int, m kpi.Month) {
 			got := "-"
-			if c := e.cells[cellKey{r.name, org, m}]; c != nil {
-				got = ragText(c)
+			if cell := c.e.cells[cellKey{r.name, org, m}]; cell != nil {
+				got = ragText(cell)
 			}
 			if !sameRAG(r.cells[j], got) {
-				d.add("%s: want %s, got %s", at(kpiName(r.name), org, m), r.cells[j], got)
+				c.d.add("%s: want %s, got %s", at(kpiName(r.name), org, m), r.cells[j], got)
 			}
-		}
-	}
-	d.report(t, "RAG table")
+		})
+		return nil
+	})
 }
 
 // ragText is a cell as the text report prints it in the RAG table.
@@ -225,12 +199,6 @@ func Ledger(t TB, res *contract.Result, want string) {
 	if h, ok := t.(helper); ok {
 		h.Helper()
 	}
-	g, err := parseGrid("ledger", want)
-	if err != nil {
-		fatal(t, "%v", err)
-		return
-	}
-	e := index(res)
 	lines := map[cellKey]*credits.Line{}
 	for i := range res.Ledger.Lines {
 		if l := &res.Ledger.Lines[i]; l.Kind == credits.CreditLine {
@@ -241,43 +209,30 @@ func Ledger(t TB, res *contract.Result, want string) {
 	for _, m := range res.Ledger.Months {
 		totals[m.Month] = m
 	}
-	var d diffs
-	months := e.months(g, &d)
-	for _, r := range g.rows {
+	runCheck(t, "ledger", "ledger", res, want, func(c *check, r gridRow) error {
 		total, isTotal := ledgerTotals[nearest.Normal(r.name)]
-		if _, isKPI := e.orgsOf[r.name]; isKPI || !isTotal {
-			org, ok, err := e.kpiRow(g, r, &d)
-			if err != nil {
-				fatal(t, "%v", err)
-				return
-			}
+		if _, isKPI := c.e.orgsOf[r.name]; isKPI || !isTotal {
+			org, ok, err := c.e.kpiRow(c.g, r, &c.d)
 			if !ok {
-				continue
+				return err
 			}
-			for j, m := range g.months {
-				if !slices.Contains(months, m) {
-					continue
-				}
+			c.eachMonth(func(j int, m kpi.Month) {
 				if got, same := sameLine(r.cells[j], lines[cellKey{r.name, org, m}]); !same {
-					d.add("%s: want %s, got %s", at(kpiName(r.name), org, m), r.cells[j], got)
+					c.d.add("%s: want %s, got %s", at(kpiName(r.name), org, m), r.cells[j], got)
 				}
-			}
-			continue
+			})
+			return nil
 		}
 		if r.org != "" {
-			fatal(t, "ledger table line %d: %s is the month's total, not an organisation's: leave the organisation empty", r.line, r.name)
-			return
+			return fmt.Errorf("ledger table line %d: %s is the month's total, not an organisation's: leave the organisation empty", r.line, r.name)
 		}
-		for j, m := range g.months {
-			if !slices.Contains(months, m) {
-				continue
-			}
+		c.eachMonth(func(j int, m kpi.Month) {
 			if got, same := sameAmount(r.cells[j], total(totals[m])); !same {
-				d.add("%s: want %s, got %s", at(r.name, "", m), r.cells[j], got)
+				c.d.add("%s: want %s, got %s", at(r.name, "", m), r.cells[j], got)
 			}
-		}
-	}
-	d.report(t, "ledger")
+		})
+		return nil
+	})
 }
 
 // sameLine reports whether a stated ledger cell says what line l does,
