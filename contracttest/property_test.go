@@ -23,6 +23,34 @@ type table struct {
 	names  []string
 	orgs   []string // "" throughout for a table without an organisation column
 	cells  [][]string
+	byKPI  map[rowKey]int // the rows of KPI-months by their labels
+}
+
+// rowKey labels a table's row of KPI-months: a KPI and an organisation.
+type rowKey struct{ kpi, org string }
+
+// add appends a row labelled name and org holding cells, and returns it.
+func (t *table) add(name, org string, cells []string) int {
+	t.names, t.orgs, t.cells = append(t.names, name), append(t.orgs, org), append(t.cells, cells)
+	return len(t.names) - 1
+}
+
+// kpiRow returns t's row for k, adding it, with "-" in each of its first
+// months cells, when t has none yet.
+func (t *table) kpiRow(k rowKey, months int) int {
+	r, ok := t.byKPI[k]
+	if !ok {
+		cells := make([]string, months)
+		for j := range cells {
+			cells[j] = "-"
+		}
+		r = t.add(k.kpi, k.org, cells)
+		if t.byKPI == nil {
+			t.byKPI = map[rowKey]int{}
+		}
+		t.byKPI[k] = r
+	}
+	return r
 }
 
 // text writes t in the grammar: pipes, or tabs.
@@ -54,14 +82,12 @@ func (t *table) text(tabs, withOrg bool) string {
 // from the result's own fields, with money at the contract's places.
 func tables(c *contract.Contract, res *contract.Result) (board, rag, ledger *table) {
 	board, rag, ledger = &table{}, &table{}, &table{}
-	type key struct{ kpi, org string }
-	ragRow, ledgerRow := map[key]int{}, map[key]int{}
 	money := c.Credits.Money
 	for _, name := range []string{"TSL achieved", "MSL achieved", "Below MSL", "Not measured", "TOTAL", "Mitigation Agreed"} {
-		board.names, board.orgs, board.cells = append(board.names, name), append(board.orgs, ""), append(board.cells, nil)
+		board.add(name, "", nil)
 	}
 	for _, name := range []string{"Charges", "Uncapped", "Cut", "Withheld", "Credit"} {
-		ledger.names, ledger.orgs, ledger.cells = append(ledger.names, name), append(ledger.orgs, ""), append(ledger.cells, nil)
+		ledger.add(name, "", nil)
 	}
 	totals := len(ledger.names)
 	lines := map[string]*credits.Line{}
@@ -89,16 +115,8 @@ func tables(c *contract.Contract, res *contract.Result) (board, rag, ledger *tab
 		}
 		for _, cells := range [][]contract.Cell{m.Cells, m.Combined} {
 			for _, cell := range cells {
-				k := key{cell.Measured.KPI, cell.Measured.Org}
-				r, ok := ragRow[k]
-				if !ok {
-					r = len(rag.names)
-					ragRow[k] = r
-					rag.names, rag.orgs, rag.cells = append(rag.names, k.kpi), append(rag.orgs, k.org), append(rag.cells, make([]string, mi+1))
-					for j := range mi + 1 {
-						rag.cells[r][j] = "-"
-					}
-				}
+				k := rowKey{cell.Measured.KPI, cell.Measured.Org}
+				r := rag.kpiRow(k, mi+1)
 				text := cell.Raw.String()
 				if cell.Raw == kpi.Reported {
 					text = cell.Measured.Rounded.StringFixed(cell.Measured.Precision.Places)
@@ -114,15 +132,7 @@ func tables(c *contract.Contract, res *contract.Result) (board, rag, ledger *tab
 				if l == nil {
 					continue
 				}
-				r, ok = ledgerRow[k]
-				if !ok {
-					r = len(ledger.names)
-					ledgerRow[k] = r
-					ledger.names, ledger.orgs, ledger.cells = append(ledger.names, k.kpi), append(ledger.orgs, k.org), append(ledger.cells, make([]string, mi+1))
-					for j := range mi + 1 {
-						ledger.cells[r][j] = "-"
-					}
-				}
+				r = ledger.kpiRow(k, mi+1)
 				text = money.Format(l.Amount)
 				if l.Mitigation != "" {
 					text += "*"
