@@ -57,24 +57,19 @@ type (
 		Unit          *yUnit        `yaml:"unit"`
 		Direction     *yDirection   `yaml:"direction"`
 		Precision     *precisionDTO `yaml:"precision"`
-		TSL           *yDecimal     `yaml:"tsl"`
-		MSL           *yDecimal     `yaml:"msl"`
-		TSLBound      *yBound       `yaml:"tsl-bound"`
-		MSLBound      *yBound       `yaml:"msl-bound"`
-		MSLMargin     *marginDTO    `yaml:"msl-margin"`
-		SmallVolume   *volumeDTO    `yaml:"small-volume"`
-		Relative      *yRelative    `yaml:"relative"`
-		Glide         []stepDTO     `yaml:"glide"`
-		Changes       []changeDTO   `yaml:"changes"`
-		From          *yMonth       `yaml:"from"`
-		To            *yMonth       `yaml:"to"`
-		Organisations []yString     `yaml:"organisations"`
-		Unavailable   *yStatus      `yaml:"unavailable"`
-		Pooled        []partDTO     `yaml:"pooled"`
-		Combine       *combineDTO   `yaml:"combine"`
-		Every         *yWhole       `yaml:"every"`
-		Measure       yaml.Node     `yaml:"measure"` // read by Plan
-		Note          *yString      `yaml:"note"`
+		levelsDTO     `yaml:",inline"`
+		Relative      *yRelative  `yaml:"relative"`
+		Glide         []stepDTO   `yaml:"glide"`
+		Changes       []changeDTO `yaml:"changes"`
+		From          *yMonth     `yaml:"from"`
+		To            *yMonth     `yaml:"to"`
+		Organisations []yString   `yaml:"organisations"`
+		Unavailable   *yStatus    `yaml:"unavailable"`
+		Pooled        []partDTO   `yaml:"pooled"`
+		Combine       *combineDTO `yaml:"combine"`
+		Every         *yWhole     `yaml:"every"`
+		Measure       yaml.Node   `yaml:"measure"` // read by Plan
+		Note          *yString    `yaml:"note"`
 	}
 	marginDTO struct {
 		By   *yDecimal    `yaml:"by"`
@@ -93,8 +88,9 @@ type (
 		Places   *yWhole    `yaml:"places"`
 		Rounding *yRounding `yaml:"rounding"`
 	}
-	stepDTO struct {
-		Month       *yMonth    `yaml:"month"`
+	// levelsDTO is the threshold fields a KPI, a glide step and a change
+	// share, inlined in each.
+	levelsDTO struct {
 		TSL         *yDecimal  `yaml:"tsl"`
 		MSL         *yDecimal  `yaml:"msl"`
 		TSLBound    *yBound    `yaml:"tsl-bound"`
@@ -102,15 +98,14 @@ type (
 		MSLMargin   *marginDTO `yaml:"msl-margin"`
 		SmallVolume *volumeDTO `yaml:"small-volume"`
 	}
+	stepDTO struct {
+		Month     *yMonth `yaml:"month"`
+		levelsDTO `yaml:",inline"`
+	}
 	changeDTO struct {
-		From        *yMonth    `yaml:"from"`
-		TSL         *yDecimal  `yaml:"tsl"`
-		MSL         *yDecimal  `yaml:"msl"`
-		TSLBound    *yBound    `yaml:"tsl-bound"`
-		MSLBound    *yBound    `yaml:"msl-bound"`
-		MSLMargin   *marginDTO `yaml:"msl-margin"`
-		SmallVolume *volumeDTO `yaml:"small-volume"`
-		Note        *yString   `yaml:"note"`
+		From      *yMonth `yaml:"from"`
+		levelsDTO `yaml:",inline"`
+		Note      *yString `yaml:"note"`
 	}
 	moneyDTO struct {
 		Places   *yWhole    `yaml:"places"`
@@ -339,13 +334,13 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 	case d.Relative != nil:
 		cv.noLevels(p, fmt.Sprintf("a relative target (%s), which has no fixed levels", d.Relative.v))
 	default:
-		k.Schedule.Base = cv.thresholds(p, levelsDTO{d.TSL, d.MSL, d.TSLBound, d.MSLBound, d.MSLMargin, d.SmallVolume},
+		k.Schedule.Base = cv.thresholds(p, &d.levelsDTO,
 			"the target service level, such as 99.5", "the minimum service level, such as 99.0")
 		for j, st := range d.Glide {
 			q := fmt.Sprintf("%s.glide[%d]", p, j)
 			k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
 				Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
-				Thresholds: cv.thresholds(q, levelsDTO{st.TSL, st.MSL, st.TSLBound, st.MSLBound, st.MSLMargin, st.SmallVolume},
+				Thresholds: cv.thresholds(q, &st.levelsDTO,
 					"the step's target service level", "the step's minimum service level"),
 			})
 		}
@@ -353,7 +348,7 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 			q := fmt.Sprintf("%s.changes[%d]", p, j)
 			k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
 				From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
-				Thresholds: cv.thresholds(q, levelsDTO{ch.TSL, ch.MSL, ch.TSLBound, ch.MSLBound, ch.MSLMargin, ch.SmallVolume},
+				Thresholds: cv.thresholds(q, &ch.levelsDTO,
 					"the target service level from then on", "the minimum service level from then on"),
 				Note: cv.str(q+".note", ch.Note, ""),
 			})
@@ -382,45 +377,37 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 	return k
 }
 
-// levelsDTO is the threshold fields a KPI, a glide step and a change share.
-type levelsDTO struct {
-	tsl, msl           *yDecimal
-	tslBound, mslBound *yBound
-	margin             *marginDTO
-	volume             *volumeDTO
-}
-
 // thresholds reads the threshold fields of the mapping at p: a tsl, and
 // either an msl or an msl-margin, with optional bounds and an optional
 // small-volume rule.
-func (cv *converter) thresholds(p string, l levelsDTO, tslWant, mslWant string) kpi.Thresholds {
-	t := kpi.Thresholds{TSL: cv.dec(p+".tsl", l.tsl, tslWant)}
-	if l.tslBound != nil {
-		t.TSLBound = kpi.Bound(l.tslBound.v)
+func (cv *converter) thresholds(p string, l *levelsDTO, tslWant, mslWant string) kpi.Thresholds {
+	t := kpi.Thresholds{TSL: cv.dec(p+".tsl", l.TSL, tslWant)}
+	if l.TSLBound != nil {
+		t.TSLBound = kpi.Bound(l.TSLBound.v)
 	}
-	if l.mslBound != nil {
-		t.MSLBound = kpi.Bound(l.mslBound.v)
+	if l.MSLBound != nil {
+		t.MSLBound = kpi.Bound(l.MSLBound.v)
 	}
 	switch {
-	case l.margin != nil && l.msl != nil:
+	case l.MSLMargin != nil && l.MSL != nil:
 		cv.ps.add(cv.doc.at(p+".msl-margin"), p+".msl-margin", "given as well as msl (want one of them: an msl, or a margin from the tsl)", nil)
-	case l.margin != nil && cv.problemsUnder(p+".msl-margin"):
+	case l.MSLMargin != nil && cv.problemsUnder(p+".msl-margin"):
 		// not a mapping, or a field that does not parse: already reported
-	case l.margin != nil:
+	case l.MSLMargin != nil:
 		q := p + ".msl-margin"
 		t.MSLMargin = kpi.Margin{
-			By:   cv.dec(q+".by", l.margin.By, "how far the msl lies from the tsl, such as 5"),
-			Unit: word(cv, q+".unit", l.margin.Unit, "points or percent-of-tsl"),
+			By:   cv.dec(q+".by", l.MSLMargin.By, "how far the msl lies from the tsl, such as 5"),
+			Unit: word(cv, q+".unit", l.MSLMargin.Unit, "points or percent-of-tsl"),
 		}
 	default:
-		t.MSL = cv.dec(p+".msl", l.msl, mslWant+", or an msl-margin")
+		t.MSL = cv.dec(p+".msl", l.MSL, mslWant+", or an msl-margin")
 	}
-	if l.volume != nil && !cv.problemsUnder(p+".small-volume") {
+	if l.SmallVolume != nil && !cv.problemsUnder(p+".small-volume") {
 		q := p + ".small-volume"
 		t.SmallVolume = kpi.SmallVolume{
-			FewerThan:   int32(cv.whole(q+".fewer-than", l.volume.FewerThan, "the volume below which the rule applies, such as 20 for \"fewer than 20 tickets\"")),
-			TSLFailures: int32(cv.whole(q+".tsl-failures", l.volume.TSLFailures, "the most failures that meet the tsl, such as 1")),
-			MSLFailures: int32(cv.whole(q+".msl-failures", l.volume.MSLFailures, "the most failures that meet the msl, such as 2")),
+			FewerThan:   int32(cv.whole(q+".fewer-than", l.SmallVolume.FewerThan, "the volume below which the rule applies, such as 20 for \"fewer than 20 tickets\"")),
+			TSLFailures: int32(cv.whole(q+".tsl-failures", l.SmallVolume.TSLFailures, "the most failures that meet the tsl, such as 1")),
+			MSLFailures: int32(cv.whole(q+".msl-failures", l.SmallVolume.MSLFailures, "the most failures that meet the msl, such as 2")),
 		}
 	}
 	return t
