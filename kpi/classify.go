@@ -205,6 +205,14 @@ func (r Result) Reason() string {
 	if t.MSLMargin.IsSet() {
 		msl += " (tsl " + map[bool]string{true: "less", false: "plus"}[r.Direction == HigherIsBetter] + " " + t.MSLMargin.String() + ")"
 	}
+	return r.levelsReason(head, tsl, msl)
+}
+
+// levelsReason ends the reason for a green, amber or red status, after
+// head: the level met or missed, named as tsl and msl name them, and the
+// part of the schedule it came from, such as "tsl >= 99.5 missed, msl >=
+// 99.0 met (base): amber".
+func (r Result) levelsReason(head, tsl, msl string) string {
 	switch r.Status {
 	case Green:
 		return fmt.Sprintf("%s%s met (%s): green", head, tsl, r.Source)

@@ -139,13 +139,7 @@ func (r Result) volumeReason(head string) string {
 	lead := fmt.Sprintf("%sfewer than %d measured (%s): %s failed, ", head, v.FewerThan, FormatValue(r.Denominator), FormatValue(r.Failures()))
 	tsl := fmt.Sprintf("tsl at most %d", v.TSLFailures)
 	msl := fmt.Sprintf("msl at most %d", v.MSLFailures)
-	switch r.Status {
-	case Green:
-		return fmt.Sprintf("%s%s met (%s): green", lead, tsl, r.Source)
-	case Amber:
-		return fmt.Sprintf("%s%s missed, %s met (%s): amber", lead, tsl, msl, r.Source)
-	}
-	return fmt.Sprintf("%s%s missed (%s): red", lead, msl, r.Source)
+	return r.levelsReason(lead, tsl, msl)
 }
 
 // volumeNote says, for a month its thresholds' small-volume rule did not
