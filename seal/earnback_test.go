@@ -59,16 +59,10 @@ func TestRestateEarnBack(t *testing.T) {
 	entries := sealAll(t, c, measured("98.5", "99", "99"), "2021-04", "2021-05", "2021-06")
 	r, err := seal.Restate(c, contract.Input{Measurements: measured("98.5", "98.5", "99")}, seal.Inputs{}, entries, kpi.Month{})
 	require.NoError(t, err)
-	var got []string
-	for _, rv := range r.Revisions {
-		if !rv.Adjustment.IsZero() {
-			got = append(got, rv.Month.String()+" "+rv.What.String()+" "+rv.KPI+" "+rv.Before+" -> "+rv.After+" "+rv.Adjustment.StringFixed(2))
-		}
-	}
 	require.Equal(t, []string{
 		"2021-05 credit A 0.00 -> 1000.00 1000.00",
 		"2021-06 earn-back A -1000.00 -> none 1000.00",
-	}, got)
+	}, revisionLines(r, true))
 	require.Equal(t, "2000.00", r.Total.StringFixed(2))
 	require.Equal(t, month("2021-07"), r.AdjustIn)
 }

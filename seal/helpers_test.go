@@ -1,6 +1,8 @@
 package seal_test
 
 import (
+	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,4 +101,20 @@ func small() *contract.Contract {
 			Money:  credits.Money{Places: 2, Rounding: kpi.HalfUp},
 		},
 	}
+}
+
+// revisionLines writes r's revisions as the tests compare them, such as
+// "2021-05 credit A 1000.00 -> 2000.00 1000.00": the month, what changed,
+// the KPI (or, for a cap's revision, the cap), the texts as sealed and
+// today, and the adjustment. With moving, only those that move money (a
+// nonzero adjustment) are written.
+func revisionLines(r *seal.Restatement, moving bool) []string {
+	var out []string
+	for _, rv := range r.Revisions {
+		if moving && rv.Adjustment.IsZero() {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s %s %s %s -> %s %s", rv.Month, rv.What, cmp.Or(rv.KPI, rv.Cap), rv.Before, rv.After, rv.Adjustment.StringFixed(2)))
+	}
+	return out
 }
