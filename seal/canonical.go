@@ -153,17 +153,13 @@ func canonicalOf(c *contract.Contract) (obj, error) {
 			"unavailable": w.word(word("status", c.Absences.Unavailable, statusWords)),
 		},
 	}
-	charges := slices.Clone(c.Charges)
-	slices.SortFunc(charges, func(a, b contract.Charge) int {
+	o["charges"] = sortedList(c.Charges, func(a, b contract.Charge) int {
 		return cmp.Or(cmp.Compare(a.Org, b.Org), a.From.Compare(b.From))
-	})
-	var cs []any
-	for _, ch := range charges {
+	}, func(ch contract.Charge) obj {
 		co := obj{"organisation": ch.Org, "from": ch.From.String(), "amount": canonDecimal(ch.Amount)}
 		optString(co, "note", ch.Note)
-		cs = append(cs, co)
-	}
-	o["charges"] = orEmpty(cs)
+		return co
+	})
 	var ks []any
 	for i := range c.KPIs {
 		ks = append(ks, w.kpi(c, &c.KPIs[i]))
@@ -181,6 +177,19 @@ func canonicalOf(c *contract.Contract) (obj, error) {
 		return nil, w.err
 	}
 	return o, nil
+}
+
+// sortedList writes xs in the order order gives them, each as write
+// writes it: the canonical form of a list whose order means nothing. An
+// empty or nil list is written as [].
+func sortedList[T any](xs []T, order func(a, b T) int, write func(T) obj) []any {
+	sorted := slices.Clone(xs)
+	slices.SortFunc(sorted, order)
+	out := []any{}
+	for _, x := range sorted {
+		out = append(out, write(x))
+	}
+	return out
 }
 
 func orEmpty(l []any) []any {
@@ -247,25 +256,17 @@ func (w *canon) kpi(c *contract.Contract, k *contract.KPI) obj {
 	}
 	if d.Kind != kpi.Figure && d.Relative == 0 {
 		s := obj{"base": w.thresholds(d.Schedule.Base)}
-		glide := slices.Clone(d.Schedule.Glide)
-		slices.SortFunc(glide, func(a, b kpi.Step) int { return a.Month.Compare(b.Month) })
-		var gs []any
-		for _, st := range glide {
+		s["glide"] = sortedList(d.Schedule.Glide, func(a, b kpi.Step) int { return a.Month.Compare(b.Month) }, func(st kpi.Step) obj {
 			g := w.thresholds(st.Thresholds)
 			g["month"] = st.Month.String()
-			gs = append(gs, g)
-		}
-		s["glide"] = orEmpty(gs)
-		changes := slices.Clone(d.Schedule.Changes)
-		slices.SortFunc(changes, func(a, b kpi.Change) int { return a.From.Compare(b.From) })
-		var chs []any
-		for _, ch := range changes {
+			return g
+		})
+		s["changes"] = sortedList(d.Schedule.Changes, func(a, b kpi.Change) int { return a.From.Compare(b.From) }, func(ch kpi.Change) obj {
 			g := w.thresholds(ch.Thresholds)
 			g["from"] = ch.From.String()
 			optString(g, "note", ch.Note)
-			chs = append(chs, g)
-		}
-		s["changes"] = orEmpty(chs)
+			return g
+		})
 		o["schedule"] = s
 	}
 	if len(k.Pooled) > 0 {
@@ -375,36 +376,27 @@ func (w *canon) credits(r credits.Rules) obj {
 }
 
 func (w *canon) points(p credits.Points) obj {
-	weights := slices.Clone(p.Weights)
-	slices.SortFunc(weights, func(a, b credits.Weight) int {
+	ws := sortedList(p.Weights, func(a, b credits.Weight) int {
 		return cmp.Or(cmp.Compare(a.KPI, b.KPI), a.From.Compare(b.From))
-	})
-	var ws []any
-	for _, wt := range weights {
+	}, func(wt credits.Weight) obj {
 		wo := obj{"kpi": wt.KPI, "from": wt.From.String(), "points": canonDecimal(wt.Points)}
 		optString(wo, "note", wt.Note)
-		ws = append(ws, wo)
-	}
-	return obj{"amber": canonDecimal(p.Amber), "red": canonDecimal(p.Red), "point-value": canonDecimal(p.PointValue), "weights": orEmpty(ws)}
+		return wo
+	})
+	return obj{"amber": canonDecimal(p.Amber), "red": canonDecimal(p.Red), "point-value": canonDecimal(p.PointValue), "weights": ws}
 }
 
 // pool is an at-risk pool's canonical form: its categories sorted by
 // name, each category's KPIs by id.
 func pool(p credits.Pool) obj {
-	cats := slices.Clone(p.Categories)
-	slices.SortFunc(cats, func(a, b credits.PoolCategory) int { return cmp.Compare(a.Name, b.Name) })
-	var cs []any
-	for _, c := range cats {
-		ks := slices.Clone(c.KPIs)
-		slices.SortFunc(ks, func(a, b credits.PoolKPI) int { return cmp.Compare(a.KPI, b.KPI) })
-		var ko []any
-		for _, k := range ks {
-			ko = append(ko, obj{"kpi": k.KPI, "share": canonDecimal(k.Share)})
-		}
-		cs = append(cs, obj{"name": c.Name, "share": canonDecimal(c.Share), "kpis": orEmpty(ko)})
-	}
+	cs := sortedList(p.Categories, func(a, b credits.PoolCategory) int { return cmp.Compare(a.Name, b.Name) }, func(c credits.PoolCategory) obj {
+		ko := sortedList(c.KPIs, func(a, b credits.PoolKPI) int { return cmp.Compare(a.KPI, b.KPI) }, func(k credits.PoolKPI) obj {
+			return obj{"kpi": k.KPI, "share": canonDecimal(k.Share)}
+		})
+		return obj{"name": c.Name, "share": canonDecimal(c.Share), "kpis": ko}
+	})
 	return obj{"at-risk": canonDecimal(p.AtRisk), "available": canonDecimal(p.Available), "amber": canonDecimal(p.Amber),
-		"red": canonDecimal(p.Red), "categories": orEmpty(cs)}
+		"red": canonDecimal(p.Red), "categories": cs}
 }
 
 func (w *canon) scheme(s scheme.Scheme) obj {
@@ -501,10 +493,7 @@ func (w *canon) valuePart(dir kpi.Direction, v scheme.ValueBasis, p kpi.Precisio
 // bands writes a band table in the order of the bands' names, which are
 // unique: the table's order means nothing.
 func (w *canon) bands(bs []scheme.Band) []any {
-	sorted := slices.Clone(bs)
-	slices.SortFunc(sorted, func(a, b scheme.Band) int { return cmp.Compare(a.Name, b.Name) })
-	out := []any{}
-	for _, b := range sorted {
+	return sortedList(bs, func(a, b scheme.Band) int { return cmp.Compare(a.Name, b.Name) }, func(b scheme.Band) obj {
 		bo := obj{"name": b.Name, "points": canonDecimal(b.Points), "material": b.Material}
 		if b.Min != nil {
 			bo["min"], bo["min-edge"] = canonDecimal(*b.Min), w.word(word("edge", b.MinEdge, edgeWords))
@@ -512,7 +501,6 @@ func (w *canon) bands(bs []scheme.Band) []any {
 		if b.Max != nil {
 			bo["max"], bo["max-edge"] = canonDecimal(*b.Max), w.word(word("edge", b.MaxEdge, edgeWords))
 		}
-		out = append(out, bo)
-	}
-	return out
+		return bo
+	})
 }
