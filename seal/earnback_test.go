@@ -56,9 +56,7 @@ func TestSealEarnBack(t *testing.T) {
 // May 1000.00, June 0.00) less as sealed.
 func TestRestateEarnBack(t *testing.T) {
 	c := earnBackContract()
-	entries := sealAll(t, c, measured("98.5", "99", "99"), "2021-04", "2021-05", "2021-06")
-	r, err := seal.Restate(c, contract.Input{Measurements: measured("98.5", "98.5", "99")}, seal.Inputs{}, entries, kpi.Month{})
-	require.NoError(t, err)
+	r := restate(t, c, measured("98.5", "99", "99"), measured("98.5", "98.5", "99"), "2021-04", "2021-05", "2021-06")
 	require.Equal(t, []string{
 		"2021-05 credit A 0.00 -> 1000.00 1000.00",
 		"2021-06 earn-back A -1000.00 -> none 1000.00",

@@ -99,6 +99,15 @@ func sealAll(t *testing.T, c *contract.Contract, ms []kpi.Measurement, months ..
 	return closeMonths(t, files{c: c, ms: ms}, months...)
 }
 
+// restate seals months of c with the measurements sealed, as sealAll
+// does, and restates them with today's, failing t on an error.
+func restate(t *testing.T, c *contract.Contract, sealed, today []kpi.Measurement, months ...string) *seal.Restatement {
+	t.Helper()
+	r, err := seal.Restate(c, contract.Input{Measurements: today}, seal.Inputs{}, sealAll(t, c, sealed, months...), kpi.Month{})
+	require.NoError(t, err)
+	return r
+}
+
 // TestRestateCapCut, worked by hand: A's 4 points at 0.5% of 100000.00
 // cost 1000.00 amber and 2000.00 red; the monthly cap is 1% of
 // 100000.00 = 1000.00. Sealed amber, May's 1000.00 used the cap exactly;
@@ -107,9 +116,7 @@ func sealAll(t *testing.T, c *contract.Contract, ms []kpi.Measurement, months ..
 // adding up to the month's unchanged credit.
 func TestRestateCapCut(t *testing.T) {
 	c := small()
-	entries := sealAll(t, c, measured("99", "98.5"), "2021-05")
-	r, err := seal.Restate(c, contract.Input{Measurements: measured("99", "97.0")}, seal.Inputs{}, entries, kpi.Month{})
-	require.NoError(t, err)
+	r := restate(t, c, measured("99", "98.5"), measured("99", "97.0"), "2021-05")
 	require.Equal(t, []string{
 		"2021-05 value A 98.5 -> 97.0 0.00",
 		"2021-05 status A amber -> red 0.00",
@@ -133,9 +140,7 @@ func TestRestateAnnualCapMovesToALaterMonth(t *testing.T) {
 	c := small()
 	yearCap := dec("0.25")
 	c.Credits.Caps = credits.Caps{Year: &yearCap}
-	entries := sealAll(t, c, measured("98.5", "98.5", "98.5"), "2021-04", "2021-05", "2021-06")
-	r, err := seal.Restate(c, contract.Input{Measurements: measured("97", "98.5", "98.5")}, seal.Inputs{}, entries, kpi.Month{})
-	require.NoError(t, err)
+	r := restate(t, c, measured("98.5", "98.5", "98.5"), measured("97", "98.5", "98.5"), "2021-04", "2021-05", "2021-06")
 	require.Equal(t, []string{
 		"2021-04 credit A 1000.00 -> 2000.00 1000.00",
 		"2021-06 cap year none -> -1000.00 -1000.00",
@@ -216,9 +221,7 @@ func TestRestateAdjustIn(t *testing.T) {
 	// month after the term.
 	short := small()
 	short.Term = 2
-	last := sealAll(t, short, measured("99", "98.5"), "2021-05")
-	r, err := seal.Restate(short, contract.Input{Measurements: measured("99", "97")}, seal.Inputs{}, last, kpi.Month{})
-	require.NoError(t, err)
+	r := restate(t, short, measured("99", "98.5"), measured("99", "97"), "2021-05")
 	require.Equal(t, month("2021-06"), r.AdjustIn)
 	require.Len(t, r.Adjustments, 2, "the credit line and the monthly cap's cut")
 }
@@ -243,9 +246,7 @@ func TestRestateUntrusted(t *testing.T) {
 func TestRestateEvents(t *testing.T) {
 	c := small()
 	c.Credits.Triggers = []credits.Trigger{{Name: "termination", Kind: credits.FailuresInWindow, Months: 3, Failures: 2}}
-	entries := sealAll(t, c, measured("98.5", "99", "98.5"), "2021-06")
-	r, err := seal.Restate(c, contract.Input{Measurements: measured("99", "99", "98.5")}, seal.Inputs{}, entries, kpi.Month{})
-	require.NoError(t, err)
+	r := restate(t, c, measured("98.5", "99", "98.5"), measured("99", "99", "98.5"), "2021-06")
 	var events []seal.Revision
 	for _, rv := range r.Revisions {
 		if rv.What == seal.Event {
