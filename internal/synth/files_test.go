@@ -35,6 +35,24 @@ func loadDir(t testing.TB, dir string) (*contract.Contract, *contract.Result) {
 	return c, res
 }
 
+// roundTrip writes p as files, reads them back and evaluates them, and
+// fails t when the credit rules read or the ledger differ from p's own. It
+// returns the contract read, and p's result and the files'.
+func roundTrip(t testing.TB, p synth.Portfolio) (c *contract.Contract, want, got *contract.Result) {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, synth.WriteFiles(dir, p))
+	c, got = loadDir(t, dir)
+	if d := cmp.Diff(p.Contract.Credits, c.Credits, cmpopts.EquateEmpty()); d != "" {
+		t.Fatalf("credit rules from files differ:\n%s", d)
+	}
+	want = evaluate(t, p)
+	if d := cmp.Diff(want.Ledger, got.Ledger); d != "" {
+		t.Fatalf("ledger from files differs:\n%s", d)
+	}
+	return c, want, got
+}
+
 // TestFilesRoundTrip writes generated contracts of every regime as files
 // and expects the loader to read back the same credit rules, and a
 // contract whose ledger and JSON report are exactly the original's.
@@ -47,16 +65,7 @@ func TestFilesRoundTrip(t *testing.T) {
 					t.Run(fmt.Sprintf("%s/%dx%dx%d/seed-%d/contract-%d", g, s.KPIs, s.Months, s.Orgs, seed, n), func(t *testing.T) {
 						t.Parallel()
 						p := synth.Generate(seed, n, s)
-						dir := t.TempDir()
-						require.NoError(t, synth.WriteFiles(dir, p))
-						c, got := loadDir(t, dir)
-						if d := cmp.Diff(p.Contract.Credits, c.Credits, cmpopts.EquateEmpty()); d != "" {
-							t.Fatalf("credit rules from files differ:\n%s", d)
-						}
-						want := evaluate(t, p)
-						if d := cmp.Diff(want.Ledger, got.Ledger); d != "" {
-							t.Fatalf("ledger from files differs:\n%s", d)
-						}
+						c, want, got := roundTrip(t, p)
 						var wantJSON, gotJSON bytes.Buffer
 						require.NoError(t, reports.JSON(&wantJSON, p.Contract, want))
 						require.NoError(t, reports.JSON(&gotJSON, c, got))
@@ -117,20 +126,14 @@ func TestFilesRoundTripEarnBack(t *testing.T) {
 		c.Credits.EarnBack = synth.EarnBack(uint64(n), &c)
 		require.NotEmpty(t, c.Credits.EarnBack.KPIs, "contract %d", n)
 		p.Contract = &c
-		dir := t.TempDir()
-		require.NoError(t, synth.WriteFiles(dir, p))
-		loaded, got := loadDir(t, dir)
-		if d := cmp.Diff(p.Contract.Credits, loaded.Credits, cmpopts.EquateEmpty()); d != "" {
-			t.Fatalf("contract %d: credit rules from files differ:\n%s", n, d)
-		}
-		if d := cmp.Diff(evaluate(t, p).Ledger, got.Ledger); d != "" {
-			t.Fatalf("contract %d: ledger from files differs:\n%s", n, d)
-		}
-		for _, l := range got.Ledger.Lines {
-			if l.Kind == credits.EarnBackLine {
-				earned++
+		t.Run(fmt.Sprintf("contract-%d", n), func(t *testing.T) {
+			_, _, got := roundTrip(t, p)
+			for _, l := range got.Ledger.Lines {
+				if l.Kind == credits.EarnBackLine {
+					earned++
+				}
 			}
-		}
+		})
 	}
 	require.Positive(t, earned, "the contracts earn nothing back")
 }
