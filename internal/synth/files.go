@@ -72,6 +72,14 @@ func (p *printer) printf(format string, args ...any) {
 	}
 }
 
+// optDecimal writes the line "key: d", indented by in, when d is not
+// zero: the format reads the field, left out, as zero.
+func (p *printer) optDecimal(in, key string, d decimal.Decimal) {
+	if !d.IsZero() {
+		p.printf("%s%s: %q\n", in, key, v(d))
+	}
+}
+
 // v formats d with exactly the places it holds, which the loader reads
 // back as the same decimal.
 func v(d decimal.Decimal) string { return kpi.FormatValue(d) }
@@ -183,9 +191,7 @@ func writeScheme(out *printer, s scheme.Scheme) {
 		case sc.Shortfall != nil:
 			sf := sc.Shortfall
 			out.printf(in+"shortfall:\n"+in+"  target: %q\n"+in+"  rate: %q\n", v(sf.Target), v(sf.Rate))
-			if !sf.Step.IsZero() {
-				out.printf(in+"  step: %q\n", v(sf.Step))
-			}
+			out.optDecimal(in+"  ", "step", sf.Step)
 			writeBasis(out, in+"  ", sf.Direction, sf.Value, sf.Precision)
 		case sc.ShortfallBands != nil:
 			sb := sc.ShortfallBands
@@ -221,21 +227,15 @@ func writeScheme(out *printer, s scheme.Scheme) {
 	}
 	pr := s.Price
 	out.printf("      price:\n        basis: %s\n", pr.Basis)
-	if !pr.Value.IsZero() {
-		out.printf("        value: %q\n", v(pr.Value))
-	}
-	if !pr.Allowance.IsZero() {
-		out.printf("        allowance: %q\n", v(pr.Allowance))
-	}
+	out.optDecimal("        ", "value", pr.Value)
+	out.optDecimal("        ", "allowance", pr.Allowance)
 	if len(pr.Ratchet) > 0 {
 		out.printf("        ratchet:\n")
 		for _, rt := range pr.Ratchet {
 			out.printf("          - {above: %q, multiplier: %q}\n", v(rt.Above), v(rt.Multiplier))
 		}
 	}
-	if !pr.Percent.IsZero() {
-		out.printf("        percent: %q\n", v(pr.Percent))
-	}
+	out.optDecimal("        ", "percent", pr.Percent)
 	if len(pr.Table) > 0 {
 		out.printf("        table:\n")
 		for _, row := range pr.Table {
