@@ -11,7 +11,6 @@ import (
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -179,11 +178,11 @@ func TestPropertyTables(t *testing.T) {
 			KPIs: rapid.IntRange(1, 6).Draw(rt, "kpis"), Months: rapid.IntRange(1, 18).Draw(rt, "months"),
 			Orgs: rapid.IntRange(1, 3).Draw(rt, "orgs"), Failures: rapid.IntRange(1, 100).Draw(rt, "failures"), Regime: synth.Mixed,
 		})
-		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		in, err := p.Input()
 		if err != nil {
 			rt.Fatalf("generated mitigations: %v", err)
 		}
-		res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+		res, err := p.Contract.Evaluate(in)
 		if err != nil {
 			rt.Fatalf("generated contract: %v", err)
 		}

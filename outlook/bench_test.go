@@ -5,7 +5,6 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
-	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/outlook"
 )
 
@@ -23,11 +22,12 @@ func BenchmarkOutlook(b *testing.B) {
 	var jobs []job
 	for n := range len(synth.Regimes()) {
 		p := synth.Generate(1, n, shape)
-		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		in, err := p.Input()
 		if err != nil {
 			b.Fatal(err)
 		}
-		jobs = append(jobs, job{p.Contract, contract.Input{From: p.Contract.Commencement, Measurements: p.Measurements, Mitigations: reg}})
+		in.From = p.Contract.Commencement
+		jobs = append(jobs, job{p.Contract, in})
 	}
 	b.ReportAllocs()
 	i := 0

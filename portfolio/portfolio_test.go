@@ -11,7 +11,6 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/mitigation"
 	"github.com/servicecredit/engine/portfolio"
 	"github.com/servicecredit/engine/seal"
 	"github.com/shopspring/decimal"
@@ -24,9 +23,9 @@ func entries(t *testing.T, n int) []portfolio.Entry {
 	var out []portfolio.Entry
 	for i := range n {
 		p := synth.Generate(7, i, synth.Shape{KPIs: 6, Months: 30, Orgs: 1 + i%2, Regime: synth.Mixed, Failures: 20})
-		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		in, err := p.Input()
 		require.NoError(t, err)
-		out = append(out, portfolio.Of(fmt.Sprintf("c%d", i), p.Contract, contract.Input{Measurements: p.Measurements, Mitigations: reg}))
+		out = append(out, portfolio.Of(fmt.Sprintf("c%d", i), p.Contract, in))
 	}
 	return out
 }

@@ -22,11 +22,10 @@ func generatedCycle(t *rapid.T) (synth.Portfolio, contract.Input, []seal.Entry) 
 		KPIs: rapid.IntRange(1, 5).Draw(t, "kpis"), Months: rapid.IntRange(1, 30).Draw(t, "months"),
 		Orgs: rapid.IntRange(1, 2).Draw(t, "orgs"), Regime: synth.Mixed, Failures: rapid.IntRange(1, 100).Draw(t, "failures"),
 	})
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	in, err := p.Input()
 	if err != nil {
 		t.Fatalf("generated mitigations: %v", err)
 	}
-	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
 	c := p.Contract
 	var entries []seal.Entry
 	for m := c.Commencement; !m.After(c.Last()); m = m.AddMonths(1) {

@@ -67,11 +67,11 @@ func TestMatchesEngine(t *testing.T) {
 // reached; it returns the evaluation.
 func compare(t *testing.T, p synth.Portfolio, seen coverage) *contract.Result {
 	t.Helper()
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	in, err := p.Input()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+	res, err := p.Contract.Evaluate(in)
 	if err != nil {
 		t.Fatal(err)
 	}

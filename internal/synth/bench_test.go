@@ -73,11 +73,10 @@ func BenchmarkEvaluate(b *testing.B) { benchEvaluate(b, benchShape) }
 // BenchmarkEvaluate's is the cost of keeping (issue 14: within 1.5 times).
 func BenchmarkEvaluateKept(b *testing.B) {
 	p := synth.Generate(1, 0, benchShape)
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	in, err := p.Input()
 	if err != nil {
 		b.Fatal(err)
 	}
-	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
 	loop(b, len(p.Measurements), func() {
 		if _, err := p.Contract.Evaluate(in); err != nil {
 			b.Fatal(err)
@@ -91,11 +90,10 @@ func BenchmarkEvaluateStress(b *testing.B) { benchEvaluate(b, stressShape) }
 
 func benchEvaluate(b *testing.B, shape synth.Shape) {
 	p := synth.Generate(1, 0, shape)
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	in, err := p.Input()
 	if err != nil {
 		b.Fatal(err)
 	}
-	in := contract.Input{Measurements: p.Measurements, Mitigations: reg}
 	loop(b, len(p.Measurements), func() {
 		if _, err := p.Contract.Stream(in, func(*contract.MonthResult) error { return nil }); err != nil {
 			b.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"github.com/servicecredit/engine/credits/scheme"
 	"github.com/servicecredit/engine/internal/synth"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/mitigation"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -32,9 +31,9 @@ var shapes = []synth.Shape{
 // evaluate evaluates a generated portfolio.
 func evaluate(t testing.TB, p synth.Portfolio) *contract.Result {
 	t.Helper()
-	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	in, err := p.Input()
 	require.NoError(t, err)
-	res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+	res, err := p.Contract.Evaluate(in)
 	require.NoError(t, err)
 	return res
 }

@@ -34,6 +34,17 @@ type Portfolio struct {
 	Mitigations  []mitigation.Record // its agreed mitigations; may be empty
 }
 
+// Input returns p's measurements, with its mitigations in a register, as
+// the contract's Evaluate takes them; an error when the register refuses
+// the mitigations.
+func (p Portfolio) Input() (contract.Input, error) {
+	reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+	if err != nil {
+		return contract.Input{}, err
+	}
+	return contract.Input{Measurements: p.Measurements, Mitigations: reg}, nil
+}
+
 // Generate returns the contract numbered n of a portfolio seeded by seed,
 // with the credit regime s.Regime names (with Mixed, the regime n mod
 // len(Regimes())). It panics if the shape is not positive or its Regime
