@@ -67,6 +67,16 @@ func TestCanonicalYAMLAndJSONAgree(t *testing.T) {
 	}
 }
 
+// richEdited returns the canonical form of rich's contract as edit
+// changes it, which must leave it valid.
+func richEdited(t testing.TB, edit func(*contract.Contract)) string {
+	t.Helper()
+	c := rich()
+	edit(c)
+	require.NoError(t, c.Validate())
+	return canonical(t, c)
+}
+
 // rich returns a contract using most fields, built in Go.
 func rich() *contract.Contract {
 	d := decimal.RequireFromString
@@ -131,10 +141,7 @@ func TestCanonicalIgnoresHowWritten(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := rich()
-			tc.edit(c)
-			require.NoError(t, c.Validate())
-			require.Equal(t, want, canonical(t, c))
+			require.Equal(t, want, richEdited(t, tc.edit))
 		})
 	}
 }
@@ -170,10 +177,7 @@ func TestCanonicalChangesWithMeaning(t *testing.T) {
 		{"the kpis' order", func(c *contract.Contract) { slices.Reverse(c.KPIs) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := rich()
-			tc.edit(c)
-			require.NoError(t, c.Validate())
-			require.NotEqual(t, base, canonical(t, c))
+			require.NotEqual(t, base, richEdited(t, tc.edit))
 		})
 	}
 }
