@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
@@ -689,14 +688,14 @@ type yBool struct {
 }
 
 func (v *yBool) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, _, b, err := readScalar(n, func(s string) (bool, string, error) {
+		if s != "true" && s != "false" {
+			return false, "not true or false", nil
+		}
+		return s == "true", "", nil
+	})
+	if err == nil {
+		*v = yBool{p, b}
 	}
-	b, err := strconv.ParseBool(s)
-	if err != nil || (s != "true" && s != "false") {
-		return &leafError{text: s, quoted: true, msg: "not true or false"}
-	}
-	*v = yBool{p, b}
-	return nil
+	return err
 }

@@ -180,6 +180,31 @@ func scalar(n *yaml.Node) (pos, string, error) {
 	return pos{n.Line, n.Column}, n.Value, nil
 }
 
+// readScalar reads n as one scalar and parses its text with parse, which
+// returns the value, what is wrong with the text ("" when nothing is) and
+// the error behind that, if any: the common part of the scalar types'
+// UnmarshalYAML. A problem with the text is a *leafError quoting it.
+func readScalar[T any](n *yaml.Node, parse func(s string) (T, string, error)) (pos, string, T, error) {
+	var zero T
+	p, s, err := scalar(n)
+	if err != nil {
+		return p, s, zero, err
+	}
+	v, msg, cause := parse(s)
+	if msg != "" {
+		return p, s, zero, &leafError{text: s, quoted: true, msg: msg, cause: cause}
+	}
+	return p, s, v, nil
+}
+
+// noCause adapts a parser that says only what is wrong to readScalar.
+func noCause[T any](parse func(s string) (T, string)) func(s string) (T, string, error) {
+	return func(s string) (T, string, error) {
+		v, msg := parse(s)
+		return v, msg, nil
+	}
+}
+
 // yString is any scalar, read as text.
 type yString struct {
 	pos
@@ -200,16 +225,11 @@ type yDecimal struct {
 }
 
 func (v *yDecimal) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, s, d, err := readScalar(n, noCause(parseDecimal))
+	if err == nil {
+		*v = yDecimal{p, s, d}
 	}
-	d, msg := parseDecimal(s)
-	if msg != "" {
-		return &leafError{text: s, quoted: true, msg: msg}
-	}
-	*v = yDecimal{p, s, d}
-	return nil
+	return err
 }
 
 // yWhole is a whole number of 0 or more.
@@ -219,16 +239,11 @@ type yWhole struct {
 }
 
 func (v *yWhole) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, _, i, err := readScalar(n, noCause(parseWhole))
+	if err == nil {
+		*v = yWhole{p, i}
 	}
-	i, msg := parseWhole(s)
-	if msg != "" {
-		return &leafError{text: s, quoted: true, msg: msg}
-	}
-	*v = yWhole{p, i}
-	return nil
+	return err
 }
 
 // yMonth is a month, "2021-06" or "Jun-21".
@@ -238,16 +253,17 @@ type yMonth struct {
 }
 
 func (v *yMonth) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, _, m, err := readScalar(n, func(s string) (kpi.Month, string, error) {
+		m, err := kpi.ParseMonth(s)
+		if err != nil {
+			return m, monthWant, err
+		}
+		return m, "", nil
+	})
+	if err == nil {
+		*v = yMonth{p, m}
 	}
-	m, err := kpi.ParseMonth(s)
-	if err != nil {
-		return &leafError{text: s, quoted: true, msg: monthWant, cause: err}
-	}
-	*v = yMonth{p, m}
-	return nil
+	return err
 }
 
 const monthWant = "not a month (want 2021-06 or Jun-21)"
@@ -259,16 +275,11 @@ type yDate struct {
 }
 
 func (v *yDate) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, _, d, err := readScalar(n, noCause(parseDate))
+	if err == nil {
+		*v = yDate{p, d}
 	}
-	d, msg := parseDate(s)
-	if msg != "" {
-		return &leafError{text: s, quoted: true, msg: msg}
-	}
-	*v = yDate{p, d}
-	return nil
+	return err
 }
 
 func parseDate(s string) (kpi.Date, string) {
@@ -293,16 +304,17 @@ type yWord[T any, P textPtr[T]] struct {
 
 // UnmarshalYAML reads the word, as the enumeration's UnmarshalText reads it.
 func (v *yWord[T, P]) UnmarshalYAML(n *yaml.Node) error {
-	p, s, err := scalar(n)
-	if err != nil {
-		return err
+	p, _, w, err := readScalar(n, func(s string) (T, string, error) {
+		var w T
+		if err := P(&w).UnmarshalText([]byte(s)); err != nil {
+			return w, wordProblem(err), err
+		}
+		return w, "", nil
+	})
+	if err == nil {
+		*v = yWord[T, P]{p, w}
 	}
-	var w T
-	if err := P(&w).UnmarshalText([]byte(s)); err != nil {
-		return &leafError{text: s, quoted: true, msg: wordProblem(err), cause: err}
-	}
-	*v = yWord[T, P]{p, w}
-	return nil
+	return err
 }
 
 // wordProblem says what is wrong with text, a word of an enumeration,
