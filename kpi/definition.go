@@ -113,37 +113,48 @@ func (d Definition) Validate() error {
 	for _, p := range thresholdProblems(d.Schedule.Base, &d) {
 		add(Month{}, "base", "Schedule.Base."+p.path, p.msg)
 	}
-	seen := map[Month]bool{}
-	for i, st := range d.Schedule.Glide {
-		at := func(rest string) string { return fmt.Sprintf("Schedule.Glide[%d].%s", i, rest) } // written only for a problem
-		if st.Month.IsZero() {
-			add(Month{}, "glide", at("Month"), "step month not set")
-			continue
-		}
-		if seen[st.Month] {
-			add(st.Month, "glide", at("Month"), "month appears twice in the glide path")
-		}
-		seen[st.Month] = true
-		for _, p := range thresholdProblems(st.Thresholds, &d) {
-			add(st.Month, "glide", at("Thresholds."+p.path), p.msg)
-		}
+	glide := datedList{where: "glide", path: "Schedule.Glide", month: "Month", unset: "step month not set", twice: "month appears twice in the glide path"}
+	for _, st := range d.Schedule.Glide {
+		glide.entries = append(glide.entries, dated{st.Month, st.Thresholds})
 	}
-	from := map[Month]bool{}
-	for i, c := range d.Schedule.Changes {
-		at := func(rest string) string { return fmt.Sprintf("Schedule.Changes[%d].%s", i, rest) } // written only for a problem
-		if c.From.IsZero() {
-			add(Month{}, "change", at("From"), "from month not set")
-			continue
-		}
-		if from[c.From] {
-			add(c.From, "change", at("From"), "two changes take effect this month")
-		}
-		from[c.From] = true
-		for _, p := range thresholdProblems(c.Thresholds, &d) {
-			add(c.From, "change", at("Thresholds."+p.path), p.msg)
+	changes := datedList{where: "change", path: "Schedule.Changes", month: "From", unset: "from month not set", twice: "two changes take effect this month"}
+	for _, c := range d.Schedule.Changes {
+		changes.entries = append(changes.entries, dated{c.From, c.Thresholds})
+	}
+	for _, l := range []datedList{glide, changes} {
+		seen := map[Month]bool{}
+		for i, e := range l.entries {
+			at := func(rest string) string { return fmt.Sprintf("%s[%d].%s", l.path, i, rest) } // written only for a problem
+			if e.month.IsZero() {
+				add(Month{}, l.where, at(l.month), l.unset)
+				continue
+			}
+			if seen[e.month] {
+				add(e.month, l.where, at(l.month), l.twice)
+			}
+			seen[e.month] = true
+			for _, p := range thresholdProblems(e.thresholds, &d) {
+				add(e.month, l.where, at("Thresholds."+p.path), p.msg)
+			}
 		}
 	}
 	return joined.Sorted(errs)
+}
+
+// datedList is a glide path or a KPI's changes as Validate checks them:
+// where names the part in a problem, path and month are the Go paths of
+// the list and of an entry's month, unset and twice the problems of an
+// entry with no month and of a month given twice.
+type datedList struct {
+	where, path, month, unset, twice string
+	entries                          []dated
+}
+
+// dated is a glide step or a change: the month it takes effect in and
+// its thresholds.
+type dated struct {
+	month      Month
+	thresholds Thresholds
 }
 
 // problem is one problem found in a part of a definition: the path of the
