@@ -184,16 +184,21 @@ func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil) }
 
 // UnmarshalText parses text as ParseDate does; empty text gives the zero
 // Date.
-func (d *Date) UnmarshalText(text []byte) error {
+func (d *Date) UnmarshalText(text []byte) error { return unmarshalText(d, text, ParseDate) }
+
+// unmarshalText sets *v to text as parse reads it, or to the zero value
+// when text is empty: the UnmarshalText of Date and Month.
+func unmarshalText[T any](v *T, text []byte, parse func(string) (T, error)) error {
 	if len(text) == 0 {
-		*d = Date{}
+		var zero T
+		*v = zero
 		return nil
 	}
-	v, err := ParseDate(string(text))
+	p, err := parse(string(text))
 	if err != nil {
 		return err
 	}
-	*d = v
+	*v = p
 	return nil
 }
 

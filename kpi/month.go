@@ -193,18 +193,7 @@ func (m Month) MarshalText() ([]byte, error) { return m.AppendISO(nil), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler, accepting what
 // ParseMonth accepts; empty text gives the zero Month.
-func (m *Month) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*m = Month{}
-		return nil
-	}
-	v, err := ParseMonth(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
-}
+func (m *Month) UnmarshalText(b []byte) error { return unmarshalText(m, b, ParseMonth) }
 
 // Equal reports whether m and u are the same month. It is the same as
 // m == u, and lets go-cmp compare structs holding Months.
