@@ -314,13 +314,10 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 		Name:      cv.str(p+".name", d.Name, "the indicator's description"),
 		Kind:      word(cv, p+".kind", d.Kind, "kpi, pi or figure"),
 		Unit:      word(cv, p+".unit", d.Unit, "percent, count, score or ratio"),
-		Direction: word(cv, p+".direction", d.Direction, "higher-is-better or lower-is-better"),
+		Direction: cv.direction(p, d.Direction),
 	}}
 	if cv.mapping(p+".precision", d.Precision != nil, "precision: {places: 1, rounding: half-up}") {
-		k.Precision = kpi.Precision{
-			Places:   int32(cv.whole(p+".precision.places", d.Precision.Places, "the decimal places kept, such as 1")),
-			Rounding: word(cv, p+".precision.rounding", d.Precision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
-		}
+		k.Precision = cv.precision(p+".precision", d.Precision, "the decimal places kept, such as 1")
 	}
 	figure := d.Kind != nil && d.Kind.v == kpi.Figure
 	if figure && d.Relative != nil {

@@ -348,10 +348,8 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 	}
 	r.PerOrganisation = d.PerOrganisation != nil && d.PerOrganisation.b
 	if cv.mapping("credits.money", d.Money != nil, "money: {places: 2, rounding: half-up}") {
-		r.Money = credits.Money{
-			Places:   int32(cv.whole("credits.money.places", d.Money.Places, "the decimal places of money, such as 2")),
-			Rounding: word(cv, "credits.money.rounding", d.Money.Rounding, "half-up, half-even, up, down, ceiling or floor"),
-		}
+		pr := cv.precision("credits.money", (*precisionDTO)(d.Money), "the decimal places of money, such as 2")
+		r.Money = credits.Money{Places: pr.Places, Rounding: pr.Rounding}
 	}
 	return r
 }
@@ -497,8 +495,8 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 	if x := d.Bands; x != nil {
 		q := p + ".bands"
 		s.Bands = &scheme.Bands{
-			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
-			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Direction: cv.direction(q, x.Direction),
+			Value:     cv.valueBasis(q, x.Value),
 			Precision: cv.optPrecision(q, x.Precision),
 			Bands:     cv.bands(q, x.Bands),
 		}
@@ -506,20 +504,20 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 	if x := d.Shortfall; x != nil {
 		q := p + ".shortfall"
 		s.Shortfall = &scheme.Shortfall{
-			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Direction: cv.direction(q, x.Direction),
 			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
 			Rate:      cv.dec(q+".rate", x.Rate, "the score per unit of shortfall, such as 1"),
 			Step:      optDec(x.Step),
-			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Value:     cv.valueBasis(q, x.Value),
 			Precision: cv.optPrecision(q, x.Precision),
 		}
 	}
 	if x := d.ShortfallBands; x != nil {
 		q := p + ".shortfall-bands"
 		s.ShortfallBands = &scheme.ShortfallBands{
-			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Direction: cv.direction(q, x.Direction),
 			Target:    cv.dec(q+".target", x.Target, "the level the shortfall is measured from, such as 98"),
-			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Value:     cv.valueBasis(q, x.Value),
 			Precision: cv.optPrecision(q, x.Precision),
 			Bands:     cv.bands(q, x.Bands),
 		}
@@ -527,10 +525,10 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 	if x := d.Deduction; x != nil {
 		q := p + ".deduction"
 		s.Deduction = &scheme.Deduction{
-			Direction: word(cv, q+".direction", x.Direction, "higher-is-better or lower-is-better"),
+			Direction: cv.direction(q, x.Direction),
 			Required:  cv.dec(q+".required", x.Required, "the required performance per cent, such as 99.5"),
 			Available: cv.dec(q+".available", x.Available, "the points at risk on the KPI, such as 10"),
-			Value:     word(cv, q+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+			Value:     cv.valueBasis(q, x.Value),
 			Precision: cv.optPrecision(q, x.Precision),
 		}
 	}
@@ -553,16 +551,13 @@ func (cv *converter) score(p string, d *scoreDTO) scheme.Score {
 // required, and each point needs its value and share.
 func (cv *converter) curve(p string, x *curveDTO) *scheme.Curve {
 	c := &scheme.Curve{
-		Direction: word(cv, p+".direction", x.Direction, "higher-is-better or lower-is-better"),
+		Direction: cv.direction(p, x.Direction),
 		Linked:    cv.dec(p+".linked", x.Linked, "the per cent of the charges linked to the kpi, such as 8"),
-		Value:     word(cv, p+".value", x.Value, "as-measured, kpi-rounded or table-rounded"),
+		Value:     cv.valueBasis(p, x.Value),
 		Precision: cv.optPrecision(p, x.Precision),
 	}
 	if cv.mapping(p+".earned-precision", x.EarnedPrecision != nil, "earned-precision: {places: 2, rounding: half-up}") {
-		c.EarnedPrecision = kpi.Precision{
-			Places:   int32(cv.whole(p+".earned-precision.places", x.EarnedPrecision.Places, "the decimal places of the share earned, such as 2")),
-			Rounding: word(cv, p+".earned-precision.rounding", x.EarnedPrecision.Rounding, "half-up, half-even, up, down, ceiling or floor"),
-		}
+		c.EarnedPrecision = cv.precision(p+".earned-precision", x.EarnedPrecision, "the decimal places of the share earned, such as 2")
 	}
 	if len(x.Points) == 0 {
 		cv.doc.missing(p+".points", "a list of points, such as {value: 95, earned: 60}")
@@ -641,10 +636,26 @@ func (cv *converter) optPrecision(p string, d *precisionDTO) kpi.Precision {
 	if d == nil {
 		return kpi.Precision{}
 	}
+	return cv.precision(p+".precision", d, "the decimal places kept, such as 1")
+}
+
+// precision reads the precision at p, both fields required; placesWant
+// says what its places are, as a missing-field error asks for them.
+func (cv *converter) precision(p string, d *precisionDTO, placesWant string) kpi.Precision {
 	return kpi.Precision{
-		Places:   int32(cv.whole(p+".precision.places", d.Places, "the decimal places kept, such as 1")),
-		Rounding: word(cv, p+".precision.rounding", d.Rounding, "half-up, half-even, up, down, ceiling or floor"),
+		Places:   int32(cv.whole(p+".places", d.Places, placesWant)),
+		Rounding: word(cv, p+".rounding", d.Rounding, "half-up, half-even, up, down, ceiling or floor"),
 	}
+}
+
+// direction reads the direction of the mapping at p.
+func (cv *converter) direction(p string, v *yDirection) kpi.Direction {
+	return word(cv, p+".direction", v, "higher-is-better or lower-is-better")
+}
+
+// valueBasis reads the value basis of the scoring part at p.
+func (cv *converter) valueBasis(p string, v *yValueBasis) scheme.ValueBasis {
+	return word(cv, p+".value", v, "as-measured, kpi-rounded or table-rounded")
 }
 
 func (cv *converter) bands(p string, ds []bandDTO) []scheme.Band {
