@@ -231,6 +231,17 @@ func word[T any, P textPtr[T]](cv *converter, path string, v *yWord[T, P], want 
 	return v.v
 }
 
+// each reads the list ds at path with read, which is given each item's
+// path ("kpis[2]") and the item, and returns what read returns, in order;
+// nil for no items.
+func each[D, T any](path string, ds []D, read func(p string, d *D) T) []T {
+	var out []T
+	for i := range ds {
+		out = append(out, read(fmt.Sprintf("%s[%d]", path, i), &ds[i]))
+	}
+	return out
+}
+
 // mapping reports a required mapping that is missing.
 func (cv *converter) mapping(path string, present bool, want string) bool {
 	if !present {
@@ -254,15 +265,14 @@ func (cv *converter) contract(d *contractDTO) *contract.Contract {
 	if len(d.Charges) == 0 {
 		cv.doc.missing("charges", "a list of monthly charges")
 	}
-	for i, ch := range d.Charges {
-		p := fmt.Sprintf("charges[%d]", i)
-		c.Charges = append(c.Charges, contract.Charge{
+	c.Charges = each("charges", d.Charges, func(p string, ch *chargeDTO) contract.Charge {
+		return contract.Charge{
 			Org:    cv.str(p+".organisation", ch.Organisation, "the organisation charged"),
 			From:   cv.month(p+".from", ch.From, "the first month of the charge, such as 2015-04"),
 			Amount: cv.dec(p+".amount", ch.Amount, "the monthly charge, such as 850000.00"),
 			Note:   cv.str(p+".note", ch.Note, ""),
-		})
-	}
+		}
+	})
 	if cv.mapping("absences", d.Absences != nil, "absences: {missing: red, unavailable: red}") {
 		c.Absences = contract.Absences{
 			Missing:     word(cv, "absences.missing", d.Absences.Missing, "red or unmeasured"),
@@ -333,23 +343,21 @@ func (cv *converter) kpi(p string, d *kpiDTO) contract.KPI {
 	default:
 		k.Schedule.Base = cv.thresholds(p, &d.levelsDTO,
 			"the target service level, such as 99.5", "the minimum service level, such as 99.0")
-		for j, st := range d.Glide {
-			q := fmt.Sprintf("%s.glide[%d]", p, j)
-			k.Schedule.Glide = append(k.Schedule.Glide, kpi.Step{
+		k.Schedule.Glide = each(p+".glide", d.Glide, func(q string, st *stepDTO) kpi.Step {
+			return kpi.Step{
 				Month: cv.month(q+".month", st.Month, "the month of the glide-path step, such as 2021-07"),
 				Thresholds: cv.thresholds(q, &st.levelsDTO,
 					"the step's target service level", "the step's minimum service level"),
-			})
-		}
-		for j, ch := range d.Changes {
-			q := fmt.Sprintf("%s.changes[%d]", p, j)
-			k.Schedule.Changes = append(k.Schedule.Changes, kpi.Change{
+			}
+		})
+		k.Schedule.Changes = each(p+".changes", d.Changes, func(q string, ch *changeDTO) kpi.Change {
+			return kpi.Change{
 				From: cv.month(q+".from", ch.From, "the first month of the change, such as 2022-01"),
 				Thresholds: cv.thresholds(q, &ch.levelsDTO,
 					"the target service level from then on", "the minimum service level from then on"),
 				Note: cv.str(q+".note", ch.Note, ""),
-			})
-		}
+			}
+		})
 	}
 	k.From = cv.month(p+".from", d.From, "")
 	k.To = cv.month(p+".to", d.To, "")

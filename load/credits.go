@@ -299,29 +299,27 @@ func (cv *converter) credits(d *creditsDTO) credits.Rules {
 			}
 		}
 	}
-	for i, t := range d.Triggers {
-		q := fmt.Sprintf("credits.triggers[%d]", i)
-		r.Triggers = append(r.Triggers, credits.Trigger{
+	r.Triggers = each("credits.triggers", d.Triggers, func(q string, t *triggerDTO) credits.Trigger {
+		return credits.Trigger{
 			Name:     cv.str(q+".name", t.Name, "the trigger's name, such as termination"),
 			Kind:     word(cv, q+".kind", t.Kind, "points-in-window, consecutive-failures, failures-in-window, cap-reached or material-failure"),
 			Points:   optDec(t.Points),
 			Months:   optWhole(t.Months),
 			Failures: optWhole(t.Failures),
-		})
-	}
+		}
+	})
 	if x := d.Critical; x != nil {
 		r.Critical.Capped = x.Capped != nil && x.Capped.b
 		if len(x.KPIs) == 0 {
 			cv.doc.missing("credits.critical.kpis", "the KPIs whose failure is critical, such as {kpi: KPI01, red: true}")
 		}
-		for i, k := range x.KPIs {
-			q := fmt.Sprintf("credits.critical.kpis[%d]", i)
-			r.Critical.KPIs = append(r.Critical.KPIs, credits.CriticalKPI{
+		r.Critical.KPIs = each("credits.critical.kpis", x.KPIs, func(q string, k *criticalKPIDTO) credits.CriticalKPI {
+			return credits.CriticalKPI{
 				KPI:   cv.str(q+".kpi", k.KPI, "the KPI's id"),
 				Red:   k.Red != nil && k.Red.b,
 				Level: optDecPtr(k.Level),
-			})
-		}
+			}
+		})
 	}
 	if x := d.Incidents; x != nil {
 		const p = "credits.incidents"
@@ -389,15 +387,14 @@ func (cv *converter) points(d *pointsDTO) credits.Points {
 		Red:        cv.dec(p+".red", d.Red, "the fraction of a KPI's points lost when red, such as 1"),
 		PointValue: cv.dec(p+".point-value", d.PointValue, "the per cent of the month's charges one point is worth, such as 0.12"),
 	}
-	for i, w := range d.Weights {
-		q := fmt.Sprintf("%s.weights[%d]", p, i)
-		pts.Weights = append(pts.Weights, credits.Weight{
+	pts.Weights = each(p+".weights", d.Weights, func(q string, w *weightDTO) credits.Weight {
+		return credits.Weight{
 			KPI:    cv.str(q+".kpi", w.KPI, "the KPI's id"),
 			From:   cv.month(q+".from", w.From, ""), // optional: the KPI's first month in force
 			Points: cv.dec(q+".points", w.Points, "the KPI's points, such as 8"),
 			Note:   cv.str(q+".note", w.Note, ""),
-		})
-	}
+		}
+	})
 	return pts
 }
 
@@ -421,13 +418,12 @@ func (cv *converter) pool(d *poolDTO) credits.Pool {
 		if c.KPIs == nil {
 			cv.doc.missing(q+".kpis", "a list of the category's KPIs, such as {kpi: KPI01, share: 40}")
 		}
-		for j, k := range c.KPIs {
-			r := fmt.Sprintf("%s.kpis[%d]", q, j)
-			cat.KPIs = append(cat.KPIs, credits.PoolKPI{
+		cat.KPIs = each(q+".kpis", c.KPIs, func(r string, k *poolKPIDTO) credits.PoolKPI {
+			return credits.PoolKPI{
 				KPI:   cv.str(r+".kpi", k.KPI, "the KPI's id"),
 				Share: cv.dec(r+".share", k.Share, "the per cent of the category's allocation the KPI gets, such as 40"),
-			})
-		}
+			}
+		})
 		pl.Categories = append(pl.Categories, cat)
 	}
 	return pl
@@ -462,20 +458,18 @@ func (cv *converter) scheme(d *schemeDTO) scheme.Scheme {
 			Allowance: optDec(pr.Allowance),
 			Percent:   optDec(pr.Percent),
 		}
-		for i, r := range pr.Ratchet {
-			q := fmt.Sprintf("%s.price.ratchet[%d]", p, i)
-			s.Price.Ratchet = append(s.Price.Ratchet, scheme.Ratchet{
+		s.Price.Ratchet = each(p+".price.ratchet", pr.Ratchet, func(q string, r *ratchetDTO) scheme.Ratchet {
+			return scheme.Ratchet{
 				Above:      cv.dec(q+".above", r.Above, "the month's points above which the multiplier applies, such as 100"),
 				Multiplier: cv.dec(q+".multiplier", r.Multiplier, "the multiplier of those points, such as 1.2"),
-			})
-		}
-		for i, r := range pr.Table {
-			q := fmt.Sprintf("%s.price.table[%d]", p, i)
-			s.Price.Table = append(s.Price.Table, scheme.TableRow{
+			}
+		})
+		s.Price.Table = each(p+".price.table", pr.Table, func(q string, r *rowDTO) scheme.TableRow {
+			return scheme.TableRow{
 				Points:  cv.dec(q+".points", r.Points, "the least total points of the row, such as 50"),
 				Percent: cv.dec(q+".percent", r.Percent, "the per cent of the month's charges, such as 2.5"),
-			})
-		}
+			}
+		})
 	}
 	return s
 }
@@ -562,13 +556,12 @@ func (cv *converter) curve(p string, x *curveDTO) *scheme.Curve {
 	if len(x.Points) == 0 {
 		cv.doc.missing(p+".points", "a list of points, such as {value: 95, earned: 60}")
 	}
-	for i, pt := range x.Points {
-		q := fmt.Sprintf("%s.points[%d]", p, i)
-		c.Points = append(c.Points, scheme.CurvePoint{
+	c.Points = each(p+".points", x.Points, func(q string, pt *curvePointDTO) scheme.CurvePoint {
+		return scheme.CurvePoint{
 			Value:  cv.dec(q+".value", pt.Value, "the measured value of the point, such as 95"),
 			Earned: cv.dec(q+".earned", pt.Earned, "the per cent of the linked payment earned at the value, such as 60"),
-		})
-	}
+		}
+	})
 	return c
 }
 

@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -185,58 +184,47 @@ func contractRelations(name string, data []byte, c *contract.Contract, node *yam
 func relations(cv *converter, prefix string, dto *relationsDTO, c *contract.Contract) (reconcile.Relations, error) {
 	doc, ps := cv.doc, cv.ps
 	var rel reconcile.Relations
-	for i, t := range dto.Tables {
-		p := fmt.Sprintf("%stables[%d]", prefix, i)
-		rel.Tables = append(rel.Tables, reconcile.TableOrg{
+	rel.Tables = each(prefix+"tables", dto.Tables, func(p string, t *relTableDTO) reconcile.TableOrg {
+		return reconcile.TableOrg{
 			File:  cv.str(p+".file", t.File, "the pack file's name, such as brent.tsv"),
 			Title: cv.str(p+".title", t.Title, ""),
 			Org:   cv.str(p+".organisation", t.Organisation, "an organisation of the contract"),
-		})
-	}
-	for i, r := range dto.Rows {
-		p := fmt.Sprintf("%srows[%d]", prefix, i)
-		row := reconcile.Row{
+		}
+	})
+	rel.Rows = each(prefix+"rows", dto.Rows, func(p string, r *relRowDTO) reconcile.Row {
+		return reconcile.Row{
 			Label: cv.str(p+".label", r.Label, "the row's label as printed"),
 			KPI:   cv.str(p+".kpi", r.KPI, ""),
 			ID:    cv.str(p+".id", r.ID, ""),
+			Unit:  optWord(r.Unit),
+			Board: optWord(r.Board),
 		}
-		if r.Unit != nil {
-			row.Unit = r.Unit.v
-		}
-		if r.Board != nil {
-			row.Board = r.Board.v
-		}
-		rel.Rows = append(rel.Rows, row)
-	}
-	for i, s := range dto.Totals {
-		p := fmt.Sprintf("%stotals[%d]", prefix, i)
+	})
+	rel.Totals = each(prefix+"totals", dto.Totals, func(p string, s *relSumDTO) reconcile.Sum {
 		if s.Parts == nil {
 			doc.missing(p+".parts", "the ids whose figures add up to the total, such as [P1-VOL, P2-VOL]")
 		}
-		rel.Totals = append(rel.Totals, reconcile.Sum{Total: cv.str(p+".total", s.Total, "the id of the total"), Parts: texts(s.Parts)})
-	}
-	for i, s := range dto.Shares {
-		p := fmt.Sprintf("%sshares[%d]", prefix, i)
-		rel.Shares = append(rel.Shares, reconcile.Share{
+		return reconcile.Sum{Total: cv.str(p+".total", s.Total, "the id of the total"), Parts: texts(s.Parts)}
+	})
+	rel.Shares = each(prefix+"shares", dto.Shares, func(p string, s *relShareDTO) reconcile.Share {
+		return reconcile.Share{
 			KPI:         cv.str(p+".kpi", s.KPI, "the id of the percentage"),
 			Numerator:   cv.str(p+".numerator", s.Numerator, ""),
 			Denominator: cv.str(p+".denominator", s.Denominator, "the id of the count the percentage is of"),
-		})
-	}
-	for i, s := range dto.Complements {
-		p := fmt.Sprintf("%scomplements[%d]", prefix, i)
-		rel.Complements = append(rel.Complements, reconcile.Complement{
+		}
+	})
+	rel.Complements = each(prefix+"complements", dto.Complements, func(p string, s *relComplementDTO) reconcile.Complement {
+		return reconcile.Complement{
 			KPI: cv.str(p+".kpi", s.KPI, "the id of a percentage"),
 			Of:  cv.str(p+".of", s.Of, "the id of the percentage it complements"),
-		})
-	}
-	for i, s := range dto.Periods {
-		p := fmt.Sprintf("%speriods[%d]", prefix, i)
-		rel.Periods = append(rel.Periods, reconcile.PeriodRule{
+		}
+	})
+	rel.Periods = each(prefix+"periods", dto.Periods, func(p string, s *relPeriodDTO) reconcile.PeriodRule {
+		return reconcile.PeriodRule{
 			KPI:  cv.str(p+".kpi", s.KPI, "an id"),
 			Rule: word(cv, p+".rule", s.Rule, "sum, recompute, last or none"),
-		})
-	}
+		}
+	})
 	var severityKeys []string
 	if dto.Severity != nil {
 		for i, s := range dto.Severity.bySeverity() {
