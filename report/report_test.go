@@ -41,39 +41,33 @@ func shared(t testing.TB) (*contract.Contract, *contract.Result) {
 	return c, res
 }
 
+// writers are the formats render writes: each one's writer of a whole
+// result and of an organisation's part.
+var writers = map[string]struct {
+	whole func(io.Writer, *contract.Contract, *contract.Result) error
+	org   func(*report.Org, io.Writer, *contract.Contract) error
+}{
+	"text":     {report.Text, (*report.Org).Text},
+	"markdown": {report.Markdown, (*report.Org).Markdown},
+	"json":     {report.JSON, (*report.Org).JSON},
+	"csv":      {report.CSV, (*report.Org).CSV},
+	"pack":     {report.Pack, (*report.Org).Pack},
+	"html":     {report.HTML, (*report.Org).HTML},
+}
+
 // render writes r in format, restricted to org when org is not empty.
 func render(t testing.TB, format string, c *contract.Contract, r *contract.Result, org string) string {
 	t.Helper()
+	w, ok := writers[format]
+	if !ok {
+		t.Fatalf("unknown format %q", format)
+	}
 	var b bytes.Buffer
 	var err error
-	o := report.ForOrg(r, org)
-	switch {
-	case format == "text" && org != "":
-		err = o.Text(&b, c)
-	case format == "text":
-		err = report.Text(&b, c, r)
-	case format == "markdown" && org != "":
-		err = o.Markdown(&b, c)
-	case format == "markdown":
-		err = report.Markdown(&b, c, r)
-	case format == "json" && org != "":
-		err = o.JSON(&b, c)
-	case format == "json":
-		err = report.JSON(&b, c, r)
-	case format == "csv" && org != "":
-		err = o.CSV(&b, c)
-	case format == "csv":
-		err = report.CSV(&b, c, r)
-	case format == "pack" && org != "":
-		err = o.Pack(&b, c)
-	case format == "pack":
-		err = report.Pack(&b, c, r)
-	case format == "html" && org != "":
-		err = o.HTML(&b, c)
-	case format == "html":
-		err = report.HTML(&b, c, r)
-	default:
-		t.Fatalf("unknown format %q", format)
+	if org != "" {
+		err = w.org(report.ForOrg(r, org), &b, c)
+	} else {
+		err = w.whole(&b, c, r)
 	}
 	require.NoError(t, err)
 	return b.String()
