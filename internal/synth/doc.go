@@ -30,5 +30,7 @@
 // and the incidents differ (and a scheme, which needs a credit-bearing KPI,
 // makes the first indicator a KPI when all of them are PIs).
 //
-// WriteFiles writes a portfolio as the files the command-line tool reads.
+// Portfolio.Input registers a portfolio's mitigations, giving the input its
+// contract's Evaluate takes. WriteFiles writes a portfolio as the files
+// the command-line tool reads.
 package synth

@@ -3,20 +3,18 @@ package synth_test
 import (
 	"fmt"
 
-	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/synth"
-	"github.com/servicecredit/engine/mitigation"
 )
 
 // The same seed gives the same contract, measurements and ledger on every
 // machine, and every regime credits the same measurements its own way.
 func Example() {
 	credit := func(p synth.Portfolio) string {
-		reg, err := mitigation.NewRegister(p.Mitigations, p.Contract.MitigationScope())
+		in, err := p.Input()
 		if err != nil {
 			return err.Error()
 		}
-		res, err := p.Contract.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+		res, err := p.Contract.Evaluate(in)
 		if err != nil {
 			return err.Error()
 		}
