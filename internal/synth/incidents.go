@@ -6,10 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
-	"github.com/servicecredit/engine/mitigation"
 )
 
 // link names incidents as the causes of measurements, which are in month
@@ -45,11 +43,11 @@ func link(r *rand.Rand, ms []kpi.Measurement) {
 func decide(r *rand.Rand, p Portfolio) []credits.Decision {
 	c := *p.Contract
 	c.Credits.Incidents, c.Credits.Critical = credits.Incidents{}, credits.Critical{}
-	reg, err := mitigation.NewRegister(p.Mitigations, c.MitigationScope())
+	in, err := Portfolio{Contract: &c, Measurements: p.Measurements, Mitigations: p.Mitigations}.Input()
 	if err != nil {
 		panic(fmt.Sprintf("synth: %v", err))
 	}
-	res, err := c.Evaluate(contract.Input{Measurements: p.Measurements, Mitigations: reg})
+	res, err := c.Evaluate(in)
 	if err != nil {
 		panic(fmt.Sprintf("synth: %v", err))
 	}
