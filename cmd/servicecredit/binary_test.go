@@ -90,7 +90,7 @@ func TestBinaryMemory(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
 	const kpis, orgs, months = 200, 20, 60
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(bigContract(months, kpis, orgs)), 0o600))
+	writeTo(t, dir, "c.yaml", bigContract(months, kpis, orgs))
 	values := []string{"99.9", "99.7", "99.6", "99.2", "98.4", "100", "99.5", "99.95"}
 	writeFile(t, filepath.Join(dir, "m.csv"), func(w *bufio.Writer) {
 		w.WriteString("kpi,organisation,month,value\n")
@@ -108,8 +108,7 @@ func TestBinaryMemory(t *testing.T) {
 	t.Logf("evaluate -format csv, %d rows: peak %d MB", kpis*orgs*months, mb)
 	require.Less(t, mb, max(ownPeak(t)+5, 100), "peak memory follows the measurements held (about 150 bytes a row), not the output")
 
-	huge := filepath.Join(dir, "huge.csv")
-	require.NoError(t, os.WriteFile(huge, []byte("kpi,organisation,month,value\n"), 0o600))
+	huge := writeTo(t, dir, "huge.csv", "kpi,organisation,month,value\n")
 	require.NoError(t, os.Truncate(huge, 129<<20))
 	code, errOut, mb = runBinary(t, bin, dir, "evaluate", "-format", "csv", "c.yaml", "huge.csv")
 	require.Equal(t, 4, code)

@@ -174,8 +174,7 @@ func TestCloseRefusesAndReseals(t *testing.T) {
 // with -key, a seal whose digest a forger recomputed is found as well.
 func TestEditedSeal(t *testing.T) {
 	dir := cycleDir(t)
-	key := filepath.Join(dir, "key")
-	require.NoError(t, os.WriteFile(key, []byte("a key of sixteen bytes or more\n"), 0o600))
+	key := writeTo(t, dir, "key", "a key of sixteen bytes or more\n")
 	closeAtOctober(t, dir, "-key", key)
 	name := filepath.Join(dir, "seals", "seal-2021-09.json")
 	data, err := os.ReadFile(name)
@@ -191,8 +190,7 @@ func TestEditedSeal(t *testing.T) {
 	// The other seals are trusted, under the key; and without the key too.
 	code, _, _ = cli(t, dir, "", "evaluate", "contract.yaml", "measurements.csv", "monthly/mitigations-at-close.yaml", "-seals", "seals", "-format", "csv")
 	require.Equal(t, 3, code, "without a key the digest still finds the edit")
-	wrong := filepath.Join(dir, "wrong")
-	require.NoError(t, os.WriteFile(wrong, []byte("another key of sixteen bytes"), 0o600))
+	wrong := writeTo(t, dir, "wrong", "another key of sixteen bytes")
 	require.NoError(t, os.WriteFile(name, data, 0o644))
 	code, _, errOut = cli(t, dir, "", "evaluate", "contract.yaml", "measurements.csv", "monthly/mitigations-at-close.yaml", "-seals", "seals", "-key", wrong)
 	require.Equal(t, 3, code)
@@ -206,8 +204,7 @@ func TestEditedSeal(t *testing.T) {
 func TestCloseAndRestateUsage(t *testing.T) {
 	dir := cycleDir(t)
 	closeAtOctober(t, dir)
-	short := filepath.Join(dir, "short")
-	require.NoError(t, os.WriteFile(short, []byte("short\n"), 0o600))
+	short := writeTo(t, dir, "short", "short\n")
 	for _, tc := range []struct {
 		name string
 		args []string

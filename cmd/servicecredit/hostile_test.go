@@ -17,9 +17,9 @@ func write(t *testing.T, files map[string]string) string {
 	dir := t.TempDir()
 	data, err := os.ReadFile(filepath.Join(shipped, "contract.yaml"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "contract.yaml"), data, 0o600))
+	writeTo(t, dir, "contract.yaml", string(data))
 	for name, content := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600))
+		writeTo(t, dir, name, content)
 	}
 	return dir
 }

@@ -26,6 +26,15 @@ func cli(t *testing.T, dir string, stdin string, args ...string) (int, string, s
 	return code, out.String(), errOut.String()
 }
 
+// writeTo writes text to the file name in dir and returns the file's
+// path.
+func writeTo(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, []byte(text), 0o600))
+	return p
+}
+
 var testdata, _ = filepath.Abs("testdata")
 
 const shipped = "../../examples/lincolnshire"

@@ -148,14 +148,9 @@ func TestMeasureHelp(t *testing.T) {
 // documented limit; a reconciliation that agrees everywhere is all well.
 func TestMeasureExitStatuses(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-		return p
-	}
-	nulPlan := write("nul-plan.yaml", "kpis:\n  - kpi: IMT_KPI\x0005\n")
-	far := write("far.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,2199-12-31T17:00:00Z\n")
-	twoPlan := write("two-plan.yaml", `calendars:
+	nulPlan := writeTo(t, dir, "nul-plan.yaml", "kpis:\n  - kpi: IMT_KPI\x0005\n")
+	far := writeTo(t, dir, "far.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,2199-12-31T17:00:00Z\n")
+	twoPlan := writeTo(t, dir, "two-plan.yaml", `calendars:
   - {name: C24, zone: Europe/London, weekly: {monday: [00:00-24:00], tuesday: [00:00-24:00], wednesday: [00:00-24:00],
      thursday: [00:00-24:00], friday: [00:00-24:00], saturday: [00:00-24:00], sunday: [00:00-24:00]}}
 kpis:
@@ -168,10 +163,10 @@ kpis:
       priority-change: initial, targets: [{priority: P1, unit: elapsed-time, within: 4h}]},
       attribution: resolved-in-period, orgs: [LCC], combine: none, zone: Europe/London}}
 `)
-	p4 := write("p4.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P4,2021-06-01T09:00:00+01:00\n")
-	bigField := write("big-field.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,"+strings.Repeat("x", 70000)+"\n")
-	semicolons := write("semicolons.csv", "id;organisation;kind;priority;logged\nINC1;LCC;incident;P2;2021-06-01T09:00:00+01:00\n")
-	agreed := write("agreed.csv", "id,organisation,kind,priority,logged,resolved,tool-outcome\nINC1,LCC,incident,P2,2021-06-01T09:00:00+01:00,2021-06-01T10:00:00+01:00,met\n")
+	p4 := writeTo(t, dir, "p4.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P4,2021-06-01T09:00:00+01:00\n")
+	bigField := writeTo(t, dir, "big-field.csv", "id,organisation,kind,priority,logged\nINC1,LCC,incident,P2,"+strings.Repeat("x", 70000)+"\n")
+	semicolons := writeTo(t, dir, "semicolons.csv", "id;organisation;kind;priority;logged\nINC1;LCC;incident;P2;2021-06-01T09:00:00+01:00\n")
+	agreed := writeTo(t, dir, "agreed.csv", "id,organisation,kind,priority,logged,resolved,tool-outcome\nINC1,LCC,incident,P2,2021-06-01T09:00:00+01:00,2021-06-01T10:00:00+01:00,met\n")
 	for _, tc := range []struct {
 		name string
 		why  string
@@ -226,10 +221,9 @@ kpis:
 // escape sequences are written as Go escapes by -explain.
 func TestMeasureHostileText(t *testing.T) {
 	dir := t.TempDir()
-	tickets := filepath.Join(dir, "hostile.csv")
-	require.NoError(t, os.WriteFile(tickets, []byte("id,organisation,kind,priority,logged,exclusion\n"+
+	tickets := writeTo(t, dir, "hostile.csv", "id,organisation,kind,priority,logged,exclusion\n"+
 		"\"INC\x1b[2J\",LCC,incident,P1,2021-06-01T09:00:00+01:00,\n"+
-		"INC2,LCC,incident,P1,2021-06-02T09:00:00+01:00,\"dup\x1b]0;owned\x07\"\n"), 0o644))
+		"INC2,LCC,incident,P1,2021-06-02T09:00:00+01:00,\"dup\x1b]0;owned\x07\"\n")
 	code, out, errOut := cli(t, shipped, "", "measure", "contract.yaml", lincsPlan, tickets, "-explain", "IMT_KPI_10", "2021-06")
 	require.Equal(t, 0, code, errOut)
 	require.NotContains(t, out, "\x1b")
@@ -252,9 +246,9 @@ func TestMeasureOwnRecipeAgainstContract(t *testing.T) {
 	for _, f := range []string{"records/bank-holidays.json", "records/tickets.csv"} {
 		b, err := os.ReadFile(filepath.Join(shipped, f))
 		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, f), b, 0o644))
+		writeTo(t, dir, f, string(b))
 	}
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "contract.yaml"), []byte(text), 0o644))
+	writeTo(t, dir, "contract.yaml", text)
 	code, _, errOut := cli(t, dir, "", "measure", "contract.yaml", "records/tickets.csv", "-month", "2021-06", "-as-of", lincsAsOf)
 	require.Equal(t, 1, code)
 	require.Equal(t, `contract.yaml:128:9: kpi "IMT_KPI_10": kpis[9].measure.count: organisation "ECC" is not measured for IMT_KPI_10 by the contract (want LCC)`+"\n", errOut)

@@ -45,10 +45,9 @@ func TestReconcileContractRelations(t *testing.T) {
 		return string(data)
 	}
 	section := "reconcile:" + strings.ReplaceAll("\n"+read("relations.yaml"), "\n", "\n  ") + "\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "contract.yaml"), []byte(read("contract.yaml")+section), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "relations.yaml"), []byte(read("relations.yaml")), 0o644))
-	for _, name := range []string{"brent-published.tsv", "lewisham-published.tsv"} {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(read(name)), 0o644))
+	writeTo(t, dir, "contract.yaml", read("contract.yaml")+section)
+	for _, name := range []string{"relations.yaml", "brent-published.tsv", "lewisham-published.tsv"} {
+		writeTo(t, dir, name, read(name))
 	}
 	args := []string{"reconcile", "contract.yaml", "brent-published.tsv", "lewisham-published.tsv"}
 	for _, format := range []string{"text", "json"} {
@@ -102,19 +101,14 @@ func TestReconcileClaims(t *testing.T) {
 // files can be wrong: the exit status and the exact message.
 func TestReconcileProblems(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-		return p
-	}
 	lincs, err := filepath.Abs(shipped)
 	require.NoError(t, err)
 	contract := filepath.Join(lincs, "contract.yaml")
 	table := filepath.Join(lincs, "table1.tsv")
-	noHeading := write("no-heading.tsv", "TSL achieved\t11\n")
-	huge := write("huge.tsv", "T\tJun-21\n"+strings.Repeat("x", pack.MaxLine+1)+"\n")
-	badRel := write("rel.yaml", "tables:\n  - {file: table1.tsv, organisation: NCC}\n")
-	badClaims := write("claims.csv", "month,amount\n2021-13,1\n")
+	noHeading := writeTo(t, dir, "no-heading.tsv", "TSL achieved\t11\n")
+	huge := writeTo(t, dir, "huge.tsv", "T\tJun-21\n"+strings.Repeat("x", pack.MaxLine+1)+"\n")
+	badRel := writeTo(t, dir, "rel.yaml", "tables:\n  - {file: table1.tsv, organisation: NCC}\n")
+	badClaims := writeTo(t, dir, "claims.csv", "month,amount\n2021-13,1\n")
 	for _, tc := range []struct {
 		name string
 		args []string
