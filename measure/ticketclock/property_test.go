@@ -41,6 +41,18 @@ func span(t *rapid.T, label string, from time.Time, most time.Duration) time.Tim
 	return from.Add(time.Duration(rapid.Int64Range(0, int64(most/time.Second)).Draw(t, label)) * time.Second)
 }
 
+// drawTicket draws ticket "t": an incident of one of propPriorities,
+// logged at an instant, and resolved at most within after it; open when
+// within is 0.
+func drawTicket(t *rapid.T, within time.Duration) record.Ticket {
+	p := rapid.SampledFrom(propPriorities).Draw(t, "priority")
+	tk := record.Ticket{ID: "t", Kind: "incident", Priority: p, Logged: instant(t, "logged")}
+	if within > 0 {
+		tk.Resolved = span(t, "resolved", tk.Logged, within)
+	}
+	return tk
+}
+
 func evaluate(t *rapid.T, c *ticketclock.Clock, tk record.Ticket) ticketclock.Judgement {
 	r, err := c.Evaluate(&tk, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -78,9 +90,8 @@ func TestPropertyElapsedAdditive(t *testing.T) {
 func TestPropertyDeadlineElapsedIsTarget(t *testing.T) {
 	c := newClock(t, propOptions())
 	rapid.Check(t, func(t *rapid.T) {
-		p := rapid.SampledFrom(propPriorities).Draw(t, "priority")
-		a := instant(t, "logged")
-		tk := record.Ticket{ID: "t", Kind: "incident", Priority: p, Logged: a}
+		tk := drawTicket(t, 0)
+		p, a := tk.Priority, tk.Logged
 		if rapid.Bool().Draw(t, "hold") {
 			hs := span(t, "hold-start", a, 5*24*time.Hour)
 			tk.Holds = []servicehours.Interval{{Start: hs, End: span(t, "hold-end", hs, 3*24*time.Hour)}}
@@ -104,10 +115,8 @@ func TestPropertyDeadlineElapsedIsTarget(t *testing.T) {
 func TestPropertyHoldNeverIncreasesElapsed(t *testing.T) {
 	c := newClock(t, propOptions())
 	rapid.Check(t, func(t *rapid.T) {
-		p := rapid.SampledFrom(propPriorities).Draw(t, "priority")
-		a := instant(t, "logged")
-		end := span(t, "resolved", a, 30*24*time.Hour)
-		tk := record.Ticket{ID: "t", Kind: "incident", Priority: p, Logged: a, Resolved: end}
+		tk := drawTicket(t, 30*24*time.Hour)
+		p, a, end := tk.Priority, tk.Logged, tk.Resolved
 		before := evaluate(t, c, tk)
 		hs := span(t, "hold-start", a, end.Sub(a))
 		tk.Holds = []servicehours.Interval{{Start: hs, End: span(t, "hold-end", hs, end.Sub(hs))}}
@@ -134,12 +143,10 @@ func TestPropertyStopBeforeStartIsMet(t *testing.T) {
 		clocks[r] = newClock(t, o)
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		p := rapid.SampledFrom(propPriorities).Draw(t, "priority")
+		tk := drawTicket(t, 10*24*time.Hour)
+		p, a, resolved := tk.Priority, tk.Logged, tk.Resolved
 		rule := rapid.SampledFrom(rules).Draw(t, "reopen")
-		a := instant(t, "logged")
-		resolved := span(t, "resolved", a, 10*24*time.Hour)
-		tk := record.Ticket{ID: "t", Kind: "incident", Priority: p, Logged: a, Resolved: resolved,
-			Times: map[string]time.Time{"responded": span(t, "responded", resolved, 10*24*time.Hour)}}
+		tk.Times = map[string]time.Time{"responded": span(t, "responded", resolved, 10*24*time.Hour)}
 		if rapid.Bool().Draw(t, "reopened") && resolved.Sub(a) >= 2*time.Second {
 			first := span(t, "first-resolved", a, resolved.Sub(a)-2*time.Second)
 			tk.Reopens = []record.Reopen{{Resolved: first, Reopened: span(t, "reopened", first.Add(time.Second), resolved.Sub(first)-time.Second)}}
