@@ -28,21 +28,30 @@ func seedFiles(f *testing.F, pattern string) {
 	}
 }
 
-// checkErr checks that err is nil or a list of *record.Error naming file.
-func checkErr(t *testing.T, err error, file string) {
+// checkRead checks what a reader returned for file: an error that wraps
+// ErrInvalidRecord and is a list of *record.Error naming file, or records
+// in which check (when not nil) finds nothing wrong. It reports whether
+// the file was read.
+func checkRead[T any](t *testing.T, file string, records []T, err error, check func([]T) error) bool {
 	t.Helper()
-	if err == nil {
-		return
+	if err != nil {
+		if !errors.Is(err, record.ErrInvalidRecord) {
+			t.Fatalf("error does not wrap ErrInvalidRecord: %v", err)
+		}
+		for _, e := range record.Errors(err) {
+			var me *record.Error
+			if !errors.As(e, &me) || me.File != file {
+				t.Fatalf("problem %q is not a *record.Error naming %s", e, file)
+			}
+		}
+		return false
 	}
-	if !errors.Is(err, record.ErrInvalidRecord) {
-		t.Fatalf("error does not wrap ErrInvalidRecord: %v", err)
-	}
-	for _, e := range record.Errors(err) {
-		var me *record.Error
-		if !errors.As(e, &me) || me.File != file {
-			t.Fatalf("problem %q is not a *record.Error naming %s", e, file)
+	if check != nil {
+		if cerr := check(records); cerr != nil {
+			t.Fatalf("%s read but invalid: %v", file, cerr)
 		}
 	}
+	return true
 }
 
 func zoneOf(named bool) *time.Location {
@@ -57,8 +66,7 @@ func FuzzReadTickets(f *testing.F) {
 	c := fixture.NewClock(f, fixture.BaseOptions())
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		ts, err := recordfile.ReadTickets("t.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "t.csv")
-		if err != nil {
+		if !checkRead(t, "t.csv", ts, err, nil) {
 			return
 		}
 		// What was read is consistent: the clock's checks find nothing
@@ -82,12 +90,7 @@ func FuzzReadOutages(f *testing.F) {
 	seedFiles(f, "outages-*.csv")
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		os, err := recordfile.ReadOutages("o.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "o.csv")
-		if err == nil {
-			if cerr := record.CheckOutages(os); cerr != nil {
-				t.Fatalf("outages read but invalid: %v", cerr)
-			}
-		}
+		checkRead(t, "o.csv", os, err, record.CheckOutages)
 	})
 }
 
@@ -95,12 +98,7 @@ func FuzzReadCalls(f *testing.F) {
 	seedFiles(f, "calls-*.csv")
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		cs, err := recordfile.ReadCalls("c.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "c.csv")
-		if err == nil {
-			if cerr := record.CheckCalls(cs); cerr != nil {
-				t.Fatalf("calls read but invalid: %v", cerr)
-			}
-		}
+		checkRead(t, "c.csv", cs, err, record.CheckCalls)
 	})
 }
 
@@ -109,12 +107,7 @@ func FuzzReadResponses(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		for _, scale := range []record.Scale{record.NPSScale(), record.SatisfactionScale(5)} {
 			rs, err := recordfile.ReadResponses("r.csv", bytes.NewReader(data), zoneOf(named), scale)
-			checkErr(t, err, "r.csv")
-			if err == nil {
-				if cerr := record.CheckResponses(rs, scale); cerr != nil {
-					t.Fatalf("responses read but invalid: %v", cerr)
-				}
-			}
+			checkRead(t, "r.csv", rs, err, func(rs []record.Response) error { return record.CheckResponses(rs, scale) })
 		}
 	})
 }
@@ -123,12 +116,7 @@ func FuzzReadContactCounts(f *testing.F) {
 	seedFiles(f, "counts-*.csv")
 	f.Fuzz(func(t *testing.T, data []byte, _ bool) {
 		cs, err := recordfile.ReadContactCounts("n.csv", bytes.NewReader(data))
-		checkErr(t, err, "n.csv")
-		if err == nil {
-			if cerr := record.CheckContactCounts(cs); cerr != nil {
-				t.Fatalf("counts read but invalid: %v", cerr)
-			}
-		}
+		checkRead(t, "n.csv", cs, err, record.CheckContactCounts)
 	})
 }
 
@@ -136,11 +124,7 @@ func FuzzReadBacklog(f *testing.F) {
 	seedFiles(f, "backlog-*.csv")
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		es, err := recordfile.ReadBacklog("b.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "b.csv")
-		if err == nil {
-			if cerr := record.CheckBacklog(es); cerr != nil {
-				t.Fatalf("backlog read but invalid: %v", cerr)
-			}
+		if checkRead(t, "b.csv", es, err, record.CheckBacklog) {
 			_, _ = measure.Backlog(measure.BacklogRule{KPI: "B", Kinds: []string{"incident"}, OlderThan: 30, Age: measure.LocalDays,
 				Snapshot: measure.LastInMonth, Zone: "Europe/London", Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}}, "", kpi.MonthOf(2021, time.July), es)
 		}
@@ -151,11 +135,7 @@ func FuzzReadPatches(f *testing.F) {
 	seedFiles(f, "patches-*.csv")
 	f.Fuzz(func(t *testing.T, data []byte, named bool) {
 		ps, err := recordfile.ReadPatches("p.csv", bytes.NewReader(data), zoneOf(named))
-		checkErr(t, err, "p.csv")
-		if err == nil {
-			if cerr := record.CheckPatches(ps); cerr != nil {
-				t.Fatalf("patches read but invalid: %v", cerr)
-			}
+		if checkRead(t, "p.csv", ps, err, record.CheckPatches) {
 			_, _ = measure.PatchCompliance(measure.PatchRule{KPI: "PATCH", Within: 14, Deadline: measure.EndOfDayN, Classes: []string{"laptop", "desktop"},
 				Attribution: measure.DeadlineInPeriod, Zone: "Europe/London", Precision: kpi.Precision{Places: 1, Rounding: kpi.HalfUp}}, "LCC", kpi.MustParseMonth("2021-09"), time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), ps)
 		}
