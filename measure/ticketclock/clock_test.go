@@ -13,10 +13,8 @@ import (
 )
 
 func TestClockWorkedExamples(t *testing.T) {
-	reopened := ticket(t, "INC5", "P2", "2023-05-15T09:00:00+01:00", "2023-05-17T15:00:00+01:00")
-	reopened.Reopens = []record.Reopen{{Resolved: at(t, "2023-05-15T13:00:00+01:00"), Reopened: at(t, "2023-05-17T10:00:00+01:00")}}
-	held := ticket(t, "INC3", "P1", "2023-06-12T09:00:00+01:00", "2023-06-12T14:30:00+01:00")
-	held.Holds = []servicehours.Interval{interval(t, "2023-06-12T10:00:00+01:00", "2023-06-12T13:00:00+01:00")}
+	reopen := reopened(t, ticket(t, "INC5", "P2", "2023-05-15T09:00:00+01:00", "2023-05-17T15:00:00+01:00"), "2023-05-15T13:00:00+01:00", "2023-05-17T10:00:00+01:00")
+	hold := held(t, ticket(t, "INC3", "P1", "2023-06-12T09:00:00+01:00", "2023-06-12T14:30:00+01:00"), "2023-06-12T10:00:00+01:00", "2023-06-12T13:00:00+01:00")
 	for _, tt := range []struct {
 		name     string
 		why      string
@@ -41,47 +39,47 @@ func TestClockWorkedExamples(t *testing.T) {
 		{
 			name:    "hold-paused",
 			why:     "the 3-hour hold pauses the 24x7 clock: 2h30m of 4h",
-			ticket:  held,
+			ticket:  hold,
 			outcome: ticketclock.Met, elapsed: 2*time.Hour + 30*time.Minute, deadline: "2023-06-12T16:00:00+01:00",
 		},
 		{
 			name:    "hold-ignored",
 			why:     "with pauses none the hold counts: 5h30m of 4h",
-			ticket:  held,
+			ticket:  hold,
 			opts:    func(o *ticketclock.Options) { o.Pauses = ticketclock.PauseNone },
 			outcome: ticketclock.Breached, elapsed: 5*time.Hour + 30*time.Minute, deadline: "2023-06-12T13:00:00+01:00",
 		},
 		{
 			name:    "reopen-first-resolution",
 			why:     "Monday 09:00-13:00",
-			ticket:  reopened,
+			ticket:  reopen,
 			outcome: ticketclock.Met, elapsed: 4 * time.Hour,
 		},
 		{
 			name:    "reopen-last-cycle",
 			why:     "Wednesday 10:00-15:00",
-			ticket:  reopened,
+			ticket:  reopen,
 			opts:    func(o *ticketclock.Options) { o.Reopen = ticketclock.LastCycle },
 			outcome: ticketclock.Met, elapsed: 5 * time.Hour,
 		},
 		{
 			name:    "reopen-each-cycle",
 			why:     "4h and 5h, each within 8h; the last cycle is reported",
-			ticket:  reopened,
+			ticket:  reopen,
 			opts:    func(o *ticketclock.Options) { o.Reopen = ticketclock.EachCycle },
 			outcome: ticketclock.Met, elapsed: 5 * time.Hour,
 		},
 		{
 			name:    "reopen-final-gaps-paused",
 			why:     "4h + 5h with the Monday 13:00 to Wednesday 10:00 gap paused",
-			ticket:  reopened,
+			ticket:  reopen,
 			opts:    func(o *ticketclock.Options) { o.Reopen = ticketclock.FinalGapsPaused },
 			outcome: ticketclock.Breached, elapsed: 9 * time.Hour, deadline: "2023-05-17T14:00:00+01:00",
 		},
 		{
 			name:    "reopen-whole-span",
 			why:     "Monday 9h, Tuesday 10h, Wednesday 7h",
-			ticket:  reopened,
+			ticket:  reopen,
 			opts:    func(o *ticketclock.Options) { o.Reopen = ticketclock.WholeSpan },
 			outcome: ticketclock.Breached, elapsed: 26 * time.Hour, deadline: "2023-05-15T17:00:00+01:00",
 		},

@@ -7,7 +7,6 @@ import (
 
 	"github.com/servicecredit/engine/measure/record"
 	"github.com/servicecredit/engine/measure/ticketclock"
-	"github.com/servicecredit/engine/servicehours"
 	"github.com/stretchr/testify/require"
 )
 
@@ -184,8 +183,7 @@ func TestBoundaries(t *testing.T) {
 	t.Run("reopened-at-as-of", func(t *testing.T) {
 		o := baseOptions()
 		o.Reopen = ticketclock.FinalGapsPaused
-		tk := ticket(t, "INC", "P2", logged, "2023-06-16T12:00:00+01:00")
-		tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T12:00:00+01:00"), Reopened: at(t, "2023-06-15T14:00:00+01:00")}}
+		tk := reopened(t, ticket(t, "INC", "P2", logged, "2023-06-16T12:00:00+01:00"), "2023-06-15T12:00:00+01:00", "2023-06-15T14:00:00+01:00")
 		j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-06-15T14:00:00+01:00"))
 		require.NoError(t, err)
 		require.Equal(t, "open-within 2h0m0s", j.Verdict.String()+" "+j.Elapsed.String(), "the reopening at the as-of instant is known: open again, 2h counted")
@@ -205,8 +203,7 @@ func TestWorkingDaysReopenedAtNight(t *testing.T) {
 	o := baseOptions()
 	o.Reopen = ticketclock.EachCycle
 	o.Targets = append(o.Targets, ticketclock.Target{Priority: "P3", Unit: ticketclock.WorkingDaysCloseOfDay, Days: 1, Calendar: "LBH"})
-	tk := ticket(t, "INC", "P3", "2023-06-15T10:00:00+01:00", "2023-06-19T17:00:00+01:00")
-	tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T12:00:00+01:00"), Reopened: at(t, "2023-06-15T19:00:00+01:00")}}
+	tk := reopened(t, ticket(t, "INC", "P3", "2023-06-15T10:00:00+01:00", "2023-06-19T17:00:00+01:00"), "2023-06-15T12:00:00+01:00", "2023-06-15T19:00:00+01:00")
 	j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
 	require.NoError(t, err)
 	require.Equal(t, "met 2 0 2023-06-19T18:00:00+01:00 19h0m0s",
@@ -220,55 +217,36 @@ func TestOptionEdges(t *testing.T) {
 	for _, tt := range []struct {
 		name, why string
 		opts      func(*ticketclock.Options)
-		ticket    func(t *testing.T) record.Ticket
+		ticket    record.Ticket
 		asOf      string
 		want      string // verdict, elapsed, deadline and breach (or -)
 	}{
 		{"hold-in-closed-time", "a hold overnight pauses nothing the calendar counts: Thu 2h + Fri 7h", nil,
-			func(t *testing.T) record.Ticket {
-				tk := ticket(t, "INC", "P2", "2023-06-15T16:00:00+01:00", "2023-06-16T15:00:00+01:00")
-				tk.Holds = []servicehours.Interval{interval(t, "2023-06-15T19:00:00+01:00", "2023-06-16T07:00:00+01:00")}
-				return tk
-			}, "2023-07-01T00:00:00Z", "breached 9h0m0s 2023-06-16T14:00:00+01:00 2023-06-16T14:00:00+01:00"},
+			held(t, ticket(t, "INC", "P2", "2023-06-15T16:00:00+01:00", "2023-06-16T15:00:00+01:00"), "2023-06-15T19:00:00+01:00", "2023-06-16T07:00:00+01:00"),
+			"2023-07-01T00:00:00Z", "breached 9h0m0s 2023-06-16T14:00:00+01:00 2023-06-16T14:00:00+01:00"},
 		{"hold-across-the-close", "a hold 17:00 to 09:00 pauses Thursday's last hour and Friday's first: 7h used, due Friday 10:00", nil,
-			func(t *testing.T) record.Ticket {
-				tk := ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "2023-06-16T09:00:00+01:00")
-				tk.Holds = []servicehours.Interval{interval(t, "2023-06-15T17:00:00+01:00", "2023-06-16T09:00:00+01:00")}
-				return tk
-			}, "2023-07-01T00:00:00Z", "met 7h0m0s 2023-06-16T10:00:00+01:00 -"},
+			held(t, ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "2023-06-16T09:00:00+01:00"), "2023-06-15T17:00:00+01:00", "2023-06-16T09:00:00+01:00"),
+			"2023-07-01T00:00:00Z", "met 7h0m0s 2023-06-16T10:00:00+01:00 -"},
 		{"stop-closed-not-closed", "with stop closed a ticket resolved and not closed still runs: 12h by Friday noon",
 			func(o *ticketclock.Options) { o.Stop = ticketclock.StopClosed },
-			func(t *testing.T) record.Ticket {
-				return ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00")
-			}, "2023-06-16T12:00:00+01:00", "open-breached 12h0m0s 2023-06-15T18:00:00+01:00 2023-06-15T18:00:00+01:00"},
+			ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00"), "2023-06-16T12:00:00+01:00", "open-breached 12h0m0s 2023-06-15T18:00:00+01:00 2023-06-15T18:00:00+01:00"},
 		{"raised-at-as-of", "raised to P1 exactly at the as-of instant: known; P1's 4 hours from the start were past at the change, so breached then",
 			func(o *ticketclock.Options) { o.PriorityChange = ticketclock.FinalFromStart },
-			func(t *testing.T) record.Ticket {
-				tk := ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "")
-				tk.PriorityChanges = []record.PriorityChange{{At: at(t, "2023-06-15T15:00:00+01:00"), Priority: "P1"}}
-				return tk
-			}, "2023-06-15T15:00:00+01:00", "open-breached 5h0m0s 2023-06-15T14:00:00+01:00 2023-06-15T15:00:00+01:00"},
+			changed(t, ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", ""), "2023-06-15T15:00:00+01:00", "P1"), "2023-06-15T15:00:00+01:00", "open-breached 5h0m0s 2023-06-15T14:00:00+01:00 2023-06-15T15:00:00+01:00"},
 		{"raised-after-as-of", "a second before the change it is still P2 and within",
 			func(o *ticketclock.Options) { o.PriorityChange = ticketclock.FinalFromStart },
-			func(t *testing.T) record.Ticket {
-				tk := ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", "")
-				tk.PriorityChanges = []record.PriorityChange{{At: at(t, "2023-06-15T15:00:00+01:00"), Priority: "P1"}}
-				return tk
-			}, "2023-06-15T14:59:59+01:00", "open-within 4h59m59s 2023-06-15T18:00:00+01:00 -"},
+			changed(t, ticket(t, "INC", "P2", "2023-06-15T10:00:00+01:00", ""), "2023-06-15T15:00:00+01:00", "P1"), "2023-06-15T14:59:59+01:00", "open-within 4h59m59s 2023-06-15T18:00:00+01:00 -"},
 		{"changed-after-close", "last-from-change: lowered to P2 at 20:00, after the close: the clock starts at Friday's opening",
 			func(o *ticketclock.Options) { o.PriorityChange = ticketclock.LastFromChange },
-			func(t *testing.T) record.Ticket {
-				tk := ticket(t, "INC", "P1", "2023-06-15T10:00:00+01:00", "2023-06-16T15:00:00+01:00")
-				tk.PriorityChanges = []record.PriorityChange{{At: at(t, "2023-06-15T20:00:00+01:00"), Priority: "P2"}}
-				return tk
-			}, "2023-07-01T00:00:00Z", "met 7h0m0s 2023-06-16T16:00:00+01:00 -"},
+			changed(t, ticket(t, "INC", "P1", "2023-06-15T10:00:00+01:00", "2023-06-16T15:00:00+01:00"), "2023-06-15T20:00:00+01:00", "P2"),
+			"2023-07-01T00:00:00Z", "met 7h0m0s 2023-06-16T16:00:00+01:00 -"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			o := baseOptions()
 			if tt.opts != nil {
 				tt.opts(&o)
 			}
-			tk := tt.ticket(t)
+			tk := tt.ticket
 			j, err := newClock(t, o).Evaluate(&tk, at(t, tt.asOf))
 			require.NoError(t, err)
 			breach := "-"
@@ -419,8 +397,7 @@ func TestClockStopsBeforeStartEachReopenRule(t *testing.T) {
 			o := baseOptions()
 			startAtResponse(&o)
 			o.Reopen = tt.rule
-			tk := ticket(t, "INC1", "P2", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00")
-			tk.Reopens = []record.Reopen{{Resolved: at(t, "2023-06-15T11:00:00+01:00"), Reopened: at(t, "2023-06-15T11:30:00+01:00")}}
+			tk := reopened(t, ticket(t, "INC1", "P2", "2023-06-15T10:00:00+01:00", "2023-06-15T12:00:00+01:00"), "2023-06-15T11:00:00+01:00", "2023-06-15T11:30:00+01:00")
 			tk.Times = map[string]time.Time{"responded": at(t, tt.responded)}
 			j, err := newClock(t, o).Evaluate(&tk, at(t, "2023-07-01T00:00:00Z"))
 			require.NoError(t, err)
@@ -452,7 +429,5 @@ func respondedLate(t *testing.T) record.Ticket {
 // loweredAtResolution is a P1 ticket logged on Thursday 15 June 2023 at
 // 10:00, resolved at 15:00 and lowered to P3 at 15:00.
 func loweredAtResolution(t *testing.T) record.Ticket {
-	tk := ticket(t, "INC1", "P1", "2023-06-15T10:00:00+01:00", "2023-06-15T15:00:00+01:00")
-	tk.PriorityChanges = []record.PriorityChange{{At: at(t, "2023-06-15T15:00:00+01:00"), Priority: "P3"}}
-	return tk
+	return changed(t, ticket(t, "INC1", "P1", "2023-06-15T10:00:00+01:00", "2023-06-15T15:00:00+01:00"), "2023-06-15T15:00:00+01:00", "P3")
 }

@@ -44,21 +44,15 @@ func TestReconcile(t *testing.T) {
 		{
 			name: "holds-ignored",
 			why:  "exactly 8 hours with the 5-hour hold paused; the tool counts the hold, as does wall-clock time",
-			ticket: func() record.Ticket {
-				tk := tool(p2("H", "2021-06-09T09:00:00+01:00", "2021-06-10T12:00:00+01:00"), record.ToolBreached)
-				tk.Holds = append(tk.Holds, interval(t, "2021-06-09T10:00:00+01:00", "2021-06-09T15:00:00+01:00"))
-				return tk
-			}(),
+			ticket: held(t, tool(p2("H", "2021-06-09T09:00:00+01:00", "2021-06-10T12:00:00+01:00"), record.ToolBreached),
+				"2021-06-09T10:00:00+01:00", "2021-06-09T15:00:00+01:00"),
 			want: "H: tool breached, ours met; agrees with pauses none, or targets[1].unit elapsed-time",
 		},
 		{
 			name: "reopen-rule",
 			why:  "2 hours to the first resolution and 7 after the reopen: 9 hours with the gap paused; the tool stops earlier",
-			ticket: func() record.Ticket {
-				tk := tool(p2("R", "2021-06-15T09:00:00+01:00", "2021-06-16T16:00:00+01:00"), record.ToolMet)
-				tk.Reopens = []record.Reopen{{Resolved: at(t, "2021-06-15T11:00:00+01:00"), Reopened: at(t, "2021-06-16T09:00:00+01:00")}}
-				return tk
-			}(),
+			ticket: reopened(t, tool(p2("R", "2021-06-15T09:00:00+01:00", "2021-06-16T16:00:00+01:00"), record.ToolMet),
+				"2021-06-15T11:00:00+01:00", "2021-06-16T09:00:00+01:00"),
 			want: "R: tool met, ours breached; agrees with reopen first-resolution, or reopen each-cycle, or reopen last-cycle",
 		},
 		{
@@ -70,11 +64,8 @@ func TestReconcile(t *testing.T) {
 		{
 			name: "priority-rule",
 			why:  "raised from P2 to P1 half an hour in and resolved at 2 hours: met as a P2, late as a P1",
-			ticket: func() record.Ticket {
-				tk := tool(p2("P", "2021-09-14T09:00:00+01:00", "2021-09-14T11:00:00+01:00"), record.ToolBreached)
-				tk.PriorityChanges = []record.PriorityChange{{Priority: "P1", At: at(t, "2021-09-14T09:30:00+01:00")}}
-				return tk
-			}(),
+			ticket: changed(t, tool(p2("P", "2021-09-14T09:00:00+01:00", "2021-09-14T11:00:00+01:00"), record.ToolBreached),
+				"2021-09-14T09:30:00+01:00", "P1"),
 			want: "P: tool breached, ours met; agrees with priority-change final-from-start, or priority-change last-from-change, or priority-change strictest",
 		},
 		{
