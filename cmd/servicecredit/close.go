@@ -31,12 +31,9 @@ today's result.`)
 	key := fs.String("key", "", "add an HMAC-SHA256 of each seal under the key in `file` (at least 16 bytes; one final newline is not part of the key)")
 	from := new(kpi.Month)
 	fs.TextVar(from, "from", kpi.Month{}, "evaluate from `month` instead (for caps or triggers that reach back further, such as a two-limb cap's later years)")
-	pos, stop := e.parse(fs, args)
+	files, stop := e.parseFiles(fs, args)
 	if stop != nil {
 		return *stop
-	}
-	if len(pos) < 2 || len(pos) > 3 {
-		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
 	}
 	if months.from.IsZero() {
 		return e.usageError(fs, "-month: required (a month such as 2021-09, or a range 2021-06..2021-10)")
@@ -47,9 +44,8 @@ today's result.`)
 	if !from.IsZero() && months.from.Before(*from) {
 		return e.usageError(fs, "-from %s is after -month %s", *from, months.from)
 	}
-	pos = append(pos, "")
-	d := e.hashInputs(pos[0], pos[1], pos[2])
-	in, errs := e.read(pos[0], pos[1], pos[2])
+	d := e.hashInputs(files)
+	in, errs := e.read(files[0], files[1], files[2])
 	if len(errs) > 0 {
 		return e.problems("", errs...)
 	}

@@ -30,18 +30,14 @@ format is documented in docs/json-output.md.`)
 	fs.TextVar(from, "from", kpi.Month{}, "first `month` evaluated (default: the first month measured)")
 	out := format("text")
 	formatFlag(fs, &out, "output `format`: text or json", outlookFormats...)
-	pos, stop := e.parse(fs, args)
+	files, stop := e.parseFiles(fs, args)
 	if stop != nil {
 		return *stop
-	}
-	if len(pos) < 2 || len(pos) > 3 {
-		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
 	}
 	if !from.IsZero() && !asOf.IsZero() && asOf.Before(*from) {
 		return e.usageError(fs, "-from %s is after -as-of %s", *from, *asOf)
 	}
-	pos = append(pos, "")
-	in, errs := e.read(pos[0], pos[1], pos[2])
+	in, errs := e.read(files[0], files[1], files[2])
 	if len(errs) > 0 {
 		return e.problems("", errs...)
 	}

@@ -165,6 +165,21 @@ func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, *int) {
 	}
 }
 
+// parseFiles parses args as parse does for a command that evaluates, whose
+// positional arguments are 2 or 3 file names: CONTRACT MEASUREMENTS
+// [MITIGATIONS]. It returns them, the mitigations "" when not given; any
+// other number is a usage error.
+func (e *env) parseFiles(fs *flag.FlagSet, args []string) ([3]string, *int) {
+	var files [3]string
+	pos, stop := e.parse(fs, args)
+	if stop == nil && (len(pos) < 2 || len(pos) > 3) {
+		code := e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
+		stop = &code
+	}
+	copy(files[:], pos)
+	return files, stop
+}
+
 // usageError reports a wrong command line.
 func (e *env) usageError(fs *flag.FlagSet, format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "%s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
@@ -479,12 +494,9 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 	out := format("text")
 	formatFlag(fs, &out, "output `format`: text, csv, json, jsonl (one JSON object a line), markdown, pack (a pack's tables: indicators by month) or html (a web page)", formats...)
 	seals := sealingFlags(fs)
-	pos, stop := e.parse(fs, args)
+	files, stop := e.parseFiles(fs, args)
 	if stop != nil {
 		return *stop
-	}
-	if len(pos) < 2 || len(pos) > 3 {
-		return e.usageError(fs, "want 2 or 3 file names, got %d", len(pos))
 	}
 	if !from.IsZero() && !to.IsZero() && to.Before(*from) {
 		return e.usageError(fs, "-from %s is after -to %s", *from, *to)
@@ -492,9 +504,8 @@ the exit status is 3 when a seal was edited or fails its HMAC.`)
 	if u := seals.usage(out); u != "" {
 		return e.usageError(fs, "%s", u)
 	}
-	pos = append(pos, "")
-	digests := e.hashInputs(pos[0], pos[1], pos[2])
-	in, errs := e.read(pos[0], pos[1], pos[2])
+	digests := e.hashInputs(files)
+	in, errs := e.read(files[0], files[1], files[2])
 	if len(errs) > 0 {
 		return e.problems("", errs...)
 	}

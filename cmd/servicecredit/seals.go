@@ -54,11 +54,11 @@ type digests struct {
 	stdin hash.Hash
 }
 
-// hashInputs prepares the digests of the files named (measurements may
-// be "-"; mitigations may be "").
-func (e *env) hashInputs(contractFile, measurementsFile, mitigationsFile string) *digests {
-	d := &digests{names: [3]string{contractFile, measurementsFile, mitigationsFile}}
-	if measurementsFile == "-" {
+// hashInputs prepares the digests of the files named: the contract, the
+// measurements (may be "-") and the mitigations (may be "").
+func (e *env) hashInputs(names [3]string) *digests {
+	d := &digests{names: names}
+	if names[1] == "-" {
 		d.stdin = sha256.New()
 		e.stdin = io.TeeReader(e.stdin, d.stdin)
 	}
