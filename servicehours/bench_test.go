@@ -1,6 +1,7 @@
 package servicehours_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -18,6 +19,18 @@ func benchSpans(b *testing.B) []time.Time {
 	return starts
 }
 
+// perTicket runs f on each of starts in turn, one a loop, and reports
+// the allocations and the tickets a second.
+func perTicket(b *testing.B, starts []time.Time, f func(start time.Time)) {
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		f(starts[i%len(starts)])
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
+}
+
 func BenchmarkElapsed(b *testing.B) {
 	s := lbh(b)
 	starts := benchSpans(b)
@@ -25,26 +38,14 @@ func BenchmarkElapsed(b *testing.B) {
 	for _, st := range starts {
 		s.Elapsed(st, st.Add(60*24*time.Hour), nil) // build the years outside the timing
 	}
-	b.Run("60-days", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			st := starts[i%len(starts)]
-			s.Elapsed(st, st.Add(60*24*time.Hour), nil)
-			i++
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-	})
-	b.Run("60-days-one-pause", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			st := starts[i%len(starts)]
-			s.Elapsed(st, st.Add(60*24*time.Hour), minus)
-			i++
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-	})
+	for _, bb := range []struct {
+		name  string
+		minus []servicehours.Interval
+	}{{"60-days", nil}, {"60-days-one-pause", minus}} {
+		b.Run(bb.name, func(b *testing.B) {
+			perTicket(b, starts, func(st time.Time) { s.Elapsed(st, st.Add(60*24*time.Hour), bb.minus) })
+		})
+	}
 }
 
 func BenchmarkDeadline(b *testing.B) {
@@ -55,28 +56,15 @@ func BenchmarkDeadline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.Run("400-business-hours", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			if _, err := s.Deadline(starts[i%len(starts)], 400*time.Hour, nil); err != nil {
-				b.Fatal(err)
-			}
-			i++
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-	})
-	b.Run("8-business-hours", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			if _, err := s.Deadline(starts[i%len(starts)], 8*time.Hour, nil); err != nil {
-				b.Fatal(err)
-			}
-			i++
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tickets/s")
-	})
+	for _, target := range []time.Duration{400 * time.Hour, 8 * time.Hour} {
+		b.Run(fmt.Sprintf("%d-business-hours", int(target.Hours())), func(b *testing.B) {
+			perTicket(b, starts, func(st time.Time) {
+				if _, err := s.Deadline(st, target, nil); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
 }
 
 func BenchmarkNew(b *testing.B) {
