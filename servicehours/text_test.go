@@ -8,6 +8,23 @@ import (
 	"github.com/servicecredit/engine/servicehours"
 )
 
+// syntaxError checks that err is the error want describes: none when want
+// is empty, else one that says want and wraps ErrSyntax. It reports
+// whether an error was wanted.
+func syntaxError(t *testing.T, err error, want string) bool {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatalf("error %v, want none", err)
+		}
+		return false
+	}
+	if err == nil || err.Error() != want || !errors.Is(err, servicehours.ErrSyntax) {
+		t.Fatalf("error %v, want %s wrapping ErrSyntax", err, want)
+	}
+	return true
+}
+
 func TestParseClock(t *testing.T) {
 	tests := []struct {
 		name string
@@ -29,14 +46,11 @@ func TestParseClock(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := servicehours.ParseClock(tt.in)
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, servicehours.ErrSyntax) {
-					t.Fatalf("error %v, want %s wrapping ErrSyntax", err, tt.err)
-				}
+			if syntaxError(t, err, tt.err) {
 				return
 			}
-			if err != nil || got != tt.want {
-				t.Fatalf("ParseClock(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			if got != tt.want {
+				t.Fatalf("ParseClock(%q) = %d; want %d", tt.in, got, tt.want)
 			}
 			if got.String() != tt.in {
 				t.Errorf("String() = %q, want %q", got.String(), tt.in)
@@ -91,14 +105,11 @@ func TestParseWindow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w, err := servicehours.ParseWindow(tt.in)
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, servicehours.ErrSyntax) {
-					t.Fatalf("error %v, want %s wrapping ErrSyntax", err, tt.err)
-				}
+			if syntaxError(t, err, tt.err) {
 				return
 			}
-			if err != nil || w.String() != tt.in {
-				t.Fatalf("ParseWindow(%q) = %v, %v", tt.in, w, err)
+			if w.String() != tt.in {
+				t.Fatalf("ParseWindow(%q) = %v", tt.in, w)
 			}
 		})
 	}
