@@ -27,16 +27,13 @@ type AggregateRule struct {
 func (r AggregateRule) Validate() error { return validate(r.problems) }
 
 func (r AggregateRule) problems(ps *problem.List) *time.Location {
-	if r.KPI == "" {
-		ps.Option("kpi", "empty")
-	}
+	loc := monthProblems(ps, "kpi", r.KPI, r.Zone, r.Precision)
 	if !attributionWords.Valid(r.Attribution) {
 		ps.Option("attribution", "not set (want one of %s)", attributionWords.Join())
 	}
 	ps.Orgs(r.Orgs)
 	combineProblems(ps, r.Combine, r.CombinedOrg)
-	ps.Precision(r.Precision)
-	return ps.Zone("zone", r.Zone)
+	return loc
 }
 
 func combineProblems(ps *problem.List, how Pooling, org string) {

@@ -20,8 +20,6 @@ func monthProblems(ps *problem.List, field, id, zone string, p kpi.Precision) *t
 	return ps.Zone("zone", zone)
 }
 
-// periodFor checks that month is set and returns it as a period in loc;
-// the period is valid only when ps has no problems.
 // validate returns the problems a rule's problems method records,
 // joined; nil when there are none.
 func validate[T any](problems func(*problem.List) T) error {
@@ -41,6 +39,8 @@ func measuring(month kpi.Month, problems func(*problem.List) *time.Location, rec
 	return per, ps.Err()
 }
 
+// periodFor checks that month is set and returns it as a period in loc;
+// the period is valid only when ps has no problems.
 func periodFor(ps *problem.List, month kpi.Month, loc *time.Location) period {
 	if month.IsZero() {
 		ps.Option("month", "not set")
