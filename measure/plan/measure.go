@@ -103,17 +103,6 @@ func (r Recipe) Measure(s Subject, from, to kpi.Month, asOf time.Time, recs *rec
 // month derives the figures of month, the recipe and subject valid; judged
 // are the tickets judged, for ticket resolution.
 func (r Recipe) month(s Subject, month kpi.Month, asOf time.Time, recs *record.Set, cals []*ticketclock.Calendar, judged []ticketclock.Judgement) ([]measure.Figure, error) {
-	each := func(orgs []string, f func(org string) (measure.Figure, error)) ([]measure.Figure, error) {
-		out := make([]measure.Figure, 0, len(orgs))
-		for _, o := range orgs {
-			x, err := f(o)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, x)
-		}
-		return out, nil
-	}
 	id, p := s.KPI, s.Precision
 	switch {
 	case r.TicketResolution != nil:
@@ -137,11 +126,11 @@ func (r Recipe) month(s Subject, month kpi.Month, asOf time.Time, recs *record.S
 	case r.Abandonment != nil:
 		a := r.Abandonment
 		rule := measure.AbandonRule{KPI: id, ShortThreshold: a.ShortThreshold, Short: a.Short, Zone: a.Zone, Precision: p}
-		return each(a.Orgs, func(o string) (measure.Figure, error) { return measure.Abandonment(rule, o, month, recs.Calls) })
+		return eachOrg(a.Orgs, func(o string) (measure.Figure, error) { return measure.Abandonment(rule, o, month, recs.Calls) })
 	case r.NPS != nil:
 		rule := measure.SurveyRule{KPI: id, Attribution: r.NPS.Attribution, Zone: r.NPS.Zone, Precision: p}
 		f := func(o string, rs []record.Response) (measure.Figure, error) { return measure.NPS(rule, o, month, rs) }
-		return withPooled(r.NPS.Orgs, r.NPS.CombinedOrg, recs.Responses, responseOrg, each, f)
+		return withPooled(r.NPS.Orgs, r.NPS.CombinedOrg, recs.Responses, responseOrg, f)
 	case r.Satisfaction != nil:
 		x := r.Satisfaction
 		rule := measure.SatisfactionRule{MeanKPI: id, ShareKPI: id, Top: x.Top, Good: x.Good, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
@@ -152,37 +141,51 @@ func (r Recipe) month(s Subject, month kpi.Month, asOf time.Time, recs *record.S
 			}
 			return share, err
 		}
-		return withPooled(x.Orgs, x.CombinedOrg, recs.Responses, responseOrg, each, f)
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Responses, responseOrg, f)
 	case r.PerUser != nil:
 		rule := measure.PerUserRule{KPI: id, Basis: r.PerUser.Basis, Precision: p}
-		return each(r.PerUser.Orgs, func(o string) (measure.Figure, error) { return measure.PerUser(rule, o, month, recs.Counts) })
+		return eachOrg(r.PerUser.Orgs, func(o string) (measure.Figure, error) { return measure.PerUser(rule, o, month, recs.Counts) })
 	case r.Resolved != nil:
 		x := r.Resolved
 		rule := measure.ResolvedRule{KPI: id, Resolution: x.Resolution, Kinds: x.Kinds, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
 		f := func(o string, ts []record.Ticket) (measure.Figure, error) {
 			return measure.Resolved(rule, o, month, ts)
 		}
-		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, each, f)
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, f)
 	case r.Count != nil:
 		x := r.Count
 		rule := measure.CountRule{KPI: id, Kinds: x.Kinds, Priorities: x.Priorities, Basis: x.Basis, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
 		f := func(o string, ts []record.Ticket) (measure.Figure, error) { return measure.Count(rule, o, month, ts) }
-		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, each, f)
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Tickets, ticketOrg, f)
 	case r.Backlog != nil:
 		x := r.Backlog
 		rule := measure.BacklogRule{KPI: id, Kinds: x.Kinds, OlderThan: x.OlderThan, Age: x.Age, Snapshot: x.Snapshot, Zone: x.Zone, Precision: p}
 		f := func(o string, es []record.BacklogEntry) (measure.Figure, error) {
 			return measure.Backlog(rule, o, month, es)
 		}
-		return withPooled(x.Orgs, x.CombinedOrg, recs.Backlog, backlogOrg, each, f)
+		return withPooled(x.Orgs, x.CombinedOrg, recs.Backlog, backlogOrg, f)
 	case r.PatchCompliance != nil:
 		x := r.PatchCompliance
 		rule := measure.PatchRule{KPI: id, Within: x.Within, Deadline: x.Deadline, Classes: x.Classes, Attribution: x.Attribution, Zone: x.Zone, Precision: p}
-		return each(x.Orgs, func(o string) (measure.Figure, error) {
+		return eachOrg(x.Orgs, func(o string) (measure.Figure, error) {
 			return measure.PatchCompliance(rule, o, month, asOf, recs.Patches)
 		})
 	}
 	panic(fmt.Sprintf("measure: recipe %q validated but not measured", r.Name()))
+}
+
+// eachOrg measures each of orgs with f, in order; nil and the first
+// error if any fails.
+func eachOrg(orgs []string, f func(org string) (measure.Figure, error)) ([]measure.Figure, error) {
+	out := make([]measure.Figure, 0, len(orgs))
+	for _, o := range orgs {
+		x, err := f(o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }
 
 // The organisation and the id of each kind of record withPooled pools.
@@ -196,8 +199,8 @@ func backlogOrg(e *record.BacklogEntry) (*string, string) { return &e.Org, e.ID 
 // its lines then get back their records' own organisations (org returns
 // a record's organisation and its id). recs is not modified.
 func withPooled[T any](orgs []string, combined string, recs []T, org func(*T) (*string, string),
-	each func([]string, func(string) (measure.Figure, error)) ([]measure.Figure, error), f func(string, []T) (measure.Figure, error)) ([]measure.Figure, error) {
-	out, err := each(orgs, func(o string) (measure.Figure, error) { return f(o, recs) })
+	f func(string, []T) (measure.Figure, error)) ([]measure.Figure, error) {
+	out, err := eachOrg(orgs, func(o string) (measure.Figure, error) { return f(o, recs) })
 	if err != nil || combined == "" {
 		return out, err
 	}
