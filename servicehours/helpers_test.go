@@ -28,15 +28,15 @@ func inst(t testing.TB, s string) time.Time {
 	return v
 }
 
-// englandAndWales returns the England and Wales bank holidays of the test
-// feed, a cut of the GOV.UK file for 2021-2023.
-func englandAndWales(t testing.TB) []kpi.Date {
+// bankHolidays returns the bank holidays of division in the test feed, a
+// cut of the GOV.UK file for 2021-2023.
+func bankHolidays(t testing.TB, division string) []kpi.Date {
 	t.Helper()
 	data, err := os.ReadFile("testdata/bank-holidays.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, err := servicehours.ParseBankHolidays(data, "england-and-wales")
+	ds, err := servicehours.ParseBankHolidays(data, division)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func weekdays(w string) servicehours.Week {
 // lbhCalendar is LBH: Europe/London, Monday to Friday 08:00-18:00, closed
 // on England and Wales bank holidays.
 func lbhCalendar(t testing.TB) servicehours.Calendar {
-	return servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00"), Closed: englandAndWales(t)}
+	return servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00"), Closed: bankHolidays(t, "england-and-wales")}
 }
 
 func mustNew(t testing.TB, c servicehours.Calendar) *servicehours.Schedule {

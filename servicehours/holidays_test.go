@@ -2,7 +2,6 @@ package servicehours_test
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"testing"
 
@@ -11,14 +10,7 @@ import (
 )
 
 func TestParseBankHolidays(t *testing.T) {
-	data, err := os.ReadFile("testdata/bank-holidays.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ew, err := servicehours.ParseBankHolidays(data, "england-and-wales")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ew := bankHolidays(t, "england-and-wales")
 	for _, s := range []string{"2021-05-31", "2021-08-30", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2022-09-19"} {
 		if !slices.Contains(ew, kpi.MustParseDate(s)) {
 			t.Errorf("england-and-wales lacks %s", s)
@@ -27,10 +19,7 @@ func TestParseBankHolidays(t *testing.T) {
 	if !slices.IsSortedFunc(ew, kpi.Date.Compare) {
 		t.Error("dates not sorted")
 	}
-	sc, err := servicehours.ParseBankHolidays(data, "scotland")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := bankHolidays(t, "scotland")
 	if slices.Contains(sc, kpi.MustParseDate("2023-04-10")) || !slices.Contains(sc, kpi.MustParseDate("2023-11-30")) {
 		t.Error("scotland has the wrong holidays")
 	}

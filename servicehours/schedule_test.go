@@ -386,7 +386,7 @@ func TestClosedIf(t *testing.T) {
 }
 
 func TestVersions(t *testing.T) {
-	hols := englandAndWales(t)
+	hols := bankHolidays(t, "england-and-wales")
 	v1 := servicehours.Calendar{Location: london, Weekly: weekdays("08:00-18:00"), Closed: hols}
 	v2 := servicehours.Calendar{Location: london, Weekly: weekdays("08:00-17:00"), Closed: hols}
 	versioned, err := servicehours.NewVersioned(servicehours.Versioned{
