@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/words"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/record"
 )
@@ -149,26 +150,10 @@ func (c *Clock) variants(alternatives []*Calendar) []variant {
 	if c.opts.Start == StartField {
 		try("start", StartLogged.String(), func(o *Options) { o.Start, o.StartField = StartLogged, "" })
 	}
-	for v := Stop(1); stopWords.Valid(v); v++ {
-		if v != c.opts.Stop {
-			try("stop", v.String(), func(o *Options) { o.Stop = v })
-		}
-	}
-	for v := Pauses(1); pausesWords.Valid(v); v++ {
-		if v != c.opts.Pauses {
-			try("pauses", v.String(), func(o *Options) { o.Pauses = v })
-		}
-	}
-	for v := ReopenRule(1); reopenRuleWords.Valid(v); v++ {
-		if v != c.opts.Reopen {
-			try("reopen", v.String(), func(o *Options) { o.Reopen = v })
-		}
-	}
-	for v := PriorityRule(1); priorityRuleWords.Valid(v); v++ {
-		if v != c.opts.PriorityChange {
-			try("priority-change", v.String(), func(o *Options) { o.PriorityChange = v })
-		}
-	}
+	tryOthers(try, "stop", stopWords, c.opts.Stop, func(o *Options, v Stop) { o.Stop = v })
+	tryOthers(try, "pauses", pausesWords, c.opts.Pauses, func(o *Options, v Pauses) { o.Pauses = v })
+	tryOthers(try, "reopen", reopenRuleWords, c.opts.Reopen, func(o *Options, v ReopenRule) { o.Reopen = v })
+	tryOthers(try, "priority-change", priorityRuleWords, c.opts.PriorityChange, func(o *Options, v PriorityRule) { o.PriorityChange = v })
 	for i, t := range c.opts.Targets {
 		if t.Calendar == "" || t.Unit == NotMeasured {
 			continue
@@ -183,6 +168,16 @@ func (c *Clock) variants(alternatives []*Calendar) []variant {
 		}
 	}
 	return out
+}
+
+// tryOthers tries, as option, each value of l but current, in the order
+// of its words; set puts a value into the options.
+func tryOthers[T ~uint8](try func(option, value string, change func(*Options)), option string, l words.List[T], current T, set func(*Options, T)) {
+	for v := T(1); l.Valid(v); v++ {
+		if v != current {
+			try(option, l.String(v), func(o *Options) { set(o, v) })
+		}
+	}
 }
 
 // settled reports whether o is a final verdict: met or breached.
