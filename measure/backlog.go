@@ -54,13 +54,11 @@ func (r BacklogRule) problems(ps *problem.List) *time.Location {
 // It fails with record.ErrInvalidOptions for an invalid rule and with
 // record.ErrInvalidRecord for invalid entries (CheckBacklog).
 func Backlog(r BacklogRule, org string, month kpi.Month, entries []record.BacklogEntry) (Figure, error) {
-	ps := &problem.List{}
-	loc := r.problems(ps)
-	per := periodFor(ps, month, loc)
-	ps.Merge(record.CheckBacklog(entries))
-	if !ps.OK() {
-		return Figure{}, ps.Err()
+	per, err := measuring(month, r.problems, record.CheckBacklog(entries))
+	if err != nil {
+		return Figure{}, err
 	}
+	loc := per.zone()
 	in := per
 	if r.Snapshot == FirstAfterMonth {
 		in = periodOf(month.AddMonths(1), loc)

@@ -117,13 +117,11 @@ func (r PatchRule) deadline(p *record.Patch, loc *time.Location) time.Time {
 // It fails with record.ErrInvalidOptions for an invalid rule and with
 // record.ErrInvalidRecord for invalid patches (CheckPatches), measuring nothing.
 func PatchCompliance(r PatchRule, org string, month kpi.Month, asOf time.Time, patches []record.Patch) (Figure, error) {
-	ps := &problem.List{}
-	loc := r.problems(ps)
-	per := periodFor(ps, month, loc)
-	ps.Merge(record.CheckPatches(patches))
-	if !ps.OK() {
-		return Figure{}, ps.Err()
+	per, err := measuring(month, r.problems, record.CheckPatches(patches))
+	if err != nil {
+		return Figure{}, err
 	}
+	loc := per.zone()
 	t := &tally{}
 	for i := range patches {
 		p := &patches[i]

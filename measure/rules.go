@@ -73,6 +73,9 @@ type period struct {
 	start, end time.Time
 }
 
+// zone returns the zone whose local month p is.
+func (p period) zone() *time.Location { return p.start.Location() }
+
 func periodOf(m kpi.Month, loc *time.Location) period {
 	start := time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, loc)
 	next := m.AddMonths(1)
