@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/servicecredit/engine/credits/internal/problems"
-	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -80,20 +79,9 @@ func (p Points) weight(id string, m kpi.Month) (Weight, bool) {
 func (p Points) Check() error { return problems.Errors(p.problems(), rulesError) }
 
 func (p Points) problems() []problems.Problem {
-	var out []problems.Problem
+	out := problems.Under(fractionProblems(p.Amber, p.Red), "", "points regime: ")
 	bad := func(path, id string, m kpi.Month, format string, args ...any) {
 		out = append(out, problems.Newf(path, id, "points regime: "+format, args...).In(m))
-	}
-	for _, f := range []struct {
-		path, name string
-		v          decimal.Decimal
-	}{{"Amber", "amber fraction", p.Amber}, {"Red", "red fraction", p.Red}} {
-		if f.v.Sign() < 0 || fixed.Compare(f.v, one) > 0 {
-			bad(f.path, "", kpi.Month{}, "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
-		}
-	}
-	if fixed.Compare(p.Amber, p.Red) > 0 {
-		bad("Amber", "", kpi.Month{}, "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
 	}
 	if p.PointValue.Sign() <= 0 {
 		bad("PointValue", "", kpi.Month{}, "point value %s%% is not positive", kpi.FormatValue(p.PointValue))
@@ -181,8 +169,8 @@ func (p Points) shadowing(id string, first kpi.Month) int {
 // line is not computed and written out again.
 func (p Points) Begin(money Money) Run {
 	r := &pointsRun{p: p, money: money, weights: map[string][]int{}, done: map[pointsKey]pointsCost{},
-		reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{},
-		amberText: kpi.FormatValue(p.Amber), redText: kpi.FormatValue(p.Red), valueText: kpi.FormatValue(p.PointValue)}
+		statusLines: newStatusLines(),
+		amberText:   kpi.FormatValue(p.Amber), redText: kpi.FormatValue(p.Red), valueText: kpi.FormatValue(p.PointValue)}
 	for i, w := range p.Weights {
 		r.weights[w.KPI] = append(r.weights[w.KPI], i)
 		from := "points"
@@ -195,13 +183,11 @@ func (p Points) Begin(money Money) Run {
 }
 
 type pointsRun struct {
+	statusLines
 	p       Points
 	money   Money
 	weights map[string][]int         // a KPI's weights, as indexes into p.Weights
 	done    map[pointsKey]pointsCost // the last cost of each KPI, organisation and status
-
-	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
-	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
 
 	// The figures of the rules as written, each formatted once.
 	amberText, redText, valueText string
@@ -265,55 +251,25 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 
 // Assess appends one line per outcome of period to lines.
 func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
-	p := r.p
 	lines = slices.Grow(lines, len(period.Outcomes))
 	for i, o := range period.Outcomes {
-		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
-			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
-		if o.Kind != kpi.KPI {
-			if o.Kind == 0 {
-				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "kind not set")
-			}
-			if _, err := o.Kind.MarshalText(); err != nil {
-				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
-			}
-			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
-				l.Rule = o.Kind.String() + ": reported only, never credited"
-				r.reported[o.Kind] = l.Rule
-			}
+		l, done, err := r.begin(period, i)
+		if err != nil {
+			return nil, err
+		}
+		if done {
 			lines = append(lines, l)
 			continue
 		}
-		if o.Relief && o.Mitigation == "" {
-			return nil, outcomeError(o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
-		}
-		var frac decimal.Decimal
-		switch o.Status {
-		case kpi.Green:
-			l.Rule = "green: no credit"
-		case kpi.Unmeasured:
-			if l.Rule = r.unmeasured[o.Absent]; l.Rule == "" {
-				l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
-				r.unmeasured[o.Absent] = l.Rule
-			}
-		case kpi.Amber:
-			frac = p.Amber
-		case kpi.Red:
-			frac = p.Red
-		default:
-			return nil, outcomeError(o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
-		}
-		deemed := ""
-		if o.Mitigation != "" && !o.Relief {
-			deemed = fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
-		}
-		if !o.Status.Failed() {
-			if o.Relief {
-				l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
-			}
-			l.Rule += deemed
+		if done, err := r.settle(&l, o, i); err != nil {
+			return nil, err
+		} else if done {
 			lines = append(lines, l)
 			continue
+		}
+		frac := r.p.Red
+		if o.Status == kpi.Amber {
+			frac = r.p.Amber
 		}
 		wi, ok := r.weight(o.KPI, period.Month)
 		if !ok {
@@ -321,12 +277,12 @@ func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
 		}
 		c := r.cost(o, wi, frac)
 		if o.Relief {
-			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, c.arith)
+			l.Rule = relieved(o, c.arith)
 			lines = append(lines, l)
 			continue
 		}
 		l.Points, l.Amount, l.Failed = c.lost, c.amount, true
-		l.Rule = c.rule + deemed
+		l.Rule = c.rule + deemed(o)
 		lines = append(lines, l)
 	}
 	return lines, nil

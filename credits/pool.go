@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/servicecredit/engine/credits/internal/exact"
 	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
@@ -87,17 +88,7 @@ func (p Pool) problems() []problems.Problem {
 	if p.Available.Sign() <= 0 {
 		bad("Available", "", "pool percentage available for allocation %s%% is not positive", kpi.FormatValue(p.Available))
 	}
-	for _, f := range []struct {
-		path, name string
-		v          decimal.Decimal
-	}{{"Amber", "amber fraction", p.Amber}, {"Red", "red fraction", p.Red}} {
-		if f.v.Sign() < 0 || fixed.Compare(f.v, one) > 0 {
-			bad(f.path, "", "%s %s outside 0..1", f.name, kpi.FormatValue(f.v))
-		}
-	}
-	if fixed.Compare(p.Amber, p.Red) > 0 {
-		bad("Amber", "", "amber fraction %s above red fraction %s", kpi.FormatValue(p.Amber), kpi.FormatValue(p.Red))
-	}
+	out = append(out, problems.Under(fractionProblems(p.Amber, p.Red), "", "pool regime: ")...)
 	if len(p.Categories) == 0 {
 		bad("Categories", "", "no categories")
 	}
@@ -197,11 +188,11 @@ func (p Pool) capProblems(month *decimal.Decimal) []problems.Problem {
 // Begin starts an evaluation. The Pool needs no history; its Run keeps
 // each KPI's allocation, worked out once.
 func (p Pool) Begin(money Money) Run {
-	r := &poolRun{money: money, alloc: map[string]poolAlloc{}, reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
+	r := &poolRun{statusLines: newStatusLines(), money: money, alloc: map[string]poolAlloc{}}
 	for _, c := range p.Categories {
 		for _, x := range c.KPIs {
-			a := poolAlloc{red: trimZeros(p.AtRisk.Mul(c.Share).Mul(x.Share).Mul(p.Red).Shift(-4)),
-				amber: trimZeros(p.AtRisk.Mul(c.Share).Mul(x.Share).Mul(p.Amber).Shift(-4))}
+			a := poolAlloc{red: exact.Trim(p.AtRisk.Mul(c.Share).Mul(x.Share).Mul(p.Red).Shift(-4)),
+				amber: exact.Trim(p.AtRisk.Mul(c.Share).Mul(x.Share).Mul(p.Amber).Shift(-4))}
 			of := fmt.Sprintf("of category %q %s%% x kpi %s%% of the at-risk amount %s%% of charges", c.Name,
 				kpi.FormatValue(c.Share), kpi.FormatValue(x.Share), kpi.FormatValue(p.AtRisk))
 			a.redText = kpi.FormatValue(p.Red) + " " + of + " = " + kpi.FormatValue(a.red) + "% of charges"
@@ -212,19 +203,6 @@ func (p Pool) Begin(money Money) Run {
 	return r
 }
 
-// trimZeros returns d without the trailing zeros of its fraction: 3.0000
-// is 3, 4.50 is 4.5.
-func trimZeros(d decimal.Decimal) decimal.Decimal {
-	for d.Exponent() < 0 {
-		t := d.Truncate(-d.Exponent() - 1)
-		if !t.Equal(d) {
-			break
-		}
-		d = t
-	}
-	return d
-}
-
 // poolAlloc is a KPI's allocation: the per cent of the charges a Red and
 // an Amber month lose, and their arithmetic in words.
 type poolAlloc struct {
@@ -233,77 +211,46 @@ type poolAlloc struct {
 }
 
 type poolRun struct {
-	money      Money
-	alloc      map[string]poolAlloc
-	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
-	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+	statusLines
+	money Money
+	alloc map[string]poolAlloc
 }
 
 // Assess appends one line per outcome of period to lines.
 func (r *poolRun) Assess(period Period, lines []Line) ([]Line, error) {
 	lines = slices.Grow(lines, len(period.Outcomes))
 	for i, o := range period.Outcomes {
-		l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
-			Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
-		if o.Kind != kpi.KPI {
-			if o.Kind == 0 {
-				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "kind not set")
-			}
-			if _, err := o.Kind.MarshalText(); err != nil {
-				return nil, outcomeError(o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
-			}
-			if l.Rule = r.reported[o.Kind]; l.Rule == "" {
-				l.Rule = o.Kind.String() + ": reported only, never credited"
-				r.reported[o.Kind] = l.Rule
-			}
+		l, done, err := r.begin(period, i)
+		if err != nil {
+			return nil, err
+		}
+		if done {
 			lines = append(lines, l)
 			continue
-		}
-		if o.Relief && o.Mitigation == "" {
-			return nil, outcomeError(o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
 		}
 		a, ok := r.alloc[o.KPI]
 		if !ok {
 			return nil, outcomeError(o, 0, "", ErrInvalidRules, "in no category of the pool")
 		}
-		var lost decimal.Decimal
-		var arith string
-		switch o.Status {
-		case kpi.Green:
-			l.Rule = "green: no credit"
-		case kpi.Unmeasured:
-			if l.Rule = r.unmeasured[o.Absent]; l.Rule == "" {
-				l.Rule = fmt.Sprintf("unmeasured (%s): no credit", o.Absent)
-				r.unmeasured[o.Absent] = l.Rule
-			}
-		case kpi.Amber:
-			lost, arith = a.amber, a.amberText
-		case kpi.Red:
-			lost, arith = a.red, a.redText
-		default:
-			return nil, outcomeError(o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
-		}
-		deemed := ""
-		if o.Mitigation != "" && !o.Relief {
-			deemed = fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
-		}
-		if !o.Status.Failed() {
-			if o.Relief {
-				l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
-			}
-			l.Rule += deemed
+		if done, err := r.settle(&l, o, i); err != nil {
+			return nil, err
+		} else if done {
 			lines = append(lines, l)
 			continue
+		}
+		lost, arith := a.red, a.redText
+		if o.Status == kpi.Amber {
+			lost, arith = a.amber, a.amberText
 		}
 		amount := r.money.Round(o.Charges.Mul(lost).Shift(-2))
 		arith = fmt.Sprintf("%s %s = %s", arith, r.money.Format(o.Charges), r.money.Format(amount))
 		if o.Relief {
-			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, arith)
+			l.Rule = relieved(o, arith)
 			lines = append(lines, l)
 			continue
 		}
 		l.Points, l.Amount, l.Failed = lost, amount, lost.Sign() > 0
-		l.Rule = o.Status.String() + ": " + arith + deemed
+		l.Rule = o.Status.String() + ": " + arith + deemed(o)
 		lines = append(lines, l)
 	}
 	return lines, nil

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/exact"
 	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
@@ -236,7 +237,7 @@ func (c Curve) earned(v decimal.Decimal, why []byte) (decimal.Decimal, []byte) {
 // the linked payment, and appends the arithmetic.
 func (c Curve) unearned(earned decimal.Decimal, why []byte) (scored, []byte, error) {
 	left := fixed.Int(100).Sub(fixed.Of(earned))
-	score := trim(fixed.Of(c.Linked).Mul(left).Shift(-2).Decimal())
+	score := exact.Trim(fixed.Of(c.Linked).Mul(left).Shift(-2).Decimal())
 	why = fixed.AppendValue(append(why, "; unearned 100 - "...), earned)
 	why = left.AppendTo(append(why, " = "...))
 	why = fixed.AppendValue(append(why, "% of linked "...), c.Linked)

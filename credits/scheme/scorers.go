@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/servicecredit/engine/credits"
+	"github.com/servicecredit/engine/credits/internal/exact"
 	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
 	"github.com/servicecredit/engine/kpi"
@@ -469,21 +470,9 @@ func (a Allocation) problems() []problems.Problem {
 }
 
 func (a Allocation) score(_ credits.Outcome, why []byte) (scored, []byte, error) {
-	score := trim(a.AtRisk.Mul(a.CategoryShare).Mul(a.KPIShare).Shift(-4))
+	score := exact.Trim(a.AtRisk.Mul(a.CategoryShare).Mul(a.KPIShare).Shift(-4))
 	return scored{score: score}, fmt.Appendf(why, "at risk %s%% x category %s %s%% x kpi %s%% scores %s",
 		kpi.FormatValue(a.AtRisk), a.Category, kpi.FormatValue(a.CategoryShare), kpi.FormatValue(a.KPIShare), kpi.FormatValue(score)), nil
-}
-
-// trim drops d's trailing fractional zeros: 2.0000 is 2, 2.50 is 2.5.
-func trim(d decimal.Decimal) decimal.Decimal {
-	for d.Exponent() < 0 {
-		t := d.Truncate(-d.Exponent() - 1)
-		if !t.Equal(d) {
-			break
-		}
-		d = t
-	}
-	return d
 }
 
 // scored is what a scoring part makes of one failed KPI-month; the part
