@@ -68,17 +68,10 @@ func (c Critical) problems() []problems.Problem {
 	}
 	seen := map[string]bool{}
 	for i, k := range c.KPIs {
-		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) } // written only for a problem
-		where := fmt.Sprintf("critical: kpi %s", k.KPI)
-		if k.KPI == "" {
-			where = fmt.Sprintf("critical: kpi %d", i+1)
-			out = append(out, problems.Newf(at(".KPI"), "", "%s: id not set", where))
-		} else if seen[k.KPI] {
-			out = append(out, problems.Newf(at(".KPI"), k.KPI, "%s: listed twice", where))
-		}
-		seen[k.KPI] = true
+		var where string
+		out, where = listed(out, "critical", i, k.KPI, seen)
 		if !k.Red && k.Level == nil {
-			out = append(out, problems.Newf(at(""), k.KPI, "%s: no condition (want red, a level, or both)", where))
+			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d]", i), k.KPI, "%s: no condition (want red, a level, or both)", where))
 		}
 	}
 	return out
@@ -87,20 +80,7 @@ func (c Critical) problems() []problems.Problem {
 // windowProblems reports the critical KPIs that are not credit-bearing
 // KPIs of the contract: a PI or a figure, or an unknown indicator.
 func (c Critical) windowProblems(kpis []Window) []problems.Problem {
-	kinds := kindsOf(kpis)
-	var out []problems.Problem
-	for i, k := range c.KPIs {
-		if k.KPI == "" {
-			continue
-		}
-		switch known, credited := kinds.of(k.KPI); {
-		case !known:
-			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: unknown (not an indicator of the contract)", k.KPI))
-		case !credited:
-			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "critical: kpi %s: not credit-bearing in the contract", k.KPI))
-		}
-	}
-	return out
+	return listedWindows(kpis, "critical", c.KPIs, func(k CriticalKPI) string { return k.KPI })
 }
 
 // failures returns why each critical KPI-month of p is critical, in

@@ -117,15 +117,9 @@ func (e EarnBack) problems() []problems.Problem {
 	var out []problems.Problem
 	seen := map[string]bool{}
 	for i, k := range e.KPIs {
-		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) }
-		where := fmt.Sprintf("earn-back: kpi %s", k.KPI)
-		if k.KPI == "" {
-			where = fmt.Sprintf("earn-back: kpi %d", i+1)
-			out = append(out, problems.Newf(at(".KPI"), "", "%s: id not set", where))
-		} else if seen[k.KPI] {
-			out = append(out, problems.Newf(at(".KPI"), k.KPI, "%s: listed twice", where))
-		}
-		seen[k.KPI] = true
+		at := func(rest string) string { return fmt.Sprintf("KPIs[%d]%s", i, rest) } // written only for a problem
+		var where string
+		out, where = listed(out, "earn-back", i, k.KPI, seen)
 		if k.Share.Sign() <= 0 || fixed.Compare(k.Share, hundred) > 0 {
 			out = append(out, problems.Newf(at(".Share"), k.KPI, "%s: share %s%% outside 0..100 (want more than 0, at most 100)", where, kpi.FormatValue(k.Share)))
 		}
@@ -155,20 +149,7 @@ func (e EarnBack) problems() []problems.Problem {
 // windowProblems reports the earn-back KPIs that are not credit-bearing
 // KPIs of the contract.
 func (e EarnBack) windowProblems(kpis []Window) []problems.Problem {
-	kinds := kindsOf(kpis)
-	var out []problems.Problem
-	for i, k := range e.KPIs {
-		if k.KPI == "" {
-			continue
-		}
-		switch known, credited := kinds.of(k.KPI); {
-		case !known:
-			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "earn-back: kpi %s: unknown (not an indicator of the contract)", k.KPI))
-		case !credited:
-			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k.KPI, "earn-back: kpi %s: not credit-bearing in the contract", k.KPI))
-		}
-	}
-	return out
+	return listedWindows(kpis, "earn-back", e.KPIs, func(k EarnBackKPI) string { return k.KPI })
 }
 
 // byYear reports whether any of e's KPIs is earned back by a year

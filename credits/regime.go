@@ -1,6 +1,9 @@
 package credits
 
 import (
+	"fmt"
+
+	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -200,6 +203,46 @@ func credited(kpis []Window) []Window {
 	for _, w := range kpis {
 		if !w.Uncredited {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// listed checks the id of the i-th KPI a rule lists (its path KPIs[i]):
+// set, and not among the ids listed before it, seen, to which it adds
+// id. It returns out with any problem appended, and how the rule's
+// messages name the KPI: "critical: kpi AVAIL", or "critical: kpi 2"
+// when its id is not set.
+func listed(out []problems.Problem, rule string, i int, id string, seen map[string]bool) ([]problems.Problem, string) {
+	at := fmt.Sprintf("KPIs[%d].KPI", i)
+	where := fmt.Sprintf("%s: kpi %s", rule, id)
+	if id == "" {
+		where = fmt.Sprintf("%s: kpi %d", rule, i+1)
+		out = append(out, problems.Newf(at, "", "%s: id not set", where))
+	} else if seen[id] {
+		out = append(out, problems.Newf(at, id, "%s: listed twice", where))
+	}
+	seen[id] = true
+	return out, where
+}
+
+// listedWindows reports the KPIs a rule lists (list, each KPIs[i], its
+// id given by id) that are not credit-bearing KPIs of the contract: a PI
+// or a figure, or an unknown indicator. A KPI without an id is passed
+// over: listed reports it.
+func listedWindows[T any](kpis []Window, rule string, list []T, id func(T) string) []problems.Problem {
+	kinds := kindsOf(kpis)
+	var out []problems.Problem
+	for i, x := range list {
+		k := id(x)
+		if k == "" {
+			continue
+		}
+		switch known, credited := kinds.of(k); {
+		case !known:
+			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k, "%s: kpi %s: unknown (not an indicator of the contract)", rule, k))
+		case !credited:
+			out = append(out, problems.Newf(fmt.Sprintf("KPIs[%d].KPI", i), k, "%s: kpi %s: not credit-bearing in the contract", rule, k))
 		}
 	}
 	return out
