@@ -778,7 +778,8 @@ func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pe
 			b = fixed.AppendFixed(b, l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
 		}
-	case PercentOfCharges:
+	case PercentOfCharges, PercentPerPoint:
+		perPoint := p.Basis == PercentPerPoint
 		for i, x := range pend {
 			if x.score.Sign() <= 0 {
 				continue
@@ -786,30 +787,16 @@ func (r *schemeRun) price(period credits.Period, lines []credits.Line, pend []pe
 			l := &lines[i]
 			o := period.Outcomes[i]
 			l.Points = fracValue(x.score, x.den)
-			if isOne(x.den) {
-				l.Amount = money.Round(fixed.Of(o.Charges).Mul(fixed.Of(x.score)).Shift(-2).Decimal())
-			} else {
-				l.Amount = quotient(money, o.Charges.Mul(x.score).Shift(-2), x.den)
-			}
+			pct := x.score // the per cent of the charges lost, times den
 			b := r.why(x)
-			if x.restate {
+			if perPoint || x.restate {
 				b = appendFrac(append(b, "; "...), x.score, x.den)
 			}
-			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
-			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
-			l.Rule, r.rule = string(b), b
-		}
-	case PercentPerPoint:
-		for i, x := range pend {
-			if x.score.Sign() <= 0 {
-				continue
+			if perPoint {
+				pct = pct.Mul(p.Percent)
+				b = fixed.AppendValue(append(b, " points x "...), p.Percent)
 			}
-			l := &lines[i]
-			o := period.Outcomes[i]
-			l.Points = fracValue(x.score, x.den)
-			l.Amount = quotient(money, o.Charges.Mul(x.score).Mul(p.Percent).Shift(-2), x.den)
-			b := appendFrac(append(r.why(x), "; "...), x.score, x.den)
-			b = fixed.AppendValue(append(b, " points x "...), p.Percent)
+			l.Amount = percentOf(money, o.Charges, pct, x.den)
 			b = fixed.AppendFixed(append(b, "% of charges "...), o.Charges, money.Places)
 			b = fixed.AppendFixed(append(b, " = "...), l.Amount, money.Places)
 			l.Rule, r.rule = string(b), b
@@ -879,6 +866,15 @@ func (r *schemeRun) scaled(x pending) decimal.Decimal {
 		f = f.Mul(d)
 	}
 	return x.score.Mul(f)
+}
+
+// percentOf returns pct/den per cent of charges, rounded once as money
+// says; den is as quotient takes it.
+func percentOf(money credits.Money, charges, pct, den decimal.Decimal) decimal.Decimal {
+	if isOne(den) {
+		return money.Round(fixed.Of(charges).Mul(fixed.Of(pct)).Shift(-2).Decimal())
+	}
+	return quotient(money, charges.Mul(pct).Shift(-2), den)
 }
 
 // quotient returns num/den as money, rounded once as money says.
