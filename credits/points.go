@@ -2,7 +2,6 @@ package credits
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/kpi"
@@ -204,12 +203,9 @@ type pointsKey struct {
 // pointsCost is a failing line's arithmetic, kept for reuse while the
 // weight and the charges stay the same.
 type pointsCost struct {
+	statusPrice
 	weight  int // index into Points.Weights
 	charges decimal.Decimal
-	lost    decimal.Decimal
-	amount  decimal.Decimal
-	arith   string // the arithmetic, for a relieved line
-	rule    string // the rule of the line that pays it
 }
 
 // weight returns the index of the weight of KPI id in force in month m.
@@ -241,9 +237,9 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 	if r.chargesText == "" || !r.charges.Equal(o.Charges) {
 		r.charges, r.chargesText = o.Charges, money.Format(o.Charges)
 	}
-	c := pointsCost{weight: wi, charges: o.Charges, lost: lost, amount: amount,
+	c := pointsCost{weight: wi, charges: o.Charges, statusPrice: statusPrice{lost: lost, amount: amount, failed: true,
 		arith: fmt.Sprintf("%s of %s = %s points x %s%% of charges %s = %s",
-			fracText, r.pointsText[wi], kpi.FormatValue(lost), r.valueText, r.chargesText, money.Format(amount))}
+			fracText, r.pointsText[wi], kpi.FormatValue(lost), r.valueText, r.chargesText, money.Format(amount))}}
 	c.rule = o.Status.String() + ": " + c.arith
 	r.done[k] = c
 	return c
@@ -251,39 +247,23 @@ func (r *pointsRun) cost(o Outcome, wi int, frac decimal.Decimal) pointsCost {
 
 // Assess appends one line per outcome of period to lines.
 func (r *pointsRun) Assess(period Period, lines []Line) ([]Line, error) {
-	lines = slices.Grow(lines, len(period.Outcomes))
-	for i, o := range period.Outcomes {
-		l, done, err := r.begin(period, i)
-		if err != nil {
-			return nil, err
-		}
-		if done {
-			lines = append(lines, l)
-			continue
-		}
-		if done, err := r.settle(&l, o, i); err != nil {
-			return nil, err
-		} else if done {
-			lines = append(lines, l)
-			continue
-		}
-		frac := r.p.Red
-		if o.Status == kpi.Amber {
-			frac = r.p.Amber
-		}
-		wi, ok := r.weight(o.KPI, period.Month)
-		if !ok {
-			return nil, outcomeError(o, 0, "", ErrInvalidRules, "no points in force in %s", period.Month)
-		}
-		c := r.cost(o, wi, frac)
-		if o.Relief {
-			l.Rule = relieved(o, c.arith)
-			lines = append(lines, l)
-			continue
-		}
-		l.Points, l.Amount, l.Failed = c.lost, c.amount, true
-		l.Rule = c.rule + deemed(o)
-		lines = append(lines, l)
+	return r.assess(period, lines, r)
+}
+
+// known accepts every KPI: a weight in force is looked for only when an
+// outcome fails.
+func (r *pointsRun) known(Outcome) error { return nil }
+
+// price prices o, failed in month m, at the Amber or Red fraction of the
+// KPI's weight in force in m.
+func (r *pointsRun) price(m kpi.Month, o Outcome) (statusPrice, error) {
+	frac := r.p.Red
+	if o.Status == kpi.Amber {
+		frac = r.p.Amber
 	}
-	return lines, nil
+	wi, ok := r.weight(o.KPI, m)
+	if !ok {
+		return statusPrice{}, outcomeError(o, 0, "", ErrInvalidRules, "no points in force in %s", m)
+	}
+	return r.cost(o, wi, frac).statusPrice, nil
 }

@@ -2,7 +2,6 @@ package credits
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/servicecredit/engine/credits/internal/exact"
 	"github.com/servicecredit/engine/credits/internal/problems"
@@ -218,40 +217,25 @@ type poolRun struct {
 
 // Assess appends one line per outcome of period to lines.
 func (r *poolRun) Assess(period Period, lines []Line) ([]Line, error) {
-	lines = slices.Grow(lines, len(period.Outcomes))
-	for i, o := range period.Outcomes {
-		l, done, err := r.begin(period, i)
-		if err != nil {
-			return nil, err
-		}
-		if done {
-			lines = append(lines, l)
-			continue
-		}
-		a, ok := r.alloc[o.KPI]
-		if !ok {
-			return nil, outcomeError(o, 0, "", ErrInvalidRules, "in no category of the pool")
-		}
-		if done, err := r.settle(&l, o, i); err != nil {
-			return nil, err
-		} else if done {
-			lines = append(lines, l)
-			continue
-		}
-		lost, arith := a.red, a.redText
-		if o.Status == kpi.Amber {
-			lost, arith = a.amber, a.amberText
-		}
-		amount := r.money.Round(o.Charges.Mul(lost).Shift(-2))
-		arith = fmt.Sprintf("%s %s = %s", arith, r.money.Format(o.Charges), r.money.Format(amount))
-		if o.Relief {
-			l.Rule = relieved(o, arith)
-			lines = append(lines, l)
-			continue
-		}
-		l.Points, l.Amount, l.Failed = lost, amount, lost.Sign() > 0
-		l.Rule = o.Status.String() + ": " + arith + deemed(o)
-		lines = append(lines, l)
+	return r.assess(period, lines, r)
+}
+
+// known checks that o's KPI is in a category of the pool.
+func (r *poolRun) known(o Outcome) error {
+	if _, ok := r.alloc[o.KPI]; !ok {
+		return outcomeError(o, 0, "", ErrInvalidRules, "in no category of the pool")
 	}
-	return lines, nil
+	return nil
+}
+
+// price prices o at the Amber or Red fraction of its KPI's allocation.
+func (r *poolRun) price(_ kpi.Month, o Outcome) (statusPrice, error) {
+	a := r.alloc[o.KPI]
+	lost, arith := a.red, a.redText
+	if o.Status == kpi.Amber {
+		lost, arith = a.amber, a.amberText
+	}
+	amount := r.money.Round(o.Charges.Mul(lost).Shift(-2))
+	arith = fmt.Sprintf("%s %s = %s", arith, r.money.Format(o.Charges), r.money.Format(amount))
+	return statusPrice{lost: lost, amount: amount, arith: arith, rule: o.Status.String() + ": " + arith, failed: lost.Sign() > 0}, nil
 }

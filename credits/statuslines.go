@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/servicecredit/engine/credits/internal/problems"
 	"github.com/servicecredit/engine/internal/fixed"
@@ -9,12 +10,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// statusLines writes what the Points and Pool runs share: the start of
-// each credit line, and the lines that cost nothing by their outcome's
-// kind or status, each such rule written once and kept.
+// statusLines writes what the Points and Pool runs share: each credit
+// line from its outcome, the lines that cost nothing by their outcome's
+// kind or status (each such rule written once and kept), and the lines of
+// failed outcomes from the price the regime gives them.
 type statusLines struct {
 	reported   map[kpi.Kind]string    // the rule of a PI's or figure's line
 	unmeasured map[kpi.Absence]string // the rule of an unmeasured line
+}
+
+// statusPricer is the part of a Points or Pool run that is its own: it
+// prices a failed outcome by its status.
+type statusPricer interface {
+	// known checks that the regime can price o, a KPI's outcome, before
+	// its status is read.
+	known(o Outcome) error
+	// price prices o, an Amber or Red outcome of month m.
+	price(m kpi.Month, o Outcome) (statusPrice, error)
+}
+
+// statusPrice is a failed line's price under a statusPricer.
+type statusPrice struct {
+	lost   decimal.Decimal // the line's Points
+	amount decimal.Decimal // the line's Amount, rounded
+	arith  string          // the arithmetic, for a relieved line
+	rule   string          // the rule of the line that pays it: its status and arithmetic
+	failed bool            // the line that pays it is Failed
 }
 
 // newStatusLines returns a statusLines with no rule written yet.
@@ -22,37 +43,44 @@ func newStatusLines() statusLines {
 	return statusLines{reported: map[kpi.Kind]string{}, unmeasured: map[kpi.Absence]string{}}
 }
 
-// begin starts the line of the i-th outcome of period, checking its kind
-// and its relief. It reports done when the line is complete: a PI's or a
-// figure's, reported only.
-func (s statusLines) begin(period Period, i int) (l Line, done bool, err error) {
+// assess appends one line per outcome of period to lines, a failed
+// outcome's priced by p.
+func (s statusLines) assess(period Period, lines []Line, p statusPricer) ([]Line, error) {
+	lines = slices.Grow(lines, len(period.Outcomes))
+	for i := range period.Outcomes {
+		l, err := s.line(period, i, p)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// line returns the line of the i-th outcome of period.
+func (s statusLines) line(period Period, i int, p statusPricer) (Line, error) {
 	o := &period.Outcomes[i]
-	l = Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
+	l := Line{Kind: CreditLine, Month: period.Month, Year: period.Year, KPI: o.KPI, Org: o.Org,
 		Raw: o.Raw, Status: o.Status, Mitigation: o.Mitigation, Absent: o.Absent}
 	if o.Kind != kpi.KPI {
 		if o.Kind == 0 {
-			return l, false, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "kind not set")
+			return l, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "kind not set")
 		}
 		if _, err := o.Kind.MarshalText(); err != nil {
-			return l, false, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
+			return l, outcomeError(*o, i, "Kind", ErrInvalidPeriod, "%s unknown", o.Kind)
 		}
 		if l.Rule = s.reported[o.Kind]; l.Rule == "" {
 			l.Rule = o.Kind.String() + ": reported only, never credited"
 			s.reported[o.Kind] = l.Rule
 		}
-		return l, true, nil
+		return l, nil
 	}
 	if o.Relief && o.Mitigation == "" {
-		return l, false, outcomeError(*o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
+		return l, outcomeError(*o, i, "Mitigation", ErrInvalidPeriod, "relief without a mitigation ref")
 	}
-	return l, false, nil
-}
-
-// settle completes l, the line of o (the i-th outcome of its period),
-// when o's status costs nothing, Green or Unmeasured, saying why, and
-// reports done; it leaves a failed (Amber or Red) line to be priced, and
-// refuses any other status.
-func (s statusLines) settle(l *Line, o Outcome, i int) (done bool, err error) {
+	if err := p.known(*o); err != nil {
+		return l, err
+	}
 	switch o.Status {
 	case kpi.Green:
 		l.Rule = "green: no credit"
@@ -62,15 +90,25 @@ func (s statusLines) settle(l *Line, o Outcome, i int) (done bool, err error) {
 			s.unmeasured[o.Absent] = l.Rule
 		}
 	case kpi.Amber, kpi.Red:
-		return false, nil
+		c, err := p.price(period.Month, *o)
+		if err != nil {
+			return l, err
+		}
+		if o.Relief {
+			l.Rule = fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, c.arith)
+			return l, nil
+		}
+		l.Points, l.Amount, l.Failed = c.lost, c.amount, c.failed
+		l.Rule = c.rule + deemed(*o)
+		return l, nil
 	default:
-		return false, outcomeError(o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
+		return l, outcomeError(*o, i, "Status", ErrInvalidPeriod, "status %s cannot be credited", o.Status)
 	}
 	if o.Relief {
 		l.Rule += fmt.Sprintf(" (relief by mitigation %s not needed)", o.Mitigation)
 	}
-	l.Rule += deemed(o)
-	return true, nil
+	l.Rule += deemed(*o)
+	return l, nil
 }
 
 // deemed returns what a line's rule says of o's deemed status: empty when
@@ -80,12 +118,6 @@ func deemed(o Outcome) string {
 		return ""
 	}
 	return fmt.Sprintf(" (deemed %s by mitigation %s)", o.Status, o.Mitigation)
-}
-
-// relieved returns the rule of the line of o, a failed outcome relieved
-// of credits, that would have cost what arith says.
-func relieved(o Outcome, arith string) string {
-	return fmt.Sprintf("%s relieved by mitigation %s: no credit (would have been %s)", o.Status, o.Mitigation, arith)
 }
 
 // fractionProblems reports the Amber and Red fractions of a regime that
