@@ -3,7 +3,6 @@ package credits_test
 import (
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/stretchr/testify/require"
@@ -101,10 +100,7 @@ func TestIncidents(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			checkSums(t, led)
-			if diff := cmp.Diff(tc.lines, linesOf(led)); diff != "" {
-				t.Errorf("%s: lines (-want +got):\n%s", tc.why, diff)
-			}
+			checkLines(t, led, tc.lines, tc.why)
 		})
 	}
 }
