@@ -95,11 +95,7 @@ func TestPropertyEarnBackLedger(t *testing.T) {
 			if r, ok := returned[mt.Month]; ok && r.Cmp(paid) > 0 {
 				t.Fatalf("%s: earn-backs of its credits %s, more than it paid, %s", mt.Month, m.Format(r), m.Format(paid))
 			}
-			if c := s.rules.Caps.Month; c != nil {
-				if limit := m.Round(s.periods[i].Charges.Mul(*c).Shift(-2)); paid.Cmp(limit) > 0 {
-					t.Fatalf("%s: credits %s above monthly cap %s", mt.Month, m.Format(paid), m.Format(limit))
-				}
-			}
+			underMonthCap(t, s.rules, s.periods[i], "credits", paid)
 		}
 		matchesReference(t, s.rules, s.periods, led)
 	})

@@ -223,12 +223,7 @@ func TestPropertyLedger(t *testing.T) {
 		checkSums(t, led)
 		m := s.rules.Money
 		for i, mt := range led.Months {
-			if c := s.rules.Caps.Month; c != nil {
-				limit := m.Round(s.periods[i].Charges.Mul(*c).Shift(-2))
-				if mt.Total.Cmp(limit) > 0 {
-					t.Fatalf("%s: total %s above monthly cap %s", mt.Month, m.Format(mt.Total), m.Format(limit))
-				}
-			}
+			underMonthCap(t, s.rules, s.periods[i], "total", mt.Total)
 		}
 		for _, y := range led.Years {
 			if c := s.rules.Caps.Year; c != nil {
@@ -245,6 +240,19 @@ func TestPropertyLedger(t *testing.T) {
 
 		matchesReference(t, s.rules, s.periods, led)
 	})
+}
+
+// underMonthCap fails t when amount, what month p credits ("total", or
+// the "credits" it paid), is above the monthly cap of rules on p's
+// charges; rules without a monthly cap have none.
+func underMonthCap(t *rapid.T, rules credits.Rules, p credits.Period, what string, amount decimal.Decimal) {
+	c, m := rules.Caps.Month, rules.Money
+	if c == nil {
+		return
+	}
+	if limit := m.Round(p.Charges.Mul(*c).Shift(-2)); amount.Cmp(limit) > 0 {
+		t.Fatalf("%s: %s %s above monthly cap %s", p.Month, what, m.Format(amount), m.Format(limit))
+	}
 }
 
 // matchesReference fails t unless led, the engine's ledger of rules over
