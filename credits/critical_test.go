@@ -36,6 +36,25 @@ func linesOf(led *credits.Ledger) []line {
 	return out
 }
 
+// checkLines checks that led adds up (checkSums) and that its lines, as
+// linesOf gives them, are want; why says what the case shows.
+func checkLines(t *testing.T, led *credits.Ledger, want []line, why string) {
+	t.Helper()
+	checkSums(t, led)
+	if diff := cmp.Diff(want, linesOf(led)); diff != "" {
+		t.Errorf("%s: lines (-want +got):\n%s", why, diff)
+	}
+}
+
+// monthTotals returns the total of each month of led, to 2 places.
+func monthTotals(led *credits.Ledger) []string {
+	var out []string
+	for _, m := range led.Months {
+		out = append(out, m.Total.StringFixed(2))
+	}
+	return out
+}
+
 func TestCritical(t *testing.T) {
 	G, A, R := kpi.Green, kpi.Amber, kpi.Red
 	up, down := kpi.HigherIsBetter, kpi.LowerIsBetter

@@ -3,7 +3,6 @@ package credits_test
 import (
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/kpi"
@@ -68,23 +67,4 @@ func (n caseNames) add(t testing.TB, name string) {
 	t.Helper()
 	require.False(t, n[name], "duplicate case name %q", name)
 	n[name] = true
-}
-
-// checkLines checks that led adds up (checkSums) and that its lines, as
-// linesOf gives them, are want; why says what the case shows.
-func checkLines(t *testing.T, led *credits.Ledger, want []line, why string) {
-	t.Helper()
-	checkSums(t, led)
-	if diff := cmp.Diff(want, linesOf(led)); diff != "" {
-		t.Errorf("%s: lines (-want +got):\n%s", why, diff)
-	}
-}
-
-// monthTotals returns the total of each month of led, to 2 places.
-func monthTotals(led *credits.Ledger) []string {
-	var out []string
-	for _, m := range led.Months {
-		out = append(out, m.Total.StringFixed(2))
-	}
-	return out
 }
