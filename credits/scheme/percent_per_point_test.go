@@ -3,7 +3,6 @@ package scheme_test
 import (
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/credits/internal/fixture"
 	"github.com/servicecredit/engine/credits/scheme"
@@ -32,13 +31,7 @@ func TestPercentPerPoint(t *testing.T) {
 		"red: value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6; 6 points x 0.5% of charges 100000.00 = 3000.00",
 		"red: value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6; 6 points x 0.5% of charges 100000.00 = 3000.00",
 	}
-	var got []string
-	for _, l := range led.Lines {
-		got = append(got, l.Rule)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules (-want +got):\n%s", diff)
-	}
+	checkRules(t, led, want)
 }
 
 // Each line is rounded once, as the money says: 3 points x 0.35% of
@@ -106,13 +99,7 @@ func TestPercentOfChargesRuleReads(t *testing.T) {
 		"amber: amber scores 1; failure 2 in 12 months (from 2 an amber counts); 1% of charges 100000.00 = 1000.00",
 		"amber: amber scores 1; failure 3 in 12 months (from 2 an amber counts) (deemed amber by mitigation MIT-1); 1% of charges 100000.00 = 1000.00",
 	}
-	var got []string
-	for _, l := range led.Lines {
-		got = append(got, l.Rule)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules (-want +got):\n%s", diff)
-	}
+	checkRules(t, led, want)
 	// A deduction's score ends with the points it shows, so the per cent
 	// restates the fraction: 13/99.5% of 100000.00 = 1300000/9950 = 130.653... = 130.65.
 	led, err = credits.Calculate(fixture.Rules(deductionScheme(scheme.Price{Basis: scheme.PercentOfCharges}, deduction())),

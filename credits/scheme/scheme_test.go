@@ -25,6 +25,19 @@ func pointsOf(led *credits.Ledger) []string {
 	return out
 }
 
+// checkRules checks that the rules of led's lines, in order, are want.
+func checkRules(t *testing.T, led *credits.Ledger, want []string) {
+	t.Helper()
+	var got []string
+	for _, l := range led.Lines {
+		got = append(got, l.Rule)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rules (-want +got):\n%s", diff)
+	}
+}
+
+// amountsOf returns each line's amount, to 2 places.
 func amountsOf(led *credits.Ledger) []string {
 	var out []string
 	for _, l := range led.Lines {
@@ -595,21 +608,14 @@ func TestSchemeLineRules(t *testing.T) {
 	led, err := credits.Calculate(fixture.Rules(fixture.MSAScheme()), fixture.Months("2021-04",
 		fixture.One(fixture.Measured("A", "96.5")), fixture.One(relieved), fixture.One(deemed), fixture.One(fixture.Measured("A", "99.2")), fixture.One(pi), fixture.One(notDue)))
 	require.NoError(t, err)
-	var rules []string
-	for _, l := range led.Lines {
-		rules = append(rules, l.Rule)
-	}
-	want := []string{
+	checkRules(t, led, []string{
 		"red: value 96.5 in band severe [96.0, 96.9] scores 3; month's points 0 to 3: 3 at x1 = 3 x 100.00 = 300.00",
 		"red relieved by mitigation MIT-7: no credit (would have scored value 96.5 in band severe [96.0, 96.9] scores 3; repeat: failure 2 in 2 periods, x2 = 6); breaks the chain",
 		"amber: value 96.5 in band severe [96.0, 96.9] scores 3 (deemed amber by mitigation MIT-8); month's points 0 to 3: 3 at x1 = 3 x 100.00 = 300.00",
 		"green: no credit",
 		"pi: reported only, never credited",
 		"not due: no credit; not a measurement period",
-	}
-	if diff := cmp.Diff(want, rules); diff != "" {
-		t.Errorf("rules (-want +got):\n%s", diff)
-	}
+	})
 	require.True(t, led.Lines[0].Failed)
 	require.True(t, led.Lines[0].Material())
 	require.False(t, led.Lines[1].Failed, "relieved")
