@@ -115,13 +115,7 @@ func valued(id string, v decimal.Decimal, charges decimal.Decimal) credits.Outco
 func setValue(o *credits.Outcome, v decimal.Decimal) {
 	p := kpi.Precision{Places: 0, Rounding: kpi.HalfUp}
 	r := p.Apply(v)
-	s := kpi.Red
-	switch {
-	case r.Cmp(dec("99")) >= 0:
-		s = kpi.Green
-	case r.Cmp(dec("97")) >= 0:
-		s = kpi.Amber
-	}
+	s := fixture.Status(r, "99", "97")
 	o.Status = s
 	if o.Mitigation == "" || o.Relief {
 		o.Raw = s
