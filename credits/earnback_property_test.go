@@ -78,7 +78,7 @@ func genEarnBackScenario(t *rapid.T) scenario {
 func TestPropertyEarnBackLedger(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genEarnBackScenario(t)
-		led := calculate(t, s, s.periods)
+		led := calc(t, s.rules, s.periods)
 		checkSums(t, led)
 		m := s.rules.Money
 		returned := map[kpi.Month]decimal.Decimal{}
@@ -126,7 +126,7 @@ func TestPropertyEarnBackBetterNeverCostsMore(t *testing.T) {
 			o.Raw = o.Status
 		}
 		measure(t, o, false)
-		before, after := calculate(t, s, s.periods), calculate(t, s, changed)
+		before, after := calc(t, s.rules, s.periods), calc(t, s.rules, changed)
 		m := s.rules.Money
 		b, a := creditAmounts(before), creditAmounts(after)
 		for k := range b {

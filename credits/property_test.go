@@ -195,14 +195,6 @@ func clonePeriods(ps []credits.Period) []credits.Period {
 	return out
 }
 
-func calculate(t *rapid.T, s scenario, periods []credits.Period) *credits.Ledger {
-	led, err := credits.Calculate(s.rules, periods)
-	if err != nil {
-		t.Fatalf("Calculate: %v", err)
-	}
-	return led
-}
-
 func creditAmounts(led *credits.Ledger) []decimal.Decimal {
 	var out []decimal.Decimal
 	for _, l := range led.Lines {
@@ -219,7 +211,7 @@ func creditAmounts(led *credits.Ledger) []decimal.Decimal {
 func TestPropertyLedger(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genScenario(t)
-		led := calculate(t, s, s.periods)
+		led := calc(t, s.rules, s.periods)
 		checkSums(t, led)
 		m := s.rules.Money
 		for i, mt := range led.Months {
@@ -320,7 +312,7 @@ func TestPropertyBetterNeverCostsMore(t *testing.T) {
 		if o.Mitigation == "" {
 			o.Raw = o.Status
 		}
-		noMore(t, s, calculate(t, s, s.periods), calculate(t, s, changed), s.periods[i].Month)
+		noMore(t, s, calc(t, s.rules, s.periods), calc(t, s.rules, changed), s.periods[i].Month)
 	})
 }
 
@@ -329,15 +321,24 @@ func TestPropertyBetterNeverCostsMore(t *testing.T) {
 func TestPropertyReliefNeverRaises(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genScenario(t)
-		changed, i, j := pick(t, s.periods)
-		o := &changed[i].Outcomes[j]
-		o.Mitigation, o.Relief = "NEW", true
-		before, after := calculate(t, s, s.periods), calculate(t, s, changed)
+		changed, i, o, line := relieveOne(t, s.periods)
+		before, after := calc(t, s.rules, s.periods), calc(t, s.rules, changed)
 		noMore(t, s, before, after, s.periods[i].Month)
-		if o.Kind == kpi.KPI && !creditAmounts(after)[lineIndex(changed, i, j)].IsZero() {
+		if o.Kind == kpi.KPI && !creditAmounts(after)[line].IsZero() {
 			t.Fatalf("a relieved outcome costs money")
 		}
 	})
+}
+
+// relieveOne draws an outcome of periods (as pick does) and relieves it by
+// a new mitigation in a copy of periods. It returns the copy, the index
+// of the outcome's period, the outcome, and the position of its line
+// among the credit lines.
+func relieveOne(t *rapid.T, periods []credits.Period) (changed []credits.Period, i int, o *credits.Outcome, line int) {
+	changed, i, j := pick(t, periods)
+	o = &changed[i].Outcomes[j]
+	o.Mitigation, o.Relief = "NEW", true
+	return changed, i, o, lineIndex(changed, i, j)
 }
 
 // lineIndex is the position of outcome j of period i among the credit
