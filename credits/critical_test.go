@@ -46,15 +46,6 @@ func checkLines(t *testing.T, led *credits.Ledger, want []line, why string) {
 	}
 }
 
-// monthTotals returns the total of each month of led, to 2 places.
-func monthTotals(led *credits.Ledger) []string {
-	var out []string
-	for _, m := range led.Months {
-		out = append(out, m.Total.StringFixed(2))
-	}
-	return out
-}
-
 func TestCritical(t *testing.T) {
 	G, A, R := kpi.Green, kpi.Amber, kpi.Red
 	up, down := kpi.HigherIsBetter, kpi.LowerIsBetter
@@ -243,7 +234,7 @@ func TestCritical(t *testing.T) {
 			led, err := credits.Calculate(r, tc.periods)
 			require.NoError(t, err)
 			checkLines(t, led, tc.lines, tc.why)
-			require.Equal(t, tc.totals, monthTotals(led), tc.why)
+			require.Equal(t, tc.totals, totals(led), tc.why)
 			for _, m := range led.Months {
 				require.Equal(t, m.Critical, m.Withheld.Sign() > 0, "%s: Critical and Withheld agree", m.Month)
 			}

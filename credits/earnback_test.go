@@ -187,7 +187,7 @@ func TestEarnBack(t *testing.T) {
 			led, err := credits.Calculate(r, tc.periods)
 			require.NoError(t, err)
 			checkLines(t, led, tc.lines, tc.why)
-			require.Equal(t, tc.totals, monthTotals(led), tc.why)
+			require.Equal(t, tc.totals, totals(led), tc.why)
 		})
 	}
 }
