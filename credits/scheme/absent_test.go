@@ -97,7 +97,7 @@ func TestAbsentValueScored(t *testing.T) {
 // month, not a free month.
 func TestAbsentValueNoWorst(t *testing.T) {
 	sf := scheme.Shortfall{Direction: kpi.LowerIsBetter, Target: fixture.Dec("3"), Rate: fixture.Dec("1"), Value: scheme.AsMeasured}
-	r := fixture.Rules(shortfallScheme(sf))
+	r := fixture.Rules(percentScheme(scheme.Score{Shortfall: &sf}))
 	_, err := credits.Calculate(r, fixture.Months("2021-04", fixture.One(absentOutcome(kpi.Red, kpi.Count, kpi.LowerIsBetter))))
 	require.Error(t, err)
 	require.True(t, errors.Is(err, credits.ErrInvalidRules), err.Error())

@@ -49,7 +49,7 @@ func FuzzCurve(f *testing.F) {
 		if problem != decimaltext.OK {
 			return
 		}
-		s := curveScheme(c)
+		s := percentScheme(scheme.Score{Curve: &c})
 		if err := s.Check(); err != nil {
 			if !errors.Is(err, credits.ErrInvalidRules) {
 				t.Fatalf("not ErrInvalidRules: %v", err)

@@ -234,7 +234,7 @@ func TestPropertyCurveThroughItsPoints(t *testing.T) {
 			tsl = decimal.New(-2000, 0)
 		}
 		o := curveOutcome("A", dir, p.Value, tsl, tsl, charges)
-		rules := credits.Rules{Regime: curveScheme(c), Money: credits.Money{Places: 6, Rounding: kpi.HalfUp}}
+		rules := credits.Rules{Regime: percentScheme(scheme.Score{Curve: &c}), Money: credits.Money{Places: 6, Rounding: kpi.HalfUp}}
 		led := curveLedger(t, rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1, Charges: charges, YearCharges: charges,
 			Outcomes: []credits.Outcome{o}}})
 		want := charges.Mul(c.Linked).Mul(decimal.New(100, 0).Sub(p.Earned)).Shift(-4)

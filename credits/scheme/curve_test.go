@@ -27,10 +27,6 @@ func curve() scheme.Curve {
 		EarnedPrecision: kpi.Precision{Places: 2, Rounding: kpi.HalfUp}, Points: curvePoints("90", "0", "95", "50", "99", "100")}
 }
 
-func curveScheme(c scheme.Curve) scheme.Scheme {
-	return scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Curve: &c}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
-}
-
 // Every way a value is read from a curve, worked by hand: the credit is
 // 10% of 100000.00 less the share earned.
 func TestCurve(t *testing.T) {
@@ -87,7 +83,7 @@ func TestCurve(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&c)
 			}
-			l := redLine(t, curveScheme(c), c.Direction, tt.value)
+			l := redLine(t, percentScheme(scheme.Score{Curve: &c}), c.Direction, tt.value)
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
 			require.Equal(t, l.Amount.Sign() > 0, l.Failed, l.Rule)
 		})
@@ -116,14 +112,14 @@ func TestCurveRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.want, redLine(t, curveScheme(tt.c), tt.c.Direction, tt.value).Rule)
+			require.Equal(t, tt.want, redLine(t, percentScheme(scheme.Score{Curve: &tt.c}), tt.c.Direction, tt.value).Rule)
 		})
 	}
 	// Earning everything costs nothing, and the line says so.
 	c := curve()
 	c.Points = curvePoints("90", "0", "97", "100")
 	require.Equal(t, "red: value 97.5 above point 2 (97, 100%), the last of curve (90, 0%) (97, 100%): earned 100.00%; "+
-		"unearned 100 - 100.00 = 0.00% of linked 10% scores 0: no credit", redLine(t, curveScheme(c), c.Direction, "97.5").Rule)
+		"unearned 100 - 100.00 = 0.00% of linked 10% scores 0: no credit", redLine(t, percentScheme(scheme.Score{Curve: &c}), c.Direction, "97.5").Rule)
 }
 
 // A month without a value that counts as red is scored at the worst end
@@ -150,7 +146,7 @@ func TestCurveAbsent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			led, err := credits.Calculate(fixture.Rules(curveScheme(tt.c)), fixture.Months("2021-04", fixture.One(tt.out)))
+			led, err := credits.Calculate(fixture.Rules(percentScheme(scheme.Score{Curve: &tt.c})), fixture.Months("2021-04", fixture.One(tt.out)))
 			require.NoError(t, err)
 			require.Equal(t, tt.rule, led.Lines[0].Rule)
 		})
@@ -163,7 +159,7 @@ func TestCurveWrongDirection(t *testing.T) {
 	o := red(fixture.Measured("A", "96"))
 	c := curve()
 	c.Direction, c.Points = kpi.LowerIsBetter, curvePoints("2", "100", "6", "0")
-	_, err := credits.Calculate(fixture.Rules(curveScheme(c)), fixture.Months("2021-04", fixture.One(o)))
+	_, err := credits.Calculate(fixture.Rules(percentScheme(scheme.Score{Curve: &c})), fixture.Months("2021-04", fixture.One(o)))
 	require.ErrorIs(t, err, credits.ErrInvalidRules)
 	require.ErrorContains(t, err, "kpi A: curve is lower-is-better but the kpi is higher-is-better")
 }
@@ -219,7 +215,7 @@ func TestCurveValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := curve()
 			c.Points = append([]scheme.CurvePoint(nil), c.Points...)
-			s := curveScheme(c)
+			s := percentScheme(scheme.Score{Curve: &c})
 			tt.change(s.Scores[0].Curve, &s.Price)
 			err := s.Validate(fixture.WindowsOf("A"))
 			if tt.want == nil {
@@ -243,7 +239,7 @@ func TestCurveValidate(t *testing.T) {
 func TestCurveNoPointsUnchecked(t *testing.T) {
 	c := curve()
 	c.Points = nil
-	run := curveScheme(c).Begin(credits.Money{Places: 2, Rounding: kpi.HalfUp})
+	run := percentScheme(scheme.Score{Curve: &c}).Begin(credits.Money{Places: 2, Rounding: kpi.HalfUp})
 	for _, o := range []credits.Outcome{red(fixture.Measured("A", "96")), absentOutcome(kpi.Red, kpi.Percent, kpi.HigherIsBetter)} {
 		_, err := run.Assess(fixture.Months("2021-04", fixture.One(o))[0], nil)
 		require.ErrorIs(t, err, credits.ErrInvalidRules)

@@ -241,10 +241,6 @@ func TestBandsValidate(t *testing.T) {
 	require.NoError(t, scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Bands: &b}}, Price: scheme.Price{Basis: scheme.PerPoint, Value: fixture.Dec("1")}}.Validate(fixture.WindowsOf("A")))
 }
 
-func shortfallScheme(sf scheme.Shortfall) scheme.Scheme {
-	return scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, Shortfall: &sf}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
-}
-
 // The Crown Commercial call-off worked example and the step and rounding
 // options at their boundaries.
 func TestShortfall(t *testing.T) {
@@ -274,7 +270,7 @@ func TestShortfall(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&sf)
 			}
-			r := fixture.Rules(shortfallScheme(sf))
+			r := fixture.Rules(percentScheme(scheme.Score{Shortfall: &sf}))
 			require.NoError(t, r.Validate(fixture.WindowsOf("A")))
 			o := fixture.Measured("A", tt.value)
 			o.Status, o.Raw = kpi.Red, kpi.Red
@@ -284,7 +280,7 @@ func TestShortfall(t *testing.T) {
 		})
 	}
 	o := fixture.Measured("A", "75")
-	led, err := credits.Calculate(fixture.Rules(shortfallScheme(base)), fixture.Months("2021-04", fixture.One(o)))
+	led, err := credits.Calculate(fixture.Rules(percentScheme(scheme.Score{Shortfall: &base})), fixture.Months("2021-04", fixture.One(o)))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 98 - 75 = 23 x rate 1 scores 23% of charges 100000.00 = 23000.00", led.Lines[0].Rule)
 }
@@ -293,7 +289,7 @@ func TestShortfallLowerIsBetter(t *testing.T) {
 	sf := scheme.Shortfall{Direction: kpi.LowerIsBetter, Target: fixture.Dec("4"), Rate: fixture.Dec("0.5"), Step: fixture.Dec("1"), Value: scheme.AsMeasured}
 	o := credits.Outcome{KPI: "A", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: fixture.Dec("1000"),
 		Measured: &kpi.Result{Value: fixture.Dec("7.5"), Direction: kpi.LowerIsBetter}}
-	led, err := credits.Calculate(fixture.Rules(shortfallScheme(sf)), fixture.Months("2021-04", fixture.One(o)))
+	led, err := credits.Calculate(fixture.Rules(percentScheme(scheme.Score{Shortfall: &sf})), fixture.Months("2021-04", fixture.One(o)))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 7.5 - 4 = 3.5, 3 whole steps of 1 = 3 x rate 0.5 scores 1.5% of charges 1000.00 = 15.00", led.Lines[0].Rule)
 }
@@ -342,6 +338,13 @@ func TestAllocation(t *testing.T) {
 		"scheme: score 3: allocation: at risk 12% differs from 10%: invalid credit rules",
 		"scheme: score 3: allocation: priced per-point, not percent-of-charges: invalid credit rules",
 	}, "\n"))
+}
+
+// percentScheme is a scheme that scores KPI A as sc does, priced as a
+// per cent of charges.
+func percentScheme(sc scheme.Score) scheme.Scheme {
+	sc.KPIs = []string{"A"}
+	return scheme.Scheme{Scores: []scheme.Score{sc}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
 }
 
 func statusScheme(amber, red string, price scheme.Price, ids ...string) scheme.Scheme {

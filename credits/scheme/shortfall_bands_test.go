@@ -11,10 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func shortBandsScheme(sb scheme.ShortfallBands) scheme.Scheme {
-	return scheme.Scheme{Scores: []scheme.Score{{KPIs: []string{"A"}, ShortfallBands: &sb}}, Price: scheme.Price{Basis: scheme.PercentOfCharges}}
-}
-
 // Every boundary of the bands, each side.
 func TestShortfallBands(t *testing.T) {
 	tests := []struct {
@@ -45,13 +41,14 @@ func TestShortfallBands(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&sb)
 			}
-			l := redLine(t, shortBandsScheme(sb), sb.Direction, tt.value)
+			l := redLine(t, percentScheme(scheme.Score{ShortfallBands: &sb}), sb.Direction, tt.value)
 			require.Equal(t, tt.amount, l.Amount.StringFixed(2), tt.why+": "+l.Rule)
 			require.Equal(t, tt.band, l.Band(), tt.why+": "+l.Rule)
 			require.Equal(t, tt.band == "severe", l.Material())
 		})
 	}
-	led, err := credits.Calculate(fixture.Rules(shortBandsScheme(fixture.ShortBands())), fixture.Months("2021-04", fixture.One(red(fixture.Measured("A", "96.5")))))
+	sb := fixture.ShortBands()
+	led, err := credits.Calculate(fixture.Rules(percentScheme(scheme.Score{ShortfallBands: &sb})), fixture.Months("2021-04", fixture.One(red(fixture.Measured("A", "96.5")))))
 	require.NoError(t, err)
 	require.Equal(t, "red: shortfall 98 - 96.5 = 1.5 in band marked (1, 3] scores 5% of charges 100000.00 = 5000.00", led.Lines[0].Rule)
 }
@@ -98,7 +95,7 @@ func TestShortfallBandsValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sb := fixture.ShortBands()
 			sb.Bands = append([]scheme.Band(nil), sb.Bands...)
-			s := shortBandsScheme(sb)
+			s := percentScheme(scheme.Score{ShortfallBands: &sb})
 			tt.change(s.Scores[0].ShortfallBands, &s.Price)
 			err := s.Validate(fixture.WindowsOf("A"))
 			if tt.want == nil {
