@@ -358,8 +358,9 @@ func (c *Contract) Validate() error {
 			ps.add(a.path, "", "", "%s must count as red or unmeasured, not %s", a.name, a.s)
 		}
 	}
-	c.poolProblems(ps)
-	c.combineProblems(ps)
+	byID := c.kpisByID()
+	c.poolProblems(ps, byID)
+	c.combineProblems(ps, byID)
 	if rc := c.ReportCard; rc != nil && rc.Variance.IsSet() && (rc.Variance.Unit > kpi.PercentOfTSL || rc.Variance.By.Sign() <= 0) {
 		ps.add("ReportCard.Variance", "", "", "report card: variance %s must be a positive number of points or percent of tsl", rc.Variance)
 	}
@@ -408,12 +409,18 @@ func (c *Contract) chargeProblems(ps *problems, orgs map[string]bool) {
 	}
 }
 
-// poolProblems checks every pooled KPI's parts.
-func (c *Contract) poolProblems(ps *problems) {
-	byID := map[string]*KPI{}
+// kpisByID indexes the contract's KPIs by id; of two with one id, the
+// later.
+func (c *Contract) kpisByID() map[string]*KPI {
+	byID := make(map[string]*KPI, len(c.KPIs))
 	for i := range c.KPIs {
 		byID[c.KPIs[i].ID] = &c.KPIs[i]
 	}
+	return byID
+}
+
+// poolProblems checks every pooled KPI's parts; byID indexes the KPIs.
+func (c *Contract) poolProblems(ps *problems, byID map[string]*KPI) {
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		if len(k.Pooled) == 0 {
@@ -446,12 +453,8 @@ func (c *Contract) poolProblems(ps *problems) {
 	}
 }
 
-// combineProblems checks every KPI's Combine.
-func (c *Contract) combineProblems(ps *problems) {
-	byID := map[string]*KPI{}
-	for i := range c.KPIs {
-		byID[c.KPIs[i].ID] = &c.KPIs[i]
-	}
+// combineProblems checks every KPI's Combine; byID indexes the KPIs.
+func (c *Contract) combineProblems(ps *problems, byID map[string]*KPI) {
 	for i := range c.KPIs {
 		k := &c.KPIs[i]
 		cb := k.Combine
