@@ -31,11 +31,8 @@ func ExampleCurve() {
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
 	for i, v := range []string{"96.5", "97.05", "89"} {
-		o := exampleOutcome("AVAIL", v, "250000")
-		led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
-			Charges: d("250000"), YearCharges: d("3000000"), Outcomes: []credits.Outcome{o}}})
-		if err != nil {
-			fmt.Println(err)
+		led := exampleMonth(rules, i, "250000", exampleOutcome("AVAIL", v, "250000"))
+		if led == nil {
 			return
 		}
 		fmt.Println(led.Lines[0].Rule)

@@ -24,6 +24,21 @@ func exampleOutcome(id, value, charges string) credits.Outcome {
 		Measured: &kpi.Result{Value: v, Rounded: v, Direction: kpi.HigherIsBetter}}
 }
 
+// exampleMonth calculates rules over one month of contract year 1, i
+// months after April 2021, charged charges (and twelve times that in the
+// year), whose KPI-months are outcomes. On an error it prints the error
+// and returns nil.
+func exampleMonth(rules credits.Rules, i int, charges string, outcomes ...credits.Outcome) *credits.Ledger {
+	c := decimal.RequireFromString(charges)
+	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
+		Charges: c, YearCharges: c.Mul(decimal.NewFromInt(12)), Outcomes: outcomes}})
+	if err != nil {
+		fmt.Println(err)
+		return nil
+	}
+	return led
+}
+
 // The UK Model Services Agreement's banded points with the repeat-failure
 // multiplier: three worked examples, each a run of monthly measurements.
 func ExampleScheme_bands() {
@@ -118,11 +133,8 @@ func ExampleShortfall() {
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
-	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
-		Charges: d("100000"), YearCharges: d("1200000"),
-		Outcomes: []credits.Outcome{exampleOutcome("RESOLVE", "75", "100000")}}})
-	if err != nil {
-		fmt.Println(err)
+	led := exampleMonth(rules, 0, "100000", exampleOutcome("RESOLVE", "75", "100000"))
+	if led == nil {
 		return
 	}
 	fmt.Println(led.Lines[0].Rule)
@@ -144,11 +156,8 @@ func ExampleAllocation() {
 		Caps:  credits.Caps{Month: &monthCap},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
-	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
-		Charges: d("100000"), YearCharges: d("1200000"),
-		Outcomes: []credits.Outcome{exampleOutcome("UPTIME", "97", "100000")}}})
-	if err != nil {
-		fmt.Println(err)
+	led := exampleMonth(rules, 0, "100000", exampleOutcome("UPTIME", "97", "100000"))
+	if led == nil {
 		return
 	}
 	fmt.Println(led.Lines[0].Rule)
@@ -174,10 +183,8 @@ func ExamplePrice() {
 	red := func(id string) credits.Outcome {
 		return credits.Outcome{KPI: id, Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000")}
 	}
-	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
-		Charges: d("100000"), YearCharges: d("1200000"), Outcomes: []credits.Outcome{red("A"), red("B")}}})
-	if err != nil {
-		fmt.Println(err)
+	led := exampleMonth(rules, 0, "100000", red("A"), red("B"))
+	if led == nil {
 		return
 	}
 	for _, l := range led.Lines {
@@ -204,11 +211,8 @@ func ExampleDeduction() {
 		},
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
-	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
-		Charges: d("100000"), YearCharges: d("1200000"),
-		Outcomes: []credits.Outcome{exampleOutcome("AVAIL", "98.2", "100000")}}})
-	if err != nil {
-		fmt.Println(err)
+	led := exampleMonth(rules, 0, "100000", exampleOutcome("AVAIL", "98.2", "100000"))
+	if led == nil {
 		return
 	}
 	fmt.Println(led.Lines[0].Rule)
@@ -238,11 +242,8 @@ func ExampleShortfallBands() {
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
 	for i, v := range []string{"97.5", "97", "96.99", "94.99"} {
-		led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04").AddMonths(i), Year: 1,
-			Charges: d("100000"), YearCharges: d("1200000"),
-			Outcomes: []credits.Outcome{exampleOutcome("RESOLVE", v, "100000")}}})
-		if err != nil {
-			fmt.Println(err)
+		led := exampleMonth(rules, i, "100000", exampleOutcome("RESOLVE", v, "100000"))
+		if led == nil {
 			return
 		}
 		fmt.Println(led.Lines[0].Rule)
@@ -278,10 +279,8 @@ func ExamplePrice_percentPerPoint() {
 		Money: credits.Money{Places: 2, Rounding: kpi.HalfUp},
 	}
 	b := credits.Outcome{KPI: "B", Kind: kpi.KPI, Raw: kpi.Red, Status: kpi.Red, Charges: d("100000")}
-	led, err := credits.Calculate(rules, []credits.Period{{Month: kpi.MustParseMonth("2021-04"), Year: 1,
-		Charges: d("200000"), YearCharges: d("2400000"), Outcomes: []credits.Outcome{exampleOutcome("A", "96.5", "100000"), b}}})
-	if err != nil {
-		fmt.Println(err)
+	led := exampleMonth(rules, 0, "200000", exampleOutcome("A", "96.5", "100000"), b)
+	if led == nil {
 		return
 	}
 	for _, l := range led.Lines {
