@@ -36,28 +36,31 @@ type scorer interface {
 // part returns the Score's one part, its name in messages and its field,
 // and how many parts are set.
 func (s Score) part() (p scorer, name, field string, n int) {
-	if s.Status != nil {
-		p, name, field, n = *s.Status, "status", "Status", n+1
-	}
-	if s.Bands != nil {
-		p, name, field, n = *s.Bands, "bands", "Bands", n+1
-	}
-	if s.Shortfall != nil {
-		p, name, field, n = *s.Shortfall, "shortfall", "Shortfall", n+1
-	}
-	if s.ShortfallBands != nil {
-		p, name, field, n = *s.ShortfallBands, "shortfall bands", "ShortfallBands", n+1
-	}
-	if s.Deduction != nil {
-		p, name, field, n = *s.Deduction, "deduction", "Deduction", n+1
-	}
-	if s.Allocation != nil {
-		p, name, field, n = *s.Allocation, "allocation", "Allocation", n+1
-	}
-	if s.Curve != nil {
-		p, name, field, n = *s.Curve, "curve", "Curve", n+1
+	for _, c := range [...]struct {
+		p           scorer // nil when not set
+		name, field string
+	}{
+		{partOf(s.Status), "status", "Status"},
+		{partOf(s.Bands), "bands", "Bands"},
+		{partOf(s.Shortfall), "shortfall", "Shortfall"},
+		{partOf(s.ShortfallBands), "shortfall bands", "ShortfallBands"},
+		{partOf(s.Deduction), "deduction", "Deduction"},
+		{partOf(s.Allocation), "allocation", "Allocation"},
+		{partOf(s.Curve), "curve", "Curve"},
+	} {
+		if c.p != nil {
+			p, name, field, n = c.p, c.name, c.field, n+1
+		}
 	}
 	return p, name, field, n
+}
+
+// partOf returns the part x points to, or nil when x is nil.
+func partOf[T scorer](x *T) scorer {
+	if x == nil {
+		return nil
+	}
+	return *x
 }
 
 // Banded reports whether a score of s places a failed month's value in a
