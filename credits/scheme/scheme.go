@@ -27,9 +27,11 @@ type Score struct {
 	_ [0]func() // forbid ==, which compares decimals wrongly
 }
 
-// scorer is a Score's part: it scores a failed outcome and appends the
-// arithmetic, in words, to why.
+// scorer is a Score's part: it reports the problems of its own
+// configuration, by paths within itself, and it scores a failed outcome
+// and appends the arithmetic, in words, to why.
 type scorer interface {
+	problems() []problems.Problem
 	score(o credits.Outcome, why []byte) (scored, []byte, error)
 }
 
@@ -279,26 +281,13 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 			continue
 		}
 		in := func(rest string) string { return at("." + field + rest) }
-		var probs []problems.Problem
-		switch x := p.(type) {
-		case StatusScore:
-			probs = x.problems()
-		case Bands:
-			probs = x.problems()
-		case Shortfall:
-			probs = x.problems()
-		case ShortfallBands:
-			probs = x.problems()
+		switch p.(type) {
+		case ShortfallBands, Allocation, Curve: // a per cent of the charges
 			if s.Price.Basis != PercentOfCharges {
-				bad(in(""), "", "score %d: shortfall bands: priced %s, not percent-of-charges", where, s.Price.Basis)
+				bad(in(""), "", "score %d: %s: priced %s, not percent-of-charges", where, name, s.Price.Basis)
 			}
-		case Deduction:
-			probs = x.problems()
-		case Allocation:
-			probs = x.problems()
-			if s.Price.Basis != PercentOfCharges {
-				bad(in(""), "", "score %d: allocation: priced %s, not percent-of-charges", where, s.Price.Basis)
-			}
+		}
+		if x, ok := p.(Allocation); ok {
 			if atRisk == nil {
 				atRisk = &x.AtRisk
 			} else if fixed.Compare(*atRisk, x.AtRisk) != 0 {
@@ -314,13 +303,8 @@ func (s Scheme) problems() ([]problems.Problem, map[string]int) {
 					kpi.FormatValue(x.CategoryShare), kpi.FormatValue(c.share), c.first+1)
 			}
 			c.kpis = c.kpis.Add(fixed.Of(x.KPIShare).Mul(fixed.Int(int64(len(sc.KPIs)))))
-		case Curve:
-			probs = x.problems()
-			if s.Price.Basis != PercentOfCharges {
-				bad(in(""), "", "score %d: curve: priced %s, not percent-of-charges", where, s.Price.Basis)
-			}
 		}
-		if len(probs) > 0 {
+		if probs := p.problems(); len(probs) > 0 {
 			out = append(out, problems.Under(probs, in(""), fmt.Sprintf("scheme: score %d: %s: ", where, name))...)
 		}
 	}
@@ -376,6 +360,10 @@ type constScore struct {
 	got scored
 	why string
 }
+
+// problems reports none: a constScore is made from a part already
+// checked.
+func (c constScore) problems() []problems.Problem { return nil }
 
 func (c constScore) score(_ credits.Outcome, why []byte) (scored, []byte, error) {
 	return c.got, append(why, c.why...), nil
