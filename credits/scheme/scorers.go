@@ -385,11 +385,10 @@ func (s Shortfall) problems() []problems.Problem {
 }
 
 func (s Shortfall) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if err := wrongDirection(&o, "shortfall is", s.Direction); err != nil {
+	short, why, err := s.shortfall(o, "shortfall is", why)
+	if err != nil {
 		return scored{}, why, err
 	}
-	v := basisValue(s.Value, s.Precision, o)
-	short, why := appendShortfall(why, s.Direction, s.Target, v)
 	if s.Step.Sign() > 0 {
 		step := fixed.Of(s.Step)
 		steps := short.Quo(step, 0)
@@ -402,6 +401,18 @@ func (s Shortfall) score(o credits.Outcome, why []byte) (scored, []byte, error) 
 	why = fixed.AppendValue(append(why, " x rate "...), s.Rate)
 	why = score.AppendTo(append(why, " scores "...))
 	return scored{score: score.Decimal()}, why, nil
+}
+
+// shortfall checks that o's KPI is better in s's direction (what names
+// the part in the message), and returns how far o's value, read as s's
+// value basis says, falls short of s's target, appending the arithmetic
+// to why as appendShortfall does. Its Rate and Step play no part.
+func (s Shortfall) shortfall(o credits.Outcome, what string, why []byte) (fixed.Num, []byte, error) {
+	if err := wrongDirection(&o, what, s.Direction); err != nil {
+		return fixed.Num{}, why, err
+	}
+	short, why := appendShortfall(why, s.Direction, s.Target, basisValue(s.Value, s.Precision, o))
+	return short, why, nil
 }
 
 // appendShortfall returns how far v falls short of target in direction

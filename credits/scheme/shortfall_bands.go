@@ -56,11 +56,11 @@ func (s ShortfallBands) problems() []problems.Problem {
 }
 
 func (s ShortfallBands) score(o credits.Outcome, why []byte) (scored, []byte, error) {
-	if err := wrongDirection(&o, "shortfall bands are", s.Direction); err != nil {
+	sf := Shortfall{Direction: s.Direction, Target: s.Target, Value: s.Value, Precision: s.Precision}
+	n, why, err := sf.shortfall(o, "shortfall bands are", why)
+	if err != nil {
 		return scored{}, why, err
 	}
-	v := basisValue(s.Value, s.Precision, o)
-	n, why := appendShortfall(why, s.Direction, s.Target, v)
 	short := n.Decimal()
 	for _, b := range s.Bands {
 		if b.contains(short) {
