@@ -48,7 +48,7 @@ type ReportCard struct {
 // Charge is an organisation's monthly charge from a month onwards; a later
 // Charge for the same organisation replaces it.
 type Charge struct {
-	Org    string          // the organisation charged; empty for a single-organisation contract
+	Org    string          // the organisation charged: one of the contract's Orgs, named even when it serves one
 	From   kpi.Month       // the first month the charge applies
 	Amount decimal.Decimal // 0 or more
 	Note   string          // the authority, such as "CCN 12"; may be empty

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/portfolio"
 	"github.com/servicecredit/engine/seal"
 )
@@ -175,7 +176,7 @@ func ReadFiles(contractFile, measurementsFile, mitigationsFile, sealsDir string,
 	var errs []error
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %w", contractFile, placed.Cause(err))
 	}
 	c, err := Contract(contractFile, data)
 	if err != nil {
@@ -190,7 +191,7 @@ func ReadFiles(contractFile, measurementsFile, mitigationsFile, sealsDir string,
 	l := &portfolio.Loaded{Contract: c}
 	var lines []int
 	if f, err := os.Open(measurementsFile); err != nil {
-		errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, unwrapPath(err)))
+		errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, placed.Cause(err)))
 	} else {
 		l.Input.Measurements, lines, err = MeasurementLines(measurementsFile, f, c)
 		f.Close()
@@ -199,7 +200,7 @@ func ReadFiles(contractFile, measurementsFile, mitigationsFile, sealsDir string,
 	if mitigationsFile != "" {
 		data, err := os.ReadFile(mitigationsFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, placed.Cause(err)))
 		} else {
 			l.Input.Mitigations, err = Register(mitigationsFile, data, c)
 			errs = append(errs, Errors(err)...)
@@ -227,22 +228,12 @@ func ReadFiles(contractFile, measurementsFile, mitigationsFile, sealsDir string,
 	return l, nil
 }
 
-// unwrapPath drops the operation and path of an *os.PathError, which the
-// caller's message already names.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // readSeals reads the sealed months of dir and the digests of the input
 // files they are compared with.
 func readSeals(contractFile, measurementsFile, mitigationsFile, dir string, key []byte) (*portfolio.Sealed, error) {
 	entries, err := seal.ReadDir(dir, key)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the seals: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read the seals: %w", dir, placed.Cause(err))
 	}
 	var digests [3]string
 	for i, name := range []string{contractFile, measurementsFile, mitigationsFile} {
@@ -251,12 +242,12 @@ func readSeals(contractFile, measurementsFile, mitigationsFile, dir string, key 
 		}
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+			return nil, fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err))
 		}
 		digests[i], err = seal.FileDigest(f)
 		f.Close()
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+			return nil, fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err))
 		}
 	}
 	return &portfolio.Sealed{Entries: entries, Inputs: seal.Inputs{Contract: digests[0], Measurements: digests[1], Mitigations: digests[2]}}, nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/kpi"
 )
 
@@ -52,7 +53,7 @@ func ReadDir(dir string, key []byte) ([]Entry, error) {
 func readFile(name string, m kpi.Month, key []byte) (*Seal, error) {
 	data, err := readLimited(name)
 	if err != nil {
-		return nil, &Error{File: name, Month: m, Err: ErrNotSeal, Msg: "cannot read: " + unwrapPath(err).Error()}
+		return nil, &Error{File: name, Month: m, Err: ErrNotSeal, Msg: "cannot read: " + placed.Cause(err).Error()}
 	}
 	s, err := Parse(data, key)
 	if err != nil {
@@ -84,14 +85,6 @@ func readLimited(name string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Stored is what Store did.

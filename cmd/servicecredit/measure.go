@@ -15,6 +15,7 @@ import (
 
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/internal/csvfile"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -279,7 +280,7 @@ func subject(c *contract.Contract, id string) plan.Subject {
 func readMeasureContract(contractFile string) (*contract.Contract, []byte, []error) {
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
-		return nil, nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+		return nil, nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, placed.Cause(err))}
 	}
 	c, err := load.Contract(contractFile, data)
 	if err != nil {
@@ -310,7 +311,7 @@ func readMeasureInputs(contractFile string, data []byte, c *contract.Contract, e
 		}
 	} else {
 		if planData, err = os.ReadFile(planFile); err != nil {
-			return nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, unwrapPath(err)))
+			return nil, nil, nil, append(errs, fmt.Errorf("%s: cannot read: %w", planFile, placed.Cause(err)))
 		}
 		if pl, err = planfile.ReadPlan(planFile, planData); err != nil {
 			return nil, nil, nil, append(errs, record.Errors(err)...)
@@ -328,7 +329,7 @@ func readMeasureInputs(contractFile string, data []byte, c *contract.Contract, e
 		return os.ReadFile(p)
 	})
 	for _, x := range record.Errors(err) {
-		errs = append(errs, placed(planFile, planData, x))
+		errs = append(errs, inPlan(planFile, planData, x))
 	}
 	var zone *time.Location
 	if pl.RecordZone != "" {
@@ -352,9 +353,9 @@ func isPlanFile(name string) bool {
 	return false
 }
 
-// placed gives a plan problem found after reading its file the place of
+// inPlan gives a plan problem found after reading its file the place of
 // its option in the file.
-func placed(file string, data []byte, err error) error {
+func inPlan(file string, data []byte, err error) error {
 	var me *record.Error
 	if !errors.As(err, &me) {
 		return err
@@ -383,12 +384,12 @@ func planAgainstContract(file string, data []byte, pl *plan.Plan, c *contract.Co
 			}
 		}
 		if def == nil {
-			errs = append(errs, placed(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".kpi", Msg: "not an indicator of the contract", Err: record.ErrInvalidOptions}))
+			errs = append(errs, inPlan(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".kpi", Msg: "not an indicator of the contract", Err: record.ErrInvalidOptions}))
 			continue
 		}
 		for _, org := range k.Measure.Orgs() {
 			if !slices.Contains(c.OrgsOf(def), org) {
-				errs = append(errs, placed(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".measure." + k.Measure.Name(),
+				errs = append(errs, inPlan(file, data, &record.Error{Record: fmt.Sprintf("kpi %q", k.KPI), Field: path + ".measure." + k.Measure.Name(),
 					Msg: fmt.Sprintf("organisation %q is not measured for %s by the contract (want %s)", org, k.KPI, strings.Join(c.OrgsOf(def), ", ")), Err: record.ErrInvalidOptions}))
 			}
 		}
@@ -420,7 +421,7 @@ func readRecords(pl *plan.Plan, files []string, zone *time.Location) (*record.Se
 	for _, f := range files {
 		r, err := openRecords(f)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", f, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", f, placed.Cause(err)))
 			unread = true
 			continue
 		}

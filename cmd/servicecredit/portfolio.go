@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/portfolio"
@@ -62,7 +63,7 @@ error when it is a terminal.`)
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return e.problems("", fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err)))
+		return e.problems("", fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err)))
 	}
 	m, err := load.ReadManifest(name, data)
 	if err != nil {

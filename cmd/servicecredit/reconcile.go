@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/load"
 	"github.com/servicecredit/engine/pack"
 	"github.com/servicecredit/engine/reconcile"
@@ -60,7 +61,7 @@ documented in docs/json-output.md.`)
 	if *claimsFile != "" {
 		f, err := os.Open(*claimsFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", *claimsFile, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", *claimsFile, placed.Cause(err)))
 		} else {
 			rin.Claims, err = load.Claims(*claimsFile, f, in.contract)
 			f.Close()
@@ -72,7 +73,7 @@ documented in docs/json-output.md.`)
 	for _, name := range pos[1:] {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err)))
 			continue
 		}
 		p, err := pack.ReadPublished(name, bytes.NewReader(data))
@@ -123,7 +124,7 @@ func relations(contractFile, relFile string, c *contract.Contract) (reconcile.Re
 	var errs []error
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
-		return reconcile.Relations{}, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+		return reconcile.Relations{}, []error{fmt.Errorf("%s: cannot read: %w", contractFile, placed.Cause(err))}
 	}
 	rel, declared, err := load.ContractRelations(contractFile, data, c)
 	errs = append(errs, load.Errors(err)...)
@@ -135,7 +136,7 @@ func relations(contractFile, relFile string, c *contract.Contract) (reconcile.Re
 	}
 	data, err = os.ReadFile(relFile)
 	if err != nil {
-		return reconcile.Relations{}, append(errs, fmt.Errorf("%s: cannot read: %w", relFile, unwrapPath(err)))
+		return reconcile.Relations{}, append(errs, fmt.Errorf("%s: cannot read: %w", relFile, placed.Cause(err)))
 	}
 	rel, err = load.Relations(relFile, data, c)
 	return rel, append(errs, load.Errors(err)...)

@@ -14,6 +14,7 @@ import (
 	"github.com/servicecredit/engine/contract"
 	"github.com/servicecredit/engine/credits"
 	"github.com/servicecredit/engine/internal/joined"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/internal/safetext"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/load"
@@ -205,7 +206,7 @@ func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inp
 	in := &inputs{}
 	data, err := os.ReadFile(contractFile)
 	if err != nil {
-		return nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, unwrapPath(err))}
+		return nil, []error{fmt.Errorf("%s: cannot read: %w", contractFile, placed.Cause(err))}
 	}
 	in.contract, err = load.Contract(contractFile, data)
 	if err != nil {
@@ -222,7 +223,7 @@ func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inp
 		if measurementsFile != "-" {
 			f, err := os.Open(measurementsFile)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, unwrapPath(err)))
+				errs = append(errs, fmt.Errorf("%s: cannot read: %w", measurementsFile, placed.Cause(err)))
 			} else {
 				defer f.Close()
 				r = f
@@ -237,7 +238,7 @@ func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inp
 	if mitigationsFile != "" {
 		data, err := os.ReadFile(mitigationsFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read: %w", mitigationsFile, placed.Cause(err)))
 		} else {
 			in.register, err = load.Register(mitigationsFile, data, in.contract)
 			errs = append(errs, load.Errors(err)...)
@@ -247,16 +248,6 @@ func (e *env) read(contractFile, measurementsFile, mitigationsFile string) (*inp
 		return nil, errs
 	}
 	return in, nil
-}
-
-// unwrapPath drops the operation and path of an *os.PathError, which the
-// caller's message already names.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // period returns the months to evaluate: from and to if given, else the

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/servicecredit/engine/contract"
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/report"
 	"github.com/servicecredit/engine/seal"
@@ -76,12 +77,12 @@ func (d *digests) inputs() (seal.Inputs, error) {
 		default:
 			f, err := os.Open(name)
 			if err != nil {
-				return seal.Inputs{}, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+				return seal.Inputs{}, fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err))
 			}
 			out[i], err = seal.FileDigest(f)
 			f.Close()
 			if err != nil {
-				return seal.Inputs{}, fmt.Errorf("%s: cannot read: %w", name, unwrapPath(err))
+				return seal.Inputs{}, fmt.Errorf("%s: cannot read: %w", name, placed.Cause(err))
 			}
 		}
 	}
@@ -117,7 +118,7 @@ func (e *env) restate(fs *flag.FlagSet, s sealing, files *inputs, d *digests) (*
 	}
 	entries, err := seal.ReadDir(*s.dir, key)
 	if err != nil {
-		return nil, e.problems("", fmt.Errorf("%s: cannot read the seals: %w", *s.dir, unwrapPath(err)))
+		return nil, e.problems("", fmt.Errorf("%s: cannot read the seals: %w", *s.dir, placed.Cause(err)))
 	}
 	r, err := seal.Restate(files.contract, contract.Input{Measurements: files.measurements, Mitigations: files.register}, in, entries, *s.adjustIn)
 	switch {

@@ -5,5 +5,7 @@
 //
 //	tickets.csv:4:31: ticket "INC0042": resolved "2023-03-01T09:00:00Z": before logged 2023-03-02T09:00:00Z
 //
-// leaving out whatever the problem does not have.
+// leaving out whatever the problem does not have. Cause takes a file
+// error's operation and path off its cause, since the problem names the
+// file already.
 package placed

@@ -1,7 +1,10 @@
 package placed_test
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/servicecredit/engine/internal/placed"
 )
@@ -29,4 +32,19 @@ func Example() {
 	// targets[1].calendar: unknown
 	// c.yaml:1:1: "x": not valid
 	// c.yaml: name: missing
+}
+
+// Cause leaves out the operation and path of a file error, wrapped or not,
+// since the placed problem names the file already; other errors stay whole.
+func ExampleCause() {
+	_, err := os.Open("no-such-file.csv")
+	fmt.Println(placed.Cause(err))
+	fmt.Println(placed.Cause(fmt.Errorf("reading: %w", err)))
+	fmt.Println(placed.Cause(errors.New("not a seal")))
+	fmt.Println(errors.Is(placed.Cause(err), fs.ErrNotExist))
+	// Output:
+	// no such file or directory
+	// no such file or directory
+	// not a seal
+	// true
 }

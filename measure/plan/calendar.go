@@ -1,12 +1,11 @@
 package plan
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"time"
 
+	"github.com/servicecredit/engine/internal/placed"
 	"github.com/servicecredit/engine/kpi"
 	"github.com/servicecredit/engine/measure/internal/problem"
 	"github.com/servicecredit/engine/measure/ticketclock"
@@ -177,7 +176,7 @@ func (c CalendarSpec) Build(readFile func(path string) ([]byte, error)) (*ticket
 		}
 		data, err := readFile(b.File)
 		if err != nil {
-			ps.AddText(problem.Pos{}, "", problem.JoinField(field, "bank-holidays.file"), b.File, "cannot read: "+unwrapPathError(err), problem.ErrInvalidOptions)
+			ps.AddText(problem.Pos{}, "", problem.JoinField(field, "bank-holidays.file"), b.File, "cannot read: "+placed.Cause(err).Error(), problem.ErrInvalidOptions)
 			return nil
 		}
 		dates, err := servicehours.ParseBankHolidays(data, b.Division)
@@ -209,16 +208,6 @@ func (c CalendarSpec) Build(readFile func(path string) ([]byte, error)) (*ticket
 		return nil, ps.WithRecord("calendar " + fmt.Sprintf("%q", c.Name)).Err()
 	}
 	return cal, nil
-}
-
-// unwrapPathError returns the message of err without an *fs.PathError's
-// operation and path, which the caller names.
-func unwrapPathError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // BuildCalendars builds every calendar of p (CalendarSpec.Build),
