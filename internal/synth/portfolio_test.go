@@ -233,14 +233,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// TestPortfolioMemory checks item 4 of the portfolio issue on 32
+// TestPortfolioMemory checks item 4 of the portfolio issue on 96
 // generated contracts of the benchmark's shape, read from their files on
 // two workers: the heap live after a collection, sampled throughout the
 // run, stays below a third of what the portfolio's measurements alone
 // take in memory, and below what two workers' contracts and a summary
 // of each can need, far from growing with the portfolio.
 func TestPortfolioMemory(t *testing.T) {
-	const n = 32
+	const n = 96
 	shape := benchShape
 	shape.Regime = synth.Mixed
 	name, kpiMonths := writePortfolio(t, t.TempDir(), n, shape)
