@@ -100,7 +100,7 @@ func RAG(t TB, res *contract.Result, want string) {
 	}
 	runCheck(t, "RAG", "RAG table", res, want, func(c *check, r gridRow) error {
 		org, ok, err := c.e.kpiRow(c.g, r, &c.d)
-		if !ok {
+		if err != nil || !ok {
 			return err
 		}
 		c.eachMonth(func(j int, m kpi.Month) {
@@ -213,7 +213,7 @@ func Ledger(t TB, res *contract.Result, want string) {
 		total, isTotal := ledgerTotals[nearest.Normal(r.name)]
 		if _, isKPI := c.e.orgsOf[r.name]; isKPI || !isTotal {
 			org, ok, err := c.e.kpiRow(c.g, r, &c.d)
-			if !ok {
+			if err != nil || !ok {
 				return err
 			}
 			c.eachMonth(func(j int, m kpi.Month) {

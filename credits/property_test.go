@@ -238,6 +238,7 @@ func TestPropertyLedger(t *testing.T) {
 // the "credits" it paid), is above the monthly cap of rules on p's
 // charges; rules without a monthly cap have none.
 func underMonthCap(t *rapid.T, rules credits.Rules, p credits.Period, what string, amount decimal.Decimal) {
+	t.Helper()
 	c, m := rules.Caps.Month, rules.Money
 	if c == nil {
 		return

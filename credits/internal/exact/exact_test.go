@@ -19,8 +19,9 @@ func TestTrim(t *testing.T) {
 		{"0.000", "0", "zero"},
 		{"-2.500", "-2.5", "a negative value"},
 	} {
-		got := exact.Trim(decimal.RequireFromString(c.in))
-		if got.String() != c.want || got.Exponent() > 0 {
+		got, want := exact.Trim(decimal.RequireFromString(c.in)), decimal.RequireFromString(c.want)
+		// String drops trailing zeros itself: the exponent is what Trim changes.
+		if !got.Equal(want) || got.Exponent() != want.Exponent() {
 			t.Errorf("Trim(%s) = %s (exponent %d), want %s (%s)", c.in, got.String(), got.Exponent(), c.want, c.why)
 		}
 	}
